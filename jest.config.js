@@ -1,0 +1,39 @@
+/**
+ * Jest projects (style.md 2.6): `core` runs pure code and the CLI in Node, `office` runs the
+ * Office adapter and the on-send handler against office-addin-mock in Node, `ui` runs React
+ * components in jsdom, `server` runs the policy server in Node.
+ */
+const tsJest = ["ts-jest", { diagnostics: false }];
+const common = {
+  transform: { "^.+\\.tsx?$": tsJest },
+  moduleFileExtensions: ["ts", "tsx", "js", "json"],
+};
+
+module.exports = {
+  projects: [
+    {
+      ...common,
+      displayName: "core",
+      testEnvironment: "node",
+      testMatch: ["<rootDir>/src/core/**/*.test.ts", "<rootDir>/src/cli/**/*.test.ts", "<rootDir>/test/core/**/*.test.ts"],
+    },
+    {
+      ...common,
+      displayName: "office",
+      testEnvironment: "node",
+      testMatch: ["<rootDir>/src/office/**/*.test.ts", "<rootDir>/src/launchevent/**/*.test.ts", "<rootDir>/test/office/**/*.test.ts"],
+    },
+    {
+      ...common,
+      displayName: "ui",
+      testEnvironment: "jsdom",
+      testMatch: ["<rootDir>/src/taskpane/**/*.test.tsx", "<rootDir>/src/admin/**/*.test.tsx", "<rootDir>/src/simulator/**/*.test.ts?(x)", "<rootDir>/test/ui/**/*.test.tsx"],
+    },
+    {
+      ...common,
+      displayName: "server",
+      testEnvironment: "node",
+      testMatch: ["<rootDir>/src/server/**/*.test.ts", "<rootDir>/test/server/**/*.test.ts"],
+    },
+  ],
+};

@@ -1,0 +1,56 @@
+/**
+ * Prepares a MessageDraft for the rules: classifies each recipient against the organisation
+ * and splits the body into its parts. Done once per check, before any rule runs.
+ */
+import type { MessageDraft, Recipient } from "../model/draft";
+import type { EmailSnapshot, RecipientField, RecipientInfo } from "../model/snapshot";
+import type { Organisation } from "../policy/organisation";
+import { segmentBody } from "../text/segment";
+
+/**
+ * Tells whether a domain is one of `domains` or a sub-domain of one.
+ * @param domain - lower-case domain
+ * @param domains - lower-case domains
+ * @returns true when it matches
+ */
+export function domainMatches(domain: string, domains: readonly string[]): boolean {
+  return domains.some((d) => domain === d || domain.endsWith(`.${d}`));
+}
+
+function classify(recipient: Recipient, field: RecipientField, organisation: Organisation): RecipientInfo {
+  const email = recipient.email.trim().toLowerCase();
+  const at = email.lastIndexOf("@");
+  const domain = at >= 0 ? email.slice(at + 1) : "";
+  const internal = domain !== "" && domainMatches(domain, organisation.internalDomains);
+  const trusted = !internal && domain !== "" && domainMatches(domain, organisation.trustedDomains);
+  const info: RecipientInfo = { email, field, domain, internal, trusted, external: !internal && !trusted };
+  return {
+    ...info,
+    ...(recipient.name !== undefined ? { name: recipient.name } : {}),
+    ...(recipient.type !== undefined ? { type: recipient.type } : {}),
+  };
+}
+
+/**
+ * Builds the snapshot the rules read.
+ * @param draft - a validated draft
+ * @param organisation - the policy's organisation settings
+ * @returns the snapshot (not yet frozen)
+ */
+export function buildSnapshot(draft: MessageDraft, organisation: Organisation): EmailSnapshot {
+  const recipients = [
+    ...draft.to.map((r) => classify(r, "to", organisation)),
+    ...draft.cc.map((r) => classify(r, "cc", organisation)),
+    ...draft.bcc.map((r) => classify(r, "bcc", organisation)),
+  ];
+  return {
+    draft,
+    ...(draft.from ? { from: draft.from } : {}),
+    ...(draft.sender ? { sender: draft.sender } : {}),
+    recipients,
+    subject: draft.subject,
+    body: segmentBody(draft.body, { disclaimerText: organisation.disclaimer.text }),
+    attachments: draft.attachments,
+    composeType: draft.composeType,
+  };
+}

@@ -1,0 +1,154 @@
+/**
+ * A small JSON Schema subset and its validator, used for rule options and the policy.
+ * Written here rather than taken from ajv so that the on-send bundle stays small and so that
+ * every error names its path in the policy's own terms
+ * (`rules.audience-size[1].threshold: expected a positive integer`).
+ */
+
+export type JsonSchema = Readonly<{
+  type?: "string" | "number" | "integer" | "boolean" | "array" | "object";
+  description?: string;
+  enum?: readonly (string | number | boolean)[];
+  minimum?: number;
+  maximum?: number;
+  minLength?: number;
+  maxLength?: number;
+  minItems?: number;
+  maxItems?: number;
+  uniqueItems?: boolean;
+  /** A JavaScript regular expression source the string must match. */
+  pattern?: string;
+  /** Human words for `pattern`, used in the error: "expected {{patternName}}". */
+  patternName?: string;
+  items?: JsonSchema;
+  properties?: Readonly<Record<string, JsonSchema>>;
+  required?: readonly string[];
+  /** `false` closes the object; a schema validates every other property's value. */
+  additionalProperties?: boolean | JsonSchema;
+}>;
+
+/** One validation problem: where and what. */
+export type SchemaIssue = Readonly<{ path: string; message: string }>;
+
+function describeType(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "number" && Number.isNaN(value)) return "NaN";
+  if (typeof value === "object") return "an object";
+  return `${typeof value === "string" ? "a string" : typeof value === "number" ? "a number" : typeof value === "boolean" ? "a boolean" : typeof value}`;
+}
+
+/**
+ * Joins a path and a property name the way the policy reads: `a.b`, `a[1]`, `a["odd key"]`.
+ * @param base - path so far, may be empty
+ * @param key - property name or array index
+ * @returns the joined path
+ */
+export function joinPath(base: string, key: string | number): string {
+  if (typeof key === "number") return `${base}[${key}]`;
+  if (/^[A-Za-z_$][\w$-]*$/.test(key)) return base ? `${base}.${key}` : key;
+  return `${base}[${JSON.stringify(key)}]`;
+}
+
+function expectedNumber(schema: JsonSchema): string {
+  const kind = schema.type === "integer" ? "integer" : "number";
+  if (schema.minimum !== undefined && schema.maximum !== undefined) {
+    return `expected ${kind === "integer" ? "an integer" : "a number"} from ${schema.minimum} to ${schema.maximum}`;
+  }
+  if (schema.minimum === 1 && kind === "integer") return "expected a positive integer";
+  if (schema.minimum === 0 && kind === "integer") return "expected a non-negative integer";
+  if (schema.minimum !== undefined) return `expected ${kind === "integer" ? "an integer" : "a number"} of at least ${schema.minimum}`;
+  if (schema.maximum !== undefined) return `expected ${kind === "integer" ? "an integer" : "a number"} of at most ${schema.maximum}`;
+  return kind === "integer" ? "expected an integer" : "expected a number";
+}
+
+/**
+ * Validates a value against a schema and collects every problem.
+ * @param value - the value to check
+ * @param schema - the schema
+ * @param path - the path of `value` in the document, used in messages
+ * @returns the problems found, empty when the value is valid
+ */
+export function validateSchema(value: unknown, schema: JsonSchema, path = ""): SchemaIssue[] {
+  const issues: SchemaIssue[] = [];
+  const at = path || "(root)";
+  if (schema.enum) {
+    if (!schema.enum.some((e) => e === value)) {
+      issues.push({ path: at, message: `expected one of ${schema.enum.map((e) => JSON.stringify(e)).join(", ")}, got ${JSON.stringify(value) ?? describeType(value)}` });
+    }
+    return issues;
+  }
+  switch (schema.type) {
+    case "string":
+      if (typeof value !== "string") {
+        issues.push({ path: at, message: `expected a string, got ${describeType(value)}` });
+      } else if (schema.minLength !== undefined && value.length < schema.minLength) {
+        issues.push({ path: at, message: schema.minLength === 1 ? "expected a non-empty string" : `expected at least ${schema.minLength} characters` });
+      } else if (schema.maxLength !== undefined && value.length > schema.maxLength) {
+        issues.push({ path: at, message: `expected at most ${schema.maxLength} characters, got ${value.length}` });
+      } else if (schema.pattern !== undefined && !new RegExp(schema.pattern, "u").test(value)) {
+        issues.push({ path: at, message: `expected ${schema.patternName ?? `text matching /${schema.pattern}/`}, got ${JSON.stringify(value)}` });
+      }
+      break;
+    case "number":
+    case "integer": {
+      const ok = typeof value === "number" && Number.isFinite(value) && (schema.type === "number" || Number.isInteger(value));
+      if (!ok || (schema.minimum !== undefined && (value as number) < schema.minimum) || (schema.maximum !== undefined && (value as number) > schema.maximum)) {
+        issues.push({ path: at, message: `${expectedNumber(schema)}, got ${typeof value === "number" ? String(value) : describeType(value)}` });
+      }
+      break;
+    }
+    case "boolean":
+      if (typeof value !== "boolean") issues.push({ path: at, message: `expected true or false, got ${describeType(value)}` });
+      break;
+    case "array":
+      if (!Array.isArray(value)) {
+        issues.push({ path: at, message: `expected an array, got ${describeType(value)}` });
+        break;
+      }
+      if (schema.minItems !== undefined && value.length < schema.minItems) {
+        issues.push({ path: at, message: `expected at least ${schema.minItems} item${schema.minItems === 1 ? "" : "s"}` });
+      }
+      if (schema.maxItems !== undefined && value.length > schema.maxItems) {
+        issues.push({ path: at, message: `expected at most ${schema.maxItems} items, got ${value.length}` });
+      }
+      if (schema.items) {
+        value.forEach((item, i) => issues.push(...validateSchema(item, schema.items as JsonSchema, joinPath(path, i))));
+      }
+      if (schema.uniqueItems) {
+        const seen = new Set<string>();
+        value.forEach((item, i) => {
+          const key = JSON.stringify(item);
+          if (seen.has(key)) issues.push({ path: joinPath(path, i), message: `duplicate item ${key}` });
+          seen.add(key);
+        });
+      }
+      break;
+    case "object": {
+      if (typeof value !== "object" || value === null || Array.isArray(value)) {
+        issues.push({ path: at, message: `expected an object, got ${describeType(value)}` });
+        break;
+      }
+      const record = value as Record<string, unknown>;
+      const props = schema.properties ?? {};
+      for (const key of schema.required ?? []) {
+        if (record[key] === undefined) issues.push({ path: joinPath(path, key), message: "is required" });
+      }
+      for (const [key, v] of Object.entries(record)) {
+        const propSchema = props[key];
+        if (propSchema) {
+          issues.push(...validateSchema(v, propSchema, joinPath(path, key)));
+        } else if (schema.additionalProperties === false) {
+          const known = Object.keys(props);
+          issues.push({ path: joinPath(path, key), message: `unknown option${known.length ? `; expected one of ${known.join(", ")}` : ""}` });
+        } else if (typeof schema.additionalProperties === "object") {
+          issues.push(...validateSchema(v, schema.additionalProperties, joinPath(path, key)));
+        }
+      }
+      break;
+    }
+    default:
+      break;
+  }
+  return issues;
+}

@@ -1,0 +1,57 @@
+/**
+ * Masking of personal data in evidence, so that findings, the send dialog, the CLI output
+ * and logs never repeat a child's date of birth, an NHS number or a parent's address.
+ */
+
+/**
+ * Masks an e-mail address, keeping the first character of the local part and the domain:
+ * `jane.smith@gmail.com` → `j•••@gmail.com`.
+ * @param email - the address
+ * @returns the masked address
+ */
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf("@");
+  if (at <= 0) return "•••";
+  return `${email.slice(0, 1)}•••${email.slice(at)}`;
+}
+
+/**
+ * Masks an identifier, keeping only its last `keep` letters or digits:
+ * `943 476 5919` → `••• ••• •919`.
+ * @param value - the identifier as written
+ * @param keep - how many trailing letters or digits stay visible
+ * @returns the masked identifier, same length and spacing
+ */
+export function maskIdentifier(value: string, keep = 3): string {
+  let seen = 0;
+  const chars = [...value];
+  for (let i = chars.length - 1; i >= 0; i--) {
+    const ch = chars[i] as string;
+    if (/[\p{L}\p{N}]/u.test(ch)) {
+      seen++;
+      if (seen > keep) chars[i] = "•";
+    }
+  }
+  return chars.join("");
+}
+
+/**
+ * Masks every letter and digit of a value (dates, addresses, phone numbers) but keeps its shape.
+ * @param value - the text to hide
+ * @returns the masked text
+ */
+export function maskAll(value: string): string {
+  return value.replace(/[\p{L}\p{N}]/gu, "•");
+}
+
+/**
+ * Safety net run by the engine on all evidence: masks e-mail addresses that a rule left
+ * unmasked and any run of six or more digits (phone, NHS and account numbers).
+ * @param evidence - evidence text from a rule
+ * @returns the evidence with remaining personal data masked
+ */
+export function maskResidualPersonalData(evidence: string): string {
+  return evidence
+    .replace(/[\w.+'-]{2,}@[\w-]+(?:\.[\w-]+)+/g, (m) => maskEmail(m))
+    .replace(/\d(?:[\s-]?\d){5,}/g, (m) => maskIdentifier(m, 2));
+}

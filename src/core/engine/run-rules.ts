@@ -1,0 +1,123 @@
+/**
+ * The engine: runs the enabled rules of a normalised policy on a draft and produces a report.
+ * A rule that throws becomes a finding for that rule; it never stops the others.
+ */
+import type { MessageDraft } from "../model/draft";
+import type { Finding, Report, Severity, Verdict } from "../model/finding";
+import type { EmailSnapshot } from "../model/snapshot";
+import type { ConfiguredRule, NormalizedPolicy, OnError } from "../policy/policy";
+import type { ReportDescriptor, RuleServices } from "../rules/rule";
+import { buildSnapshot } from "./build-snapshot";
+import { deepFreeze } from "./freeze";
+import { interpolate } from "./interpolate";
+import { maskResidualPersonalData } from "./mask";
+import { splitDomainCompact } from "../text/public-suffix";
+
+export const defaultServices: RuleServices = { splitDomain: splitDomainCompact };
+
+export type CheckOptions = Readonly<{
+  services?: RuleServices;
+}>;
+
+const RANK: Readonly<Record<Exclude<Severity, "off">, number>> = { block: 3, warn: 2, monitor: 1 };
+
+/** Maximum length of a finding's evidence; longer evidence is cut with an ellipsis. */
+const MAX_EVIDENCE = 160;
+
+function clip(text: string): string {
+  const oneLine = text.replace(/\s+/g, " ").trim();
+  return oneLine.length > MAX_EVIDENCE ? `${oneLine.slice(0, MAX_EVIDENCE - 1)}…` : oneLine;
+}
+
+/**
+ * The severity of the finding that reports a crashed rule: the rule's own severity, capped by
+ * the policy's `onError` (with `allow`, the crash is only counted).
+ * @param severity - the rule's severity
+ * @param onError - the policy's onError
+ * @returns the finding's severity
+ */
+export function crashSeverity(severity: Exclude<Severity, "off">, onError: OnError): Exclude<Severity, "off"> {
+  if (onError === "allow") return "monitor";
+  return RANK[severity] <= RANK[onError] ? severity : onError;
+}
+
+/**
+ * Reduces findings to a verdict: block > warn > send. Monitor findings never decide.
+ * @param findings - the findings
+ * @returns the verdict
+ */
+export function verdictOf(findings: readonly Pick<Finding, "severity">[]): Verdict {
+  if (findings.some((f) => f.severity === "block")) return "block";
+  if (findings.some((f) => f.severity === "warn")) return "warn";
+  return "send";
+}
+
+function runOne(configured: ConfiguredRule, snapshot: EmailSnapshot, policy: NormalizedPolicy, services: RuleServices): Finding[] {
+  const { rule, severity, options } = configured;
+  const { meta } = rule;
+  const found: Finding[] = [];
+  const report = (d: ReportDescriptor): void => {
+    const template = meta.messages[d.messageId];
+    if (template === undefined) {
+      throw new Error(`rule ${meta.id} reported unknown messageId "${d.messageId}"`);
+    }
+    found.push({
+      id: `${meta.id}#${found.length + 1}`,
+      ruleId: meta.id,
+      severity,
+      messageId: d.messageId,
+      message: interpolate(template, d.data),
+      field: d.field,
+      evidence: d.evidence ? clip(maskResidualPersonalData(d.evidence)) : "",
+      clause: meta.clause,
+      ...(d.fix ? { fix: d.fix } : {}),
+    });
+  };
+  try {
+    rule.check(snapshot, { options, organisation: policy.organisation, services, report });
+    return found;
+  } catch {
+    // The error text may quote message content, so it is not kept in the finding.
+    return [
+      {
+        id: `${meta.id}#error`,
+        ruleId: meta.id,
+        severity: crashSeverity(severity, policy.onError),
+        messageId: "ruleFailed",
+        message: `The "${meta.title}" check could not run on this message, so it was skipped.`,
+        field: "body",
+        evidence: "",
+        clause: meta.clause,
+        ruleError: true,
+      },
+    ];
+  }
+}
+
+/**
+ * Checks a prepared, frozen snapshot.
+ * @param snapshot - from `buildSnapshot`, frozen
+ * @param policy - a normalised policy
+ * @param options - services for the rules
+ * @returns the report
+ */
+export function checkSnapshot(snapshot: EmailSnapshot, policy: NormalizedPolicy, options: CheckOptions = {}): Report {
+  const services = options.services ?? defaultServices;
+  const findings: Finding[] = [];
+  for (const configured of policy.rules) findings.push(...runOne(configured, snapshot, policy, services));
+  const order = new Map(policy.rules.map((r, i) => [r.rule.meta.id, i]));
+  findings.sort((a, b) => RANK[b.severity] - RANK[a.severity] || (order.get(a.ruleId) ?? 0) - (order.get(b.ruleId) ?? 0));
+  return { verdict: verdictOf(findings), findings, rulesRun: policy.rules.map((r) => r.rule.meta.id) };
+}
+
+/**
+ * Checks a draft against a policy.
+ * @param draft - a validated draft (see `parseDraft`)
+ * @param policy - a normalised policy (see `normalizePolicy`)
+ * @param options - services for the rules
+ * @returns the report: verdict and findings, most serious first
+ */
+export function checkDraft(draft: MessageDraft, policy: NormalizedPolicy, options: CheckOptions = {}): Report {
+  const snapshot = deepFreeze(buildSnapshot(draft, policy.organisation));
+  return checkSnapshot(snapshot, policy, options);
+}

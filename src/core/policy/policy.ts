@@ -1,0 +1,232 @@
+/**
+ * The policy SMT configure (design.md, "Policy (JSON)"), its validation and its
+ * normalisation. A policy is checked once, when it is loaded; the engine then runs only the
+ * normalised form. Every error names the path of the problem in the policy document.
+ */
+import type { Severity } from "../model/finding";
+import type { AnyRuleModule } from "../rules/rule";
+import { joinPath, validateSchema, type JsonSchema, type SchemaIssue } from "../engine/json-schema";
+import { defaultOrganisation } from "./default-organisation";
+import type { Organisation } from "./organisation";
+
+export const SEVERITIES: readonly Severity[] = ["off", "monitor", "warn", "block"];
+export type OnError = "allow" | "warn" | "block";
+export const ON_ERROR_VALUES: readonly OnError[] = ["allow", "warn", "block"];
+
+/** A rule's setting as written: a severity, or `[severity, options]`. */
+export type RuleSetting = Severity | readonly [Severity] | readonly [Severity, Record<string, unknown>];
+
+/** The policy as JSON. Missing parts take the Centre's defaults. */
+export type PolicyDocument = {
+  version: 1;
+  onError?: OnError;
+  organisation?: Partial<Organisation>;
+  rules?: Record<string, RuleSetting>;
+};
+
+/** One rule as the engine runs it. */
+export type ConfiguredRule = Readonly<{
+  rule: AnyRuleModule;
+  severity: Exclude<Severity, "off">;
+  options: Readonly<Record<string, unknown>>;
+}>;
+
+export type NormalizedPolicy = Readonly<{
+  version: 1;
+  onError: OnError;
+  organisation: Organisation;
+  /** Enabled rules only, in catalogue order. */
+  rules: readonly ConfiguredRule[];
+  /** Every known rule's severity, including `off`. */
+  severities: Readonly<Record<string, Severity>>;
+}>;
+
+/** Thrown when a policy is not valid. `issues` lists every problem with its path. */
+export class PolicyError extends Error {
+  readonly issues: readonly SchemaIssue[];
+
+  constructor(issues: readonly SchemaIssue[]) {
+    const lines = issues.slice(0, 10).map((i) => `${i.path}: ${i.message}`);
+    if (issues.length > 10) lines.push(`… and ${issues.length - 10} more`);
+    super(lines.join("\n"));
+    this.name = "PolicyError";
+    this.issues = issues;
+  }
+}
+
+const domain: JsonSchema = {
+  type: "string",
+  pattern: "^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z0-9-]{2,63}$",
+  patternName: "a lower-case domain name such as example.org",
+};
+const address: JsonSchema = {
+  type: "string",
+  pattern: "^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$",
+  patternName: "an e-mail address",
+};
+
+/** The schema of `organisation`; every property is optional (defaults fill the gaps). */
+export const organisationSchema: JsonSchema = {
+  type: "object",
+  additionalProperties: false,
+  properties: {
+    name: { type: "string", minLength: 1, maxLength: 200 },
+    internalDomains: { type: "array", items: domain, minItems: 1, uniqueItems: true },
+    trustedDomains: { type: "array", items: domain, uniqueItems: true },
+    smtAddresses: { type: "array", items: address, uniqueItems: true },
+    authorisedForCommitments: { type: "array", items: address, uniqueItems: true },
+    sharedMailboxes: { type: "array", items: address, uniqueItems: true },
+    disclaimer: {
+      type: "object",
+      additionalProperties: false,
+      required: ["text", "html"],
+      properties: {
+        text: { type: "string", minLength: 1, maxLength: 5000 },
+        html: { type: "string", minLength: 1, maxLength: 5000 },
+      },
+    },
+    policyUrl: { type: "string", pattern: "^https?://", patternName: "an http(s) address" },
+  },
+};
+
+function levenshtein(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0] as number;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j] as number;
+      row[j] = Math.min((row[j] as number) + 1, (row[j - 1] as number) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length] as number;
+}
+
+function suggest(name: string, known: readonly string[]): string {
+  let best = "";
+  let bestDistance = Infinity;
+  for (const k of known) {
+    const d = levenshtein(name, k);
+    if (d < bestDistance) {
+      best = k;
+      bestDistance = d;
+    }
+  }
+  return bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? `; did you mean "${best}"?` : "";
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function lowerList(list: readonly string[] | undefined, fallback: readonly string[]): readonly string[] {
+  return (list ?? fallback).map((s) => s.trim().toLowerCase());
+}
+
+/**
+ * Validates a policy document and turns it into the form the engine runs.
+ * Rules the policy does not mention take their default severity and options.
+ * Options of rules set to `off` are not validated (SMT may leave old options behind).
+ * @param raw - the parsed JSON of a policy
+ * @param registry - the rule catalogue, id → rule
+ * @returns the normalised policy
+ * @throws PolicyError naming the path of every problem
+ */
+export function normalizePolicy(raw: unknown, registry: Readonly<Record<string, AnyRuleModule>>): NormalizedPolicy {
+  const issues: SchemaIssue[] = [];
+  if (!isRecord(raw)) {
+    throw new PolicyError([{ path: "(root)", message: `expected a policy object, got ${Array.isArray(raw) ? "an array" : raw === null ? "null" : typeof raw}` }]);
+  }
+  for (const key of Object.keys(raw)) {
+    if (!["version", "onError", "organisation", "rules", "$schema", "comment"].includes(key)) {
+      issues.push({ path: key, message: "unknown setting; expected version, onError, organisation or rules" });
+    }
+  }
+  if (raw.version !== 1) issues.push({ path: "version", message: `expected 1, got ${JSON.stringify(raw.version) ?? "nothing"}` });
+
+  let onError: OnError = "warn";
+  if (raw.onError !== undefined) {
+    if (ON_ERROR_VALUES.includes(raw.onError as OnError)) onError = raw.onError as OnError;
+    else issues.push({ path: "onError", message: `expected "allow", "warn" or "block", got ${JSON.stringify(raw.onError)}` });
+  }
+
+  let organisation: Organisation = defaultOrganisation;
+  if (raw.organisation !== undefined) {
+    const orgIssues = validateSchema(raw.organisation, organisationSchema, "organisation");
+    issues.push(...orgIssues);
+    if (orgIssues.length === 0) {
+      const o = raw.organisation as Partial<Organisation>;
+      organisation = {
+        name: o.name ?? defaultOrganisation.name,
+        internalDomains: lowerList(o.internalDomains, defaultOrganisation.internalDomains),
+        trustedDomains: lowerList(o.trustedDomains, defaultOrganisation.trustedDomains),
+        smtAddresses: lowerList(o.smtAddresses, defaultOrganisation.smtAddresses),
+        authorisedForCommitments: lowerList(o.authorisedForCommitments, defaultOrganisation.authorisedForCommitments),
+        sharedMailboxes: lowerList(o.sharedMailboxes, defaultOrganisation.sharedMailboxes),
+        disclaimer: o.disclaimer ?? defaultOrganisation.disclaimer,
+        policyUrl: o.policyUrl ?? defaultOrganisation.policyUrl,
+      };
+    }
+  }
+
+  const settings: Record<string, unknown> = {};
+  if (raw.rules !== undefined) {
+    if (!isRecord(raw.rules)) issues.push({ path: "rules", message: "expected an object of rule id → setting" });
+    else Object.assign(settings, raw.rules);
+  }
+  const ids = Object.keys(registry);
+  for (const id of Object.keys(settings)) {
+    if (!registry[id]) issues.push({ path: joinPath("rules", id), message: `unknown rule${suggest(id, ids)}` });
+  }
+
+  const rules: ConfiguredRule[] = [];
+  const severities: Record<string, Severity> = {};
+  for (const id of ids) {
+    const rule = registry[id] as AnyRuleModule;
+    const path = joinPath("rules", id);
+    const setting = settings[id];
+    let severity: Severity = rule.meta.defaultSeverity;
+    let userOptions: unknown;
+    let optionsPath = path;
+    if (setting !== undefined) {
+      if (typeof setting === "string") {
+        severity = setting as Severity;
+        if (!SEVERITIES.includes(severity)) {
+          issues.push({ path, message: `expected "off", "monitor", "warn" or "block", got ${JSON.stringify(setting)}` });
+          continue;
+        }
+      } else if (Array.isArray(setting) && setting.length >= 1 && setting.length <= 2) {
+        severity = setting[0] as Severity;
+        if (!SEVERITIES.includes(severity)) {
+          issues.push({ path: joinPath(path, 0), message: `expected "off", "monitor", "warn" or "block", got ${JSON.stringify(setting[0])}` });
+          continue;
+        }
+        userOptions = setting[1];
+        optionsPath = joinPath(path, 1);
+      } else {
+        issues.push({ path, message: 'expected a severity ("off", "monitor", "warn", "block") or [severity, { options }]' });
+        continue;
+      }
+    }
+    severities[id] = severity;
+    if (severity === "off") continue;
+    const options = { ...(rule.meta.defaultOptions as Record<string, unknown>) };
+    if (userOptions !== undefined) {
+      if (!isRecord(userOptions)) {
+        issues.push({ path: optionsPath, message: "expected an object of options" });
+        continue;
+      }
+      Object.assign(options, userOptions);
+    }
+    const optionIssues = validateSchema(options, rule.meta.optionsSchema, optionsPath);
+    if (optionIssues.length > 0) {
+      issues.push(...optionIssues);
+      continue;
+    }
+    rules.push({ rule, severity, options });
+  }
+
+  if (issues.length > 0) throw new PolicyError(issues);
+  return { version: 1, onError, organisation, rules, severities };
+}
