@@ -1,0 +1,154 @@
+import rule from "./disclaimer";
+import { makeDraft, runRule, runRuleTests } from "../../../test/rule-tester";
+import { CENTRE_DISCLAIMER_TEXT } from "../policy/default-organisation";
+
+const fix = { kind: "insert-disclaimer" } as const;
+const PARENT = { email: "jane.parent@gmail.com", name: "Jane Parent", type: "externalUser" };
+const TEXT = "Hi Ben,\n\nThe rota for next week is on the board.\n\nThanks,\nAmy";
+
+/** Re-wraps text at `width` characters, as some clients do when converting to plain text. */
+function wrap(text: string, width: number): string {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    if (line.length + word.length + 1 > width && line) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  lines.push(line);
+  return lines.join("\r\n");
+}
+
+const sentences = CENTRE_DISCLAIMER_TEXT.split(/(?<=\.) /);
+const firstHalf = sentences.slice(0, 2).join(" ");
+
+runRuleTests(rule, {
+  valid: [
+    { name: "disclaimer exactly as written", draft: makeDraft({ body: `${TEXT}\n\n${CENTRE_DISCLAIMER_TEXT}` }) },
+    { name: "re-wrapped at 60 characters with CRLF", draft: makeDraft({ body: `${TEXT}\r\n\r\n${wrap(CENTRE_DISCLAIMER_TEXT, 60)}` }) },
+    {
+      name: "different case, punctuation and dashes",
+      draft: makeDraft({
+        body: `${TEXT}\n\n${CENTRE_DISCLAIMER_TEXT.toUpperCase().replace(/[;,.—]/g, " ").replace(/e-mail/gi, "E - MAIL")}`,
+      }),
+    },
+    {
+      name: "HTML version converted to text, with the link address after its text",
+      draft: makeDraft({
+        bodyHtml: `<p>${TEXT}</p><p style="font-size:9pt">${CENTRE_DISCLAIMER_TEXT.replace(
+          "www.norcotearlyyearscentre.co.uk",
+          '<a href="https://www.norcotearlyyearscentre.co.uk">www.norcotearlyyearscentre.co.uk</a> [https://www.norcotearlyyearscentre.co.uk]',
+        )}</p>`,
+        body: undefined,
+      }),
+    },
+    {
+      name: "non-breaking spaces and curly apostrophes",
+      draft: makeDraft({ body: `${TEXT}\n${CENTRE_DISCLAIMER_TEXT.replace(/ /g, "\u00a0")}` }),
+    },
+    {
+      name: "disclaimer above the signature and quoted history",
+      draft: makeDraft({ composeType: "reply", body: `Thanks!\n\n${CENTRE_DISCLAIMER_TEXT}\n\n-----Original Message-----\nFrom: Ben\nHello` }),
+    },
+    {
+      name: "externalOnly: only colleagues receive it",
+      options: { externalOnly: true },
+      draft: makeDraft({ body: TEXT }),
+    },
+    {
+      name: "externalOnly: trusted partner is not external",
+      options: { externalOnly: true },
+      draft: makeDraft({ to: ["officer@reading.gov.uk"], body: TEXT }),
+    },
+    {
+      name: "externalOnly: no recipients at all",
+      options: { externalOnly: true },
+      draft: makeDraft({ to: [], body: TEXT }),
+    },
+    {
+      name: "an organisation's own short disclaimer",
+      organisation: { disclaimer: { text: "Confidential.", html: "<p>Confidential.</p>" } },
+      draft: makeDraft({ body: `${TEXT}\n\nCONFIDENTIAL` }),
+    },
+    {
+      name: "the HTML wording is enough when SMT edited the two versions differently",
+      organisation: { disclaimer: { text: "This message is private to its recipients.", html: "<p>Private message, please do not forward.</p>" } },
+      draft: makeDraft({ body: `${TEXT}\n\nPrivate message - please do not forward!` }),
+    },
+    {
+      name: "a disclaimer with no words cannot be checked",
+      organisation: { disclaimer: { text: "— —", html: "<hr>" } },
+      draft: makeDraft({ body: TEXT }),
+    },
+  ],
+  invalid: [
+    {
+      name: "missing: autoInsert on (default)",
+      draft: makeDraft({ body: TEXT }),
+      errors: [{ messageId: "missingAutoInsert", field: "body", fix }],
+    },
+    {
+      name: "missing: autoInsert off",
+      options: { autoInsert: false },
+      draft: makeDraft({ body: TEXT }),
+      errors: [{ messageId: "missing", field: "body", fix }],
+    },
+    {
+      name: "missing on mail to a parent with externalOnly",
+      options: { externalOnly: true },
+      draft: makeDraft({ to: [PARENT], body: TEXT }),
+      errors: [{ messageId: "missingAutoInsert", fix }],
+    },
+    {
+      name: "empty body",
+      draft: makeDraft({ body: "" }),
+      errors: [{ messageId: "missingAutoInsert", fix }],
+    },
+    {
+      name: "no recipients: every e-mail needs it",
+      draft: makeDraft({ to: [], body: TEXT }),
+      errors: [{ messageId: "missingAutoInsert" }],
+    },
+    {
+      name: "the Centre's name in a signature is not the disclaimer",
+      draft: makeDraft({ body: `${TEXT}\n\nAmy Jones\nNorcot Early Years Centre\nwww.norcotearlyyearscentre.co.uk` }),
+      errors: [{ messageId: "missingAutoInsert" }],
+    },
+    {
+      name: "only the first half of the disclaimer",
+      draft: makeDraft({ body: `${TEXT}\n\n${firstHalf}` }),
+      errors: [{ messageId: "altered", field: "body", fix, evidenceIncludes: ["% of the standard wording"] }],
+    },
+    {
+      name: "the disclaimer with wording changed",
+      draft: makeDraft({
+        body: `${TEXT}\n\n${CENTRE_DISCLAIMER_TEXT.replace("please tell the sender and delete it", "just ignore it").replace("not necessarily", "definitely")}`,
+      }),
+      errors: [{ messageId: "altered" }],
+    },
+    {
+      name: "a truncated disclaimer reports a percentage below 100",
+      draft: makeDraft({ body: `${TEXT}\n\n${CENTRE_DISCLAIMER_TEXT.slice(0, -60)}` }),
+      errors: [{ messageId: "altered" }],
+    },
+  ],
+});
+
+describe("disclaimer (details)", () => {
+  it("reports the share of the wording found for a partial disclaimer", () => {
+    const [finding] = runRule(rule, { draft: makeDraft({ body: firstHalf }) });
+    expect(finding?.data?.percent).toBeGreaterThanOrEqual(50);
+    expect(finding?.data?.percent).toBeLessThan(100);
+  });
+
+  it("checks a 1 MB body quickly", () => {
+    const body = `${"The children enjoyed painting in the garden today. ".repeat(20_000)}\n${CENTRE_DISCLAIMER_TEXT}`;
+    expect(body.length).toBeGreaterThan(1_000_000);
+    const start = Date.now();
+    expect(runRule(rule, { draft: makeDraft({ body }) })).toEqual([]);
+    const missing = runRule(rule, { draft: makeDraft({ body: body.slice(0, 1_000_000) }) });
+    expect(missing.map((f) => f.messageId)).toEqual(["missingAutoInsert"]);
+    expect(Date.now() - start).toBeLessThan(1000);
+  });
+});
