@@ -1,0 +1,144 @@
+import { readFileSync, readdirSync } from "fs";
+import { join } from "path";
+import { run, type CliIo } from "./cli";
+
+const root = join(__dirname, "../..");
+const samples = join(root, "samples");
+
+type Captured = { out: string; err: string; io: CliIo };
+
+function capture(stdin = "", files: Record<string, string> = {}): Captured {
+  const c: Captured = {
+    out: "",
+    err: "",
+    io: {
+      stdout: (s) => void (c.out += s),
+      stderr: (s) => void (c.err += s),
+      readFile: async (p) => {
+        if (p in files) return new TextEncoder().encode(files[p]);
+        return readFileSync(p);
+      },
+      readStdin: async () => new TextEncoder().encode(stdin),
+    },
+  };
+  return c;
+}
+
+type JsonResult = { file: string; verdict: string; findings: { ruleId: string; severity: string; messageId: string; message: string; field: string; evidence: string }[] };
+
+describe("etiquette-guard check", () => {
+  it("prints the documented JSON for every sample and exits 1 when one would be blocked", async () => {
+    const files = readdirSync(samples).map((f) => join(samples, f));
+    const c = capture();
+    const code = await run(["check", "--format", "json", ...files], c.io);
+    const results = JSON.parse(c.out) as JsonResult[];
+    expect(results).toHaveLength(files.length);
+    for (const r of results) {
+      expect(Object.keys(r).sort()).toEqual(["file", "findings", "verdict"]);
+      expect(["send", "warn", "block"]).toContain(r.verdict);
+      for (const f of r.findings) expect(Object.keys(f).sort()).toEqual(["evidence", "field", "message", "messageId", "ruleId", "severity"]);
+    }
+    expect(code).toBe(results.some((r) => r.verdict === "block") ? 1 : 0);
+    expect(c.err).toBe("");
+  });
+
+  it("finds nothing in the clean samples", async () => {
+    const clean = readdirSync(samples).filter((f) => f.startsWith("clean-")).map((f) => join(samples, f));
+    expect(clean.length).toBeGreaterThanOrEqual(3);
+    const c = capture();
+    const code = await run(["check", "--format", "json", ...clean], c.io);
+    const results = JSON.parse(c.out) as JsonResult[];
+    expect(results.map((r) => [r.file, r.findings.map((f) => f.ruleId)])).toEqual(clean.map((f) => [f, []]));
+    expect(code).toBe(0);
+  });
+
+  it("reads a draft from standard input with -", async () => {
+    const c = capture(JSON.stringify({ to: ["x@norcotearlyyearscentre.co.uk"], subject: "", body: "Hi" }));
+    const code = await run(["check", "--format", "json", "-"], c.io);
+    const [result] = JSON.parse(c.out) as JsonResult[];
+    expect(result?.file).toBe("<stdin>");
+    expect(result?.findings.map((f) => f.ruleId)).toContain("subject-required");
+    expect(code).toBe(1); // the disclaimer is missing and blocks by default
+  });
+
+  it("reads .eml through the MIME parser", async () => {
+    const c = capture();
+    await run(["check", "--format", "json", join(samples, "clean-reply-to-parent.eml")], c.io);
+    const [result] = JSON.parse(c.out) as JsonResult[];
+    expect(result?.verdict).toBe("send");
+  });
+
+  it("uses --policy and names the path of a policy error with exit 2", async () => {
+    const c = capture("", { "bad.json": JSON.stringify({ version: 1, rules: { "audience-size": ["warn", { threshold: 0 }] } }) });
+    const code = await run(["check", "--policy", "bad.json", join(samples, "no-subject.json")], c.io);
+    expect(code).toBe(2);
+    expect(c.err).toContain("rules.audience-size[1].threshold: expected a positive integer");
+    expect(c.out).toBe("");
+  });
+
+  it("applies a policy that turns rules off", async () => {
+    const c = capture("", { "p.json": JSON.stringify({ version: 1, rules: { "subject-required": "off", disclaimer: "off" } }) });
+    const code = await run(["check", "--format", "json", "--policy", "p.json", "-"], { ...c.io, readStdin: async () => new TextEncoder().encode('{"to":["x@norcotearlyyearscentre.co.uk"],"subject":"","body":"Hi"}') });
+    expect(code).toBe(0);
+    expect((JSON.parse(c.out) as JsonResult[])[0]?.findings).toEqual([]);
+  });
+
+  it("reports a malformed message by field, without a stack trace, and exits 2", async () => {
+    const c = capture("", { "bad.json": JSON.stringify({ to: [{ email: "x@y.org", type: "martian" }] }) });
+    const code = await run(["check", "bad.json", join(samples, "clean-rota-internal.json")], c.io);
+    expect(code).toBe(2);
+    expect(c.out).toContain("to[0].type");
+    expect(c.out).not.toMatch(/\s+at .*\(.*:\d+:\d+\)/);
+    expect(c.out).toContain("clean-rota-internal.json");
+  });
+
+  it("reports a file that is not JSON, and a file that does not exist", async () => {
+    const c = capture("", { "broken.json": "{ nope" });
+    const code = await run(["check", "--format", "json", "broken.json", join(root, "no-such-file.eml")], c.io);
+    expect(code).toBe(2);
+    const results = JSON.parse(c.out) as (JsonResult & { error: string })[];
+    expect(results[0]?.error).toMatch(/not valid JSON/);
+    expect(results[1]?.error).toMatch(/cannot read/);
+  });
+
+  it("prints stylish output with the policy clause", async () => {
+    const c = capture();
+    const code = await run(["check", join(samples, "twelve-parents-in-to.json")], c.io);
+    expect(code).toBe(1);
+    expect(c.out).toContain("would be blocked");
+    expect(c.out).toContain("bcc-for-bulk-mail");
+    expect(c.out).toContain("policy (Compliance with related policies and agreements)");
+    expect(c.out).not.toContain("sophie.patel84@gmail.com");
+  });
+
+  it("rejects bad usage with exit 2", async () => {
+    for (const argv of [["check"], ["check", "--format", "xml", "a.json"], ["check", "--colour", "a.json"], ["frobnicate"], []]) {
+      const c = capture();
+      expect(await run(argv, c.io)).toBe(2);
+    }
+  });
+});
+
+describe("etiquette-guard rules and policy", () => {
+  it("lists every rule with its clause and default", async () => {
+    const c = capture();
+    expect(await run(["rules", "--format", "json"], c.io)).toBe(0);
+    const list = JSON.parse(c.out) as { id: string; default: string; clause: { quote: string } }[];
+    expect(list).toHaveLength(17);
+    expect(list.find((r) => r.id === "disclaimer")?.default).toBe("block");
+    const table = capture();
+    await run(["rules"], table.io);
+    expect(table.out).toContain("The Centre standard disclaimer should always be used on every e-mail.");
+  });
+
+  it("prints the default policy, which is a valid policy", async () => {
+    const c = capture();
+    expect(await run(["policy", "--print-default"], c.io)).toBe(0);
+    const doc = JSON.parse(c.out) as { version: number; organisation: { internalDomains: string[] }; rules: Record<string, unknown> };
+    expect(doc.version).toBe(1);
+    expect(doc.organisation.internalDomains).toEqual(["norcotearlyyearscentre.co.uk"]);
+    expect(Object.keys(doc.rules)).toHaveLength(17);
+    const check = capture("", { "default.json": c.out });
+    expect(await run(["check", "--policy", "default.json", join(samples, "clean-rota-internal.json")], check.io)).toBe(0);
+  });
+});
