@@ -1,22 +1,54 @@
 /**
- * @fileoverview Disallow sending under another person's name unless authorised. (Placeholder meta; the rule's check is written in its own change.)
+ * @fileoverview Disallow sending under another person's name unless authorised: the From
+ * address differs from the signed-in user and is not one of the Centre's shared mailboxes.
  */
+import { maskEmail } from "../engine/mask";
 import { CLAUSES } from "../policy/clauses";
 import { defineRule } from "./rule";
 
-export default defineRule({
+export type NoSendAsOtherOptions = {
+  /** Allow sending as anyone in the signed-in user's own e-mail domain (delegates). @default false */
+  allowSameDomainDelegates: boolean;
+};
+
+function domainOf(email: string): string {
+  const at = email.lastIndexOf("@");
+  return at >= 0 ? email.slice(at + 1) : "";
+}
+
+export default defineRule<NoSendAsOtherOptions>({
   meta: {
     id: "no-send-as-other",
     title: "Sending as someone else",
     description: "Disallow sending under another person's name unless authorised",
     category: "compliance",
     defaultSeverity: "warn",
-    optionsSchema: { type: "object", additionalProperties: false, properties: {} },
-    defaultOptions: {},
-    messages: {},
+    optionsSchema: {
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        allowSameDomainDelegates: { type: "boolean", description: "Allow sending as anyone in the signed-in user's own e-mail domain." },
+      },
+    },
+    defaultOptions: { allowSameDomainDelegates: false },
+    messages: {
+      sendingAsOther:
+        "This e-mail will be sent as {{from}}, not from your own account. Please send it from your own mailbox, unless you have been authorised to send on their behalf.",
+    },
     clause: CLAUSES.assumedName,
   },
-  check() {
-    // Written in the rule's own change.
+  check(snapshot, context) {
+    const from = snapshot.from?.email.trim().toLowerCase();
+    const sender = snapshot.sender?.email.trim().toLowerCase();
+    if (!from || !sender || from === sender) return;
+    if (context.organisation.sharedMailboxes.some((m) => m.trim().toLowerCase() === from)) return;
+    if (context.options.allowSameDomainDelegates && domainOf(from) !== "" && domainOf(from) === domainOf(sender)) return;
+    const masked = maskEmail(from);
+    context.report({
+      messageId: "sendingAsOther",
+      data: { from: masked },
+      field: "from",
+      evidence: `From ${masked}; signed in as ${maskEmail(sender)}`,
+    });
   },
 });
