@@ -1,0 +1,193 @@
+/**
+ * Webpack config of the on-send handler: dist/launchevent.js, one self-contained classic
+ * script in ES2016 syntax, plus dist/launchevent.html (the runtime page for Outlook on the web,
+ * new Outlook and Mac), dist/manifest.xml and the icons.
+ *
+ * Why so strict: classic Outlook on Windows runs this file alone in a JavaScript-only runtime
+ * that, before Version 2403, was Chakra limited to ES2016 (async/await there makes the handler
+ * time out); webpack runtime code, imports, chunk loading, hot reload or DOM use make the
+ * add-in "unavailable" in classic Outlook only (office-js#6447, #3364, #5452, #4821).
+ *
+ * Options (webpack `--env`): `ADDIN_HOST=https://host` (or the ADDIN_HOST environment
+ * variable) rewrites https://localhost:3000/ in the manifest for production builds;
+ * `outDir=DIR` writes elsewhere than dist/ (tests build into a temporary folder).
+ */
+"use strict";
+const path = require("path");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { EsbuildPlugin } = require("esbuild-loader");
+const acorn = require("acorn");
+
+const root = path.join(__dirname, "..");
+const DEV_URL = "https://localhost:3000/";
+/** Issue 3: the handler bundle must stay at or under 150 KB minified. */
+const MAX_BUNDLE_BYTES = 150 * 1024;
+
+/**
+ * The production host for manifest URLs, always with one trailing slash.
+ * @param {Record<string, unknown>} env - webpack --env values
+ * @returns {string | undefined} e.g. "https://addin.example.org/"
+ */
+function addinHost(env) {
+  const raw = String(env.ADDIN_HOST || process.env.ADDIN_HOST || "").trim();
+  if (raw === "") return undefined;
+  if (!/^https:\/\/[^\s/]+/.test(raw)) throw new Error(`ADDIN_HOST must be an https:// address, got ${JSON.stringify(raw)}`);
+  return raw.replace(/\/+$/, "") + "/";
+}
+
+/**
+ * Tells whether a regular expression literal is valid ES2016 syntax.
+ * @param {string} pattern
+ * @param {string} flags
+ * @returns {boolean}
+ */
+function isEs2016Regexp(pattern, flags) {
+  try {
+    acorn.parse(`/${pattern}/${flags}`, { ecmaVersion: 2016 });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Keeps launchevent.js parseable by an ES2016 engine.
+ * 1. esbuild lowers lookbehind, named groups and the `s` flag to `new RegExp(...)`, but not
+ *    Unicode property escapes (`/\p{L}/u`, ES2018), which the core's text rules use. A regex
+ *    literal an ES2016 parser rejects makes the whole file fail to load in classic Outlook's
+ *    Chakra runtime ("add-in unavailable"), so such literals become `new RegExp("…", "…")`:
+ *    modern engines run them unchanged; an old engine fails only inside the rule that uses
+ *    it, which the engine reports as that rule's failure instead of breaking every Send.
+ * 2. After minification the file is parsed as an ES2016 script; any failure fails the build.
+ */
+class Es2016GuardPlugin {
+  apply(compiler) {
+    const { Compilation, sources, WebpackError } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap("Es2016GuardPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap({ name: "Es2016GuardPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_COMPATIBILITY }, (assets) => {
+        for (const name of Object.keys(assets).filter((n) => n.endsWith(".js"))) {
+          const original = compilation.getAsset(name).source;
+          const code = original.source().toString();
+          const replaced = new sources.ReplaceSource(original);
+          let count = 0;
+          for (const token of acorn.tokenizer(code, { ecmaVersion: "latest" })) {
+            if (token.type.label !== "regexp" || isEs2016Regexp(token.value.pattern, token.value.flags)) continue;
+            replaced.replace(token.start, token.end - 1, `new RegExp(${JSON.stringify(token.value.pattern)}, ${JSON.stringify(token.value.flags)})`);
+            count++;
+          }
+          if (count > 0) compilation.updateAsset(name, replaced);
+        }
+      });
+      compilation.hooks.processAssets.tap({ name: "Es2016GuardPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ANALYSE }, (assets) => {
+        for (const name of Object.keys(assets).filter((n) => n.endsWith(".js"))) {
+          try {
+            acorn.parse(compilation.getAsset(name).source.source().toString(), { ecmaVersion: 2016, sourceType: "script" });
+          } catch (error) {
+            compilation.errors.push(new WebpackError(`${name} is not an ES2016 script: ${error.message}`));
+          }
+        }
+      });
+    });
+  }
+}
+
+/**
+ * @param {{ mode: "production" | "development", env: Record<string, unknown> }} options
+ * @returns {import("webpack").Configuration}
+ */
+module.exports = function launcheventConfig({ mode, env = {} }) {
+  const production = mode === "production";
+  const host = production ? addinHost(env) : undefined;
+  const outDir = env.outDir ? path.resolve(String(env.outDir)) : path.join(root, "dist");
+
+  return {
+    name: "launchevent",
+    mode,
+    context: root,
+    entry: { launchevent: "./src/launchevent/launchevent.ts" },
+    // "es2016" makes webpack's own runtime code ES2016-safe; the environment flags below turn
+    // off every newer construct webpack would otherwise emit (arrow functions included).
+    target: ["web", "es2016"],
+    devtool: production ? false : "source-map",
+    output: {
+      path: outDir,
+      filename: "[name].js",
+      publicPath: "",
+      iife: true,
+      clean: false, // dist/ is shared with the task pane and admin builds
+      asyncChunks: false,
+      chunkLoading: false,
+      wasmLoading: false,
+      workerChunkLoading: false,
+      environment: {
+        arrowFunction: false,
+        asyncFunction: false,
+        bigIntLiteral: false,
+        const: false,
+        destructuring: false,
+        document: false,
+        dynamicImport: false,
+        dynamicImportInWorker: false,
+        forOf: false,
+        globalThis: false,
+        module: false,
+        optionalChaining: false,
+        templateLiteral: false,
+      },
+    },
+    resolve: {
+      extensions: [".ts", ".js", ".json"],
+      // Never pull Node polyfills into the handler.
+      fallback: {},
+    },
+    node: false,
+    module: {
+      rules: [
+        {
+          // node_modules included on purpose: dependencies must be lowered to ES2016 too.
+          test: /\.[cm]?[jt]s$/,
+          loader: "esbuild-loader",
+          options: { target: "es2016", supported: { arrow: false } },
+        },
+      ],
+    },
+    optimization: {
+      splitChunks: false,
+      runtimeChunk: false,
+      concatenateModules: true,
+      minimize: production,
+      // `arrow: false`: the minifier would otherwise turn webpack's function IIFE into an arrow;
+      // arrows are ES2015, but the classic runtime guidance is to keep syntax minimal.
+      minimizer: [new EsbuildPlugin({ target: "es2016", supported: { arrow: false }, legalComments: "none" })],
+    },
+    performance: production
+      ? { hints: "error", maxAssetSize: MAX_BUNDLE_BYTES, maxEntrypointSize: MAX_BUNDLE_BYTES, assetFilter: (name) => name === "launchevent.js" }
+      : false,
+    plugins: [
+      new Es2016GuardPlugin(),
+      new HtmlWebpackPlugin({
+        template: path.join(root, "src/launchevent/launchevent.html"),
+        filename: "launchevent.html",
+        chunks: ["launchevent"],
+        inject: "head",
+        scriptLoading: "blocking",
+        // ?hash on the script URL: new Outlook and Mac have served stale handler code after a
+        // deploy (office-js#5632, #6436).
+        hash: true,
+        minify: false,
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          {
+            from: path.join(root, "manifest.xml"),
+            to: "manifest.xml",
+            transform: (content) => (host ? content.toString().split(DEV_URL).join(host) : content),
+          },
+          { from: path.join(root, "assets"), to: "assets", globOptions: { ignore: ["**/*.svg", "**/.*"] } },
+        ],
+      }),
+    ],
+    stats: "errors-warnings",
+  };
+};
