@@ -1,19 +1,794 @@
 /**
- * Splits a body into what the sender wrote, quoted history, signature and disclaimer.
- * (Initial version; replaced by the full segmenter.)
+ * Splits a plain-text e-mail body into what the sender wrote, quoted history (reply and
+ * forward blocks as Outlook, Gmail and Apple Mail write them, and `>` quoting), signature and
+ * disclaimer. Line-based and linear in the body's length: no regular expression ever runs
+ * over more than one bounded line.
  */
-import type { BodySegments } from "../model/snapshot";
+import type { BodySegments, QuotedPart } from "../model/snapshot";
 
 export type SegmentOptions = Readonly<{
   /** The organisation's disclaimer text, recognised and set apart wherever it appears. */
   disclaimerText?: string;
+  /**
+   * How the message was composed. Outlook writes the same header block for a reply and a
+   * forward, so this tells the kind of the first quoted part; later parts are told by the
+   * subject in the header block above them.
+   */
+  composeType?: "new" | "reply" | "forward";
+  /** The message's subject; used like `composeType` when that is not given. */
+  subject?: string;
 }>;
 
+type HeaderName = "from" | "date" | "to" | "cc" | "subject";
+type Headers = { from?: string; date?: string; to?: string; cc?: string; subject?: string };
+
 /**
- * @param text - the plain-text body
- * @param _options - segmentation options
- * @returns the body's parts
+ * The body's lines as offsets into one string, so that ordinary lines are never copied:
+ * line `i` is `text.slice(start[i], end[i])`, its `>` markers end at `cs[i]`, `q[i]` counts them.
  */
-export function segmentBody(text: string, _options: SegmentOptions = {}): BodySegments {
-  return { full: text, authored: text, signature: "", disclaimer: "", quoted: "", quotedParts: [] };
+type Lines = Readonly<{
+  text: string;
+  count: number;
+  start: Int32Array;
+  end: Int32Array;
+  cs: Int32Array;
+  q: Int32Array;
+  blank: Uint8Array;
+}>;
+
+/** "outlook" blocks look the same for replies and forwards; the kind is decided later. */
+type BlockKind = "reply" | "forward" | "outlook";
+
+type Block = Readonly<{ kind: BlockKind; headers: Headers; end: number }>;
+
+type PartFrame = {
+  kind: BlockKind;
+  headers: Headers;
+  depth: number;
+  /** The `>` level of the header line (or of the first line, for plain quoting). */
+  headerQ: number;
+  /** The `>` level of the part's own text; set by its first non-blank line. */
+  baseQ: number | undefined;
+  lines: number[];
+  parent: PartFrame | undefined;
+};
+
+/** Header keys as Outlook and other clients write them (English, German, French, Spanish, Portuguese, Italian, Dutch, Nordic, Polish). */
+const HEADER_KEYS: Readonly<Record<string, HeaderName | "other">> = {
+  from: "from", von: "from", de: "from", van: "from", da: "from", "från": "from", fra: "from", od: "from",
+  sent: "date", date: "date", gesendet: "date", datum: "date", "envoyé": "date", enviado: "date", inviato: "date",
+  verzonden: "date", skickat: "date", sendt: "date", "wysłano": "date", "data": "date",
+  to: "to", an: "to", "à": "to", a: "to", para: "to", aan: "to", till: "to", til: "to", do: "to",
+  cc: "cc", kopie: "cc", kopia: "cc",
+  subject: "subject", betreff: "subject", objet: "subject", asunto: "subject", oggetto: "subject",
+  onderwerp: "subject", assunto: "subject", "ämne": "subject", emne: "subject", temat: "subject",
+  "reply-to": "other", importance: "other", "wichtigkeit": "other", attachments: "other", anlagen: "other",
+  bcc: "other", "sent by": "other",
+};
+
+const OUTLOOK_DIVIDER = /^_{10,}$/;
+const ORIGINAL_MESSAGE =
+  /^-{3,}\s*(original message|ursprüngliche nachricht|message d'origine|mensaje original|messaggio originale|oorspronkelijk bericht|oprindelig meddelelse|opprinnelig melding|ursprungligt meddelande|mensagem original)\s*-{3,}$/i;
+const FORWARD_MARKER =
+  /^(-{2,}\s*(forwarded message|original forwarded message|weitergeleitete nachricht|message transféré|mensaje reenviado|messaggio inoltrato|doorgestuurd bericht|mensagem encaminhada|videresendt meddelelse|vidarebefordrat meddelande)\s*-{2,}|begin forwarded message\s*:?|anfang der weitergeleiteten nachricht\s*:?|début du message réexpédié\s*:?|inicio del mensaje reenviado\s*:?)$/i;
+
+/** Openings of "On <date>, <name> wrote:" lines, by language. */
+const ATTRIBUTION_STARTS = ["on ", "le ", "el ", "il ", "em ", "op ", "den ", "w dniu ", "dnia ", "pe ", "am "];
+/** Endings of those lines, longest first so "a écrit :" is cut whole. */
+const ATTRIBUTION_ENDS = [
+  "napisał(a):", "ha scritto:", "a écrit :", "a écrit:", "kirjoitti:", "escribió:", "escreveu:",
+  "napisał:", "schreef:", "schrieb:", "wrote:", "skrev:", "pisze:",
+];
+const MAX_ATTRIBUTION = 500;
+const MAX_HEADER_LINES = 14;
+
+const FORWARD_SUBJECT = /^\s*(fwd?|wg|tr|rv|vs|fw)\s*:/i;
+const REPLY_SUBJECT = /^\s*(re|aw|sv|antw|r)\s*:/i;
+
+/** Sign-off lines after which a few short lines are the signature. */
+const SIGN_OFFS = new Set([
+  "regards", "kind regards", "best regards", "warm regards", "warmest regards", "kindest regards", "many regards",
+  "with regards", "with kind regards", "with best regards", "many thanks", "thanks", "thank you", "thanks again",
+  "thanks so much", "thank you very much", "many thanks again", "with thanks", "with many thanks", "best wishes",
+  "kind wishes", "warm wishes", "with best wishes", "all the best", "best", "cheers", "sincerely",
+  "yours sincerely", "yours faithfully", "yours truly", "sincerely yours", "take care", "speak soon", "thanks and regards",
+  "mit freundlichen grüßen", "viele grüße", "beste grüße", "cordialement", "bien à vous", "saludos", "un saludo",
+  "cordiali saluti", "met vriendelijke groet", "atenciosamente", "med vänlig hälsning", "med venlig hilsen",
+]);
+const MAX_SIGNATURE_LINES = 10;
+const MAX_SIGNATURE_LINE_LENGTH = 80;
+const MAX_SIGNATURE_LINE_WORDS = 10;
+const MOBILE_SIGNATURE = /^(sent from my \S.*|sent from (outlook|mail|yahoo mail|gmail)\b.*|get outlook for \S.*|von meinem \S.* gesendet|envoyé de mon \S.*)$/i;
+
+/** Phrases that only legal disclaimers use (compared lower-case, "e-mail" written "email"). */
+/** Words every legal phrase below contains one of; paragraphs without any are not examined further. */
+const LEGAL_ANCHORS = ["confidential", "intended", "error", "views", "virus", "environment"];
+const LEGAL_PHRASES = [
+  "this email and any attachments are confidential",
+  "this email and any attachments may be confidential",
+  "this email and any files transmitted with it are confidential",
+  "this message and any attachments are confidential",
+  "this email and any attachments are intended",
+  "if you are not the intended recipient",
+  "if you have received this email in error",
+  "if you have received this message in error",
+  "if you received this email in error",
+  "the information contained in this email is confidential",
+  "the information in this email is confidential",
+  "intended solely for the use of the individual",
+  "intended only for the person or entity",
+  "intended only for the person or organisation",
+  "intended only for the use of the addressee",
+  "any views or opinions presented in this email are solely those of the author",
+  "views expressed are those of the sender and not necessarily",
+  "confidentiality notice:",
+  "this email has been scanned for viruses",
+  "please consider the environment before printing",
+];
+
+// ---------------------------------------------------------------------------------------------
+// Lines
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 0xa0 || code === 12 || code === 11 || code === 0x200b || code === 0xfeff;
+}
+
+function isBlank(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (!isSpace(text.charCodeAt(i))) return false;
+  return true;
+}
+
+function indexLines(input: string): Lines {
+  const text = input.includes("\r") ? input.replace(/\r\n?/g, "\n") : input;
+  let count = 1;
+  for (let p = text.indexOf("\n"); p >= 0; p = text.indexOf("\n", p + 1)) count++;
+  const start = new Int32Array(count);
+  const end = new Int32Array(count);
+  const cs = new Int32Array(count);
+  const q = new Int32Array(count);
+  const blank = new Uint8Array(count);
+  let s = 0;
+  for (let i = 0; i < count; i++) {
+    let e = text.indexOf("\n", s);
+    if (e < 0) e = text.length;
+    start[i] = s;
+    end[i] = e;
+    // `>` markers: ">", ">>", "> > >", after at most four spaces of indent.
+    let k = s;
+    while (k < e && k - s < 4 && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
+    let depth = 0;
+    let contentStart = s;
+    if (text.charCodeAt(k) === 62 && k < e) {
+      let m = k;
+      while (m < e && text.charCodeAt(m) === 62) {
+        depth++;
+        m++;
+        contentStart = m;
+        let n = m;
+        while (n < e && (text.charCodeAt(n) === 32 || text.charCodeAt(n) === 9)) n++;
+        if (n < e && text.charCodeAt(n) === 62) m = n;
+      }
+      if (contentStart < e && text.charCodeAt(contentStart) === 32) contentStart++;
+    }
+    cs[i] = contentStart;
+    q[i] = depth;
+    let b = 1;
+    for (let m = contentStart; m < e; m++) {
+      if (!isSpace(text.charCodeAt(m))) {
+        b = 0;
+        break;
+      }
+    }
+    blank[i] = b;
+    s = e + 1;
+  }
+  return { text, count, start, end, cs, q, blank };
+}
+
+function contentOf(lines: Lines, i: number): string {
+  return lines.text.slice(lines.cs[i], lines.end[i]);
+}
+
+function rawOf(lines: Lines, i: number): string {
+  return lines.text.slice(lines.start[i], lines.end[i]);
+}
+
+/** Offset of the first visible character of line `i`'s content, or -1. */
+function firstVisibleAt(lines: Lines, i: number): number {
+  const e = lines.end[i] as number;
+  for (let k = lines.cs[i] as number; k < e; k++) if (!isSpace(lines.text.charCodeAt(k))) return k;
+  return -1;
+}
+
+/** Offset of the last visible character of line `i`'s content, or -1. */
+function lastVisibleAt(lines: Lines, i: number): number {
+  const s = lines.cs[i] as number;
+  for (let k = (lines.end[i] as number) - 1; k >= s; k--) if (!isSpace(lines.text.charCodeAt(k))) return k;
+  return -1;
+}
+
+/** Length of line `i`'s content without white space at either end. */
+function visibleLength(lines: Lines, i: number): number {
+  const a = firstVisibleAt(lines, i);
+  return a < 0 ? 0 : lastVisibleAt(lines, i) - a + 1;
+}
+
+function trimmedOf(lines: Lines, i: number): string {
+  const a = firstVisibleAt(lines, i);
+  return a < 0 ? "" : lines.text.slice(a, lastVisibleAt(lines, i) + 1);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Header blocks
+
+/** Reads "Key: value" as a known header; `*From:*` (bold converted to text) is accepted too. */
+function headerField(content: string): { name: HeaderName | "other"; value: string } | null {
+  let colon = -1;
+  for (let i = 0; i < content.length && i <= 24; i++) {
+    if (content.charCodeAt(i) === 58) {
+      colon = i;
+      break;
+    }
+  }
+  if (colon <= 0) return null;
+  const key = content.slice(0, colon).replace(/\*/g, "").trim().toLowerCase();
+  const name = HEADER_KEYS[key];
+  if (!name) return null;
+  const value = content.slice(colon + 1).replace(/^\s*\*\s*/, "").trim();
+  return { name, value };
+}
+
+/** The header on line `i`, without copying lines that cannot be one. */
+function headerFieldAt(lines: Lines, i: number): { name: HeaderName | "other"; value: string } | null {
+  const a = firstVisibleAt(lines, i);
+  if (a < 0) return null;
+  const limit = Math.min(lines.end[i] as number, a + 26);
+  for (let k = a; k < limit; k++) {
+    if (lines.text.charCodeAt(k) === 58) return headerField(lines.text.slice(a, lines.end[i]));
+  }
+  return null;
+}
+
+function markerAt(lines: Lines, i: number): "divider" | "original" | "forward" | null {
+  const a = firstVisibleAt(lines, i);
+  if (a < 0) return null;
+  const length = lastVisibleAt(lines, i) - a + 1;
+  if (length < 10 || length > 100 || !"_-BbAaDdIi".includes(lines.text[a] as string)) return null;
+  const t = lines.text.slice(a, a + length);
+  if (OUTLOOK_DIVIDER.test(t)) return "divider";
+  if (ORIGINAL_MESSAGE.test(t)) return "original";
+  if (FORWARD_MARKER.test(t)) return "forward";
+  return null;
+}
+
+/** A header block (optionally after a divider or marker line) starting at line `i`, or null. */
+function headerBlock(lines: Lines, i: number, marker: "divider" | "original" | "forward" | null): Block | null {
+  const q = lines.q[i] as number;
+  let j = i;
+  if (marker) {
+    j++;
+    // Clients put up to two blank lines, or a second divider, between the marker and the headers.
+    for (let skipped = 0; skipped < 3 && j < lines.count; skipped++) {
+      if (lines.q[j] !== q || !(lines.blank[j] === 1 || markerAt(lines, j) === "divider")) break;
+      j++;
+    }
+  }
+  const headers: Headers = {};
+  let count = 0;
+  let last: HeaderName | "other" | undefined;
+  const first = j;
+  while (j < lines.count && j - first < MAX_HEADER_LINES) {
+    if (lines.q[j] !== q || lines.blank[j] === 1) break;
+    const field = headerFieldAt(lines, j);
+    if (field) {
+      if (count === 0 && field.name !== "from") break;
+      if (field.name !== "other") {
+        if (headers[field.name] !== undefined) break;
+        headers[field.name] = field.value;
+      }
+      last = field.name;
+      count++;
+      j++;
+      continue;
+    }
+    // A long To or Cc list wraps onto the next line.
+    if ((last === "to" || last === "cc") && visibleLength(lines, j) < 300) {
+      const previous = headers[last] ?? "";
+      const content = trimmedOf(lines, j);
+      if (/[;,]$/.test(previous) || content.includes("@")) {
+        headers[last] = `${previous} ${content}`.trim();
+        j++;
+        continue;
+      }
+    }
+    break;
+  }
+  const hasFrom = headers.from !== undefined;
+  const others = (headers.date !== undefined ? 1 : 0) + (headers.to !== undefined ? 1 : 0) + (headers.subject !== undefined ? 1 : 0);
+  if (marker === "forward") return { kind: "forward", headers, end: count > 0 ? j : i + 1 };
+  if (marker === "original") return { kind: "outlook", headers, end: count > 0 ? j : i + 1 };
+  if (marker === "divider") return hasFrom && others >= 1 ? { kind: "outlook", headers, end: j } : null;
+  if (hasFrom && headers.date !== undefined && others >= 2) return { kind: "outlook", headers, end: j };
+  return null;
+}
+
+/** Splits "<date>, <name <address>>" as Gmail, Apple Mail and Thunderbird write it. */
+function splitAttribution(body: string): Headers {
+  const text = body.trim();
+  const lt = text.lastIndexOf("<");
+  const cut = (lt >= 0 ? text.slice(0, lt) : text).lastIndexOf(", ");
+  if (cut < 0) return text ? { from: text } : {};
+  const date = text.slice(0, cut).trim();
+  const from = text.slice(cut + 2).trim();
+  return { ...(from ? { from } : {}), ...(date ? { date } : {}) };
+}
+
+function attributionOf(text: string): Headers | null {
+  if (text.length > MAX_ATTRIBUTION) return null;
+  const t = text.trim().replace(/\s+/g, " ");
+  const lower = t.toLowerCase();
+  const start = ATTRIBUTION_STARTS.find((s) => lower.startsWith(s));
+  // German: "Am 03.11.2025 um 09:12 schrieb Jane Smith <jane@x.com>:"
+  if (start === "am " && lower.endsWith(":")) {
+    const at = lower.indexOf(" schrieb ");
+    if (at > 0 && /\d/.test(t)) {
+      const from = t.slice(at + 9, -1).trim();
+      const date = t.slice(3, at).trim();
+      return { ...(from ? { from } : {}), ...(date ? { date } : {}) };
+    }
+  }
+  const end = ATTRIBUTION_ENDS.find((e) => lower.endsWith(e));
+  if (!end) return null;
+  const body = t.slice(start ? start.length : 0, t.length - end.length);
+  if (start && /\d/.test(body)) return splitAttribution(body);
+  // "Jane Smith <jane@x.com> wrote:" without a date.
+  if (!start && end === "wrote:" && /<[^<>\s]+@[^<>\s]+>\s*$/.test(body)) return { from: body.trim() };
+  return null;
+}
+
+/** A reply attribution ("On … wrote:"), on one line or wrapped over two, starting at line `i`. */
+function attributionBlock(lines: Lines, i: number): Block | null {
+  const length = (lines.end[i] as number) - (lines.cs[i] as number);
+  if (length > MAX_ATTRIBUTION) return null;
+  const last = lastVisibleAt(lines, i);
+  if (last >= 0 && lines.text.charCodeAt(last) === 58) {
+    const single = attributionOf(contentOf(lines, i));
+    if (single) return { kind: "reply", headers: single, end: i + 1 };
+  }
+  const next = i + 1;
+  if (next >= lines.count || lines.q[next] !== lines.q[i] || lines.blank[next] === 1) return null;
+  if (length + (lines.end[next] as number) - (lines.cs[next] as number) > MAX_ATTRIBUTION) return null;
+  const nextLast = lastVisibleAt(lines, next);
+  if (lines.text.charCodeAt(nextLast) !== 58) return null;
+  const content = contentOf(lines, i);
+  const lower = content.trimStart().toLowerCase();
+  if (!ATTRIBUTION_STARTS.some((s) => lower.startsWith(s))) return null;
+  const head = content.trimEnd();
+  const tail = trimmedOf(lines, next);
+  const wrapped = attributionOf(head.endsWith("<") ? head + tail : `${head} ${tail}`);
+  return wrapped ? { kind: "reply", headers: wrapped, end: i + 2 } : null;
+}
+
+function blockAt(lines: Lines, i: number): Block | null {
+  // Cheap tests first: most lines are neither a marker, a From header nor an attribution.
+  const marker = markerAt(lines, i);
+  if (marker !== null || headerFieldAt(lines, i)?.name === "from") {
+    const block = headerBlock(lines, i, marker);
+    if (block) return block;
+  }
+  return attributionBlock(lines, i);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Output
+
+/** Joins lines given as ranges of one string, copying runs of adjacent lines as one slice. */
+class LineJoiner {
+  private readonly chunks: string[] = [];
+  private from = -1;
+  private to = -1;
+
+  constructor(private readonly text: string) {}
+
+  range(start: number, end: number): void {
+    if (this.from >= 0 && start === this.to + 1) {
+      this.to = end;
+      return;
+    }
+    this.flush();
+    this.from = start;
+    this.to = end;
+  }
+
+  literal(line: string): void {
+    this.flush();
+    this.chunks.push(line);
+  }
+
+  /** The lines joined by "\n"; with `trim`, without blank lines at either end. */
+  join(trim = true): string {
+    this.flush();
+    const joined = this.chunks.join("\n");
+    return trim ? trimBlankLines(joined) : joined;
+  }
+
+  private flush(): void {
+    if (this.from >= 0) this.chunks.push(this.text.slice(this.from, this.to));
+    this.from = -1;
+  }
+}
+
+function trimBlankLines(text: string): string {
+  let a = 0;
+  while (a < text.length && (isSpace(text.charCodeAt(a)) || text.charCodeAt(a) === 10)) a++;
+  if (a === text.length) return "";
+  let b = text.length;
+  while (b > a && (isSpace(text.charCodeAt(b - 1)) || text.charCodeAt(b - 1) === 10)) b--;
+  const startOfLine = text.lastIndexOf("\n", a) + 1;
+  const endOfLine = text.indexOf("\n", b);
+  return text.slice(startOfLine, endOfLine < 0 ? text.length : endOfLine);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Disclaimers
+
+/** Lower-cases, collapses white space and unifies dashes and quotes; `map` leads back to `text`. */
+function normalizeForMatch(text: string): { codes: Uint16Array; length: number; map: Int32Array } {
+  const codes = new Uint16Array(text.length);
+  const map = new Int32Array(text.length);
+  let n = 0;
+  let pendingSpace = false;
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c === 10 || c === 13 || isSpace(c) || c === 0x2028 || c === 0x2029) {
+      pendingSpace = n > 0;
+      continue;
+    }
+    if (pendingSpace) {
+      map[n] = i - 1;
+      codes[n++] = 32;
+      pendingSpace = false;
+    }
+    if (c >= 65 && c <= 90) c += 32;
+    else if (c >= 0x2010 && c <= 0x2015) c = 45;
+    else if (c === 0x2018 || c === 0x2019) c = 39;
+    else if (c === 0x201c || c === 0x201d) c = 34;
+    else if (c > 127) {
+      const lower = String.fromCharCode(c).toLowerCase();
+      if (lower.length === 1) c = lower.charCodeAt(0);
+    }
+    map[n] = i;
+    codes[n++] = c;
+  }
+  return { codes, length: n, map };
+}
+
+/** Every non-overlapping occurrence of `key` in `hay` (Knuth–Morris–Pratt: linear, whatever the input). */
+function findAll(hay: Uint16Array, hayLength: number, key: Uint16Array, keyLength: number): number[] {
+  const fail = new Int32Array(keyLength);
+  for (let i = 1, k = 0; i < keyLength; i++) {
+    while (k > 0 && key[i] !== key[k]) k = fail[k - 1] as number;
+    if (key[i] === key[k]) k++;
+    fail[i] = k;
+  }
+  const found: number[] = [];
+  for (let i = 0, k = 0; i < hayLength; i++) {
+    while (k > 0 && hay[i] !== key[k]) k = fail[k - 1] as number;
+    if (hay[i] === key[k]) k++;
+    if (k === keyLength) {
+      found.push(i - keyLength + 1);
+      k = 0;
+    }
+  }
+  return found;
+}
+
+function legalKey(text: string): string {
+  return text.toLowerCase().replace(/\s+/g, " ").trim().replace(/e-mail/g, "email").replace(/[\u2018\u2019]/g, "'");
+}
+
+// ---------------------------------------------------------------------------------------------
+// The sender's lines: disclaimer, signature, authored
+
+const AUTHORED = 0;
+const SIGNATURE = 1;
+const DISCLAIMER = 2;
+type Role = typeof AUTHORED | typeof SIGNATURE | typeof DISCLAIMER;
+
+/** A line cut where the organisation's disclaimer starts or ends in mid-line. */
+type SplitLine = Array<{ text: string; role: Role }>;
+
+type Sender = {
+  lines: Lines;
+  /** The sender's line numbers, in order. */
+  ids: number[];
+  /** Run number of each entry of `ids`: a run ends where quoted history interrupts. */
+  runs: number[];
+  role: Uint8Array;
+  splits: Map<number, SplitLine>;
+  /** The sender's lines joined by "\n", and where each starts in it. */
+  joined: string;
+  offsets: Int32Array;
+};
+
+function senderOf(lines: Lines, ids: number[], runs: number[]): Sender {
+  const offsets = new Int32Array(ids.length);
+  const joiner = new LineJoiner(lines.text);
+  let offset = 0;
+  ids.forEach((line, k) => {
+    offsets[k] = offset;
+    joiner.range(lines.start[line] as number, lines.end[line] as number);
+    offset += (lines.end[line] as number) - (lines.start[line] as number) + 1;
+  });
+  return { lines, ids, runs, role: new Uint8Array(lines.count), splits: new Map(), joined: joiner.join(false), offsets };
+}
+
+/** Index k of the sender line whose text contains offset `at` of `sender.joined`. */
+function senderLineAt(sender: Sender, at: number): number {
+  let lo = 0;
+  let hi = sender.offsets.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((sender.offsets[mid] as number) <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Sets the organisation's disclaimer apart, wherever and however wrapped it appears. */
+function markOrganisationDisclaimer(sender: Sender, disclaimerText: string | undefined): void {
+  if (!disclaimerText || sender.ids.length === 0) return;
+  const key = normalizeForMatch(disclaimerText.trim());
+  if (key.length < 20) return;
+  const hay = normalizeForMatch(sender.joined);
+  const text = sender.joined;
+  for (const at of findAll(hay.codes, hay.length, key.codes, key.length)) {
+    const from = hay.map[at] as number;
+    const to = (hay.map[at + key.length - 1] as number) + 1;
+    const first = senderLineAt(sender, from);
+    const last = senderLineAt(sender, to - 1);
+    for (let k = first; k <= last; k++) {
+      const line = sender.ids[k] as number;
+      const lineStart = sender.offsets[k] as number;
+      const lineEnd = lineStart + (sender.lines.end[line] as number) - (sender.lines.start[line] as number);
+      const before = text.slice(lineStart, Math.max(lineStart, from));
+      const after = text.slice(Math.min(lineEnd, to), lineEnd);
+      if ((isBlank(before) && isBlank(after)) || sender.splits.has(line)) {
+        sender.role[line] = DISCLAIMER;
+        continue;
+      }
+      const split: SplitLine = [];
+      if (!isBlank(before)) split.push({ text: before, role: AUTHORED });
+      split.push({ text: text.slice(Math.max(lineStart, from), Math.min(lineEnd, to)), role: DISCLAIMER });
+      if (!isBlank(after)) split.push({ text: after, role: AUTHORED });
+      sender.splits.set(line, split);
+    }
+  }
+}
+
+/** Sets apart generic legal disclaimers: a paragraph from the line where a legal phrase starts. */
+function markLegalDisclaimers(sender: Sender): void {
+  const { ids, lines, role, splits } = sender;
+  const lower = sender.joined.toLowerCase();
+  const candidate = new Uint8Array(ids.length);
+  let any = false;
+  for (const anchor of LEGAL_ANCHORS) {
+    for (let at = lower.indexOf(anchor); at >= 0; at = lower.indexOf(anchor, at + anchor.length)) {
+      candidate[senderLineAt(sender, at)] = 1;
+      any = true;
+    }
+  }
+  if (!any) return;
+  const usable = (k: number): boolean => {
+    const line = ids[k] as number;
+    return lines.blank[line] === 0 && role[line] === AUTHORED && !splits.has(line);
+  };
+  let k = 0;
+  while (k < ids.length) {
+    if (!usable(k)) {
+      k++;
+      continue;
+    }
+    let end = k + 1;
+    let hit = candidate[k] === 1;
+    while (end < ids.length && usable(end) && ids[end] === (ids[end - 1] as number) + 1) {
+      if (candidate[end] === 1) hit = true;
+      end++;
+    }
+    if (hit) {
+      const keys: string[] = [];
+      for (let m = k; m < end; m++) keys.push(legalKey(rawOf(lines, ids[m] as number)));
+      const paragraph = keys.join(" ");
+      let first = -1;
+      for (const phrase of LEGAL_PHRASES) {
+        const at = paragraph.indexOf(phrase);
+        if (at >= 0 && (first < 0 || at < first)) first = at;
+      }
+      if (first >= 0) {
+        let from = k;
+        for (let m = k, offset = 0; m < end && offset <= first; m++) {
+          from = m;
+          offset += (keys[m - k] as string).length + 1;
+        }
+        for (let m = from; m < end; m++) role[ids[m] as number] = DISCLAIMER;
+      }
+    }
+    k = end;
+  }
+}
+
+function isSignOff(text: string): boolean {
+  const t = text.toLowerCase().replace(/[.,!:;\s]+$/, "");
+  if (t.length === 0) return false;
+  if (SIGN_OFFS.has(t)) return true;
+  // "Kind regards, Amy" / "Many thanks, Amy Jones": a sign-off and at most three more words.
+  const comma = t.indexOf(",");
+  if (comma > 0 && SIGN_OFFS.has(t.slice(0, comma).trim())) return t.slice(comma + 1).trim().split(/\s+/).length <= 3;
+  return false;
+}
+
+function wordCount(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
+}
+
+/** Marks the signature at the end of one run of the sender's lines (`ids[from..to)`). */
+function markSignature(sender: Sender, from: number, to: number): void {
+  const { ids, lines, role, splits } = sender;
+  const isText = (k: number): boolean => role[ids[k] as number] === AUTHORED && !splits.has(ids[k] as number);
+  const isBlankAt = (k: number): boolean => lines.blank[ids[k] as number] === 1;
+  // 1. The "-- " delimiter (RFC 3676, 4.3): everything after it.
+  for (let k = from; k < to; k++) {
+    const line = ids[k] as number;
+    if (!isText(k) || visibleLength(lines, line) !== 2 || trimmedOf(lines, line) !== "--") continue;
+    for (let m = k; m < to; m++) if (isText(m)) role[ids[m] as number] = SIGNATURE;
+    return;
+  }
+  // 2. "Sent from my iPhone" and the like at the end.
+  let end = to;
+  const skipBack = (): void => {
+    while (end > from && (isBlankAt(end - 1) || role[ids[end - 1] as number] === DISCLAIMER)) end--;
+  };
+  skipBack();
+  while (end > from && isText(end - 1) && visibleLength(lines, ids[end - 1] as number) <= 80 && MOBILE_SIGNATURE.test(trimmedOf(lines, ids[end - 1] as number))) {
+    role[ids[end - 1] as number] = SIGNATURE;
+    end--;
+    skipBack();
+  }
+  // 3. A sign-off line followed by a few short lines (name, role, centre, phone).
+  let nonBlank = 0;
+  for (let k = end - 1; k >= from; k--) {
+    const line = ids[k] as number;
+    if (isBlankAt(k) || role[line] === DISCLAIMER) continue;
+    if (!isText(k)) return;
+    const length = visibleLength(lines, line);
+    if (length <= 48 && isSignOff(trimmedOf(lines, line))) {
+      if (nonBlank === 0) return;
+      for (let m = k + 1; m < end; m++) if (isText(m)) role[ids[m] as number] = SIGNATURE;
+      return;
+    }
+    nonBlank++;
+    // Signature lines are few, short and not questions; anything else is still the message.
+    if (nonBlank > MAX_SIGNATURE_LINES || length > MAX_SIGNATURE_LINE_LENGTH) return;
+    const trimmed = trimmedOf(lines, line);
+    if (trimmed.endsWith("?") || wordCount(trimmed) > MAX_SIGNATURE_LINE_WORDS) return;
+  }
+}
+
+function senderText(sender: Sender, wanted: Role): string {
+  const joiner = new LineJoiner(sender.lines.text);
+  for (const line of sender.ids) {
+    const split = sender.splits.get(line);
+    if (split) {
+      const pieces = split.filter((p) => p.role === wanted).map((p) => p.text.trim());
+      if (pieces.length > 0) joiner.literal(pieces.join(" "));
+    } else if (sender.role[line] === wanted) {
+      joiner.range(sender.lines.start[line] as number, sender.lines.end[line] as number);
+    }
+  }
+  return joiner.join();
+}
+
+function kindFromSubject(subject: string | undefined): "reply" | "forward" | undefined {
+  if (subject === undefined) return undefined;
+  if (FORWARD_SUBJECT.test(subject)) return "forward";
+  if (REPLY_SUBJECT.test(subject)) return "reply";
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Splits a plain-text body into its parts. Runs in time linear in the body's length.
+ * @param text - the plain-text body
+ * @param options - the organisation's disclaimer, and how the message was composed
+ * @returns the body's parts: `authored`, `signature` and `disclaimer` are the sender's lines,
+ *   `quoted` is every line of quoted history as written (headers and `>` included), and
+ *   `quotedParts` lists each quoted message in order of appearance, its text without `>`
+ */
+export function segmentBody(text: string, options: SegmentOptions = {}): BodySegments {
+  const lines = indexLines(text);
+  const parts: PartFrame[] = [];
+  const stack: PartFrame[] = [];
+  const quotedJoiner = new LineJoiner(lines.text);
+  const senderIds: number[] = [];
+  const senderRuns: number[] = [];
+  let run = 0;
+  let quotedSinceSender = false;
+
+  const baseOf = (frame: PartFrame | undefined): number => (frame ? (frame.baseQ ?? frame.headerQ) : 0);
+  const open = (kind: BlockKind, headers: Headers, depth: number, headerQ: number, baseQ: number | undefined): void => {
+    const frame: PartFrame = { kind, headers, depth, headerQ, baseQ, lines: [], parent: stack[stack.length - 1] };
+    parts.push(frame);
+    stack.push(frame);
+  };
+
+  for (let i = 0; i < lines.count; i++) {
+    const q = lines.q[i] as number;
+    const blank = lines.blank[i] === 1;
+    if (!blank) {
+      const block = blockAt(lines, i);
+      if (block) {
+        while (stack.length > 0 && baseOf(stack[stack.length - 1]) > q) stack.pop();
+        const parent = stack[stack.length - 1];
+        open(block.kind, block.headers, parent ? parent.depth + 1 : 1, q, undefined);
+        for (let k = i; k < block.end; k++) quotedJoiner.range(lines.start[k] as number, lines.end[k] as number);
+        quotedSinceSender = true;
+        i = block.end - 1;
+        continue;
+      }
+    }
+    // A blank line stays with what it follows; fewer `>` close parts, more `>` open one.
+    if (!blank || q > baseOf(stack[stack.length - 1])) {
+      for (let frame = stack[stack.length - 1]; frame; frame = stack[stack.length - 1]) {
+        if (frame.baseQ === undefined && q >= frame.headerQ) frame.baseQ = q;
+        if (frame.baseQ !== undefined && q >= frame.baseQ) break;
+        stack.pop();
+      }
+      const frame = stack[stack.length - 1];
+      const base = baseOf(frame);
+      if (q > base) open("reply", {}, (frame ? frame.depth : 0) + (q - base), q, q);
+    }
+    const owner = stack[stack.length - 1];
+    if (owner) {
+      owner.lines.push(i);
+      quotedJoiner.range(lines.start[i] as number, lines.end[i] as number);
+      quotedSinceSender = true;
+    } else {
+      if (quotedSinceSender && senderIds.length > 0) run++;
+      quotedSinceSender = false;
+      senderIds.push(i);
+      senderRuns.push(run);
+    }
+  }
+
+  const sender = senderOf(lines, senderIds, senderRuns);
+  markOrganisationDisclaimer(sender, options.disclaimerText);
+  markLegalDisclaimers(sender);
+  for (let k = 0; k < senderIds.length; ) {
+    let end = k + 1;
+    while (end < senderIds.length && senderRuns[end] === senderRuns[k]) end++;
+    markSignature(sender, k, end);
+    k = end;
+  }
+
+  // Outlook writes the same header block for replies and forwards: the subject above tells.
+  const rootKind = options.composeType === "forward" || options.composeType === "reply" ? options.composeType : kindFromSubject(options.subject);
+  const quotedParts: QuotedPart[] = parts.map((frame) => {
+    let kind: "reply" | "forward";
+    if (frame.kind !== "outlook") kind = frame.kind;
+    else if (frame.parent) kind = kindFromSubject(frame.parent.headers.subject) ?? "reply";
+    else kind = rootKind ?? "reply";
+    const joiner = new LineJoiner(lines.text);
+    for (const line of frame.lines) joiner.range(lines.cs[line] as number, lines.end[line] as number);
+    return { kind, headers: frame.headers, text: joiner.join(), depth: frame.depth };
+  });
+
+  return {
+    full: text,
+    authored: senderText(sender, AUTHORED),
+    signature: senderText(sender, SIGNATURE),
+    disclaimer: senderText(sender, DISCLAIMER),
+    quoted: quotedJoiner.join(),
+    quotedParts,
+  };
 }
