@@ -1,0 +1,448 @@
+/**
+ * The policy server as a Fastify application: static add-in files, the published policy for
+ * the add-in, the admin API (sessions, draft, publish, history, rollback, audit, try a message,
+ * reports) and monitor events. Built without listening, so tests drive it with `inject`.
+ */
+import fs from "fs";
+import path from "path";
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from "fastify";
+import fastifyCookie from "@fastify/cookie";
+import fastifyCors, { type FastifyCorsOptions } from "@fastify/cors";
+import fastifyHelmet from "@fastify/helmet";
+import fastifyRateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
+import { timingSafeEqual } from "crypto";
+import { checkDraft } from "../core/engine/run-rules";
+import { DraftError, parseDraft } from "../core/draft/parse-draft";
+import { normalizePolicy, PolicyError } from "../core/policy/policy";
+import { rules } from "../core/rules";
+import { fullServices } from "../core/text/public-suffix-full";
+import { AccountStore, type Role, type Session } from "./accounts";
+import { AuditLog } from "./audit";
+import type { ServerConfig } from "./config";
+import { systemClock, type Clock, type Db } from "./db";
+import { diffPolicies } from "./diff";
+import { EventStore, validateEventBatch } from "./events";
+import { ConflictError, NotFoundError, PolicyStore, canonicalJson } from "./policy-store";
+import { addinHeaders, apiHeaders } from "./security-headers";
+import { createHash } from "crypto";
+
+export const SESSION_COOKIE = "__Host-eg-session";
+export const CSRF_HEADER = "x-csrf-token";
+
+export type AppOptions = Readonly<{
+  config: ServerConfig;
+  db: Db;
+  clock?: Clock;
+  /** Fastify's logger; off by default. Request bodies are never logged. */
+  logger?: FastifyServerOptions["logger"];
+  /** TLS material; without it the app speaks plain HTTP (tests, or behind a TLS proxy). */
+  https?: Readonly<{ cert: string; key: string }>;
+  /**
+   * Parses an RFC 822 message for POST /api/try; when absent only MessageDraft JSON is accepted.
+   * Injected so the server does not depend on the e-mail parser at load time.
+   */
+  parseEml?: (bytes: Uint8Array) => Promise<unknown>;
+  /** Converts HTML bodies to text for /api/try. */
+  htmlToText?: (html: string) => string;
+}>;
+
+/** The stores behind the app, for the CLI and tests. */
+export type Stores = Readonly<{ policies: PolicyStore; accounts: AccountStore; audit: AuditLog; events: EventStore }>;
+
+declare module "fastify" {
+  interface FastifyRequest {
+    session?: Session;
+  }
+  interface FastifyContextConfig {
+    /** Minimum role; undefined means anonymous. */
+    role?: Role;
+    /** State-changing route that does not need the CSRF token (login, anonymous events). */
+    skipCsrf?: boolean;
+  }
+}
+
+/** An HTTP error with a JSON body `{ error, ...extra }`. */
+class HttpError extends Error {
+  constructor(
+    readonly statusCode: number,
+    message: string,
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+}
+
+const ROLE_RANK: Readonly<Record<Role, number>> = { viewer: 1, editor: 2 };
+const WEEK = /^\d{4}-W\d{2}$/;
+const ACCOUNT_WINDOW_MS = 15 * 60 * 1000;
+
+/**
+ * Creates the stores on a database (first start: default policy as version 1).
+ * @param db - an open database
+ * @param clock - the clock
+ * @returns the stores
+ */
+export function createStores(db: Db, clock: Clock = systemClock): Stores {
+  const audit = new AuditLog(db, clock);
+  return { audit, policies: new PolicyStore(db, audit, clock), accounts: new AccountStore(db, audit, clock), events: new EventStore(db, clock) };
+}
+
+function equalTokens(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+function body(request: FastifyRequest): Record<string, unknown> {
+  const b = request.body;
+  if (typeof b !== "object" || b === null || Array.isArray(b)) throw new HttpError(400, "expected a JSON object body");
+  return b as Record<string, unknown>;
+}
+
+function intField(b: Record<string, unknown>, name: string): number {
+  const v = b[name];
+  if (typeof v !== "number" || !Number.isInteger(v) || v < 1) throw new HttpError(400, `${name}: expected a positive integer`, { issues: [{ path: name, message: "expected a positive integer" }] });
+  return v;
+}
+
+function noteField(b: Record<string, unknown>, required: boolean): string {
+  const v = b.note;
+  if (v === undefined && !required) return "";
+  if (typeof v !== "string" || (required && v.trim() === "") || v.length > 1000) {
+    throw new HttpError(400, "note: expected text of 1 to 1000 characters", { issues: [{ path: "note", message: "expected text of 1 to 1000 characters" }] });
+  }
+  return v.trim();
+}
+
+function policyEtag(version: number, policy: unknown): string {
+  return `"v${version}-${createHash("sha256").update(canonicalJson(policy)).digest("hex").slice(0, 16)}"`;
+}
+
+function etagMatches(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  if (header.trim() === "*") return true;
+  return header.split(",").some((t) => t.trim().replace(/^W\//, "") === etag);
+}
+
+/**
+ * Builds the server application (does not listen).
+ * @param options - configuration, database and optional parsers
+ * @returns the Fastify instance and its stores
+ */
+export async function buildApp(options: AppOptions): Promise<{ app: FastifyInstance; stores: Stores }> {
+  const { config, db } = options;
+  const clock = options.clock ?? systemClock;
+  const stores = createStores(db, clock);
+  const { policies, accounts, audit, events } = stores;
+  const knownRules = new Set(Object.keys(rules));
+  const sessionTtlMs = config.sessionHours * 3600 * 1000;
+  const allowedOrigins = new Set([config.publicOrigin, ...config.addinOrigins]);
+
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: config.limits.bodyBytes,
+    trustProxy: config.trustProxy,
+    ...(options.https ? { https: { cert: options.https.cert, key: options.https.key } } : {}),
+    // Never put request bodies (which may hold e-mail text) into logs.
+    disableRequestLogging: true,
+  }) as unknown as FastifyInstance;
+
+  app.addContentTypeParser(["message/rfc822", "text/plain"], { parseAs: "string" }, (_req, text, done) => done(null, text));
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyHelmet, addinHeaders(config));
+  app.addHook("onSend", async (request, reply, payload) => {
+    const url = request.url;
+    if (url.startsWith("/api/") || url === "/admin" || url.startsWith("/admin/")) apiHeaders(reply);
+    return payload;
+  });
+
+  // CORS only for the anonymous endpoints the add-in calls, and only for the add-in's origins.
+  // Outlook has sent the Origin with a trailing slash (office-js#3907), so compare without it.
+  const corsRoutes = new Set(["/api/policy/published", "/api/events"]);
+  const corsOff: FastifyCorsOptions = { origin: false };
+  await app.register(fastifyCors, {
+    delegator: (request: FastifyRequest, callback: (error: Error | null, options?: FastifyCorsOptions) => void) => {
+      const route = request.url.split("?")[0] ?? "";
+      const origin = String(request.headers.origin ?? "").replace(/\/+$/, "");
+      if (!corsRoutes.has(route) || !allowedOrigins.has(origin)) return callback(null, corsOff);
+      callback(null, {
+        origin: true,
+        methods: ["GET", "POST"],
+        allowedHeaders: ["Content-Type", "If-None-Match"],
+        exposedHeaders: ["ETag"],
+        credentials: false,
+        maxAge: 600,
+      });
+    },
+  });
+
+  app.setErrorHandler((error: unknown, request, reply) => {
+    if (error instanceof HttpError) return reply.code(error.statusCode).send({ error: error.message, ...error.extra });
+    if (error instanceof PolicyError) return reply.code(422).send({ error: "The policy is not valid.", issues: error.issues });
+    if (error instanceof ConflictError) {
+      return reply.code(409).send({ error: "The draft was changed by someone else. Your edit was not saved; the current draft is included.", current: error.current });
+    }
+    if (error instanceof NotFoundError) return reply.code(404).send({ error: error.message });
+    if (error instanceof DraftError) return reply.code(400).send({ error: error.message, issues: [{ path: error.field ?? "(draft)", message: error.message }] });
+    const e = error as { statusCode?: number; code?: string; message?: string };
+    if (e.statusCode === 429) return reply.code(429).send({ error: "Too many requests. Try again later." });
+    if (typeof e.statusCode === "number" && e.statusCode >= 400 && e.statusCode < 500) {
+      return reply.code(e.statusCode).send({ error: e.message ?? "bad request", code: e.code });
+    }
+    request.log.error({ code: e.code }, "unexpected error");
+    return reply.code(500).send({ error: "Internal error" });
+  });
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith("/api/")) return reply.code(404).send({ error: "No such endpoint" });
+    return reply.code(404).type("text/plain").send("Not found");
+  });
+
+  // Sessions and CSRF: every request looks at the cookie; routes declare the role they need.
+  app.addHook("onRequest", async (request) => {
+    const id = request.cookies[SESSION_COOKIE];
+    if (id) {
+      const session = accounts.session(id);
+      if (session) request.session = session;
+    }
+  });
+  app.addHook("preHandler", async (request) => {
+    const routeConfig = request.routeOptions.config;
+    const needed = routeConfig.role;
+    if (needed) {
+      if (!request.session) throw new HttpError(401, "Sign in first.");
+      if (ROLE_RANK[request.session.user.role] < ROLE_RANK[needed]) throw new HttpError(403, `This needs the ${needed} role.`);
+    }
+    const stateChanging = !["GET", "HEAD", "OPTIONS"].includes(request.method);
+    if (stateChanging && !routeConfig.skipCsrf) {
+      const origin = request.headers.origin;
+      if (origin && origin.replace(/\/+$/, "") !== config.publicOrigin) throw new HttpError(403, "Cross-site request refused.");
+      const token = request.headers[CSRF_HEADER];
+      if (!request.session || typeof token !== "string" || !equalTokens(token, request.session.csrfToken)) {
+        throw new HttpError(403, "Missing or wrong CSRF token; get one from GET /api/session/csrf.");
+      }
+    }
+  });
+
+  // ---- health and platform files ----
+  const health = async (): Promise<Record<string, unknown>> => {
+    db.prepare("SELECT 1").get();
+    return { status: "ok", publishedVersion: policies.published().version, time: clock().toISOString() };
+  };
+  app.get("/api/health", health);
+  app.get("/healthz", health);
+  app.get("/.well-known/microsoft-officeaddins-allowed.json", async (_request, reply) => {
+    reply.header("Cache-Control", "public, max-age=300");
+    return { allowed: [`${config.publicOrigin}/launchevent.js`] };
+  });
+
+  // ---- published policy (anonymous) ----
+  app.get("/api/policy/published", async (request, reply) => {
+    const published = policies.published();
+    const etag = policyEtag(published.version, published.policy);
+    reply.header("ETag", etag).header("Cache-Control", "no-cache").header("Vary", "Origin");
+    if (etagMatches(request.headers["if-none-match"], etag)) return reply.code(304).send();
+    return { version: published.version, policy: published.policy, publishedAt: published.publishedAt };
+  });
+
+  // ---- sessions ----
+  const accountFailures = new Map<string, number[]>();
+  const recentFailures = (email: string): number[] => {
+    const now = clock().getTime();
+    const list = (accountFailures.get(email) ?? []).filter((t) => t > now - ACCOUNT_WINDOW_MS);
+    accountFailures.set(email, list);
+    return list;
+  };
+  app.post(
+    "/api/session/login",
+    { config: { skipCsrf: true, rateLimit: { max: config.limits.loginPerIpPerMinute, timeWindow: 60_000 } } },
+    async (request, reply) => {
+      // Only JSON is accepted: an HTML form on another site cannot send it without a CORS preflight.
+      if (!String(request.headers["content-type"] ?? "").startsWith("application/json")) throw new HttpError(415, "Send JSON.");
+      const b = body(request);
+      const email = typeof b.email === "string" ? b.email.trim().toLowerCase().slice(0, 254) : "";
+      const password = typeof b.password === "string" ? b.password : "";
+      if (!email || !password || password.length > 1024) throw new HttpError(400, "email and password are required");
+      const failures = recentFailures(email);
+      if (failures.length >= config.limits.loginFailuresPerAccount) {
+        audit.record(email, "sign-in-failed", { ip: request.ip, reason: "account paused" });
+        const retry = Math.ceil(((failures[0] as number) + ACCOUNT_WINDOW_MS - clock().getTime()) / 1000);
+        reply.header("Retry-After", String(Math.max(1, retry)));
+        throw new HttpError(429, "Too many failed sign-ins for this account. Try again later.");
+      }
+      const user = await accounts.authenticate(email, password);
+      if (!user) {
+        failures.push(clock().getTime());
+        audit.record(email, "sign-in-failed", { ip: request.ip, reason: "wrong credentials" });
+        throw new HttpError(401, "Wrong e-mail address or password.");
+      }
+      accountFailures.delete(email);
+      const { id, session } = accounts.createSession(user, sessionTtlMs);
+      audit.record(user.email, "sign-in", { ip: request.ip });
+      reply.setCookie(SESSION_COOKIE, id, { httpOnly: true, secure: true, sameSite: "strict", path: "/", expires: new Date(session.expiresAt) });
+      return { user: { email: user.email, role: user.role }, csrfToken: session.csrfToken, expiresAt: session.expiresAt };
+    },
+  );
+  app.post("/api/session/logout", { config: { role: "viewer" } }, async (request, reply) => {
+    const session = request.session as Session;
+    accounts.endSession(session.idHash);
+    audit.record(session.user.email, "sign-out", {});
+    reply.clearCookie(SESSION_COOKIE, { httpOnly: true, secure: true, sameSite: "strict", path: "/" });
+    return { ok: true };
+  });
+  app.get("/api/session/me", { config: { role: "viewer" } }, async (request) => {
+    const s = request.session as Session;
+    return { user: { email: s.user.email, role: s.user.role, lastLoginAt: s.user.lastLoginAt }, expiresAt: s.expiresAt };
+  });
+  app.get("/api/session/csrf", { config: { role: "viewer" } }, async (request, reply) => {
+    reply.header("Cache-Control", "no-store");
+    return { csrfToken: (request.session as Session).csrfToken };
+  });
+
+  // ---- catalogue, draft, validation, diff ----
+  app.get("/api/rules", { config: { role: "viewer" } }, async () =>
+    Object.values(rules).map(({ meta }) => ({
+      id: meta.id,
+      title: meta.title,
+      description: meta.description,
+      category: meta.category,
+      defaultSeverity: meta.defaultSeverity,
+      optionsSchema: meta.optionsSchema,
+      defaultOptions: meta.defaultOptions,
+      clause: meta.clause,
+    })),
+  );
+  app.get("/api/users", { config: { role: "viewer" } }, async () => accounts.listUsers().map((u) => ({ email: u.email, role: u.role, lastLoginAt: u.lastLoginAt })));
+  app.get("/api/policy/draft", { config: { role: "viewer" } }, async () => policies.draft());
+  app.put("/api/policy/draft", { config: { role: "editor" } }, async (request) => {
+    const b = body(request);
+    const revision = intField(b, "revision");
+    if (!("policy" in b)) throw new HttpError(400, "policy: required", { issues: [{ path: "policy", message: "required" }] });
+    return policies.saveDraft(b.policy, revision, (request.session as Session).user.email);
+  });
+  app.post("/api/policy/validate", { config: { role: "viewer" } }, async (request) => {
+    const b = body(request);
+    normalizePolicy(b.policy, rules);
+    return { valid: true, issues: [] };
+  });
+  app.get("/api/policy/diff", { config: { role: "viewer" } }, async (request) => {
+    const q = request.query as Record<string, string | undefined>;
+    const published = policies.published();
+    let base = published;
+    if (q.against !== undefined) {
+      const n = Number(q.against);
+      const v = Number.isInteger(n) ? policies.version(n) : undefined;
+      if (!v) throw new HttpError(404, `there is no published version ${q.against}`);
+      base = v;
+    }
+    const draft = policies.draft();
+    return { against: base.version, draftRevision: draft.revision, changes: diffPolicies(base.policy, draft.policy) };
+  });
+
+  // ---- publish, history, rollback ----
+  app.post("/api/policy/publish", { config: { role: "editor" } }, async (request, reply) => {
+    const b = body(request);
+    const version = policies.publish(intField(b, "revision"), (request.session as Session).user.email, noteField(b, true));
+    return reply.code(201).send({ version: version.version, publishedAt: version.publishedAt, author: version.author, note: version.note });
+  });
+  app.get("/api/policy/versions", { config: { role: "viewer" } }, async () => policies.history());
+  app.get("/api/policy/versions/:version", { config: { role: "viewer" } }, async (request) => {
+    const n = Number((request.params as { version: string }).version);
+    const v = Number.isInteger(n) ? policies.version(n) : undefined;
+    if (!v) throw new HttpError(404, "No such version");
+    return v;
+  });
+  app.post("/api/policy/versions/:version/rollback", { config: { role: "editor" } }, async (request, reply) => {
+    const n = Number((request.params as { version: string }).version);
+    if (!Number.isInteger(n) || n < 1) throw new HttpError(404, "No such version");
+    const b = request.body === undefined || request.body === null ? {} : body(request);
+    const result = policies.rollback(n, (request.session as Session).user.email, noteField(b, false));
+    const v = result.version;
+    return reply.code(201).send({ version: v.version, publishedAt: v.publishedAt, author: v.author, note: v.note, rollbackOf: v.rollbackOf, draftKept: result.draftKept });
+  });
+
+  // ---- audit, try, reports ----
+  app.get("/api/audit", { config: { role: "viewer" } }, async (request) => {
+    const q = request.query as Record<string, string | undefined>;
+    const limit = q.limit === undefined ? 100 : Number(q.limit);
+    const before = q.before === undefined ? undefined : Number(q.before);
+    if (!Number.isFinite(limit) || (before !== undefined && !Number.isInteger(before))) throw new HttpError(400, "limit and before must be numbers");
+    return audit.list(limit, before);
+  });
+  app.post("/api/try", { config: { role: "viewer" }, bodyLimit: config.limits.tryBodyBytes }, async (request) => {
+    const draft = policies.draft();
+    const policy = normalizePolicy(draft.policy, rules);
+    const htmlOptions = options.htmlToText ? { htmlToText: options.htmlToText } : {};
+    let message;
+    if (typeof request.body === "string") {
+      if (!options.parseEml) throw new HttpError(415, "Send a MessageDraft as JSON; .eml is not supported by this server build.");
+      message = parseDraft(await options.parseEml(new TextEncoder().encode(request.body)), htmlOptions);
+    } else {
+      message = parseDraft(request.body, htmlOptions);
+    }
+    return { draftRevision: draft.revision, report: checkDraft(message, policy, { services: fullServices }) };
+  });
+  app.post(
+    "/api/events",
+    { config: { skipCsrf: true, rateLimit: { max: config.limits.eventsPerIpPerMinute, timeWindow: 60_000 } }, bodyLimit: config.limits.eventsBodyBytes },
+    async (request, reply) => {
+      if (!String(request.headers["content-type"] ?? "").startsWith("application/json")) throw new HttpError(415, "Send JSON.");
+      const result = validateEventBatch(request.body, knownRules, clock());
+      if (!result.ok) throw new HttpError(400, "Invalid events.", { issues: result.issues });
+      events.add(result.events);
+      return reply.code(202).send({ accepted: result.events.length });
+    },
+  );
+  app.get("/api/reports/weekly", { config: { role: "viewer" } }, async (request) => {
+    const q = request.query as Record<string, string | undefined>;
+    for (const k of ["from", "to"] as const) if (q[k] !== undefined && !WEEK.test(q[k] as string)) throw new HttpError(400, `${k}: expected an ISO week such as 2025-W07`);
+    return { from: q.from ?? null, to: q.to ?? null, rows: events.weekly(q.from, q.to) };
+  });
+
+  await registerStatic(app, config);
+  return { app, stores };
+}
+
+function isFile(file: string): boolean {
+  try {
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+async function registerStatic(app: FastifyInstance, config: ServerConfig): Promise<void> {
+  const dist = config.distDir;
+  const adminDir = path.join(dist, "admin");
+  if (fs.existsSync(dist)) {
+    await app.register(fastifyStatic, {
+      root: dist,
+      prefix: "/",
+      index: ["taskpane.html"],
+      // The Outlook simulator is a development tool; the admin app has its own route below.
+      allowedPath: (pathName: string) => !pathName.startsWith("/admin") && (config.development || !pathName.startsWith("/simulator")),
+      cacheControl: true,
+      maxAge: 0,
+    });
+  } else {
+    app.get("/", async (_request, reply) => reply.code(503).type("text/plain").send("The add-in is not built yet: run `npm run build` (or `npm start`)."));
+  }
+  const sendAdmin = async (request: FastifyRequest, reply: FastifyReply): Promise<unknown> => {
+    const rest = ((request.params as { "*"?: string })["*"] ?? "").split("?")[0] ?? "";
+    const candidate = path.resolve(adminDir, rest);
+    const inside = candidate.startsWith(adminDir + path.sep);
+    if (rest && inside && isFile(candidate)) return reply.sendFile(path.relative(adminDir, candidate), adminDir);
+    if (/\.[a-z0-9]+$/i.test(rest)) return reply.code(404).type("text/plain").send("Not found");
+    if (!isFile(path.join(adminDir, "index.html"))) return reply.code(503).type("text/plain").send("The admin app is not built yet.");
+    reply.header("Cache-Control", "no-cache");
+    return reply.sendFile("index.html", adminDir);
+  };
+  app.get("/admin", async (_request, reply) => reply.redirect("/admin/"));
+  app.get("/admin/*", sendAdmin);
+  if (!fs.existsSync(dist)) {
+    // sendFile needs the decorator even when dist/ is absent at start-up.
+    await app.register(fastifyStatic, { root: path.resolve(dist, ".."), serve: false });
+  }
+}

@@ -1,0 +1,115 @@
+/**
+ * Starting and stopping the policy server: database in the data folder, TLS certificate
+ * (configured or generated), the Fastify app listening on the configured port, and the
+ * addresses to print for the person who started it.
+ */
+import fs from "fs";
+import path from "path";
+import type { FastifyInstance } from "fastify";
+import { buildApp, type Stores } from "./app";
+import { loadOrCreateCertificate, trustInstructions, type TlsMaterial } from "./certificates";
+import type { ServerConfig } from "./config";
+import { openDatabase, type Db } from "./db";
+
+export type RunningServer = Readonly<{
+  app: FastifyInstance;
+  stores: Stores;
+  db: Db;
+  /** The address it listens on, e.g. https://localhost:3000 */
+  url: string;
+  tls?: TlsMaterial;
+  close(): Promise<void>;
+}>;
+
+type EmlParser = (bytes: Uint8Array) => Promise<unknown>;
+
+/**
+ * The optional e-mail helpers of the core (written separately); the server works without them.
+ * @returns the .eml parser and HTML-to-text converter when present
+ */
+export function optionalCoreHelpers(): { parseEml?: EmlParser; htmlToText?: (html: string) => string } {
+  const out: { parseEml?: EmlParser; htmlToText?: (html: string) => string } = {};
+  try {
+    // Resolved at run time so this file compiles whether or not the module exists yet.
+    const mod = require(path.join(__dirname, "..", "core", "draft", "eml")) as { parseEml?: EmlParser };
+    if (typeof mod.parseEml === "function") out.parseEml = mod.parseEml;
+  } catch {
+    // not available: /api/try accepts JSON only
+  }
+  try {
+    const mod = require(path.join(__dirname, "..", "core", "draft", "html-to-text")) as { htmlToText?: (html: string) => string };
+    if (typeof mod.htmlToText === "function") out.htmlToText = mod.htmlToText;
+  } catch {
+    // not available: parseDraft strips tags itself
+  }
+  return out;
+}
+
+/**
+ * Opens the database, prepares TLS and starts listening.
+ * @param config - the configuration
+ * @returns the running server
+ */
+export async function startServer(config: ServerConfig): Promise<RunningServer> {
+  const db = openDatabase(config.dataDir);
+  try {
+    const hostName = new URL(config.publicOrigin).hostname;
+    const tls = config.http ? undefined : await loadOrCreateCertificate({ ...config, hostNames: [hostName] });
+    const { app, stores } = await buildApp({
+      config,
+      db,
+      ...(tls ? { https: { cert: tls.cert, key: tls.key } } : {}),
+      ...optionalCoreHelpers(),
+    });
+    await app.listen({ port: config.port, host: config.host });
+    const address = app.server.address();
+    const port = typeof address === "object" && address ? address.port : config.port;
+    const url = `${config.http ? "http" : "https"}://${config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host}:${port}`;
+    let closed = false;
+    return {
+      app,
+      stores,
+      db,
+      url,
+      ...(tls ? { tls } : {}),
+      async close() {
+        if (closed) return;
+        closed = true;
+        await app.close();
+        db.close();
+      },
+    };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/**
+ * What to print once the server is up.
+ * @param server - the running server
+ * @param config - its configuration
+ * @returns lines of text
+ */
+export function startupMessage(server: RunningServer, config: ServerConfig): string {
+  const origin = config.publicOrigin;
+  const manifest = path.join(config.distDir, "manifest.xml");
+  const lines = [
+    `Etiquette Guard policy server listening on ${server.url} (public origin ${origin})`,
+    `  Data folder:  ${config.dataDir}`,
+    `  Add-in:       ${origin}/taskpane.html`,
+    `  Admin app:    ${origin}/admin/`,
+  ];
+  if (config.development) lines.push(`  Simulator:    ${origin}/simulator.html`);
+  lines.push(`  Manifest:     ${origin}/manifest.xml`, `  Health:       ${origin}/healthz`);
+  lines.push(
+    fs.existsSync(manifest)
+      ? `Sideload this manifest in Outlook (Get Add-ins > My add-ins > Add a custom add-in > Add from file): ${manifest}`
+      : `No manifest at ${manifest} yet: run \`npm run build\`.`,
+  );
+  if (server.stores.accounts.listUsers().length === 0) {
+    lines.push("No SMT accounts yet. Create one:  npx etiquette-guard admin add-user you@example.org --role editor" + (config.dataDir ? ` --data "${config.dataDir}"` : ""));
+  }
+  if (server.tls && server.tls.source !== "configured") lines.push("", trustInstructions(server.tls.certPath));
+  return `${lines.join("\n")}\n`;
+}
