@@ -1,6 +1,7 @@
 import rule, { findAttachmentPhrase } from "./attachment-reminder";
 import data from "../data/attachment-reminder/phrases.en.json";
-import { normalise } from "./no-staff-only-content";
+import { words } from "./utils/phrase-match";
+import { CENTRE_DISCLAIMER_TEXT } from "../policy/default-organisation";
 import { makeDraft, runRule, runRuleTests } from "../../../test/rule-tester";
 
 const letter = { name: "Letter.pdf", size: 40_000 };
@@ -21,6 +22,11 @@ runRuleTests(rule, {
     { name: "reply subject mentions an attachment", draft: makeDraft({ composeType: "reply", subject: "RE: Attached invoice", body: "Thanks, paid today." }) },
     { name: "only an inline logo, and nothing mentioned", draft: makeDraft({ attachments: [{ name: "image001.png", size: 9000, isInline: true }] }) },
     { name: "empty body and subject", draft: makeDraft({ body: "", subject: "" }) },
+    { name: "the disclaimer's own 'any attachments'", draft: makeDraft({ body: `Hi Jane,\n\nSee you tomorrow.\n\n${CENTRE_DISCLAIMER_TEXT}` }) },
+    {
+      name: "the disclaimer re-wrapped",
+      draft: makeDraft({ body: `Hi Jane,\r\n${CENTRE_DISCLAIMER_TEXT.replace(/ and any /, "\r\nand any\r\n").toUpperCase()}` }),
+    },
   ],
   invalid: [
     {
@@ -45,6 +51,11 @@ runRuleTests(rule, {
       errors: [{ messageId: "missingAttachment", data: { phrase: "attached" } }],
     },
     {
+      name: "a real mention next to the disclaimer",
+      draft: makeDraft({ body: `Please see the attached menu.\n\n${CENTRE_DISCLAIMER_TEXT}` }),
+      errors: [{ messageId: "missingAttachment", data: { phrase: "attached" } }],
+    },
+    {
       name: "subject of a new message",
       draft: makeDraft({ subject: "Attached: trip letter", body: "Hi all," }),
       errors: [{ messageId: "missingAttachment", field: "subject", data: { phrase: "attached" } }],
@@ -61,7 +72,7 @@ describe("attachment-reminder (data and matching)", () => {
   it("keeps its phrase lists normalised and unique", () => {
     for (const list of [data.phrases, data.exclusions]) {
       expect(new Set(list).size).toBe(list.length);
-      for (const phrase of list) expect(normalise(phrase)).toBe(` ${phrase} `);
+      for (const phrase of list) expect(words(phrase).join(" ")).toBe(phrase);
     }
   });
 

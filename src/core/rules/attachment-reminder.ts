@@ -6,17 +6,11 @@
  */
 import data from "../data/attachment-reminder/phrases.en.json";
 import { CLAUSES } from "../policy/clauses";
-import { normalise } from "./no-staff-only-content";
+import { withoutDisclaimer } from "./disclaimer";
 import { defineRule } from "./rule";
+import { findPhrase } from "./utils/phrase-match";
 
 export type AttachmentReminderOptions = Record<string, never>;
-
-function alternation(phrases: readonly string[]): string {
-  return [...phrases].sort((a, b) => b.length - a.length).join("|");
-}
-
-const PHRASES = alternation(data.phrases);
-const EXCLUSIONS = alternation(data.exclusions);
 
 /**
  * Finds the first phrase that says something is attached, ignoring the exclusions.
@@ -24,10 +18,7 @@ const EXCLUSIONS = alternation(data.exclusions);
  * @returns the phrase found, or undefined
  */
 export function findAttachmentPhrase(text: string): string | undefined {
-  if (text === "") return undefined;
-  // Built per call: a global regular expression kept at module level carries state.
-  const cleaned = normalise(text).replace(new RegExp(` (?:${EXCLUSIONS})(?= )`, "g"), " ");
-  return new RegExp(` (${PHRASES})(?= )`).exec(cleaned)?.[1];
+  return findPhrase(text, data.phrases, data.exclusions);
 }
 
 export default defineRule<AttachmentReminderOptions>({
@@ -49,7 +40,8 @@ export default defineRule<AttachmentReminderOptions>({
     // Inline pictures (signature logos) are not what "attached" refers to.
     if (snapshot.attachments.some((a) => a.isInline !== true)) return;
 
-    const inBody = findAttachmentPhrase(snapshot.body.authored);
+    // The disclaimer's own words ("this e-mail and any attachments") are not the sender's.
+    const inBody = findAttachmentPhrase(withoutDisclaimer(snapshot.body.authored, context.organisation));
     if (inBody !== undefined) {
       context.report({ messageId: "missingAttachment", data: { phrase: inBody }, field: "body", evidence: `“${inBody}” in the message` });
       return;

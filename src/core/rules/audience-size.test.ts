@@ -1,5 +1,6 @@
 import rule from "./audience-size";
 import { makeDraft, runRule, runRuleTests } from "../../../test/rule-tester";
+import { CENTRE_DISCLAIMER_TEXT } from "../policy/default-organisation";
 
 const people = (n: number, domain = "norcotearlyyearscentre.co.uk"): string[] => Array.from({ length: n }, (_, i) => `person.${i + 1}@${domain}`);
 const list = (name: string) => ({ email: `${name}@norcotearlyyearscentre.co.uk`, name, type: "distributionList" });
@@ -59,6 +60,11 @@ runRuleTests(rule, {
       name: "reply-all 'Noted' with a signature, still short",
       draft: makeDraft({ composeType: "reply", to: people(12), cc: people(3, "reading.gov.uk"), body: "Noted, thank you.\n\nAmy Jones\nNursery Practitioner" }),
       errors: [{ messageId: "shortReplyAll", data: { count: 15 } }],
+    },
+    {
+      name: "the disclaimer does not make a short reply long",
+      draft: makeDraft({ composeType: "reply", to: people(12), body: `Thanks!\n\n${CENTRE_DISCLAIMER_TEXT}` }),
+      errors: [{ messageId: "shortReplyAll", data: { words: 1 } }],
     },
     {
       name: "an empty reply to many",

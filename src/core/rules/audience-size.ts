@@ -5,7 +5,9 @@
  */
 import type { RecipientInfo } from "../model/snapshot";
 import { CLAUSES } from "../policy/clauses";
+import { withoutDisclaimer } from "./disclaimer";
 import { defineRule } from "./rule";
+import { WORD_CHARS } from "./utils/phrase-match";
 
 export type AudienceSizeOptions = {
   /** More recipients than this make a finding. @default 25 */
@@ -25,7 +27,7 @@ export type AudienceSizeOptions = {
  * @returns the number of words, at most `limit + 1`
  */
 function countWords(text: string, limit: number): number {
-  const pattern = /[\p{L}\p{N}]+/gu;
+  const pattern = new RegExp(`[${WORD_CHARS}]+`, "g");
   let count = 0;
   while (count <= limit && pattern.exec(text) !== null) count++;
   return count;
@@ -86,7 +88,8 @@ export default defineRule<AudienceSizeOptions>({
     // A short reply-all is the more specific problem, and its remedy (reply to one person)
     // also answers a large audience, so it is reported instead of the general finding.
     if (snapshot.composeType === "reply" && count >= replyAllThreshold) {
-      const words = countWords(snapshot.body.authored, shortReplyWords);
+      // The disclaimer is not part of the reply's own words.
+      const words = countWords(withoutDisclaimer(snapshot.body.authored, context.organisation), shortReplyWords);
       if (words <= shortReplyWords) {
         context.report({ messageId: "shortReplyAll", data: { count, words }, field: "recipients", evidence: `${evidence}; reply of ${words} word${words === 1 ? "" : "s"}` });
         return;

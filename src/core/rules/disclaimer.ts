@@ -5,7 +5,9 @@
  */
 import { stripTags } from "../draft/parse-draft";
 import { CLAUSES } from "../policy/clauses";
+import type { Organisation } from "../policy/organisation";
 import { defineRule } from "./rule";
+import { phrasesPresent, removePhrases, words } from "./utils/phrase-match";
 
 export type DisclaimerOptions = {
   /** The on-send handler inserts the disclaimer itself when it is missing. @default true */
@@ -20,37 +22,44 @@ const WINDOW = 4;
 const ALTERED_SHARE = 0.5;
 
 /**
- * Splits text into lower-case words (runs of letters and digits), so that punctuation, dashes,
- * apostrophes, spacing and line breaks never matter.
- * @param text - any text
- * @returns the words
+ * The organisation's disclaimer as words: the plain-text version and the HTML version
+ * converted to text (SMT edit them separately, so they may differ), without duplicates.
+ * @param organisation - the policy's organisation settings
+ * @returns one list of words per distinct version; empty when the disclaimer has no words
  */
-export function words(text: string): string[] {
-  return text.normalize("NFKC").toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+export function disclaimerVersions(organisation: Organisation): string[][] {
+  const versions: string[][] = [];
+  for (const text of [organisation.disclaimer.text, stripTags(organisation.disclaimer.html)]) {
+    const w = words(text);
+    if (w.length > 0 && !versions.some((v) => v.join(" ") === w.join(" "))) versions.push(w);
+  }
+  return versions;
 }
 
 /**
- * Measures how much of a disclaimer appears in a body, in one pass over the body: the share of
- * the disclaimer's overlapping word windows that also occur in the body.
- * @param disclaimerWords - the disclaimer's words (at least one)
- * @param bodyWords - the body's words
- * @returns the share (0…1) of the disclaimer's word windows found in the body
+ * Lower-cases text and removes the organisation's disclaimer from it, for rules that read what
+ * the sender wrote and must not trip over the disclaimer's own words ("any attachments").
+ * @param text - what the sender wrote
+ * @param organisation - the policy's organisation settings
+ * @returns the lower-cased text without the disclaimer
  */
-function coverage(disclaimerWords: readonly string[], bodyWords: readonly string[]): number {
+export function withoutDisclaimer(text: string, organisation: Organisation): string {
+  return removePhrases(text.toLowerCase(), disclaimerVersions(organisation).map((v) => v.join(" ")));
+}
+
+/**
+ * Measures how much of a disclaimer appears in a body: the share of the disclaimer's
+ * overlapping word windows that also occur in the body (1 when it is there in full).
+ * @param disclaimerWords - the disclaimer's words (at least one)
+ * @param lowerBody - the lower-cased body
+ * @returns the share, from 0 to 1
+ */
+function coverage(disclaimerWords: readonly string[], lowerBody: string): number {
+  if (phrasesPresent(lowerBody, [disclaimerWords.join(" ")]).size === 1) return 1;
   const size = Math.min(WINDOW, disclaimerWords.length);
-  const wanted = new Set<string>();
-  const firstWords = new Set<string>();
-  for (let i = 0; i + size <= disclaimerWords.length; i++) {
-    wanted.add(disclaimerWords.slice(i, i + size).join(" "));
-    firstWords.add(disclaimerWords[i] as string);
-  }
-  const found = new Set<string>();
-  for (let i = 0; i + size <= bodyWords.length && found.size < wanted.size; i++) {
-    if (!firstWords.has(bodyWords[i] as string)) continue;
-    const window = bodyWords.slice(i, i + size).join(" ");
-    if (wanted.has(window)) found.add(window);
-  }
-  return found.size / wanted.size;
+  const windows = new Set<string>();
+  for (let i = 0; i + size <= disclaimerWords.length; i++) windows.add(disclaimerWords.slice(i, i + size).join(" "));
+  return phrasesPresent(lowerBody, [...windows]).size / windows.size;
 }
 
 export default defineRule<DisclaimerOptions>({
@@ -82,19 +91,14 @@ export default defineRule<DisclaimerOptions>({
     const { options, organisation } = context;
     if (options.externalOnly && !snapshot.recipients.some((r) => r.external)) return;
 
-    // The plain-text version and the HTML version converted to text may differ in wording
-    // (SMT edit them separately); either one, complete, is enough.
-    const versions: string[][] = [];
-    for (const text of [organisation.disclaimer.text, stripTags(organisation.disclaimer.html)]) {
-      const w = words(text);
-      if (w.length > 0 && !versions.some((v) => v.join(" ") === w.join(" "))) versions.push(w);
-    }
+    // Either version of the disclaimer, complete, is enough.
+    const versions = disclaimerVersions(organisation);
     if (versions.length === 0) return;
 
-    const bodyWords = words(snapshot.body.full);
+    const lowerBody = snapshot.body.full.toLowerCase();
     let best = 0;
     for (const version of versions) {
-      best = Math.max(best, coverage(version, bodyWords));
+      best = Math.max(best, coverage(version, lowerBody));
       if (best === 1) return;
     }
 

@@ -7,28 +7,9 @@ import data from "../data/staff-only/phrases.en.json";
 import type { RecipientInfo } from "../model/snapshot";
 import { CLAUSES } from "../policy/clauses";
 import { defineRule } from "./rule";
+import { findPhrase } from "./utils/phrase-match";
 
 export type NoStaffOnlyContentOptions = Record<string, never>;
-
-/**
- * Reduces text to lower-case words separated by single spaces, padded with a space at each
- * end, so that phrases match as whole words whatever the case, punctuation or spacing.
- * Words run together in file names (`StaffMeetingMinutes`, `smt_minutes`) are split.
- * @param text - any text
- * @returns the normalised text
- */
-export function normalise(text: string): string {
-  const spaced = text.normalize("NFKC").replace(/(\p{Ll})(\p{Lu})/gu, "$1 $2");
-  return ` ${spaced.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim()} `;
-}
-
-/** Longest phrases first, so the evidence names the most specific one. */
-function alternation(phrases: readonly string[]): string {
-  return [...phrases].sort((a, b) => b.length - a.length).join("|");
-}
-
-const PHRASES = alternation(data.phrases);
-const EXCLUSIONS = alternation(data.exclusions);
 
 /**
  * Finds the first staff-only phrase in a text, ignoring the exclusions.
@@ -36,9 +17,16 @@ const EXCLUSIONS = alternation(data.exclusions);
  * @returns the phrase found, or undefined
  */
 export function findStaffOnlyPhrase(text: string): string | undefined {
-  // Regular expressions are built per call: a global one kept at module level carries state.
-  const cleaned = normalise(text).replace(new RegExp(` (?:${EXCLUSIONS})(?= )`, "g"), " ");
-  return new RegExp(` (${PHRASES})(?= )`).exec(cleaned)?.[1];
+  return findPhrase(text, data.phrases, data.exclusions);
+}
+
+/**
+ * Splits words run together in a file name (`StaffMeetingMinutes`), so they match as words.
+ * @param name - file name
+ * @returns the name with spaces between the words
+ */
+export function splitFileName(name: string): string {
+  return name.replace(/([a-z])([A-Z])/g, "$1 $2");
 }
 
 function people(n: number): string {
@@ -93,7 +81,7 @@ export default defineRule<NoStaffOnlyContentOptions>({
     const extensions = new Set<string>();
     let firstPhrase = "";
     for (const attachment of snapshot.attachments) {
-      const phrase = findStaffOnlyPhrase(attachment.name);
+      const phrase = findStaffOnlyPhrase(splitFileName(attachment.name));
       if (phrase === undefined) continue;
       if (names.length === 0) firstPhrase = phrase;
       names.push(attachment.name);

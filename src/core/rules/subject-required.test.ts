@@ -1,6 +1,6 @@
 import rule, { stripPrefixes } from "./subject-required";
 import data from "../data/subject/meaningless.en.json";
-import { words } from "./disclaimer";
+import { words } from "./utils/phrase-match";
 import { makeDraft, runRuleTests } from "../../../test/rule-tester";
 
 runRuleTests(rule, {

@@ -5,8 +5,8 @@
  */
 import data from "../data/subject/meaningless.en.json";
 import { CLAUSES } from "../policy/clauses";
-import { words } from "./disclaimer";
 import { defineRule } from "./rule";
+import { words } from "./utils/phrase-match";
 
 export type SubjectRequiredOptions = Record<string, never>;
 
