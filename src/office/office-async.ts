@@ -52,10 +52,16 @@ export const DEFAULT_CALL_TIMEOUT_MS = 1500;
  * @param label - a short name for the call (`to`, `body.text`); also sent as `asyncContext`
  * @param invoke - starts the call and hands the AsyncResult to the callback
  * @param timeoutMs - how long to wait for the host's answer
+ * @param registerCancel - receives a function that abandons the call (its late answer is ignored)
  * @returns the AsyncResult's value
  * @throws OfficeCallError when the result is Failed, the call throws, or the timeout passes
  */
-export function officeCall<T>(label: string, invoke: Invoke<T>, timeoutMs: number = DEFAULT_CALL_TIMEOUT_MS): Promise<T> {
+export function officeCall<T>(
+  label: string,
+  invoke: Invoke<T>,
+  timeoutMs: number = DEFAULT_CALL_TIMEOUT_MS,
+  registerCancel?: (cancel: () => void) => void,
+): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     let settled = false;
     // One-shot settle: some hosts have been seen answering a call twice, and the timer may
@@ -67,6 +73,7 @@ export function officeCall<T>(label: string, invoke: Invoke<T>, timeoutMs: numbe
       fn();
     };
     const timer = setTimeout(() => settle(() => reject(new OfficeCallError("timeout", label))), timeoutMs);
+    if (registerCancel) registerCancel(() => settle(() => reject(new OfficeCallError("cancelled", label))));
     try {
       invoke((result) => {
         // Anything thrown in here would escape into Outlook's callback machinery and the
@@ -101,7 +108,10 @@ export type CallQueue = Readonly<{
   run<T>(label: string, invoke: Invoke<T>, options?: Readonly<{ front?: boolean; timeoutMs?: number }>): Promise<T>;
   /** The most calls that were ever in flight together (for tests and the benchmark). */
   maxInFlightSeen(): number;
-  /** Drops every call not yet started (they reject as `cancelled`); used once the event has completed. */
+  /**
+   * Abandons every queued and running call (they reject as `cancelled`, their timers are
+   * cleared); used once the event has completed so nothing is left running in the runtime.
+   */
   close(): void;
 }>;
 
@@ -114,6 +124,7 @@ export function createCallQueue(options: Readonly<{ maxInFlight?: number; timeou
   const maxInFlight = Math.max(1, options.maxInFlight ?? 3);
   const defaultTimeout = options.timeoutMs ?? DEFAULT_CALL_TIMEOUT_MS;
   const waiting: Array<{ start: () => void; cancel: () => void }> = [];
+  const running = new Set<() => void>();
   let closed = false;
   let inFlight = 0;
   let maxSeen = 0;
@@ -133,11 +144,16 @@ export function createCallQueue(options: Readonly<{ maxInFlight?: number; timeou
         const start = (): void => {
           // A timed-out call frees its slot: waiting for a host that never answers would
           // stall every later read (the handler has a 4-second budget in total).
+          let cancelRunning: (() => void) | undefined;
           const release = (): void => {
+            if (cancelRunning) running.delete(cancelRunning);
             inFlight--;
             pump();
           };
-          officeCall(label, invoke, runOptions.timeoutMs ?? defaultTimeout).then(
+          officeCall(label, invoke, runOptions.timeoutMs ?? defaultTimeout, (cancel) => {
+            cancelRunning = cancel;
+            running.add(cancel);
+          }).then(
             (value) => {
               release();
               resolve(value);
@@ -162,6 +178,7 @@ export function createCallQueue(options: Readonly<{ maxInFlight?: number; timeou
     close(): void {
       closed = true;
       for (const w of waiting.splice(0)) w.cancel();
+      for (const cancel of Array.from(running)) cancel();
     },
   };
 }

@@ -1,0 +1,147 @@
+import type { Finding, Report, Severity } from "../core";
+import { CLAUSES, rules } from "../core";
+import {
+  CANCEL_LABEL,
+  clipText,
+  completionFor,
+  escapeMarkdown,
+  failureCompletion,
+  MAX_MESSAGE,
+  ruleTitle,
+  TASKPANE_COMMAND_ID,
+  visibleFindings,
+} from "./complete-send";
+
+const ids = { commandId: TASKPANE_COMMAND_ID };
+const v1_12 = { mailbox1_14: false, mailbox1_15: false };
+const v1_14 = { mailbox1_14: true, mailbox1_15: false };
+const v1_15 = { mailbox1_14: true, mailbox1_15: true };
+
+function finding(ruleId: string, severity: Exclude<Severity, "off">, n = 1, message = `Message for ${ruleId}.`, evidence = "jane.parent@gmail.com"): Finding {
+  return { id: `${ruleId}#${n}`, ruleId, severity, messageId: "m", message, field: "body", evidence, clause: CLAUSES.disclaimer };
+}
+
+function report(findings: Finding[]): Report {
+  const verdict = findings.some((f) => f.severity === "block") ? "block" : findings.some((f) => f.severity === "warn") ? "warn" : "send";
+  return { verdict, findings, rulesRun: [] };
+}
+
+describe("completionFor", () => {
+  it("allows a message with no findings", () => {
+    expect(completionFor(report([]), v1_15, ids)).toEqual({ allowEvent: true });
+  });
+
+  it("allows a message with only monitor findings and never shows them", () => {
+    expect(completionFor(report([finding("no-heated-tone", "monitor")]), v1_15, ids)).toEqual({ allowEvent: true });
+  });
+
+  it("prompts (Send Anyway) when the highest severity is warn, on Mailbox 1.14", () => {
+    const o = completionFor(report([finding("subject-required", "warn")]), v1_14, ids);
+    expect(o.allowEvent).toBe(false);
+    expect(o.sendModeOverride).toBe("promptUser");
+    expect(o.cancelLabel).toBe(CANCEL_LABEL);
+    expect(o.commandId).toBe(TASKPANE_COMMAND_ID);
+    expect(o.errorMessageMarkdown).toBeUndefined();
+    expect(JSON.parse(o.contextData as string)).toEqual({ source: "etiquette-guard", verdict: "warn", findingIds: ["subject-required#1"] });
+  });
+
+  it("blocks under the manifest's SoftBlock when the highest severity is block", () => {
+    const o = completionFor(report([finding("bcc-for-bulk-mail", "block"), finding("subject-required", "warn")]), v1_14, ids);
+    expect(o.allowEvent).toBe(false);
+    expect(o.sendModeOverride).toBeUndefined();
+    expect(o.commandId).toBe(TASKPANE_COMMAND_ID);
+    expect(JSON.parse(o.contextData as string)).toEqual({ source: "etiquette-guard", verdict: "block", findingIds: ["bcc-for-bulk-mail#1", "subject-required#1"] });
+  });
+
+  it("gives only allowEvent and errorMessage on Mailbox 1.12 / 1.13", () => {
+    for (const severity of ["warn", "block"] as const) {
+      const o = completionFor(report([finding("subject-required", severity)]), v1_12, ids);
+      expect(Object.keys(o).sort()).toEqual(["allowEvent", "errorMessage"]);
+      expect(o.allowEvent).toBe(false);
+    }
+  });
+
+  it("adds markdown on Mailbox 1.15 and keeps the plain message", () => {
+    const o = completionFor(report([finding("bcc-for-bulk-mail", "block"), finding("subject-required", "warn")]), v1_15, ids);
+    expect(o.errorMessage).toEqual(expect.any(String));
+    expect(o.errorMessageMarkdown).toContain(`**${escapeMarkdown(ruleTitle("bcc-for-bulk-mail"))}**`);
+    expect(o.errorMessageMarkdown).toContain(`- ${escapeMarkdown(ruleTitle("subject-required"))}\r`);
+    expect(o.errorMessageMarkdown!.length).toBeLessThanOrEqual(MAX_MESSAGE);
+  });
+
+  it("leads with the most serious finding and names its rule by title", () => {
+    const o = completionFor(report([finding("subject-required", "warn"), finding("disclaimer", "block")]), v1_14, ids);
+    const text = o.errorMessage as string;
+    expect(text.indexOf(ruleTitle("disclaimer"))).toBeGreaterThan(-1);
+    expect(text.indexOf(ruleTitle("disclaimer"))).toBeLessThan(text.indexOf(ruleTitle("subject-required")));
+    expect(text).toContain("Message for disclaimer.");
+    expect(text).not.toContain("Message for subject-required.");
+  });
+
+  it("never quotes evidence", () => {
+    const o = completionFor(report([finding("no-personal-data", "block", 1, "Personal data is going outside the Centre.", "DOB 01/02/2019 for Oliver Smith")]), v1_15, ids);
+    for (const text of [o.errorMessage, o.errorMessageMarkdown, o.contextData]) {
+      expect(text).not.toContain("Oliver");
+      expect(text).not.toContain("01/02/2019");
+    }
+  });
+
+  it("fits 500 characters with very long messages and many rules", () => {
+    const long = "This is a very long explanation of a problem. ".repeat(40);
+    const many = ["disclaimer", "bcc-for-bulk-mail", "audience-size", "no-heated-tone", "subject-required", "no-chain-mail"].map((id, i) => finding(id, i < 2 ? "block" : "warn", 1, long));
+    const o = completionFor(report(many), v1_15, ids);
+    expect((o.errorMessage as string).length).toBeLessThanOrEqual(MAX_MESSAGE);
+    expect((o.errorMessageMarkdown as string).length).toBeLessThanOrEqual(MAX_MESSAGE);
+    expect(o.errorMessage).toContain(ruleTitle("disclaimer"));
+    expect(o.errorMessage).toMatch(/and 3 more/);
+    expect((o.cancelLabel as string).length).toBeLessThanOrEqual(20);
+  });
+
+  it("counts several findings of one rule once, and lists every shown id in contextData", () => {
+    const o = completionFor(report([finding("bcc-for-bulk-mail", "block", 1), finding("bcc-for-bulk-mail", "block", 2), finding("subject-required", "warn"), finding("x", "monitor")]), v1_14, ids);
+    expect(JSON.parse(o.contextData as string).findingIds).toEqual(["bcc-for-bulk-mail#1", "bcc-for-bulk-mail#2", "subject-required#1"]);
+    expect((o.errorMessage as string).split(ruleTitle("bcc-for-bulk-mail")).length).toBe(2);
+  });
+});
+
+describe("failureCompletion", () => {
+  it("follows onError", () => {
+    expect(failureCompletion("allow", v1_15)).toEqual({ allowEvent: true });
+    const warn = failureCompletion("warn", v1_15);
+    expect(warn).toMatchObject({ allowEvent: false, sendModeOverride: "promptUser" });
+    expect(warn.errorMessage).toMatch(/could not finish/);
+    expect(warn.errorMessageMarkdown).toMatch(/could not finish/);
+    const block = failureCompletion("block", v1_15);
+    expect(block.allowEvent).toBe(false);
+    expect(block.sendModeOverride).toBeUndefined();
+    expect(block.errorMessage).toMatch(/could not finish/);
+  });
+
+  it("has no 1.14/1.15 options on older clients", () => {
+    expect(Object.keys(failureCompletion("warn", v1_12)).sort()).toEqual(["allowEvent", "errorMessage"]);
+  });
+});
+
+describe("helpers", () => {
+  it("visibleFindings drops monitor and orders block before warn, stable", () => {
+    const list = [finding("a", "warn"), finding("b", "monitor"), finding("c", "block"), finding("d", "warn")];
+    expect(visibleFindings(list).map((f) => f.ruleId)).toEqual(["c", "a", "d"]);
+  });
+
+  it("clipText cuts at a word boundary and adds an ellipsis", () => {
+    expect(clipText("short", 10)).toBe("short");
+    const clipped = clipText("one two three four five six", 15);
+    expect(clipped.length).toBeLessThanOrEqual(15);
+    expect(clipped.endsWith("…")).toBe(true);
+  });
+
+  it("escapeMarkdown escapes formatting characters", () => {
+    expect(escapeMarkdown("*a* _b_ [c](d) \\")).toBe("\\*a\\* \\_b\\_ \\[c\\]\\(d\\) \\\\");
+  });
+
+  it("ruleTitle uses the rule's meta.title", () => {
+    expect(ruleTitle("disclaimer")).toBe(rules.disclaimer?.meta.title);
+    expect(ruleTitle("disclaimer")).not.toBe("");
+    expect(ruleTitle("unknown-rule")).toBe("Communication policy");
+  });
+});
