@@ -1,0 +1,1 @@
+export { FindingCard, type FindingCardProps } from "./FindingCard";

@@ -1,0 +1,1 @@
+export { FindingList, type FindingListProps } from "./FindingList";

@@ -1,0 +1,1 @@
+export { MIN_REASON, SendPanel, type SendPanelProps } from "./SendPanel";

@@ -1,0 +1,1 @@
+export { AllClearView, ErrorView, LoadingView } from "./StatusViews";
