@@ -1,0 +1,246 @@
+import { defaultPolicy, normalizePolicy, rules, type NormalizedPolicy, type RuleModule } from "../core";
+import { FakeOffice, makeEvent, recipients, type FakeEvent, type FakeOfficeOptions } from "../../test/office/fake-office";
+import { TASKPANE_COMMAND_ID } from "../office/complete-send";
+import { DISCLAIMER_MARKER } from "../office/disclaimer";
+import type { PolicySource } from "../office/policy-source";
+import { createSendHandler, type HandlerOptions, type HandlerOutcome, type OfficeLike } from "./handler";
+
+const DISCLAIMER = defaultPolicy().organisation.disclaimer;
+const BEN = { emailAddress: "ben@norcotearlyyearscentre.co.uk", displayName: "Ben", recipientType: "user" };
+
+/** A policy with only the disclaimer rule, so the tests do not depend on the other rules' work. */
+function disclaimerOnly(severity: "warn" | "block", autoInsert: boolean, onError: "allow" | "warn" | "block" = "warn"): NormalizedPolicy {
+  const settings: Record<string, unknown> = Object.fromEntries(Object.keys(rules).map((id) => [id, "off"]));
+  settings.disclaimer = [severity, { autoInsert }];
+  return normalizePolicy({ version: 1, onError, rules: settings }, rules);
+}
+
+function fixed(policy: NormalizedPolicy): PolicySource {
+  return { name: "test", load: () => Promise.resolve(policy) };
+}
+
+function htmlBody(text: string, withDisclaimer = false): string {
+  return `<html><body><p>${text}</p>${withDisclaimer ? DISCLAIMER.html : ""}</body></html>`;
+}
+
+async function send(fake: FakeOffice, options: HandlerOptions = {}, event: FakeEvent = makeEvent()): Promise<{ event: FakeEvent; outcome: HandlerOutcome }> {
+  let outcome: HandlerOutcome | undefined;
+  const handle = createSendHandler(fake.office as unknown as OfficeLike, { ...options, onCompleted: (o) => (outcome = o) });
+  handle(event);
+  await event.done;
+  // Let anything that could still (wrongly) complete a second time run.
+  await new Promise((r) => setTimeout(r, 20));
+  return { event, outcome: outcome as HandlerOutcome };
+}
+
+function fake(options: FakeOfficeOptions = {}): FakeOffice {
+  return new FakeOffice({ item: { to: [BEN], subject: "Rota", bodyHtml: htmlBody("The rota is on the board.", true) }, ...options });
+}
+
+describe("onMessageSendHandler — decisions", () => {
+  it("allows a clean message (disclaimer present)", async () => {
+    const { event } = await send(fake(), { policySource: fixed(disclaimerOnly("block", true)) });
+    expect(event.completions).toEqual([{ allowEvent: true }]);
+  });
+
+  it("smoke test: allows an ordinary internal message under the Centre's default policy", async () => {
+    const { event } = await send(fake());
+    expect(event.completions).toEqual([{ allowEvent: true }]);
+  });
+
+  it("prompts (Send Anyway) for a warn finding", async () => {
+    const f = fake({ item: { to: [BEN], subject: "Rota", bodyHtml: htmlBody("No disclaimer here.") } });
+    const { event } = await send(f, { policySource: fixed(disclaimerOnly("warn", false)) });
+    expect(event.completions).toHaveLength(1);
+    expect(event.completions[0]).toMatchObject({ allowEvent: false, sendModeOverride: "promptUser", commandId: TASKPANE_COMMAND_ID });
+  });
+
+  it("blocks under SoftBlock with Take Action for a block finding", async () => {
+    const f = fake({ item: { to: [BEN], subject: "Rota", bodyHtml: htmlBody("No disclaimer here.") } });
+    const { event } = await send(f, { policySource: fixed(disclaimerOnly("block", false)) });
+    const o = event.completions[0] as Office.SmartAlertsEventCompletedOptions;
+    expect(o).toMatchObject({ allowEvent: false, commandId: TASKPANE_COMMAND_ID, cancelLabel: "Fix it" });
+    expect(o.sendModeOverride).toBeUndefined();
+    expect(JSON.parse(o.contextData as string)).toEqual({ source: "etiquette-guard", verdict: "block", findingIds: ["disclaimer#1"] });
+  });
+
+  it.each([
+    ["1.12", ["allowEvent", "errorMessage"]],
+    ["1.13", ["allowEvent", "errorMessage"]],
+    ["1.14", ["allowEvent", "cancelLabel", "commandId", "contextData", "errorMessage", "sendModeOverride"]],
+    ["1.15", ["allowEvent", "cancelLabel", "commandId", "contextData", "errorMessage", "errorMessageMarkdown", "sendModeOverride"]],
+  ])("Mailbox %s gives the options it supports", async (version, keys) => {
+    const f = fake({ mailboxVersion: version, item: { to: [BEN], subject: "Rota", bodyHtml: htmlBody("No disclaimer.") } });
+    const { event } = await send(f, { policySource: fixed(disclaimerOnly("warn", false)) });
+    expect(Object.keys(event.completions[0] as object).sort()).toEqual(keys);
+  });
+
+  it("reports a rule that throws instead of failing the send", async () => {
+    const thrower: RuleModule = {
+      meta: { ...rules["subject-required"]!.meta, id: "subject-required" },
+      check() {
+        throw new Error("rule bug");
+      },
+    };
+    const base = disclaimerOnly("block", true);
+    const policy: NormalizedPolicy = { ...base, rules: [...base.rules, { rule: thrower, severity: "block", options: {} }] };
+    const { event, outcome } = await send(fake(), { policySource: fixed(policy) });
+    expect(outcome.path).toBe("checked");
+    // onError "warn" caps the crashed rule's finding at warn: the sender may send.
+    expect(event.completions).toEqual([expect.objectContaining({ allowEvent: false, sendModeOverride: "promptUser" })]);
+    expect(JSON.parse((event.completions[0] as { contextData: string }).contextData).findingIds).toEqual(["subject-required#error"]);
+  });
+});
+
+describe("onMessageSendHandler — disclaimer", () => {
+  const policySource = fixed(disclaimerOnly("block", true));
+
+  it("inserts the HTML disclaimer and lets the send go", async () => {
+    const f = fake({ item: { to: [BEN], subject: "Rota", bodyHtml: htmlBody("The rota is on the board.") } });
+    const { event, outcome } = await send(f, { policySource });
+    expect(event.completions).toEqual([{ allowEvent: true }]);
+    expect(outcome.disclaimerInserted).toBe(true);
+    expect(f.item.bodyHtml.split(DISCLAIMER_MARKER).length - 1).toBe(2); // id and class of one element
+    expect(f.item.bodyHtml).toMatch(/<\/div><\/body><\/html>$/);
+  });
+
+  it("inserts the text disclaimer into a plain-text body", async () => {
+    const f = fake({ item: { to: [BEN], subject: "Rota", bodyType: "text", bodyText: "The rota is on the board." } });
+    const { event } = await send(f, { policySource });
+    expect(event.completions).toEqual([{ allowEvent: true }]);
+    expect(f.item.bodyText).toBe(`The rota is on the board.\r\n\r\n${DISCLAIMER.text}`);
+  });
+
+  it("never inserts twice: a second Send leaves the body alone", async () => {
+    // First Send: the disclaimer goes in, but another finding blocks the send.
+    const blockingSubject: RuleModule = {
+      meta: rules["subject-required"]!.meta,
+      check(snapshot, context) {
+        if (snapshot.subject === "") context.report({ messageId: Object.keys(rules["subject-required"]!.meta.messages)[0]!, field: "subject" });
+      },
+    };
+    const base = disclaimerOnly("block", true);
+    const policy: NormalizedPolicy = { ...base, rules: [...base.rules, { rule: blockingSubject, severity: "block", options: {} }] };
+    const f = fake({ item: { to: [BEN], subject: "", bodyHtml: htmlBody("The rota is on the board.") } });
+    const first = await send(f, { policySource: fixed(policy) });
+    expect(first.event.completions[0]).toMatchObject({ allowEvent: false });
+    expect(first.outcome.disclaimerInserted).toBe(true);
+    const afterFirst = f.item.bodyHtml;
+    // Second Send, subject fixed.
+    f.item.subject = "Rota";
+    const second = await send(f, { policySource: fixed(policy) });
+    expect(second.event.completions).toEqual([{ allowEvent: true }]);
+    expect(second.outcome.disclaimerInserted).toBe(false);
+    expect(f.item.bodyHtml).toBe(afterFirst);
+    expect(f.labels().filter((l) => l === "body.setAsync")).toHaveLength(1);
+  });
+
+  it("does not insert into a reply that quotes a message carrying the disclaimer", async () => {
+    const quoted = `<html><body><p>Thanks!</p><div><b>From:</b> Head<br><b>Sent:</b> Monday<br><b>Subject:</b> Rota</div><p>The rota.</p>${DISCLAIMER.html}</body></html>`;
+    const f = fake({ item: { to: [BEN], subject: "RE: Rota", bodyHtml: quoted, composeType: "reply" } });
+    const { event } = await send(f, { policySource });
+    expect(event.completions).toEqual([{ allowEvent: true }]);
+    expect(f.labels()).not.toContain("body.setAsync");
+  });
+
+  it("keeps the finding (and blocks) when writing the body fails", async () => {
+    const f = fake({ item: { to: [BEN], subject: "Rota", bodyHtml: htmlBody("Hi") }, behaviours: { "body.setAsync": { kind: "fail", code: 9000 } } });
+    const { event, outcome } = await send(f, { policySource });
+    expect(outcome.disclaimerInserted).toBe(false);
+    expect(event.completions[0]).toMatchObject({ allowEvent: false });
+    expect((event.completions[0] as { errorMessage: string }).errorMessage).toMatch(/could not be added/);
+  });
+});
+
+describe("onMessageSendHandler — never hangs Outlook", () => {
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
+  async function underFakeTimers(options: FakeOfficeOptions, handlerOptions: HandlerOptions = {}, event = makeEvent()) {
+    const f = fake(options);
+    const outcomes: HandlerOutcome[] = [];
+    createSendHandler(f.office as unknown as OfficeLike, { ...handlerOptions, onCompleted: (o) => outcomes.push(o) })(event);
+    await jest.advanceTimersByTimeAsync(4000);
+    const completedBy4s = event.completions.length;
+    await jest.advanceTimersByTimeAsync(60_000);
+    return { event, outcomes, completedBy4s, f };
+  }
+
+  it.each(["fail", "throw", "hang", "throwInCallback", "twice"] as const)("completes exactly once within 4 s when every Office call does %s", async (kind) => {
+    const { event, completedBy4s, outcomes } = await underFakeTimers({ defaultBehaviour: { kind } });
+    expect(completedBy4s).toBe(1);
+    expect(event.completions).toHaveLength(1);
+    if (kind === "twice") {
+      expect(event.completions[0]).toEqual({ allowEvent: true });
+    } else {
+      // Default onError is warn: Send Anyway with a message that the check could not finish.
+      expect(event.completions[0]).toMatchObject({ allowEvent: false, sendModeOverride: "promptUser", errorMessage: expect.stringMatching(/could not finish/) });
+      expect(["read-failed", "watchdog"]).toContain(outcomes[0]?.path);
+    }
+    expect(jest.getTimerCount()).toBe(0);
+  });
+
+  it.each([
+    ["allow", { allowEvent: true }],
+    ["block", { allowEvent: false }],
+  ] as const)("follows onError %s when the item cannot be read", async (onError, expected) => {
+    const { event } = await underFakeTimers({ defaultBehaviour: { kind: "hang" } }, { policySource: fixed(disclaimerOnly("block", true, onError)) });
+    expect(event.completions).toEqual([expect.objectContaining(expected)]);
+    if (onError === "block") expect((event.completions[0] as { sendModeOverride?: string }).sendModeOverride).toBeUndefined();
+  });
+
+  it("the watchdog completes when the policy and the check never finish", async () => {
+    const never: PolicySource = { name: "never", load: () => new Promise(() => undefined) };
+    // A fallback that also never answers is impossible with the compiled-in policy, so stall the
+    // reads just under their timeout instead: the watchdog must still win.
+    const { event, completedBy4s, outcomes } = await underFakeTimers({ delayMs: 1400 }, { policySource: never, watchdogMs: 1000 });
+    expect(completedBy4s).toBe(1);
+    expect(event.completions).toHaveLength(1);
+    expect(outcomes[0]?.path).toBe("watchdog");
+  });
+
+  it("completes once even if event.completed throws", async () => {
+    const event = makeEvent(true);
+    const { completedBy4s } = await underFakeTimers({}, {}, event);
+    expect(completedBy4s).toBe(1);
+    expect(event.completions).toHaveLength(1);
+  });
+
+  it("completes once when Office.context itself throws", async () => {
+    const event = makeEvent();
+    const broken = { get context(): never { throw new Error("no context"); } };
+    createSendHandler(broken as unknown as OfficeLike)(event);
+    await jest.advanceTimersByTimeAsync(5000);
+    expect(event.completions).toEqual([expect.objectContaining({ allowEvent: false })]);
+    expect(jest.getTimerCount()).toBe(0);
+  });
+
+  it("keeps at most 3 Office calls in flight", async () => {
+    const { f, event } = await underFakeTimers({ delayMs: 50 });
+    expect(event.completions).toHaveLength(1);
+    expect(f.maxInFlight).toBeLessThanOrEqual(3);
+    expect(f.maxInFlight).toBe(3);
+  });
+});
+
+describe("onMessageSendHandler — large messages", () => {
+  it("handles 1,000 recipients", async () => {
+    const f = fake({ item: { to: recipients(1000), subject: "Newsletter", bodyHtml: htmlBody("Newsletter", true) } });
+    const { event } = await send(f, { policySource: fixed(disclaimerOnly("block", true)) });
+    expect(event.completions).toHaveLength(1);
+    expect(event.completions[0]).toEqual({ allowEvent: true });
+  });
+
+  it("handles a 5 MB body within the budget, without writing it back", async () => {
+    const big = "The children planted sunflowers in the garden today. ".repeat(100_000);
+    const f = fake({ item: { to: [BEN], subject: "Diary", bodyType: "text", bodyText: big } });
+    const started = Date.now();
+    const { event, outcome } = await send(f, { policySource: fixed(disclaimerOnly("block", true)) });
+    expect(Date.now() - started).toBeLessThan(3500);
+    expect(event.completions).toHaveLength(1);
+    // Too large for body.setAsync (1,000,000 characters): the finding stays.
+    expect(outcome.disclaimerInserted).toBe(false);
+    expect(event.completions[0]).toMatchObject({ allowEvent: false });
+    expect(f.labels()).not.toContain("body.setAsync");
+  });
+});
