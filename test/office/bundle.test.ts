@@ -1,0 +1,99 @@
+/**
+ * Builds the on-send bundle with the production config and checks what classic Outlook needs:
+ * one ES2016 classic script (no import/export, no chunk loading, no DOM, no hot reload, no
+ * React), at most 150 KB, whose associate call matches the manifest's FunctionName, and that
+ * really handles a Send when run alone against a fake Office.
+ */
+import * as acorn from "acorn";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { buildLaunchEvent, loadBundle, pressSend, ROOT } from "./bundle-harness";
+import { defaultPolicy } from "../../src/core";
+
+const MAX_BYTES = 150 * 1024;
+let outDir = "";
+let code = "";
+
+beforeAll(() => {
+  outDir = fs.mkdtempSync(path.join(os.tmpdir(), "eg-launchevent-"));
+  buildLaunchEvent(outDir);
+  code = fs.readFileSync(path.join(outDir, "launchevent.js"), "utf8");
+}, 180_000);
+
+afterAll(() => {
+  if (outDir) fs.rmSync(outDir, { recursive: true, force: true });
+});
+
+function manifestFunctionName(xml: string): string | undefined {
+  return /<LaunchEvent\b[^>]*\bType="OnMessageSend"[^>]*\bFunctionName="([^"]+)"/.exec(xml)?.[1];
+}
+
+describe("dist/launchevent.js", () => {
+  it("parses as an ES2016 classic script (so no import/export, async/await or newer syntax)", () => {
+    expect(() => acorn.parse(code, { ecmaVersion: 2016, sourceType: "script" })).not.toThrow();
+  });
+
+  it("is at most 150 KB minified", () => {
+    expect(Buffer.byteLength(code)).toBeLessThanOrEqual(MAX_BYTES);
+  });
+
+  it("has no chunk loading, hot reload, dynamic import, DOM use or React", () => {
+    expect(code).not.toMatch(/__webpack_require__\.e\b/);
+    expect(code).not.toMatch(/webpackHotUpdate|module\.hot|import\.meta|\bimport\(/);
+    expect(code).not.toMatch(/\b(document|window|localStorage)\./);
+    expect(code).not.toMatch(/react\.(production|development)|__SECRET_INTERNALS|\$\$typeof/);
+    expect(code).not.toMatch(/\bsourceMappingURL\b/);
+  });
+
+  it("associates the manifest's FunctionName at the top level", () => {
+    const manifest = fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
+    const name = manifestFunctionName(manifest);
+    expect(name).toBe("onMessageSendHandler");
+    expect(code).toContain(`Office.actions.associate("${name}"`);
+    // Loading the script alone (no Office.onReady, no Send) registers exactly that handler.
+    const bundle = loadBundle(code);
+    expect(Object.keys(bundle.associated)).toEqual([name]);
+  });
+
+  it("handles a Send on its own: clean message allowed, completed once", async () => {
+    const bundle = loadBundle(code, {
+      item: {
+        to: [{ emailAddress: "ben@norcotearlyyearscentre.co.uk", displayName: "Ben", recipientType: "user" }],
+        subject: "Rota",
+        bodyHtml: `<html><body><p>The rota for next week is on the board.</p>${defaultPolicy().organisation.disclaimer.html}</body></html>`,
+      },
+    });
+    const result = await pressSend(bundle);
+    expect(result.options).toEqual({ allowEvent: true });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(result.completions).toBe(1);
+  });
+
+  it("completes by onError when the bundle's Office calls all fail", async () => {
+    const bundle = loadBundle(code, { defaultBehaviour: { kind: "fail" } });
+    const result = await pressSend(bundle);
+    expect(result.options).toMatchObject({ allowEvent: false, errorMessage: expect.stringMatching(/could not finish/) });
+  });
+});
+
+describe("launchevent.html and the copied manifest", () => {
+  it("loads office.js, then launchevent.js", () => {
+    const html = fs.readFileSync(path.join(outDir, "launchevent.html"), "utf8");
+    const office = html.indexOf('src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"');
+    const script = html.search(/src="launchevent\.js(\?[0-9a-f]+)?"/);
+    expect(office).toBeGreaterThan(-1);
+    expect(script).toBeGreaterThan(office);
+  });
+
+  it("rewrites localhost URLs to ADDIN_HOST in production", () => {
+    const xml = fs.readFileSync(path.join(outDir, "manifest.xml"), "utf8");
+    expect(xml).not.toContain("https://localhost:3000");
+    expect(xml).toContain('DefaultValue="https://addin.norcotearlyyearscentre.co.uk/launchevent.js"');
+    expect(manifestFunctionName(xml)).toBe("onMessageSendHandler");
+  });
+
+  it("copies every icon", () => {
+    for (const size of [16, 32, 64, 80, 128]) expect(fs.existsSync(path.join(outDir, "assets", `icon-${size}.png`))).toBe(true);
+  });
+});

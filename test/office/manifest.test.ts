@@ -1,0 +1,101 @@
+/**
+ * manifest.xml: valid against the Office add-in XML schemas offline (xmllint, from Debian's
+ * libxml2-utils), and consistent in what the schema cannot check: resids resolve, the
+ * LaunchEvent's SourceLocation is the Runtime's resid, the button id is the Smart Alerts
+ * commandId, icons exist at the sizes named, Mailbox 1.12 is the minimum, least permissions.
+ */
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import { TASKPANE_COMMAND_ID } from "../../src/office/complete-send";
+
+const ROOT = path.join(__dirname, "..", "..");
+const MANIFEST = path.join(ROOT, "manifest.xml");
+const xml = fs.readFileSync(MANIFEST, "utf8");
+
+function attr(tag: string, name: string, where = xml): string[] {
+  const out: string[] = [];
+  const re = new RegExp(`<${tag}\\b[^>]*\\b${name}="([^"]*)"`, "g");
+  for (let m = re.exec(where); m; m = re.exec(where)) out.push(m[1] as string);
+  return out;
+}
+
+function pngSize(file: string): [number, number] {
+  const b = fs.readFileSync(file);
+  expect(b.subarray(1, 4).toString("ascii")).toBe("PNG");
+  return [b.readUInt32BE(16), b.readUInt32BE(20)];
+}
+
+describe("manifest.xml", () => {
+  it("validates offline against ../shared/schemas/office-manifest", () => {
+    const out = execFileSync("xmllint", ["--nonet", "--noout", "--schema", "../shared/schemas/office-manifest/OfficeAppManifest.xsd", "manifest.xml"], {
+      cwd: ROOT,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    expect(out).toBe("");
+  });
+
+  it("is a MailApp with VersionOverridesV1_1 nested in V1_0, Mailbox 1.12 minimum", () => {
+    expect(xml).toMatch(/xsi:type="MailApp"/);
+    const v10 = xml.indexOf('xsi:type="VersionOverridesV1_0"');
+    const v11 = xml.indexOf('xsi:type="VersionOverridesV1_1"');
+    expect(v10).toBeGreaterThan(-1);
+    expect(v11).toBeGreaterThan(v10);
+    expect(attr("bt:Sets", "DefaultMinVersion")).toEqual(["1.12"]);
+  });
+
+  it("declares one OnMessageSend LaunchEvent with SoftBlock and onMessageSendHandler", () => {
+    expect(attr("LaunchEvent", "Type")).toEqual(["OnMessageSend"]);
+    expect(attr("LaunchEvent", "SendMode")).toEqual(["SoftBlock"]);
+    expect(attr("LaunchEvent", "FunctionName")).toEqual(["onMessageSendHandler"]);
+  });
+
+  it("has an HTML runtime with a JavaScript override, and the LaunchEvent uses the runtime's resid", () => {
+    const [runtime] = attr("Runtime", "resid");
+    expect(attr("Override", "type")).toEqual(["javascript"]);
+    const launch = /<ExtensionPoint xsi:type="LaunchEvent">[\s\S]*?<SourceLocation resid="([^"]+)"/.exec(xml)?.[1];
+    expect(launch).toBe(runtime);
+    const urls = Object.fromEntries(attr("bt:Url", "id").map((id, i) => [id, attr("bt:Url", "DefaultValue")[i]]));
+    expect(urls[runtime as string]).toBe("https://localhost:3000/launchevent.html");
+    expect(urls[attr("Override", "resid")[0] as string]).toBe("https://localhost:3000/launchevent.js");
+    expect(Object.values(urls)).toContain("https://localhost:3000/taskpane.html");
+  });
+
+  it("has a compose button opening the task pane whose id is the Smart Alerts commandId", () => {
+    const button = /<ExtensionPoint xsi:type="MessageComposeCommandSurface">[\s\S]*?<Control xsi:type="Button" id="([^"]+)"[\s\S]*?<Action xsi:type="ShowTaskpane">/.exec(xml);
+    expect(button?.[1]).toBe(TASKPANE_COMMAND_ID);
+  });
+
+  it("resolves every resid", () => {
+    const defined = new Set([...attr("bt:Image", "id"), ...attr("bt:Url", "id"), ...attr("bt:String", "id")]);
+    const used = [...xml.matchAll(/\bresid="([^"]+)"/g)].map((m) => m[1] as string);
+    expect(used.length).toBeGreaterThan(5);
+    for (const id of used) {
+      expect(defined.has(id)).toBe(true);
+      expect(id.length).toBeLessThanOrEqual(32);
+    }
+  });
+
+  it("names only icons that exist in assets/ at their stated size", () => {
+    const icons = [...xml.matchAll(/https:\/\/localhost:3000\/assets\/(icon-(\d+)\.png)/g)];
+    expect(new Set(icons.map((m) => m[2])).size).toBe(5);
+    for (const m of icons) {
+      const size = Number(m[2]);
+      expect(pngSize(path.join(ROOT, "assets", m[1] as string))).toEqual([size, size]);
+    }
+    const images = attr("bt:Image", "size");
+    expect(images.sort()).toEqual(["16", "32", "80"]);
+  });
+
+  it("asks for the least permissions that work (ReadWriteItem: the disclaimer is written into the body)", () => {
+    expect(/<Permissions>([^<]+)<\/Permissions>/.exec(xml)?.[1]).toBe("ReadWriteItem");
+    expect(xml).not.toContain("ExtendedPermission");
+  });
+
+  it("uses https://localhost:3000/ for every URL (the production build rewrites them)", () => {
+    const urls = [...xml.matchAll(/DefaultValue="(https?:\/\/[^"]+)"/g)].map((m) => m[1] as string);
+    expect(urls.length).toBeGreaterThan(5);
+    for (const url of urls) expect(url.startsWith("https://localhost:3000/")).toBe(true);
+  });
+});
