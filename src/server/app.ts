@@ -13,6 +13,8 @@ import fastifyRateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import { timingSafeEqual } from "crypto";
 import { checkDraft } from "../core/engine/run-rules";
+import { parseEml as coreParseEml } from "../core/draft/eml";
+import { htmlToText as coreHtmlToText } from "../core/draft/html-to-text";
 import { DraftError, parseDraft } from "../core/draft/parse-draft";
 import { normalizePolicy, PolicyError } from "../core/policy/policy";
 import { rules } from "../core/rules";
@@ -38,12 +40,9 @@ export type AppOptions = Readonly<{
   logger?: FastifyServerOptions["logger"];
   /** TLS material; without it the app speaks plain HTTP (tests, or behind a TLS proxy). */
   https?: Readonly<{ cert: string; key: string }>;
-  /**
-   * Parses an RFC 822 message for POST /api/try; when absent only MessageDraft JSON is accepted.
-   * Injected so the server does not depend on the e-mail parser at load time.
-   */
+  /** Parses an RFC 822 message for POST /api/try. @default the core's parseEml */
   parseEml?: (bytes: Uint8Array) => Promise<unknown>;
-  /** Converts HTML bodies to text for /api/try. */
+  /** Converts HTML bodies to text for /api/try. @default the core's htmlToText */
   htmlToText?: (html: string) => string;
 }>;
 
@@ -374,11 +373,12 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   app.post("/api/try", { config: { role: "viewer" }, bodyLimit: config.limits.tryBodyBytes }, async (request) => {
     const draft = policies.draft();
     const policy = normalizePolicy(draft.policy, rules);
-    const htmlOptions = options.htmlToText ? { htmlToText: options.htmlToText } : {};
+    const htmlOptions = { htmlToText: options.htmlToText ?? coreHtmlToText };
+    const parseEml = options.parseEml ?? coreParseEml;
     let message;
     if (typeof request.body === "string") {
-      if (!options.parseEml) throw new HttpError(415, "Send a MessageDraft as JSON; .eml is not supported by this server build.");
-      message = parseDraft(await options.parseEml(new TextEncoder().encode(request.body)), htmlOptions);
+      if (request.body.trim() === "") throw new HttpError(400, "The message is empty.");
+      message = parseDraft(await parseEml(new TextEncoder().encode(request.body)), htmlOptions);
     } else {
       message = parseDraft(request.body, htmlOptions);
     }

@@ -21,30 +21,6 @@ export type RunningServer = Readonly<{
   close(): Promise<void>;
 }>;
 
-type EmlParser = (bytes: Uint8Array) => Promise<unknown>;
-
-/**
- * The optional e-mail helpers of the core (written separately); the server works without them.
- * @returns the .eml parser and HTML-to-text converter when present
- */
-export function optionalCoreHelpers(): { parseEml?: EmlParser; htmlToText?: (html: string) => string } {
-  const out: { parseEml?: EmlParser; htmlToText?: (html: string) => string } = {};
-  try {
-    // Resolved at run time so this file compiles whether or not the module exists yet.
-    const mod = require(path.join(__dirname, "..", "core", "draft", "eml")) as { parseEml?: EmlParser };
-    if (typeof mod.parseEml === "function") out.parseEml = mod.parseEml;
-  } catch {
-    // not available: /api/try accepts JSON only
-  }
-  try {
-    const mod = require(path.join(__dirname, "..", "core", "draft", "html-to-text")) as { htmlToText?: (html: string) => string };
-    if (typeof mod.htmlToText === "function") out.htmlToText = mod.htmlToText;
-  } catch {
-    // not available: parseDraft strips tags itself
-  }
-  return out;
-}
-
 /**
  * Opens the database, prepares TLS and starts listening.
  * @param config - the configuration
@@ -59,7 +35,6 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       config,
       db,
       ...(tls ? { https: { cert: tls.cert, key: tls.key } } : {}),
-      ...optionalCoreHelpers(),
     });
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();

@@ -351,6 +351,26 @@ describe("try a message", () => {
     expect(again.report.findings.map((f: Json) => f.ruleId)).not.toContain("bcc-for-bulk-mail");
   });
 
+  it("accepts raw .eml text", async () => {
+    const viewer = await signIn(t.app, VIEWER);
+    const eml = [
+      "From: Amy Jones <a.jones@norcotearlyyearscentre.co.uk>",
+      "To: p1@gmail.com, p2@gmail.com, p3@gmail.com, p4@gmail.com, p5@gmail.com, p6@gmail.com",
+      "Subject: Trip on Friday",
+      "MIME-Version: 1.0",
+      'Content-Type: text/plain; charset="utf-8"',
+      "",
+      "Hello all, the trip is on Friday.",
+      "",
+    ].join("\r\n");
+    const res = await viewer.send("POST", "/api/try", eml, { "content-type": "message/rfc822" });
+    expect(res.statusCode).toBe(200);
+    expect((res.json() as Json).report.findings.map((f: Json) => f.ruleId)).toContain("bcc-for-bulk-mail");
+    const plain = await viewer.send("POST", "/api/try", eml, { "content-type": "text/plain" });
+    expect(plain.statusCode).toBe(200);
+    expect((await viewer.send("POST", "/api/try", " ", { "content-type": "text/plain" })).statusCode).toBe(400);
+  });
+
   it("names the field of a malformed draft", async () => {
     const viewer = await signIn(t.app, VIEWER);
     const res = await viewer.send("POST", "/api/try", { to: [{ email: 42 }], subject: "x", body: "y" });
