@@ -15,7 +15,7 @@
  * Matching is linear in the text: each word is walked through a letter trie from each of
  * its positions, at a depth bounded by the longest term.
  */
-import { UNKNOWN_LETTER, normalizeForMatching, spellingVariants, tokenize, type WordToken } from "./normalize";
+import { AMBIGUOUS_IL, UNKNOWN_LETTER, normalizeForMatching, repeatVariants, spellingVariants, tokenize, type WordToken } from "./normalize";
 
 export type MatchMode = "word" | "prefix" | "within" | "phrase";
 
@@ -52,7 +52,11 @@ type CompiledEntry = Readonly<{
   allow: readonly string[];
 }>;
 
-type CharNode = { next: Map<string, CharNode>; entries: CompiledEntry[] };
+/**
+ * Letter trie over `a`–`z`, flat: `next[node * 26 + letter]` is the child (0 when none;
+ * the root is node 0 and never a child); `entries[node]` are the terms ending there.
+ */
+type CharTrie = { next: Int32Array; ends: (number[] | null)[]; entries: CompiledEntry[]; size: number };
 type WordNode = { next: Map<string, WordNode>; entries: CompiledEntry[] };
 
 export type Lexicon = Readonly<{
@@ -88,6 +92,14 @@ type Candidate = {
 const MIN_KNOWN_LETTERS = 2;
 /** Terms shorter than this never match with an unknown letter (`a*s` is not `ass`). */
 const MIN_LENGTH_WITH_UNKNOWN = 4;
+/** At most this many unknown letters in one match. */
+const MAX_UNKNOWN_PER_MATCH = 2;
+const UNKNOWN_CODE = UNKNOWN_LETTER.charCodeAt(0);
+const AMBIGUOUS_CODE = AMBIGUOUS_IL.charCodeAt(0);
+const I_OR_L: readonly number[] = [8, 11];
+const ALL_LETTERS: readonly number[] = Array.from({ length: 26 }, (_, k) => k);
+/** Longer words are not looked up in the phrase vocabulary spelling by spelling. */
+const MAX_VOCABULARY_WORD = 24;
 /** Words either side of a hit in which allow strings are looked for. */
 const ALLOW_WINDOW = 3;
 
@@ -107,7 +119,8 @@ export function normalizeTerm(term: string): string {
  * @returns the compiled lexicon
  */
 export function compileLexicon(entries: readonly LexiconEntry[], options: LexiconOptions = {}): Lexicon {
-  const charRoot: CharNode = { next: new Map(), entries: [] };
+  const letters = entries.reduce((sum, e) => sum + e.term.length, 1);
+  const charTrie: CharTrie = { next: new Int32Array(letters * 26), ends: new Array<number[] | null>(letters).fill(null), entries: [], size: 1 };
   const wordRoot: WordNode = { next: new Map(), entries: [] };
   const vocabulary = new Set<string>();
   const expansions = new Map<string, readonly string[]>();
@@ -130,18 +143,20 @@ export function compileLexicon(entries: readonly LexiconEntry[], options: Lexico
       node.entries.push(compiled);
     } else {
       if (spelling.includes(" ")) throw new Error(`Lexicon term "${entry.term}" is several words; use mode "phrase"`);
-      let node = charRoot;
-      for (const ch of spelling) {
-        let child = node.next.get(ch);
-        if (!child) node.next.set(ch, (child = { next: new Map(), entries: [] }));
-        node = child;
+      if (!/^[a-z]+$/.test(spelling)) throw new Error(`Lexicon term "${entry.term}" must read as letters a-z`);
+      let node = 0;
+      for (let i = 0; i < spelling.length; i++) {
+        const slot = node * 26 + spelling.charCodeAt(i) - 0x61;
+        if (charTrie.next[slot] === 0) charTrie.next[slot] = charTrie.size++;
+        node = charTrie.next[slot] as number;
       }
-      node.entries.push(compiled);
+      (charTrie.ends[node] ??= []).push(charTrie.entries.length);
+      charTrie.entries.push(compiled);
     }
   }
   return {
     find(text, allow = []) {
-      return findHits(text, charRoot, wordRoot, vocabulary, expansions, allow.map(normalizeTerm).filter((a) => a !== ""));
+      return findHits(text, charTrie, wordRoot, vocabulary, expansions, allow.map(normalizeTerm).filter((a) => a !== ""));
     },
   };
 }
@@ -152,34 +167,86 @@ function wordMatchesMode(mode: MatchMode, from: number, to: number, length: numb
   return true;
 }
 
-/** Walks the letter trie from `from`, calling `found` at each entry reached. */
-function walk(root: CharNode, spelling: string, from: number, found: (e: CompiledEntry, to: number) => void): void {
-  // Stack of (node, position, unknown letters used); grows only at unknown letters.
-  const stack: [CharNode, number, number][] = [[root, from, 0]];
-  while (stack.length > 0) {
-    let [node, i, unknown] = stack.pop() as [CharNode, number, number];
-    for (;;) {
-      for (const e of node.entries) {
-        if (unknown === 0 || (e.spelling.length >= MIN_LENGTH_WITH_UNKNOWN && e.spelling.length - unknown >= MIN_KNOWN_LETTERS)) found(e, i);
+function unknownAllowed(e: CompiledEntry, unknown: number): boolean {
+  return unknown === 0 || (e.spelling.length >= MIN_LENGTH_WITH_UNKNOWN && e.spelling.length - unknown >= MIN_KNOWN_LETTERS);
+}
+
+/**
+ * Walks the letter trie along `spelling` from position `i` at `node`, pushing onto `out` the
+ * id of each term reached and the end of its match (two numbers per term). The i-or-l
+ * marker branches to both letters; an unknown letter (`*`) stands for any letter, but never
+ * for the first one.
+ */
+function walk(trie: CharTrie, spelling: string, from: number, node: number, i: number, unknown: number, out: number[]): void {
+  for (; i < spelling.length; i++) {
+    const code = spelling.charCodeAt(i);
+    if (code === AMBIGUOUS_CODE || code === UNKNOWN_CODE) {
+      const isUnknown = code === UNKNOWN_CODE;
+      if (isUnknown && (i === from || unknown >= MAX_UNKNOWN_PER_MATCH)) return;
+      const used = isUnknown ? unknown + 1 : unknown;
+      for (const letter of isUnknown ? ALL_LETTERS : I_OR_L) {
+        const child = trie.next[node * 26 + letter] as number;
+        if (child === 0) continue;
+        reached(trie, child, i + 1, used, out);
+        walk(trie, spelling, from, child, i + 1, used, out);
       }
-      if (i >= spelling.length) break;
-      const ch = spelling[i] as string;
-      if (ch === UNKNOWN_LETTER) {
-        // An unknown letter never starts a match and stands for any letter.
-        if (i > from) for (const child of node.next.values()) stack.push([child, i + 1, unknown + 1]);
-        break;
+      return;
+    }
+    const letter = code - 0x61;
+    if (letter < 0 || letter > 25) return;
+    node = trie.next[node * 26 + letter] as number;
+    if (node === 0) return;
+    if (trie.ends[node] !== null) reached(trie, node, i + 1, unknown, out);
+  }
+}
+
+function reached(trie: CharTrie, node: number, to: number, unknown: number, out: number[]): void {
+  const ends = trie.ends[node];
+  if (ends) for (const id of ends) if (unknownAllowed(trie.entries[id] as CompiledEntry, unknown)) out.push(id, to);
+}
+
+/** True when a skeleton has a character written three or more times in a row. */
+function hasLongRun(skeleton: string): boolean {
+  for (let i = 2; i < skeleton.length; i++) {
+    const c = skeleton.charCodeAt(i);
+    if (c === skeleton.charCodeAt(i - 1) && c === skeleton.charCodeAt(i - 2)) return true;
+  }
+  return false;
+}
+
+/** True when a skeleton has a character a plain word does not (i-or-l marker, unknown letter, digit). */
+function hasMarks(skeleton: string): boolean {
+  for (let i = 0; i < skeleton.length; i++) {
+    const c = skeleton.charCodeAt(i);
+    if (c < 0x61 || c > 0x7a) return true;
+  }
+  return false;
+}
+
+/** Letter matches of one token: walks each of its spellings from each position. */
+function matchToken(trie: CharTrie, token: WordToken, index: number, spelt: readonly string[], out: number[], candidates: Candidate[]): void {
+  const skeleton = token.skeleton;
+  const spellings = hasLongRun(skeleton) ? repeatVariants(skeleton) : [skeleton];
+  let seen: number[] | undefined;
+  for (const spelling of spellings) {
+    for (let from = 0; from < spelling.length; from++) {
+      out.length = 0;
+      walk(trie, spelling, from, 0, from, 0, out);
+      for (let k = 0; k < out.length; k += 2) {
+        const id = out[k] as number;
+        const to = out[k + 1] as number;
+        const e = trie.entries[id] as CompiledEntry;
+        if (seen?.includes(id) || !wordMatchesMode(e.entry.mode, from, to, spelling.length)) continue;
+        (seen ??= []).push(id);
+        candidates.push({ entry: e, words: spelt, first: index, last: index, from, to, spelling, start: token.start, end: token.end });
       }
-      const child = node.next.get(ch);
-      if (!child) break;
-      node = child;
-      i++;
     }
   }
 }
 
 function findHits(
   text: string,
-  charRoot: CharNode,
+  charTrie: CharTrie,
   wordRoot: WordNode,
   vocabulary: ReadonlySet<string>,
   expansions: ReadonlyMap<string, readonly string[]>,
@@ -190,26 +257,28 @@ function findHits(
   const spelt: string[] = [];
   const phraseWords: string[] = [];
   const phraseTokens: number[] = [];
-  tokens.forEach((token, t) => {
-    const variants = spellingVariants(token.skeleton);
-    let seen: Set<CompiledEntry> | undefined;
-    for (const v of variants) {
-      for (let from = 0; from < v.length; from++) {
-        if (!charRoot.next.has(v[from] as string)) continue;
-        walk(charRoot, v, from, (e, to) => {
-          if (seen?.has(e) || !wordMatchesMode(e.entry.mode, from, to, v.length)) return;
-          (seen ??= new Set()).add(e);
-          candidates.push({ entry: e, words: spelt, first: t, last: t, from, to, spelling: v, start: token.start, end: token.end });
-        });
-      }
+  const out: number[] = [];
+  for (let t = 0; t < tokens.length; t++) {
+    const token = tokens[t] as WordToken;
+    matchToken(charTrie, token, t, spelt, out, candidates);
+    const skeleton = token.skeleton;
+    let word = skeleton;
+    if (hasMarks(skeleton) || hasLongRun(skeleton)) {
+      const variants = spellingVariants(skeleton, skeleton.length > MAX_VOCABULARY_WORD ? 1 : 16);
+      word = variants.find((v) => vocabulary.has(v)) ?? (variants[0] as string);
     }
-    const word = variants.find((v) => vocabulary.has(v)) ?? (variants[0] as string);
     spelt.push(word);
-    for (const w of expansions.get(word) ?? [word]) {
-      phraseWords.push(w);
+    const expanded = expansions.get(word);
+    if (expanded) {
+      for (const w of expanded) {
+        phraseWords.push(w);
+        phraseTokens.push(t);
+      }
+    } else {
+      phraseWords.push(word);
       phraseTokens.push(t);
     }
-  });
+  }
   if (wordRoot.next.size > 0) {
     for (let p = 0; p < phraseWords.length; p++) {
       let node: WordNode | undefined = wordRoot;

@@ -38,7 +38,7 @@ export type FoldedText = Readonly<{
    * `offsets[i]` is the index in the original string of the character that produced
    * `text[i]`; `offsets[text.length]` is the original length (an exclusive end).
    */
-  offsets: readonly number[];
+  offsets: Readonly<Int32Array>;
 }>;
 
 /** One word of a text, as {@link tokenize} reads it. */
@@ -67,7 +67,7 @@ const HOMOGLYPHS: readonly (readonly [string, string])[] = [
   // Greek
   ["αβγεηικμνοπρτυχωςϲ", "abyenikuvonptuxwcc"],
   // IPA, small capitals and other Latin forms
-  ["ɑɡɩɪʟʀʏᴀʙᴄᴅᴇғɢʜᴊᴋᴍɴᴏᴘǫꜱᴛᴜᴠᴡᴢıłøđħŧƒþ", "agiilryabcdefghjkmnopqstuvwziloodhtfp"],
+  ["ɑɡɩɪʟʀʏᴀʙᴄᴅᴇғɢʜᴊᴋᴍɴᴏᴘǫꜱᴛᴜᴠᴡᴢıłøđħŧƒþ", "agiilryabcdefghjkmnopqstuvwzilodhtfp"],
 ];
 
 /** Multi-letter folds NFKD does not do. */
@@ -78,6 +78,7 @@ function buildHomoglyphMap(): ReadonlyMap<string, string> {
   for (const [from, to] of HOMOGLYPHS) {
     const src = [...from];
     const dst = [...to];
+    if (src.length !== dst.length) throw new Error(`Homoglyph table row "${from}" is misaligned`);
     src.forEach((ch, i) => {
       const target = dst[i] as string;
       // Characters mapped to themselves or to non-ASCII are only listed to keep columns aligned.
@@ -137,9 +138,10 @@ export function foldChar(ch: string): string {
  */
 export function foldText(text: string): FoldedText {
   let out = "";
-  const offsets: number[] = [];
+  let offsets: Int32Array = new Int32Array(text.length + 1);
+  let n = 0;
   // Folding repeats for the same characters; remember them for this call only.
-  const memo = new Map<string, string>();
+  const memo = new Map<number, string>();
   let i = 0;
   while (i < text.length) {
     const code = text.charCodeAt(i);
@@ -148,23 +150,30 @@ export function foldText(text: string): FoldedText {
       let j = i + 1;
       while (j < text.length && text.charCodeAt(j) < 0x80) j++;
       out += text.slice(i, j).toLowerCase();
-      for (let k = i; k < j; k++) offsets.push(k);
+      if (n + (j - i) >= offsets.length) offsets = grow(offsets, n + (j - i));
+      for (let k = i; k < j; k++) offsets[n++] = k;
       i = j;
       continue;
     }
     const cp = text.codePointAt(i) as number;
-    const ch = String.fromCodePoint(cp);
-    let folded = memo.get(ch);
+    let folded = memo.get(cp);
     if (folded === undefined) {
-      folded = foldChar(ch);
-      memo.set(ch, folded);
+      folded = foldChar(String.fromCodePoint(cp));
+      memo.set(cp, folded);
     }
     out += folded;
-    for (let k = 0; k < folded.length; k++) offsets.push(i);
-    i += ch.length;
+    if (n + folded.length >= offsets.length) offsets = grow(offsets, n + folded.length);
+    for (let k = 0; k < folded.length; k++) offsets[n++] = i;
+    i += cp > 0xffff ? 2 : 1;
   }
-  offsets.push(text.length);
-  return { text: out, offsets };
+  offsets[n] = text.length;
+  return { text: out, offsets: offsets.subarray(0, n + 1) };
+}
+
+function grow(array: Int32Array, needed: number): Int32Array {
+  const bigger = new Int32Array(Math.max(needed + 1, array.length * 2));
+  bigger.set(array);
+  return bigger;
 }
 
 /** How characters inside a word read as letters (l33t). `1` keeps its i-or-l meaning. */
@@ -200,40 +209,70 @@ const MAX_SPACING = 3;
 /** At most this many unknown letters (`*`) in a word are read as letters. */
 const MAX_UNKNOWN = 2;
 
-function isAsciiLetter(c: number): boolean {
-  return c >= 0x61 && c <= 0x7a;
+// Character classes, as bit flags.
+const LETTER = 1;
+const DIGIT = 2;
+const LEET_SYMBOL = 4;
+const APOSTROPHE = 8;
+const EDGE = 16;
+const SPACE = 32;
+const OTHER_LETTER = 64;
+const IN_WORD = LETTER | DIGIT | LEET_SYMBOL | APOSTROPHE | OTHER_LETTER;
+
+function buildClassTable(): Readonly<Record<number, number>> {
+  const table: Record<number, number> = {};
+  const add = (chars: string, flag: number): void => {
+    for (const ch of chars) table[ch.charCodeAt(0)] = (table[ch.charCodeAt(0)] ?? 0) | flag;
+  };
+  add("abcdefghijklmnopqrstuvwxyz", LETTER);
+  add("0123456789", DIGIT);
+  add(Object.keys(LEET).filter((k) => !/[0-9]/.test(k)).join(""), LEET_SYMBOL);
+  add(APOSTROPHES, APOSTROPHE);
+  add(EDGE_PUNCTUATION, EDGE);
+  add(SPACING, SPACE);
+  return table;
 }
 
-function isOtherLetter(ch: string): boolean {
-  const c = ch.charCodeAt(0);
-  if (c < 0x80) return false;
-  // Surrogates belong to letters of other scripts after folding (math letters are folded already).
-  return (c >= 0xd800 && c <= 0xdfff) || /\p{L}/u.test(ch);
-}
+let classTable: Readonly<Record<number, number>> | undefined;
 
-function isWordChar(ch: string): boolean {
-  const c = ch.charCodeAt(0);
-  if (isAsciiLetter(c) || (c >= 0x30 && c <= 0x39)) return true;
-  if (LEET[ch] !== undefined || APOSTROPHES.includes(ch)) return true;
-  return isOtherLetter(ch);
+/**
+ * Classifies characters of folded text. Letters of other scripts are looked up once per call
+ * of {@link tokenize} (its own memo), so the table itself never changes after it is built.
+ */
+function classifier(): (code: number) => number {
+  classTable ??= buildClassTable();
+  const table = classTable;
+  const memo = new Map<number, number>();
+  return (code) => {
+    const known = table[code];
+    if (known !== undefined) return known;
+    if (code < 0x80) return 0;
+    let cls = memo.get(code);
+    if (cls === undefined) {
+      // Surrogates belong to letters of other scripts after folding (math letters are folded already).
+      cls = (code >= 0xd800 && code <= 0xdfff) || /\p{L}/u.test(String.fromCharCode(code)) ? OTHER_LETTER : 0;
+      memo.set(code, cls);
+    }
+    return cls;
+  };
 }
 
 type RawToken = { skeleton: string; from: number; to: number; letters: number; joinable: boolean };
 
 /**
- * Reads one run of word characters: trims edge punctuation, decides whether digits and
- * symbols are l33t letters, and maps them.
+ * Reads one run of word characters that is not plain letters: trims edge punctuation,
+ * decides whether digits and symbols are l33t letters, and maps them.
  */
-function readWord(folded: string, from: number, to: number): RawToken | null {
-  while (from < to && EDGE_PUNCTUATION.includes(folded[from] as string)) from++;
-  while (to > from && EDGE_PUNCTUATION.includes(folded[to - 1] as string)) to--;
+function readWord(folded: string, from: number, to: number, classOf: (code: number) => number): RawToken | null {
+  while (from < to && classOf(folded.charCodeAt(from)) & EDGE) from++;
+  while (to > from && classOf(folded.charCodeAt(to - 1)) & EDGE) to--;
   if (from >= to) return null;
   let letters = 0;
   let symbols = 0;
   for (let i = from; i < to; i++) {
-    const ch = folded[i] as string;
-    if (isAsciiLetter(ch.charCodeAt(0)) || isOtherLetter(ch)) letters++;
-    else if (ch === "@" || ch === "$") symbols++;
+    const code = folded.charCodeAt(i);
+    if (classOf(code) & (LETTER | OTHER_LETTER)) letters++;
+    else if (code === 0x40 || code === 0x24) symbols++; // @ $
   }
   const single = to - from === 1;
   // A number is not a word ("2024", "10"), but a lone l33t digit may be a spaced-out letter.
@@ -242,7 +281,7 @@ function readWord(folded: string, from: number, to: number): RawToken | null {
   let unknown = 0;
   for (let i = from; i < to; i++) {
     const ch = folded[i] as string;
-    if (APOSTROPHES.includes(ch)) continue;
+    if (classOf(ch.charCodeAt(0)) & APOSTROPHE) continue;
     const leet = LEET[ch];
     if (leet === undefined) skeleton += ch;
     else {
@@ -267,9 +306,9 @@ function resolveUnknown(skeleton: string, unknown: number): string {
   return unknown > MAX_UNKNOWN ? skeleton.split(UNKNOWN_LETTER).join("~") : skeleton;
 }
 
-function spacingOnly(folded: string, from: number, to: number): boolean {
+function spacingOnly(folded: string, from: number, to: number, classOf: (code: number) => number): boolean {
   if (to - from > MAX_SPACING || to <= from) return false;
-  for (let i = from; i < to; i++) if (!SPACING.includes(folded[i] as string)) return false;
+  for (let i = from; i < to; i++) if (!(classOf(folded.charCodeAt(i)) & SPACE)) return false;
   return true;
 }
 
@@ -282,49 +321,74 @@ function spacingOnly(folded: string, from: number, to: number): boolean {
  */
 export function tokenize(text: string): WordToken[] {
   const { text: folded, offsets } = foldText(text);
-  const raw: RawToken[] = [];
+  const classOf = classifier();
+  const tokens: WordToken[] = [];
+  // Single letters waiting to be joined (`f u c k`), and how many real letters they hold.
+  let pending: RawToken[] = [];
+  let pendingLetters = 0;
+  const emit = (skeleton: string, from: number, to: number, joined: boolean): void => {
+    tokens.push({ skeleton, start: offsets[from] as number, end: offsets[to] as number, joined });
+  };
+  const flush = (): void => {
+    if (pending.length >= 3 && pendingLetters >= 2) {
+      const first = pending[0] as RawToken;
+      const last = pending[pending.length - 1] as RawToken;
+      emit(pending.map((t) => t.skeleton).join(""), first.from, last.to, true);
+    } else {
+      // A lone digit read as a letter is only kept inside spaced-out words.
+      for (const t of pending) if (t.letters > 0) emit(t.skeleton, t.from, t.to, false);
+    }
+    pending = [];
+    pendingLetters = 0;
+  };
+  const n = folded.length;
   let i = 0;
-  while (i < folded.length) {
-    if (!isWordChar(folded[i] as string)) {
+  while (i < n) {
+    const cls = classOf(folded.charCodeAt(i));
+    if (!(cls & IN_WORD)) {
       i++;
       continue;
     }
+    let plain = cls === LETTER;
     let j = i + 1;
-    while (j < folded.length && isWordChar(folded[j] as string)) j++;
-    const word = readWord(folded, i, j);
-    if (word) raw.push(word);
-    i = j;
-  }
-  const tokens: WordToken[] = [];
-  const emit = (first: RawToken, last: RawToken, skeleton: string, joined: boolean): void => {
-    tokens.push({ skeleton, start: offsets[first.from] as number, end: offsets[last.to] as number, joined });
-  };
-  let k = 0;
-  while (k < raw.length) {
-    const head = raw[k] as RawToken;
-    if (head.joinable) {
-      let m = k + 1;
-      let letters = head.letters;
-      while (m < raw.length) {
-        const next = raw[m] as RawToken;
-        if (!next.joinable || !spacingOnly(folded, (raw[m - 1] as RawToken).to, next.from)) break;
-        letters += next.letters;
-        m++;
-      }
-      if (m - k >= 3 && letters >= 2) {
-        emit(head, raw[m - 1] as RawToken, raw.slice(k, m).map((t) => t.skeleton).join(""), true);
-        k = m;
-        continue;
+    for (; j < n; j++) {
+      const c = classOf(folded.charCodeAt(j));
+      if (!(c & IN_WORD)) break;
+      if (c !== LETTER) plain = false;
+    }
+    if (plain && j - i > 1) {
+      if (pending.length > 0) flush();
+      emit(folded.slice(i, j), i, j, false);
+    } else {
+      const word = plain ? { skeleton: folded[i] as string, from: i, to: j, letters: 1, joinable: true } : readWord(folded, i, j, classOf);
+      if (word) {
+        const last = pending[pending.length - 1];
+        if (pending.length > 0 && !(word.joinable && last && spacingOnly(folded, last.to, word.from, classOf))) flush();
+        if (word.joinable) {
+          pending.push(word);
+          pendingLetters += word.letters;
+        } else emit(word.skeleton, word.from, word.to, false);
       }
     }
-    // A lone digit read as a letter is only kept inside spaced-out words.
-    if (head.letters > 0 || head.skeleton.length > 1) emit(head, head, head.skeleton, false);
-    k++;
+    i = j;
   }
+  flush();
   return tokens;
 }
 
 type Run = Readonly<{ ch: string; length: number }>;
+
+/** True when a skeleton has an i-or-l marker or a letter written three times in a row. */
+function hasChoices(skeleton: string): boolean {
+  let same = 1;
+  for (let i = 0; i < skeleton.length; i++) {
+    const c = skeleton.charCodeAt(i);
+    if (c === 0x31) return true; // AMBIGUOUS_IL
+    same = i > 0 && c === skeleton.charCodeAt(i - 1) ? same + 1 : 1;
+    if (same >= 3) return true;
+  }
+  return false;
+}
 
 function runsOf(skeleton: string): Run[] {
   const runs: Run[] = [];
@@ -363,6 +427,7 @@ function runOptions(run: Run): string[] {
  * @returns at least one spelling
  */
 export function spellingVariants(skeleton: string, limit = 16): string[] {
+  if (!hasChoices(skeleton)) return [skeleton];
   let variants = [""];
   for (const run of runsOf(skeleton)) {
     const options = runOptions(run);
@@ -373,6 +438,40 @@ export function spellingVariants(skeleton: string, limit = 16): string[] {
       variants = variants.flatMap((v) => options.map((o) => v + o));
     }
   }
+  return variants;
+}
+
+/**
+ * Lists the readings of a skeleton's repeated letters only: each character written three or
+ * more times stands for one or two of it; i-or-l markers are left as they are.
+ * @param skeleton - a token skeleton
+ * @param limit - the most spellings to return
+ * @returns at least one spelling, the most likely (one of each repeat) first
+ */
+export function repeatVariants(skeleton: string, limit = 4): string[] {
+  // Pieces of the skeleton between long runs, and the long runs' characters.
+  const pieces: string[] = [];
+  const runs: string[] = [];
+  let pieceStart = 0;
+  let i = 0;
+  while (i < skeleton.length) {
+    let j = i + 1;
+    while (j < skeleton.length && skeleton.charCodeAt(j) === skeleton.charCodeAt(i)) j++;
+    if (j - i >= 3) {
+      pieces.push(skeleton.slice(pieceStart, i));
+      runs.push(skeleton[i] as string);
+      pieceStart = j;
+    }
+    i = j;
+  }
+  if (runs.length === 0) return [skeleton];
+  pieces.push(skeleton.slice(pieceStart));
+  let variants = [pieces[0] as string];
+  runs.forEach((ch, k) => {
+    const next = pieces[k + 1] as string;
+    variants =
+      variants.length * 2 > limit ? variants.map((v) => v + ch + next) : variants.flatMap((v) => [v + ch + next, v + ch + ch + next]);
+  });
   return variants;
 }
 

@@ -1,0 +1,237 @@
+import * as fs from "fs";
+import * as path from "path";
+import rule, {
+  ABUSIVE_CATEGORIES,
+  ABUSIVE_WORD_LISTS,
+  SELECTABLE_CATEGORIES,
+  defaultAbusiveOptions,
+  findAbusiveLanguage,
+  maskTerm,
+} from "./no-abusive-language";
+import { makeDraft, runRuleTests } from "../../../test/rule-tester";
+import { normalizeTerm } from "../text/lexicon";
+
+const FIXTURES = path.join(__dirname, "../../../test/fixtures/no-abusive-language");
+const readLines = (file: string): string[] =>
+  fs
+    .readFileSync(path.join(FIXTURES, file), "utf8")
+    .split(/\r?\n/)
+    .filter((line) => line.trim() !== "" && !line.startsWith("#"));
+
+const body = (text: string): Record<string, unknown> => makeDraft({ body: text });
+const obscene = (word: string) => ({ messageId: "abusive", field: "body" as const, data: { category: "obscene", word } });
+
+runRuleTests(rule, {
+  valid: [
+    { name: "ordinary staff e-mail", draft: makeDraft() },
+    { name: "Scunthorpe, assessment, class", draft: body("The Scunthorpe class assessment is on Friday.") },
+    { name: "anatomical and safeguarding vocabulary", draft: body("Please record any disclosure about a penis, vagina, rape or sexual abuse for the DSL.") },
+    { name: "coarse words are off by default", draft: body("It was a hell of a good day, bloody brilliant.") },
+    { name: "allowWords suppresses a word", draft: body("Dick will run the session."), options: { allowWords: ["dick"] } },
+    { name: "disabled category", draft: body("What an idiot."), options: { categories: ["obscene"] } },
+    { name: "quoted history is not judged", draft: body("Thanks, will do.") },
+    { name: "innocent sentences", draft: body(readLines("innocent-messages.txt").join("\n\n")) },
+  ],
+  invalid: [
+    { name: "plain obscenity", draft: body("This is fucking ridiculous."), errors: [obscene("f•••")] },
+    {
+      name: "in the subject",
+      draft: makeDraft({ subject: "sh1t rota" }),
+      errors: [{ messageId: "abusive", field: "subject", data: { category: "obscene", word: "s•••" }, evidenceIncludes: ["s•••"], evidenceExcludes: ["shit"] }],
+    },
+    { name: "spaced out", draft: body("f u c k off"), errors: [obscene("f•••")] },
+    { name: "dotted", draft: body("f.u.c.k"), errors: [obscene("f•••")] },
+    { name: "hyphenated", draft: body("f-u-c-k"), errors: [obscene("f•••")] },
+    { name: "repeated letters", draft: body("fuuuuuuuck"), errors: [obscene("f•••")] },
+    { name: "zero-width characters", draft: body("f\u200Bu\u200Cc\u200Dk"), errors: [obscene("f•••")] },
+    { name: "soft hyphen and word joiner", draft: body("sh\u00ADi\u2060t"), errors: [obscene("s•••")] },
+    { name: "Cyrillic homoglyphs", draft: body("ѕһіt"), errors: [obscene("s•••")] },
+    { name: "fullwidth", draft: body("ｆｕｃｋ"), errors: [obscene("f•••")] },
+    { name: "mathematical letters", draft: body("𝐜𝐮𝐧𝐭"), errors: [obscene("c•••")] },
+    { name: "accents", draft: body("fück"), errors: [obscene("f•••")] },
+    { name: "l33t", draft: body("$h!t"), errors: [obscene("s•••")] },
+    { name: "l33t digits", draft: body("b1tch"), errors: [obscene("b•••")] },
+    { name: "asterisk", draft: body("f**k off"), errors: [obscene("f•••")] },
+    { name: "whole word a$$", draft: body("what an a$$"), errors: [obscene("a•••")] },
+    { name: "within a compound", draft: body("motherfucker"), errors: [obscene("f•••")] },
+    { name: "racist slur", draft: body("n1gg3r"), errors: [{ messageId: "abusive", data: { category: "racist" } }] },
+    { name: "homophobic slur", draft: body("such a f4ggot"), errors: [{ messageId: "abusive", data: { category: "homophobic or transphobic" } }] },
+    { name: "disablist slur", draft: body("that is retarded"), errors: [{ messageId: "abusive", data: { category: "disablist", word: "r•••" } }] },
+    { name: "sexual content", draft: body("send nudes"), errors: [{ messageId: "abusive", data: { category: "sexually explicit" } }] },
+    { name: "insult, shown unmasked", draft: body("You are an idiot."), errors: [{ messageId: "abusive", data: { category: "insulting", word: "you are an idiot" } }] },
+    { name: "harassment", draft: body("Nobody likes you."), errors: [{ messageId: "abusive", data: { category: "harassing", word: "nobody likes you" } }] },
+    { name: "threat: make you pay", draft: body("I'll make you pay for this."), errors: [{ messageId: "threat", data: { word: "i will make you pay" } }] },
+    { name: "threat: watch your back", draft: body("Watch ur back."), errors: [{ messageId: "threat", data: { word: "watch your back" } }] },
+    { name: "threat: you'll regret", draft: body("You'll regret this"), errors: [{ messageId: "threat", data: { word: "you will regret this" } }] },
+    { name: "threat: I know where you live", draft: body("i know where u live"), errors: [{ messageId: "threat", data: { word: "i know where you live" } }] },
+    { name: "threat: kill you", draft: body("I will k1ll y0u"), errors: [{ messageId: "threat", data: { word: "kill you" } }] },
+    {
+      name: "several categories: threat first, one finding each",
+      draft: body("You fucking idiot, watch your back. Fuck off, idiot."),
+      errors: [
+        { messageId: "threat", data: { category: "threatening" } },
+        { messageId: "abusive", data: { category: "obscene" } },
+        { messageId: "abusive", data: { category: "insulting" } },
+      ],
+    },
+    { name: "coarse when enabled", draft: body("bloody hell"), options: { categories: ["coarse"] }, errors: [{ messageId: "abusive", data: { category: "coarse" } }] },
+    { name: "extraWords", draft: body("What a numpty-wumpty."), options: { extraWords: ["wumpty"] }, errors: [{ messageId: "abusive", data: { category: "offensive", word: "w•••" } }], allowExtra: true },
+    { name: "extraWords phrase", draft: body("You are a disgrace to the team."), options: { extraWords: ["disgrace to the team"], categories: [] }, errors: [{ messageId: "abusive", data: { category: "offensive" } }] },
+  ],
+});
+
+describe("no-abusive-language data", () => {
+  it("has a known category and well-formed terms in every file", () => {
+    const seen = new Set<string>();
+    for (const list of ABUSIVE_WORD_LISTS) {
+      expect(Object.keys(ABUSIVE_CATEGORIES)).toContain(list.category);
+      for (const mode of ["word", "prefix", "within", "phrase"] as const) {
+        for (const term of list[mode]) {
+          expect(term).toMatch(mode === "phrase" ? /^[a-z]+( [a-z]+)+$/ : /^[a-z]+$/);
+          expect(normalizeTerm(term)).toBe(term);
+          expect(seen.has(`${mode}:${term}`)).toBe(false);
+          seen.add(`${mode}:${term}`);
+        }
+      }
+      for (const [term, allows] of Object.entries(list.allow)) {
+        const listed = [...list.word, ...list.prefix, ...list.within, ...list.phrase];
+        expect(listed).toContain(term);
+        // An allow string that does not contain its term could never cover a hit.
+        for (const a of allows) expect(normalizeTerm(a)).toContain(term);
+      }
+    }
+  });
+
+  it("lists every selectable category once", () => {
+    expect(new Set(ABUSIVE_WORD_LISTS.map((l) => l.category))).toEqual(new Set(SELECTABLE_CATEGORIES));
+  });
+
+  it("finds every listed term as written", () => {
+    const all = { ...defaultAbusiveOptions, categories: [...SELECTABLE_CATEGORIES] };
+    for (const list of ABUSIVE_WORD_LISTS) {
+      for (const term of [...list.word, ...list.prefix, ...list.within, ...list.phrase]) {
+        expect([term, findAbusiveLanguage(term, all).map((h) => h.category)]).toEqual([term, expect.arrayContaining([list.category])]);
+      }
+    }
+  });
+});
+
+describe("innocent words", () => {
+  const words = readLines("innocent-words.txt");
+  const all = { ...defaultAbusiveOptions, categories: SELECTABLE_CATEGORIES.filter((c) => c !== "coarse") };
+
+  it("has several hundred entries", () => {
+    expect(words.length).toBeGreaterThan(500);
+  });
+
+  it("flags none of them, alone or in a sentence", () => {
+    const flagged = words.filter((w) => findAbusiveLanguage(w, all).length > 0 || findAbusiveLanguage(`We talked about ${w} today.`, all).length > 0);
+    expect(flagged).toEqual([]);
+  });
+
+  it("flags none of them when capitalised or accented", () => {
+    const flagged = words.filter((w) => findAbusiveLanguage(w.toUpperCase(), all).length > 0);
+    expect(flagged).toEqual([]);
+  });
+});
+
+describe("obfuscated hits", () => {
+  const hits: readonly [string, string][] = [
+    ["fuck", "obscene"],
+    ["FUCK", "obscene"],
+    ["F U C K", "obscene"],
+    ["f_u_c_k", "obscene"],
+    ["f*ck", "obscene"],
+    ["fck", ""],
+    ["phuck", ""],
+    ["fuxk", ""],
+    ["fvck", ""],
+    ["fuuuuuuuuuuuuuuuuck", "obscene"],
+    ["ƒuck", "obscene"],
+    ["ＦＵＣＫ", "obscene"],
+    ["🇫🇺🇨🇰", "obscene"],
+    ["sh1t", "obscene"],
+    ["5h1t", "obscene"],
+    ["$h!t", "obscene"],
+    ["sh|t", "obscene"],
+    ["bullshit", "obscene"],
+    ["c u n t", "obscene"],
+    ["cunt", "obscene"],
+    ["c*nt", "obscene"],
+    ["w4nker", "obscene"],
+    ["b!tch", "obscene"],
+    ["bast4rd", "obscene"],
+    ["d1ckhead", "obscene"],
+    ["a55hole", "obscene"],
+    ["arsehole", "obscene"],
+    ["tw4t", "obscene"],
+    ["p0rn", "sexual"],
+    ["sl*t", "sexual"],
+    ["wh0re", "sexual"],
+    ["n!gger", "racist"],
+    ["n i g g a", "racist"],
+    ["p4ki", "racist"],
+    ["g0lliwog", "racist"],
+    ["tr4nny", "homophobic"],
+    ["r3tard", "disablist"],
+    ["sp4stic", "disablist"],
+    ["sp4z", "disablist"],
+    ["m0ron", "insult"],
+    ["1diot", "insult"],
+    ["kys", "harassment"],
+    ["k i l l yourself", "harassment"],
+    ["kill urself", "harassment"],
+    ["I'm gonna kill you", "threat"],
+    ["ima k1ll u", ""],
+    ["watch yo back", ""],
+    ["W4TCH Y0UR B4CK", "threat"],
+    ["y0u'll r3gret th1s", "threat"],
+    ["you're dead", "threat"],
+    ["I know where you live", "threat"],
+    ["k n o w where you live", "threat"],
+  ];
+  const all = { ...defaultAbusiveOptions, categories: [...SELECTABLE_CATEGORIES] };
+  it.each(hits.filter(([, c]) => c !== ""))("%s is %s", (text, category) => {
+    expect(findAbusiveLanguage(`Hello, ${text}! Regards`, all).map((h) => h.category)).toContain(category);
+  });
+});
+
+describe("evidence", () => {
+  it("masks words and never quotes the original spelling", () => {
+    expect(maskTerm("fuck")).toBe("f•••");
+    expect(maskTerm("nig nog")).toBe("n••• n•••");
+    const [hit] = findAbusiveLanguage("what the f.u.c.k", defaultAbusiveOptions);
+    expect(hit?.shown).toBe("f•••");
+    expect(hit && "what the f.u.c.k".slice(hit.start, hit.end)).toBe("f.u.c.k");
+  });
+});
+
+describe("performance", () => {
+  /** Time of a plain lower-case-and-split pass over the same text, to scale the budget to this machine. */
+  function baseline(text: string): number {
+    const start = performance.now();
+    text.toLowerCase().split(/[^a-z]+/);
+    return performance.now() - start;
+  }
+  function time(text: string): number {
+    const start = performance.now();
+    findAbusiveLanguage(text, defaultAbusiveOptions);
+    return performance.now() - start;
+  }
+  const para =
+    "Dear parents, this week we have been reading The Very Hungry Caterpillar and making butterfly prints with the children in Class R. Please send wellies! ";
+
+  it.each([
+    ["1 MB of ordinary text", para.repeat(Math.ceil(1_000_000 / para.length))],
+    ["50 KB of one character", "a".repeat(50_000)],
+    ["50 KB of exclamation marks", "!".repeat(50_000)],
+    ["50 KB of i-or-l markers", "1l".repeat(25_000)],
+    ["50 KB of asterisks", `a${"*".repeat(50_000)}b`],
+    ["spaced-out letters", "f u c k ".repeat(12_500)],
+    ["obfuscated words", "5h1t 4$$ f*ck ѕһіt f\u200Buck ".repeat(2_000)],
+  ])("checks %s in linear time", (_name, text) => {
+    time(text.slice(0, 2000)); // warm up
+    const budget = Math.max(100, 15 * baseline(text.length < 200_000 ? text.repeat(4) : text));
+    expect(time(text)).toBeLessThan(budget);
+  });
+});

@@ -1,0 +1,161 @@
+import {
+  AMBIGUOUS_IL,
+  UNKNOWN_LETTER,
+  collapseRepeats,
+  foldChar,
+  foldText,
+  isInvisible,
+  normalizeForMatching,
+  repeatVariants,
+  spellingVariants,
+  tokenize,
+} from "./normalize";
+
+describe("isInvisible", () => {
+  it.each([0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0x00ad, 0x202e, 0x3164, 0x180e])("drops U+%s", (cp) => {
+    expect(isInvisible(cp)).toBe(true);
+  });
+  it.each([0x41, 0x20, 0xe9, 0x0430])("keeps U+%s", (cp) => {
+    expect(isInvisible(cp)).toBe(false);
+  });
+});
+
+describe("foldChar", () => {
+  it.each([
+    ["Ａ", "a"], // fullwidth
+    ["𝐟", "f"], // mathematical bold
+    ["𝓯", "f"], // mathematical script
+    ["ⓕ", "f"], // circled
+    ["é", "e"], // accent
+    ["ü", "u"],
+    ["а", "a"], // Cyrillic
+    ["С", "c"],
+    ["ѕ", "s"],
+    ["і", "i"],
+    ["ο", "o"], // Greek
+    ["Α", "a"],
+    ["ʜ", "h"], // small capital
+    ["ß", "ss"],
+    ["\u{1F1EB}", "f"], // regional indicator F
+    ["\u200B", ""],
+  ])("%s → %s", (input, expected) => {
+    expect(foldChar(input)).toBe(expected);
+  });
+});
+
+describe("foldText", () => {
+  it("keeps a map back to original offsets", () => {
+    const text = "ab\u200Bc𝐝é";
+    const folded = foldText(text);
+    expect(folded.text).toBe("abcde");
+    expect(Array.from(folded.offsets)).toEqual([0, 1, 3, 4, 6, 7]);
+  });
+
+  it("maps expansions to their one source character", () => {
+    const folded = foldText("Straße");
+    expect(folded.text).toBe("strasse");
+    expect(folded.offsets[4]).toBe(4);
+    expect(folded.offsets[5]).toBe(4);
+  });
+});
+
+describe("tokenize", () => {
+  const skeletons = (text: string): string[] => tokenize(text).map((t) => t.skeleton);
+
+  it("splits words and drops numbers", () => {
+    expect(skeletons("Hello, world! It's 2024.")).toEqual(["hello", "world", "its"]);
+  });
+
+  it("reads l33t inside words only", () => {
+    expect(skeletons("5h1t $h!t a$$ sh1t! 4ever")).toEqual(["sh1t", "sh1t", "ass", "sh1t", "aever"]);
+    expect(skeletons("Call 01234 567890 at 10")).toEqual(["call", "at"]);
+  });
+
+  it("trims punctuation at word edges", () => {
+    expect(skeletons("*note* wow!!! |pipe| 'quoted'")).toEqual(["note", "wow", "pipe", "quoted"]);
+  });
+
+  it("marks unknown letters, but not too many", () => {
+    expect(skeletons("f*ck f**k a*****b")).toEqual([`f${UNKNOWN_LETTER}ck`, `f${UNKNOWN_LETTER}${UNKNOWN_LETTER}k`, "a~~~~~b"]);
+  });
+
+  it("joins spaced-out letters", () => {
+    expect(skeletons("f u c k this")).toEqual(["fuck", "this"]);
+    expect(skeletons("f.u.c.k\nf-u-c-k\nf_u_c_k\nf*u*c*k\nf . u . c . k")).toEqual(["fuck", "fuck", "fuck", "fuck", "fuck"]);
+    expect(skeletons("s h 1 t")).toEqual([`sh${AMBIGUOUS_IL}t`]);
+    const [joined] = tokenize("say f u c k now");
+    expect(joined?.joined).toBe(false);
+    expect(tokenize("say f u c k now")[1]).toEqual({ skeleton: "fuck", start: 4, end: 11, joined: true });
+  });
+
+  it("does not join two single letters, or letters across lines or wide gaps", () => {
+    expect(skeletons("Plan A or B")).toEqual(["plan", "a", "or", "b"]);
+    expect(skeletons("a\nb\nc")).toEqual(["a", "b", "c"]);
+    expect(skeletons("a     b     c")).toEqual(["a", "b", "c"]);
+  });
+
+  it("reads through zero-width characters and homoglyphs, with original offsets", () => {
+    const text = "x f\u200Bu\u200Dс\uFEFFk y";
+    const tokens = tokenize(text);
+    expect(tokens.map((t) => t.skeleton)).toEqual(["x", "fuck", "y"]);
+    expect(text.slice(tokens[1]?.start, tokens[1]?.end)).toBe("f\u200Bu\u200Dс\uFEFFk");
+  });
+
+  it("removes apostrophes inside words", () => {
+    expect(skeletons("don’t I'll you're")).toEqual(["dont", "ill", "youre"]);
+  });
+});
+
+describe("spellingVariants", () => {
+  it("returns the skeleton when there is no choice", () => {
+    expect(spellingVariants("class")).toEqual(["class"]);
+    expect(spellingVariants("shiitake")).toEqual(["shiitake"]);
+  });
+
+  it("reads long runs as one or two letters, the marker as i or l", () => {
+    expect(spellingVariants("shiiiit")).toEqual(["shit", "shiit"]);
+    expect(spellingVariants(`k${AMBIGUOUS_IL}ll`)).toEqual(["kill", "klll"]);
+    expect(spellingVariants(`${AMBIGUOUS_IL}${AMBIGUOUS_IL}`)).toEqual(["ii", "il", "li", "ll"]);
+  });
+
+  it("stays within its limit on long ambiguous words", () => {
+    const variants = spellingVariants(`a${AMBIGUOUS_IL}`.repeat(1000), 16);
+    expect(variants.length).toBeLessThanOrEqual(16);
+    expect(variants[0]).toBe("ai".repeat(1000));
+  });
+});
+
+describe("repeatVariants", () => {
+  it("expands only long runs", () => {
+    expect(repeatVariants("fuuuck")).toEqual(["fuck", "fuuck"]);
+    expect(repeatVariants(`sh${AMBIGUOUS_IL}t`)).toEqual([`sh${AMBIGUOUS_IL}t`]);
+    expect(repeatVariants("aaabbbccc").length).toBeLessThanOrEqual(4);
+  });
+});
+
+describe("collapseRepeats", () => {
+  it("collapses runs of three or more", () => {
+    expect(collapseRepeats("fuuuuck shiiit good")).toBe("fuck shit good");
+    expect(collapseRepeats("fuuuuck", 2)).toBe("fuuck");
+  });
+});
+
+describe("normalizeForMatching", () => {
+  it.each([
+    ["F.U.C.K Y0U!!!", "fuck you"],
+    ["ｗａｔｃｈ  ｙｏｕｒ  ｂａｃｋ", "watch your back"],
+    ["I’ll m4ke y0u p4y", "ill make you pay"],
+    ["Héllo   wörld", "hello world"],
+  ])("%s → %s", (input, expected) => {
+    expect(normalizeForMatching(input)).toBe(expected);
+  });
+
+  it("is linear on pathological input", () => {
+    const inputs = ["a".repeat(50_000), "!".repeat(50_000), "1l".repeat(25_000), "f u c k ".repeat(12_500), `a${"*".repeat(50_000)}b`];
+    for (const input of inputs) {
+      const start = Date.now();
+      normalizeForMatching(input);
+      expect(Date.now() - start).toBeLessThan(1000);
+    }
+  });
+});
