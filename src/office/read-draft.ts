@@ -134,25 +134,30 @@ export async function readDraft(mailbox: MailboxLike, options: ReadDraftOptions)
     });
   };
 
-  // Queue order matters with 3 in flight: the body type goes first because the HTML read
-  // depends on it, then the essential reads, then the optional ones.
-  const bodyTypeP = optional<string>("body.type", typeof item.body.getTypeAsync === "function", () => (cb) => item.body.getTypeAsync({ asyncContext: "body.type" }, cb));
+  // Queue order matters with 3 in flight. getComposeTypeAsync (1.10) goes first: besides
+  // new/reply/forward it reports the body format, which the HTML read waits on, so one round
+  // trip (getTypeAsync) is saved; getTypeAsync is the fallback. Then the essential reads,
+  // then the optional ones. `from.getAsync` is Mailbox 1.7 and getAttachmentsAsync 1.8: the
+  // manifest asks for 1.12, but missing methods are still checked so a partial host degrades.
+  const composeP = optional<unknown>("composeType", supports("1.10") && typeof item.getComposeTypeAsync === "function", () => (cb) =>
+    item.getComposeTypeAsync({ asyncContext: "composeType" }, cb),
+  );
   const toP = essential<EmailDetails[]>("to", (cb) => item.to.getAsync({ asyncContext: "to" }, cb));
   const ccP = essential<EmailDetails[]>("cc", (cb) => item.cc.getAsync({ asyncContext: "cc" }, cb));
   const bccP = essential<EmailDetails[]>("bcc", (cb) => item.bcc.getAsync({ asyncContext: "bcc" }, cb));
   const subjectP = essential<string>("subject", (cb) => item.subject.getAsync({ asyncContext: "subject" }, cb));
   const textP = essential<string>("body.text", (cb) => item.body.getAsync(Coercion.Text, { asyncContext: "body.text" }, cb));
-  // from.getAsync is Mailbox 1.7; getAttachmentsAsync 1.8; getComposeTypeAsync 1.10. The
-  // manifest asks for 1.12, but a missing method is still checked so a partial host degrades.
   const fromP = optional<EmailDetails>("from", supports("1.7") && !!item.from && typeof item.from.getAsync === "function", () => (cb) =>
     item.from.getAsync({ asyncContext: "from" }, cb),
   );
   const attachmentsP = optional<unknown>("attachments", supports("1.8") && typeof item.getAttachmentsAsync === "function", () => (cb) =>
     item.getAttachmentsAsync({ asyncContext: "attachments" }, cb),
   );
-  const composeP = optional<unknown>("composeType", supports("1.10") && typeof item.getComposeTypeAsync === "function", () => (cb) =>
-    item.getComposeTypeAsync({ asyncContext: "composeType" }, cb),
-  );
+  const bodyTypeP = composeP.then((compose) => {
+    const format = compose && typeof compose === "object" ? (compose as { coercionType?: unknown }).coercionType : undefined;
+    if (format === "html" || format === "text") return format;
+    return optional<string>("body.type", typeof item.body.getTypeAsync === "function", () => (cb) => item.body.getTypeAsync({ asyncContext: "body.type" }, cb), true);
+  });
   const htmlP = bodyTypeP.then((type) =>
     type === "html" ? optional<string>("body.html", true, () => (cb) => item.body.getAsync(Coercion.Html, { asyncContext: "body.html" }, cb), true) : undefined,
   );

@@ -18,6 +18,7 @@ import { classifyTheme } from "../taskpane/theme";
 import { createMemoryEventSink, type EventSink } from "../taskpane/event-sink";
 import { Coercion, createCallQueue, supportsMailbox, type AsyncResultLike, type CallQueue, type Invoke } from "./office-async";
 import { readDraft } from "./read-draft";
+import { appendHtmlDisclaimer, appendTextDisclaimer } from "./disclaimer";
 
 /** A task pane call may wait longer than the send handler's reads: the sender is watching. */
 const PANE_CALL_TIMEOUT_MS = 8000;
@@ -111,18 +112,6 @@ function asRecipient(d: EmailDetails): Office.EmailUser {
 
 function escapeHtml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
-
-/**
- * Adds the disclaimer at the end of an HTML body (before `</body>` when there is one).
- * @param html - the body
- * @param disclaimerHtml - the disclaimer's HTML
- * @returns the new body
- */
-export function appendHtml(html: string, disclaimerHtml: string): string {
-  const block = `<div class="eg-disclaimer"><br>${disclaimerHtml}</div>`;
-  const close = html.search(/<\/body\s*>/i);
-  return close >= 0 ? `${html.slice(0, close)}${block}${html.slice(close)}` : `${html}${block}`;
 }
 
 /**
@@ -238,12 +227,11 @@ export function createOfficeTaskPaneServices(office: OfficeLike, options: Office
     if (String(type) === "html") {
       const html = await call<string>("body.html", (cb) => item().body.getAsync(Coercion.Html, { asyncContext: "body.html" }, cb));
       const disclaimerHtml = disclaimer.html || `<p>${escapeHtml(disclaimer.text)}</p>`;
-      await call<void>("body.set", (cb) => item().body.setAsync(appendHtml(html, disclaimerHtml), { coercionType: Coercion.Html, asyncContext: "body.set" }, cb));
+      await call<void>("body.set", (cb) => item().body.setAsync(appendHtmlDisclaimer(html, disclaimerHtml), { coercionType: Coercion.Html, asyncContext: "body.set" }, cb));
       return;
     }
     const text = await call<string>("body.text", (cb) => item().body.getAsync(Coercion.Text, { asyncContext: "body.text" }, cb));
-    const joined = `${text.replace(/\s+$/, "")}\n\n${disclaimer.text}\n`;
-    await call<void>("body.set", (cb) => item().body.setAsync(joined, { coercionType: Coercion.Text, asyncContext: "body.set" }, cb));
+    await call<void>("body.set", (cb) => item().body.setAsync(appendTextDisclaimer(text, disclaimer.text), { coercionType: Coercion.Text, asyncContext: "body.set" }, cb));
   }
 
   return {

@@ -59,3 +59,6 @@ export async function pressSend(bundle: LoadedBundle, name = "onMessageSendHandl
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   return { options, ms, completions: event.completions.length };
 }
+
+/** The Centre's organisation settings (for the benchmark's message, which carries the disclaimer). */
+export { defaultOrganisation } from "../../src/core/policy/default-organisation";

@@ -103,6 +103,7 @@ export class FakeOffice {
       composeType: item.composeType ?? "newMail",
       ...(item.from ? { from: item.from } : {}),
     };
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the fake API objects are plain objects whose methods call back into this instance
     const self = this;
     const supported = versionValue(options.mailboxVersion ?? "1.15");
     const getter = <T>(label: string, value: () => T) =>

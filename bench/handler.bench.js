@@ -1,0 +1,92 @@
+/**
+ * On-send handler benchmark (issue 3 §9): the real built dist/launchevent.js run as a classic
+ * script in a `vm` context against the fake Office whose every call answers after 50 ms with at
+ * most 3 in flight (Outlook on the web's limit), plus the bundle's size raw and gzipped.
+ * Builds the bundle into a temporary folder when dist/launchevent.js is missing.
+ */
+"use strict";
+const fs = require("fs");
+const os = require("os");
+const path = require("path");
+const zlib = require("zlib");
+const Module = require("module");
+const esbuild = require("esbuild");
+
+const ROOT = path.join(__dirname, "..");
+const CALL_MS = 50;
+const RUNS = 7;
+
+/** Loads test/office/bundle-harness.ts (and the fake Office it imports) compiled by esbuild. */
+function loadHarness() {
+  const file = path.join(ROOT, "test", "office", "bundle-harness.ts");
+  const out = esbuild.buildSync({ entryPoints: [file], bundle: true, platform: "node", format: "cjs", write: false, external: ["acorn"], logLevel: "silent" });
+  const mod = new Module(file, module);
+  mod.filename = file;
+  mod.paths = Module._nodeModulePaths(path.dirname(file));
+  mod._compile(out.outputFiles[0].text, file);
+  return mod.exports;
+}
+
+function median(values) {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+async function run() {
+  const harness = loadHarness();
+  let bundlePath = path.join(ROOT, "dist", "launchevent.js");
+  let tmp;
+  if (!fs.existsSync(bundlePath)) {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), "eg-bench-"));
+    harness.buildLaunchEvent(tmp);
+    bundlePath = path.join(tmp, "launchevent.js");
+  }
+  const code = fs.readFileSync(bundlePath);
+  const disclaimer = harness.defaultOrganisation.disclaimer.html;
+  const item = {
+    to: [
+      { emailAddress: "ben@norcotearlyyearscentre.co.uk", displayName: "Ben", recipientType: "user" },
+      { emailAddress: "jane.parent@gmail.com", displayName: "Jane Parent", recipientType: "externalUser" },
+    ],
+    cc: [{ emailAddress: "head@norcotearlyyearscentre.co.uk", displayName: "Head", recipientType: "user" }],
+    subject: "Sports day on Friday",
+    bodyHtml: `<html><body><p>Dear parents,</p><p>Sports day is on Friday at 10am. Please bring a sun hat and a water bottle.</p><p>Kind regards,<br>Amy</p>${disclaimer}</body></html>`,
+    attachments: [{ name: "programme.pdf", size: 48000, isInline: false }],
+    composeType: "newMail",
+  };
+
+  const times = [];
+  const withInsert = [];
+  let maxInFlight = 0;
+  let calls = 0;
+  let allowed = false;
+  for (let i = 0; i < RUNS; i++) {
+    const bundle = harness.loadBundle(code.toString("utf8"), { delayMs: CALL_MS, item });
+    const r = await harness.pressSend(bundle);
+    times.push(r.ms);
+    maxInFlight = Math.max(maxInFlight, bundle.fake.maxInFlight);
+    calls = bundle.fake.calls.length;
+    allowed = Boolean(r.options && r.options.allowEvent === true);
+    const noDisclaimer = { ...item, bodyHtml: item.bodyHtml.replace(disclaimer, "") };
+    const b2 = harness.loadBundle(code.toString("utf8"), { delayMs: CALL_MS, item: noDisclaimer });
+    withInsert.push((await harness.pressSend(b2)).ms);
+  }
+  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+
+  const total = median(times);
+  const raw = code.length / 1024;
+  const gz = zlib.gzipSync(code, { level: 9 }).length / 1024;
+  return {
+    section: "On-send handler",
+    rows: [
+      { metric: `handler total, ${CALL_MS} ms per Office call, ≤ 3 in flight (${calls} calls), median of ${RUNS}`, value: total, unit: "ms", target: "≤ 250", pass: total <= 250 },
+      { metric: "handler total when the disclaimer is inserted (+1 body.setAsync)", value: median(withInsert), unit: "ms" },
+      { metric: "most Office calls in flight", value: maxInFlight, unit: "calls", target: "≤ 3", pass: maxInFlight <= 3 },
+      { metric: "launchevent.js size (minified)", value: raw, unit: "KB", target: "≤ 150", pass: raw <= 150 },
+      { metric: "launchevent.js size (gzip)", value: gz, unit: "KB" },
+      { metric: "benchmark message allowed (default policy)", value: allowed ? "yes" : "no (a rule flags it)", unit: "" },
+    ],
+  };
+}
+
+module.exports = { run };
