@@ -238,12 +238,21 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   });
 
   // ---- published policy (anonymous) ----
+  // Published versions never change, so the answer is cached by version number.
+  let publishedCache: { version: number; etag: string; json: string } | undefined;
   app.get("/api/policy/published", async (request, reply) => {
-    const published = policies.published();
-    const etag = policyEtag(published.version, published.policy);
-    reply.header("ETag", etag).header("Cache-Control", "no-cache").header("Vary", "Origin");
-    if (etagMatches(request.headers["if-none-match"], etag)) return reply.code(304).send();
-    return { version: published.version, policy: published.policy, publishedAt: published.publishedAt };
+    const latest = policies.latestVersion();
+    if (!publishedCache || publishedCache.version !== latest) {
+      const published = policies.published();
+      publishedCache = {
+        version: published.version,
+        etag: policyEtag(published.version, published.policy),
+        json: JSON.stringify({ version: published.version, policy: published.policy, publishedAt: published.publishedAt }),
+      };
+    }
+    reply.header("ETag", publishedCache.etag).header("Cache-Control", "no-cache").header("Vary", "Origin");
+    if (etagMatches(request.headers["if-none-match"], publishedCache.etag)) return reply.code(304).send();
+    return reply.type("application/json; charset=utf-8").send(publishedCache.json);
   });
 
   // ---- sessions ----

@@ -115,6 +115,11 @@ export class PolicyStore {
       .immediate();
   }
 
+  /** @returns the number of the latest published version (cheap; for caches) */
+  latestVersion(): number {
+    return (this.db.prepare("SELECT MAX(version) AS v FROM published_versions").get() as { v: number }).v;
+  }
+
   /** @returns the latest published version */
   published(): PublishedVersion {
     const row = this.db.prepare("SELECT * FROM published_versions ORDER BY version DESC LIMIT 1").get() as VersionRow;

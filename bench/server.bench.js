@@ -1,0 +1,149 @@
+/**
+ * Policy server load (issue 5 §7): starts the real server as a child process over HTTPS on
+ * loopback, then measures 200 concurrent readers of GET /api/policy/published and 50
+ * concurrent senders of POST /api/events (batches of 5 events). Reports p50/p99 latency,
+ * throughput and errors. The load generator is Node's own https client with a keep-alive agent.
+ */
+"use strict";
+const { spawn } = require("child_process");
+const fs = require("fs");
+const https = require("https");
+const os = require("os");
+const path = require("path");
+const { performance } = require("perf_hooks");
+
+const root = path.join(__dirname, "..");
+const READERS = 200;
+const READS_EACH = 15;
+const SENDERS = 50;
+const POSTS_EACH = 15;
+
+/** The server entry: the compiled one, or (if lib/ is not built) an esbuild bundle of the sources. */
+function serverEntry(tmp) {
+  const compiled = path.join(root, "lib", "server", "main.js");
+  if (fs.existsSync(compiled)) return compiled;
+  const outfile = path.join(tmp, "server.js");
+  require("esbuild").buildSync({ entryPoints: [path.join(root, "src", "server", "main.ts")], bundle: true, platform: "node", target: "node20", outfile, packages: "external", logLevel: "error" });
+  return outfile;
+}
+
+function start(entry, tmp) {
+  const config = path.join(tmp, "config.json");
+  fs.writeFileSync(config, JSON.stringify({ limits: { eventsPerIpPerMinute: 1000000, loginPerIpPerMinute: 1000 } }));
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [entry, "--config", config, "--port", "0", "--host", "127.0.0.1", "--data", path.join(tmp, "data"), "--dist", path.join(tmp, "dist")], {
+      env: { ...process.env, NODE_PATH: path.join(root, "node_modules"), NODE_ENV: "production" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let out = "";
+    let err = "";
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${err}`)), 30000);
+    child.stdout.on("data", (c) => {
+      out += c;
+      const m = /listening on https:\/\/[^:]+:(\d+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ child, port: Number(m[1]) });
+      }
+    });
+    child.stderr.on("data", (c) => (err += c));
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited (${code}): ${err}`));
+    });
+  });
+}
+
+function call(agent, port, method, url, body) {
+  return new Promise((resolve) => {
+    const t0 = performance.now();
+    const data = body ? Buffer.from(JSON.stringify(body)) : undefined;
+    const req = https.request(
+      { host: "127.0.0.1", port, method, path: url, agent, rejectUnauthorized: false, headers: data ? { "content-type": "application/json", "content-length": data.length } : {} },
+      (res) => {
+        res.resume();
+        res.on("end", () => resolve({ ms: performance.now() - t0, status: res.statusCode }));
+        res.on("error", () => resolve({ ms: performance.now() - t0, status: 0 }));
+      },
+    );
+    req.on("error", () => resolve({ ms: performance.now() - t0, status: 0 }));
+    if (data) req.write(data);
+    req.end();
+  });
+}
+
+function percentile(sorted, p) {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+async function load(workers, each, makeCall, okStatus) {
+  const times = [];
+  let errors = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: workers }, async (_, w) => {
+      for (let i = 0; i < each; i++) {
+        const r = await makeCall(w, i);
+        times.push(r.ms);
+        if (r.status !== okStatus) errors++;
+      }
+    }),
+  );
+  const seconds = (performance.now() - t0) / 1000;
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p99: percentile(times, 99), rps: times.length / seconds, errors, count: times.length };
+}
+
+function event(w, i) {
+  return {
+    ruleIds: ["no-heated-tone", "audience-size"],
+    monitorRuleIds: ["audience-size"],
+    verdict: "warn",
+    action: i % 3 === 0 ? "sent-anyway" : "fixed",
+    client: "bench",
+    at: new Date().toISOString(),
+    sender: `bench${String(w).padStart(6, "0")}`,
+  };
+}
+
+async function run() {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "eg-bench-"));
+  fs.mkdirSync(path.join(tmp, "dist"));
+  const { child, port } = await start(serverEntry(tmp), tmp);
+  const agent = new https.Agent({ keepAlive: true, maxSockets: READERS });
+  try {
+    // Warm up: open the connections (TLS handshakes) and JIT the routes.
+    await load(READERS, 1, () => call(agent, port, "GET", "/api/policy/published"), 200);
+    const reads = await load(READERS, READS_EACH, () => call(agent, port, "GET", "/api/policy/published"), 200);
+    const batch = (w, i) => ({ events: Array.from({ length: 5 }, () => event(w, i)) });
+    await load(SENDERS, 1, (w, i) => call(agent, port, "POST", "/api/events", batch(w, i)), 202);
+    const posts = await load(SENDERS, POSTS_EACH, (w, i) => call(agent, port, "POST", "/api/events", batch(w, i)), 202);
+    return {
+      section: "Policy server",
+      rows: [
+        { metric: `GET /api/policy/published, ${READERS} concurrent: p50`, value: reads.p50, unit: "ms" },
+        { metric: `GET /api/policy/published, ${READERS} concurrent: p99`, value: reads.p99, unit: "ms", target: "< 500", pass: reads.p99 < 500 },
+        { metric: "GET /api/policy/published: throughput", value: reads.rps, unit: "req/s" },
+        { metric: `GET /api/policy/published: errors of ${reads.count}`, value: reads.errors, unit: "", target: "0", pass: reads.errors === 0 },
+        { metric: `POST /api/events (5 events), ${SENDERS} concurrent: p50`, value: posts.p50, unit: "ms" },
+        { metric: `POST /api/events (5 events), ${SENDERS} concurrent: p99`, value: posts.p99, unit: "ms", target: "< 500", pass: posts.p99 < 500 },
+        { metric: "POST /api/events: throughput", value: posts.rps, unit: "req/s" },
+        { metric: `POST /api/events: errors of ${posts.count}`, value: posts.errors, unit: "", target: "0", pass: posts.errors === 0 },
+      ],
+    };
+  } finally {
+    agent.destroy();
+    await new Promise((resolve) => {
+      child.once("exit", resolve);
+      child.kill("SIGTERM");
+    });
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+module.exports = { run };
+
+if (require.main === module) {
+  run().then((r) => process.stdout.write(`${JSON.stringify(r, null, 2)}\n`));
+}
