@@ -160,3 +160,11 @@ describe("guessComposeType", () => {
     expect(guessComposeType(subject, threaded)).toBe(expected);
   });
 });
+
+test("binary garbage is reported with control characters shown as ?", async () => {
+  await expectDraftError(
+    new Uint8Array([0x00, 0x01, 0x50, 0x4b, 0x03, 0x04, 0x0a, 0x0a]),
+    "(message)",
+    '(message): not an RFC 822 message: the header section has "??PK??", which is not a "Name: value" header line',
+  );
+});

@@ -17,8 +17,9 @@ const REPLY_SUBJECT = /^\s*(re|aw|sv|antw)\s*:/i;
 const MAX_SHOWN = 60;
 
 function shown(text: string): string {
-  const clean = text.replace(/[\x00-\x1f\x7f]/g, "?");
-  return JSON.stringify(clean.length > MAX_SHOWN ? `${clean.slice(0, MAX_SHOWN)}…` : clean);
+  const cut = text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}…` : text;
+  // Control characters (binary files) are shown as "?".
+  return JSON.stringify(Array.from(cut, (ch) => (ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f ? "?" : ch)).join(""));
 }
 
 function mailboxes(list: readonly ParsedAddress[] | ParsedAddress | undefined): Mailbox[] {

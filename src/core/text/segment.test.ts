@@ -308,6 +308,22 @@ describe("segmentBody: disclaimers", () => {
     expect(result.quotedParts).toHaveLength(1);
   });
 
+  test("the organisation's disclaimer with a plain hyphen for the dash, and with curly quotes unified", () => {
+    const body = `Thanks.\n\n${CENTRE_DISCLAIMER_TEXT.replace("—", "-")}`;
+    const result = segmentBody(body, { disclaimerText: CENTRE_DISCLAIMER_TEXT });
+    expect(result.authored).toBe("Thanks.");
+    expect(result.disclaimer).toBe(CENTRE_DISCLAIMER_TEXT.replace("—", "-"));
+    const quotes = segmentBody("Hi\nIt\u2019s our policy to reply within two days.", { disclaimerText: "It's our policy to reply within two days." });
+    expect(quotes.authored).toBe("Hi");
+    expect(quotes.disclaimer).toBe("It\u2019s our policy to reply within two days.");
+  });
+
+  test("no disclaimerText: only generic legal text is set apart", () => {
+    const result = segmentBody(`Thanks.\n\n${CENTRE_DISCLAIMER_TEXT}`);
+    expect(result.authored).toBe("Thanks.");
+    expect(result.disclaimer).toBe(CENTRE_DISCLAIMER_TEXT);
+  });
+
   test("a disclaimer in the quoted part stays there", () => {
     const body = `Thanks\n\nOn Mon, 3 Nov 2025 at 09:12, B <b@x.com> wrote:\n> ${CENTRE_DISCLAIMER_TEXT}`;
     const result = segmentBody(body, withDisclaimer);

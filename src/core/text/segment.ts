@@ -49,8 +49,9 @@ type PartFrame = {
   headerQ: number;
   /** The `>` level of the part's own text; set by its first non-blank line. */
   baseQ: number | undefined;
-  lines: number[];
   parent: PartFrame | undefined;
+  /** Position in the list of parts. */
+  index: number;
 };
 
 /** Header keys as Outlook and other clients write them (English, German, French, Spanish, Portuguese, Italian, Dutch, Nordic, Polish). */
@@ -231,10 +232,12 @@ function headerField(content: string): { name: HeaderName | "other"; value: stri
     }
   }
   if (colon <= 0) return null;
-  const key = content.slice(0, colon).replace(/\*/g, "").trim().toLowerCase();
-  const name = HEADER_KEYS[key];
+  let key = content.slice(0, colon);
+  if (key.includes("*")) key = key.replace(/\*/g, "");
+  const name = HEADER_KEYS[key.trim().toLowerCase()];
   if (!name) return null;
-  const value = content.slice(colon + 1).replace(/^\s*\*\s*/, "").trim();
+  let value = content.slice(colon + 1).trim();
+  if (value.startsWith("*")) value = value.slice(1).trim();
   return { name, value };
 }
 
@@ -253,7 +256,10 @@ function markerAt(lines: Lines, i: number): "divider" | "original" | "forward" |
   const a = firstVisibleAt(lines, i);
   if (a < 0) return null;
   const length = lastVisibleAt(lines, i) - a + 1;
-  if (length < 10 || length > 100 || !"_-BbAaDdIi".includes(lines.text[a] as string)) return null;
+  if (length < 10 || length > 100) return null;
+  const first = lines.text.charCodeAt(a);
+  // Dividers start with "_" or "-"; the worded markers ("Begin forwarded message:") end with a colon.
+  if (first !== 95 && first !== 45 && !("BbAaDdIi".includes(lines.text[a] as string) && lines.text.charCodeAt(a + length - 1) === 58)) return null;
   const t = lines.text.slice(a, a + length);
   if (OUTLOOK_DIVIDER.test(t)) return "divider";
   if (ORIGINAL_MESSAGE.test(t)) return "original";
@@ -432,53 +438,73 @@ function trimBlankLines(text: string): string {
 // ---------------------------------------------------------------------------------------------
 // Disclaimers
 
-/** Lower-cases, collapses white space and unifies dashes and quotes; `map` leads back to `text`. */
-function normalizeForMatch(text: string): { codes: Uint16Array; length: number; map: Int32Array } {
-  const codes = new Uint16Array(text.length);
-  const map = new Int32Array(text.length);
-  let n = 0;
-  let pendingSpace = false;
-  for (let i = 0; i < text.length; i++) {
-    let c = text.charCodeAt(i);
-    if (c === 10 || c === 13 || isSpace(c) || c === 0x2028 || c === 0x2029) {
-      pendingSpace = n > 0;
-      continue;
-    }
-    if (pendingSpace) {
-      map[n] = i - 1;
-      codes[n++] = 32;
-      pendingSpace = false;
-    }
-    if (c >= 65 && c <= 90) c += 32;
-    else if (c >= 0x2010 && c <= 0x2015) c = 45;
-    else if (c === 0x2018 || c === 0x2019) c = 39;
-    else if (c === 0x201c || c === 0x201d) c = 34;
-    else if (c > 127) {
-      const lower = String.fromCharCode(c).toLowerCase();
-      if (lower.length === 1) c = lower.charCodeAt(0);
-    }
-    map[n] = i;
-    codes[n++] = c;
-  }
-  return { codes, length: n, map };
+/** A character as the disclaimer comparison sees it: lower case, dashes and quotes unified; -1 for white space. */
+function matchCode(c: number): number {
+  if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029 || isSpace(c)) return -1;
+  if (c >= 65 && c <= 90) return c + 32;
+  if (c < 128) return c;
+  if (c >= 0x2010 && c <= 0x2015) return 45;
+  if (c === 0x2018 || c === 0x2019) return 39;
+  if (c === 0x201c || c === 0x201d) return 34;
+  const lower = String.fromCharCode(c).toLowerCase();
+  return lower.length === 1 ? lower.charCodeAt(0) : c;
 }
 
-/** Every non-overlapping occurrence of `key` in `hay` (Knuth–Morris–Pratt: linear, whatever the input). */
-function findAll(hay: Uint16Array, hayLength: number, key: Uint16Array, keyLength: number): number[] {
-  const fail = new Int32Array(keyLength);
-  for (let i = 1, k = 0; i < keyLength; i++) {
+/** `text` as comparison codes, runs of white space as one space, without leading or trailing space. */
+function matchCodes(text: string): number[] {
+  const codes: number[] = [];
+  let pendingSpace = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = matchCode(text.charCodeAt(i));
+    if (c < 0) {
+      pendingSpace = codes.length > 0;
+      continue;
+    }
+    if (pendingSpace) codes.push(32);
+    pendingSpace = false;
+    codes.push(c);
+  }
+  return codes;
+}
+
+/**
+ * Every non-overlapping occurrence of `key` (from `matchCodes`) in `text`, compared case- and
+ * white-space-insensitively, as [start, end) offsets in `text`. Knuth–Morris–Pratt over the
+ * normalised characters as they are read, so it is linear and needs memory only for the key.
+ */
+function findNormalized(text: string, key: readonly number[]): Array<[number, number]> {
+  const m = key.length;
+  const fail = new Int32Array(m);
+  for (let i = 1, k = 0; i < m; i++) {
     while (k > 0 && key[i] !== key[k]) k = fail[k - 1] as number;
     if (key[i] === key[k]) k++;
     fail[i] = k;
   }
-  const found: number[] = [];
-  for (let i = 0, k = 0; i < hayLength; i++) {
-    while (k > 0 && hay[i] !== key[k]) k = fail[k - 1] as number;
-    if (hay[i] === key[k]) k++;
-    if (k === keyLength) {
-      found.push(i - keyLength + 1);
+  // Where in `text` each of the last m normalised characters came from.
+  const origin = new Int32Array(m);
+  const found: Array<[number, number]> = [];
+  let n = 0;
+  let k = 0;
+  let pendingSpace = -1;
+  const step = (code: number, at: number): void => {
+    origin[n % m] = at;
+    n++;
+    while (k > 0 && code !== key[k]) k = fail[k - 1] as number;
+    if (code === key[k]) k++;
+    if (k === m) {
+      found.push([origin[(n - m) % m] as number, at + 1]);
       k = 0;
     }
+  };
+  for (let i = 0; i < text.length; i++) {
+    const code = matchCode(text.charCodeAt(i));
+    if (code < 0) {
+      if (n > 0 && pendingSpace < 0) pendingSpace = i;
+      continue;
+    }
+    if (pendingSpace >= 0) step(32, pendingSpace);
+    pendingSpace = -1;
+    step(code, i);
   }
   return found;
 }
@@ -489,6 +515,9 @@ function legalKey(text: string): string {
 
 // ---------------------------------------------------------------------------------------------
 // The sender's lines: disclaimer, signature, authored
+
+const SENDER_LINE = -1;
+const HEADER_LINE = -2;
 
 const AUTHORED = 0;
 const SIGNATURE = 1;
@@ -501,9 +530,9 @@ type SplitLine = Array<{ text: string; role: Role }>;
 type Sender = {
   lines: Lines;
   /** The sender's line numbers, in order. */
-  ids: number[];
+  ids: Int32Array;
   /** Run number of each entry of `ids`: a run ends where quoted history interrupts. */
-  runs: number[];
+  runs: Int32Array;
   role: Uint8Array;
   splits: Map<number, SplitLine>;
   /** The sender's lines joined by "\n", and where each starts in it. */
@@ -511,7 +540,7 @@ type Sender = {
   offsets: Int32Array;
 };
 
-function senderOf(lines: Lines, ids: number[], runs: number[]): Sender {
+function senderOf(lines: Lines, ids: Int32Array, runs: Int32Array): Sender {
   const offsets = new Int32Array(ids.length);
   const joiner = new LineJoiner(lines.text);
   let offset = 0;
@@ -538,13 +567,10 @@ function senderLineAt(sender: Sender, at: number): number {
 /** Sets the organisation's disclaimer apart, wherever and however wrapped it appears. */
 function markOrganisationDisclaimer(sender: Sender, disclaimerText: string | undefined): void {
   if (!disclaimerText || sender.ids.length === 0) return;
-  const key = normalizeForMatch(disclaimerText.trim());
+  const key = matchCodes(disclaimerText);
   if (key.length < 20) return;
-  const hay = normalizeForMatch(sender.joined);
   const text = sender.joined;
-  for (const at of findAll(hay.codes, hay.length, key.codes, key.length)) {
-    const from = hay.map[at] as number;
-    const to = (hay.map[at + key.length - 1] as number) + 1;
+  for (const [from, to] of findNormalized(text, key)) {
     const first = senderLineAt(sender, from);
     const last = senderLineAt(sender, to - 1);
     for (let k = first; k <= last; k++) {
@@ -709,15 +735,19 @@ export function segmentBody(text: string, options: SegmentOptions = {}): BodySeg
   const lines = indexLines(text);
   const parts: PartFrame[] = [];
   const stack: PartFrame[] = [];
-  const quotedJoiner = new LineJoiner(lines.text);
-  const senderIds: number[] = [];
-  const senderRuns: number[] = [];
+  /** Per line: the index of the part whose text it is, HEADER_LINE for quoted header lines, SENDER_LINE for the sender's. */
+  const owner = new Int32Array(lines.count);
+  const senderIds = new Int32Array(lines.count);
+  const senderRuns = new Int32Array(lines.count);
+  let senderCount = 0;
   let run = 0;
   let quotedSinceSender = false;
 
+  // (An empty array read at index -1 takes a slow path in V8; hence the length checks.)
+  const topFrame = (): PartFrame | undefined => (stack.length > 0 ? stack[stack.length - 1] : undefined);
   const baseOf = (frame: PartFrame | undefined): number => (frame ? (frame.baseQ ?? frame.headerQ) : 0);
   const open = (kind: BlockKind, headers: Headers, depth: number, headerQ: number, baseQ: number | undefined): void => {
-    const frame: PartFrame = { kind, headers, depth, headerQ, baseQ, lines: [], parent: stack[stack.length - 1] };
+    const frame: PartFrame = { kind, headers, depth, headerQ, baseQ, parent: topFrame(), index: parts.length };
     parts.push(frame);
     stack.push(frame);
   };
@@ -728,47 +758,56 @@ export function segmentBody(text: string, options: SegmentOptions = {}): BodySeg
     if (!blank) {
       const block = blockAt(lines, i);
       if (block) {
-        while (stack.length > 0 && baseOf(stack[stack.length - 1]) > q) stack.pop();
-        const parent = stack[stack.length - 1];
+        while (stack.length > 0 && baseOf(topFrame()) > q) stack.pop();
+        const parent = topFrame();
         open(block.kind, block.headers, parent ? parent.depth + 1 : 1, q, undefined);
-        for (let k = i; k < block.end; k++) quotedJoiner.range(lines.start[k] as number, lines.end[k] as number);
+        owner.fill(HEADER_LINE, i, block.end);
         quotedSinceSender = true;
         i = block.end - 1;
         continue;
       }
     }
     // A blank line stays with what it follows; fewer `>` close parts, more `>` open one.
-    if (!blank || q > baseOf(stack[stack.length - 1])) {
-      for (let frame = stack[stack.length - 1]; frame; frame = stack[stack.length - 1]) {
+    if (!blank || q > baseOf(topFrame())) {
+      for (let frame = topFrame(); frame; frame = topFrame()) {
         if (frame.baseQ === undefined && q >= frame.headerQ) frame.baseQ = q;
         if (frame.baseQ !== undefined && q >= frame.baseQ) break;
         stack.pop();
       }
-      const frame = stack[stack.length - 1];
+      const frame = topFrame();
       const base = baseOf(frame);
       if (q > base) open("reply", {}, (frame ? frame.depth : 0) + (q - base), q, q);
     }
-    const owner = stack[stack.length - 1];
-    if (owner) {
-      owner.lines.push(i);
-      quotedJoiner.range(lines.start[i] as number, lines.end[i] as number);
+    const current = topFrame();
+    if (current) {
+      owner[i] = current.index;
       quotedSinceSender = true;
     } else {
-      if (quotedSinceSender && senderIds.length > 0) run++;
+      owner[i] = SENDER_LINE;
+      if (quotedSinceSender && senderCount > 0) run++;
       quotedSinceSender = false;
-      senderIds.push(i);
-      senderRuns.push(run);
+      senderIds[senderCount] = i;
+      senderRuns[senderCount++] = run;
     }
   }
 
-  const sender = senderOf(lines, senderIds, senderRuns);
+  const sender = senderOf(lines, senderIds.subarray(0, senderCount), senderRuns.subarray(0, senderCount));
   markOrganisationDisclaimer(sender, options.disclaimerText);
   markLegalDisclaimers(sender);
-  for (let k = 0; k < senderIds.length; ) {
+  for (let k = 0; k < senderCount; ) {
     let end = k + 1;
-    while (end < senderIds.length && senderRuns[end] === senderRuns[k]) end++;
+    while (end < senderCount && senderRuns[end] === senderRuns[k]) end++;
     markSignature(sender, k, end);
     k = end;
+  }
+
+  const quotedJoiner = new LineJoiner(lines.text);
+  const partJoiners = parts.map(() => new LineJoiner(lines.text));
+  for (let i = 0; i < lines.count; i++) {
+    const o = owner[i] as number;
+    if (o === SENDER_LINE) continue;
+    quotedJoiner.range(lines.start[i] as number, lines.end[i] as number);
+    if (o >= 0) (partJoiners[o] as LineJoiner).range(lines.cs[i] as number, lines.end[i] as number);
   }
 
   // Outlook writes the same header block for replies and forwards: the subject above tells.
@@ -778,9 +817,7 @@ export function segmentBody(text: string, options: SegmentOptions = {}): BodySeg
     if (frame.kind !== "outlook") kind = frame.kind;
     else if (frame.parent) kind = kindFromSubject(frame.parent.headers.subject) ?? "reply";
     else kind = rootKind ?? "reply";
-    const joiner = new LineJoiner(lines.text);
-    for (const line of frame.lines) joiner.range(lines.cs[line] as number, lines.end[line] as number);
-    return { kind, headers: frame.headers, text: joiner.join(), depth: frame.depth };
+    return { kind, headers: frame.headers, text: (partJoiners[frame.index] as LineJoiner).join(), depth: frame.depth };
   });
 
   return {
