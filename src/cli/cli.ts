@@ -127,7 +127,7 @@ async function check(args: string[], io: CliIo): Promise<number> {
       results.push({ file: label, report: checkDraft(draft, policy, { services: fullServices }) });
     } catch (e) {
       if (e instanceof DraftError) results.push({ file: label, error: `invalid message: ${e.message}` });
-      else if (e && typeof e === "object" && "code" in e) results.push({ file: label, error: `cannot read: ${(e as Error).message}` });
+      else if (e && typeof e === "object" && "code" in e) results.push({ file: label, error: `cannot read: ${(e as unknown as Error).message}` });
       else results.push({ file: label, error: `cannot parse: ${(e as Error).message}` });
     }
   }

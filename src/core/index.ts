@@ -1,6 +1,8 @@
 /**
  * The pure core of Etiquette Guard: parse a draft, normalise a policy, check, report.
  * Shared unchanged by the on-send handler, the task pane, the CLI and the server.
+ * Heavier helpers that the on-send bundle must not carry are imported by path instead:
+ * `draft/html-to-text` (html-to-text), `draft/eml` (postal-mime), `text/public-suffix-full` (tldts).
  */
 export type { Address, Attachment, ComposeType, MessageDraft, Recipient, RecipientType } from "./model/draft";
 export type { Finding, FindingField, FixKind, FixSuggestion, PolicyClause, Report, Severity, Verdict } from "./model/finding";

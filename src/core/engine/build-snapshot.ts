@@ -49,7 +49,7 @@ export function buildSnapshot(draft: MessageDraft, organisation: Organisation): 
     ...(draft.sender ? { sender: draft.sender } : {}),
     recipients,
     subject: draft.subject,
-    body: segmentBody(draft.body, { disclaimerText: organisation.disclaimer.text }),
+    body: segmentBody(draft.body, { disclaimerText: organisation.disclaimer.text, composeType: draft.composeType, subject: draft.subject }),
     attachments: draft.attachments,
     composeType: draft.composeType,
   };
