@@ -93,6 +93,10 @@ async function run() {
   const seconds = (performance.now() - t0) / 1000;
   rows.push({ metric: `throughput, mixed corpus (${messages.length} messages, ${(totalBytes / 1024).toFixed(0)} KB)`, value: (totalBytes * rounds) / 1e6 / seconds, unit: "MB/s" });
 
+  const oneMbForRules = draft({ body: body(1024 * 1024) });
+  const none = normalizePolicy({ version: 1, rules: Object.fromEntries(Object.keys(rules).map((k) => [k, "off"])) }, rules);
+  const baseMs = time(() => checkDraft(oneMbForRules, none), 5);
+  rows.push({ metric: "no rules (parse, classify, segment), 1 MB body", value: baseMs, unit: "ms" });
   for (const id of Object.keys(rules)) {
     const single = normalizePolicy(
       { version: 1, rules: Object.fromEntries(Object.keys(rules).map((k) => [k, k === id ? "warn" : "off"])) },
@@ -100,7 +104,9 @@ async function run() {
     );
     const t = performance.now();
     for (const m of messages) checkDraft(m, single);
-    rows.push({ metric: `rule ${id}, mean per message`, value: ((performance.now() - t) / messages.length) * 1000, unit: "µs" });
+    const perMessage = ((performance.now() - t) / messages.length) * 1000;
+    const oneMbRule = time(() => checkDraft(oneMbForRules, single), 3) - baseMs;
+    rows.push({ metric: `rule ${id}: mean per corpus message / extra on 1 MB`, value: `${perMessage.toFixed(0)} µs / ${oneMbRule.toFixed(1)} ms`, unit: "" });
   }
 
   const typical = draft({ to: recipients(20), body: body(9 * 1024) });
