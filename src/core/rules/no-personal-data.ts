@@ -11,6 +11,8 @@ import sensitive from "../data/personal-data/sensitive-terms.json";
 import { maskAll, maskIdentifier } from "../engine/mask";
 import type { FindingField } from "../model/finding";
 import { CLAUSES } from "../policy/clauses";
+import { LETTER_OR_NUMBER_U, LETTER_U, LOWER_U, UPPER_U } from "../text/char-classes";
+import { execFrom, forEachMatch, lazy, notAfter, testFrom, type Refuse } from "../text/regex-compat";
 import { defineRule } from "./rule";
 
 export type NoPersonalDataOptions = {
@@ -101,40 +103,79 @@ export function isValidUpn(value: string): boolean {
   return upper.length === 13 && upnCheckLetter(upper.slice(1)) === upper[0];
 }
 
+// ES2016 only (classic Outlook's Chakra runtime): no lookbehind and no `\p{…}`. A lookbehind at
+// the start of an expression is a `Refuse` test (see ../text/regex-compat) and letter classes
+// come from ../text/char-classes. Expressions built from those strings or from data are built
+// on first use, inside `check`, so a runtime that cannot compile one fails only this rule.
+
+/** `(?<![\p{L}\p{N}])` for the `iu` expressions. */
+const notAfterWordIu: Refuse = notAfter(lazy(() => new RegExp(`^[${LETTER_OR_NUMBER_U}]$`, "iu")));
+/** `(?<![\p{L}\p{N}])` for the `u` expressions. */
+const notAfterWordU: Refuse = notAfter(lazy(() => new RegExp(`^[${LETTER_OR_NUMBER_U}]$`, "u")));
+
+function isDigitOrPlus(ch: string): boolean {
+  return (ch >= "0" && ch <= "9") || ch === "+";
+}
+
 // A phone number's groups ("+44 118 937 3737") must not be read as an NHS number, so a digit
-// or "+" (optionally followed by one space or dash) may not come just before.
-const NHS_RE = /(?<![\d+])(?<![\d+][ -])(\d{3})([ -]?)(\d{3})\2(\d{4})(?![\d])(?![ -]\d)/g;
+// or "+" (optionally followed by one space or dash) may not come just before:
+// `(?<![\d+])(?<![\d+][ -])` in front of NHS_RE.
+const notAfterPhoneDigits: Refuse = (text, index) => {
+  const before = text.charAt(index - 1);
+  if (index >= 1 && isDigitOrPlus(before)) return true;
+  return index >= 2 && (before === " " || before === "-") && isDigitOrPlus(text.charAt(index - 2));
+};
+const NHS_RE = /(\d{3})([ -]?)(\d{3})\2(\d{4})(?![\d])(?![ -]\d)/g;
 const NHS_CONTEXT_RE = /\bnhs\b/i;
-const NI_RE = /(?<![\p{L}\p{N}])[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D](?![\p{L}\p{N}])/giu;
-const UPN_RE = /(?<![\p{L}\p{N}])[A-Z]\d{11}[0-9A-Z](?![\p{L}\p{N}])/giu;
+const NI_RE = lazy(() => new RegExp(`[A-Z]{2} ?\\d{2} ?\\d{2} ?\\d{2} ?[A-D](?![${LETTER_OR_NUMBER_U}])`, "giu"));
+const UPN_RE = lazy(() => new RegExp(`[A-Z]\\d{11}[0-9A-Z](?![${LETTER_OR_NUMBER_U}])`, "giu"));
 
 function findIdentifiers(text: string, out: PersonalDataHit[]): void {
-  for (const m of text.matchAll(NHS_RE)) {
-    const raw = m[0];
-    if (!isValidNhsNumber(raw)) continue;
-    // A bare run of ten digits is too often a reference number; it needs "NHS" nearby.
-    const spaced = (m[2] as string) !== "";
-    const at = m.index ?? 0;
-    if (!spaced && !NHS_CONTEXT_RE.test(text.slice(Math.max(0, at - 60), at))) continue;
-    out.push({ type: "identifier", kind: "nhs", shown: maskIdentifier(raw) });
-  }
-  for (const m of text.matchAll(NI_RE)) {
-    if (isValidNiNumber(m[0])) out.push({ type: "identifier", kind: "ni", shown: maskIdentifier(m[0]) });
-  }
-  for (const m of text.matchAll(UPN_RE)) {
-    if (isValidUpn(m[0])) out.push({ type: "identifier", kind: "upn", shown: maskIdentifier(m[0]) });
-  }
+  forEachMatch(
+    NHS_RE,
+    text,
+    (m) => {
+      const raw = m[0];
+      if (!isValidNhsNumber(raw)) return;
+      // A bare run of ten digits is too often a reference number; it needs "NHS" nearby.
+      const spaced = (m[2] as string) !== "";
+      const at = m.index;
+      if (!spaced && !NHS_CONTEXT_RE.test(text.slice(Math.max(0, at - 60), at))) return;
+      out.push({ type: "identifier", kind: "nhs", shown: maskIdentifier(raw) });
+    },
+    notAfterPhoneDigits,
+  );
+  forEachMatch(
+    NI_RE(),
+    text,
+    (m) => {
+      if (isValidNiNumber(m[0])) out.push({ type: "identifier", kind: "ni", shown: maskIdentifier(m[0]) });
+    },
+    notAfterWordIu,
+  );
+  forEachMatch(
+    UPN_RE(),
+    text,
+    (m) => {
+      if (isValidUpn(m[0])) out.push({ type: "identifier", kind: "upn", shown: maskIdentifier(m[0]) });
+    },
+    notAfterWordIu,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
 // Dates of birth
 
-const DOB_KEYWORD_RE = /(?<![\p{L}\p{N}])(?:d\.? ?o\.? ?b\b\.?|date of birth|birth ?date|born(?: on)?)(?![\p{L}\p{N}])/giu;
+const DOB_KEYWORD_RE = lazy(() => new RegExp(`(?:d\\.? ?o\\.? ?b\\b\\.?|date of birth|birth ?date|born(?: on)?)(?![${LETTER_OR_NUMBER_U}])`, "giu"));
 const MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec";
-const DAY_MONTH_RE = new RegExp(`(?<![\\p{L}\\p{N}])(\\d{1,2})(?:st|nd|rd|th)? (?:of )?(${MONTHS})(?![\\p{L}])\\.?`, "iu");
-const MONTH_DAY_RE = new RegExp(`(?<![\\p{L}\\p{N}])(${MONTHS})\\.? (\\d{1,2})(?:st|nd|rd|th)?(?![\\p{L}\\p{N}])`, "iu");
-const NUMERIC_DATE_RE = /(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/-])/;
-const ISO_DATE_RE = /(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)/;
+const DAY_MONTH_RE = lazy(() => new RegExp(`(\\d{1,2})(?:st|nd|rd|th)? (?:of )?(${MONTHS})(?![${LETTER_U}])\\.?`, "giu"));
+const MONTH_DAY_RE = lazy(() => new RegExp(`(${MONTHS})\\.? (\\d{1,2})(?:st|nd|rd|th)?(?![${LETTER_OR_NUMBER_U}])`, "giu"));
+/** `(?<![\d/.-])` before NUMERIC_DATE_RE. */
+const notAfterDatePart: Refuse = notAfter(() => /^[\d/.-]$/);
+const NUMERIC_DATE_RE = /(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/-])/g;
+/** `(?<!\d)` before ISO_DATE_RE. */
+const notAfterDigit: Refuse = notAfter(() => /^\d$/);
+const ISO_DATE_RE = /(\d{4})-(\d{2})-(\d{2})(?!\d)/g;
 const YEAR_AFTER_RE = /^,? (\d{4})(?!\d)/;
 /** How far after "DOB", "born on" … a date may start. */
 const DOB_WINDOW = 40;
@@ -150,20 +191,20 @@ function plausibleDay(d: number): boolean {
  */
 export function findDate(window: string): string | null {
   const found: { at: number; text: string }[] = [];
-  const numeric = NUMERIC_DATE_RE.exec(window);
+  const numeric = execFrom(NUMERIC_DATE_RE, window, 0, notAfterDatePart);
   if (numeric) {
     const a = Number(numeric[1]);
     const b = Number(numeric[3]);
     if (plausibleDay(a) && plausibleDay(b) && (a <= 12 || b <= 12)) found.push({ at: numeric.index, text: numeric[0] });
   }
-  const iso = ISO_DATE_RE.exec(window);
+  const iso = execFrom(ISO_DATE_RE, window, 0, notAfterDigit);
   if (iso && Number(iso[2]) >= 1 && Number(iso[2]) <= 12 && plausibleDay(Number(iso[3]))) found.push({ at: iso.index, text: iso[0] });
-  const dayMonth = DAY_MONTH_RE.exec(window);
+  const dayMonth = execFrom(DAY_MONTH_RE(), window, 0, notAfterWordIu);
   if (dayMonth && plausibleDay(Number(dayMonth[1]))) {
     const year = YEAR_AFTER_RE.exec(window.slice(dayMonth.index + dayMonth[0].length));
     found.push({ at: dayMonth.index, text: dayMonth[0] + (year ? year[0] : "") });
   }
-  const monthDay = MONTH_DAY_RE.exec(window);
+  const monthDay = execFrom(MONTH_DAY_RE(), window, 0, notAfterWordIu);
   if (monthDay && plausibleDay(Number(monthDay[2]))) {
     const year = YEAR_AFTER_RE.exec(window.slice(monthDay.index + monthDay[0].length));
     found.push({ at: monthDay.index, text: monthDay[0] + (year ? year[0] : "") });
@@ -174,23 +215,25 @@ export function findDate(window: string): string | null {
 }
 
 function findDatesOfBirth(text: string, out: PersonalDataHit[]): void {
-  for (const m of text.matchAll(DOB_KEYWORD_RE)) {
-    const start = (m.index ?? 0) + m[0].length;
-    const window = text.slice(start, start + DOB_WINDOW).replace(/\s+/g, " ");
-    const date = findDate(window);
-    if (date !== null) out.push({ type: "dateOfBirth", shown: maskAll(date) });
-  }
+  forEachMatch(
+    DOB_KEYWORD_RE(),
+    text,
+    (m) => {
+      const start = m.index + m[0].length;
+      const window = text.slice(start, start + DOB_WINDOW).replace(/\s+/g, " ");
+      const date = findDate(window);
+      if (date !== null) out.push({ type: "dateOfBirth", shown: maskAll(date) });
+    },
+    notAfterWordIu,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
 // Home addresses
 
-const POSTCODE_RE = /(?<![\p{L}\p{N}])[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2}(?![\p{L}\p{N}])/giu;
+const POSTCODE_RE = lazy(() => new RegExp(`[A-PR-UWYZ][A-HK-Y]?\\d[A-Z\\d]? ?\\d[ABD-HJLNP-UW-Z]{2}(?![${LETTER_OR_NUMBER_U}])`, "giu"));
 const STREET_WORDS: ReadonlySet<string> = new Set(addressWords.streetWords);
-const HOME_PHRASE_RE = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:${addressWords.homePhrases.map((p) => escapeRegExp(p).replace(/ /g, "[\\s-]+")).join("|")})`,
-  "iu",
-);
+const HOME_PHRASE_RE = lazy(() => new RegExp(`(?:${addressWords.homePhrases.map((p) => escapeRegExp(p).replace(/ /g, "[\\s-]+")).join("|")})`, "giu"));
 const HOUSE_NUMBER_RE = /^(?:\d{1,4}[a-z]?|flat|apartment)$/i;
 /** How far before a postcode its street line or "lives at" may be. */
 const ADDRESS_WINDOW = 120;
@@ -217,11 +260,16 @@ function hasStreetLine(window: string): boolean {
 }
 
 function findHomeAddresses(text: string, out: PersonalDataHit[]): void {
-  for (const m of text.matchAll(POSTCODE_RE)) {
-    const at = m.index ?? 0;
-    const before = text.slice(Math.max(0, at - ADDRESS_WINDOW), at);
-    if (HOME_PHRASE_RE.test(before) || hasStreetLine(before)) out.push({ type: "homeAddress", shown: maskAll(m[0]) });
-  }
+  forEachMatch(
+    POSTCODE_RE(),
+    text,
+    (m) => {
+      const at = m.index;
+      const before = text.slice(Math.max(0, at - ADDRESS_WINDOW), at);
+      if (testFrom(HOME_PHRASE_RE(), before, notAfterWordIu) || hasStreetLine(before)) out.push({ type: "homeAddress", shown: maskAll(m[0]) });
+    },
+    notAfterWordIu,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -233,32 +281,52 @@ function phraseSource(phrase: string): string {
   return escapeRegExp(phrase).replace(/'/g, "['’]").replace(/ /g, "[\\s-]+");
 }
 
-function wordsRegExp(phrases: readonly string[], flags: string): RegExp {
+/**
+ * Whole words or phrases, case-insensitive: match with `notAfterWordIu` as the lookbehind.
+ * @param phrases - the phrases
+ * @returns a global `iu` expression
+ */
+function wordsRegExp(phrases: readonly string[]): RegExp {
   const sorted = [...phrases].sort((a, b) => b.length - a.length).map(phraseSource);
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${sorted.join("|")})(?![\\p{L}\\p{N}])`, flags);
+  return new RegExp(`(?:${sorted.join("|")})(?![${LETTER_OR_NUMBER_U}])`, "giu");
 }
 
 const TERMS: readonly Term[] = sensitive.terms as Term[];
 const THRESHOLD = sensitive.threshold;
-const EXCLUSION_RE = wordsRegExp(sensitive.exclusions, "giu");
-const GENERIC_RE = wordsRegExp(sensitive.generic, "iu");
-const PERSONAL_RE = wordsRegExp(sensitive.personal, "iu");
+const EXCLUSION_RE = lazy(() => wordsRegExp(sensitive.exclusions));
+const GENERIC_RE = lazy(() => wordsRegExp(sensitive.generic));
+const PERSONAL_RE = lazy(() => wordsRegExp(sensitive.personal));
 const NON_NAMES: ReadonlySet<string> = new Set(sensitive.nonNames);
-const NAME_RE = /(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+)(?:['’]s| has| is| was| had| needs| takes| will| and his| and her| (\p{Lu}\p{Ll}+))(?![\p{L}\p{N}])/gu;
-const DOSAGE_RE = /(?<![\d.])\d{1,4}\.?\d{0,3} ?(?:mg|ml|mcg|micrograms?|puffs?|tablets?|drops?|units?)(?![\p{L}])/iu;
+const NAME_RE = lazy(
+  () =>
+    new RegExp(
+      `([${UPPER_U}][${LOWER_U}]+)(?:['’]s| has| is| was| had| needs| takes| will| and his| and her| ([${UPPER_U}][${LOWER_U}]+))(?![${LETTER_OR_NUMBER_U}])`,
+      "gu",
+    ),
+);
+/** `(?<![\d.])` before DOSAGE_RE. */
+const notAfterNumberPart: Refuse = notAfter(() => /^[\d.]$/iu);
+const DOSAGE_RE = lazy(() => new RegExp(`\\d{1,4}\\.?\\d{0,3} ?(?:mg|ml|mcg|micrograms?|puffs?|tablets?|drops?|units?)(?![${LETTER_U}])`, "giu"));
 /** Characters either side of a term that are read as its context. */
 const CONTEXT = 100;
 /** Term matches examined per text at most; enough to find any real disclosure. */
 const MAX_TERM_HITS = 2000;
 
 function mentionsPerson(window: string): boolean {
-  if (PERSONAL_RE.test(window)) return true;
-  for (const m of window.matchAll(NAME_RE)) {
-    const first = (m[1] as string).toLowerCase();
-    const second = m[2]?.toLowerCase();
-    if (!NON_NAMES.has(first) && (second === undefined || !NON_NAMES.has(second))) return true;
-  }
-  return false;
+  if (testFrom(PERSONAL_RE(), window, notAfterWordIu)) return true;
+  let person = false;
+  forEachMatch(
+    NAME_RE(),
+    window,
+    (m) => {
+      const first = (m[1] as string).toLowerCase();
+      const second = m[2]?.toLowerCase();
+      if (!NON_NAMES.has(first) && (second === undefined || !NON_NAMES.has(second))) person = true;
+      return !person;
+    },
+    notAfterWordU,
+  );
+  return person;
 }
 
 /**
@@ -273,7 +341,7 @@ function buildTermMatcher(extra: readonly string[]): { re: RegExp; byTerm: Reado
     const term = termKey(e.trim());
     if (term !== "") byTerm.set(term, { term, topic: "safeguarding", weight: THRESHOLD });
   }
-  return { re: wordsRegExp([...byTerm.keys()], "giu"), byTerm };
+  return { re: wordsRegExp([...byTerm.keys()]), byTerm };
 }
 
 function termKey(matched: string): string {
@@ -282,19 +350,24 @@ function termKey(matched: string): string {
 
 function findSensitiveDetails(text: string, matcher: ReturnType<typeof buildTermMatcher>, out: PersonalDataHit[]): void {
   const excluded: [number, number][] = [];
-  for (const m of text.matchAll(EXCLUSION_RE)) excluded.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
+  forEachMatch(EXCLUSION_RE(), text, (m) => void excluded.push([m.index, m.index + m[0].length]), notAfterWordIu);
 
   const hits: { at: number; end: number; term: Term; text: string }[] = [];
   let e = 0;
-  for (const m of text.matchAll(matcher.re)) {
-    const at = m.index ?? 0;
-    while (e < excluded.length && (excluded[e] as [number, number])[1] <= at) e++;
-    if (e < excluded.length && (excluded[e] as [number, number])[0] <= at) continue;
-    const term = matcher.byTerm.get(termKey(m[0]));
-    if (term === undefined) continue;
-    hits.push({ at, end: at + m[0].length, term, text: m[0].replace(/\s+/g, " ") });
-    if (hits.length >= MAX_TERM_HITS) break;
-  }
+  forEachMatch(
+    matcher.re,
+    text,
+    (m) => {
+      const at = m.index;
+      while (e < excluded.length && (excluded[e] as [number, number])[1] <= at) e++;
+      if (e < excluded.length && (excluded[e] as [number, number])[0] <= at) return;
+      const term = matcher.byTerm.get(termKey(m[0]));
+      if (term === undefined) return;
+      hits.push({ at, end: at + m[0].length, term, text: m[0].replace(/\s+/g, " ") });
+      if (hits.length >= MAX_TERM_HITS) return false;
+    },
+    notAfterWordIu,
+  );
 
   const reported = new Set<Topic>();
   for (let i = 0; i < hits.length && reported.size < 3; i++) {
@@ -306,8 +379,8 @@ function findSensitiveDetails(text: string, matcher: ReturnType<typeof buildTerm
     const window = text.slice(Math.max(0, hit.at - CONTEXT), hit.end + CONTEXT);
     let score = hit.term.weight;
     if (neighbour) score += 1;
-    if (hit.term.topic === "medical" && DOSAGE_RE.test(window)) score += 1;
-    if (GENERIC_RE.test(window)) score -= 3;
+    if (hit.term.topic === "medical" && testFrom(DOSAGE_RE(), window, notAfterNumberPart)) score += 1;
+    if (testFrom(GENERIC_RE(), window, notAfterWordIu)) score -= 3;
     if (score < THRESHOLD && score + 2 >= THRESHOLD && mentionsPerson(window)) score += 2;
     if (score >= THRESHOLD) {
       reported.add(hit.term.topic);

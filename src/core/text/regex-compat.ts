@@ -1,0 +1,125 @@
+/**
+ * Helpers that let the core's regular expressions stay within ES2016, which is all classic
+ * Outlook on Windows ran before Version 2403 (Chakra): no lookbehind, no `\p{…}`, no `s` flag,
+ * no named groups, no `String.prototype.matchAll`.
+ *
+ * - `lazy` builds a regular expression on first use, so one a runtime cannot compile fails
+ *   inside the rule that uses it (the engine reports that rule as failed) instead of when the
+ *   bundle loads (the add-in "unavailable" at every Send).
+ * - `execFrom` / `forEachMatch` emulate a negative lookbehind at the START of a pattern: a
+ *   match whose start is refused by `refuse(text, index)` is dropped and the search goes on
+ *   from the next character, exactly as the engine would have moved on when `(?<!…)` failed.
+ */
+
+/**
+ * Builds a value on first use and keeps it.
+ * @param build - builds the value (typically `() => new RegExp(…)`)
+ * @returns a function that returns the value
+ */
+export function lazy<T>(build: () => T): () => T {
+  let built = false;
+  let value: T | undefined;
+  return () => {
+    if (!built) {
+      value = build();
+      built = true;
+    }
+    return value as T;
+  };
+}
+
+/** Says whether a match may not start at `index` of `text` (a negative lookbehind). */
+export type Refuse = (text: string, index: number) => boolean;
+
+/**
+ * The index after the character at `index`: one code unit, or two for a surrogate pair when
+ * `unicode` (what the engine does after an empty match or a failed start).
+ */
+function advance(text: string, index: number, unicode: boolean): number {
+  if (!unicode || index + 1 >= text.length) return index + 1;
+  const unit = text.charCodeAt(index);
+  if (unit < 0xd800 || unit > 0xdbff) return index + 1;
+  const low = text.charCodeAt(index + 1);
+  return low >= 0xdc00 && low <= 0xdfff ? index + 2 : index + 1;
+}
+
+/**
+ * The first match at or after `from` whose start is not refused.
+ * @param re - a global (`g`) expression; its `lastIndex` is used and left after the match
+ * @param text - the text
+ * @param from - where to start
+ * @param refuse - the lookbehind
+ * @returns the match, or null
+ */
+export function execFrom(re: RegExp, text: string, from: number, refuse?: Refuse): RegExpExecArray | null {
+  if (!re.global) throw new Error("execFrom needs a global regular expression");
+  re.lastIndex = from;
+  for (;;) {
+    const m = re.exec(text);
+    if (m === null) return null;
+    if (refuse === undefined || !refuse(text, m.index)) {
+      if (m[0] === "") re.lastIndex = advance(text, m.index, re.unicode);
+      return m;
+    }
+    re.lastIndex = advance(text, m.index, re.unicode);
+  }
+}
+
+/**
+ * Tells whether an expression matches anywhere (`re.test(text)` with the lookbehind).
+ * @param re - a global expression
+ * @param text - the text
+ * @param refuse - the lookbehind
+ * @returns true when there is a match
+ */
+export function testFrom(re: RegExp, text: string, refuse?: Refuse): boolean {
+  return execFrom(re, text, 0, refuse) !== null;
+}
+
+/**
+ * Visits every match in order (`for (const m of text.matchAll(re))` with the lookbehind).
+ * @param re - a global expression (its `lastIndex` is reset)
+ * @param text - the text
+ * @param visit - called for each match; return `false` to stop
+ * @param refuse - the lookbehind
+ */
+export function forEachMatch(re: RegExp, text: string, visit: (m: RegExpExecArray) => boolean | void, refuse?: Refuse): void {
+  let from = 0;
+  for (;;) {
+    const m = execFrom(re, text, from, refuse);
+    if (m === null || visit(m) === false) break;
+    from = re.lastIndex;
+  }
+  re.lastIndex = 0;
+}
+
+/**
+ * The character (one code point when `unicode`, else one code unit) that ends at `index`.
+ * @param text - the text
+ * @param index - an index in it
+ * @param unicode - whether to read a surrogate pair as one character
+ * @returns the character, or "" at the start
+ */
+export function charBefore(text: string, index: number, unicode: boolean): string {
+  if (index <= 0) return "";
+  if (unicode && index >= 2) {
+    const low = text.charCodeAt(index - 1);
+    const high = text.charCodeAt(index - 2);
+    if (low >= 0xdc00 && low <= 0xdfff && high >= 0xd800 && high <= 0xdbff) return text.slice(index - 2, index);
+  }
+  return text.charAt(index - 1);
+}
+
+/**
+ * A lookbehind `(?<![class])`: refuses a start right after one character of a class.
+ * @param charClass - a non-global expression that matches exactly one character, e.g. `/^[\d.]$/`;
+ *   build it with the flags of the expression it guards, so case folding and `u` agree
+ * @returns the refusal test
+ */
+export function notAfter(charClass: () => RegExp): Refuse {
+  return (text, index) => {
+    const re = charClass();
+    const ch = charBefore(text, index, re.unicode);
+    return ch !== "" && re.test(ch);
+  };
+}
