@@ -15,7 +15,8 @@ const BARE = /^[^\s@<>"(),;:]+@[^\s@<>"(),;:]+$/;
 export function parseAddress(input: string): ParsedAddress | null {
   const text = input.trim();
   if (text === "") return null;
-  const angle = /^(.*?)<\s*([^<>\s]+)\s*>\s*$/s.exec(text);
+  // `[\s\S]` rather than `.` with the `s` flag (ES2018, not in classic Outlook's ES2016 runtime).
+  const angle = /^([\s\S]*?)<\s*([^<>\s]+)\s*>\s*$/.exec(text);
   if (angle) {
     const email = angle[2] as string;
     if (!BARE.test(email)) return null;

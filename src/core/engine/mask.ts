@@ -1,7 +1,10 @@
 /**
  * Masking of personal data in evidence, so that findings, the send dialog, the CLI output
  * and logs never repeat a child's date of birth, an NHS number or a parent's address.
+ * Letters and digits are told by code-point tables, not `\p{…}` (ES2018, which classic
+ * Outlook's pre-2403 runtime cannot compile).
  */
+import { isLetterOrNumber } from "../text/char-classes";
 
 /**
  * Masks an e-mail address, keeping the first character of the local part and the domain:
@@ -27,7 +30,7 @@ export function maskIdentifier(value: string, keep = 3): string {
   const chars = [...value];
   for (let i = chars.length - 1; i >= 0; i--) {
     const ch = chars[i] as string;
-    if (/[\p{L}\p{N}]/u.test(ch)) {
+    if (isLetterOrNumber(ch.codePointAt(0) as number)) {
       seen++;
       if (seen > keep) chars[i] = "•";
     }
@@ -41,7 +44,9 @@ export function maskIdentifier(value: string, keep = 3): string {
  * @returns the masked text
  */
 export function maskAll(value: string): string {
-  return value.replace(/[\p{L}\p{N}]/gu, "•");
+  let out = "";
+  for (const ch of value) out += isLetterOrNumber(ch.codePointAt(0) as number) ? "•" : ch;
+  return out;
 }
 
 /**

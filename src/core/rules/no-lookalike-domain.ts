@@ -11,6 +11,7 @@ import confusables from "../data/lookalike-domain/confusables.json";
 import domainData from "../data/lookalike-domain/domains.json";
 import type { RecipientField, RecipientInfo } from "../model/snapshot";
 import { CLAUSES } from "../policy/clauses";
+import { removeMarks } from "../text/char-classes";
 import { defineRule, type RuleServices } from "./rule";
 
 export type NoLookalikeDomainOptions = {
@@ -61,7 +62,7 @@ const WELL_KNOWN: ReadonlySet<string> = new Set(domainData.wellKnown);
  * @returns the folded text
  */
 export function foldConfusables(text: string): string {
-  const plain = text.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "");
+  const plain = removeMarks(text.toLowerCase().normalize("NFKD"));
   let out = "";
   for (const ch of plain) out += CHARACTER_MAP.get(ch) ?? ch;
   for (const [from, to] of SEQUENCES) out = out.split(from).join(to);
