@@ -25,6 +25,10 @@
  * All of it is linear in the length of the text and uses no backtracking regular expressions.
  */
 
+// Character categories come from code-point tables, not `\p{…}`: Unicode property escapes are
+// ES2018, and classic Outlook's pre-2403 runtime (Chakra, ES2016) cannot compile them.
+import { isFormat, isLetter, removeMarks } from "./char-classes";
+
 /** Skeleton character standing for "i or l" (written `1`, `!`, `|`, `¡`). */
 export const AMBIGUOUS_IL = "1";
 /** Skeleton character standing for an unknown letter (written `*` or `#`, as in `f*ck`). */
@@ -108,7 +112,7 @@ export function isInvisible(codePoint: number): boolean {
   if (codePoint < 0xad) return false;
   if (codePoint === 0xad || codePoint === 0x034f || codePoint === 0x115f || codePoint === 0x1160) return true;
   if (codePoint === 0x180e || codePoint === 0x3164 || codePoint === 0xffa0) return true;
-  return /\p{Cf}/u.test(String.fromCodePoint(codePoint));
+  return isFormat(codePoint);
 }
 
 /**
@@ -124,7 +128,7 @@ export function foldChar(ch: string): string {
   if (cp >= 0x1f1e6 && cp <= 0x1f1ff) return String.fromCharCode(0x61 + cp - 0x1f1e6);
   const map = homoglyphs();
   let out = "";
-  for (const part of ch.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase()) {
+  for (const part of removeMarks(ch.normalize("NFKD")).toLowerCase()) {
     out += map.get(part) ?? part;
   }
   return out;
@@ -250,7 +254,7 @@ function classifier(): (code: number) => number {
     let cls = memo.get(code);
     if (cls === undefined) {
       // Surrogates belong to letters of other scripts after folding (math letters are folded already).
-      cls = (code >= 0xd800 && code <= 0xdfff) || /\p{L}/u.test(String.fromCharCode(code)) ? OTHER_LETTER : 0;
+      cls = (code >= 0xd800 && code <= 0xdfff) || isLetter(code) ? OTHER_LETTER : 0;
       memo.set(code, cls);
     }
     return cls;
