@@ -5,6 +5,7 @@
  */
 import data from "../data/subject/meaningless.en.json";
 import { CLAUSES } from "../policy/clauses";
+import { lazy } from "../text/regex-compat";
 import { defineRule } from "./rule";
 import { words } from "./utils/phrase-match";
 
@@ -13,7 +14,8 @@ export type SubjectRequiredOptions = Record<string, never>;
 /** Longest subject quoted back to the sender. */
 const MAX_QUOTED = 40;
 const MEANINGLESS: ReadonlySet<string> = new Set(data.subjects);
-const PREFIX = new RegExp(`^\\s*(?:${data.prefixes.join("|")})\\s*(?:\\[\\d+\\]|\\(\\d+\\))?\\s*[:：]`, "i");
+// Built from data on first use, not at load: a runtime that cannot compile it fails this rule only.
+const PREFIX = lazy(() => new RegExp(`^\\s*(?:${data.prefixes.join("|")})\\s*(?:\\[\\d+\\]|\\(\\d+\\))?\\s*[:：]`, "i"));
 
 /**
  * Removes reply and forward prefixes (`RE:`, `FW:`, `Fwd:`, `AW:`, `RE[2]:`, repeated).
@@ -23,7 +25,8 @@ const PREFIX = new RegExp(`^\\s*(?:${data.prefixes.join("|")})\\s*(?:\\[\\d+\\]|
 export function stripPrefixes(subject: string): { rest: string; prefixed: boolean } {
   let rest = subject;
   let prefixed = false;
-  for (let m = PREFIX.exec(rest); m !== null; m = PREFIX.exec(rest)) {
+  const prefix = PREFIX();
+  for (let m = prefix.exec(rest); m !== null; m = prefix.exec(rest)) {
     rest = rest.slice(m[0].length);
     prefixed = true;
   }
