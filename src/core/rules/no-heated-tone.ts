@@ -1,22 +1,175 @@
 /**
- * @fileoverview Disallow shouting, hostile wording and accusations written in the heat of the moment. (Placeholder meta; the rule's check is written in its own change.)
+ * @fileoverview Disallow shouting, hostile wording and accusations written in the heat of the
+ * moment, in the subject and in what the sender wrote (quoted history is not judged).
+ *
+ * Score-based, so that one firm sentence never trips it: each sign adds points and the rule
+ * reports once the total reaches `threshold`. Signs are runs of words in capitals (acronyms
+ * such as SENCO or EYFS and headings on a line of their own excepted), bursts of `!!!`, `???`
+ * or `?!` (not when the sentence is a thank-you or other good news), hostile words, accusing
+ * absolutes ("you never") and sarcasm. Phrases and acronyms live in
+ * `src/core/data/tone/heated.en.json`. The finding offers to send the message in 10 minutes.
  */
+import data from "../data/tone/heated.en.json";
 import { CLAUSES } from "../policy/clauses";
+import {
+  capsRuns,
+  compileSignals,
+  findSignals,
+  prepareText,
+  punctuationBursts,
+  quoteList,
+  sentenceAround,
+  wordsAsPattern,
+  type CompiledSignals,
+  type SignalData,
+} from "../text/tone-utils";
 import { defineRule } from "./rule";
 
-export default defineRule({
+export type NoHeatedToneOptions = {
+  /** Points at which the message is reported. */
+  threshold: number;
+  /** Words in capitals (of three letters or more) in a row that count as shouting. */
+  minCapsWords: number;
+  /** Further words in capitals that are not shouting (acronyms, names). */
+  acronyms: string[];
+  /** Further hostile words or phrases, worth 2 points each. */
+  extraPhrases: string[];
+};
+
+const GROUPS: SignalData = data.groups;
+const SIGNALS = compileSignals(GROUPS);
+const POSITIVE = compileSignals({ positive: { weight: 1, patterns: data.positive } });
+const ACRONYMS: ReadonlySet<string> = new Set(data.acronyms);
+/** Points for a run of capitals, and for a long one (twice `minCapsWords` or more). */
+const CAPS_POINTS = 2;
+const LONG_CAPS_POINTS = 3;
+/** Capitals add at most this much, however many runs there are. */
+const MAX_CAPS_POINTS = 4;
+/** Points per burst of punctuation, and the most bursts can add. */
+const BURST_POINTS = 1;
+const MAX_BURST_POINTS = 2;
+/** Bursts looked at (each needs its sentence read); enough to find two that are not good news. */
+const MAX_BURSTS_READ = 40;
+/** A subject of this many words or fewer may be written in capitals ("URGENT: FIRE DRILL"). */
+const SHORT_SUBJECT_WORDS = 5;
+/** A heading alone on its line is not shouting unless it is longer than this. */
+const HEADING_WORDS = 8;
+const EXTRA_WEIGHT = 2;
+
+const listSchema = (description: string) => ({
+  type: "array",
+  description,
+  maxItems: 200,
+  uniqueItems: true,
+  items: { type: "string", minLength: 1, maxLength: 80 },
+});
+
+/** What one field contributed. */
+type Tally = { points: number; signs: string[]; evidence: string[] };
+
+/**
+ * Scores one text (subject or authored body).
+ * @param text - the original text
+ * @param isSubject - subjects are one line; short ones may be in capitals
+ * @param options - the rule's options
+ * @param signals - compiled phrases (built-in and extra)
+ * @param acronyms - words in capitals that are not shouting
+ * @param seen - patterns already counted in another field (updated)
+ * @returns the points and signs found
+ */
+function scoreText(
+  text: string,
+  isSubject: boolean,
+  options: Readonly<NoHeatedToneOptions>,
+  signals: CompiledSignals | undefined,
+  acronyms: ReadonlySet<string>,
+  seen: Set<string>,
+): Tally {
+  const tally: Tally = { points: 0, signs: [], evidence: [] };
+  if (text.trim() === "") return tally;
+  const prepared = prepareText(text);
+  const hits = findSignals(prepared, signals);
+  for (const hit of hits) {
+    const weight = hit.group === "extra" ? EXTRA_WEIGHT : (GROUPS[hit.group]?.weight ?? 0);
+    if (weight === 0 || seen.has(hit.pattern)) continue;
+    seen.add(hit.pattern);
+    tally.points += weight;
+    tally.evidence.push(hit.text);
+  }
+  if (tally.evidence.length > 0) tally.signs.push(hits.some((h) => h.group === "absolute") ? "accusing or hostile words" : "hostile words");
+
+  let caps = 0;
+  const shortSubject = isSubject && (text.match(/[A-Za-z0-9]+/g) ?? []).length <= SHORT_SUBJECT_WORDS;
+  if (!shortSubject) {
+    for (const run of capsRuns(text, acronyms, options.minCapsWords)) {
+      const long = run.shouted >= 2 * options.minCapsWords;
+      const endsLikeSpeech = /^\s*[!?]/.test(text.slice(run.end, run.end + 3));
+      if (!isSubject && run.wholeLine && run.shouted <= HEADING_WORDS && !endsLikeSpeech) continue;
+      caps += long ? LONG_CAPS_POINTS : CAPS_POINTS;
+      if (caps === CAPS_POINTS || caps === LONG_CAPS_POINTS) tally.evidence.push(run.text);
+    }
+  }
+  if (caps > 0) {
+    tally.points += Math.min(caps, MAX_CAPS_POINTS);
+    tally.signs.push("shouting in capitals");
+  }
+
+  let bursts = 0;
+  for (const burst of punctuationBursts(text).slice(0, MAX_BURSTS_READ)) {
+    const { before } = sentenceAround(text, burst.start, burst.end, 160);
+    const sentence = prepareText(before);
+    const good = findSignals(sentence, POSITIVE).length > 0 && !hits.some((h) => (GROUPS[h.group]?.weight ?? 1) > 0 && sentence.includes(h.text));
+    if (good) continue;
+    if (bursts === 0) tally.evidence.push(burst.text);
+    bursts += BURST_POINTS;
+  }
+  if (bursts > 0) {
+    tally.points += Math.min(bursts, MAX_BURST_POINTS);
+    tally.signs.push("strings of ! or ?");
+  }
+  return tally;
+}
+
+export default defineRule<NoHeatedToneOptions>({
   meta: {
     id: "no-heated-tone",
     title: "Written in the heat of the moment",
     description: "Disallow shouting, hostile wording and accusations written in the heat of the moment",
     category: "tone",
     defaultSeverity: "warn",
-    optionsSchema: { type: "object", additionalProperties: false, properties: {} },
-    defaultOptions: {},
-    messages: {},
+    optionsSchema: {
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        threshold: { type: "integer", minimum: 1, maximum: 20, description: "Points at which the message is reported." },
+        minCapsWords: { type: "integer", minimum: 2, maximum: 20, description: "Words in capitals in a row that count as shouting." },
+        acronyms: listSchema("Further words in capitals that are not shouting."),
+        extraPhrases: listSchema("Further hostile words or phrases (2 points each)."),
+      },
+    },
+    defaultOptions: { threshold: 3, minCapsWords: 3, acronyms: [], extraPhrases: [] },
+    messages: {
+      heated:
+        "This e-mail may come across as written in the heat of the moment ({{signs}}). Please read it again and consider how it will be received; you could send it in 10 minutes instead.",
+    },
     clause: CLAUSES.heatOfTheMoment,
   },
-  check() {
-    // Written in the rule's own change.
+  check(snapshot, context) {
+    const { options } = context;
+    const extra = options.extraPhrases.map((p) => ["extra", wordsAsPattern(p)] as const).filter(([, p]) => p !== "");
+    const signals = extra.length > 0 ? compileSignals(GROUPS, extra) : SIGNALS;
+    const acronyms = options.acronyms.length > 0 ? new Set([...ACRONYMS, ...options.acronyms.map((a) => a.toUpperCase())]) : ACRONYMS;
+    const seen = new Set<string>();
+    const subject = scoreText(snapshot.subject, true, options, signals, acronyms, seen);
+    const body = scoreText(snapshot.body.authored, false, options, signals, acronyms, seen);
+    if (subject.points + body.points < options.threshold) return;
+    const signs = [...new Set([...body.signs, ...subject.signs])];
+    context.report({
+      messageId: "heated",
+      data: { signs: signs.join(", ") },
+      field: body.points >= subject.points ? "body" : "subject",
+      evidence: quoteList([...body.evidence, ...subject.evidence]),
+      fix: { kind: "delay-send" },
+    });
   },
 });

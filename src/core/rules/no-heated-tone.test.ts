@@ -1,0 +1,131 @@
+import rule from "./no-heated-tone";
+import data from "../data/tone/heated.en.json";
+import { buildTestSnapshot, checkOnly } from "../../../test/content-rule-helpers";
+import { makeDraft, runRule, runRuleTests } from "../../../test/rule-tester";
+import { patternProblem } from "../text/tone-utils";
+
+const body = (text: string) => makeDraft({ body: text });
+const heated = (evidence: string[] = []) => ({ messageId: "heated", field: "body" as const, evidenceIncludes: evidence, fix: { kind: "delay-send" as const } });
+
+runRuleTests(rule, {
+  valid: [
+    // Ordinary and firm-but-polite work mail.
+    { draft: makeDraft() },
+    { draft: body("Hi Ben,\n\nI'm afraid this is not acceptable and I need it fixed by Friday, please.\n\nThanks,\nAmy") },
+    { draft: body("Please make sure the register is done by 9am. It is important!") },
+    { draft: body("Thank you so much!! The children loved the trip!!!") },
+    { draft: body("Congratulations on your new baby!!! We are all so happy for you!!!") },
+    { draft: body("Happy birthday Sue!!! Cake in the staff room at 3 ?!") },
+    { draft: body("Well done everyone!!! What a brilliant inspection!!!") },
+    { draft: body("The SENCO will send the EHCP paperwork to the NHS and the LA after the SMT meeting; DBS checks are with HR.") },
+    { draft: body("The EYFS PSED CLL and UW notes are on the ICT drive for OFSTED.") },
+    { draft: body("SUMMER FUN DAY\n\nJoin us on Saturday for games, a cake stall and a raffle.") },
+    { draft: body("IMPORTANT DATES FOR YOUR DIARY\n- 12 June: sports day\n- 20 July: last day of term") },
+    { draft: makeDraft({ subject: "URGENT: FIRE DRILL TODAY", body: "Please be ready at 10." }) },
+    { draft: makeDraft({ subject: "STAFF ROTA", body: "Attached." }) },
+    { draft: body("I found the new policy hard to follow. Can we go through it together on Monday?") },
+    { draft: body("Could you check why the invoice total is different? Is it the VAT?") },
+    { draft: body("You never know, the sun might come out for sports day.") },
+    { draft: body("Thank you. Always happy to help with the display.") },
+    { draft: body("The price is ridiculous, but it is the only supplier.") },
+    { draft: body("The children thought the story was hilarious and a little bit ridiculous.") },
+    { draft: body("It is a competent piece of work and the children were very competent.") },
+    { draft: body("We need an acceptable solution for the car park by Friday, please.") },
+    { draft: body("You always do a lovely job with the displays.") },
+    { draft: body("This is unacceptable. Please can we talk about it tomorrow?") },
+    { draft: body("Please bring wellies! It will be muddy.") },
+    { draft: body("Are you free on Tuesday?? I need to swap my shift.") },
+    { draft: body("Why is the gate open? Who left it?") },
+    // Capitals in quoted history are not the sender's.
+    {
+      draft: makeDraft({
+        composeType: "reply",
+        body: "Sorry about that, I will sort it out.\n\n-----Original Message-----\nFrom: Parent <p@example.com>\nSent: 01 May 2024 10:00\nTo: Amy Jones\nSubject: Fees\n\nTHIS IS RIDICULOUS!!! YOU NEVER ANSWER YOUR PHONE!!!",
+      }),
+    },
+    // Options.
+    { draft: body("This is ridiculous!!!"), options: { threshold: 5 } },
+    { draft: body("PLEASE READ THE NOTICE ABOUT PARKING!!! ok"), options: { acronyms: ["PLEASE", "READ", "NOTICE", "ABOUT", "PARKING"] } },
+  ],
+  invalid: [
+    { draft: body("This is ridiculous!!! Nobody listens."), errors: [heated(["ridiculous", "!!!"])] },
+    { draft: body("How dare you speak to my staff like that."), errors: [heated(["how dare you"])] },
+    { draft: body("I'm sick of covering for other people."), errors: [heated(["i m sick of"])] },
+    { draft: body("You never tidy the home corner and it is unacceptable."), errors: [heated(["you never", "unacceptable"])] },
+    { draft: body("As I have told you repeatedly, the register must be done by 9. Every single time it is late."), errors: [heated(["as i have told you", "every single time"])] },
+    { draft: body("WHY HAS NOBODY CLEANED THE KITCHEN AGAIN?! It is filthy."), errors: [heated(["WHY HAS NOBODY", "?!"])] },
+    { draft: body("Dear all,\nI NEED THE RISK ASSESSMENTS BY FRIDAY AND NOT A DAY LATER. Thanks."), errors: [heated(["I NEED THE RISK"])] },
+    { draft: body("Thanks for nothing. I'll do it myself."), errors: [heated(["thanks for nothing"])] },
+    { draft: body("Clearly you didn't read my email. Thanks a bunch."), errors: [heated(["clearly you", "thanks a bunch"])] },
+    { draft: body("The way this was handled was pathetic and frankly incompetent."), errors: [heated(["pathetic", "incompetent"])] },
+    { draft: body("Pathetically slow again ??? Useless."), errors: [heated(["pathetically", "useless"])] },
+    { draft: body("What is going on?!?! This is a disgrace!!!"), errors: [heated(["disgrace"])] },
+    // Obfuscation: repeated letters, zero-width characters, look-alike letters, fullwidth.
+    { draft: body("This is sooo ridiculousss!!!"), errors: [heated(["ridiculous"])] },
+    { draft: body("This is ridi\u200Bculous and unaccept\u00ADable."), errors: [heated(["ridiculous", "unacceptable"])] },
+    { draft: body("This is rіdісulous and unacceptable."), errors: [heated(["ridiculous"])] },
+    { draft: body("This is ｒｉｄｉｃｕｌｏｕｓ and ｕｎａｃｃｅｐｔａｂｌｅ."), errors: [heated(["ridiculous"])] },
+    // The thank-you does not excuse hostile words in the same sentence.
+    { draft: body("Thanks for the ridiculous rota!!! Again."), errors: [heated(["ridiculous", "!!!"])] },
+    // Subject and body together.
+    {
+      draft: makeDraft({ subject: "WHY IS THE ROTA WRONG AGAIN THIS WEEK", body: "Unacceptable." }),
+      errors: [{ messageId: "heated", field: "subject" }],
+    },
+    // Options.
+    { draft: body("This is unacceptable."), options: { threshold: 2 }, errors: [heated(["unacceptable"])] },
+    { draft: body("What a total stitch-up. It's a stitch up!!!"), options: { extraPhrases: ["stitch-up"] }, errors: [heated(["stitch up"])] },
+    { draft: body("STOP PARKING THERE please"), options: { minCapsWords: 2, threshold: 2 }, errors: [heated(["STOP PARKING THERE"])] },
+  ],
+});
+
+describe("no-heated-tone data", () => {
+  it("has well-formed patterns and no duplicates", () => {
+    const all = Object.values(data.groups).flatMap((g) => g.patterns).concat(data.positive);
+    for (const p of all) expect([p, patternProblem(p)]).toEqual([p, undefined]);
+    expect(new Set(all).size).toBe(all.length);
+    for (const a of data.acronyms) expect(a).toMatch(/^[A-Z]{2,8}$/);
+  });
+
+  it("reports the evidence as short trigger words, not a long quote", () => {
+    const long = `${"The rota was changed again without telling anyone. ".repeat(40)}This is RIDICULOUS AND COMPLETELY UNACCEPTABLE!!!`;
+    const [finding] = runRule(rule, { draft: body(long) });
+    expect(finding?.evidence?.length).toBeLessThanOrEqual(90);
+  });
+});
+
+describe("no-heated-tone performance", () => {
+  /** Fastest of three runs of the rule alone on an already built snapshot. */
+  function time(text: string): number {
+    const snapshot = buildTestSnapshot(text);
+    let best = Infinity;
+    for (let k = 0; k < 3; k++) {
+      const start = performance.now();
+      checkOnly(rule, snapshot);
+      best = Math.min(best, performance.now() - start);
+    }
+    return best;
+  }
+  const para = "Dear parents, this week we have been reading The Very Hungry Caterpillar and making butterfly prints in Class R. Please send wellies! ";
+  const mb = para.repeat(Math.ceil(1_000_000 / para.length));
+  it.each([
+    ["1 MB of ordinary text", mb],
+    ["1 MB with accents and curly quotes", "Café’s “crème brûlée” day — bring £1! ".repeat(26_000)],
+    ["50 KB of one letter", "a".repeat(50_000)],
+    ["50 KB of one capital", "A".repeat(50_000)],
+    ["50 KB of exclamation marks", "!".repeat(50_000)],
+    ["50 KB of capital words", "SHOUT ".repeat(8_500)],
+    ["50 KB of bursts", "no!!! ".repeat(8_500)],
+    ["50 KB of spaces", " ".repeat(50_000)],
+  ])("checks %s quickly", (_name, text) => {
+    time(text.slice(0, 2000));
+    expect(time(text)).toBeLessThan(100);
+  });
+
+  it("grows linearly (4 MB within 4.5 times 1 MB)", () => {
+    time(mb);
+    const one = time(mb);
+    const four = time(mb.repeat(4));
+    expect(four).toBeLessThan(Math.max(4.5 * one, 40));
+  });
+});

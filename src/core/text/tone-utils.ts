@@ -1,0 +1,442 @@
+/**
+ * Small text helpers for the score-based content rules (`no-heated-tone`, `no-chain-mail`,
+ * `no-complaint-by-email`, `no-contractual-commitment`): a compact phrase-pattern language
+ * compiled to one regular expression per rule, capital-letter runs, punctuation bursts,
+ * sentence look-around, address counting and subject prefixes.
+ *
+ * Everything here is linear in the length of the text. The compiled expressions have no
+ * nested quantifiers: words are runs of one class and separators runs of a disjoint class,
+ * so a failed match never backtracks further than the word it is in.
+ */
+import { foldChar } from "./normalize";
+
+const NON_ASCII = /[^\u0000-\u007f]/;
+import { WORD_CHARS } from "../rules/utils/phrase-match";
+
+const WORD = `[${WORD_CHARS}]`;
+const NOT_WORD = `[^${WORD_CHARS}]`;
+/**
+ * What may stand between two words of a phrase: spaces, line breaks, apostrophes, dashes,
+ * quotes, brackets and asterisks, but not sentence punctuation or commas, so that
+ * "Thank you. Always happy to help" never reads as `you always`.
+ */
+const SEPARATOR = `[^${WORD_CHARS}.,;:!?]+`;
+/** Digits or a number word, for `#` in a pattern. */
+const NUMBER =
+  "(?:[0-9]{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|a_hundred)".replace(
+    "a_hundred",
+    `a${SEPARATOR}hundred`,
+  );
+
+/** A group of patterns that scores `weight` points when any of them is found. */
+export type SignalGroupData = Readonly<{ weight: number; patterns: readonly string[] }>;
+
+/** A rule's phrase data: group name → group. */
+export type SignalData = Readonly<Record<string, SignalGroupData>>;
+
+/** One pattern found. */
+export type SignalHit = Readonly<{
+  group: string;
+  /** The pattern as listed in the data. */
+  pattern: string;
+  /** The words matched, lower case, single spaces (short: fit for evidence). */
+  text: string;
+  /** Offset of the match in the prepared text. */
+  start: number;
+  end: number;
+}>;
+
+/** Characters a pattern may contain. */
+export const PATTERN_SYNTAX = /^[a-z0-9 |?#*_]+$/;
+
+/**
+ * Compiles one alternative of a slot: words joined by `_`, an optional trailing `*` for
+ * "any ending" (`pathetic*` matches "pathetically").
+ * @param alternative - e.g. `e_mail`, `pathetic*`
+ * @returns regular expression source
+ */
+function alternativeSource(alternative: string): string {
+  if (alternative === "#") return NUMBER;
+  if (alternative === "*") return `${WORD}+`;
+  const prefix = alternative.endsWith("*");
+  const body = (prefix ? alternative.slice(0, -1) : alternative).split("_").join(SEPARATOR);
+  return prefix ? `${body}${WORD}*` : body;
+}
+
+/**
+ * Compiles a pattern of the data files' little language to regular expression source.
+ * Slots are separated by spaces; in a slot, `a|b` are alternatives, a trailing `?` makes the
+ * slot optional, `#` is a number (digits or a number word), `*` is any one word, `_` joins
+ * words inside an alternative (`e_mail`) and a word ending in `*` matches any ending.
+ * Example: `forward|send this|it e_mail|email? to # people|friends`.
+ * @param pattern - the pattern
+ * @returns regular expression source (no groups that capture)
+ */
+export function patternSource(pattern: string): string {
+  const slots = pattern.trim().split(/ +/);
+  let source = "";
+  slots.forEach((slot, index) => {
+    const optional = slot.endsWith("?");
+    const alternatives = (optional ? slot.slice(0, -1) : slot).split("|").map(alternativeSource);
+    const group = alternatives.length === 1 ? (alternatives[0] as string) : `(?:${alternatives.join("|")})`;
+    if (index === 0) source = group;
+    else source += optional ? `(?:${SEPARATOR}${group})?` : `${SEPARATOR}${group}`;
+  });
+  return source;
+}
+
+/**
+ * Checks a pattern against the little language.
+ * @param pattern - the pattern
+ * @returns a problem in words, or undefined when it is well formed
+ */
+export function patternProblem(pattern: string): string | undefined {
+  if (!PATTERN_SYNTAX.test(pattern)) return "only a-z, 0-9, spaces and | ? # * _ are allowed";
+  if (pattern !== pattern.trim() || pattern.includes("  ")) return "single spaces between slots, none at the ends";
+  const slots = pattern.split(" ");
+  if ((slots[0] as string).endsWith("?")) return "the first slot cannot be optional";
+  if (slots.some((s) => s.split("|").some((a) => a.replace(/\?$/, "") === ""))) return "empty alternative";
+  if (slots.every((s) => s === "*" || s === "#" || s.endsWith("?"))) return "needs at least one fixed word";
+  return undefined;
+}
+
+/** A rule's patterns compiled into one expression; the group of a hit is told by its capture. */
+export type CompiledSignals = Readonly<{
+  source: string;
+  /** Capture index (from 1) → [group, pattern]. */
+  captures: readonly (readonly [string, string])[];
+}>;
+
+/**
+ * Compiles a rule's signal data. Each pattern gets its own capture, so one scan tells which
+ * pattern matched. Groups of weight 0 (innocent phrases) come first, then longer patterns
+ * before shorter, so that at one place the innocent or the most specific reading wins.
+ * @param data - group name → patterns
+ * @param extra - further patterns, as `[group, pattern]` (e.g. from options)
+ * @returns the compiled form, or undefined when there are no patterns
+ */
+export function compileSignals(data: SignalData, extra: readonly (readonly [string, string])[] = []): CompiledSignals | undefined {
+  const all: (readonly [string, string])[] = [];
+  const ignored = new Set<string>();
+  for (const [group, g] of Object.entries(data)) {
+    if (g.weight === 0) ignored.add(group);
+    for (const p of g.patterns) all.push([group, p]);
+  }
+  all.push(...extra);
+  if (all.length === 0) return undefined;
+  // Innocent phrases (weight 0) first, then longer before shorter.
+  all.sort((a, b) => Number(ignored.has(b[0])) - Number(ignored.has(a[0])) || b[1].length - a[1].length);
+  const alternatives = all.map(([, p]) => `(${patternSource(p)})`).join("|");
+  return { source: `(?:^|${NOT_WORD})(?:${alternatives})(?!${WORD})`, captures: all };
+}
+
+/**
+ * Writes any words as a pattern of the little language (for options given in plain words).
+ * @param words - e.g. "It's a disgrace!"
+ * @returns e.g. `it s a disgrace`, or "" when there are no words
+ */
+export function wordsAsPattern(words: string): string {
+  return (prepareText(words).match(new RegExp(`${WORD}+`, "g")) ?? []).join(" ");
+}
+
+/**
+ * Prepares text for pattern matching: lower case, accents and look-alike letters folded,
+ * invisible characters dropped (`foldChar` of `text/normalize.ts`), and a letter written three or more
+ * times in a row read once ("soooo ridiculousss").
+ * @param text - any text
+ * @returns the prepared text
+ */
+export function prepareText(text: string): string {
+  if (text === "") return "";
+  let lower = text.toLowerCase();
+  if (NON_ASCII.test(lower)) {
+    // Only runs of other characters are folded, each character once per call.
+    const memo = new Map<string, string>();
+    lower = lower.replace(/[^\u0000-\u007f]+/g, (run) => {
+      let out = "";
+      for (const ch of run) {
+        let folded = memo.get(ch);
+        if (folded === undefined) {
+          folded = foldChar(ch);
+          memo.set(ch, folded);
+        }
+        out += folded;
+      }
+      return out;
+    });
+  }
+  return lower.replace(/([a-z])\1\1+/g, "$1");
+}
+
+/**
+ * Finds the listed patterns in prepared text: each distinct pattern once (its first place).
+ * @param prepared - text from {@link prepareText}
+ * @param compiled - the rule's compiled signals
+ * @returns hits in text order
+ */
+export function findSignals(prepared: string, compiled: CompiledSignals | undefined): SignalHit[] {
+  if (!compiled || prepared === "") return [];
+  // A new expression per call: a global expression kept at module level carries state.
+  const re = new RegExp(compiled.source, "g");
+  const seen = new Set<string>();
+  const hits: SignalHit[] = [];
+  for (let m = re.exec(prepared); m !== null; m = re.exec(prepared)) {
+    let k = 1;
+    while (k < m.length && m[k] === undefined) k++;
+    const matched = m[k] as string;
+    const end = m.index + m[0].length;
+    const start = end - matched.length;
+    const [group, pattern] = compiled.captures[k - 1] as readonly [string, string];
+    if (!seen.has(pattern)) {
+      seen.add(pattern);
+      hits.push({ group, pattern, text: shortWords(matched), start, end });
+    }
+    // The match consumed the separator before it only; the next may start right after it.
+    if (re.lastIndex === m.index) re.lastIndex++;
+  }
+  return hits;
+}
+
+/**
+ * Reduces matched text to its words, single-spaced and cut to a short length for evidence.
+ * @param text - matched text
+ * @param max - longest result in characters
+ * @returns the words
+ */
+export function shortWords(text: string, max = 48): string {
+  const joined = (text.match(new RegExp(`${WORD}+`, "gi")) ?? []).join(" ");
+  return joined.length <= max ? joined : `${joined.slice(0, max - 1).trimEnd()}…`;
+}
+
+/**
+ * The sentence around a span: from the previous sentence end (or line break) to the next,
+ * at most `reach` characters either side.
+ * @param text - any text
+ * @param start - start of the span
+ * @param end - end of the span
+ * @param reach - how far to look either way
+ * @returns the text before the span, the text after it (up to and including the terminator)
+ */
+export function sentenceAround(text: string, start: number, end: number, reach = 200): { before: string; after: string } {
+  let s = start;
+  const lowest = Math.max(0, start - reach);
+  while (s > lowest && !isSentenceEnd(text.charCodeAt(s - 1))) s--;
+  let e = end;
+  const highest = Math.min(text.length, end + reach);
+  while (e < highest && !isSentenceEnd(text.charCodeAt(e))) e++;
+  while (e < highest && (text[e] === "!" || text[e] === "?" || text[e] === ".")) e++;
+  return { before: text.slice(s, start), after: text.slice(end, e) };
+}
+
+function isSentenceEnd(code: number): boolean {
+  return code === 0x2e || code === 0x21 || code === 0x3f || code === 0x0a || code === 0x0d;
+}
+
+/** One run of words written in capitals. */
+export type CapsRun = Readonly<{
+  /** Words of three or more letters in the run that are not known acronyms. */
+  shouted: number;
+  /** The run's words (cut short for evidence). */
+  text: string;
+  /** The run is a whole line on its own, like a heading ("SUMMER FUN DAY"). */
+  wholeLine: boolean;
+  start: number;
+  end: number;
+}>;
+
+function isUpper(code: number): boolean {
+  return (code >= 0x41 && code <= 0x5a) || (code >= 0xc0 && code <= 0xde && code !== 0xd7);
+}
+
+function isLower(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0xdf && code <= 0xff && code !== 0xf7);
+}
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
+/**
+ * Finds runs of words in capitals. A run ends at a word with a lower-case letter, at a line
+ * break, or at sentence punctuation followed by a word in lower case. Short words
+ * ("I", "OF") and acronyms (`acronyms`, upper case) continue a run but are not counted as
+ * shouted; numbers are neutral. One pass over the text.
+ * @param text - original text (case kept)
+ * @param acronyms - words in capitals that are not shouting
+ * @param minShouted - the least number of shouted words for a run to be returned
+ * @returns runs with at least `minShouted` shouted words
+ */
+export function capsRuns(text: string, acronyms: ReadonlySet<string>, minShouted: number): CapsRun[] {
+  const runs: CapsRun[] = [];
+  let shouted = 0;
+  let runStart = -1;
+  let runEnd = -1;
+  let wordsOnLine = false;
+  let runAtLineStart = false;
+  const close = (atLineEnd: boolean): void => {
+    if (runStart >= 0 && shouted >= minShouted) {
+      const wholeLine = runAtLineStart && atLineEnd;
+      runs.push({ shouted, text: shortWords(text.slice(runStart, runEnd), 40), wholeLine, start: runStart, end: runEnd });
+    }
+    shouted = 0;
+    runStart = -1;
+  };
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const code = text.charCodeAt(i);
+    if (code === 0x0a) {
+      close(true);
+      wordsOnLine = false;
+      i++;
+      continue;
+    }
+    if (!isUpper(code) && !isLower(code) && !isDigit(code)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    let upper = 0;
+    let lower = 0;
+    while (j < n) {
+      const c = text.charCodeAt(j);
+      if (isUpper(c)) upper++;
+      else if (isLower(c)) lower++;
+      else if (!isDigit(c)) break;
+      j++;
+    }
+    if (lower > 0) close(false);
+    else if (upper > 0) {
+      if (runStart < 0) {
+        runStart = i;
+        runAtLineStart = !wordsOnLine;
+      }
+      runEnd = j;
+      if (upper >= 3 && !acronyms.has(text.slice(i, j))) shouted++;
+    }
+    wordsOnLine = true;
+    i = j;
+  }
+  close(true);
+  return runs;
+}
+
+/** A burst of `!` and `?`: three or more, or a mix such as `?!`. */
+export type PunctuationBurst = Readonly<{ text: string; start: number; end: number }>;
+
+/**
+ * Finds bursts of exclamation and question marks: three or more in a row ("!!!", "???"),
+ * or `!` and `?` mixed ("?!", "!?"). Spaces between the marks do not break a burst.
+ * @param text - original text
+ * @returns bursts in text order
+ */
+export function punctuationBursts(text: string): PunctuationBurst[] {
+  const bursts: PunctuationBurst[] = [];
+  let i = text.indexOf("!");
+  const q = text.indexOf("?");
+  if (i < 0 || (q >= 0 && q < i)) i = q;
+  if (i < 0) return bursts;
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x21 && c !== 0x3f) {
+      i++;
+      continue;
+    }
+    let j = i;
+    let marks = 0;
+    let bangs = 0;
+    let last = i;
+    while (j < n) {
+      const d = text.charCodeAt(j);
+      if (d === 0x21 || d === 0x3f) {
+        marks++;
+        if (d === 0x21) bangs++;
+        last = j;
+      } else if (d !== 0x20) break;
+      j++;
+    }
+    if (marks >= 3 || (bangs > 0 && bangs < marks)) {
+      bursts.push({ text: text.slice(i, last + 1).replace(/ /g, "").slice(0, 6), start: i, end: last + 1 });
+    }
+    i = j;
+  }
+  return bursts;
+}
+
+/**
+ * Counts the forward prefixes at the start of a subject: `FW:`, `Fwd:`, `WG:`, `TR:`,
+ * `RV:`, `Doorst:`, in any case, also with `[Fwd: …]` brackets; `RE:` between them is
+ * skipped but not counted. `FW[3]:` counts as 3.
+ * @param subject - the subject line
+ * @returns how many times it was forwarded, by its prefixes
+ */
+export function forwardPrefixCount(subject: string): number {
+  const prefix = /^[\s[(]*(fwd?|wg|tr|rv|re|aw|sv|doorst|vs)\s*(?:\[(\d{1,3})\]|\((\d{1,3})\))?\s*:/i;
+  let rest = subject.slice(0, 400);
+  let count = 0;
+  for (let guard = 0; guard < 100; guard++) {
+    const m = prefix.exec(rest);
+    if (!m) break;
+    const kind = (m[1] as string).toLowerCase();
+    if (kind !== "re" && kind !== "aw" && kind !== "sv" && kind !== "vs") count += Number(m[2] ?? m[3] ?? 1);
+    rest = rest.slice(m[0].length);
+  }
+  return count;
+}
+
+const LOCAL_CHAR = /[a-z0-9._%+\-']/i;
+const DOMAIN_CHAR = /[a-z0-9.\-]/i;
+
+/**
+ * Counts the distinct e-mail addresses in a text. Each `@` is expanded a bounded distance
+ * either way, so the cost stays linear even in a long run of address characters.
+ * @param text - any text
+ * @param limit - stop counting at this many
+ * @returns the number of distinct addresses (at most `limit`)
+ */
+export function countAddresses(text: string, limit = 1000): number {
+  const found = new Set<string>();
+  for (let at = text.indexOf("@"); at >= 0 && found.size < limit; at = text.indexOf("@", at + 1)) {
+    let s = at;
+    while (s > 0 && at - s < 64 && LOCAL_CHAR.test(text[s - 1] as string)) s--;
+    let e = at + 1;
+    while (e < text.length && e - at < 255 && DOMAIN_CHAR.test(text[e] as string)) e++;
+    const domain = text.slice(at + 1, e).replace(/\.+$/, "");
+    if (s < at && /^[a-z0-9\-]+(?:\.[a-z0-9\-]+)+$/i.test(domain) && /\.[a-z]{2,}$/i.test(domain)) {
+      found.add(`${text.slice(s, at)}@${domain}`.toLowerCase());
+    }
+  }
+  return found.size;
+}
+
+/**
+ * Counts the people on a header line such as `To: Sue Smith; Bob Jones; c@d.org`: the
+ * addresses, or, when names are given without addresses, the entries between `;` (or `,`
+ * when there is no `;`).
+ * @param line - the header's value
+ * @returns the number of recipients listed
+ */
+export function countHeaderRecipients(line: string | undefined): number {
+  if (!line) return 0;
+  const addresses = countAddresses(line);
+  const separator = line.includes(";") ? ";" : ",";
+  const entries = line.split(separator).filter((e) => e.trim() !== "").length;
+  return Math.max(addresses, entries);
+}
+
+/**
+ * Joins short pieces of evidence, quoted, cut to a total length.
+ * @param pieces - trigger words
+ * @param max - longest result
+ * @returns e.g. `“ridiculous”, “!!!”`
+ */
+export function quoteList(pieces: readonly string[], max = 90): string {
+  let out = "";
+  for (const p of [...new Set(pieces)]) {
+    const next = out === "" ? `“${p}”` : `${out}, “${p}”`;
+    if (next.length > max) break;
+    out = next;
+  }
+  return out;
+}
