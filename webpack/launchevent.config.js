@@ -105,7 +105,10 @@ module.exports = function launcheventConfig({ mode, env = {} }) {
     name: "launchevent",
     mode,
     context: root,
-    entry: { launchevent: "./src/launchevent/launchevent.ts" },
+    // The ES2016 prelude (polyfills of the ES2017+ built-ins the bundle calls) runs first. It is
+    // an entry of its own because package.json's `sideEffects` list would let webpack drop the
+    // bare `import "./es2016-prelude"` in launchevent.ts.
+    entry: { launchevent: ["./src/launchevent/es2016-prelude.ts", "./src/launchevent/launchevent.ts"] },
     // "es2016" makes webpack's own runtime code ES2016-safe; the environment flags below turn
     // off every newer construct webpack would otherwise emit (arrow functions included).
     target: ["web", "es2016"],

@@ -6,6 +6,10 @@
  * manifest's `LaunchEvent FunctionName`; a mismatch blocks every send under SoftBlock
  * (office-js#5214) — a test compares the two.
  */
+// First: fills in the ES2017+ built-ins the bundle calls (classic Outlook's pre-2403 runtime is
+// ES2016). The webpack entry also lists it first, because package.json's `sideEffects` would
+// otherwise let webpack drop a bare import.
+import "./es2016-prelude";
 import { createSendHandler } from "./handler";
 
 const handle = createSendHandler(Office);

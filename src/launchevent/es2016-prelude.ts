@@ -1,0 +1,82 @@
+/**
+ * ES2017+ built-ins the on-send bundle calls, for runtimes that lack them. Classic Outlook on
+ * Windows ran the handler in Chakra, limited to ES2016, before Version 2403: there
+ * `Object.entries` and `Object.getOwnPropertyDescriptors` (ES2017), `Array.prototype.flatMap`
+ * and `String.prototype.trimStart`/`trimEnd` (ES2019) are missing, and a call at module level
+ * makes the add-in "unavailable" at every Send.
+ *
+ * Exactly the methods the built launchevent.js calls are filled in, each only when missing,
+ * as a non-enumerable method that follows the specification for ordinary use.
+ * test/office/es2016-runtime.test.ts scans the built bundle for ES2017+ methods and fails when
+ * one is called that the runtime without them does not get from here.
+ *
+ * This module must run before any other: webpack/launchevent.config.js puts it first in the
+ * entry, and src/launchevent/launchevent.ts imports it first.
+ */
+
+type Define = (target: object, name: string, value: (...args: never[]) => unknown) => void;
+
+const define: Define = (target, name, value) => {
+  if (typeof (target as Record<string, unknown>)[name] === "function") return;
+  Object.defineProperty(target, name, { value, writable: true, enumerable: false, configurable: true });
+};
+
+define(Object, "entries", function entries(o: object): [string, unknown][] {
+  if (o === null || o === undefined) throw new TypeError("Cannot convert undefined or null to object");
+  const object = Object(o) as Record<string, unknown>;
+  const out: [string, unknown][] = [];
+  for (const key of Object.keys(object)) out.push([key, object[key]]);
+  return out;
+});
+
+// esbuild's helper for object spread (`{ ...a, b }` lowered to ES2016) calls it.
+define(Object, "getOwnPropertyDescriptors", function getOwnPropertyDescriptors(o: object): PropertyDescriptorMap {
+  if (o === null || o === undefined) throw new TypeError("Cannot convert undefined or null to object");
+  const object = Object(o) as object;
+  const out: PropertyDescriptorMap = {};
+  for (const key of Reflect.ownKeys(object)) {
+    const descriptor = Object.getOwnPropertyDescriptor(object, key);
+    if (descriptor !== undefined) out[key as string] = descriptor;
+  }
+  return out;
+});
+
+define(Array.prototype, "flatMap", function flatMap(this: unknown, callback: (value: unknown, index: number, array: unknown) => unknown, thisArg?: unknown): unknown[] {
+  if (typeof callback !== "function") throw new TypeError("flatMap callback is not a function");
+  const list = Object(this) as ArrayLike<unknown>;
+  const length = list.length >>> 0;
+  const out: unknown[] = [];
+  for (let i = 0; i < length; i++) {
+    if (!(i in list)) continue;
+    const mapped = callback.call(thisArg, list[i], i, list);
+    if (Array.isArray(mapped)) {
+      for (let j = 0; j < mapped.length; j++) if (j in mapped) out.push(mapped[j]);
+    } else {
+      out.push(mapped);
+    }
+  }
+  return out;
+});
+
+function thisString(value: unknown, method: string): string {
+  if (value === null || value === undefined) throw new TypeError(`String.prototype.${method} called on null or undefined`);
+  return String(value);
+}
+
+// `\s` is exactly ECMAScript's WhiteSpace and LineTerminator, which trimStart/trimEnd remove.
+// The end is found by a loop, not `/\s+$/`, which is quadratic on long runs of spaces.
+const SPACE = /\s/;
+
+define(String.prototype, "trimStart", function trimStart(this: unknown): string {
+  const s = thisString(this, "trimStart");
+  let i = 0;
+  while (i < s.length && SPACE.test(s.charAt(i))) i++;
+  return s.slice(i);
+});
+
+define(String.prototype, "trimEnd", function trimEnd(this: unknown): string {
+  const s = thisString(this, "trimEnd");
+  let end = s.length;
+  while (end > 0 && SPACE.test(s.charAt(end - 1))) end--;
+  return s.slice(0, end);
+});
