@@ -1,0 +1,145 @@
+/**
+ * The code-point tables against the running Node's own `\p{…}`, and the lookbehind emulation
+ * against real lookbehind (both only in the tests: Node has them, classic Outlook's ES2016
+ * runtime does not).
+ */
+import {
+  classBody,
+  decodeRanges,
+  FORMAT_RANGES,
+  inRanges,
+  isLetter,
+  isLetterOrNumber,
+  LETTER,
+  LETTER_OR_NUMBER,
+  LETTER_OR_NUMBER_RANGES,
+  LETTER_OR_NUMBER_U,
+  LETTER_RANGES,
+  LETTER_U,
+  LOWER,
+  LOWER_RANGES,
+  MARK_RANGES,
+  NUMBER_RANGES,
+  removeMarks,
+  UNICODE_VERSION,
+  unionRanges,
+  UPPER,
+  UPPER_RANGES,
+  type Ranges,
+} from "./char-classes";
+import { charBefore, execFrom, forEachMatch, lazy, notAfter, testFrom } from "./regex-compat";
+
+const sameUnicode = process.versions.unicode === UNICODE_VERSION;
+
+/** Code points compared: all of them when Node has the tables' Unicode version, else the stable blocks. */
+function* codePoints(): Generator<number> {
+  if (sameUnicode) {
+    for (let cp = 0; cp <= 0x10ffff; cp++) if (cp < 0xd800 || cp > 0xdfff) yield cp;
+  } else {
+    for (let cp = 0; cp <= 0x052f; cp++) yield cp; // Latin, Greek, Cyrillic
+  }
+}
+
+describe("char-classes tables", () => {
+  const cases: [string, Ranges, RegExp][] = [
+    ["L", LETTER_RANGES, /^\p{L}$/u],
+    ["Lu", UPPER_RANGES, /^\p{Lu}$/u],
+    ["Ll", LOWER_RANGES, /^\p{Ll}$/u],
+    ["N", NUMBER_RANGES, /^\p{N}$/u],
+    ["L or N", LETTER_OR_NUMBER_RANGES, /^[\p{L}\p{N}]$/u],
+    ["M", MARK_RANGES, /^\p{M}$/u],
+    ["Cf", FORMAT_RANGES, /^\p{Cf}$/u],
+  ];
+  it.each(cases)("%s equals Node's \\p{…} for every code point", (_name, table, re) => {
+    const wrong: string[] = [];
+    for (const cp of codePoints()) {
+      if (inRanges(cp, table) !== re.test(String.fromCodePoint(cp))) wrong.push(cp.toString(16));
+      if (wrong.length > 10) break;
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it("covers Latin with its extensions, Greek, Cyrillic and other scripts", () => {
+    for (const ch of "aZéÉßŁłŐőſǅȘțΩωЖжԱաאعकไ한中ᾼ") expect([ch, isLetter(ch.codePointAt(0) as number)]).toEqual([ch, true]);
+    for (const ch of " .,-'’0") expect([ch, isLetter(ch.codePointAt(0) as number)]).toEqual([ch, false]);
+    expect(isLetterOrNumber("7".charCodeAt(0))).toBe(true);
+    expect(isLetterOrNumber("½".charCodeAt(0))).toBe(true);
+    expect(isLetter(0x1d400)).toBe(true); // 𝐀, outside the BMP
+  });
+
+  it("class bodies match what \\p{…} matches, with and without the u flag", () => {
+    const text = "Zoë Łukasz ΩМир 123 ½ — 𝐀!";
+    expect(text.match(new RegExp(`[${LETTER}]+`, "g"))).toEqual(["Zoë", "Łukasz", "ΩМир"]);
+    expect(text.match(new RegExp(`[${LETTER_U}]+`, "gu"))).toEqual(text.match(/\p{L}+/gu));
+    expect(text.match(new RegExp(`[${LETTER_OR_NUMBER}]+`, "g"))).toEqual(["Zoë", "Łukasz", "ΩМир", "123", "½"]);
+    expect(new RegExp(`^[${UPPER}][${LOWER}]+$`).test("Ørjan")).toBe(true);
+    expect(new RegExp(`^[${UPPER}][${LOWER}]+$`).test("ørjan")).toBe(false);
+    expect(classBody([0x41, 0x5a, 0x1d400, 0x1d419], true)).toBe("\\u0041-\\u005a\\u{1d400}-\\u{1d419}");
+    expect(classBody([0x41, 0x5a, 0x1d400, 0x1d419], false)).toBe("\\u0041-\\u005a");
+  });
+
+  it("decodes and merges tables", () => {
+    expect(decodeRanges("")).toEqual([]);
+    expect(() => decodeRanges("!")).toThrow(/bad character class data/);
+    expect(unionRanges([1, 3, 10, 12], [4, 5, 11, 20])).toEqual([1, 5, 10, 20]);
+  });
+
+  it("removeMarks removes combining marks, as replace(/\\p{M}/gu) does", () => {
+    for (const text of ["café", "Zoë", "e\u0301\u0327", "नमस्ते", "plain", "", "a\u{1d167}b", "\u0300"]) {
+      const nfkd = text.normalize("NFKD");
+      expect(removeMarks(nfkd)).toBe(nfkd.replace(/\p{M}/gu, ""));
+    }
+  });
+});
+
+describe("regex-compat", () => {
+  const word = notAfter(lazy(() => new RegExp(`^[${LETTER_OR_NUMBER_U}]$`, "iu")));
+
+  it("emulates a leading negative lookbehind exactly", () => {
+    const native = /(?<![\p{L}\p{N}])(?:ab|b|ba)(?![\p{L}\p{N}])/giu;
+    const emulated = new RegExp(`(?:ab|b|ba)(?![${LETTER_OR_NUMBER_U}])`, "giu");
+    const alphabet = ["a", "b", "B", " ", "1", "é", "𝐀", "-"];
+    let seed = 7;
+    const random = (): number => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed / 0x7fffffff;
+    };
+    for (let n = 0; n < 3000; n++) {
+      let text = "";
+      const length = Math.floor(random() * 12);
+      for (let i = 0; i < length; i++) text += alphabet[Math.floor(random() * alphabet.length)];
+      const expected = [...text.matchAll(native)].map((m) => `${m.index}:${m[0]}`);
+      const actual: string[] = [];
+      forEachMatch(emulated, text, (m) => void actual.push(`${m.index}:${m[0]}`), word);
+      expect([text, actual]).toEqual([text, expected]);
+      expect(testFrom(emulated, text, word)).toBe(expected.length > 0);
+    }
+  });
+
+  it("execFrom needs a global expression; forEachMatch stops when asked and steps over empty matches", () => {
+    expect(() => execFrom(/a/, "a", 0)).toThrow(/global/);
+    const seen: number[] = [];
+    forEachMatch(/x*/g, "ab", (m) => void seen.push(m.index));
+    expect(seen).toEqual([0, 1, 2]);
+    const first: string[] = [];
+    forEachMatch(/\d/g, "1 2 3", (m) => {
+      first.push(m[0]);
+      return false;
+    });
+    expect(first).toEqual(["1"]);
+  });
+
+  it("charBefore reads a surrogate pair as one character only with u", () => {
+    expect(charBefore("a𝐀b", 3, true)).toBe("𝐀");
+    expect(charBefore("a𝐀b", 3, false)).toBe("\udc00");
+    expect(charBefore("ab", 0, true)).toBe("");
+  });
+
+  it("lazy builds once, on first use", () => {
+    let built = 0;
+    const get = lazy(() => ++built);
+    expect(built).toBe(0);
+    expect(get()).toBe(1);
+    expect(get()).toBe(1);
+  });
+});
