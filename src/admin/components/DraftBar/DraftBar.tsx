@@ -1,0 +1,95 @@
+/**
+ * The bar that says whether the manager has unsaved changes, lists problems that stop a save,
+ * and holds Save draft / Discard. Sticky, so it stays in reach on long pages.
+ */
+import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, makeStyles, tokens } from "@fluentui/react-components";
+import type { RuleInfo } from "../../api/types";
+import { useDraft } from "../../draft/DraftContext";
+import { ChangeList } from "../ChangeList/ChangeList";
+
+const useStyles = makeStyles({
+  bar: {
+    position: "sticky",
+    top: 0,
+    zIndex: 2,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXS,
+    paddingBottom: tokens.spacingVerticalS,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  details: { marginTop: tokens.spacingVerticalXS },
+  issues: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: tokens.spacingHorizontalL },
+  path: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
+});
+
+/**
+ * @param props - the catalogue (for the change list's rule titles)
+ * @returns the bar, or nothing when there is nothing to say
+ */
+export function DraftBar(props: { catalogue: readonly RuleInfo[] }) {
+  const styles = useStyles();
+  const draft = useDraft();
+  const blocking = draft.issues;
+  if (!draft.dirty && !draft.saveError && !draft.notice && blocking.length === 0) return null;
+  return (
+    <div className={styles.bar} role="region" aria-label="Draft status">
+      {draft.dirty ? (
+        <MessageBar intent={blocking.length ? "warning" : "info"} layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>
+              {draft.changes.length === 1 ? "1 unsaved change" : `${draft.changes.length} unsaved changes`}
+            </MessageBarTitle>
+            {blocking.length
+              ? `Fix ${blocking.length === 1 ? "this problem" : `these ${blocking.length} problems`} before saving.`
+              : "Save the draft to keep them. Staff are not affected until you publish."}
+            <details className={styles.details}>
+              <summary>Show the changes</summary>
+              <ChangeList label="Unsaved changes" changes={draft.changes} catalogue={props.catalogue} />
+            </details>
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button appearance="primary" disabled={draft.saving || blocking.length > 0} onClick={() => void draft.save()}>
+              {draft.saving ? "Saving…" : "Save draft"}
+            </Button>
+            <Button disabled={draft.saving} onClick={draft.discard}>
+              Discard changes
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      ) : null}
+      {blocking.length ? (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>Problems in the draft</MessageBarTitle>
+            <ul className={styles.issues} aria-label="Problems in the draft">
+              {blocking.map((i) => (
+                <li key={`${i.path}:${i.message}`}>
+                  <span className={styles.path}>{i.path}</span>: {i.message}
+                </li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {draft.saveError && draft.saveError.issues.length === 0 ? (
+        <MessageBar intent="error" layout="multiline" role="alert">
+          <MessageBarBody>
+            <MessageBarTitle>The draft was not saved</MessageBarTitle>
+            {draft.saveError.message}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {draft.notice ? (
+        <MessageBar intent="success" role="status">
+          <MessageBarBody>{draft.notice}</MessageBarBody>
+          <MessageBarActions>
+            <Button appearance="transparent" onClick={draft.clearNotice}>
+              OK
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      ) : null}
+    </div>
+  );
+}

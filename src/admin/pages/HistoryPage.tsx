@@ -1,0 +1,215 @@
+/**
+ * Every published version — who, when, why — with what each differs from the current one,
+ * and rolling back to an earlier version (after a confirmation that says what will happen).
+ */
+import {
+  Badge,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Textarea,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { useState } from "react";
+import type { RuleInfo, VersionSummary } from "../api/types";
+import { ChangeList } from "../components/ChangeList/ChangeList";
+import { Empty, ErrorView, Loaded, Loading } from "../components/StatusViews";
+import { useDraft } from "../draft/DraftContext";
+import { useLoad } from "../hooks/useLoad";
+import { formatTime } from "../model/labels";
+import { changedLeaves, type LeafChange, type PolicyDoc } from "../model/policy-model";
+import { VIEWER_EXPLANATION, useAdmin } from "../services";
+import { usePageStyles } from "../styles";
+
+const useStyles = makeStyles({
+  table: { borderCollapse: "collapse", width: "100%", minWidth: "36rem" },
+  cell: { textAlign: "left", verticalAlign: "top", padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, overflowWrap: "anywhere" },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+});
+
+type Compare = Readonly<{ version: number; state: "loading" | "error" | "ready"; changes?: LeafChange[]; message?: string }>;
+
+function asDoc(v: unknown): PolicyDoc {
+  return typeof v === "object" && v !== null && !Array.isArray(v) ? (v as PolicyDoc) : {};
+}
+
+/**
+ * @param props - the rule catalogue (titles)
+ * @returns the page
+ */
+export function HistoryPage(props: { catalogue: readonly RuleInfo[] }) {
+  const styles = useStyles();
+  const page = usePageStyles();
+  const { api, canEdit } = useAdmin();
+  const draft = useDraft();
+  const [state, reload] = useLoad(() => api.versions());
+  const [target, setTarget] = useState<VersionSummary | null>(null);
+  const [note, setNote] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<{ intent: "success" | "error"; title: string; text: string } | null>(null);
+  const [compare, setCompare] = useState<Compare | null>(null);
+
+  const showChanges = async (version: number, latest: number): Promise<void> => {
+    setCompare({ version, state: "loading" });
+    try {
+      const [old, current] = await Promise.all([api.version(version), api.version(latest)]);
+      setCompare({ version, state: "ready", changes: changedLeaves(asDoc(current.policy), asDoc(old.policy)) });
+    } catch (error) {
+      setCompare({ version, state: "error", message: error instanceof Error ? error.message : String(error) });
+    }
+  };
+
+  const rollback = async (): Promise<void> => {
+    if (!target) return;
+    setBusy(true);
+    try {
+      const result = await api.rollback(target.version, note.trim());
+      setOutcome({
+        intent: "success",
+        title: `Version ${target.version} is published again, as version ${result.version}`,
+        text: result.draftKept
+          ? "Your draft had unpublished changes, so it was kept as it was."
+          : "The draft now matches it too.",
+      });
+      if (!result.draftKept) {
+        try {
+          draft.adopt(await api.draft());
+        } catch {
+          // The draft page reloads it anyway; the rollback itself succeeded.
+        }
+      }
+      setTarget(null);
+      setNote("");
+      setCompare(null);
+      reload();
+    } catch (error) {
+      setOutcome({ intent: "error", title: "Not rolled back", text: error instanceof Error ? error.message : String(error) });
+      setTarget(null);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className={page.page}>
+      <h1 className={page.title}>History</h1>
+      <p className={page.lead}>Every version that has been published, newest first. Rolling back publishes an earlier version again as a new version; nothing is deleted.</p>
+      {!canEdit ? (
+        <MessageBar intent="info">
+          <MessageBarBody>{VIEWER_EXPLANATION}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {outcome ? (
+        <MessageBar intent={outcome.intent} layout="multiline" role={outcome.intent === "error" ? "alert" : "status"}>
+          <MessageBarBody>
+            <MessageBarTitle>{outcome.title}</MessageBarTitle>
+            {outcome.text}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      <Loaded state={state} loading="Loading the history…" failed="Could not load the history" onRetry={reload}>
+        {(versions) =>
+          versions.length === 0 ? (
+            <Empty>Nothing has been published yet.</Empty>
+          ) : (
+            <div className={page.tableWrap} role="region" aria-label="Published versions, scrollable" tabIndex={0}>
+              <table className={styles.table}>
+                <caption className={page.muted}>Published versions</caption>
+                <thead>
+                  <tr>
+                    <th className={styles.cell} scope="col">Version</th>
+                    <th className={styles.cell} scope="col">Published</th>
+                    <th className={styles.cell} scope="col">By</th>
+                    <th className={styles.cell} scope="col">Note</th>
+                    <th className={styles.cell} scope="col">Actions</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {versions.map((v, i) => (
+                    <tr key={v.version}>
+                      <th className={styles.cell} scope="row">
+                        {v.version} {i === 0 ? <Badge appearance="tint" color="success">In use</Badge> : null}
+                      </th>
+                      <td className={styles.cell}>{formatTime(v.publishedAt)}</td>
+                      <td className={styles.cell}>{v.author}</td>
+                      <td className={styles.cell}>
+                        {v.note}
+                        {v.rollbackOf !== null ? <span className={page.muted}> (rollback to version {v.rollbackOf})</span> : null}
+                      </td>
+                      <td className={styles.cell}>
+                        {i === 0 ? (
+                          <span className={page.muted}>Current</span>
+                        ) : (
+                          <div className={styles.actions}>
+                            <Button size="small" onClick={() => void showChanges(v.version, (versions[0] as VersionSummary).version)}>
+                              Compare with current
+                            </Button>
+                            <Button size="small" disabled={!canEdit} title={canEdit ? undefined : VIEWER_EXPLANATION} onClick={() => setTarget(v)}>
+                              Roll back to version {v.version}
+                            </Button>
+                          </div>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )
+        }
+      </Loaded>
+      {compare ? (
+        <section className={page.card} aria-labelledby="compare-title" aria-live="polite">
+          <h2 id="compare-title" className={page.heading}>
+            Version {compare.version} compared with the current version
+          </h2>
+          {compare.state === "loading" ? <Loading label="Comparing…" /> : null}
+          {compare.state === "error" ? <ErrorView title="Could not compare" message={compare.message ?? ""} /> : null}
+          {compare.state === "ready" && compare.changes ? (
+            compare.changes.length ? (
+              <ChangeList label={`Differences of version ${compare.version}`} changes={compare.changes} catalogue={props.catalogue} />
+            ) : (
+              <Empty>They are the same.</Empty>
+            )
+          ) : null}
+          <p className={page.muted}>Each line reads: setting: current value → value in version {compare.version}.</p>
+        </section>
+      ) : null}
+      <Dialog open={target !== null} modalType="alert" onOpenChange={(_e, d) => (!d.open ? setTarget(null) : undefined)}>
+        <DialogSurface>
+          {target ? (
+            <DialogBody>
+              <DialogTitle>Roll back to version {target.version}?</DialogTitle>
+              <DialogContent>
+                <p>
+                  Version {target.version} (published {formatTime(target.publishedAt)} by {target.author}) will be published again as a new version, and staff get it the next
+                  time Outlook loads the policy. If your draft has unpublished changes, the draft is kept as it is.
+                </p>
+                <Field label="Note for the history" hint="Optional. Why roll back?">
+                  <Textarea value={note} maxLength={1000} onChange={(_e, d) => setNote(d.value)} />
+                </Field>
+              </DialogContent>
+              <DialogActions>
+                <Button appearance="primary" disabled={busy} onClick={() => void rollback()}>
+                  {busy ? "Rolling back…" : `Roll back to version ${target.version}`}
+                </Button>
+                <Button disabled={busy} onClick={() => setTarget(null)}>
+                  Cancel
+                </Button>
+              </DialogActions>
+            </DialogBody>
+          ) : null}
+        </DialogSurface>
+      </Dialog>
+    </div>
+  );
+}

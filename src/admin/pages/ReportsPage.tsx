@@ -1,0 +1,171 @@
+/**
+ * Weekly reports from the add-in's content-free events: per rule and ISO week, hits, monitor
+ * hits, warnings overridden, blocks and "this warning is wrong" reports. A table holds the
+ * numbers; the bars beside the totals only repeat them visually (hidden from screen readers,
+ * which read the numbers).
+ */
+import { Button, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
+import { useState, type FormEvent } from "react";
+import type { RuleInfo, WeeklyRow } from "../api/types";
+import { Empty, Loaded } from "../components/StatusViews";
+import { useLoad } from "../hooks/useLoad";
+import { usePageStyles } from "../styles";
+import { useAdmin } from "../services";
+
+const WEEK = /^\d{4}-W\d{2}$/;
+
+const useStyles = makeStyles({
+  table: { borderCollapse: "collapse", width: "100%", minWidth: "40rem" },
+  cell: { textAlign: "left", verticalAlign: "top", padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  num: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
+  bars: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  barRow: { display: "grid", gridTemplateColumns: "minmax(8rem, 16rem) 1fr", columnGap: tokens.spacingHorizontalM, alignItems: "center" },
+  track: { display: "flex", height: "1.25rem", backgroundColor: tokens.colorNeutralBackground3, borderRadius: tokens.borderRadiusSmall, overflow: "hidden" },
+  monitor: { backgroundColor: tokens.colorPaletteBlueBorderActive },
+  enforced: { backgroundColor: tokens.colorPaletteDarkOrangeBorderActive },
+  legend: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalL, margin: 0 },
+  swatch: { display: "inline-block", width: "0.75rem", height: "0.75rem", marginRight: tokens.spacingHorizontalXS, borderRadius: tokens.borderRadiusSmall },
+  label: { overflowWrap: "anywhere" },
+});
+
+type Totals = { ruleId: string; hits: number; monitorHits: number; overridden: number; blocks: number; falsePositives: number };
+
+function totalsByRule(rows: readonly WeeklyRow[]): Totals[] {
+  const map = new Map<string, Totals>();
+  for (const r of rows) {
+    const t = map.get(r.ruleId) ?? { ruleId: r.ruleId, hits: 0, monitorHits: 0, overridden: 0, blocks: 0, falsePositives: 0 };
+    t.hits += r.hits;
+    t.monitorHits += r.monitorHits;
+    t.overridden += r.overridden;
+    t.blocks += r.blocks;
+    t.falsePositives += r.falsePositives;
+    map.set(r.ruleId, t);
+  }
+  return [...map.values()].sort((a, b) => b.hits - a.hits || a.ruleId.localeCompare(b.ruleId));
+}
+
+/**
+ * @param props - the rule catalogue (titles)
+ * @returns the page
+ */
+export function ReportsPage(props: { catalogue: readonly RuleInfo[] }) {
+  const styles = useStyles();
+  const page = usePageStyles();
+  const { api } = useAdmin();
+  const [from, setFrom] = useState("");
+  const [to, setTo] = useState("");
+  const [range, setRange] = useState<{ from?: string; to?: string }>({});
+  const [problem, setProblem] = useState<string | null>(null);
+  const [state, reload] = useLoad(() => api.weekly(range.from, range.to), `${range.from ?? ""}|${range.to ?? ""}`);
+  const title = (id: string) => props.catalogue.find((r) => r.id === id)?.title ?? id;
+
+  const apply = (e: FormEvent): void => {
+    e.preventDefault();
+    const bad = [from, to].find((w) => w !== "" && !WEEK.test(w));
+    if (bad !== undefined) {
+      setProblem(`“${bad}” is not a week; write it like 2026-W07.`);
+      return;
+    }
+    if (from && to && from > to) {
+      setProblem("The first week comes after the last week.");
+      return;
+    }
+    setProblem(null);
+    setRange({ ...(from ? { from } : {}), ...(to ? { to } : {}) });
+  };
+
+  return (
+    <div className={page.page}>
+      <h1 className={page.title}>Reports</h1>
+      <p className={page.lead}>
+        How often each rule found something, week by week. The add-in reports only which rules matched and what the sender did — never any e-mail text, subject or address.
+      </p>
+      <form className={page.row} onSubmit={apply} aria-label="Weeks to show">
+        <Field label="From week" hint="e.g. 2026-W01" validationMessage={problem ?? undefined}>
+          <Input type="week" value={from} onChange={(_e, d) => setFrom(d.value)} />
+        </Field>
+        <Field label="To week" hint="e.g. 2026-W12">
+          <Input type="week" value={to} onChange={(_e, d) => setTo(d.value)} />
+        </Field>
+        <Button type="submit">Show</Button>
+      </form>
+      <Loaded state={state} loading="Loading the reports…" failed="Could not load the reports" onRetry={reload}>
+        {(report) => {
+          if (report.rows.length === 0) {
+            return <Empty>No events {range.from || range.to ? "in these weeks" : "yet"}. The report fills in as staff send e-mail with the add-in.</Empty>;
+          }
+          const totals = totalsByRule(report.rows);
+          const max = Math.max(1, ...totals.map((t) => t.hits));
+          return (
+            <>
+              <section className={page.card} aria-labelledby="totals-title">
+                <h2 id="totals-title" className={page.heading}>
+                  Hits per rule{range.from || range.to ? ` (${range.from ?? "start"} to ${range.to ?? "now"})` : ""}
+                </h2>
+                <p className={styles.legend} aria-hidden="true">
+                  <span>
+                    <span className={`${styles.swatch} ${styles.enforced}`} />
+                    Shown to the sender
+                  </span>
+                  <span>
+                    <span className={`${styles.swatch} ${styles.monitor}`} />
+                    Monitor only
+                  </span>
+                </p>
+                <ul className={styles.bars} aria-label="Hits per rule">
+                  {totals.map((t) => (
+                    <li key={t.ruleId} className={styles.barRow}>
+                      <span className={styles.label}>
+                        {title(t.ruleId)}: {t.hits} {t.hits === 1 ? "hit" : "hits"}
+                        {t.monitorHits ? ` (${t.monitorHits} monitor only)` : ""}
+                      </span>
+                      <span className={styles.track} aria-hidden="true">
+                        <span className={styles.enforced} style={{ width: `${((t.hits - t.monitorHits) / max) * 100}%` }} />
+                        <span className={styles.monitor} style={{ width: `${(t.monitorHits / max) * 100}%` }} />
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              </section>
+              <section className={page.card} aria-labelledby="weekly-title">
+                <h2 id="weekly-title" className={page.heading}>
+                  Week by week
+                </h2>
+                <div className={page.tableWrap} role="region" aria-label="Week by week, scrollable" tabIndex={0}>
+                  <table className={styles.table}>
+                    <thead>
+                      <tr>
+                        <th className={styles.cell} scope="col">Week</th>
+                        <th className={styles.cell} scope="col">Rule</th>
+                        <th className={`${styles.cell} ${styles.num}`} scope="col">Hits</th>
+                        <th className={`${styles.cell} ${styles.num}`} scope="col">Monitor hits</th>
+                        <th className={`${styles.cell} ${styles.num}`} scope="col">Warnings overridden</th>
+                        <th className={`${styles.cell} ${styles.num}`} scope="col">Blocks</th>
+                        <th className={`${styles.cell} ${styles.num}`} scope="col">False-positive reports</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {report.rows.map((r) => (
+                        <tr key={`${r.week}|${r.ruleId}`}>
+                          <td className={styles.cell}>{r.week}</td>
+                          <th className={styles.cell} scope="row">
+                            {title(r.ruleId)}
+                          </th>
+                          <td className={`${styles.cell} ${styles.num}`}>{r.hits}</td>
+                          <td className={`${styles.cell} ${styles.num}`}>{r.monitorHits}</td>
+                          <td className={`${styles.cell} ${styles.num}`}>{r.overridden}</td>
+                          <td className={`${styles.cell} ${styles.num}`}>{r.blocks}</td>
+                          <td className={`${styles.cell} ${styles.num}`}>{r.falsePositives}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              </section>
+            </>
+          );
+        }}
+      </Loaded>
+    </div>
+  );
+}
