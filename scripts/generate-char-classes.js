@@ -8,7 +8,9 @@
  * Encoding: for each category, the ranges [start, end] become the numbers
  * start₀, end₀ − start₀, start₁ − end₀ − 1, end₁ − start₁, … (gaps and lengths, all ≥ 0),
  * each written in base 32, most significant digit first: every digit but the last comes from
- * MORE, the last from LAST (see char-classes.ts, which decodes them).
+ * MORE, the last from LAST (see char-classes.ts, which decodes them). A (gap, length) pair
+ * that repeats three times or more is written once, then `~` and the number of repeats (the
+ * upper- and lower-case tables are mostly alternating single letters).
  *
  * Usage: node scripts/generate-char-classes.js  (rerun after a Node upgrade brings new Unicode)
  */
@@ -53,11 +55,19 @@ function encodeNumber(n) {
 }
 
 function encode(ranges) {
-  let s = "";
+  const pairs = [];
   let previousEnd = -1;
   for (const [start, end] of ranges) {
-    s += encodeNumber(start - previousEnd - 1) + encodeNumber(end - start);
+    pairs.push([start - previousEnd - 1, end - start]);
     previousEnd = end;
+  }
+  let s = "";
+  for (let i = 0; i < pairs.length; ) {
+    let k = 1;
+    while (i + k < pairs.length && pairs[i + k][0] === pairs[i][0] && pairs[i + k][1] === pairs[i][1]) k++;
+    const one = encodeNumber(pairs[i][0]) + encodeNumber(pairs[i][1]);
+    s += k >= 3 ? `${one}~${encodeNumber(k - 1)}` : one.repeat(k);
+    i += k;
   }
   return s;
 }

@@ -80,6 +80,9 @@ describe("char-classes tables", () => {
 
   it("decodes and merges tables", () => {
     expect(decodeRanges("")).toEqual([]);
+    expect(decodeRanges("11")).toEqual([1, 2]);
+    expect(decodeRanges("00~2")).toEqual([0, 0, 1, 1, 2, 2]);
+    expect(decodeRanges("X0011")).toEqual([32, 32, 34, 35]);
     expect(() => decodeRanges("!")).toThrow(/bad character class data/);
     expect(unionRanges([1, 3, 10, 12], [4, 5, 11, 20])).toEqual([1, 5, 10, 20]);
   });

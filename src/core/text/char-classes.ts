@@ -32,32 +32,50 @@ const MORE = "WXYZabcdefghijklmnopqrstuvwxyz_$";
 
 /**
  * Decodes a table written by scripts/generate-char-classes.js: base-32 numbers (leading digits
- * from MORE, the last from LAST) that alternate gap before a range and its length minus one.
+ * from MORE, the last from LAST) that alternate gap before a range and its length minus one;
+ * `~n` repeats the previous (gap, length) pair n more times.
  * @param data - the encoded table
  * @returns the ranges
  */
 export function decodeRanges(data: string): number[] {
-  const numbers: number[] = [];
+  const ranges: number[] = [];
+  let previousEnd = -1;
   let value = 0;
+  let pending: number | undefined; // a gap read, waiting for its length
+  let repeat = false;
+  let gap = 0;
+  let length = 0;
+  const push = (): void => {
+    const start = previousEnd + 1 + gap;
+    previousEnd = start + length;
+    ranges.push(start, previousEnd);
+  };
   for (let i = 0; i < data.length; i++) {
     const ch = data.charAt(i);
+    if (ch === "~" && pending === undefined && ranges.length > 0) {
+      repeat = true;
+      continue;
+    }
     const last = LAST.indexOf(ch);
-    if (last >= 0) {
-      numbers.push(value * 32 + last);
-      value = 0;
-    } else {
+    if (last < 0) {
       const more = MORE.indexOf(ch);
       if (more < 0) throw new Error(`bad character class data at ${i}`);
       value = value * 32 + more;
+      continue;
     }
-  }
-  const ranges: number[] = [];
-  let previousEnd = -1;
-  for (let i = 0; i + 1 < numbers.length; i += 2) {
-    const start = previousEnd + 1 + (numbers[i] as number);
-    const end = start + (numbers[i + 1] as number);
-    ranges.push(start, end);
-    previousEnd = end;
+    const n = value * 32 + last;
+    value = 0;
+    if (repeat) {
+      for (let k = 0; k < n; k++) push();
+      repeat = false;
+    } else if (pending === undefined) {
+      pending = n;
+    } else {
+      gap = pending;
+      length = n;
+      pending = undefined;
+      push();
+    }
   }
   return ranges;
 }
