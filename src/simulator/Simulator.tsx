@@ -17,13 +17,14 @@ import {
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
-import { useState, useSyncExternalStore } from "react";
+import { useRef, useState, useSyncExternalStore } from "react";
 import { ComposeForm } from "./components/ComposeForm";
 import { SentItems } from "./components/SentItems";
 import { SmartAlertDialog } from "./components/SmartAlertDialog";
 import { Switches } from "./components/Switches";
 import type { SimulatorController } from "./controller";
 import { SAMPLES } from "./samples";
+import type { DialogModel } from "./smart-alerts";
 
 /** The task pane's width in Outlook; the pane must work at 320 px. */
 export const PANE_WIDTH = 320;
@@ -70,7 +71,7 @@ const useStyles = makeStyles({
   side: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, padding: `0 ${tokens.spacingHorizontalL} ${tokens.spacingVerticalL}` },
   section: { padding: tokens.spacingHorizontalL, backgroundColor: tokens.colorNeutralBackground1, borderRadius: tokens.borderRadiusLarge },
   h2: { margin: `0 0 ${tokens.spacingVerticalS}`, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
-  log: { margin: 0, maxHeight: "14rem", overflowY: "auto", fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, paddingLeft: tokens.spacingHorizontalL },
+  log: { margin: 0, maxHeight: "14rem", overflowY: "auto", fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, paddingLeft: tokens.spacingHorizontalXXXL },
 });
 
 /**
@@ -84,6 +85,8 @@ export function Simulator(props: { controller: SimulatorController }) {
   const styles = useStyles();
   const [sample, setSample] = useState("twelve-parents-in-to");
   const sending = state.phase.kind === "sending";
+  const lastDialog = useRef<DialogModel | null>(null);
+  if (state.phase.kind === "dialog") lastDialog.current = state.phase.dialog;
 
   return (
     <FluentProvider className={styles.page} theme={webLightTheme}>
@@ -178,7 +181,7 @@ export function Simulator(props: { controller: SimulatorController }) {
           </ol>
         </section>
       </div>
-      {state.phase.kind === "dialog" ? <SmartAlertDialog dialog={state.phase.dialog} onAnswer={(a) => controller.answer(a)} /> : null}
+      {lastDialog.current ? <SmartAlertDialog dialog={lastDialog.current} onAnswer={(a) => controller.answer(a)} open={state.phase.kind === "dialog"} /> : null}
     </FluentProvider>
   );
 }

@@ -3,7 +3,7 @@
  * runtime → Smart Alerts dialog → sent items), the task pane and its Office bridge. React
  * reads it through `subscribe`/`getState` (useSyncExternalStore).
  */
-import { createItemStore, emptyItem, guessType, textToHtml, type ItemState, type ItemStore, type SimAttachment, type SimRecipient, type SimRecipientType } from "./item-store";
+import { createItemStore, emptyItem, guessType, htmlToText, textToHtml, type ItemState, type ItemStore, type SimAttachment, type SimRecipient, type SimRecipientType } from "./item-store";
 import { runOnSend } from "./launch-runtime";
 import { DEFAULT_MANIFEST, type ManifestInfo } from "./manifest-info";
 import { createSimOffice, DEFAULT_SETTINGS, effectiveSet, type CallRecord, type SimOffice, type SimSettings } from "./sim-office";
@@ -16,6 +16,8 @@ export type SentItem = Readonly<{
   cc: readonly string[];
   bcc: readonly string[];
   attachments: readonly string[];
+  /** The body as sent, as text (shown like Outlook's Sent Items; kept only in this page). */
+  bodyText: string;
   sentAt: Date;
   /** Set when the add-in delayed delivery. */
   deliverAt?: Date;
@@ -258,6 +260,7 @@ export class SimulatorController {
         cc: emails(item.cc),
         bcc: emails(item.bcc),
         attachments: item.attachments.map((a) => a.name),
+        bodyText: htmlToText(item.bodyHtml),
         sentAt: new Date(),
         ...(item.delayDeliveryTime instanceof Date ? { deliverAt: item.delayDeliveryTime } : {}),
         client: this.settings.client,

@@ -6,6 +6,7 @@ import { CLIENT_NAMES } from "./Switches";
 const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   empty: { margin: 0, color: tokens.colorNeutralForeground2 },
+  body: { whiteSpace: "pre-wrap", overflowWrap: "anywhere", fontSize: tokens.fontSizeBase200, margin: 0 },
   meta: { display: "block", fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
 });
 
@@ -37,6 +38,10 @@ export function SentItems(props: { items: readonly SentItem[] }) {
             Sent {time(item.sentAt)} from {CLIENT_NAMES[item.client]}. To: {item.to.length}, Cc: {item.cc.length}, Bcc: {item.bcc.length}
             {item.attachments.length > 0 ? `, ${item.attachments.length} attachment(s)` : ""}.{delayNote(item)}
           </span>
+          <details>
+            <summary>Message as sent</summary>
+            <pre className={styles.body}>{item.bodyText}</pre>
+          </details>
         </li>
       ))}
     </ol>

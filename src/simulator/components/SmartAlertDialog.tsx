@@ -46,10 +46,12 @@ function Message(props: { message: DialogModel["message"] }) {
  * @param props - the model and the answer callback
  * @returns the dialog
  */
-export function SmartAlertDialog(props: { dialog: DialogModel; onAnswer(action: DialogButton["action"]): void }) {
+export function SmartAlertDialog(props: { dialog: DialogModel; open: boolean; onAnswer(action: DialogButton["action"]): void }) {
   const { dialog } = props;
+  // Kept mounted and closed through `open`, so Fluent restores the page it hid from
+  // assistive technology while the modal was up.
   return (
-    <Dialog modalType="alert" open>
+    <Dialog modalType="alert" open={props.open}>
       <DialogSurface>
         <DialogBody>
           <DialogTitle>{dialog.title}</DialogTitle>
