@@ -3,7 +3,7 @@
  * Alerts dialog and the task pane, apply the fix in the pane and send. Each returns nothing
  * and throws (via `expect`) on failure; screenshots go to artifacts/e2e/.
  */
-/* global window, document -- page.evaluate callbacks run in the browser */
+/* global window -- page.evaluate callbacks run in the browser */
 "use strict";
 
 function expect(condition, message) {
