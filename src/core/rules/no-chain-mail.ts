@@ -1,22 +1,188 @@
 /**
- * @fileoverview Disallow chain letters, hoaxes, jokes and gossip round-robins. (Placeholder meta; the rule's check is written in its own change.)
+ * @fileoverview Disallow chain letters, hoaxes, jokes and gossip round-robins, written or
+ * forwarded.
+ *
+ * One of the two rules that read quoted history: chain mail is usually forwarded, so the rule
+ * judges what the sender wrote, the forwarded text and its header lines, and the subject.
+ * Score-based, so that one ordinary phrase ("please pass this on to your team") never trips
+ * it: phrases (`src/core/data/chain-mail/phrases.en.json`) add their group's points once each,
+ * a subject forwarded again and again (`FW: FW: FW:`) and long lists of addresses being passed
+ * on add more, and the rule reports once the total reaches `threshold`. Mail sent only to SMT
+ * is left alone: that is how staff report a hoax.
  */
+import data from "../data/chain-mail/phrases.en.json";
+import type { EmailSnapshot } from "../model/snapshot";
 import { CLAUSES } from "../policy/clauses";
+import {
+  compileSignals,
+  countAddresses,
+  countHeaderRecipients,
+  findSignals,
+  forwardPrefixCount,
+  prepareText,
+  quoteList,
+  wordsAsPattern,
+  type SignalData,
+} from "../text/tone-utils";
 import { defineRule } from "./rule";
 
-export default defineRule({
+export type NoChainMailOptions = {
+  /** Points at which the message is reported. */
+  threshold: number;
+  /** Forward prefixes on the subject (`FW: FW: FW:`) that count as a chain. */
+  forwardPrefixes: number;
+  /** Addresses in a forwarded To/Cc line, or pasted in the text, that count as a mass mailing. */
+  addressBlock: number;
+  /** Leave alone mail sent only to SMT addresses (staff reporting a hoax). */
+  allowToSmt: boolean;
+  /** Further phrases that mark chain mail (3 points each). */
+  extraPhrases: string[];
+};
+
+type Kind = "chain" | "hoax" | "joke";
+type GroupInfo = Readonly<{ kind: Kind; weight: number; patterns: readonly string[] }>;
+
+const GROUPS = data.groups as Readonly<Record<string, GroupInfo>>;
+const SIGNALS = compileSignals(GROUPS as SignalData);
+const EXTRA_WEIGHT = 3;
+/** Points for a subject forwarded `forwardPrefixes` times, and for two more than that. */
+const CHAIN_POINTS = 2;
+const LONG_CHAIN_POINTS = 3;
+/** Points for long lists of addresses, however many. */
+const ADDRESS_POINTS = 2;
+const MESSAGE_OF: Readonly<Record<Kind, string>> = { chain: "chainLetter", hoax: "hoax", joke: "joke" };
+
+/** Points and evidence gathered per kind. */
+type Tally = Record<Kind, { points: number; evidence: string[] }>;
+type Field = "subject" | "body";
+
+/**
+ * The texts of a message that chain mail may be in: the subject, what the sender wrote, and
+ * the quoted history (forwarded text with its header lines).
+ * @param snapshot - the message
+ * @returns each text, prepared for matching, with the field it belongs to
+ */
+function textsOf(snapshot: EmailSnapshot): [Field, string][] {
+  const texts: [Field, string][] = [
+    ["subject", snapshot.subject],
+    ["body", snapshot.body.authored],
+    ["body", snapshot.body.quoted],
+  ];
+  return texts.filter(([, t]) => t.trim() !== "").map(([f, t]) => [f, prepareText(t)]);
+}
+
+/**
+ * How many times the message has been forwarded: the subject's prefixes, or those of a
+ * forwarded message's subject, or the forwarded parts nested in the body.
+ * @param snapshot - the message
+ * @returns the count
+ */
+function forwardCount(snapshot: EmailSnapshot): number {
+  let count = forwardPrefixCount(snapshot.subject);
+  let parts = 0;
+  for (const part of snapshot.body.quotedParts) {
+    if (part.kind === "forward") parts++;
+    if (part.headers.subject !== undefined) count = Math.max(count, forwardPrefixCount(part.headers.subject));
+  }
+  return Math.max(count, parts);
+}
+
+/**
+ * The longest list of recipients being passed on: a forwarded To or Cc line, or addresses
+ * pasted into the text.
+ * @param snapshot - the message
+ * @returns the number of addresses or names
+ */
+function longestAddressList(snapshot: EmailSnapshot): number {
+  let most = Math.max(countAddresses(snapshot.body.authored), countAddresses(snapshot.body.quoted));
+  for (const part of snapshot.body.quotedParts) {
+    most = Math.max(most, countHeaderRecipients(part.headers.to), countHeaderRecipients(part.headers.cc));
+  }
+  return most;
+}
+
+export default defineRule<NoChainMailOptions>({
   meta: {
     id: "no-chain-mail",
     title: "Chain mail, jokes or gossip",
     description: "Disallow chain letters, hoaxes, jokes and gossip round-robins",
     category: "content",
     defaultSeverity: "warn",
-    optionsSchema: { type: "object", additionalProperties: false, properties: {} },
-    defaultOptions: {},
-    messages: {},
+    optionsSchema: {
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        threshold: { type: "integer", minimum: 1, maximum: 20, description: "Points at which the message is reported." },
+        forwardPrefixes: { type: "integer", minimum: 2, maximum: 20, description: "Forward prefixes on the subject (FW: FW: FW:) that count as a chain." },
+        addressBlock: { type: "integer", minimum: 3, maximum: 1000, description: "Addresses in a forwarded To/Cc line, or pasted in the text, that count as a mass mailing." },
+        allowToSmt: { type: "boolean", description: "Leave alone mail sent only to SMT (staff reporting a hoax)." },
+        extraPhrases: {
+          type: "array",
+          description: "Further phrases that mark chain mail (3 points each).",
+          maxItems: 200,
+          uniqueItems: true,
+          items: { type: "string", minLength: 1, maxLength: 80 },
+        },
+      },
+    },
+    defaultOptions: { threshold: 3, forwardPrefixes: 3, addressBlock: 10, allowToSmt: true, extraPhrases: [] },
+    messages: {
+      chainLetter: "This e-mail looks like a chain letter ({{signs}}). Please do not send or forward chain mail; delete it instead.",
+      hoax: "This e-mail looks like a hoax or a false virus warning ({{signs}}). Please do not pass it on; if you are worried about it, ask SMT or ICT support.",
+      joke: "This e-mail looks like a joke, cartoon or gossip being passed round ({{signs}}). Please keep work e-mail for work and do not send it on.",
+    },
     clause: CLAUSES.chainMail,
+    readsQuotedHistory: true,
   },
-  check() {
-    // Written in the rule's own change.
+  check(snapshot, context) {
+    const { options } = context;
+    if (options.allowToSmt && snapshot.recipients.length > 0) {
+      const smt = new Set(context.organisation.smtAddresses.map((a) => a.toLowerCase()));
+      if (snapshot.recipients.every((r) => smt.has(r.email))) return;
+    }
+    const extra = options.extraPhrases.map((p) => ["extra", wordsAsPattern(p)] as const).filter(([, p]) => p !== "");
+    const signals = extra.length > 0 ? compileSignals(GROUPS as SignalData, extra) : SIGNALS;
+
+    const tally: Tally = { chain: { points: 0, evidence: [] }, hoax: { points: 0, evidence: [] }, joke: { points: 0, evidence: [] } };
+    const seen = new Set<string>();
+    const byField: Record<Field, number> = { subject: 0, body: 0 };
+    for (const [field, text] of textsOf(snapshot)) {
+      for (const hit of findSignals(text, signals)) {
+        const group = GROUPS[hit.group];
+        const weight = group ? group.weight : EXTRA_WEIGHT;
+        if (weight === 0 || seen.has(hit.pattern)) continue;
+        seen.add(hit.pattern);
+        const t = tally[group ? group.kind : "chain"];
+        t.points += weight;
+        t.evidence.push(hit.text);
+        byField[field] += weight;
+      }
+    }
+    const forwards = forwardCount(snapshot);
+    if (forwards >= options.forwardPrefixes) {
+      const points = forwards >= options.forwardPrefixes + 2 ? LONG_CHAIN_POINTS : CHAIN_POINTS;
+      tally.chain.points += points;
+      tally.chain.evidence.push(`forwarded ${forwards} times`);
+      byField.subject += points;
+    }
+    const addresses = longestAddressList(snapshot);
+    if (addresses >= options.addressBlock) {
+      tally.chain.points += ADDRESS_POINTS;
+      tally.chain.evidence.push(`${addresses} addresses passed on`);
+      byField.body += ADDRESS_POINTS;
+    }
+
+    const total = tally.chain.points + tally.hoax.points + tally.joke.points;
+    if (total < options.threshold) return;
+    const kinds: Kind[] = ["hoax", "chain", "joke"];
+    const kind = kinds.reduce((best, k) => (tally[k].points > tally[best].points ? k : best), "hoax");
+    const evidence = [...tally[kind].evidence, ...kinds.filter((k) => k !== kind).flatMap((k) => tally[k].evidence)];
+    const signs = quoteList(evidence);
+    context.report({
+      messageId: MESSAGE_OF[kind],
+      data: { signs },
+      field: byField.body >= byField.subject ? "body" : "subject",
+      evidence: signs,
+    });
   },
 });

@@ -10,6 +10,7 @@
  * `src/core/data/tone/heated.en.json`. The finding offers to send the message in 10 minutes.
  */
 import data from "../data/tone/heated.en.json";
+import type { JsonSchema } from "../engine/json-schema";
 import { CLAUSES } from "../policy/clauses";
 import {
   capsRuns,
@@ -56,7 +57,7 @@ const SHORT_SUBJECT_WORDS = 5;
 const HEADING_WORDS = 8;
 const EXTRA_WEIGHT = 2;
 
-const listSchema = (description: string) => ({
+const listSchema = (description: string): JsonSchema => ({
   type: "array",
   description,
   maxItems: 200,

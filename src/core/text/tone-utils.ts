@@ -10,17 +10,27 @@
  */
 import { foldChar } from "./normalize";
 
-const NON_ASCII = /[^\u0000-\u007f]/;
-import { WORD_CHARS } from "../rules/utils/phrase-match";
+/**
+ * Characters folding changes for matching: accented and other-alphabet letters, invisible
+ * characters, fullwidth forms, styled mathematical letters. Curly quotes, dashes and currency
+ * signs are not among them, so ordinary mail skips folding.
+ */
+const FOLDABLE = /[\u00ad\u00c0-\u04ff\u1d00-\u1eff\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\uff00-\uffef]|\ud835/;
 
-const WORD = `[${WORD_CHARS}]`;
-const NOT_WORD = `[^${WORD_CHARS}]`;
+/**
+ * Word characters of prepared (lower-case, folded) text: ASCII letters and digits and the
+ * letters of other alphabets. Kept short on purpose: V8 stops optimising a regular expression
+ * whose source is longer than about 20 KB, and this class is repeated in every pattern.
+ */
+const WORD_CLASS = "a-z0-9\\u00c0-\\u1fff";
+const WORD = `[${WORD_CLASS}]`;
+const NOT_WORD = `[^${WORD_CLASS}]`;
 /**
  * What may stand between two words of a phrase: spaces, line breaks, apostrophes, dashes,
  * quotes, brackets and asterisks, but not sentence punctuation or commas, so that
  * "Thank you. Always happy to help" never reads as `you always`.
  */
-const SEPARATOR = `[^${WORD_CHARS}.,;:!?]+`;
+const SEPARATOR = `[^${WORD_CLASS}.,;:!?]+`;
 /** Digits or a number word, for `#` in a pattern. */
 const NUMBER =
   "(?:[0-9]{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|a_hundred)".replace(
@@ -94,13 +104,15 @@ export function patternProblem(pattern: string): string | undefined {
   if (!PATTERN_SYNTAX.test(pattern)) return "only a-z, 0-9, spaces and | ? # * _ are allowed";
   if (pattern !== pattern.trim() || pattern.includes("  ")) return "single spaces between slots, none at the ends";
   const slots = pattern.split(" ");
-  if ((slots[0] as string).endsWith("?")) return "the first slot cannot be optional";
+  const first = slots[0] as string;
+  if (first.endsWith("?")) return "the first slot cannot be optional";
+  if (first.split("|").some((a) => a === "#" || a === "*")) return "the first slot must be words";
   if (slots.some((s) => s.split("|").some((a) => a.replace(/\?$/, "") === ""))) return "empty alternative";
   if (slots.every((s) => s === "*" || s === "#" || s.endsWith("?"))) return "needs at least one fixed word";
   return undefined;
 }
 
-/** A rule's patterns compiled into one expression; the group of a hit is told by its capture. */
+/** A rule's patterns compiled into one expression; the pattern found is told by its capture. */
 export type CompiledSignals = Readonly<{
   source: string;
   /** Capture index (from 1) → [group, pattern]. */
@@ -124,7 +136,6 @@ export function compileSignals(data: SignalData, extra: readonly (readonly [stri
   }
   all.push(...extra);
   if (all.length === 0) return undefined;
-  // Innocent phrases (weight 0) first, then longer before shorter.
   all.sort((a, b) => Number(ignored.has(b[0])) - Number(ignored.has(a[0])) || b[1].length - a[1].length);
   const alternatives = all.map(([, p]) => `(${patternSource(p)})`).join("|");
   return { source: `(?:^|${NOT_WORD})(?:${alternatives})(?!${WORD})`, captures: all };
@@ -149,7 +160,7 @@ export function wordsAsPattern(words: string): string {
 export function prepareText(text: string): string {
   if (text === "") return "";
   let lower = text.toLowerCase();
-  if (NON_ASCII.test(lower)) {
+  if (FOLDABLE.test(lower)) {
     // Native passes do the bulk (fullwidth and styled letters, accents, invisible characters);
     // only look-alike letters of other scripts, rare in the Centre's mail, go one by one.
     lower = lower
@@ -162,6 +173,7 @@ export function prepareText(text: string): string {
 
 /**
  * Finds the listed patterns in prepared text: each distinct pattern once (its first place).
+ * A match is consumed: the next is looked for after it.
  * @param prepared - text from {@link prepareText}
  * @param compiled - the rule's compiled signals
  * @returns hits in text order
@@ -177,14 +189,11 @@ export function findSignals(prepared: string, compiled: CompiledSignals | undefi
     while (k < m.length && m[k] === undefined) k++;
     const matched = m[k] as string;
     const end = m.index + m[0].length;
-    const start = end - matched.length;
     const [group, pattern] = compiled.captures[k - 1] as readonly [string, string];
     if (!seen.has(pattern)) {
       seen.add(pattern);
-      hits.push({ group, pattern, text: shortWords(matched), start, end });
+      hits.push({ group, pattern, text: shortWords(matched), start: end - matched.length, end });
     }
-    // The match consumed the separator before it only; the next may start right after it.
-    if (re.lastIndex === m.index) re.lastIndex++;
   }
   return hits;
 }

@@ -1,0 +1,195 @@
+import rule from "./no-chain-mail";
+import data from "../data/chain-mail/phrases.en.json";
+import { buildTestSnapshot, checkOnly } from "../../../test/content-rule-helpers";
+import { makeDraft, runRuleTests } from "../../../test/rule-tester";
+import { compileSignals, patternProblem, type SignalData } from "../text/tone-utils";
+
+/** An Outlook forward: what the sender wrote, then the forwarded message with its header block. */
+function forward(authored: string, forwarded: string, headers: { subject?: string; to?: string; cc?: string } = {}): string {
+  return [
+    authored,
+    "",
+    "-----Original Message-----",
+    "From: Sue Brown <sue.brown@example.com>",
+    "Sent: 03 March 2025 09:12",
+    `To: ${headers.to ?? "Amy Jones"}`,
+    ...(headers.cc ? [`Cc: ${headers.cc}`] : []),
+    `Subject: ${headers.subject ?? "FW: read this"}`,
+    "",
+    forwarded,
+  ].join("\n");
+}
+
+const many = (n: number, domain = "example.com") => Array.from({ length: n }, (_, i) => `friend${i}@${domain}`).join("; ");
+const names = (n: number) => Array.from({ length: n }, (_, i) => `Friend Number${i}`).join("; ");
+const body = (text: string) => makeDraft({ body: text });
+
+runRuleTests(rule, {
+  valid: [
+    { draft: makeDraft() },
+    { draft: body("Hi Ben,\n\nPlease forward this to the room leaders so they see it before Monday.\n\nThanks,\nAmy") },
+    { draft: body("Please pass this on to your team. The fire drill is at 10 on Tuesday.") },
+    { draft: body("Could you pass it on to the office when you have a minute?") },
+    {
+      draft: makeDraft({
+        subject: "Spring newsletter",
+        body: "Dear parents,\n\nWhat a busy term! The children have loved planting beans, and we had great fun at the World Book Day parade. Have you heard about our new forest school sessions? Details are below.\n\nKind regards,\nThe Centre",
+      }),
+    },
+    { draft: makeDraft({ subject: "Rota for week 12", body: "Here is the rota. Sarah is on early shift Monday and Tuesday; Tom covers lunch." }) },
+    {
+      draft: makeDraft({
+        composeType: "forward",
+        subject: "FW: Invoice 10234",
+        body: forward("Hi Ben, please can you pay this by Friday? Thanks, Amy", "Please find attached our invoice 10234 for the nappies delivered in February.", { subject: "Invoice 10234" }),
+      }),
+    },
+    {
+      draft: makeDraft({
+        composeType: "forward",
+        subject: "FW: FW: FW: Invoice 10234",
+        body: forward("Forwarding again as discussed.", "Please find attached our invoice for February.", { subject: "FW: FW: Invoice 10234" }),
+      }),
+    },
+    { draft: body("There is a sickness virus going round Rainbow room, so please wash hands carefully.") },
+    { draft: body("The children told jokes at circle time and it was very funny.") },
+    { draft: body("Please sign the consent form and return it by Friday.") },
+    // Addresses on a staff contact list below the threshold.
+    { draft: body(`Room leaders: ${many(6, "norcotearlyyearscentre.co.uk")}`) },
+    // Reported to SMT: allowed.
+    {
+      draft: makeDraft({
+        to: [{ email: "head@norcotearlyyearscentre.co.uk" }],
+        composeType: "forward",
+        subject: "FW: WARNING new virus",
+        body: forward("Is this real? Received it this morning.", "WARNING!!! New virus. Delete this file now. Forward this to everyone you know."),
+      }),
+      organisation: { smtAddresses: ["head@norcotearlyyearscentre.co.uk"] },
+    },
+    // Options.
+    { draft: makeDraft({ subject: "FW: FW: FW: FW: FW: Holiday dates", body: "See below." }), options: { forwardPrefixes: 8 } },
+    { draft: body("Forward this to 10 people"), options: { threshold: 4 } },
+  ],
+  invalid: [
+    { draft: body("Forward this to 10 people within 10 minutes or you will have bad luck for 7 years!"), errors: [{ messageId: "chainLetter", field: "body", evidenceIncludes: ["forward this to 10 people"] }] },
+    { draft: body("Send it to all your friends. Don't break the chain!"), errors: [{ messageId: "chainLetter", evidenceIncludes: ["don t break the chain"] }] },
+    { draft: body("Forward this email to fifteen friends and make a wish."), errors: [{ messageId: "chainLetter" }] },
+    { draft: body("Please sign this petition, add your name to the list and send it to everyone you know."), errors: [{ messageId: "chainLetter" }] },
+    { draft: body("WARNING!!! New virus. Microsoft will pay you for every person you send this to. This is not a hoax!"), errors: [{ messageId: "hoax", evidenceIncludes: ["microsoft will pay you"] }] },
+    { draft: body("If you receive an email titled 'Dancing Pigs' do not open it. Delete this file: jdbgmgr.exe"), errors: [{ messageId: "hoax" }] },
+    { draft: makeDraft({ subject: "Joke of the day", body: "LOL pass it on" }), errors: [{ messageId: "joke" }] },
+    { draft: body("Too funny not to share! LOL"), errors: [{ messageId: "joke", evidenceIncludes: ["too funny not to share"] }] },
+    { draft: body("Have you heard about Sue and the new deputy? Don't tell anyone!"), errors: [{ messageId: "joke", evidenceIncludes: ["don t tell anyone"] }] },
+    // Forwarded chain mail: the sender wrote only "FYI".
+    {
+      draft: makeDraft({
+        composeType: "forward",
+        subject: "FW: FW: you must read this",
+        body: forward("FYI", "Forward this to 10 people or you will have bad luck for 7 years. It really works!"),
+      }),
+      errors: [{ messageId: "chainLetter", field: "body", evidenceIncludes: ["forward this to 10 people"] }],
+    },
+    {
+      draft: makeDraft({
+        composeType: "forward",
+        subject: "FW: Virus warning",
+        body: forward("", "WARNING! If you receive an e-mail called 'Life is beautiful' do not open it. It will erase your hard drive. Confirmed by Microsoft."),
+      }),
+      errors: [{ messageId: "hoax" }],
+    },
+    // FW: FW: FW: chains.
+    {
+      draft: makeDraft({ subject: "FW: FW: FW: FW: FW: funny", body: "Ha!" }),
+      errors: [{ messageId: "chainLetter", field: "subject", evidenceIncludes: ["forwarded 5 times"] }],
+    },
+    {
+      draft: makeDraft({ subject: "Fwd: Fwd: Fwd: cartoon", body: "Lol" }),
+      errors: [{ messageId: "chainLetter", field: "subject", evidenceIncludes: ["forwarded 3 times"] }],
+    },
+    // Long forwarded address blocks.
+    {
+      draft: makeDraft({
+        composeType: "forward",
+        subject: "FW: FW: Something to cheer you up",
+        body: forward("Thought you'd like this", "A little cartoon for your Monday", { to: many(25), cc: many(12, "example.org") }),
+      }),
+      errors: [{ messageId: "chainLetter", evidenceIncludes: ["addresses passed on"], evidenceExcludes: ["friend0@example.com"] }],
+    },
+    {
+      draft: makeDraft({
+        composeType: "forward",
+        subject: "FW: hilarious",
+        body: forward("lol", "You have to see this", { to: names(30) }),
+      }),
+      errors: [{ messageId: "joke" }],
+    },
+    { draft: body(`${many(40)}\n\nFunny cartoon below, pass it on.`), errors: [{ messageId: "chainLetter", evidenceIncludes: ["40 addresses passed on"] }] },
+    // Obfuscated and shouted.
+    { draft: body("FORWARD THIS TO 20 PEOPLE!!!"), errors: [{ messageId: "chainLetter" }] },
+    { draft: body("fоrwаrd this to ten pеoplе"), errors: [{ messageId: "chainLetter" }] },
+    // SMT plus others: still flagged.
+    {
+      draft: makeDraft({ to: [{ email: "head@norcotearlyyearscentre.co.uk" }, { email: "b.smith@norcotearlyyearscentre.co.uk" }], body: "Forward this to 10 people." }),
+      organisation: { smtAddresses: ["head@norcotearlyyearscentre.co.uk"] },
+      errors: [{ messageId: "chainLetter" }],
+    },
+    // Options.
+    { draft: body("Send this to Santa and you will be on the nice list."), options: { extraPhrases: ["nice list"] }, errors: [{ messageId: "chainLetter", evidenceIncludes: ["nice list"] }] },
+    { draft: makeDraft({ subject: "FW: FW: Holiday dates", body: "See below." }), options: { forwardPrefixes: 2, threshold: 2 }, errors: [{ messageId: "chainLetter" }] },
+    { draft: body(many(5)), options: { addressBlock: 5, threshold: 2 }, errors: [{ messageId: "chainLetter" }] },
+    {
+      draft: makeDraft({ to: [{ email: "head@norcotearlyyearscentre.co.uk" }], body: "Forward this to 10 people." }),
+      organisation: { smtAddresses: ["head@norcotearlyyearscentre.co.uk"] },
+      options: { allowToSmt: false },
+      errors: [{ messageId: "chainLetter" }],
+    },
+  ],
+});
+
+describe("no-chain-mail data", () => {
+  it("has well-formed patterns, known kinds and no duplicates", () => {
+    const all = Object.values(data.groups).flatMap((g) => g.patterns);
+    for (const p of all) expect([p, patternProblem(p)]).toEqual([p, undefined]);
+    expect(new Set(all).size).toBe(all.length);
+    // V8 does not optimise a regular expression whose source is over about 20 KB.
+    expect(compileSignals(data.groups as SignalData)?.source.length).toBeLessThan(20_000);
+    for (const g of Object.values(data.groups)) expect(["chain", "hoax", "joke"]).toContain(g.kind);
+  });
+});
+
+describe("no-chain-mail performance", () => {
+  function time(text: string, subject = "Test"): number {
+    const snapshot = buildTestSnapshot(text, { subject });
+    let best = Infinity;
+    for (let k = 0; k < 3; k++) {
+      const start = performance.now();
+      checkOnly(rule, snapshot);
+      best = Math.min(best, performance.now() - start);
+    }
+    return best;
+  }
+  const para = "Dear parents, this week we have been reading The Very Hungry Caterpillar and making butterfly prints in Class R. Please send wellies! ";
+  const mb = para.repeat(Math.ceil(1_000_000 / para.length));
+  it.each([
+    ["1 MB of ordinary text", mb],
+    ["1 MB forwarded", forward("FYI", mb)],
+    ["50 KB of one letter", "a".repeat(50_000)],
+    ["50 KB of at signs", "@".repeat(50_000)],
+    ["50 KB of address characters", `${"a.".repeat(25_000)}@${"b.".repeat(25_000)}`],
+    ["50 KB of addresses", "x@y.com ".repeat(6_000)],
+    ["50 KB of spaces", " ".repeat(50_000)],
+  ])("checks %s quickly", (_name, text) => {
+    time(text.slice(0, 2000));
+    expect(time(text)).toBeLessThan(100);
+  });
+
+  it("reads a long subject of prefixes quickly", () => {
+    expect(time("x", "FW: ".repeat(20_000))).toBeLessThan(50);
+  });
+
+  it("grows linearly (4 MB within 4.5 times 1 MB)", () => {
+    time(mb);
+    const one = time(mb);
+    expect(time(mb.repeat(4))).toBeLessThan(Math.max(4.5 * one, 40));
+  });
+});
