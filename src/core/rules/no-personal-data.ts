@@ -108,10 +108,25 @@ export function isValidUpn(value: string): boolean {
 // come from ../text/char-classes. Expressions built from those strings or from data are built
 // on first use, inside `check`, so a runtime that cannot compile one fails only this rule.
 
-/** `(?<![\p{L}\p{N}])` for the `iu` expressions. */
-const notAfterWordIu: Refuse = notAfter(lazy(() => new RegExp(`^[${LETTER_OR_NUMBER_U}]$`, "iu")));
-/** `(?<![\p{L}\p{N}])` for the `u` expressions. */
-const notAfterWordU: Refuse = notAfter(lazy(() => new RegExp(`^[${LETTER_OR_NUMBER_U}]$`, "u")));
+function isAsciiLetterOrDigit(code: number): boolean {
+  const lower = code | 0x20;
+  return (code >= 0x30 && code <= 0x39) || (lower >= 0x61 && lower <= 0x7a);
+}
+
+/**
+ * `(?<![\p{L}\p{N}])` for expressions with these flags. ASCII is decided directly (no ASCII
+ * character but a letter or digit is, or case-folds to, a letter or number); anything else is
+ * tested against the class with the same flags, so case folding agrees with the old lookbehind.
+ */
+function notAfterWord(flags: "iu" | "u"): Refuse {
+  const slow = notAfter(lazy(() => new RegExp(`^[${LETTER_OR_NUMBER_U}]$`, flags)));
+  return (text, index) => {
+    const code = index > 0 ? text.charCodeAt(index - 1) : -1;
+    return code < 0x80 ? code >= 0 && isAsciiLetterOrDigit(code) : slow(text, index);
+  };
+}
+const notAfterWordIu: Refuse = notAfterWord("iu");
+const notAfterWordU: Refuse = notAfterWord("u");
 
 function isDigitOrPlus(ch: string): boolean {
   return (ch >= "0" && ch <= "9") || ch === "+";
