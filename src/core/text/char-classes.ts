@@ -182,21 +182,21 @@ export function classBody(table: Ranges, unicode: boolean): string {
 }
 
 /** `\p{L}`, Basic Multilingual Plane, as a class body. */
-export const LETTER = classBody(LETTER_RANGES, false);
+export const LETTER = /* @__PURE__ */ classBody(LETTER_RANGES, false);
 /** `\p{L}` as a class body for `u`-flag expressions. */
-export const LETTER_U = classBody(LETTER_RANGES, true);
+export const LETTER_U = /* @__PURE__ */ classBody(LETTER_RANGES, true);
 /** `\p{L}\p{N}`, Basic Multilingual Plane, as a class body. */
-export const LETTER_OR_NUMBER = classBody(LETTER_OR_NUMBER_RANGES, false);
+export const LETTER_OR_NUMBER = /* @__PURE__ */ classBody(LETTER_OR_NUMBER_RANGES, false);
 /** `\p{L}\p{N}` as a class body for `u`-flag expressions. */
-export const LETTER_OR_NUMBER_U = classBody(LETTER_OR_NUMBER_RANGES, true);
+export const LETTER_OR_NUMBER_U = /* @__PURE__ */ classBody(LETTER_OR_NUMBER_RANGES, true);
 /** `\p{Lu}`, Basic Multilingual Plane, as a class body. */
-export const UPPER = classBody(UPPER_RANGES, false);
+export const UPPER = /* @__PURE__ */ classBody(UPPER_RANGES, false);
 /** `\p{Lu}` as a class body for `u`-flag expressions. */
-export const UPPER_U = classBody(UPPER_RANGES, true);
+export const UPPER_U = /* @__PURE__ */ classBody(UPPER_RANGES, true);
 /** `\p{Ll}`, Basic Multilingual Plane, as a class body. */
-export const LOWER = classBody(LOWER_RANGES, false);
+export const LOWER = /* @__PURE__ */ classBody(LOWER_RANGES, false);
 /** `\p{Ll}` as a class body for `u`-flag expressions. */
-export const LOWER_U = classBody(LOWER_RANGES, true);
+export const LOWER_U = /* @__PURE__ */ classBody(LOWER_RANGES, true);
 
 /**
  * Removes combining marks (`text.replace(/\p{M}/gu, "")` without `\p{…}`).
