@@ -43,3 +43,71 @@ export function checkOnly<O extends object>(rule: RuleModule<O>, snapshot: Email
   });
   return reported;
 }
+
+/**
+ * Fastest of several runs of a rule on a snapshot of the given body (snapshot built once).
+ * @param rule - the rule
+ * @param body - the body text
+ * @param overrides - further draft fields
+ * @param runs - how many runs
+ * @returns milliseconds
+ */
+export function timeRule<O extends object>(rule: RuleModule<O>, body: string, overrides: Record<string, unknown> = {}, runs = 3): number {
+  const snapshot = buildTestSnapshot(body, overrides);
+  let best = Infinity;
+  for (let k = 0; k < runs; k++) {
+    const start = performance.now();
+    checkOnly(rule, snapshot);
+    best = Math.min(best, performance.now() - start);
+  }
+  return best;
+}
+
+/** A paragraph of ordinary mail, repeated to make long bodies. */
+export const ORDINARY_PARAGRAPH =
+  "Dear parents, this week we have been reading The Very Hungry Caterpillar and making butterfly prints in Class R. Please send wellies! ";
+
+/**
+ * Declares the shared performance tests of a content rule: 1 MB of ordinary mail well under
+ * 100 ms, pathological 50 KB inputs under 100 ms, and 4 MB within 4.5 times 1 MB.
+ * @param rule - the rule
+ * @param extra - further named bodies to time
+ */
+export function describePerformance<O extends object>(rule: RuleModule<O>, extra: readonly (readonly [string, string])[] = []): void {
+  const mb = ORDINARY_PARAGRAPH.repeat(Math.ceil(1_000_000 / ORDINARY_PARAGRAPH.length));
+  describe(`${rule.meta.id} performance`, () => {
+    it.each([
+      ["1 MB of ordinary text", mb],
+      ["1 MB with curly quotes and dashes", "Tom’s “big” day — bring £1 or €1! ".repeat(30_000)],
+      ["250 KB of accented words", "Café crème brûlée, déjà vu, naïve façade. ".repeat(6_000)],
+      ["50 KB of one letter", "a".repeat(50_000)],
+      ["50 KB of one capital", "A".repeat(50_000)],
+      ["50 KB of exclamation marks", "!".repeat(50_000)],
+      ["50 KB of at signs", "@".repeat(50_000)],
+      ["50 KB of spaces", " ".repeat(50_000)],
+      ["50 KB of line breaks", "\n".repeat(50_000)],
+      ["50 KB of apostrophes", "'".repeat(50_000)],
+      ...extra,
+    ])("checks %s quickly", (_name, text) => {
+      timeRule(rule, text.slice(0, 2000));
+      expect(timeRule(rule, text)).toBeLessThan(100);
+    });
+
+    it("grows linearly (4 MB within 4.5 times 1 MB)", () => {
+      const one = buildTestSnapshot(mb);
+      const four = buildTestSnapshot(mb.repeat(4));
+      // Interleaved, fastest of each: a burst of load on a shared machine then hits both sizes.
+      let tOne = Infinity;
+      let tFour = Infinity;
+      for (let k = 0; k < 6; k++) {
+        let start = performance.now();
+        checkOnly(rule, one);
+        tOne = Math.min(tOne, performance.now() - start);
+        start = performance.now();
+        checkOnly(rule, four);
+        tFour = Math.min(tFour, performance.now() - start);
+      }
+      expect(tFour).toBeLessThan(Math.max(4.5 * tOne, 40));
+    });
+  });
+}

@@ -1,6 +1,6 @@
 import rule from "./no-heated-tone";
 import data from "../data/tone/heated.en.json";
-import { buildTestSnapshot, checkOnly } from "../../../test/content-rule-helpers";
+import { describePerformance } from "../../../test/content-rule-helpers";
 import { makeDraft, runRule, runRuleTests } from "../../../test/rule-tester";
 import { compileSignals, patternProblem, type SignalData } from "../text/tone-utils";
 
@@ -96,39 +96,8 @@ describe("no-heated-tone data", () => {
   });
 });
 
-describe("no-heated-tone performance", () => {
-  /** Fastest of three runs of the rule alone on an already built snapshot. */
-  function time(text: string): number {
-    const snapshot = buildTestSnapshot(text);
-    let best = Infinity;
-    for (let k = 0; k < 3; k++) {
-      const start = performance.now();
-      checkOnly(rule, snapshot);
-      best = Math.min(best, performance.now() - start);
-    }
-    return best;
-  }
-  const para = "Dear parents, this week we have been reading The Very Hungry Caterpillar and making butterfly prints in Class R. Please send wellies! ";
-  const mb = para.repeat(Math.ceil(1_000_000 / para.length));
-  it.each([
-    ["1 MB of ordinary text", mb],
-    ["1 MB with curly quotes and dashes", "Tom’s “big” day — bring £1 or €1! ".repeat(30_000)],
-    ["250 KB of accented words", "Café crème brûlée, déjà vu, naïve façade. ".repeat(6_000)],
-    ["50 KB of one letter", "a".repeat(50_000)],
-    ["50 KB of one capital", "A".repeat(50_000)],
-    ["50 KB of exclamation marks", "!".repeat(50_000)],
-    ["50 KB of capital words", "SHOUT ".repeat(8_500)],
-    ["50 KB of bursts", "no!!! ".repeat(8_500)],
-    ["50 KB of spaces", " ".repeat(50_000)],
-  ])("checks %s quickly", (_name, text) => {
-    time(text.slice(0, 2000));
-    expect(time(text)).toBeLessThan(100);
-  });
-
-  it("grows linearly (4 MB within 4.5 times 1 MB)", () => {
-    time(mb);
-    const one = time(mb);
-    const four = time(mb.repeat(4));
-    expect(four).toBeLessThan(Math.max(4.5 * one, 40));
-  });
-});
+describePerformance(rule, [
+  ["50 KB of capital words", "SHOUT ".repeat(8_500)],
+  ["50 KB of bursts", "no!!! ".repeat(8_500)],
+  ["50 KB of mixed bursts", "?! ".repeat(16_000)],
+]);

@@ -109,6 +109,10 @@ export function patternProblem(pattern: string): string | undefined {
   if (first.split("|").some((a) => a === "#" || a === "*")) return "the first slot must be words";
   if (slots.some((s) => s.split("|").some((a) => a.replace(/\?$/, "") === ""))) return "empty alternative";
   if (slots.every((s) => s === "*" || s === "#" || s.endsWith("?"))) return "needs at least one fixed word";
+  // `don t|do_not` splits "don" into its own slot; a contraction inside alternatives needs `_`.
+  if (slots.some((s) => s.replace(/\?$/, "").split("|").length > 1 && s.replace(/\?$/, "").split("|").includes("t"))) {
+    return "write a contraction among alternatives with _ (don_t|do_not)";
+  }
   return undefined;
 }
 
