@@ -1,7 +1,7 @@
 /**
  * Webpack config of the task pane, the development simulator and the policy page:
- * `dist/taskpane.html` (+ its script), `dist/simulator.html` (development builds, or
- * `--env simulator`) and `dist/policy.html`, rendered from
+ * `dist/taskpane.html` (+ its script), `dist/simulator.html` (the development simulator;
+ * `--env simulator=false` omits it) and `dist/policy.html`, rendered from
  * docs/policy/electronic-communication-policy.md with heading anchors that match the rules'
  * clause anchors (`policy.html#e-mail-etiquette-and-content`).
  *
@@ -123,7 +123,10 @@ ${html}
 
 module.exports = ({ mode, env = {} }) => {
   const dev = mode === "development";
-  const withSimulator = dev || Boolean(env.simulator);
+  // The simulator is built in every mode so that `npm start` (a production build) can offer it;
+  // the server serves it only in development, and the manifest never names it.
+  // `--env simulator=false` leaves it out of the build altogether.
+  const withSimulator = dev || String(env.simulator ?? "true") !== "false";
   const outDir = env.outDir ? path.resolve(String(env.outDir)) : path.join(root, "dist");
   return {
     name: "taskpane",
