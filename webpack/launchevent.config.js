@@ -17,7 +17,9 @@ const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { EsbuildPlugin } = require("esbuild-loader");
+const TerserPlugin = require("terser-webpack-plugin");
 const acorn = require("acorn");
+const esbuild = require("esbuild");
 
 const root = path.join(__dirname, "..");
 const DEV_URL = "https://localhost:3000/";
@@ -93,6 +95,43 @@ class Es2016GuardPlugin {
 }
 
 /**
+ * Puts the ES2016 prelude (src/launchevent/es2016-prelude.ts: polyfills of the ES2017+
+ * built-ins the bundle calls) in front of launchevent.js, as its own IIFE, after
+ * minification. It cannot simply be the first module: the minimizer lowers the whole bundle to
+ * ES2016 in one pass and puts its helpers (which capture `Object.getOwnPropertyDescriptors`
+ * when they are defined) at the very top of the file, before any module runs.
+ */
+class PreludePlugin {
+  constructor(production) {
+    this.production = production;
+  }
+
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap("PreludePlugin", (compilation) => {
+      compilation.hooks.processAssets.tap({ name: "PreludePlugin", stage: Compilation.PROCESS_ASSETS_STAGE_DEV_TOOLING }, () => {
+        const file = path.join(root, "src/launchevent/es2016-prelude.ts");
+        compilation.fileDependencies.add(file);
+        const result = esbuild.buildSync({
+          entryPoints: [file],
+          bundle: true,
+          write: false,
+          format: "iife",
+          target: "es2016",
+          minify: this.production,
+          legalComments: "none",
+        });
+        // esbuild marks the file strict; a directive at the start of the script would make the
+        // whole bundle's top level strict too, so it is dropped (the IIFE body has its own).
+        const prelude = result.outputFiles[0].text.trim().replace(/^(["'])use strict\1;?\s*/, "");
+        const asset = compilation.getAsset("launchevent.js");
+        if (asset) compilation.updateAsset("launchevent.js", new sources.ConcatSource(prelude, "\n", asset.source));
+      });
+    });
+  }
+}
+
+/**
  * @param {{ mode: "production" | "development", env: Record<string, unknown> }} options
  * @returns {import("webpack").Configuration}
  */
@@ -105,12 +144,12 @@ module.exports = function launcheventConfig({ mode, env = {} }) {
     name: "launchevent",
     mode,
     context: root,
-    // The ES2016 prelude (polyfills of the ES2017+ built-ins the bundle calls) runs first. It is
-    // an entry of its own because package.json's `sideEffects` list would let webpack drop the
-    // bare `import "./es2016-prelude"` in launchevent.ts.
-    entry: { launchevent: ["./src/launchevent/es2016-prelude.ts", "./src/launchevent/launchevent.ts"] },
-    // "es2016" makes webpack's own runtime code ES2016-safe; the environment flags below turn
-    // off every newer construct webpack would otherwise emit (arrow functions included).
+    // The ES2016 prelude is not part of the entry: PreludePlugin puts it in front of the
+    // minified bundle (see there why).
+    entry: { launchevent: "./src/launchevent/launchevent.ts" },
+    // "es2016" makes webpack's own runtime code ES2016-safe; the environment flags below allow
+    // the ES2015 constructs (arrows, const, destructuring, for-of, template literals) that
+    // Chakra's ES2016 runtime has, and turn off everything newer.
     target: ["web", "es2016"],
     devtool: production ? false : "source-map",
     output: {
@@ -124,19 +163,19 @@ module.exports = function launcheventConfig({ mode, env = {} }) {
       wasmLoading: false,
       workerChunkLoading: false,
       environment: {
-        arrowFunction: false,
+        arrowFunction: true,
         asyncFunction: false,
         bigIntLiteral: false,
-        const: false,
-        destructuring: false,
+        const: true,
+        destructuring: true,
         document: false,
         dynamicImport: false,
         dynamicImportInWorker: false,
-        forOf: false,
+        forOf: true,
         globalThis: false,
         module: false,
         optionalChaining: false,
-        templateLiteral: false,
+        templateLiteral: true,
       },
     },
     resolve: {
@@ -147,11 +186,15 @@ module.exports = function launcheventConfig({ mode, env = {} }) {
     node: false,
     module: {
       rules: [
+
         {
           // node_modules included on purpose: dependencies must be lowered to ES2016 too.
+          // Modules are only lowered to ES2018 here; the minimizer lowers the whole bundle to
+          // ES2016 in one pass, so helpers such as esbuild's object-spread helper appear once
+          // instead of once per module (several kilobytes against the 150 KB limit).
           test: /\.[cm]?[jt]s$/,
           loader: "esbuild-loader",
-          options: { target: "es2016", supported: { arrow: false } },
+          options: { target: "es2018" },
         },
       ],
     },
@@ -159,16 +202,30 @@ module.exports = function launcheventConfig({ mode, env = {} }) {
       splitChunks: false,
       runtimeChunk: false,
       concatenateModules: true,
-      minimize: production,
-      // `arrow: false`: the minifier would otherwise turn webpack's function IIFE into an arrow;
-      // arrows are ES2015, but the classic runtime guidance is to keep syntax minimal.
-      minimizer: [new EsbuildPlugin({ target: "es2016", supported: { arrow: false }, legalComments: "none" })],
+      // Always run: in development it only lowers syntax to ES2016 (no minification).
+      minimize: true,
+      // Arrow functions are ES2015 and so within the ES2016 budget of Chakra; allowing them saves
+      // several kilobytes against the 150 KB limit.
+      // esbuild lowers the bundle to ES2016 (once, for all modules); in production terser then
+      // minifies it — about 4 % smaller than esbuild's minifier, which matters at 150 KB.
+      minimizer: [
+        new EsbuildPlugin({ target: "es2016", legalComments: "none", minifyWhitespace: false, minifyIdentifiers: false, minifySyntax: false }),
+        ...(production
+          ? [
+              new TerserPlugin({
+                extractComments: false,
+                terserOptions: { ecma: 2016, compress: { passes: 2 }, mangle: true, format: { comments: false } },
+              }),
+            ]
+          : []),
+      ],
     },
     performance: production
       ? { hints: "error", maxAssetSize: MAX_BUNDLE_BYTES, maxEntrypointSize: MAX_BUNDLE_BYTES, assetFilter: (name) => name === "launchevent.js" }
       : false,
     plugins: [
       new Es2016GuardPlugin(),
+      new PreludePlugin(production),
       new HtmlWebpackPlugin({
         template: path.join(root, "src/launchevent/launchevent.html"),
         filename: "launchevent.html",

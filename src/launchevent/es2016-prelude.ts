@@ -10,8 +10,9 @@
  * test/office/es2016-runtime.test.ts scans the built bundle for ES2017+ methods and fails when
  * one is called that the runtime without them does not get from here.
  *
- * This module must run before any other: webpack/launchevent.config.js puts it first in the
- * entry, and src/launchevent/launchevent.ts imports it first.
+ * This module must run before any other code of the bundle, including the syntax helpers the
+ * minifier adds at the top: webpack/launchevent.config.js (PreludePlugin) compiles it on its
+ * own and puts it in front of the minified launchevent.js.
  */
 
 type Define = (target: object, name: string, value: (...args: never[]) => unknown) => void;

@@ -6,10 +6,8 @@
  * manifest's `LaunchEvent FunctionName`; a mismatch blocks every send under SoftBlock
  * (office-js#5214) — a test compares the two.
  */
-// First: fills in the ES2017+ built-ins the bundle calls (classic Outlook's pre-2403 runtime is
-// ES2016). The webpack entry also lists it first, because package.json's `sideEffects` would
-// otherwise let webpack drop a bare import.
-import "./es2016-prelude";
+// The ES2016 prelude (./es2016-prelude.ts) is put in front of the built file by
+// webpack/launchevent.config.js, so it runs before anything else, helpers included.
 import { createSendHandler } from "./handler";
 
 const handle = createSendHandler(Office);
