@@ -52,6 +52,36 @@ describe("etiquette-guard check", () => {
     expect(code).toBe(0);
   });
 
+  it.each([
+    ["abusive-reply.json", "no-abusive-language"],
+    ["accept-quote.json", "no-contractual-commitment"],
+    ["chain-letter.eml", "no-chain-mail"],
+    ["complaint-about-colleague.json", "no-complaint-by-email"],
+    ["date-of-birth-to-webmail.eml", "no-personal-data"],
+    ["forgot-attachment.json", "attachment-reminder"],
+    ["forward-offensive-joke.eml", "no-offensive-forward"],
+    ["heated-reply.eml", "no-heated-tone"],
+    ["lookalike-domain.json", "no-lookalike-domain"],
+    ["missing-disclaimer.json", "disclaimer"],
+    ["music-attachment.json", "no-media-attachment"],
+    ["no-subject.json", "subject-required"],
+    ["photos-to-parent.json", "photo-consent"],
+    ["reply-all-thanks.json", "audience-size"],
+    ["send-as-colleague.json", "no-send-as-other"],
+    ["smt-minutes-to-parent.json", "no-staff-only-content"],
+    ["twelve-parents-in-to.json", "bcc-for-bulk-mail"],
+  ])("samples/%s trips %s", async (file, ruleId) => {
+    const c = capture();
+    await run(["check", "--format", "json", join(samples, file)], c.io);
+    const [result] = JSON.parse(c.out) as JsonResult[];
+    expect(result?.findings.map((f) => f.ruleId)).toContain(ruleId);
+  });
+
+  it("has a sample for every rule", () => {
+    const covered = new Set(readdirSync(samples).filter((f) => !f.startsWith("clean-")));
+    expect(covered.size).toBeGreaterThanOrEqual(17);
+  });
+
   it("reads a draft from standard input with -", async () => {
     const c = capture(JSON.stringify({ to: ["x@norcotearlyyearscentre.co.uk"], subject: "", body: "Hi" }));
     const code = await run(["check", "--format", "json", "-"], c.io);
