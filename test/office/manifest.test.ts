@@ -7,6 +7,7 @@
 import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
+import { tmpdir } from "os";
 import { TASKPANE_COMMAND_ID } from "../../src/office/complete-send";
 
 const ROOT = path.join(__dirname, "..", "..");
@@ -27,13 +28,30 @@ function pngSize(file: string): [number, number] {
 }
 
 describe("manifest.xml", () => {
-  it("validates offline against ../shared/schemas/office-manifest", () => {
-    const out = execFileSync("xmllint", ["--nonet", "--noout", "--schema", "../shared/schemas/office-manifest/OfficeAppManifest.xsd", "manifest.xml"], {
+  // The schemas are Microsoft's MS-OWEMXML Appendix A, kept in schemas/office-manifest/ (see
+  // its README for their source and terms) so that a clean clone validates offline.
+  const XSD = "schemas/office-manifest/OfficeAppManifest.xsd";
+
+  it("validates offline against the Office add-in manifest schemas", () => {
+    const out = execFileSync("xmllint", ["--nonet", "--noout", "--schema", XSD, "manifest.xml"], {
       cwd: ROOT,
       encoding: "utf8",
       stdio: ["ignore", "pipe", "pipe"],
     });
     expect(out).toBe("");
+  });
+
+  it("would fail validation with a SendMode the schema does not know", () => {
+    const dir = fs.mkdtempSync(path.join(tmpdir(), "eg-manifest-"));
+    const bad = path.join(dir, "manifest.xml");
+    fs.writeFileSync(bad, xml.replace('SendMode="SoftBlock"', 'SendMode="HardBlock"'));
+    let status = 0;
+    try {
+      execFileSync("xmllint", ["--nonet", "--noout", "--schema", path.join(ROOT, XSD), bad], { stdio: "pipe" });
+    } catch (error) {
+      status = (error as { status: number }).status;
+    }
+    expect(status).toBe(3);
   });
 
   it("is a MailApp with VersionOverridesV1_1 nested in V1_0, Mailbox 1.12 minimum", () => {
