@@ -31,8 +31,9 @@ import { usePageStyles } from "../styles";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
-  grid: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(min(100%, 18rem), 1fr))", gap: tokens.spacingHorizontalM },
+  grid: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(min(100%, 18rem), 1fr))", gap: tokens.spacingHorizontalM, alignItems: "start" },
   dialog: {
+    margin: 0,
     maxWidth: "32rem",
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
     borderRadius: tokens.borderRadiusXLarge,
