@@ -1,0 +1,278 @@
+/**
+ * A bounded queue of content-free monitor events, kept in the runtime's storage and posted to
+ * the server's `POST /api/events` later, best effort. Enqueueing only writes to storage; the
+ * network is touched by `flush()`, which the caller runs after the send decision is made
+ * (never inside the send path's critical section). An event carries rule ids, the verdict,
+ * what the sender did, the client, the time and a pseudonymous sender id — no message text,
+ * addresses or subject. Written with promise chains (the handler bundle targets ES2016).
+ */
+import type { FetchLike, KeyValueStorage } from "./published-policy";
+import { detectStorage } from "./published-policy";
+
+export type EventVerdict = "send" | "warn" | "block";
+export type EventAction = "sent" | "sent-anyway" | "blocked" | "fixed" | "false-positive";
+
+/** One event, as `POST /api/events` accepts it (docs/server.md, "Events"). */
+export type MonitorEvent = Readonly<{
+  ruleIds: readonly string[];
+  /** Rules that matched only in monitor mode. */
+  monitorRuleIds?: readonly string[];
+  verdict: EventVerdict;
+  action: EventAction;
+  /** e.g. "classic-windows", "new-outlook", "owa", "mac". */
+  client: string;
+  /** ISO time with zone. */
+  at: string;
+  /** From `pseudonymousSender`; never an address. */
+  sender: string;
+  /** The sender's own reason for Send Anyway (≤ 500 characters). */
+  reason?: string;
+  /** For "This warning is wrong": the rule reported. */
+  ruleId?: string;
+  /** For "This warning is wrong": the flagged words, only if the sender agreed to share them. */
+  words?: readonly string[];
+}>;
+
+export const EVENT_QUEUE_KEY = "etiquette-guard.events";
+
+export type EventQueueOptions = Readonly<{
+  /** The events endpoint, absolute, e.g. https://addin.example.org/api/events */
+  url: string;
+  storage?: KeyValueStorage;
+  fetch?: FetchLike;
+  /** Oldest events are dropped beyond this many. @default 500 */
+  maxEvents?: number;
+  /** Events per POST (the server accepts up to 100). @default 50 */
+  batchSize?: number;
+  /** Batches per flush. @default 5 */
+  maxBatchesPerFlush?: number;
+  /** Timeout of one POST. @default 5000 */
+  timeoutMs?: number;
+}>;
+
+export type FlushResult = Readonly<{ sent: number; dropped: number; remaining: number; stoppedBy?: string }>;
+
+export type EventQueue = Readonly<{
+  /** Adds an event (only its known fields are kept). Never rejects. */
+  enqueue(event: MonitorEvent): Promise<void>;
+  /** Posts queued events. Never rejects. */
+  flush(): Promise<FlushResult>;
+  /** @returns how many events are waiting */
+  size(): Promise<number>;
+}>;
+
+/** Keeps only the fields the server accepts, within its limits: nothing else can leak out. */
+function sanitise(e: MonitorEvent): MonitorEvent {
+  const out: Record<string, unknown> = {
+    ruleIds: e.ruleIds.slice(0, 50).map(String),
+    verdict: e.verdict,
+    action: e.action,
+    client: String(e.client).replace(/[^A-Za-z0-9 ._()/-]/g, "").slice(0, 64) || "unknown",
+    at: e.at,
+    sender: e.sender,
+  };
+  if (e.monitorRuleIds && e.monitorRuleIds.length > 0) out.monitorRuleIds = e.monitorRuleIds.filter((id) => e.ruleIds.indexOf(id) >= 0);
+  if (e.action === "sent-anyway" && typeof e.reason === "string" && e.reason.trim() !== "") {
+    // eslint-disable-next-line no-control-regex -- the server refuses control characters
+    out.reason = e.reason.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, " ").slice(0, 500);
+  }
+  if (e.action === "false-positive") {
+    if (e.ruleId) out.ruleId = e.ruleId;
+    if (e.words && e.words.length > 0) out.words = e.words.slice(0, 10).map((w) => String(w).trim().slice(0, 64)).filter((w) => w !== "" && w.indexOf("@") < 0);
+  }
+  return out as MonitorEvent;
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("timeout")), ms);
+    promise.then(
+      (v) => {
+        clearTimeout(timer);
+        resolve(v);
+      },
+      (e: unknown) => {
+        clearTimeout(timer);
+        reject(e);
+      },
+    );
+  });
+}
+
+/**
+ * Creates the queue.
+ * @param options - endpoint, storage, fetch and limits
+ * @returns the queue
+ */
+export function createEventQueue(options: EventQueueOptions): EventQueue {
+  const storage = options.storage || detectStorage();
+  const maxEvents = options.maxEvents || 500;
+  const batchSize = Math.min(options.batchSize || 50, 100);
+  const maxBatches = options.maxBatchesPerFlush || 5;
+  const timeoutMs = options.timeoutMs || 5000;
+  const doFetch: FetchLike | undefined = options.fetch || (globalThis as unknown as { fetch?: FetchLike }).fetch;
+  // Every read-modify-write of the stored list runs on this chain, so none is lost.
+  let chain: Promise<unknown> = Promise.resolve();
+  let flushing: Promise<FlushResult> | undefined;
+
+  const read = (): Promise<MonitorEvent[]> =>
+    storage.getItem(EVENT_QUEUE_KEY).then(
+      (text) => {
+        if (!text) return [];
+        try {
+          const list = JSON.parse(text) as unknown;
+          return Array.isArray(list) ? (list as MonitorEvent[]) : [];
+        } catch {
+          return [];
+        }
+      },
+      () => [],
+    );
+  const write = (list: readonly MonitorEvent[]): Promise<void> => storage.setItem(EVENT_QUEUE_KEY, JSON.stringify(list));
+  const update = <T>(change: (list: MonitorEvent[]) => { list: MonitorEvent[]; result: T }): Promise<T> => {
+    const next = chain.then(() => read()).then((list) => {
+      const { list: updated, result } = change(list);
+      return write(updated).then(() => result);
+    });
+    chain = next.then(
+      () => undefined,
+      () => undefined,
+    );
+    return next;
+  };
+
+  const enqueue = (event: MonitorEvent): Promise<void> =>
+    update((list) => {
+      const clean = sanitise(event);
+      const all = list.concat([clean]);
+      return { list: all.length > maxEvents ? all.slice(all.length - maxEvents) : all, result: undefined };
+    }).then(
+      () => undefined,
+      () => undefined,
+    );
+
+  const post = (batch: readonly MonitorEvent[]): Promise<number> => {
+    if (!doFetch) return Promise.reject(new Error("no fetch"));
+    return withTimeout(
+      doFetch(options.url, { method: "POST", headers: { "Content-Type": "application/json" }, credentials: "omit", body: JSON.stringify({ events: batch }) }).then(
+        (res) => res.status,
+      ),
+      timeoutMs,
+    );
+  };
+
+  const flushOnce = (): Promise<FlushResult> => {
+    let sent = 0;
+    let dropped = 0;
+    const step = (n: number): Promise<FlushResult> =>
+      chain
+        .then(() => read())
+        .then((list): Promise<FlushResult> => {
+          if (list.length === 0 || n >= maxBatches) return Promise.resolve({ sent, dropped, remaining: list.length });
+          const batch = list.slice(0, batchSize);
+          return post(batch).then(
+            (status) => {
+              // 2xx: delivered. 400/413/422: the server will never take this batch; drop it.
+              const done = status >= 200 && status < 300;
+              const hopeless = status === 400 || status === 413 || status === 422;
+              if (!done && !hopeless) return { sent, dropped, remaining: list.length, stoppedBy: `HTTP ${status}` };
+              return update((current) => ({ list: current.slice(batch.length), result: undefined })).then(() => {
+                if (done) sent += batch.length;
+                else dropped += batch.length;
+                return step(n + 1);
+              });
+            },
+            (error: unknown) => ({ sent, dropped, remaining: list.length, stoppedBy: error instanceof Error ? error.message : "network" }),
+          );
+        });
+    return step(0).catch(() => ({ sent, dropped, remaining: -1, stoppedBy: "storage" }));
+  };
+
+  return {
+    enqueue,
+    flush: () => {
+      if (!flushing) {
+        flushing = flushOnce().then((r) => {
+          flushing = undefined;
+          return r;
+        });
+      }
+      return flushing;
+    },
+    size: () => chain.then(() => read()).then((list) => list.length),
+  };
+}
+
+// ---- pseudonymous sender id ----
+
+const K = [
+  0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe,
+  0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7,
+  0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b,
+  0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070, 0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+  0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
+];
+
+function utf8(text: string): number[] {
+  const out: number[] = [];
+  const encoded = unescape(encodeURIComponent(text));
+  for (let i = 0; i < encoded.length; i++) out.push(encoded.charCodeAt(i));
+  return out;
+}
+
+/**
+ * SHA-256 (FIPS 180-4) in plain script: the classic runtime has no `crypto.subtle`.
+ * @param text - the input, encoded as UTF-8
+ * @returns the digest as 64 hex digits
+ */
+export function sha256Hex(text: string): string {
+  const bytes = utf8(text);
+  const bitLength = bytes.length * 8;
+  bytes.push(0x80);
+  while (bytes.length % 64 !== 56) bytes.push(0);
+  for (let i = 7; i >= 0; i--) bytes.push(i >= 4 ? 0 : (bitLength >>> (i * 8)) & 0xff);
+  const h = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
+  const w = new Array<number>(64);
+  const rotr = (x: number, n: number): number => (x >>> n) | (x << (32 - n));
+  for (let offset = 0; offset < bytes.length; offset += 64) {
+    for (let t = 0; t < 16; t++) {
+      const j = offset + t * 4;
+      w[t] = (((bytes[j] as number) << 24) | ((bytes[j + 1] as number) << 16) | ((bytes[j + 2] as number) << 8) | (bytes[j + 3] as number)) >>> 0;
+    }
+    for (let t = 16; t < 64; t++) {
+      const w15 = w[t - 15] as number;
+      const w2 = w[t - 2] as number;
+      const s0 = rotr(w15, 7) ^ rotr(w15, 18) ^ (w15 >>> 3);
+      const s1 = rotr(w2, 17) ^ rotr(w2, 19) ^ (w2 >>> 10);
+      w[t] = ((w[t - 16] as number) + s0 + (w[t - 7] as number) + s1) >>> 0;
+    }
+    let [a, b, c, d, e, f, g, hh] = h as [number, number, number, number, number, number, number, number];
+    for (let t = 0; t < 64; t++) {
+      const t1 = (hh + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + (K[t] as number) + (w[t] as number)) >>> 0;
+      const t2 = ((rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c))) >>> 0;
+      hh = g;
+      g = f;
+      f = e;
+      e = (d + t1) >>> 0;
+      d = c;
+      c = b;
+      b = a;
+      a = (t1 + t2) >>> 0;
+    }
+    const add = [a, b, c, d, e, f, g, hh];
+    for (let i = 0; i < 8; i++) h[i] = ((h[i] as number) + (add[i] as number)) >>> 0;
+  }
+  return h.map((x) => ("00000000" + x.toString(16)).slice(-8)).join("");
+}
+
+/**
+ * The pseudonymous id the server stores instead of the sender's address: a salted SHA-256,
+ * shortened to 32 hex digits. The same person gets the same id, so SMT can count repeat
+ * overrides without learning who.
+ * @param email - the sender's address (lower-cased before hashing)
+ * @param salt - a per-organisation secret-ish value (e.g. the add-in's id and the server origin)
+ * @returns 32 hex digits
+ */
+export function pseudonymousSender(email: string, salt: string): string {
+  return sha256Hex(`${salt}\n${email.trim().toLowerCase()}`).slice(0, 32);
+}

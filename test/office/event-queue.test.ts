@@ -1,0 +1,121 @@
+/**
+ * The monitor event queue with fake storage and fetch: bounded, content-free, best effort,
+ * batches, retries later on network errors and drops batches the server refuses.
+ */
+import { createHash } from "crypto";
+import { EVENT_QUEUE_KEY, createEventQueue, pseudonymousSender, sha256Hex, type MonitorEvent } from "../../src/office/event-queue";
+import { memoryStorage, type FetchLike } from "../../src/office/published-policy";
+
+const URL = "https://addin.example.org/api/events";
+
+function event(i: number, extra: Partial<MonitorEvent> = {}): MonitorEvent {
+  return { ruleIds: ["no-heated-tone"], verdict: "warn", action: "sent-anyway", client: "classic-windows", at: `2025-03-05T10:00:${String(i % 60).padStart(2, "0")}Z`, sender: "abcdef0123456789", ...extra };
+}
+
+type Posted = { events: Record<string, unknown>[] };
+
+function fakeFetch(statuses: (number | Error)[]): FetchLike & { posted: Posted[] } {
+  const posted: Posted[] = [];
+  const f = ((_url: string, init?: Parameters<FetchLike>[1]) => {
+    posted.push(JSON.parse(String(init?.body)) as Posted);
+    const next = statuses.length > 1 ? statuses.shift() : statuses[0];
+    if (next instanceof Error) return Promise.reject(next);
+    return Promise.resolve({ status: next as number, ok: (next as number) < 300, json: () => Promise.resolve({}) });
+  }) as FetchLike & { posted: Posted[] };
+  f.posted = posted;
+  return f;
+}
+
+it("stores events without touching the network, then flushes them in batches", async () => {
+  const storage = memoryStorage();
+  const fetch = fakeFetch([202]);
+  const queue = createEventQueue({ url: URL, storage, fetch, batchSize: 2 });
+  await Promise.all([queue.enqueue(event(1)), queue.enqueue(event(2)), queue.enqueue(event(3))]);
+  expect(fetch.posted).toHaveLength(0);
+  expect(await queue.size()).toBe(3);
+  const result = await queue.flush();
+  expect(result).toEqual({ sent: 3, dropped: 0, remaining: 0 });
+  expect(fetch.posted.map((p) => p.events.length)).toEqual([2, 1]);
+  expect(fetch.posted[0]?.events[0]).toMatchObject({ ruleIds: ["no-heated-tone"], action: "sent-anyway" });
+  expect(await queue.size()).toBe(0);
+});
+
+it("keeps only the allowed fields (no message content can leak)", async () => {
+  const storage = memoryStorage();
+  const queue = createEventQueue({ url: URL, storage, fetch: fakeFetch([202]) });
+  const leaky = { ...event(1), subject: "Jamie's EHCP", body: "secret", to: ["parent@gmail.com"], reason: "line\u0007bell" } as unknown as MonitorEvent;
+  await queue.enqueue(leaky);
+  await queue.enqueue(event(2, { action: "sent", reason: "only with sent-anyway", words: ["no"] }));
+  await queue.enqueue(event(3, { action: "false-positive", ruleId: "no-heated-tone", words: ["sharp", "x@y.org", " "] }));
+  const stored = JSON.parse((await storage.getItem(EVENT_QUEUE_KEY)) as string) as Record<string, unknown>[];
+  expect(Object.keys(stored[0] ?? {}).sort()).toEqual(["action", "at", "client", "reason", "ruleIds", "sender", "verdict"]);
+  expect(stored[0]?.reason).toBe("line bell");
+  expect(stored[1]).not.toHaveProperty("reason");
+  expect(stored[1]).not.toHaveProperty("words");
+  expect(stored[2]).toMatchObject({ ruleId: "no-heated-tone", words: ["sharp"] });
+  expect(JSON.stringify(stored)).not.toMatch(/EHCP|secret|parent@gmail/);
+});
+
+it("is bounded: the oldest events go first", async () => {
+  const storage = memoryStorage();
+  const queue = createEventQueue({ url: URL, storage, fetch: fakeFetch([202]), maxEvents: 5 });
+  for (let i = 0; i < 8; i++) await queue.enqueue(event(i));
+  const stored = JSON.parse((await storage.getItem(EVENT_QUEUE_KEY)) as string) as MonitorEvent[];
+  expect(stored.map((e) => e.at.slice(-3))).toEqual(["03Z", "04Z", "05Z", "06Z", "07Z"]);
+});
+
+it("keeps events after a network error or 5xx/429 and sends them on a later flush", async () => {
+  const storage = memoryStorage();
+  const fetch = fakeFetch([new Error("Network request failed"), 503, 429, 202]);
+  const queue = createEventQueue({ url: URL, storage, fetch });
+  await queue.enqueue(event(1));
+  expect(await queue.flush()).toMatchObject({ sent: 0, remaining: 1, stoppedBy: "Network request failed" });
+  expect(await queue.flush()).toMatchObject({ sent: 0, remaining: 1, stoppedBy: "HTTP 503" });
+  expect(await queue.flush()).toMatchObject({ sent: 0, remaining: 1, stoppedBy: "HTTP 429" });
+  expect(await queue.flush()).toEqual({ sent: 1, dropped: 0, remaining: 0 });
+});
+
+it("drops a batch the server refuses as invalid (it would never be accepted)", async () => {
+  const queue = createEventQueue({ url: URL, storage: memoryStorage(), fetch: fakeFetch([400, 202]), batchSize: 1 });
+  await queue.enqueue(event(1));
+  await queue.enqueue(event(2));
+  expect(await queue.flush()).toEqual({ sent: 1, dropped: 1, remaining: 0 });
+});
+
+it("does not lose events enqueued while a flush is in flight, and joins concurrent flushes", async () => {
+  const storage = memoryStorage();
+  let release: () => void = () => undefined;
+  const fetch = ((_u: string, init?: Parameters<FetchLike>[1]) => {
+    void init;
+    return new Promise((resolve) => (release = () => resolve({ status: 202, ok: true, json: () => Promise.resolve({}) })));
+  }) as FetchLike;
+  const queue = createEventQueue({ url: URL, storage, fetch, maxBatchesPerFlush: 1 });
+  await queue.enqueue(event(1));
+  const first = queue.flush();
+  expect(queue.flush()).toBe(first);
+  await new Promise((r) => setTimeout(r, 0));
+  await queue.enqueue(event(2));
+  release();
+  expect(await first).toMatchObject({ sent: 1 });
+  expect(await queue.size()).toBe(1);
+});
+
+it("never rejects, even when storage fails", async () => {
+  const broken = { name: "broken", getItem: () => Promise.reject(new Error("x")), setItem: () => Promise.reject(new Error("y")) };
+  const queue = createEventQueue({ url: URL, storage: broken, fetch: fakeFetch([202]) });
+  await expect(queue.enqueue(event(1))).resolves.toBeUndefined();
+  await expect(queue.flush()).resolves.toMatchObject({ sent: 0 });
+});
+
+describe("pseudonymous sender", () => {
+  it.each(["", "abc", "a.jones@norcotearlyyearscentre.co.uk", "ünïcødé ✓", "x".repeat(200)])("sha256Hex(%j) matches Node's crypto", (text) => {
+    expect(sha256Hex(text)).toBe(createHash("sha256").update(text, "utf8").digest("hex"));
+  });
+
+  it("is stable, case-insensitive, salted and accepted by the server's pattern", () => {
+    const a = pseudonymousSender("A.Jones@Norcot.co.uk ", "salt");
+    expect(a).toBe(pseudonymousSender("a.jones@norcot.co.uk", "salt"));
+    expect(a).not.toBe(pseudonymousSender("a.jones@norcot.co.uk", "other"));
+    expect(a).toMatch(/^[0-9a-f]{32}$/);
+  });
+});
