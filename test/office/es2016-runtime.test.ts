@@ -226,7 +226,7 @@ describe("dist/launchevent.js in an ES2016 runtime", () => {
     for (const token of acorn.tokenizer(code, { ecmaVersion: "latest" })) {
       if (token.type.label !== "regexp") continue;
       literals++;
-      const { pattern, flags } = token.value as { pattern: string; flags: string };
+      const { pattern, flags } = (token as unknown as { value: { pattern: string; flags: string } }).value;
       const problem = es2016Problem(pattern, flags);
       if (problem !== null) problems.push(`/${pattern.slice(0, 80)}/${flags}: ${problem}`);
     }
