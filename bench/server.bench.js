@@ -10,7 +10,6 @@ const fs = require("fs");
 const https = require("https");
 const os = require("os");
 const path = require("path");
-const { performance } = require("perf_hooks");
 
 const root = path.join(__dirname, "..");
 const READERS = 200;

@@ -36,7 +36,7 @@ export type AppOptions = Readonly<{
   config: ServerConfig;
   db: Db;
   clock?: Clock;
-  /** Fastify's logger; off by default. Request bodies are never logged. */
+  /** Fastify's logger; off by default. Fastify logs method, URL and status, never bodies (which may hold e-mail text). */
   logger?: FastifyServerOptions["logger"];
   /** TLS material; without it the app speaks plain HTTP (tests, or behind a TLS proxy). */
   https?: Readonly<{ cert: string; key: string }>;
@@ -143,8 +143,6 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     bodyLimit: config.limits.bodyBytes,
     trustProxy: config.trustProxy,
     ...(options.https ? { https: { cert: options.https.cert, key: options.https.key } } : {}),
-    // Never put request bodies (which may hold e-mail text) into logs.
-    disableRequestLogging: true,
   }) as unknown as FastifyInstance;
 
   app.addContentTypeParser(["message/rfc822", "text/plain"], { parseAs: "string" }, (_req, text, done) => done(null, text));

@@ -46,7 +46,16 @@ function walk(before: unknown, after: unknown, path: string, out: PolicyChange[]
   }
   // Arrays of plain values (domain lists) are compared as a whole; a rule's [severity, options] pair
   // is compared element by element so the path points at the option that changed.
-  if (Array.isArray(before) && Array.isArray(after) && before.length === after.length && (before.some((v) => isRecord(v)) || isRuleSetting(before))) {
+  if (Array.isArray(before) && Array.isArray(after) && isRuleSetting(before) && isRuleSetting(after)) {
+    for (let i = 0; i < Math.max(before.length, after.length); i++) {
+      const p = joinPath(path, i);
+      if (i >= after.length) out.push({ path: p, kind: "removed", before: before[i] });
+      else if (i >= before.length) out.push({ path: p, kind: "added", after: after[i] });
+      else walk(before[i], after[i], p, out);
+    }
+    return;
+  }
+  if (Array.isArray(before) && Array.isArray(after) && before.length === after.length && before.some((v) => isRecord(v))) {
     before.forEach((v, i) => walk(v, after[i], joinPath(path, i), out));
     return;
   }

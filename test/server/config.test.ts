@@ -2,7 +2,7 @@
  * Configuration precedence and errors, the example file, the generated certificate, the
  * policy diff and ISO weeks.
  */
-import { X509Certificate } from "crypto";
+import { X509Certificate, createPrivateKey } from "crypto";
 import fs from "fs";
 import os from "os";
 import path from "path";
@@ -79,7 +79,7 @@ describe("certificates", () => {
       expect(cert.subjectAltName).toContain("DNS:localhost");
       expect(cert.subjectAltName).toContain("DNS:eg.local");
       expect(cert.subjectAltName).toContain("IP Address:127.0.0.1");
-      expect(cert.checkPrivateKey(require("crypto").createPrivateKey(first.key))).toBe(true);
+      expect(cert.checkPrivateKey(createPrivateKey(first.key))).toBe(true);
       const second = await loadOrCreateCertificate({ dataDir: dir });
       expect(second.source).toBe("reused");
       expect(second.cert).toBe(first.cert);
@@ -120,5 +120,18 @@ describe("isoWeek", () => {
     ["2025-03-10T00:00:00Z", "2025-W11"],
   ])("%s is in %s", (at, week) => {
     expect(isoWeek(new Date(at))).toBe(week);
+  });
+});
+
+describe("diffPolicies on rule settings of different shapes", () => {
+  it("points at the severity and at the options added or removed", () => {
+    expect(diffPolicies({ rules: { t: ["warn", { n: 1 }] } }, { rules: { t: "block" } })).toEqual([
+      { path: "rules.t[0]", kind: "changed", before: "warn", after: "block" },
+      { path: "rules.t[1]", kind: "removed", before: { n: 1 } },
+    ]);
+    expect(diffPolicies({ rules: { t: "off" } }, { rules: { t: ["warn", { n: 2 }] } })).toEqual([
+      { path: "rules.t[0]", kind: "changed", before: "off", after: "warn" },
+      { path: "rules.t[1]", kind: "added", after: { n: 2 } },
+    ]);
   });
 });
