@@ -1,7 +1,10 @@
 /**
- * A `PolicySource` that follows the policy SMT published on the server. The send path never
- * waits on the network when it has a copy: a cached policy is served at once and refreshed in
- * the background; only without any cached copy does it fetch, with a short timeout (≤ 1.5 s).
+ * A `PolicySource` that follows the policy SMT published on the server. By default
+ * ("network-first") each Send asks the server, within the send path's budget, so a change SMT
+ * publish reaches web and new Outlook at the next Send; when the answer is late or fails, the
+ * cached copy is used at once. "cache-first" serves the cache without waiting and refreshes
+ * it in the background (for runtimes where the network is known to be slow). No fetch ever
+ * takes longer than 1.5 s.
  * Whatever arrives is validated with the core's `normalizePolicy` before it is used or cached;
  * when nothing usable is at hand `load` rejects and `loadPolicy` uses the compiled-in policy.
  *
@@ -31,9 +34,18 @@ type RoamingSettingsLike = {
   saveAsync(callback?: (result: { status: unknown }) => void): void;
 };
 
+/**
+ * The global object without `globalThis` (ES2020), which classic Outlook's pre-2403 ES2016
+ * runtime lacks: `Function("return this")` runs in sloppy mode and so returns the global.
+ */
+function globalObject(): Record<string, unknown> {
+  if (typeof self !== "undefined") return self as unknown as Record<string, unknown>;
+  return Function("return this")() as Record<string, unknown>;
+}
+
 function globalValue<T>(name: string): T | undefined {
   try {
-    return (globalThis as unknown as Record<string, T | undefined>)[name];
+    return globalObject()[name] as T | undefined;
   } catch {
     return undefined;
   }
@@ -128,7 +140,13 @@ export type PublishedPolicyOptions = Readonly<{
   fetch?: FetchLike;
   /** Fetch timeout; capped at 1.5 s. @default 1500 */
   timeoutMs?: number;
-  /** Refresh a cached copy in the background once it is this old. @default 60000 */
+  /**
+   * "network-first": ask the server within the budget, fall back to the cache.
+   * "cache-first": serve the cache at once, refresh it in the background once it is
+   * `refreshAfterMs` old. @default "network-first"
+   */
+  strategy?: "network-first" | "cache-first";
+  /** cache-first only: refresh a cached copy in the background once it is this old. @default 60000 */
   refreshAfterMs?: number;
   /** Reading the cache may take at most this long. @default 300 */
   storageTimeoutMs?: number;
@@ -254,7 +272,24 @@ export function createPublishedPolicySource(options: PublishedPolicyOptions): Pu
     return refreshing;
   };
 
+  /** Time kept back from the budget for reading the cache after a failed fetch. */
+  const CACHE_MARGIN_MS = 200;
+
+  const loadNetworkFirst = (budgetMs: number): Promise<NormalizedPolicy> => {
+    const cached = readCache();
+    const limit = Math.max(0, Math.min(timeoutMs, budgetMs - CACHE_MARGIN_MS));
+    const fresh = limit > 0 ? refresh(limit) : Promise.resolve(undefined);
+    return fresh.then((entry) => {
+      if (entry) return normalise(entry);
+      return cached.then((c) => {
+        if (!c) throw new Error("the published policy could not be fetched and none is cached");
+        return normalise(c);
+      });
+    });
+  };
+
   const load = (budgetMs: number): Promise<NormalizedPolicy> => {
+    if (options.strategy !== "cache-first") return loadNetworkFirst(budgetMs);
     const started = now();
     return readCache().then((cached) => {
       if (cached) {

@@ -64,7 +64,7 @@ it("serves a fresh cache without touching the network", async () => {
   const storage = memoryStorage();
   await storage.setItem(POLICY_CACHE_KEY, JSON.stringify({ version: 2, publishedAt: "x", fetchedAt: 1000, policy: policyWith("warn") }));
   const fetch = fakeFetch(ok(3));
-  const source = createPublishedPolicySource({ url: URL, storage, fetch, now: () => 2000, refreshAfterMs: 60_000 });
+  const source = createPublishedPolicySource({ url: URL, storage, fetch, now: () => 2000, refreshAfterMs: 60_000, strategy: "cache-first" });
   expect(severityOf(await source.load(800))).toBe("warn");
   expect(fetch.calls).toHaveLength(0);
 });
@@ -74,7 +74,7 @@ it("serves a stale cache at once and refreshes in the background", async () => {
   await storage.setItem(POLICY_CACHE_KEY, JSON.stringify({ version: 2, publishedAt: "x", fetchedAt: 0, policy: policyWith("warn") }));
   let release: (v: { status: number; body?: unknown }) => void = () => undefined;
   const fetch = fakeFetch(() => new Promise((resolve) => (release = resolve)));
-  const source = createPublishedPolicySource({ url: URL, storage, fetch, now: () => 120_000 });
+  const source = createPublishedPolicySource({ url: URL, storage, fetch, now: () => 120_000, strategy: "cache-first" });
   const policy = await source.load(800);
   expect(severityOf(policy)).toBe("warn"); // not waiting for the network
   expect(fetch.calls).toHaveLength(1);
@@ -170,5 +170,35 @@ describe("storage adapters", () => {
       setItem: () => undefined,
     };
     expect(localStorageStorage()).toBeUndefined();
+  });
+});
+
+describe("network-first (the default)", () => {
+  it("uses a newly published version at the very next Send", async () => {
+    const storage = memoryStorage();
+    await storage.setItem(POLICY_CACHE_KEY, JSON.stringify({ version: 2, publishedAt: "x", fetchedAt: Date.now(), policy: policyWith("warn") }));
+    const fetch = fakeFetch(ok(3, "block"));
+    const source = createPublishedPolicySource({ url: URL, storage, fetch });
+    expect(severityOf(await source.load(800))).toBe("block");
+    expect(source.currentVersion()).toBe(3);
+    expect(JSON.parse((await storage.getItem(POLICY_CACHE_KEY)) as string)).toMatchObject({ version: 3 });
+  });
+
+  it("uses the cached copy when the server does not answer within the budget", async () => {
+    const storage = memoryStorage();
+    await storage.setItem(POLICY_CACHE_KEY, JSON.stringify({ version: 2, publishedAt: "x", fetchedAt: 0, policy: policyWith("warn") }));
+    const source = createPublishedPolicySource({ url: URL, storage, fetch: fakeFetch(never) });
+    const started = Date.now();
+    const policy = await loadPolicy(source, 800);
+    expect(severityOf(policy.policy)).toBe("warn");
+    expect(policy.fellBack).toBe(false);
+    expect(Date.now() - started).toBeLessThan(800);
+  });
+
+  it("uses the cached copy when the server fails", async () => {
+    const storage = memoryStorage();
+    await storage.setItem(POLICY_CACHE_KEY, JSON.stringify({ version: 2, publishedAt: "x", fetchedAt: 0, policy: policyWith("off") }));
+    const source = createPublishedPolicySource({ url: URL, storage, fetch: fakeFetch(() => Promise.resolve({ status: 500 })) });
+    expect(severityOf(await source.load(800))).toBe("off");
   });
 });
