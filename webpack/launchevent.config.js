@@ -20,6 +20,7 @@ const { EsbuildPlugin } = require("esbuild-loader");
 const TerserPlugin = require("terser-webpack-plugin");
 const acorn = require("acorn");
 const esbuild = require("esbuild");
+const webpack = require("webpack");
 
 const root = path.join(__dirname, "..");
 const DEV_URL = "https://localhost:3000/";
@@ -226,6 +227,7 @@ module.exports = function launcheventConfig({ mode, env = {} }) {
     plugins: [
       new Es2016GuardPlugin(),
       new PreludePlugin(production),
+      new webpack.DefinePlugin({ __ADDIN_ORIGIN__: JSON.stringify(host || DEV_URL) }),
       new HtmlWebpackPlugin({
         template: path.join(root, "src/launchevent/launchevent.html"),
         filename: "launchevent.html",

@@ -52,6 +52,10 @@ export type HandlerOutcome = Readonly<{
   /** Optional reads that degraded. */
   degraded: readonly string[];
   maxInFlight: number;
+  /** The report the decision was made on (path "checked" only). Findings hold no message text. */
+  report?: Report;
+  /** The signed-in user's address, for a pseudonymous id in SMT's report; never sent as is. */
+  senderEmail?: string;
 }>;
 
 export const DEFAULT_WATCHDOG_MS = 3500;
@@ -89,6 +93,8 @@ export function createSendHandler(office: OfficeLike, options: HandlerOptions = 
     let onError: OnError = "warn";
     let inserted = false;
     let degraded: readonly string[] = [];
+    let finalReport: Report | undefined;
+    let senderEmail: string | undefined;
     const queue = createCallQueue({ maxInFlight: options.maxInFlight ?? 3, timeoutMs: callTimeoutMs });
     let support: SmartAlertsSupport = { mailbox1_14: false, mailbox1_15: false };
 
@@ -107,7 +113,15 @@ export function createSendHandler(office: OfficeLike, options: HandlerOptions = 
       }
       if (options.onCompleted) {
         try {
-          options.onCompleted({ path, options: completion, disclaimerInserted: inserted, degraded, maxInFlight: queue.maxInFlightSeen() });
+          options.onCompleted({
+            path,
+            options: completion,
+            disclaimerInserted: inserted,
+            degraded,
+            maxInFlight: queue.maxInFlightSeen(),
+            ...(finalReport ? { report: finalReport } : {}),
+            ...(senderEmail ? { senderEmail } : {}),
+          });
         } catch {
           // A diagnostics hook must not affect sending.
         }
@@ -136,6 +150,8 @@ export function createSendHandler(office: OfficeLike, options: HandlerOptions = 
       Promise.all([policyP, readP])
         .then(([policy, read]) => {
           degraded = read.degraded;
+          const who = read.draft.sender || read.draft.from;
+          senderEmail = who ? who.email : undefined;
           const report: Report = checkDraft(read.draft, policy);
           const plan = planDisclaimer(policy, report, read);
           const item = mailbox.item as Office.MessageCompose;
@@ -145,7 +161,10 @@ export function createSendHandler(office: OfficeLike, options: HandlerOptions = 
           });
         })
         .then(
-          (report) => finish("checked", completionFor(report, support, { commandId })),
+          (report) => {
+            finalReport = report;
+            finish("checked", completionFor(report, support, { commandId }));
+          },
           () => fail(readFailed ? "read-failed" : "failed"),
         )
         .catch(() => fail("failed"));

@@ -8,16 +8,82 @@
  */
 // The ES2016 prelude (./es2016-prelude.ts) is put in front of the built file by
 // webpack/launchevent.config.js, so it runs before anything else, helpers included.
-import { createSendHandler } from "./handler";
+import { createEventQueue, pseudonymousSender, type EventQueue } from "../office/event-queue";
+import { createPublishedPolicySource } from "../office/published-policy";
+import { createSendHandler, type HandlerOutcome } from "./handler";
+import { clientName, sendEvent } from "./telemetry";
 
-const handle = createSendHandler(Office);
+/** The add-in's own origin at build time (webpack DefinePlugin): ADDIN_HOST, or the dev server. */
+declare const __ADDIN_ORIGIN__: string;
+
+/**
+ * Where the policy server is. The HTML runtime (web, new Outlook, Mac) knows the page's own
+ * origin; classic Outlook's JavaScript-only runtime has no `location` and no relative URLs, so
+ * it uses the origin the bundle was built for.
+ * @returns the origin, with a trailing slash
+ */
+function serverOrigin(): string {
+  if (typeof location !== "undefined" && location && /^https?:$/.test(location.protocol)) return `${location.origin}/`;
+  return __ADDIN_ORIGIN__;
+}
+
+let events: EventQueue | undefined;
+
+/**
+ * Records a content-free event for SMT's report after the Send was decided, and flushes the
+ * queue — never before `event.completed`, so it cannot delay Send. Best effort: classic Outlook
+ * may end the runtime at once, and the queue is then flushed after a later Send.
+ * @param outcome - how the Send was handled
+ */
+function record(outcome: HandlerOutcome): void {
+  if (!events || !outcome.report) return;
+  let client = "unknown";
+  try {
+    client = clientName(Office.context.diagnostics as unknown as { platform?: unknown });
+  } catch {
+    // diagnostics unreadable: the client stays unknown
+  }
+  const event = sendEvent(outcome.report, {
+    client,
+    at: new Date().toISOString(),
+    sender: pseudonymousSender(outcome.senderEmail || "unknown", serverOrigin()),
+  });
+  const queue = events;
+  if (event) void queue.enqueue(event).then(() => queue.flush());
+  else void queue.flush();
+}
+
+let handle: ((event: Office.MailboxEvent) => void) | undefined;
+
+/**
+ * The handler, made at the first Send: creating the policy source and the event queue reads
+ * storage through `Office.context`, which must not be touched while the script loads
+ * (office-js-docs-pr#3722).
+ * @returns the handler
+ */
+function handler(): (event: Office.MailboxEvent) => void {
+  if (!handle) {
+    const origin = serverOrigin();
+    events = createEventQueue({ url: `${origin}api/events` });
+    handle = createSendHandler(Office, { policySource: createPublishedPolicySource({ url: `${origin}api/policy/published` }), onCompleted: record });
+  }
+  return handle;
+}
 
 /**
  * Handles OnMessageSend (Smart Alerts, Mailbox 1.12).
  * @param event - the Smart Alerts event; completed exactly once
  */
 function onMessageSendHandler(event: Office.MailboxEvent): void {
-  handle(event);
+  let run: (event: Office.MailboxEvent) => void;
+  try {
+    run = handler();
+  } catch {
+    // Setting up the published policy or the event queue failed: check with the compiled-in
+    // policy rather than leave the event uncompleted.
+    run = createSendHandler(Office);
+  }
+  run(event);
 }
 
 Office.actions.associate("onMessageSendHandler", onMessageSendHandler);

@@ -222,7 +222,7 @@ export class EventStore {
             SUM(CASE WHEN e.action <> 'false-positive' THEN 1 ELSE 0 END) AS hits,
             SUM(CASE WHEN e.action <> 'false-positive' AND r.monitor = 1 THEN 1 ELSE 0 END) AS monitorHits,
             SUM(CASE WHEN e.action = 'sent-anyway' AND r.monitor = 0 THEN 1 ELSE 0 END) AS overridden,
-            SUM(CASE WHEN e.action = 'blocked' AND r.monitor = 0 THEN 1 ELSE 0 END) AS blocks,
+            SUM(CASE WHEN e.action = 'blocked' AND e.verdict = 'block' AND r.monitor = 0 THEN 1 ELSE 0 END) AS blocks,
             SUM(CASE WHEN e.action = 'false-positive' AND e.rule_id = r.rule_id THEN 1 ELSE 0 END) AS falsePositives
          FROM events e JOIN event_rules r ON r.event_id = e.id
          WHERE e.week >= ? AND e.week <= ?

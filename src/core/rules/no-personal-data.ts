@@ -306,7 +306,11 @@ function wordsRegExp(phrases: readonly string[]): RegExp {
   return new RegExp(`(?:${sorted.join("|")})(?![${LETTER_OR_NUMBER_U}])`, "giu");
 }
 
-const TERMS: readonly Term[] = sensitive.terms as Term[];
+/** The data groups terms by topic, then weight (a compact form for the on-send bundle). */
+const TERMS: readonly Term[] = Object.keys(sensitive.terms).flatMap((topic) => {
+  const byWeight = (sensitive.terms as Record<string, Record<string, string[]>>)[topic] as Record<string, string[]>;
+  return Object.keys(byWeight).flatMap((weight) => (byWeight[weight] as string[]).map((term) => ({ term, topic, weight: Number(weight) }) as Term));
+});
 const THRESHOLD = sensitive.threshold;
 const EXCLUSION_RE = lazy(() => wordsRegExp(sensitive.exclusions));
 const GENERIC_RE = lazy(() => wordsRegExp(sensitive.generic));
