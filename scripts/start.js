@@ -45,7 +45,11 @@ function buildReason() {
 function main() {
   const args = process.argv.slice(2);
   const noBuild = args.includes("--no-build");
-  const serverArgs = args.filter((a) => a !== "--no-build");
+  // `npm start` is how a newcomer tries the add-in, so it serves the Outlook simulator too
+  // (issue 4), unless told `--production` or configured otherwise (EG_DEVELOPMENT=false or the
+  // configuration file). The production manifest never points at the simulator either way.
+  const configured = args.includes("--production") || args.includes("--dev") || process.env.EG_DEVELOPMENT !== undefined;
+  const serverArgs = [...(configured ? [] : ["--dev"]), ...args.filter((a) => a !== "--no-build")];
   const reason = noBuild ? null : buildReason();
   if (reason) {
     process.stdout.write(`Building (${reason}): npm run build\n`);

@@ -16,6 +16,7 @@ export const SERVER_USAGE = `Usage: node lib/server/main.js [options]
   --public-origin URL  origin staff use, e.g. https://addin.example.org (env EG_PUBLIC_ORIGIN)
   --http               plain HTTP, only behind a TLS-terminating proxy (env EG_HTTP=1)
   --dev                serve the Outlook simulator (env EG_DEVELOPMENT=1)
+  --production         do not serve the Outlook simulator (npm start serves it unless given this)
 `;
 
 export type ServerIo = Readonly<{ stdout(text: string): void; stderr(text: string): void }>;
@@ -69,6 +70,9 @@ export function parseServerArgs(argv: readonly string[]): { file?: string; overr
         break;
       case "--dev":
         overrides.development = true;
+        break;
+      case "--production":
+        overrides.development = false;
         break;
       default:
         throw new ConfigError(`unknown option ${arg}\n${SERVER_USAGE}`);
