@@ -61,6 +61,7 @@ describe("etiquette-guard check", () => {
     ["forgot-attachment.json", "attachment-reminder"],
     ["forward-offensive-joke.eml", "no-offensive-forward"],
     ["heated-reply.eml", "no-heated-tone"],
+    ["hoax-virus-warning.json", "no-chain-mail"],
     ["lookalike-domain.json", "no-lookalike-domain"],
     ["missing-disclaimer.json", "disclaimer"],
     ["music-attachment.json", "no-media-attachment"],
