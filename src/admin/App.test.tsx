@@ -255,5 +255,6 @@ describe("admin app", () => {
       await act(async () => undefined);
       expect(await axeViolations(container)).toEqual([]);
     }
-  });
+    // axe over six pages in jsdom is slow on a loaded 2-core machine.
+  }, 180_000);
 });
