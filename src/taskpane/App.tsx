@@ -169,6 +169,20 @@ export function App(props: AppProps) {
     [run, services, state, now],
   );
 
+  const verdict = state.status === "ready" ? state.report.verdict : undefined;
+  const onReportWrong = useCallback(
+    async (finding: Finding, words?: readonly string[]) => {
+      await services.reportEvent({
+        kind: "false-positive",
+        ruleId: finding.ruleId,
+        verdict: verdict ?? (finding.severity === "block" ? "block" : "warn"),
+        ...(words && words.length > 0 ? { words } : {}),
+        at: now().toISOString(),
+      });
+    },
+    [services, verdict, now],
+  );
+
   let content;
   if (state.status === "loading") content = <LoadingView />;
   else if (state.status === "error") content = <ErrorView message={state.message} onRetry={() => void recheck()} />;
@@ -201,6 +215,7 @@ export function App(props: AppProps) {
               findings={findings}
               flaggedRuleIds={context?.ruleIds}
               onFix={onFix}
+              onReportWrong={onReportWrong}
             />
           </>
         )}

@@ -1,7 +1,8 @@
 /**
- * Where the pane's content-free sender events go until they reach SMT's report. The server
- * side (`src/office/event-queue.ts`) can replace this in-memory queue behind the same
- * interface; until it does, events are kept here (never dropped silently) and can be drained.
+ * Where the pane's content-free sender events go. In Outlook, `report-sink.ts` sends them to
+ * SMT's report through the stored event queue (`src/office/event-queue.ts`); this in-memory
+ * queue is the default when no sink is given (tests, and hosts without a server), where events
+ * are kept (never dropped silently) and can be drained.
  */
 import type { SenderEvent } from "./services";
 
@@ -17,6 +18,12 @@ export type MemoryEventSink = EventSink &
     drain(): SenderEvent[];
   }>;
 
+/** A copy that later changes to the caller's arrays cannot reach. */
+function copyEvent(event: SenderEvent): SenderEvent {
+  if (event.kind === "sent-with-reason") return { ...event, ruleIds: [...event.ruleIds] };
+  return event.words ? { ...event, words: [...event.words] } : { ...event };
+}
+
 /** Most events kept; the oldest go first when it is full. */
 const LIMIT = 200;
 
@@ -28,7 +35,7 @@ export function createMemoryEventSink(): MemoryEventSink {
   const events: SenderEvent[] = [];
   return {
     enqueue(event) {
-      events.push({ ...event, ruleIds: [...event.ruleIds] });
+      events.push(copyEvent(event));
       if (events.length > LIMIT) events.splice(0, events.length - LIMIT);
     },
     pending: () => [...events],

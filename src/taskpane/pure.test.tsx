@@ -1,9 +1,11 @@
-/** The task pane's pure helpers: contextData parsing, Office theme mapping, fix wording, the event queue. */
+/** The task pane's pure helpers: contextData parsing, Office theme mapping, fix wording, the event queue, flagged words, the warm-up. */
 import { teamsHighContrastTheme, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { createMemoryEventSink } from "./event-sink";
 import { canApply, delayExplanation, formatTime, manualFix } from "./fix-text";
+import { flaggedWords, showWords } from "./flagged-words";
 import { parseInitContext } from "./init-context";
 import { classifyTheme, fluentTheme } from "./theme";
+import { warmUpEngine } from "./warm-up";
 import { ALL_CAPABILITIES } from "../../test/ui/fake-services";
 
 describe("parseInitContext", () => {
@@ -65,5 +67,32 @@ describe("memory event sink", () => {
     expect(sink.pending()).toEqual([{ kind: "sent-with-reason", ruleIds: ["no-chain-mail"], reason: "Asked by SMT", at: "2026-05-14T09:00:00.000Z" }]);
     expect(sink.drain()).toHaveLength(1);
     expect(sink.pending()).toHaveLength(0);
+    const words = ["virus"];
+    sink.enqueue({ kind: "false-positive", ruleId: "no-chain-mail", verdict: "warn", words, at: "2026-05-14T09:00:00.000Z" });
+    words.push("changed");
+    expect(sink.pending()).toEqual([{ kind: "false-positive", ruleId: "no-chain-mail", verdict: "warn", words: ["virus"], at: "2026-05-14T09:00:00.000Z" }]);
+  });
+});
+
+describe("flaggedWords", () => {
+  it("takes the quoted phrases of the evidence, or the evidence itself", () => {
+    expect(flaggedWords("“virus”, “this is not a hoax”")).toEqual(["virus", "this is not a hoax"]);
+    expect(flaggedWords("“please find” in the message")).toEqual(["please find"]);
+    expect(flaggedWords("s•••")).toEqual(["s•••"]);
+    expect(showWords(["virus", "this is not a hoax"])).toBe("“virus”, “this is not a hoax”");
+  });
+
+  it("offers nothing that the server would refuse or that names an address", () => {
+    expect(flaggedWords("")).toEqual([]);
+    expect(flaggedWords("3 outside addresses in To/Cc: p•••@gmail.com, q•••@yahoo.co.uk")).toEqual([]);
+    expect(flaggedWords(`“${"a".repeat(65)}”, “ok”, “ok”, “p•••@gmail.com”`)).toEqual(["ok"]);
+    expect(flaggedWords(Array.from({ length: 12 }, (_, i) => `“w${i}”`).join(", "))).toHaveLength(10);
+  });
+});
+
+describe("warmUpEngine", () => {
+  it("runs one throw-away check without throwing", () => {
+    expect(() => warmUpEngine()).not.toThrow();
+    expect(warmUpEngine()).toBe(true);
   });
 });

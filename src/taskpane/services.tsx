@@ -37,14 +37,29 @@ export type FixRequest =
   | Readonly<{ kind: "remove-attachment"; targets: readonly string[] }>
   | Readonly<{ kind: "insert-disclaimer"; disclaimer: Disclaimer }>;
 
-/** A content-free event kept for SMT's report: rule ids and the sender's own reason, never message text. */
-export type SenderEvent = Readonly<{
-  kind: "sent-with-reason";
-  ruleIds: readonly string[];
-  reason: string;
-  /** ISO time. */
-  at: string;
-}>;
+/**
+ * A content-free event kept for SMT's report: rule ids, the sender's own reason, and flagged
+ * words only when the sender agreed to share them — never message text.
+ */
+export type SenderEvent =
+  | Readonly<{
+      kind: "sent-with-reason";
+      ruleIds: readonly string[];
+      reason: string;
+      /** ISO time. */
+      at: string;
+    }>
+  | Readonly<{
+      /** "This warning is wrong": the sender reports a finding as a false positive. */
+      kind: "false-positive";
+      ruleId: string;
+      /** The message's verdict when the sender reported it. */
+      verdict: "send" | "warn" | "block";
+      /** The flagged words, present only when the sender ticked "Include the flagged words". */
+      words?: readonly string[];
+      /** ISO time. */
+      at: string;
+    }>;
 
 /** Why a re-check was asked for. */
 export type ChangeReason = "recipients" | "attachments" | "theme";

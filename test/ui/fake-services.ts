@@ -26,6 +26,8 @@ export type FakeOptions = {
   failReads?: number;
   /** Make applyFix fail with this message. */
   failFix?: string;
+  /** Make reportEvent fail with this message (nothing is recorded). */
+  failEvents?: string;
 };
 
 export type Fake = {
@@ -102,6 +104,7 @@ export function createFakeServices(options: FakeOptions): Fake {
       calls.sends++;
     },
     async reportEvent(event) {
+      if (options.failEvents) throw new Error(options.failEvents);
       calls.events.push(event);
     },
     now: () => new Date(2026, 4, 14, 9, 30, 0),

@@ -7,7 +7,9 @@ import { Badge, Button, Link, mergeClasses } from "@fluentui/react-components";
 import { useId } from "react";
 import { rules, type Finding } from "../../../core";
 import { canApply, delayExplanation, fixLabel, manualFix } from "../../fix-text";
+import { flaggedWords } from "../../flagged-words";
 import type { ClientCapabilities, ClientKind } from "../../services";
+import { FalsePositiveReport } from "../FalsePositiveReport";
 import { useFindingCardStyles } from "./FindingCard.styles";
 
 export type FindingCardProps = {
@@ -22,6 +24,12 @@ export type FindingCardProps = {
   onFix(finding: Finding, target?: string): void;
   /** Base address of the policy page. @default "policy.html" */
   policyHref?: string;
+  /**
+   * Reports the finding to SMT as a false positive ("This warning is wrong"); without it the
+   * control is not shown.
+   * @param words - the flagged words, only when the sender agreed to include them
+   */
+  onReportWrong?(finding: Finding, words?: readonly string[]): Promise<void>;
 };
 
 /**
@@ -30,7 +38,7 @@ export type FindingCardProps = {
  * @returns the card
  */
 export function FindingCard(props: FindingCardProps) {
-  const { finding, capabilities, client, flagged, busy, onFix } = props;
+  const { finding, capabilities, client, flagged, busy, onFix, onReportWrong } = props;
   const styles = useFindingCardStyles();
   const titleId = useId();
   const title = rules[finding.ruleId]?.meta.title ?? finding.ruleId;
@@ -88,6 +96,9 @@ export function FindingCard(props: FindingCardProps) {
           )}
           {fix.kind === "delay-send" && supported ? <p className={styles.note}>{delayExplanation(client)}</p> : null}
         </div>
+      ) : null}
+      {onReportWrong && (finding.severity === "warn" || finding.severity === "block") ? (
+        <FalsePositiveReport onReport={(words) => onReportWrong(finding, words)} ruleTitle={title} words={flaggedWords(finding.evidence)} />
       ) : null}
     </article>
   );

@@ -16,6 +16,8 @@ export type FindingListProps = {
   flaggedRuleIds?: readonly string[];
   busy?: boolean;
   onFix(finding: Finding, target?: string): void;
+  /** Reports a finding as a false positive; see FindingCardProps.onReportWrong. */
+  onReportWrong?(finding: Finding, words?: readonly string[]): Promise<void>;
 };
 
 /**
@@ -37,6 +39,7 @@ export function FindingList(props: FindingListProps) {
             finding={finding}
             flagged={flagged.has(finding.ruleId)}
             onFix={props.onFix}
+            onReportWrong={props.onReportWrong}
           />
         </li>
       ))}

@@ -1,0 +1,1 @@
+export { FalsePositiveReport, type FalsePositiveReportProps } from "./FalsePositiveReport";
