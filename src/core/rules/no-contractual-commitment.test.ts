@@ -1,6 +1,6 @@
 import rule from "./no-contractual-commitment";
 import data from "../data/commitment/phrases.en.json";
-import { describePerformance } from "../../../test/content-rule-helpers";
+import { describeLargeInputs } from "../../../test/content-rule-helpers";
 import { makeDraft, runRuleTests } from "../../../test/rule-tester";
 import { compileSignals, patternProblem } from "../text/tone-utils";
 
@@ -64,4 +64,4 @@ describe("no-contractual-commitment data", () => {
   });
 });
 
-describePerformance(rule, [["50 KB of 'we accept '", "we accept ".repeat(5_000)]]);
+describeLargeInputs(rule, [["50 KB of 'we accept '", "we accept ".repeat(5_000)]]);

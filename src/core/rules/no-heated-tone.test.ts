@@ -1,6 +1,6 @@
 import rule from "./no-heated-tone";
 import data from "../data/tone/heated.en.json";
-import { describePerformance } from "../../../test/content-rule-helpers";
+import { describeLargeInputs } from "../../../test/content-rule-helpers";
 import { makeDraft, runRule, runRuleTests } from "../../../test/rule-tester";
 import { compileSignals, patternProblem, type SignalData } from "../text/tone-utils";
 
@@ -96,8 +96,8 @@ describe("no-heated-tone data", () => {
   });
 });
 
-describePerformance(rule, [
-  ["50 KB of capital words", "SHOUT ".repeat(8_500)],
+describeLargeInputs(rule, [
+  ["50 KB of capital words", "SHOUT ".repeat(8_500), ["heated"]],
   ["50 KB of bursts", "no!!! ".repeat(8_500)],
   ["50 KB of mixed bursts", "?! ".repeat(16_000)],
 ]);
