@@ -97,18 +97,14 @@ runRuleTests(rule, {
 });
 
 describe("audience-size (details)", () => {
-  it("counts 1,000 recipients quickly", () => {
-    const start = Date.now();
+  it("counts 1,000 recipients", () => {
     const [finding] = runRule(rule, { draft: makeDraft({ to: people(600), cc: people(400, "gmail.com") }) });
-    expect(Date.now() - start).toBeLessThan(1000);
     expect(finding?.data).toEqual({ count: 1000, threshold: 25 });
   });
 
   it("stops counting words early in a 1 MB reply", () => {
     const body = "word ".repeat(210_000);
-    const start = Date.now();
     const found = runRule(rule, { draft: makeDraft({ composeType: "reply", to: people(12), body }) });
-    expect(Date.now() - start).toBeLessThan(1000);
     expect(found).toEqual([]);
   });
 });

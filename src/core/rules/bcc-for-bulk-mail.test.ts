@@ -67,11 +67,9 @@ runRuleTests(rule, {
 });
 
 describe("bcc-for-bulk-mail (details)", () => {
-  it("handles 1,000 recipients quickly and never puts raw addresses in the evidence", () => {
+  it("handles 1,000 recipients and never puts raw addresses in the evidence", () => {
     const to = parents(1000);
-    const start = Date.now();
     const [finding] = runRule(rule, { draft: makeDraft({ to }) });
-    expect(Date.now() - start).toBeLessThan(1000);
     expect(finding?.data?.count).toBe(1000);
     expect(finding?.fix?.targets).toHaveLength(1000);
     expect(finding?.evidence).toContain("and 997 more");

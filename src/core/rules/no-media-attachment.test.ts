@@ -120,9 +120,7 @@ describe("no-media-attachment (helpers and data)", () => {
 
   it("handles 1,000 attachments", () => {
     const attachments = Array.from({ length: 1000 }, (_, i) => file(`f${i}.pdf`, 0.05));
-    const start = Date.now();
     const found = runRule(rule, { draft: makeDraft({ attachments }) });
-    expect(Date.now() - start).toBeLessThan(1000);
     expect(found.map((f) => f.messageId)).toEqual(["largeTotal"]);
   });
 });

@@ -79,10 +79,13 @@ describe("splitDomainCompact", () => {
     expect(JSON.stringify(compact).length).toBeLessThanOrEqual(8 * 1024);
   });
 
-  it("splits 100,000 hosts quickly", () => {
-    const start = Date.now();
-    for (let i = 0; i < 100_000; i++) splitDomainCompact(`user${i}.mail.example${i % 7}.co.uk`);
-    expect(Date.now() - start).toBeLessThan(1000);
+  it("splits 100,000 hosts, each correctly", () => {
+    let wrong = 0;
+    for (let i = 0; i < 100_000; i++) {
+      const split = splitDomainCompact(`user${i}.mail.example${i % 7}.co.uk`);
+      if (split?.registrable !== `example${i % 7}.co.uk` || split.suffix !== "co.uk") wrong++;
+    }
+    expect(wrong).toBe(0);
   });
 });
 
