@@ -304,7 +304,7 @@ describe("no-personal-data (check digits)", () => {
   });
 });
 
-describe("no-personal-data (masking and speed)", () => {
+describe("no-personal-data (masking and large input)", () => {
   it("never puts the raw data in the message data or evidence", () => {
     const body = `NHS ${NHS_SPACED}; NI ${NI}; UPN ${UPN}; DOB 03/03/2021; lives at 4 Mill Lane, Reading RG1 2AB`;
     const found = runRule(rule, { draft: toParent(body) });
@@ -313,42 +313,27 @@ describe("no-personal-data (masking and speed)", () => {
     for (const raw of [NHS_SPACED, "5919", NI, "12 34", UPN, UPN.slice(0, 9), "03/03", "2021", "RG1", "2AB", "Mill"]) expect(shown).not.toContain(raw);
   });
 
-  /** Median time of three runs of the rule's own scan (after a warm-up run). */
-  function timed(body: string): number {
-    const find = createPersonalDataFinder();
-    find(body);
-    const times: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      const start = performance.now();
-      find(body);
-      times.push(performance.now() - start);
-    }
-    return times.sort((a, b) => a - b)[1] as number;
-  }
-
   const paragraph =
     "Today the children planted sunflowers, read a story about a bear and she painted a picture for her mum on 12/03/2024. Lunch was pasta. ";
   const mb = paragraph.repeat(Math.ceil(1_000_000 / paragraph.length));
 
-  it("scans a 1 MB body in well under 100 ms, and 4 MB in proportion", () => {
-    const one = timed(mb);
-    expect(one).toBeLessThan(100);
-    expect(timed(mb.repeat(4))).toBeLessThanOrEqual(Math.max(4.5 * one, 20));
+  // How fast the scan is, and that 4 MB takes about four times 1 MB, is measured by npm run bench.
+  it("finds nothing in 1 MB or 4 MB of ordinary mail with a date that is not a date of birth", () => {
+    const find = createPersonalDataFinder();
+    expect(find(mb)).toEqual([]);
+    expect(find(mb.repeat(4))).toEqual([]);
   });
 
-  it("checks a 1 MB message end to end quickly", () => {
-    const draft = toParent(mb);
-    runRule(rule, { draft });
-    const start = performance.now();
-    expect(runRule(rule, { draft })).toEqual([]);
-    expect(performance.now() - start).toBeLessThan(200);
+  it("checks a 1 MB message end to end", () => {
+    expect(runRule(rule, { draft: toParent(mb) })).toEqual([]);
   });
 
   it("copes with 50 KB of one repeated character or digit, or of one repeated keyword", () => {
-    for (const ch of ["9", "a", " ", "-", "A", "1 ", "9 ", "RG1 ", "DOB ", "EHCP ", "allergy ", "she ", "12 Road ", "AB 12 "]) {
-      const body = ch.repeat(Math.ceil(50_000 / ch.length));
-      expect(timed(body)).toBeLessThan(100);
+    const find = createPersonalDataFinder();
+    for (const ch of ["9", "a", " ", "-", "A", "1 ", "9 ", "RG1 ", "DOB ", "allergy ", "she ", "12 Road ", "AB 12 "]) {
+      expect([ch, find(ch.repeat(Math.ceil(50_000 / ch.length)))]).toEqual([ch, []]);
     }
+    expect(find("EHCP ".repeat(10_000))).toEqual([{ type: "sensitive", topic: "sen", term: "EHCP" }]);
   });
 
   it("finds nothing in an empty text", () => {
