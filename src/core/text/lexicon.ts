@@ -15,7 +15,7 @@
  * Matching is linear in the text: each word is walked through a letter trie from each of
  * its positions, at a depth bounded by the longest term.
  */
-import { AMBIGUOUS_IL, UNKNOWN_LETTER, normalizeForMatching, repeatVariants, spellingVariants, tokenize, type WordToken } from "./normalize";
+import { AMBIGUOUS_IL, UNKNOWN_LETTER, foldTextSparse, normalizeForMatching, repeatVariants, scanWords, spellingVariants } from "./normalize";
 
 export type MatchMode = "word" | "prefix" | "within" | "phrase";
 
@@ -43,6 +43,11 @@ export type LexiconOptions = Readonly<{
    * `ill` → `i will`, `youre` → `you are` (apostrophes are already gone).
    */
   expansions?: Readonly<Record<string, string>>;
+  /**
+   * Reads every word through the general path, building its spellings as strings, instead
+   * of matching plain words in place. Slower, same hits; for tests that compare the two.
+   */
+  generalPathOnly?: boolean;
 }>;
 
 type CompiledEntry = Readonly<{
@@ -57,7 +62,30 @@ type CompiledEntry = Readonly<{
  * the root is node 0 and never a child); `entries[node]` are the terms ending there.
  */
 type CharTrie = { next: Int32Array; ends: (number[] | null)[]; entries: CompiledEntry[]; size: number };
-type WordNode = { next: Map<string, WordNode>; entries: CompiledEntry[] };
+/** Phrase trie over word ids (see {@link Vocabulary}). */
+type WordNode = { next: Map<number, WordNode>; entries: CompiledEntry[] };
+
+/**
+ * The words phrases are made of (and the words expansions replace), each with an id.
+ * `trie`/`trieIds` find the id of a plain word (`a`–`z`) in place: `trieIds[node]` is the id
+ * of the word ending at a node, or -1.
+ */
+type Vocabulary = {
+  ids: Map<string, number>;
+  trie: Int32Array;
+  trieIds: number[];
+  /** Per id: what the word stands for in phrases (words and their ids), when it is expanded. */
+  expansions: ({ words: readonly string[]; ids: readonly number[] } | undefined)[];
+};
+
+type CompiledLexicon = Readonly<{
+  charTrie: CharTrie;
+  wordRoot: WordNode;
+  vocabulary: Vocabulary;
+  /** Size of the rings of recent words kept while matching (a power of two). */
+  ring: number;
+  generalOnly: boolean;
+}>;
 
 export type Lexicon = Readonly<{
   /**
@@ -75,7 +103,9 @@ export type Lexicon = Readonly<{
  */
 type Candidate = {
   entry: CompiledEntry;
-  words: readonly string[];
+  /** `words(i)` is the i-th word; there are `wordCount` of them. */
+  words: (index: number) => string;
+  wordCount: number;
   first: number;
   last: number;
   /** Offset of the hit in `words[first]`. */
@@ -122,11 +152,15 @@ export function compileLexicon(entries: readonly LexiconEntry[], options: Lexico
   const letters = entries.reduce((sum, e) => sum + e.term.length, 1);
   const charTrie: CharTrie = { next: new Int32Array(letters * 26), ends: new Array<number[] | null>(letters).fill(null), entries: [], size: 1 };
   const wordRoot: WordNode = { next: new Map(), entries: [] };
-  const vocabulary = new Set<string>();
-  const expansions = new Map<string, readonly string[]>();
+  const ids = new Map<string, number>();
+  const idOf = (word: string): number => {
+    let id = ids.get(word);
+    if (id === undefined) ids.set(word, (id = ids.size));
+    return id;
+  };
+  const expanded: [number, readonly string[]][] = [];
   for (const [from, to] of Object.entries(options.expansions ?? {})) {
-    expansions.set(normalizeTerm(from), normalizeTerm(to).split(" "));
-    vocabulary.add(normalizeTerm(from));
+    expanded.push([idOf(normalizeTerm(from)), normalizeTerm(to).split(" ")]);
   }
   for (const entry of entries) {
     const spelling = normalizeTerm(entry.term);
@@ -135,9 +169,9 @@ export function compileLexicon(entries: readonly LexiconEntry[], options: Lexico
     if (entry.mode === "phrase") {
       let node = wordRoot;
       for (const word of spelling.split(" ")) {
-        vocabulary.add(word);
-        let child = node.next.get(word);
-        if (!child) node.next.set(word, (child = { next: new Map(), entries: [] }));
+        const id = idOf(word);
+        let child = node.next.get(id);
+        if (!child) node.next.set(id, (child = { next: new Map(), entries: [] }));
         node = child;
       }
       node.entries.push(compiled);
@@ -154,11 +188,40 @@ export function compileLexicon(entries: readonly LexiconEntry[], options: Lexico
       charTrie.entries.push(compiled);
     }
   }
+  const vocabulary = compileVocabulary(ids, expanded);
+  const generalOnly = options.generalPathOnly === true;
+  // Words kept while matching: the longest phrase and the allow window either side of it.
+  let longest = 1;
+  for (const entry of entries) if (entry.mode === "phrase") longest = Math.max(longest, normalizeTerm(entry.term).split(" ").length);
+  let ring = 64;
+  while (ring < longest + 2 * ALLOW_WINDOW + 2) ring *= 2;
+  const lexicon: CompiledLexicon = { charTrie, wordRoot, vocabulary, ring, generalOnly };
   return {
     find(text, allow = []) {
-      return findHits(text, charTrie, wordRoot, vocabulary, expansions, allow.map(normalizeTerm).filter((a) => a !== ""));
+      return findHits(text, lexicon, allow.map(normalizeTerm).filter((a) => a !== ""));
     },
   };
+}
+
+function compileVocabulary(ids: Map<string, number>, expanded: readonly (readonly [number, readonly string[]])[]): Vocabulary {
+  const plain = [...ids.keys()].filter((w) => /^[a-z]+$/.test(w));
+  const trie = new Int32Array((plain.reduce((sum, w) => sum + w.length, 0) + 1) * 26);
+  const trieIds: number[] = [-1];
+  for (const word of plain) {
+    let node = 0;
+    for (let i = 0; i < word.length; i++) {
+      const slot = node * 26 + word.charCodeAt(i) - 0x61;
+      if (trie[slot] === 0) {
+        trie[slot] = trieIds.length;
+        trieIds.push(-1);
+      }
+      node = trie[slot] as number;
+    }
+    trieIds[node] = ids.get(word) as number;
+  }
+  const expansions: Vocabulary["expansions"] = [];
+  for (const [id, words] of expanded) expansions[id] = { words, ids: words.map((w) => ids.get(w) ?? -1) };
+  return { ids, trie, trieIds, expansions };
 }
 
 function wordMatchesMode(mode: MatchMode, from: number, to: number, length: number): boolean {
@@ -223,9 +286,46 @@ function hasMarks(skeleton: string): boolean {
   return false;
 }
 
+/** True when `text` from `from` to `to` has a character written three or more times in a row. */
+function hasLongRunIn(text: string, from: number, to: number): boolean {
+  for (let i = from + 2; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === text.charCodeAt(i - 1) && c === text.charCodeAt(i - 2)) return true;
+  }
+  return false;
+}
+
+/**
+ * Letter matches of a plain word (`a`–`z`, no letter three times in a row) read in place in
+ * the folded text from `wordFrom` to `wordTo`: the same as {@link matchToken} on the word,
+ * without building strings.
+ */
+function matchPlain(trie: CharTrie, text: string, wordFrom: number, wordTo: number, make: MakeCandidate): void {
+  const next = trie.next;
+  let seen: number[] | undefined;
+  for (let s = wordFrom; s < wordTo; s++) {
+    let node = 0;
+    for (let i = s; i < wordTo; i++) {
+      node = next[node * 26 + text.charCodeAt(i) - 0x61] as number;
+      if (node === 0) break;
+      const ends = trie.ends[node];
+      if (ends === null || ends === undefined) continue;
+      for (const id of ends) {
+        const e = trie.entries[id] as CompiledEntry;
+        const from = s - wordFrom;
+        const to = i + 1 - wordFrom;
+        if (seen?.includes(id) || !wordMatchesMode(e.entry.mode, from, to, wordTo - wordFrom)) continue;
+        (seen ??= []).push(id);
+        make(e, from, to, text.slice(wordFrom, wordTo));
+      }
+    }
+  }
+}
+
+type MakeCandidate = (entry: CompiledEntry, from: number, to: number, spelling: string) => void;
+
 /** Letter matches of one token: walks each of its spellings from each position. */
-function matchToken(trie: CharTrie, token: WordToken, index: number, spelt: readonly string[], out: number[], candidates: Candidate[]): void {
-  const skeleton = token.skeleton;
+function matchToken(trie: CharTrie, skeleton: string, out: number[], make: MakeCandidate): void {
   const spellings = hasLongRun(skeleton) ? repeatVariants(skeleton) : [skeleton];
   let seen: number[] | undefined;
   for (const spelling of spellings) {
@@ -238,74 +338,154 @@ function matchToken(trie: CharTrie, token: WordToken, index: number, spelt: read
         const e = trie.entries[id] as CompiledEntry;
         if (seen?.includes(id) || !wordMatchesMode(e.entry.mode, from, to, spelling.length)) continue;
         (seen ??= []).push(id);
-        candidates.push({ entry: e, words: spelt, first: index, last: index, from, to, spelling, start: token.start, end: token.end });
+        make(e, from, to, spelling);
       }
     }
   }
 }
 
-function findHits(
-  text: string,
-  charTrie: CharTrie,
-  wordRoot: WordNode,
-  vocabulary: ReadonlySet<string>,
-  expansions: ReadonlyMap<string, readonly string[]>,
-  userAllow: readonly string[],
-): LexiconHit[] {
-  const tokens = tokenize(text);
-  const candidates: Candidate[] = [];
-  const spelt: string[] = [];
-  const phraseWords: string[] = [];
-  const phraseTokens: number[] = [];
+/** Id of the plain word `text` from `from` to `to` in the vocabulary, or -1. */
+function plainWordId(vocabulary: Vocabulary, text: string, from: number, to: number): number {
+  const trie = vocabulary.trie;
+  let node = 0;
+  for (let i = from; i < to; i++) {
+    node = trie[node * 26 + text.charCodeAt(i) - 0x61] as number;
+    if (node === 0) return -1;
+  }
+  return vocabulary.trieIds[node] as number;
+}
+
+/**
+ * Matches a text in one pass over its words. Only the last `ring` words (tokens, and words
+ * for phrases) are kept, in rings; a candidate is judged against its allow strings as soon
+ * as the words after it that the allow window reads have been seen.
+ */
+function findHits(text: string, lexicon: CompiledLexicon, userAllow: readonly string[]): LexiconHit[] {
+  const { charTrie, wordRoot, vocabulary, generalOnly } = lexicon;
+  const mask = lexicon.ring - 1;
+  const folded = foldTextSparse(text);
+  const ft = folded.text;
+  // Recent tokens: offsets in the original and folded text, and the spelt word (null: the
+  // folded text from `tokFrom` to `tokTo`).
+  const tokStart = new Int32Array(lexicon.ring);
+  const tokEnd = new Int32Array(lexicon.ring);
+  const tokFrom = new Int32Array(lexicon.ring);
+  const tokTo = new Int32Array(lexicon.ring);
+  const tokSpelt = new Array<string | null>(lexicon.ring).fill(null);
+  // Recent words for phrases: their token, and which word of the token's expansion each is
+  // (-1: the token's own word).
+  const pwToken = new Int32Array(lexicon.ring);
+  const pwPart = new Int32Array(lexicon.ring);
+  let tokenCount = 0;
+  let phraseCount = 0;
+  const speltOf = (t: number): string => tokSpelt[t & mask] ?? ft.slice(tokFrom[t & mask], tokTo[t & mask]);
+  const phraseWord = (p: number): string => {
+    const word = speltOf(pwToken[p & mask] as number);
+    const part = pwPart[p & mask] as number;
+    if (part < 0) return word;
+    const id = vocabulary.ids.get(word) as number;
+    return (vocabulary.expansions[id] as { words: readonly string[] }).words[part] as string;
+  };
+  // Candidates kept, and those waiting for the words after them.
+  const tokenHits: Candidate[] = [];
+  const phraseHits: Candidate[] = [];
+  const waitingTokens: Candidate[] = [];
+  const waitingPhrases: Candidate[] = [];
+  const judge = (waiting: Candidate[], count: number, hits: Candidate[], all: boolean): void => {
+    let k = 0;
+    for (; k < waiting.length; k++) {
+      const c = waiting[k] as Candidate;
+      if (!all && c.last + ALLOW_WINDOW >= count) break;
+      c.wordCount = count;
+      if (!isAllowed(c, userAllow)) hits.push(c);
+    }
+    if (k > 0) waiting.splice(0, k);
+  };
+  // Phrases under way: the word each started at, and the phrase-trie node reached.
+  const activeFirst: number[] = [];
+  const activeNode: WordNode[] = [];
+  let active = 0;
+  const reachPhrase = (p: number, q: number, node: WordNode): void => {
+    for (const e of node.entries) {
+      waitingPhrases.push({
+        entry: e,
+        words: phraseWord,
+        wordCount: 0,
+        first: p,
+        last: q,
+        from: 0,
+        to: phraseWord(q).length,
+        spelling: phraseWord(p),
+        start: tokStart[(pwToken[p & mask] as number) & mask] as number,
+        end: tokEnd[(pwToken[q & mask] as number) & mask] as number,
+      });
+    }
+    if (node.next.size > 0) {
+      activeFirst[active] = p;
+      activeNode[active] = node;
+      active++;
+    }
+  };
+  const pushPhraseWord = (id: number, t: number, part: number): void => {
+    const q = phraseCount++;
+    pwToken[q & mask] = t;
+    pwPart[q & mask] = part;
+    if (active > 0) {
+      const n = active;
+      active = 0;
+      for (let a = 0; a < n; a++) {
+        const child = id < 0 ? undefined : (activeNode[a] as WordNode).next.get(id);
+        if (child) reachPhrase(activeFirst[a] as number, q, child);
+      }
+    }
+    if (id >= 0) {
+      const node = wordRoot.next.get(id);
+      if (node) reachPhrase(q, q, node);
+    }
+  };
+  let t = 0;
+  const makeLetterCandidate: MakeCandidate = (e, from, to, spelling) => {
+    const slot = t & mask;
+    waitingTokens.push({ entry: e, words: speltOf, wordCount: 0, first: t, last: t, from, to, spelling, start: tokStart[slot] as number, end: tokEnd[slot] as number });
+  };
   const out: number[] = [];
-  for (let t = 0; t < tokens.length; t++) {
-    const token = tokens[t] as WordToken;
-    matchToken(charTrie, token, t, spelt, out, candidates);
-    const skeleton = token.skeleton;
-    let word = skeleton;
-    if (hasMarks(skeleton) || hasLongRun(skeleton)) {
-      const variants = spellingVariants(skeleton, skeleton.length > MAX_VOCABULARY_WORD ? 1 : 16);
-      word = variants.find((v) => vocabulary.has(v)) ?? (variants[0] as string);
-    }
-    spelt.push(word);
-    const expanded = expansions.get(word);
-    if (expanded) {
-      for (const w of expanded) {
-        phraseWords.push(w);
-        phraseTokens.push(t);
-      }
+  scanWords(folded, (skeleton, from, to, start, end) => {
+    t = tokenCount++;
+    const slot = t & mask;
+    tokStart[slot] = start;
+    tokEnd[slot] = end;
+    tokFrom[slot] = from;
+    tokTo[slot] = to;
+    let id: number;
+    if (skeleton === null && !generalOnly && !hasLongRunIn(ft, from, to)) {
+      tokSpelt[slot] = null;
+      matchPlain(charTrie, ft, from, to, makeLetterCandidate);
+      id = plainWordId(vocabulary, ft, from, to);
     } else {
-      phraseWords.push(word);
-      phraseTokens.push(t);
-    }
-  }
-  if (wordRoot.next.size > 0) {
-    for (let p = 0; p < phraseWords.length; p++) {
-      let node: WordNode | undefined = wordRoot;
-      for (let q = p; q < phraseWords.length; q++) {
-        node = node.next.get(phraseWords[q] as string);
-        if (!node) break;
-        for (const e of node.entries) {
-          candidates.push({
-            entry: e,
-            words: phraseWords,
-            first: p,
-            last: q,
-            from: 0,
-            to: (phraseWords[q] as string).length,
-            spelling: phraseWords[p] as string,
-            start: (tokens[phraseTokens[p] as number] as WordToken).start,
-            end: (tokens[phraseTokens[q] as number] as WordToken).end,
-          });
-        }
+      const sk = skeleton ?? ft.slice(from, to);
+      matchToken(charTrie, sk, out, makeLetterCandidate);
+      let word = sk;
+      if (hasMarks(sk) || hasLongRun(sk)) {
+        const variants = spellingVariants(sk, sk.length > MAX_VOCABULARY_WORD ? 1 : 16);
+        word = variants.find((v) => vocabulary.ids.has(v)) ?? (variants[0] as string);
       }
+      tokSpelt[slot] = word;
+      id = vocabulary.ids.get(word) ?? -1;
     }
-  }
-  const hits: LexiconHit[] = [];
-  for (const c of candidates) {
-    if (!isAllowed(c, userAllow)) hits.push({ entry: c.entry.entry, start: c.start, end: c.end });
-  }
-  return hits.sort((a, b) => a.start - b.start);
+    const expansion = id >= 0 ? vocabulary.expansions[id] : undefined;
+    if (expansion) {
+      for (let k = 0; k < expansion.ids.length; k++) pushPhraseWord(expansion.ids[k] as number, t, k);
+    } else pushPhraseWord(id, t, -1);
+    if (waitingTokens.length > 0) judge(waitingTokens, tokenCount, tokenHits, false);
+    if (waitingPhrases.length > 0) judge(waitingPhrases, phraseCount, phraseHits, false);
+  });
+  judge(waitingTokens, tokenCount, tokenHits, true);
+  judge(waitingPhrases, phraseCount, phraseHits, true);
+  // Letter matches first, then phrases by first and last word (they were found by last word);
+  // then in text order, keeping that order between hits that start together.
+  const hits = tokenHits.concat(phraseHits.sort((a, b) => a.first - b.first || a.last - b.last));
+  if (phraseHits.length > 0) hits.sort((a, b) => a.start - b.start);
+  return hits.map((c) => ({ entry: c.entry.entry, start: c.start, end: c.end }));
 }
 
 /** True when an allow string occurs around the hit and covers it. */
@@ -314,13 +494,13 @@ function isAllowed(c: Candidate, userAllow: readonly string[]): boolean {
   const allows = c.entry.allow.length === 0 ? userAllow : [...c.entry.allow, ...userAllow];
   if (allows.length === 0) return false;
   const lo = Math.max(0, c.first - ALLOW_WINDOW);
-  const hi = Math.min(c.words.length - 1, c.last + ALLOW_WINDOW);
+  const hi = Math.min(c.wordCount - 1, c.last + ALLOW_WINDOW);
   let window = "";
   let hitStart = 0;
   let hitEnd = 0;
   for (let w = lo; w <= hi; w++) {
     if (w > lo) window += " ";
-    const word = w === c.first ? c.spelling : (c.words[w] as string);
+    const word = w === c.first ? c.spelling : c.words(w);
     if (w === c.first) hitStart = window.length + c.from;
     if (w === c.last) hitEnd = window.length + c.to;
     window += word;

@@ -141,6 +141,25 @@ export function foldChar(ch: string): string {
  * @returns the folded text and its offset map
  */
 export function foldText(text: string): FoldedText {
+  const folded = foldTextSparse(text);
+  if (folded.offsets) return { text: folded.text, offsets: folded.offsets };
+  const offsets = new Int32Array(text.length + 1);
+  for (let k = 0; k <= text.length; k++) offsets[k] = k;
+  return { text: folded.text, offsets };
+}
+
+/** Text after {@link foldTextSparse}: `offsets` is null when folding kept every offset (ASCII text). */
+export type SparseFoldedText = Readonly<{ text: string; offsets: Readonly<Int32Array> | null }>;
+
+/**
+ * {@link foldText} without the offset map when the text is ASCII (the map would be the identity).
+ * @param text - the original text
+ * @returns the folded text, and its offset map or null
+ */
+export function foldTextSparse(text: string): SparseFoldedText {
+  let ascii = 0;
+  while (ascii < text.length && text.charCodeAt(ascii) < 0x80) ascii++;
+  if (ascii === text.length) return { text: text.toLowerCase(), offsets: null };
   let out = "";
   let offsets: Int32Array = new Int32Array(text.length + 1);
   let n = 0;
@@ -223,10 +242,18 @@ const SPACE = 32;
 const OTHER_LETTER = 64;
 const IN_WORD = LETTER | DIGIT | LEET_SYMBOL | APOSTROPHE | OTHER_LETTER;
 
-function buildClassTable(): Readonly<Record<number, number>> {
-  const table: Record<number, number> = {};
+/** Classes of ASCII characters (`ascii[code]`), and of the few others with a class (`other`). */
+type ClassTable = Readonly<{ ascii: Uint8Array; other: ReadonlyMap<number, number> }>;
+
+function buildClassTable(): ClassTable {
+  const ascii = new Uint8Array(0x80);
+  const other = new Map<number, number>();
   const add = (chars: string, flag: number): void => {
-    for (const ch of chars) table[ch.charCodeAt(0)] = (table[ch.charCodeAt(0)] ?? 0) | flag;
+    for (const ch of chars) {
+      const code = ch.charCodeAt(0);
+      if (code < 0x80) ascii[code] = (ascii[code] as number) | flag;
+      else other.set(code, (other.get(code) ?? 0) | flag);
+    }
   };
   add("abcdefghijklmnopqrstuvwxyz", LETTER);
   add("0123456789", DIGIT);
@@ -234,10 +261,10 @@ function buildClassTable(): Readonly<Record<number, number>> {
   add(APOSTROPHES, APOSTROPHE);
   add(EDGE_PUNCTUATION, EDGE);
   add(SPACING, SPACE);
-  return table;
+  return { ascii, other };
 }
 
-let classTable: Readonly<Record<number, number>> | undefined;
+let classTable: ClassTable | undefined;
 
 /**
  * Classifies characters of folded text. Letters of other scripts are looked up once per call
@@ -245,13 +272,11 @@ let classTable: Readonly<Record<number, number>> | undefined;
  */
 function classifier(): (code: number) => number {
   classTable ??= buildClassTable();
-  const table = classTable;
+  const { ascii, other } = classTable;
   const memo = new Map<number, number>();
   return (code) => {
-    const known = table[code];
-    if (known !== undefined) return known;
-    if (code < 0x80) return 0;
-    let cls = memo.get(code);
+    if (code < 0x80) return ascii[code] as number;
+    let cls = other.get(code) ?? memo.get(code);
     if (cls === undefined) {
       // Surrogates belong to letters of other scripts after folding (math letters are folded already).
       cls = (code >= 0xd800 && code <= 0xdfff) || isLetter(code) ? OTHER_LETTER : 0;
@@ -317,6 +342,18 @@ function spacingOnly(folded: string, from: number, to: number, classOf: (code: n
 }
 
 /**
+ * Receives the words of a text from {@link scanWords}, in order.
+ * @param skeleton - the word's skeleton, or null when it is the folded text from `from` to
+ *   `to` as it is (two or more letters `a`–`z`, the common case: no string is built for it)
+ * @param from - start of the word in the folded text
+ * @param to - end of the word in the folded text
+ * @param start - start of the word in the original text
+ * @param end - end of the word in the original text
+ * @param joined - true when joined from spaced-out letters
+ */
+export type WordSink = (skeleton: string | null, from: number, to: number, start: number, end: number, joined: boolean) => void;
+
+/**
  * Splits text into word tokens read through obfuscation (see the module comment).
  * Numbers are not words; a run of three or more single letters separated by spaces or
  * `.`, `-`, `_`, `/`, `,` (at most three of them, no line break) is joined into one word.
@@ -324,14 +361,30 @@ function spacingOnly(folded: string, from: number, to: number, classOf: (code: n
  * @returns the words in order, with offsets in `text`
  */
 export function tokenize(text: string): WordToken[] {
-  const { text: folded, offsets } = foldText(text);
-  const classOf = classifier();
+  const folded = foldTextSparse(text);
   const tokens: WordToken[] = [];
+  scanWords(folded, (skeleton, from, to, start, end, joined) => {
+    tokens.push({ skeleton: skeleton ?? folded.text.slice(from, to), start, end, joined });
+  });
+  return tokens;
+}
+
+/**
+ * The words of a folded text, as {@link tokenize} reads them, handed to a sink without
+ * building a string or an object for each plain word.
+ * @param folded - the text after {@link foldTextSparse}
+ * @param sink - receives each word
+ */
+export function scanWords(folded: SparseFoldedText, sink: WordSink): void {
+  const text = folded.text;
+  const offsets = folded.offsets;
+  const classOf = classifier();
   // Single letters waiting to be joined (`f u c k`), and how many real letters they hold.
   let pending: RawToken[] = [];
   let pendingLetters = 0;
-  const emit = (skeleton: string, from: number, to: number, joined: boolean): void => {
-    tokens.push({ skeleton, start: offsets[from] as number, end: offsets[to] as number, joined });
+  const emit = (skeleton: string | null, from: number, to: number, joined: boolean): void => {
+    if (offsets) sink(skeleton, from, to, offsets[from] as number, offsets[to] as number, joined);
+    else sink(skeleton, from, to, from, to, joined);
   };
   const flush = (): void => {
     if (pending.length >= 3 && pendingLetters >= 2) {
@@ -345,10 +398,10 @@ export function tokenize(text: string): WordToken[] {
     pending = [];
     pendingLetters = 0;
   };
-  const n = folded.length;
+  const n = text.length;
   let i = 0;
   while (i < n) {
-    const cls = classOf(folded.charCodeAt(i));
+    const cls = classOf(text.charCodeAt(i));
     if (!(cls & IN_WORD)) {
       i++;
       continue;
@@ -356,18 +409,18 @@ export function tokenize(text: string): WordToken[] {
     let plain = cls === LETTER;
     let j = i + 1;
     for (; j < n; j++) {
-      const c = classOf(folded.charCodeAt(j));
+      const c = classOf(text.charCodeAt(j));
       if (!(c & IN_WORD)) break;
       if (c !== LETTER) plain = false;
     }
     if (plain && j - i > 1) {
       if (pending.length > 0) flush();
-      emit(folded.slice(i, j), i, j, false);
+      emit(null, i, j, false);
     } else {
-      const word = plain ? { skeleton: folded[i] as string, from: i, to: j, letters: 1, joinable: true } : readWord(folded, i, j, classOf);
+      const word = plain ? { skeleton: text[i] as string, from: i, to: j, letters: 1, joinable: true } : readWord(text, i, j, classOf);
       if (word) {
         const last = pending[pending.length - 1];
-        if (pending.length > 0 && !(word.joinable && last && spacingOnly(folded, last.to, word.from, classOf))) flush();
+        if (pending.length > 0 && !(word.joinable && last && spacingOnly(text, last.to, word.from, classOf))) flush();
         if (word.joinable) {
           pending.push(word);
           pendingLetters += word.letters;
@@ -377,7 +430,6 @@ export function tokenize(text: string): WordToken[] {
     i = j;
   }
   flush();
-  return tokens;
 }
 
 type Run = Readonly<{ ch: string; length: number }>;
