@@ -206,32 +206,27 @@ describe("evidence", () => {
   });
 });
 
-describe("performance", () => {
-  /** Time of a plain lower-case-and-split pass over the same text, to scale the budget to this machine. */
-  function baseline(text: string): number {
-    const start = performance.now();
-    text.toLowerCase().split(/[^a-z]+/);
-    return performance.now() - start;
-  }
-  function time(text: string): number {
-    const start = performance.now();
-    findAbusiveLanguage(text, defaultAbusiveOptions);
-    return performance.now() - start;
+describe("large and pathological input", () => {
+  // Deterministic: what is found, not how fast. Speed and linear growth are measured by npm run bench.
+  /** Hits counted by category and masked word. */
+  function summary(text: string): Record<string, number> {
+    const counts: Record<string, number> = {};
+    for (const hit of findAbusiveLanguage(text, defaultAbusiveOptions)) counts[`${hit.category} ${hit.shown}`] = (counts[`${hit.category} ${hit.shown}`] ?? 0) + 1;
+    return counts;
   }
   const para =
     "Dear parents, this week we have been reading The Very Hungry Caterpillar and making butterfly prints with the children in Class R. Please send wellies! ";
 
   it.each([
-    ["1 MB of ordinary text", para.repeat(Math.ceil(1_000_000 / para.length))],
-    ["50 KB of one character", "a".repeat(50_000)],
-    ["50 KB of exclamation marks", "!".repeat(50_000)],
-    ["50 KB of i-or-l markers", "1l".repeat(25_000)],
-    ["50 KB of asterisks", `a${"*".repeat(50_000)}b`],
-    ["spaced-out letters", "f u c k ".repeat(12_500)],
-    ["obfuscated words", "5h1t 4$$ f*ck ѕһіt f\u200Buck ".repeat(2_000)],
-  ])("checks %s in linear time", (_name, text) => {
-    time(text.slice(0, 2000)); // warm up
-    const budget = Math.max(100, 15 * baseline(text.length < 200_000 ? text.repeat(4) : text));
-    expect(time(text)).toBeLessThan(budget);
+    ["1 MB of ordinary text", para.repeat(Math.ceil(1_000_000 / para.length)), {}],
+    ["4 MB of ordinary text", para.repeat(Math.ceil(4_000_000 / para.length)), {}],
+    ["50 KB of one character", "a".repeat(50_000), {}],
+    ["50 KB of exclamation marks", "!".repeat(50_000), {}],
+    ["50 KB of i-or-l markers", "1l".repeat(25_000), {}],
+    ["50 KB of asterisks", `a${"*".repeat(50_000)}b`, {}],
+    ["spaced-out letters", "f u c k ".repeat(12_500), { "obscene f•••": 1 }],
+    ["obfuscated words", "5h1t 4$$ f*ck ѕһіt f\u200Buck ".repeat(2_000), { "obscene s•••": 4_000, "obscene a•••": 2_000, "obscene f•••": 4_000 }],
+  ])("checks %s and finds what it should", (_name, text, expected) => {
+    expect(summary(text)).toEqual(expected);
   });
 });

@@ -150,12 +150,14 @@ describe("normalizeForMatching", () => {
     expect(normalizeForMatching(input)).toBe(expected);
   });
 
-  it("is linear on pathological input", () => {
-    const inputs = ["a".repeat(50_000), "!".repeat(50_000), "1l".repeat(25_000), "f u c k ".repeat(12_500), `a${"*".repeat(50_000)}b`];
-    for (const input of inputs) {
-      const start = Date.now();
-      normalizeForMatching(input);
-      expect(Date.now() - start).toBeLessThan(1000);
-    }
+  // Deterministic: the result on pathological input, not the time (npm run bench measures that).
+  it.each([
+    ["50 KB of one letter", "a".repeat(50_000), "a"],
+    ["50 KB of exclamation marks", "!".repeat(50_000), ""],
+    ["50 KB of i-or-l markers", "1l".repeat(25_000), "il".repeat(25_000)],
+    ["100 KB of spaced-out letters", "f u c k ".repeat(12_500), "fuck".repeat(12_500)],
+    ["50 KB of asterisks", `a${"*".repeat(50_000)}b`, "a~b"],
+  ])("normalises %s", (_name, input, expected) => {
+    expect(normalizeForMatching(input)).toBe(expected);
   });
 });
