@@ -142,59 +142,139 @@ export function foldChar(ch: string): string {
  */
 export function foldText(text: string): FoldedText {
   const folded = foldTextSparse(text);
-  if (folded.offsets) return { text: folded.text, offsets: folded.offsets };
-  const offsets = new Int32Array(text.length + 1);
-  for (let k = 0; k <= text.length; k++) offsets[k] = k;
+  const n = folded.text.length;
+  const offsets = new Int32Array(n + 1);
+  const jumps = folded.jumps;
+  let x = 0;
+  let delta = 0;
+  for (let r = 0; r < folded.jumpCount; r++) {
+    const at = jumps[r * 4] as number;
+    const length = jumps[r * 4 + 1] as number;
+    const source = jumps[r * 4 + 2] as number;
+    for (; x < at; x++) offsets[x] = x + delta;
+    for (; x < at + length; x++) offsets[x] = source;
+    delta = source + (jumps[r * 4 + 3] as number) - x;
+  }
+  for (; x <= n; x++) offsets[x] = x + delta;
   return { text: folded.text, offsets };
 }
 
-/** Text after {@link foldTextSparse}: `offsets` is null when folding kept every offset (ASCII text). */
-export type SparseFoldedText = Readonly<{ text: string; offsets: Readonly<Int32Array> | null }>;
+/**
+ * Text after {@link foldTextSparse}, with its map back to the original as the few places where
+ * folding did not turn one UTF-16 unit into one: each is four numbers in `jumps`
+ * (where it starts in the folded text, its folded length, where its source starts in the
+ * original and the source's length), in order. Elsewhere offsets move in step.
+ */
+export type SparseFoldedText = Readonly<{ text: string; jumps: Readonly<Int32Array>; jumpCount: number }>;
+
+const NO_JUMPS = new Int32Array(0);
 
 /**
- * {@link foldText} without the offset map when the text is ASCII (the map would be the identity).
+ * The offset in the original text of a position in the folded text (see {@link foldText}).
+ * @param folded - the text after {@link foldTextSparse}
+ * @param at - a position in the folded text, up to its length
+ * @returns the offset of the character that produced it (the original length at the end)
+ */
+export function originalOffset(folded: SparseFoldedText, at: number): number {
+  const jumps = folded.jumps;
+  // The last jump starting at or before `at`.
+  let lo = 0;
+  let hi = folded.jumpCount - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if ((jumps[mid * 4] as number) <= at) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  if (found < 0) return at;
+  const start = jumps[found * 4] as number;
+  const length = jumps[found * 4 + 1] as number;
+  const source = jumps[found * 4 + 2] as number;
+  if (at < start + length) return source;
+  return source + (jumps[found * 4 + 3] as number) + (at - start - length);
+}
+
+/** Longest run of UTF-16 units turned into a string at once. */
+const CHUNK = 1024;
+
+/**
+ * {@link foldText} with a compact offset map: when every character folds to itself but for
+ * case (ASCII, and such as curly quotes, dashes, currency signs, CJK), the text is only
+ * lower-cased and the map is empty; otherwise it records only the characters that fold to a
+ * different length (usually none).
  * @param text - the original text
- * @returns the folded text, and its offset map or null
+ * @returns the folded text and its jumps
  */
 export function foldTextSparse(text: string): SparseFoldedText {
-  let ascii = 0;
-  while (ascii < text.length && text.charCodeAt(ascii) < 0x80) ascii++;
-  if (ascii === text.length) return { text: text.toLowerCase(), offsets: null };
-  let out = "";
-  let offsets: Int32Array = new Int32Array(text.length + 1);
-  let n = 0;
   // Folding repeats for the same characters; remember them for this call only.
   const memo = new Map<number, string>();
-  let i = 0;
-  while (i < text.length) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80) {
-      // Fast path: copy a run of ASCII at once.
-      let j = i + 1;
-      while (j < text.length && text.charCodeAt(j) < 0x80) j++;
-      out += text.slice(i, j).toLowerCase();
-      if (n + (j - i) >= offsets.length) offsets = grow(offsets, n + (j - i));
-      for (let k = i; k < j; k++) offsets[n++] = k;
-      i = j;
-      continue;
-    }
-    const cp = text.codePointAt(i) as number;
+  const fold = (cp: number): string => {
     let folded = memo.get(cp);
     if (folded === undefined) {
       folded = foldChar(String.fromCodePoint(cp));
       memo.set(cp, folded);
     }
-    out += folded;
-    if (n + folded.length >= offsets.length) offsets = grow(offsets, n + folded.length);
-    for (let k = 0; k < folded.length; k++) offsets[n++] = i;
-    i += cp > 0xffff ? 2 : 1;
+    return folded;
+  };
+  // Characters unchanged by folding and by lower-casing, alone and so in any context (`Σ` is not).
+  const unchanged = new Map<number, boolean>();
+  let same = 0;
+  for (; same < text.length; same++) {
+    const code = text.charCodeAt(same);
+    if (code < 0x80) continue;
+    let keep = unchanged.get(code);
+    if (keep === undefined) {
+      const ch = String.fromCharCode(code);
+      keep = !(code >= 0xd800 && code <= 0xdfff) && fold(code) === ch && ch.toLowerCase() === ch;
+      unchanged.set(code, keep);
+    }
+    if (!keep) break;
   }
-  offsets[n] = text.length;
-  return { text: out, offsets: offsets.subarray(0, n + 1) };
+  if (same === text.length) return { text: text.toLowerCase(), jumps: NO_JUMPS, jumpCount: 0 };
+  let units: Uint16Array = new Uint16Array(text.length + 16);
+  let n = 0;
+  let jumps = NO_JUMPS;
+  let jumpCount = 0;
+  let i = 0;
+  while (i < text.length) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) {
+      if (n >= units.length) units = growUnits(units, n + 1);
+      units[n++] = code >= 0x41 && code <= 0x5a ? code + 0x20 : code;
+      i++;
+      continue;
+    }
+    const cp = code >= 0xd800 && code <= 0xdbff ? (text.codePointAt(i) as number) : code;
+    const width = cp > 0xffff ? 2 : 1;
+    const folded = fold(cp);
+    // Surrogate pairs are recorded too: both their units map to the pair's start.
+    if (folded.length !== 1 || width !== 1) {
+      if ((jumpCount + 1) * 4 > jumps.length) {
+        const bigger = new Int32Array(Math.max(64, jumps.length * 2));
+        bigger.set(jumps);
+        jumps = bigger;
+      }
+      jumps[jumpCount * 4] = n;
+      jumps[jumpCount * 4 + 1] = folded.length;
+      jumps[jumpCount * 4 + 2] = i;
+      jumps[jumpCount * 4 + 3] = width;
+      jumpCount++;
+    }
+    if (n + folded.length > units.length) units = growUnits(units, n + folded.length);
+    for (let k = 0; k < folded.length; k++) units[n++] = folded.charCodeAt(k);
+    i += width;
+  }
+  const parts: string[] = [];
+  for (let k = 0; k < n; k += CHUNK) {
+    parts.push(String.fromCharCode.apply(null, units.subarray(k, Math.min(n, k + CHUNK)) as unknown as number[]));
+  }
+  return { text: parts.join(""), jumps, jumpCount };
 }
 
-function grow(array: Int32Array, needed: number): Int32Array {
-  const bigger = new Int32Array(Math.max(needed + 1, array.length * 2));
+function growUnits(array: Uint16Array, needed: number): Uint16Array {
+  const bigger = new Uint16Array(Math.max(needed + 16, array.length * 2));
   bigger.set(array);
   return bigger;
 }
@@ -377,14 +457,14 @@ export function tokenize(text: string): WordToken[] {
  */
 export function scanWords(folded: SparseFoldedText, sink: WordSink): void {
   const text = folded.text;
-  const offsets = folded.offsets;
+  const inStep = folded.jumpCount === 0;
   const classOf = classifier();
   // Single letters waiting to be joined (`f u c k`), and how many real letters they hold.
   let pending: RawToken[] = [];
   let pendingLetters = 0;
   const emit = (skeleton: string | null, from: number, to: number, joined: boolean): void => {
-    if (offsets) sink(skeleton, from, to, offsets[from] as number, offsets[to] as number, joined);
-    else sink(skeleton, from, to, from, to, joined);
+    if (inStep) sink(skeleton, from, to, from, to, joined);
+    else sink(skeleton, from, to, originalOffset(folded, from), originalOffset(folded, to), joined);
   };
   const flush = (): void => {
     if (pending.length >= 3 && pendingLetters >= 2) {
