@@ -80,6 +80,8 @@ type Vocabulary = {
 
 type CompiledLexicon = Readonly<{
   charTrie: CharTrie;
+  /** The `within` terms of `charTrie` (same entry ids). */
+  withinTrie: CharTrie;
   wordRoot: WordNode;
   vocabulary: Vocabulary;
   /** Size of the rings of recent words kept while matching (a power of two). */
@@ -151,6 +153,8 @@ export function normalizeTerm(term: string): string {
 export function compileLexicon(entries: readonly LexiconEntry[], options: LexiconOptions = {}): Lexicon {
   const letters = entries.reduce((sum, e) => sum + e.term.length, 1);
   const charTrie: CharTrie = { next: new Int32Array(letters * 26), ends: new Array<number[] | null>(letters).fill(null), entries: [], size: 1 };
+  // The terms that may match inside a word, for walks that do not start at its first letter.
+  const withinTrie: CharTrie = { next: new Int32Array(letters * 26), ends: new Array<number[] | null>(letters).fill(null), entries: charTrie.entries, size: 1 };
   const wordRoot: WordNode = { next: new Map(), entries: [] };
   const ids = new Map<string, number>();
   const idOf = (word: string): number => {
@@ -178,13 +182,8 @@ export function compileLexicon(entries: readonly LexiconEntry[], options: Lexico
     } else {
       if (spelling.includes(" ")) throw new Error(`Lexicon term "${entry.term}" is several words; use mode "phrase"`);
       if (!/^[a-z]+$/.test(spelling)) throw new Error(`Lexicon term "${entry.term}" must read as letters a-z`);
-      let node = 0;
-      for (let i = 0; i < spelling.length; i++) {
-        const slot = node * 26 + spelling.charCodeAt(i) - 0x61;
-        if (charTrie.next[slot] === 0) charTrie.next[slot] = charTrie.size++;
-        node = charTrie.next[slot] as number;
-      }
-      (charTrie.ends[node] ??= []).push(charTrie.entries.length);
+      insertTerm(charTrie, spelling, charTrie.entries.length);
+      if (entry.mode === "within") insertTerm(withinTrie, spelling, charTrie.entries.length);
       charTrie.entries.push(compiled);
     }
   }
@@ -195,12 +194,22 @@ export function compileLexicon(entries: readonly LexiconEntry[], options: Lexico
   for (const entry of entries) if (entry.mode === "phrase") longest = Math.max(longest, normalizeTerm(entry.term).split(" ").length);
   let ring = 64;
   while (ring < longest + 2 * ALLOW_WINDOW + 2) ring *= 2;
-  const lexicon: CompiledLexicon = { charTrie, wordRoot, vocabulary, ring, generalOnly };
+  const lexicon: CompiledLexicon = { charTrie, withinTrie, wordRoot, vocabulary, ring, generalOnly };
   return {
     find(text, allow = []) {
       return findHits(text, lexicon, allow.map(normalizeTerm).filter((a) => a !== ""));
     },
   };
+}
+
+function insertTerm(trie: CharTrie, spelling: string, id: number): void {
+  let node = 0;
+  for (let i = 0; i < spelling.length; i++) {
+    const slot = node * 26 + spelling.charCodeAt(i) - 0x61;
+    if (trie.next[slot] === 0) trie.next[slot] = trie.size++;
+    node = trie.next[slot] as number;
+  }
+  (trie.ends[node] ??= []).push(id);
 }
 
 function compileVocabulary(ids: Map<string, number>, expanded: readonly (readonly [number, readonly string[]])[]): Vocabulary {
@@ -298,20 +307,22 @@ function hasLongRunIn(text: string, from: number, to: number): boolean {
 /**
  * Letter matches of a plain word (`a`–`z`, no letter three times in a row) read in place in
  * the folded text from `wordFrom` to `wordTo`: the same as {@link matchToken} on the word,
- * without building strings.
+ * without building strings. Walks after the first letter use the trie of `within` terms,
+ * since only those match there.
  */
-function matchPlain(trie: CharTrie, text: string, wordFrom: number, wordTo: number, make: MakeCandidate): void {
-  const next = trie.next;
+function matchPlain(trie: CharTrie, withinTrie: CharTrie, text: string, wordFrom: number, wordTo: number, make: MakeCandidate): void {
   let seen: number[] | undefined;
   for (let s = wordFrom; s < wordTo; s++) {
+    const t = s === wordFrom ? trie : withinTrie;
+    const next = t.next;
     let node = 0;
     for (let i = s; i < wordTo; i++) {
       node = next[node * 26 + text.charCodeAt(i) - 0x61] as number;
       if (node === 0) break;
-      const ends = trie.ends[node];
+      const ends = t.ends[node];
       if (ends === null || ends === undefined) continue;
       for (const id of ends) {
-        const e = trie.entries[id] as CompiledEntry;
+        const e = t.entries[id] as CompiledEntry;
         const from = s - wordFrom;
         const to = i + 1 - wordFrom;
         if (seen?.includes(id) || !wordMatchesMode(e.entry.mode, from, to, wordTo - wordFrom)) continue;
@@ -361,7 +372,7 @@ function plainWordId(vocabulary: Vocabulary, text: string, from: number, to: num
  * as the words after it that the allow window reads have been seen.
  */
 function findHits(text: string, lexicon: CompiledLexicon, userAllow: readonly string[]): LexiconHit[] {
-  const { charTrie, wordRoot, vocabulary, generalOnly } = lexicon;
+  const { charTrie, withinTrie, wordRoot, vocabulary, generalOnly } = lexicon;
   const mask = lexicon.ring - 1;
   const folded = foldTextSparse(text);
   const ft = folded.text;
@@ -459,13 +470,16 @@ function findHits(text: string, lexicon: CompiledLexicon, userAllow: readonly st
     let id: number;
     if (skeleton === null && !generalOnly && !hasLongRunIn(ft, from, to)) {
       tokSpelt[slot] = null;
-      matchPlain(charTrie, ft, from, to, makeLetterCandidate);
+      matchPlain(charTrie, withinTrie, ft, from, to, makeLetterCandidate);
       id = plainWordId(vocabulary, ft, from, to);
     } else {
       const sk = skeleton ?? ft.slice(from, to);
-      matchToken(charTrie, sk, out, makeLetterCandidate);
+      const marked = hasMarks(sk) || hasLongRun(sk);
+      // Words read from l33t, apostrophes or spaced-out letters are often plain letters by now.
+      if (marked || generalOnly) matchToken(charTrie, sk, out, makeLetterCandidate);
+      else matchPlain(charTrie, withinTrie, sk, 0, sk.length, makeLetterCandidate);
       let word = sk;
-      if (hasMarks(sk) || hasLongRun(sk)) {
+      if (marked) {
         const variants = spellingVariants(sk, sk.length > MAX_VOCABULARY_WORD ? 1 : 16);
         word = variants.find((v) => vocabulary.ids.has(v)) ?? (variants[0] as string);
       }
