@@ -163,6 +163,18 @@ export function wordsAsPattern(words: string): string {
  */
 export function prepareText(text: string): string {
   if (text === "") return "";
+  // Four rules prepare the same authored text of each message: the last answer is kept. This
+  // is a cache of a pure function (same input, same output), so rules stay independent of
+  // each other and of order; it saves three passes over every body.
+  if (text === lastPrepared.input) return lastPrepared.output;
+  const output = prepareUncached(text);
+  lastPrepared = { input: text, output };
+  return output;
+}
+
+let lastPrepared: { input: string; output: string } = { input: "", output: "" };
+
+function prepareUncached(text: string): string {
   let lower = text.toLowerCase();
   if (FOLDABLE.test(lower)) {
     // Native passes do the bulk (fullwidth and styled letters, accents, invisible characters);
