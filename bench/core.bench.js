@@ -5,7 +5,6 @@
 "use strict";
 const fs = require("fs");
 const path = require("path");
-const { performance } = require("perf_hooks");
 
 const lib = path.join(__dirname, "..", "lib", "core");
 const { parseDraft } = require(path.join(lib, "draft", "parse-draft.js"));

@@ -181,6 +181,7 @@ function prepareUncached(text: string): string {
     // only look-alike letters of other scripts, rare in the Centre's mail, go one by one.
     lower = lower
       .normalize("NFKD")
+      // eslint-disable-next-line no-misleading-character-class -- deliberately removes combining marks one by one
       .replace(/[\u0300-\u036f\u00ad\u034f\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u3164\ufe0f\ufeff\uffa0]/g, "")
       .replace(/[\u0250-\u02af\u0370-\u03ff\u0400-\u04ff\u1d00-\u1d7f]/g, foldChar);
   }
@@ -403,7 +404,7 @@ export function forwardPrefixCount(subject: string): number {
 }
 
 const LOCAL_CHAR = /[a-z0-9._%+\-']/i;
-const DOMAIN_CHAR = /[a-z0-9.\-]/i;
+const DOMAIN_CHAR = /[a-z0-9.-]/i;
 
 /**
  * Counts the distinct e-mail addresses in a text. Each `@` is expanded a bounded distance
@@ -420,7 +421,7 @@ export function countAddresses(text: string, limit = 1000): number {
     let e = at + 1;
     while (e < text.length && e - at < 255 && DOMAIN_CHAR.test(text[e] as string)) e++;
     const domain = text.slice(at + 1, e).replace(/\.+$/, "");
-    if (s < at && /^[a-z0-9\-]+(?:\.[a-z0-9\-]+)+$/i.test(domain) && /\.[a-z]{2,}$/i.test(domain)) {
+    if (s < at && /^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/i.test(domain) && /\.[a-z]{2,}$/i.test(domain)) {
       found.add(`${text.slice(s, at)}@${domain}`.toLowerCase());
     }
   }
