@@ -1,0 +1,159 @@
+/**
+ * The lexicon reads plain words in place (no strings built) and streams over the text; these
+ * tests compare it with its general path (every word spelt out as a string), and the sparse
+ * fold with a character-by-character reference, on obfuscated and innocent text.
+ */
+import { ABUSIVE_WORD_LISTS, entriesOf } from "../rules/no-abusive-language";
+import expansions from "../data/abusive/expansions.json";
+import { compileLexicon, type LexiconHit } from "./lexicon";
+import { foldChar, foldText, foldTextSparse, originalOffset } from "./normalize";
+
+const entries = entriesOf(ABUSIVE_WORD_LISTS);
+const fast = compileLexicon(entries, { expansions });
+const general = compileLexicon(entries, { expansions, generalPathOnly: true });
+
+/** Every listed term and allow string, word by word and whole, plus innocent words. */
+function vocabulary(): string[] {
+  const words = new Set<string>();
+  const add = (s: string): void => {
+    words.add(s);
+    for (const w of s.split(" ")) words.add(w);
+  };
+  for (const list of ABUSIVE_WORD_LISTS) {
+    for (const mode of ["word", "prefix", "within", "phrase"] as const) list[mode].forEach(add);
+    for (const allow of Object.values(list.allow)) allow.forEach(add);
+  }
+  for (const [from, to] of Object.entries(expansions)) {
+    add(from);
+    add(to);
+  }
+  const innocent =
+    "the a I and you to of is are it class assess Scunthorpe cocktail shiitake classic hello please thank message room staff children's don't I'll you're im ill u ur r 2024 10am 12:30 Plan A or B";
+  innocent.split(" ").forEach(add);
+  return [...words];
+}
+
+/** A small deterministic generator, so a failure can be replayed. */
+function generator(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1103515245 + 12345) & 0x7fffffff;
+    return state / 0x7fffffff;
+  };
+}
+
+const LEET: Record<string, readonly string[]> = {
+  a: ["4", "@"],
+  e: ["3", "€"],
+  i: ["1", "!", "|", "ı", "і"],
+  o: ["0", "о", "ο"],
+  s: ["5", "$"],
+  t: ["7", "+"],
+  l: ["1", "|"],
+  c: ["с", "ϲ"],
+  u: ["ü", "υ", "ц"],
+};
+const SEPARATORS = [" ", " ", " ", "  ", "\n", ", ", ". ", "\t", " - ", "\u00a0", "/", " é ", " 日本 ", " ß ", "’", " — "];
+
+function obfuscate(word: string, random: () => number): string {
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+  const r = random();
+  if (r < 0.35) return word;
+  if (r < 0.45) return word.toUpperCase();
+  if (r < 0.5) return word.charAt(0).toUpperCase() + word.slice(1);
+  if (r < 0.6) return word.split("").join(pick([" ", ".", "-", "_", "*", " . ", "\u200B", ""]));
+  if (r < 0.7) return word.replace(/[aeioustlcu]/g, (c) => (random() < 0.5 ? pick(LEET[c] as readonly string[]) : c));
+  const at = Math.floor(random() * word.length);
+  if (r < 0.78) return word.slice(0, at) + word.charAt(at).repeat(2 + Math.floor(random() * 4)) + word.slice(at + 1);
+  if (r < 0.84) return word.slice(0, at) + pick(["*", "#", "'", "’"]) + word.slice(at + 1);
+  if (r < 0.9) return word.replace(/[a-z]/g, (c) => (random() < 0.3 ? String.fromCodePoint(0x1d41a + c.charCodeAt(0) - 0x61) : c));
+  if (r < 0.95) return pick(["*", "!", "'", "(", '"', "#"]) + word + pick(["!", "!!!", "*", "'", ")", "?", ""]);
+  return word + pick(["ed", "er", "ing", "s", "y", "head"]);
+}
+
+function corpus(count: number, seed: number): string[] {
+  const random = generator(seed);
+  const words = vocabulary();
+  const texts: string[] = [];
+  for (let n = 0; n < count; n++) {
+    const length = 1 + Math.floor(random() * 25);
+    let text = "";
+    for (let k = 0; k < length; k++) {
+      if (k > 0) text += SEPARATORS[Math.floor(random() * SEPARATORS.length)] as string;
+      text += obfuscate(words[Math.floor(random() * words.length)] as string, random);
+    }
+    texts.push(random() < 0.1 ? text.replace(/ /g, "") : text);
+  }
+  return texts;
+}
+
+const shown = (hits: readonly LexiconHit[]): string[] => hits.map((h) => `${h.entry.category}:${h.entry.term}@${h.start}-${h.end}`);
+
+describe("lexicon fast path", () => {
+  it("finds the same hits as the general path on obfuscated and innocent text", () => {
+    let hits = 0;
+    for (const text of corpus(1500, 7)) {
+      const expected = shown(general.find(text));
+      hits += expected.length;
+      expect({ text, hits: shown(fast.find(text)) }).toEqual({ text, hits: expected });
+      const allow = ["shit", "you cow", "bloody"];
+      expect({ text, hits: shown(fast.find(text, allow)) }).toEqual({ text, hits: shown(general.find(text, allow)) });
+    }
+    // The corpus is worth comparing: most texts have something to find.
+    expect(hits).toBeGreaterThan(1500);
+  });
+
+  it("judges allow strings and phrases across a long text as in a short one", () => {
+    const filler = "Please find the menu for the spring term attached. ".repeat(400);
+    const pieces: [string, string[]][] = [
+      ["You are a loser", ["you are a loser"]],
+      ["watch ur back", ["watch your back"]],
+      ["f u c k", ["fuck"]],
+      ["Scunthorpe United", []],
+      ["Homo sapiens", []],
+      ["sweet fanny adams", []],
+      ["spotted dick", []],
+    ];
+    for (const [piece, terms] of pieces) {
+      for (const text of [piece, `${filler}${piece}. ${filler}`, `${filler}${piece}`]) {
+        expect({ text: piece, terms: fast.find(text).map((h) => h.entry.term) }).toEqual({ text: piece, terms });
+        expect(shown(fast.find(text))).toEqual(shown(general.find(text)));
+      }
+    }
+  });
+});
+
+describe("foldTextSparse", () => {
+  /** foldText as first written: each character folded on its own, each unit mapped to its source. */
+  function reference(text: string): { text: string; offsets: number[] } {
+    let out = "";
+    const offsets: number[] = [];
+    for (let i = 0; i < text.length; ) {
+      const cp = text.codePointAt(i) as number;
+      const folded = foldChar(String.fromCodePoint(cp));
+      out += folded;
+      for (let k = 0; k < folded.length; k++) offsets.push(i);
+      i += cp > 0xffff ? 2 : 1;
+    }
+    offsets.push(text.length);
+    return { text: out, offsets };
+  }
+
+  it.each([
+    "Tom’s “big” day — bring £1 or €1!",
+    "Café crème brûlée, déjà vu, naïve façade.",
+    "ΟΔΟΣ σ ς Straße ﬁne ½",
+    "f\u200Bu\u200D\u200Dс\uFEFFk 𝐟𝐮𝐜𝐤 ｆｕｃｋ 🇫🇺",
+    "lone \uD800 surrogates \uDC00 and 日本語",
+    "\u200B\u200B",
+    "PLAIN ASCII Text",
+  ])("matches a character-by-character fold: %s", (text) => {
+    const expected = reference(text);
+    const folded = foldText(text);
+    expect(folded.text).toBe(expected.text);
+    expect(Array.from(folded.offsets)).toEqual(expected.offsets);
+    const sparse = foldTextSparse(text);
+    expect(sparse.text).toBe(expected.text);
+    expect(expected.offsets.map((_, at) => originalOffset(sparse, at))).toEqual(expected.offsets);
+  });
+});
