@@ -187,6 +187,13 @@ module.exports = function launcheventConfig({ mode, env = {} }) {
     node: false,
     module: {
       rules: [
+        {
+          // Rule modules only: drop documentation strings the handler never shows (see the loader).
+          test: /\.ts$/,
+          include: path.join(root, "src", "core", "rules"),
+          enforce: "pre",
+          loader: path.join(__dirname, "strip-rule-docs-loader.js"),
+        },
 
         {
           // node_modules included on purpose: dependencies must be lowered to ES2016 too.
