@@ -24,6 +24,10 @@ declare const __ADDIN_ORIGIN__: string;
  */
 function serverOrigin(): string {
   if (typeof location !== "undefined" && location && /^https?:$/.test(location.protocol)) return `${location.origin}/`;
+  // A runtime page written into a frame (about:srcdoc, as the Outlook simulator does) has no
+  // address of its own but inherits its parent's origin, which `self.origin` reports.
+  const inherited = typeof self !== "undefined" ? (self as unknown as { origin?: unknown }).origin : undefined;
+  if (typeof inherited === "string" && /^https?:\/\//.test(inherited)) return `${inherited}/`;
   return __ADDIN_ORIGIN__;
 }
 
