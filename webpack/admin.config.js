@@ -6,7 +6,7 @@
 "use strict";
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
-const { EsbuildPlugin } = require("esbuild-loader");
+const { reactPageSettings } = require("./react-page");
 
 const root = path.join(__dirname, "..");
 
@@ -27,24 +27,7 @@ module.exports = ({ mode, env = {} }) => {
       publicPath: "/admin/",
       clean: true,
     },
-    resolve: { extensions: [".tsx", ".ts", ".js"] },
-    module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          loader: "esbuild-loader",
-          options: { target: "es2020", jsx: "automatic", tsconfig: path.join(root, "tsconfig.json") },
-        },
-      ],
-    },
-    optimization: {
-      splitChunks: false,
-      runtimeChunk: false,
-      minimize: !dev,
-      minimizer: [new EsbuildPlugin({ target: "es2020", legalComments: "none" })],
-    },
-    performance: { hints: false },
+    ...reactPageSettings(dev),
     plugins: [
       new HtmlWebpackPlugin({
         filename: "index.html",

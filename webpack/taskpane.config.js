@@ -11,7 +11,7 @@
 const fs = require("fs");
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
-const { EsbuildPlugin } = require("esbuild-loader");
+const { reactPageSettings } = require("./react-page");
 
 const root = path.join(__dirname, "..");
 const POLICY_MD = path.join(root, "docs", "policy", "electronic-communication-policy.md");
@@ -144,24 +144,7 @@ module.exports = ({ mode, env = {} }) => {
       filename: dev ? "[name].js" : "[name].[contenthash:8].js",
       clean: false,
     },
-    resolve: { extensions: [".tsx", ".ts", ".js"] },
-    module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          loader: "esbuild-loader",
-          options: { target: "es2020", jsx: "automatic", tsconfig: path.join(root, "tsconfig.json") },
-        },
-      ],
-    },
-    optimization: {
-      splitChunks: false,
-      runtimeChunk: false,
-      minimize: !dev,
-      minimizer: [new EsbuildPlugin({ target: "es2020", legalComments: "none" })],
-    },
-    performance: { hints: false },
+    ...reactPageSettings(dev),
     plugins: [
       new HtmlWebpackPlugin({
         filename: "taskpane.html",

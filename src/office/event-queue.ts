@@ -9,29 +9,9 @@
 import type { FetchLike, KeyValueStorage } from "./published-policy";
 import { detectStorage } from "./published-policy";
 
-export type EventVerdict = "send" | "warn" | "block";
-export type EventAction = "sent" | "sent-anyway" | "blocked" | "fixed" | "false-positive";
+import type { MonitorEvent } from "../core/model/event";
 
-/** One event, as `POST /api/events` accepts it (docs/server.md, "Events"). */
-export type MonitorEvent = Readonly<{
-  ruleIds: readonly string[];
-  /** Rules that matched only in monitor mode. */
-  monitorRuleIds?: readonly string[];
-  verdict: EventVerdict;
-  action: EventAction;
-  /** e.g. "classic-windows", "new-outlook", "owa", "mac". */
-  client: string;
-  /** ISO time with zone. */
-  at: string;
-  /** From `pseudonymousSender`; never an address. */
-  sender: string;
-  /** The sender's own reason for Send Anyway (≤ 500 characters). */
-  reason?: string;
-  /** For "This warning is wrong": the rule reported. */
-  ruleId?: string;
-  /** For "This warning is wrong": the flagged words, only if the sender agreed to share them. */
-  words?: readonly string[];
-}>;
+export type { EventAction, EventVerdict, MonitorEvent } from "../core/model/event";
 
 export const EVENT_QUEUE_KEY = "etiquette-guard.events";
 

@@ -5,8 +5,11 @@
  */
 import type { Clock, Db } from "./db";
 
-export const VERDICTS = ["send", "warn", "block"] as const;
-export const ACTIONS = ["sent", "sent-anyway", "blocked", "fixed", "false-positive"] as const;
+import { EVENT_ACTIONS, EVENT_VERDICTS, type EventAction, type EventVerdict, type MonitorEvent } from "../core/model/event";
+
+export const VERDICTS = EVENT_VERDICTS;
+export const ACTIONS = EVENT_ACTIONS;
+export type { EventAction, EventVerdict, MonitorEvent };
 export const MAX_EVENTS_PER_BATCH = 100;
 const MAX_RULES_PER_EVENT = 50;
 const MAX_WORDS = 10;
@@ -15,24 +18,6 @@ const MAX_REASON_LENGTH = 500;
 /** Events further in the future than this (clock skew) or older than a year are refused. */
 const FUTURE_SLACK_MS = 24 * 3600 * 1000;
 const MAX_AGE_MS = 366 * 24 * 3600 * 1000;
-
-export type EventVerdict = (typeof VERDICTS)[number];
-export type EventAction = (typeof ACTIONS)[number];
-
-/** One event as the add-in sends it (see docs/server.md, "Events"). */
-export type MonitorEvent = Readonly<{
-  ruleIds: readonly string[];
-  /** The subset of `ruleIds` that matched only in monitor mode (the sender saw nothing for them). */
-  monitorRuleIds?: readonly string[];
-  verdict: EventVerdict;
-  action: EventAction;
-  client: string;
-  at: string;
-  sender: string;
-  reason?: string;
-  ruleId?: string;
-  words?: readonly string[];
-}>;
 
 export type EventIssue = Readonly<{ path: string; message: string }>;
 

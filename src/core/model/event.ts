@@ -1,0 +1,33 @@
+/**
+ * The content-free event the add-in reports for SMT's weekly report (issue 5 §5): the one
+ * contract shared by the add-in (src/office/event-queue.ts) and the server's `POST /api/events`
+ * (src/server/events.ts). Rule ids, verdict, what the sender did, client, time and a
+ * pseudonymous sender id — never message text, addresses or subject.
+ */
+
+export const EVENT_VERDICTS = ["send", "warn", "block"] as const;
+export const EVENT_ACTIONS = ["sent", "sent-anyway", "blocked", "fixed", "false-positive"] as const;
+
+export type EventVerdict = (typeof EVENT_VERDICTS)[number];
+export type EventAction = (typeof EVENT_ACTIONS)[number];
+
+/** One event, as `POST /api/events` accepts it (docs/server.md, "Events"). */
+export type MonitorEvent = Readonly<{
+  ruleIds: readonly string[];
+  /** The subset of `ruleIds` that matched only in monitor mode (the sender saw nothing for them). */
+  monitorRuleIds?: readonly string[];
+  verdict: EventVerdict;
+  action: EventAction;
+  /** e.g. "classic-windows", "outlook-web", "mac". */
+  client: string;
+  /** ISO time with zone. */
+  at: string;
+  /** A pseudonymous id (`pseudonymousSender`); never an address. */
+  sender: string;
+  /** The sender's own reason for Send Anyway (≤ 500 characters). */
+  reason?: string;
+  /** For "This warning is wrong": the rule reported. */
+  ruleId?: string;
+  /** For "This warning is wrong": the flagged words, only if the sender agreed to share them. */
+  words?: readonly string[];
+}>;
