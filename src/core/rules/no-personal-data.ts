@@ -12,6 +12,7 @@ import { maskAll, maskIdentifier } from "../engine/mask";
 import type { FindingField } from "../model/finding";
 import { CLAUSES } from "../policy/clauses";
 import { LETTER_OR_NUMBER_U, LETTER_U, LOWER_U, UPPER_U } from "../text/char-classes";
+import { escapeRegExp, forEachPhrase, hasPhrase, notAfterWord, notAfterWordIu, phraseScan, type PhraseScan } from "../text/phrase-scan";
 import { execFrom, forEachMatch, lazy, notAfter, testFrom, type Refuse } from "../text/regex-compat";
 import { defineRule } from "./rule";
 
@@ -108,24 +109,7 @@ export function isValidUpn(value: string): boolean {
 // come from ../text/char-classes. Expressions built from those strings or from data are built
 // on first use, inside `check`, so a runtime that cannot compile one fails only this rule.
 
-function isAsciiLetterOrDigit(code: number): boolean {
-  const lower = code | 0x20;
-  return (code >= 0x30 && code <= 0x39) || (lower >= 0x61 && lower <= 0x7a);
-}
 
-/**
- * `(?<![\p{L}\p{N}])` for expressions with these flags. ASCII is decided directly (no ASCII
- * character but a letter or digit is, or case-folds to, a letter or number); anything else is
- * tested against the class with the same flags, so case folding agrees with the old lookbehind.
- */
-function notAfterWord(flags: "iu" | "u"): Refuse {
-  const slow = notAfter(lazy(() => new RegExp(`^[${LETTER_OR_NUMBER_U}]$`, flags)));
-  return (text, index) => {
-    const code = index > 0 ? text.charCodeAt(index - 1) : -1;
-    return code < 0x80 ? code >= 0 && isAsciiLetterOrDigit(code) : slow(text, index);
-  };
-}
-const notAfterWordIu: Refuse = notAfterWord("iu");
 const notAfterWordU: Refuse = notAfterWord("u");
 
 function isDigitOrPlus(ch: string): boolean {
@@ -253,10 +237,6 @@ const HOUSE_NUMBER_RE = /^(?:\d{1,4}[a-z]?|flat|apartment)$/i;
 /** How far before a postcode its street line or "lives at" may be. */
 const ADDRESS_WINDOW = 120;
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
 /**
  * Tells whether a stretch of text has a street line: a house number followed, within four
  * words, by a street word ("12 Oxford Road", "Flat 3, 4 Mill Lane").
@@ -292,29 +272,15 @@ function findHomeAddresses(text: string, out: PersonalDataHit[]): void {
 
 type Term = Readonly<{ term: string; topic: Topic; weight: number }>;
 
-function phraseSource(phrase: string): string {
-  return escapeRegExp(phrase).replace(/'/g, "['’]").replace(/ /g, "[\\s-]+");
-}
-
-/**
- * Whole words or phrases, case-insensitive: match with `notAfterWordIu` as the lookbehind.
- * @param phrases - the phrases
- * @returns a global `iu` expression
- */
-function wordsRegExp(phrases: readonly string[]): RegExp {
-  const sorted = [...phrases].sort((a, b) => b.length - a.length).map(phraseSource);
-  return new RegExp(`(?:${sorted.join("|")})(?![${LETTER_OR_NUMBER_U}])`, "giu");
-}
-
 /** The data groups terms by topic, then weight (a compact form for the on-send bundle). */
 const TERMS: readonly Term[] = Object.keys(sensitive.terms).flatMap((topic) => {
   const byWeight = (sensitive.terms as Record<string, Record<string, string[]>>)[topic] as Record<string, string[]>;
   return Object.keys(byWeight).flatMap((weight) => (byWeight[weight] as string[]).map((term) => ({ term, topic, weight: Number(weight) }) as Term));
 });
 const THRESHOLD = sensitive.threshold;
-const EXCLUSION_RE = lazy(() => wordsRegExp(sensitive.exclusions));
-const GENERIC_RE = lazy(() => wordsRegExp(sensitive.generic));
-const PERSONAL_RE = lazy(() => wordsRegExp(sensitive.personal));
+const EXCLUSIONS = lazy(() => phraseScan(sensitive.exclusions));
+const GENERIC = lazy(() => phraseScan(sensitive.generic));
+const PERSONAL = lazy(() => phraseScan(sensitive.personal));
 const NON_NAMES: ReadonlySet<string> = new Set(sensitive.nonNames);
 const NAME_RE = lazy(
   () =>
@@ -332,7 +298,7 @@ const CONTEXT = 100;
 const MAX_TERM_HITS = 2000;
 
 function mentionsPerson(window: string): boolean {
-  if (testFrom(PERSONAL_RE(), window, notAfterWordIu)) return true;
+  if (hasPhrase(PERSONAL(), window)) return true;
   let person = false;
   forEachMatch(
     NAME_RE(),
@@ -348,33 +314,43 @@ function mentionsPerson(window: string): boolean {
   return person;
 }
 
+type TermMatcher = Readonly<{ scan: PhraseScan; byTerm: ReadonlyMap<string, Term> }>;
+
 /**
  * Prepares the term table: the data's terms and SMT's extra ones (each enough on its own).
+ * The table for the last list of extra terms is kept: a policy's options change rarely, and
+ * building the expressions costs more than checking a short message.
  * @param extra - extra terms from the options
- * @returns a regular expression over all terms and a lookup by lower-case, single-spaced term
+ * @returns the terms compiled for scanning and a lookup by lower-case, single-spaced term
  */
-function buildTermMatcher(extra: readonly string[]): { re: RegExp; byTerm: ReadonlyMap<string, Term> } {
+function buildTermMatcher(extra: readonly string[]): TermMatcher {
+  const key = extra.join("\n");
+  if (lastMatcher !== undefined && lastMatcher.key === key) return lastMatcher.matcher;
   const byTerm = new Map<string, Term>();
   for (const t of TERMS) byTerm.set(termKey(t.term), t);
   for (const e of extra) {
     const term = termKey(e.trim());
     if (term !== "") byTerm.set(term, { term, topic: "safeguarding", weight: THRESHOLD });
   }
-  return { re: wordsRegExp([...byTerm.keys()]), byTerm };
+  const matcher = { scan: phraseScan([...byTerm.keys()]), byTerm };
+  lastMatcher = { key, matcher };
+  return matcher;
 }
+
+let lastMatcher: { key: string; matcher: TermMatcher } | undefined;
 
 function termKey(matched: string): string {
   return matched.toLowerCase().replace(/[\s-]+/g, " ").replace(/’/g, "'");
 }
 
-function findSensitiveDetails(text: string, matcher: ReturnType<typeof buildTermMatcher>, out: PersonalDataHit[]): void {
+function findSensitiveDetails(text: string, matcher: TermMatcher, out: PersonalDataHit[]): void {
   const excluded: [number, number][] = [];
-  forEachMatch(EXCLUSION_RE(), text, (m) => void excluded.push([m.index, m.index + m[0].length]), notAfterWordIu);
+  forEachPhrase(EXCLUSIONS(), text, (m) => void excluded.push([m.index, m.index + m[0].length]));
 
   const hits: { at: number; end: number; term: Term; text: string }[] = [];
   let e = 0;
-  forEachMatch(
-    matcher.re,
+  forEachPhrase(
+    matcher.scan,
     text,
     (m) => {
       const at = m.index;
@@ -385,7 +361,6 @@ function findSensitiveDetails(text: string, matcher: ReturnType<typeof buildTerm
       hits.push({ at, end: at + m[0].length, term, text: m[0].replace(/\s+/g, " ") });
       if (hits.length >= MAX_TERM_HITS) return false;
     },
-    notAfterWordIu,
   );
 
   const reported = new Set<Topic>();
@@ -399,7 +374,7 @@ function findSensitiveDetails(text: string, matcher: ReturnType<typeof buildTerm
     let score = hit.term.weight;
     if (neighbour) score += 1;
     if (hit.term.topic === "medical" && testFrom(DOSAGE_RE(), window, notAfterNumberPart)) score += 1;
-    if (testFrom(GENERIC_RE(), window, notAfterWordIu)) score -= 3;
+    if (hasPhrase(GENERIC(), window)) score -= 3;
     if (score < THRESHOLD && score + 2 >= THRESHOLD && mentionsPerson(window)) score += 2;
     if (score >= THRESHOLD) {
       reported.add(hit.term.topic);

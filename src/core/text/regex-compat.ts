@@ -94,6 +94,43 @@ export function forEachMatch(re: RegExp, text: string, visit: (m: RegExpExecArra
 }
 
 /**
+ * {@link forEachMatch} for an expression that can only match where a cheaper one says it may:
+ * `starts` (global) ends each of its matches at a place where `re` (sticky, `y`) is tried.
+ * Every place `re` can match must be such an end; then the matches, and their order, are
+ * exactly those of `forEachMatch` with a global `re`. A long list of phrases is slow to try
+ * at every character; a short list of their first words is not.
+ * @param starts - a global expression whose matches end where `re` may start
+ * @param re - the sticky expression (its `lastIndex` is used)
+ * @param text - the text
+ * @param visit - called for each match; return `false` to stop
+ * @param refuse - the lookbehind
+ */
+export function forEachMatchAt(
+  starts: RegExp,
+  re: RegExp,
+  text: string,
+  visit: (m: RegExpExecArray) => boolean | void,
+  refuse?: Refuse,
+): void {
+  if (!starts.global || !re.sticky) throw new Error("forEachMatchAt needs a global and a sticky expression");
+  let from = 0;
+  starts.lastIndex = 0;
+  for (let s = starts.exec(text); s !== null; s = starts.exec(text)) {
+    const at = s.index + s[0].length;
+    // An empty match (at the very start) must not be found again.
+    starts.lastIndex = s[0] === "" ? at + 1 : at;
+    if (at < from || (refuse !== undefined && refuse(text, at))) continue;
+    re.lastIndex = at;
+    const m = re.exec(text);
+    if (m === null) continue;
+    if (visit(m) === false) break;
+    from = re.lastIndex;
+  }
+  starts.lastIndex = 0;
+  re.lastIndex = 0;
+}
+
+/**
  * The character (one code point when `unicode`, else one code unit) that ends at `index`.
  * @param text - the text
  * @param index - an index in it

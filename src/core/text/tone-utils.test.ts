@@ -1,0 +1,117 @@
+/**
+ * The compiled phrase lists carry a lookahead over their first words so that a long text is
+ * read quickly; these tests check that it changes no result (same hits as the expression
+ * without it, on generated text made of the lists' own words), and that prepared text is
+ * the same whether or not it was kept from an earlier call.
+ */
+import chain from "../data/chain-mail/phrases.en.json";
+import commitment from "../data/commitment/phrases.en.json";
+import complaint from "../data/complaint/phrases.en.json";
+import heated from "../data/tone/heated.en.json";
+import { compileSignals, findSignals, firstWordGate, prepareText, type CompiledSignals, type SignalData } from "./tone-utils";
+
+const LISTS: Record<string, SignalData> = {
+  "chain-mail": chain.groups as SignalData,
+  commitment: commitment.groups,
+  complaint: complaint.groups,
+  tone: heated.groups,
+};
+
+/** A small deterministic generator, so a failure can be replayed. */
+function generator(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1103515245 + 12345) & 0x7fffffff;
+    return state / 0x80000000;
+  };
+}
+
+function patternsOf(data: SignalData): string[] {
+  return Object.values(data).flatMap((g) => [...g.patterns]);
+}
+
+/** The words of the patterns, as text would spell them (`e_mail` → "e mail", `pathetic*` → "pathetically"). */
+function wordsOf(data: SignalData): string[] {
+  const words = new Set<string>(["the", "a", "and", "7", "twenty", "x"]);
+  for (const pattern of patternsOf(data)) {
+    for (const slot of pattern.split(" ")) {
+      for (const alternative of slot.replace(/\?$/, "").split("|")) {
+        if (alternative === "#" || alternative === "*") continue;
+        words.add(alternative.replace(/\*$/, "ly").split("_").join(" "));
+        if (alternative.endsWith("*")) words.add(alternative.slice(0, -1));
+      }
+    }
+  }
+  return [...words];
+}
+
+const SEPARATORS = [" ", " ", " ", "  ", "\n", "-", "’", ". ", ", ", "!", "é", "", "*"];
+
+/** Text a pattern matches (or nearly: the separators are random), e.g. `forward this to 7 people`. */
+function instance(pattern: string, random: () => number): string {
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+  const words: string[] = [];
+  for (const slot of pattern.split(" ")) {
+    if (slot.endsWith("?") && random() < 0.5) continue;
+    const alternative = pick(slot.replace(/\?$/, "").split("|"));
+    words.push(alternative === "#" ? pick(["7", "ten"]) : alternative === "*" ? "word" : alternative.replace(/\*$/, "ly").split("_").join(" "));
+  }
+  return words.join(pick([" ", " ", "  ", "-"]));
+}
+
+function text(random: () => number, words: readonly string[], patterns: readonly string[]): string {
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+  let out = random() < 0.3 ? pick(SEPARATORS) : "";
+  const count = 10 + Math.floor(random() * 60);
+  for (let i = 0; i < count; i++) out += (random() < 0.1 ? instance(pick(patterns), random) : pick(words)) + pick(SEPARATORS);
+  return out;
+}
+
+/** The expression with its lookahead (the first after the leading boundary) taken out. */
+function withoutGate(compiled: CompiledSignals): CompiledSignals {
+  const start = compiled.source.indexOf("(?=(?:");
+  const endMarker = ")(?![a-z0-9\\u00c0-\\u1fff]))";
+  const end = compiled.source.indexOf(endMarker, start) + endMarker.length;
+  expect(start).toBe("(?:^|[^a-z0-9\\u00c0-\\u1fff])".length);
+  expect(compiled.source.slice(end).startsWith("(?:(")).toBe(true);
+  return { ...compiled, source: compiled.source.slice(0, start) + compiled.source.slice(end) };
+}
+
+describe("compileSignals: the first-word lookahead", () => {
+  for (const [name, data] of Object.entries(LISTS)) {
+    it(`finds the same hits as the expression without it (${name}, 1,500 generated texts)`, () => {
+      const gated = compileSignals(data) as CompiledSignals;
+      const plain = withoutGate(gated);
+      const words = wordsOf(data);
+      const patterns = patternsOf(data);
+      const random = generator(name.length * 7919);
+      let hits = 0;
+      for (let i = 0; i < 1500; i++) {
+        const t = prepareText(text(random, words, patterns));
+        const expected = findSignals(t, plain);
+        hits += expected.length;
+        expect([t, findSignals(t, gated)]).toEqual([t, expected]);
+      }
+      expect(hits).toBeGreaterThan(1500);
+    });
+  }
+
+  it("is left out when a first slot is not plain words", () => {
+    expect(firstWordGate(["you are", "very? rude"])).toBe("");
+    expect(firstWordGate(["pathetic* people", "e_mail this"])).toContain("pathetic");
+  });
+});
+
+describe("prepareText", () => {
+  it("gives the same text whether or not it was kept from an earlier call", () => {
+    const long = `SOOOO Ridiculousss — Café ${"word ".repeat(100)}`;
+    const other = `${"other ".repeat(100)}Nooo`;
+    const first = prepareText(long);
+    prepareText(other);
+    prepareText("short Sooo");
+    expect(prepareText(long)).toBe(first);
+    expect(first.startsWith("so ridiculous — cafe ")).toBe(true);
+    expect(prepareText(other).endsWith("no")).toBe(true);
+    expect(prepareText("short Sooo")).toBe("short so");
+  });
+});
