@@ -12,6 +12,7 @@ import { deepFreeze } from "./freeze";
 import { interpolate } from "./interpolate";
 import { maskResidualPersonalData } from "./mask";
 import { splitDomainCompact } from "../text/public-suffix";
+import { clearTextCaches } from "../text/text-cache";
 
 export const defaultServices: RuleServices = { splitDomain: splitDomainCompact };
 
@@ -104,7 +105,13 @@ function runOne(configured: ConfiguredRule, snapshot: EmailSnapshot, policy: Nor
 export function checkSnapshot(snapshot: EmailSnapshot, policy: NormalizedPolicy, options: CheckOptions = {}): Report {
   const services = options.services ?? defaultServices;
   const findings: Finding[] = [];
-  for (const configured of policy.rules) findings.push(...runOne(configured, snapshot, policy, services));
+  // Texts the rules share (lower-cased, prepared) are kept for this message only.
+  clearTextCaches();
+  try {
+    for (const configured of policy.rules) findings.push(...runOne(configured, snapshot, policy, services));
+  } finally {
+    clearTextCaches();
+  }
   const order = new Map(policy.rules.map((r, i) => [r.rule.meta.id, i]));
   findings.sort((a, b) => RANK[b.severity] - RANK[a.severity] || (order.get(a.ruleId) ?? 0) - (order.get(b.ruleId) ?? 0));
   return { verdict: verdictOf(findings), findings, rulesRun: policy.rules.map((r) => r.rule.meta.id) };

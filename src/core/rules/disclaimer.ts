@@ -5,6 +5,7 @@
  */
 import { stripTags } from "../draft/parse-draft";
 import { CLAUSES } from "../policy/clauses";
+import { lowerCase } from "../text/lower-case";
 import type { Organisation } from "../policy/organisation";
 import { defineRule } from "./rule";
 import { phrasesPresent, removePhrases, words } from "./utils/phrase-match";
@@ -44,7 +45,7 @@ export function disclaimerVersions(organisation: Organisation): string[][] {
  * @returns the lower-cased text without the disclaimer
  */
 export function withoutDisclaimer(text: string, organisation: Organisation): string {
-  return removePhrases(text.toLowerCase(), disclaimerVersions(organisation).map((v) => v.join(" ")));
+  return removePhrases(lowerCase(text), disclaimerVersions(organisation).map((v) => v.join(" ")));
 }
 
 /**
@@ -95,7 +96,7 @@ export default defineRule<DisclaimerOptions>({
     const versions = disclaimerVersions(organisation);
     if (versions.length === 0) return;
 
-    const lowerBody = snapshot.body.full.toLowerCase();
+    const lowerBody = lowerCase(snapshot.body.full);
     let best = 0;
     for (const version of versions) {
       best = Math.max(best, coverage(version, lowerBody));

@@ -8,7 +8,9 @@
  * nested quantifiers: words are runs of one class and separators runs of a disjoint class,
  * so a failed match never backtracks further than the word it is in.
  */
+import { lowerCase } from "./lower-case";
 import { foldChar } from "./normalize";
+import { textCache } from "./text-cache";
 
 /**
  * Characters folding changes for matching: accented and other-alphabet letters, invisible
@@ -185,25 +187,15 @@ export function wordsAsPattern(words: string): string {
 export function prepareText(text: string): string {
   if (text === "") return "";
   // Four rules prepare the same texts of each message (subject, what the sender wrote, the
-  // quoted history): the last few long answers are kept. This is a cache of a pure function
-  // (same input, same output), so rules stay independent of each other and of order; it saves
-  // three passes over every body. Short texts (subjects, sentences) are cheap and not kept, so
-  // they never push a body out.
-  if (text.length < KEEP_FROM) return prepareUncached(text);
-  for (const entry of prepared) if (entry.input === text) return entry.output;
-  const output = prepareUncached(text);
-  prepared.unshift({ input: text, output });
-  if (prepared.length > KEEP) prepared.pop();
-  return output;
+  // quoted history): kept for the check, this saves three passes over every body.
+  return prepared.get(text, prepareUncached);
 }
 
-/** Prepared texts kept, and the shortest text worth keeping. */
-const KEEP = 3;
-const KEEP_FROM = 256;
-const prepared: { input: string; output: string }[] = [];
+/** The last three long texts prepared in this check (see ./text-cache). */
+const prepared = textCache(3, 256);
 
 function prepareUncached(text: string): string {
-  let lower = text.toLowerCase();
+  let lower = lowerCase(text);
   if (FOLDABLE.test(lower)) {
     // Native passes do the bulk (fullwidth and styled letters, accents, invisible characters);
     // only look-alike letters of other scripts, rare in the Centre's mail, go one by one.

@@ -9,6 +9,8 @@
  * a 1 MB body at Send.
  */
 
+import { lowerCase } from "../../text/lower-case";
+
 /** Characters that make up words once lower-cased: ASCII letters and digits and the letters of other scripts. */
 export const WORD_CHARS = "a-z0-9\\u00c0-\\u024f\\u0370-\\u1fff\\u2c00-\\u2dff\\u3040-\\ud7ff\\uf900-\\ufdff\\ufe70-\\ufefe";
 const WORD = `[${WORD_CHARS}]`;
@@ -44,12 +46,26 @@ export function flexibleSource(phraseWords: readonly string[]): string {
  * @returns the source
  */
 function anyOfSource(phrases: readonly string[], capture: "consume" | "lookahead"): string {
+  const key = `${capture}\n${phrases.join("\n")}`;
+  const known = sources.get(key);
+  if (known !== undefined) return known;
   const alternatives = [...phrases]
     .sort((a, b) => b.length - a.length)
     .map((p) => flexibleSource(p.split(" ")))
     .join("|");
-  return capture === "lookahead" ? `(?:^|${NOT_WORD})(?=(${alternatives})(?!${WORD}))` : `(?:^|${NOT_WORD})(${alternatives})(?!${WORD})`;
+  // Every phrase starts with one of these words: the engine tries the full list only after
+  // one of them, not after every space (the same matches, several times faster on long text).
+  const gate = `(?=(?:${[...new Set(phrases.map((p) => p.split(" ")[0]))].join("|")})(?!${WORD}))`;
+  const source =
+    capture === "lookahead" ? `(?:^|${NOT_WORD})${gate}(?=(${alternatives})(?!${WORD}))` : `(?:^|${NOT_WORD})${gate}(${alternatives})(?!${WORD})`;
+  if (sources.size >= MAX_SOURCES) sources.clear();
+  sources.set(key, source);
+  return source;
 }
+
+/** Sources built for the lists seen (the data's, the policy's disclaimer): a few, used at every check. */
+const sources = new Map<string, string>();
+const MAX_SOURCES = 64;
 
 /**
  * Turns matched text back into the phrase as listed: lower-case words, single spaces.
@@ -83,7 +99,7 @@ export function removePhrases(lower: string, phrases: readonly string[]): string
  */
 export function findPhrase(text: string, phrases: readonly string[], exclusions: readonly string[] = []): string | undefined {
   if (text === "" || phrases.length === 0) return undefined;
-  const cleaned = removePhrases(text.toLowerCase(), exclusions);
+  const cleaned = removePhrases(lowerCase(text), exclusions);
   const match = new RegExp(anyOfSource(phrases, "consume")).exec(cleaned);
   return match ? canonical(match[1] as string) : undefined;
 }

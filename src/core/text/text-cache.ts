@@ -1,0 +1,58 @@
+/**
+ * Answers of pure text functions kept for the length of one check. Several rules lower-case or
+ * prepare the same long texts (the subject, what the sender wrote, the whole body); each
+ * cache keeps the last few answers so the work is done once per message. The engine empties
+ * every cache when a check starts and ends, so nothing is carried from one message to the
+ * next (no e-mail text lingers in memory, and a benchmark that checks the same message again
+ * measures the whole work). Rules stay independent of each other and of order.
+ */
+
+/** A cache of a pure function of one string. */
+export type TextCache = Readonly<{
+  /**
+   * The answer for `input`: kept, or computed with `compute` and kept.
+   * @param input - the text
+   * @param compute - the pure function
+   * @param alsoFor - further inputs with the same answer (lower-casing the answer gives the answer)
+   */
+  get(input: string, compute: (input: string) => string, alsoFor?: (output: string) => string | undefined): string;
+  clear(): void;
+}>;
+
+const caches: TextCache[] = [];
+
+/**
+ * Makes a cache of the last `keep` answers for texts of at least `keepFrom` characters
+ * (shorter texts are cheap, and not keeping them means they never push a body out).
+ * @param keep - answers kept
+ * @param keepFrom - shortest text kept
+ * @returns the cache, emptied with every other by {@link clearTextCaches}
+ */
+export function textCache(keep: number, keepFrom: number): TextCache {
+  let kept: { input: string; output: string }[] = [];
+  const remember = (input: string, output: string): void => {
+    kept.unshift({ input, output });
+    if (kept.length > keep) kept.pop();
+  };
+  const cache: TextCache = {
+    get(input, compute, alsoFor) {
+      if (input.length < keepFrom) return compute(input);
+      for (const entry of kept) if (entry.input === input) return entry.output;
+      const output = compute(input);
+      remember(input, output);
+      const other = alsoFor?.(output);
+      if (other !== undefined && other !== input) remember(other, output);
+      return output;
+    },
+    clear() {
+      kept = [];
+    },
+  };
+  caches.push(cache);
+  return cache;
+}
+
+/** Empties every text cache (the engine calls it as each check starts and ends). */
+export function clearTextCaches(): void {
+  for (const cache of caches) cache.clear();
+}
