@@ -1,7 +1,7 @@
 import { readFileSync } from "fs";
 import { join } from "path";
 import { CENTRE_DISCLAIMER_TEXT } from "../policy/default-organisation";
-import { segmentBody } from "./segment";
+import { findNormalized, matchCodes, segmentBody } from "./segment";
 
 const FIXTURES = join(__dirname, "../../../test/fixtures/bodies");
 const fixture = (name: string): string => readFileSync(join(FIXTURES, name), "utf8");
@@ -389,5 +389,66 @@ describe("segmentBody: shape", () => {
       const total = segments.authored.length + segments.signature.length + segments.disclaimer.length + segments.quoted.length;
       expect(total).toBe(body.trim() === "" ? 0 : body.length);
     }
+  });
+});
+
+describe("findNormalized (the disclaimer search)", () => {
+  /** Reference: the whole text as comparison codes with where each came from, searched naively. */
+  function reference(text: string, key: readonly number[]): Array<[number, number]> {
+    const codes: number[] = [];
+    const origin: number[] = [];
+    let pendingSpace = -1;
+    for (let i = 0; i < text.length; i++) {
+      const [code] = matchCodes(`x${text[i] as string}`).slice(1);
+      if (code === undefined) {
+        if (codes.length > 0 && pendingSpace < 0) pendingSpace = i;
+        continue;
+      }
+      if (pendingSpace >= 0) {
+        codes.push(32);
+        origin.push(pendingSpace);
+      }
+      pendingSpace = -1;
+      codes.push(code);
+      origin.push(i);
+    }
+    const found: Array<[number, number]> = [];
+    for (let i = 0; i + key.length <= codes.length; ) {
+      if (key.every((c, j) => codes[i + j] === c)) {
+        found.push([origin[i] as number, (origin[i + key.length - 1] as number) + 1]);
+        i += key.length;
+      } else i++;
+    }
+    return found;
+  }
+
+  function generator(seed: number): () => number {
+    let state = seed;
+    return () => {
+      state = (state * 1103515245 + 12345) & 0x7fffffff;
+      return state / 0x80000000;
+    };
+  }
+
+  it("finds what a plain search of the normalised text finds, on 2,000 generated texts", () => {
+    const key = matchCodes("This e-mail is “confidential”. If you are not the intended recipient");
+    const random = generator(42);
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+    const variants = [
+      "This e-mail is “confidential”. If you are not the intended recipient",
+      "THIS E‑MAIL IS \"CONFIDENTIAL\". IF YOU ARE\n  NOT THE INTENDED RECIPIENT",
+      "this e–mail is 'confidential'. if you are not the intended",
+      "This\u00a0e-mail  is “confidential”.\nIf you are not the intended recipient",
+      "tThis e-mail is “confidential”. If you are not the intended recipient",
+    ];
+    let matches = 0;
+    for (let i = 0; i < 2000; i++) {
+      let text = "";
+      for (let p = 0; p < 1 + Math.floor(random() * 6); p++) text += pick([...variants, "This is", "t", "T", " ", "\n", "İstanbul ", "Kind regards ", "ttt"]) + pick(["", " ", "\n\n"]);
+      const expected = reference(text, key);
+      matches += expected.length;
+      expect([text, findNormalized(text, text.toLowerCase(), key)]).toEqual([text, expected]);
+    }
+    expect(matches).toBeGreaterThan(500);
   });
 });

@@ -451,7 +451,7 @@ function matchCode(c: number): number {
 }
 
 /** `text` as comparison codes, runs of white space as one space, without leading or trailing space. */
-function matchCodes(text: string): number[] {
+export function matchCodes(text: string): number[] {
   const codes: number[] = [];
   let pendingSpace = false;
   for (let i = 0; i < text.length; i++) {
@@ -471,8 +471,14 @@ function matchCodes(text: string): number[] {
  * Every non-overlapping occurrence of `key` (from `matchCodes`) in `text`, compared case- and
  * white-space-insensitively, as [start, end) offsets in `text`. Knuth–Morris–Pratt over the
  * normalised characters as they are read, so it is linear and needs memory only for the key.
+ * Between matches it jumps to the next place the key's first character is written (a native
+ * search of the lower-cased text), which is most of the text when the key is not there.
+ * @param text - the text
+ * @param lower - `text.toLowerCase()`
+ * @param key - from `matchCodes`
+ * @returns the occurrences
  */
-function findNormalized(text: string, key: readonly number[]): Array<[number, number]> {
+export function findNormalized(text: string, lower: string, key: readonly number[]): Array<[number, number]> {
   const m = key.length;
   const fail = new Int32Array(m);
   for (let i = 1, k = 0; i < m; i++) {
@@ -486,6 +492,11 @@ function findNormalized(text: string, key: readonly number[]): Array<[number, nu
   let n = 0;
   let k = 0;
   let pendingSpace = -1;
+  // The key's first character stands for itself in the lower-cased text when it is ASCII and
+  // not a dash or quote (which other characters are read as), and when lower-casing kept
+  // every offset; then nothing before its next occurrence can start a match.
+  const first = key[0] as number;
+  const firstChar = lower.length === text.length && first < 128 && first !== 45 && first !== 39 && first !== 34 ? String.fromCharCode(first) : "";
   const step = (code: number, at: number): void => {
     origin[n % m] = at;
     n++;
@@ -497,6 +508,14 @@ function findNormalized(text: string, key: readonly number[]): Array<[number, nu
     }
   };
   for (let i = 0; i < text.length; i++) {
+    if (k === 0 && firstChar !== "") {
+      const next = lower.indexOf(firstChar, i);
+      if (next < 0) break;
+      if (next > i) {
+        i = next;
+        pendingSpace = -1;
+      }
+    }
     const code = matchCode(text.charCodeAt(i));
     if (code < 0) {
       if (n > 0 && pendingSpace < 0) pendingSpace = i;
@@ -537,6 +556,8 @@ type Sender = {
   splits: Map<number, SplitLine>;
   /** The sender's lines joined by "\n", and where each starts in it. */
   joined: string;
+  /** `joined` in lower case. */
+  lower: string;
   offsets: Int32Array;
 };
 
@@ -549,7 +570,8 @@ function senderOf(lines: Lines, ids: Int32Array, runs: Int32Array): Sender {
     joiner.range(lines.start[line] as number, lines.end[line] as number);
     offset += (lines.end[line] as number) - (lines.start[line] as number) + 1;
   });
-  return { lines, ids, runs, role: new Uint8Array(lines.count), splits: new Map(), joined: joiner.join(false), offsets };
+  const joined = joiner.join(false);
+  return { lines, ids, runs, role: new Uint8Array(lines.count), splits: new Map(), joined, lower: joined.toLowerCase(), offsets };
 }
 
 /** Index k of the sender line whose text contains offset `at` of `sender.joined`. */
@@ -570,7 +592,7 @@ function markOrganisationDisclaimer(sender: Sender, disclaimerText: string | und
   const key = matchCodes(disclaimerText);
   if (key.length < 20) return;
   const text = sender.joined;
-  for (const [from, to] of findNormalized(text, key)) {
+  for (const [from, to] of findNormalized(text, sender.lower, key)) {
     const first = senderLineAt(sender, from);
     const last = senderLineAt(sender, to - 1);
     for (let k = first; k <= last; k++) {
@@ -595,7 +617,7 @@ function markOrganisationDisclaimer(sender: Sender, disclaimerText: string | und
 /** Sets apart generic legal disclaimers: a paragraph from the line where a legal phrase starts. */
 function markLegalDisclaimers(sender: Sender): void {
   const { ids, lines, role, splits } = sender;
-  const lower = sender.joined.toLowerCase();
+  const lower = sender.lower;
   const candidate = new Uint8Array(ids.length);
   let any = false;
   for (const anchor of LEGAL_ANCHORS) {

@@ -8,7 +8,7 @@ import chain from "../data/chain-mail/phrases.en.json";
 import commitment from "../data/commitment/phrases.en.json";
 import complaint from "../data/complaint/phrases.en.json";
 import heated from "../data/tone/heated.en.json";
-import { compileSignals, findSignals, firstWordGate, prepareText, type CompiledSignals, type SignalData } from "./tone-utils";
+import { capsRuns, compileSignals, findSignals, firstWordGate, prepareText, punctuationBursts, shortWords, type CapsRun, type CompiledSignals, type SignalData } from "./tone-utils";
 
 const LISTS: Record<string, SignalData> = {
   "chain-mail": chain.groups as SignalData,
@@ -113,5 +113,112 @@ describe("prepareText", () => {
     expect(first.startsWith("so ridiculous — cafe ")).toBe(true);
     expect(prepareText(other).endsWith("no")).toBe(true);
     expect(prepareText("short Sooo")).toBe("short so");
+  });
+});
+
+describe("capsRuns and punctuationBursts: jumping ahead changes nothing", () => {
+  const isUpper = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 0xc0 && c <= 0xde && c !== 0xd7);
+  const isLower = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0xdf && c <= 0xff && c !== 0xf7);
+  const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+
+  /** The plain reading: every character in turn. */
+  function referenceCaps(text: string, acronyms: ReadonlySet<string>, minShouted: number): CapsRun[] {
+    const runs: CapsRun[] = [];
+    let shouted = 0;
+    let runStart = -1;
+    let runEnd = -1;
+    let wordsOnLine = false;
+    let runAtLineStart = false;
+    const close = (atLineEnd: boolean): void => {
+      if (runStart >= 0 && shouted >= minShouted) {
+        runs.push({ shouted, text: shortWords(text.slice(runStart, runEnd), 40), wholeLine: runAtLineStart && atLineEnd, start: runStart, end: runEnd });
+      }
+      shouted = 0;
+      runStart = -1;
+    };
+    let i = 0;
+    while (i < text.length) {
+      const code = text.charCodeAt(i);
+      if (code === 0x0a) {
+        close(true);
+        wordsOnLine = false;
+        i++;
+        continue;
+      }
+      if (!isUpper(code) && !isLower(code) && !isDigit(code)) {
+        i++;
+        continue;
+      }
+      let j = i;
+      let upper = 0;
+      let lower = 0;
+      while (j < text.length) {
+        const c = text.charCodeAt(j);
+        if (isUpper(c)) upper++;
+        else if (isLower(c)) lower++;
+        else if (!isDigit(c)) break;
+        j++;
+      }
+      if (lower > 0) close(false);
+      else if (upper > 0) {
+        if (runStart < 0) {
+          runStart = i;
+          runAtLineStart = !wordsOnLine;
+        }
+        runEnd = j;
+        if (upper >= 3 && !acronyms.has(text.slice(i, j))) shouted++;
+      }
+      wordsOnLine = true;
+      i = j;
+    }
+    close(true);
+    return runs;
+  }
+
+  function referenceBursts(text: string): { text: string; start: number; end: number }[] {
+    const bursts: { text: string; start: number; end: number }[] = [];
+    let i = 0;
+    while (i < text.length) {
+      const c = text.charCodeAt(i);
+      if (c !== 0x21 && c !== 0x3f) {
+        i++;
+        continue;
+      }
+      let j = i;
+      let marks = 0;
+      let bangs = 0;
+      let last = i;
+      while (j < text.length) {
+        const d = text.charCodeAt(j);
+        if (d === 0x21 || d === 0x3f) {
+          marks++;
+          if (d === 0x21) bangs++;
+          last = j;
+        } else if (d !== 0x20) break;
+        j++;
+      }
+      if (marks >= 3 || (bangs > 0 && bangs < marks)) bursts.push({ text: text.slice(i, last + 1).replace(/ /g, "").slice(0, 6), start: i, end: last + 1 });
+      i = j;
+    }
+    return bursts;
+  }
+
+  it("finds the same runs and bursts as reading every character, on 3,000 generated texts", () => {
+    const acronyms = new Set(["SEN", "NHS", "EYFS"]);
+    const pieces = ["I", "A", "NOT", "ACCEPTABLE", "SEN", "EYFS", "NHS", "why", "Why", "McDONALD", "ÉCOLE", "école", "2024", "10AM", "x", "OK"];
+    const glue = [" ", " ", "  ", "\n", "\n\n", ", ", ". ", "!", "!!!", "?!", " ! ? ", "-", "×", "é", ""];
+    const random = generator(99);
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+    let runs = 0;
+    for (let i = 0; i < 3000; i++) {
+      let text = random() < 0.2 ? pick(glue) : "";
+      for (let w = 0; w < 3 + Math.floor(random() * 40); w++) text += pick(pieces) + pick(glue);
+      const min = 1 + Math.floor(random() * 3);
+      const expected = referenceCaps(text, acronyms, min);
+      runs += expected.length;
+      expect([text, capsRuns(text, acronyms, min)]).toEqual([text, expected]);
+      expect([text, punctuationBursts(text)]).toEqual([text, referenceBursts(text)]);
+    }
+    expect(runs).toBeGreaterThan(1000);
   });
 });

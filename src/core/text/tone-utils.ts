@@ -330,7 +330,20 @@ export function capsRuns(text: string, acronyms: ReadonlySet<string>, minShouted
   };
   let i = 0;
   const n = text.length;
+  const upperLetter = /[A-Z\u00c0-\u00d6\u00d8-\u00de]/g;
   while (i < n) {
+    if (runStart < 0) {
+      // No run open: words in lower case and numbers change nothing, so go straight to the
+      // next word with a capital (most text has few), and see whether a word came before it
+      // on its line.
+      upperLetter.lastIndex = i;
+      const found = upperLetter.exec(text);
+      if (found === null) break;
+      let start = found.index;
+      while (start > i && isWordCode(text.charCodeAt(start - 1))) start--;
+      if (start > i) wordsOnLine = wordBeforeOnLine(text, start);
+      i = start;
+    }
     const code = text.charCodeAt(i);
     if (code === 0x0a) {
       close(true);
@@ -368,6 +381,23 @@ export function capsRuns(text: string, acronyms: ReadonlySet<string>, minShouted
   return runs;
 }
 
+function isWordCode(code: number): boolean {
+  return isUpper(code) || isLower(code) || isDigit(code);
+}
+
+/**
+ * Whether a word (letters or digits) stands before `at` on its line. Reads back over the gap
+ * only, so over a whole text the reads cost no more than one pass.
+ */
+function wordBeforeOnLine(text: string, at: number): boolean {
+  for (let k = at - 1; k >= 0; k--) {
+    const c = text.charCodeAt(k);
+    if (c === 0x0a) return false;
+    if (isWordCode(c)) return true;
+  }
+  return false;
+}
+
 /** A burst of `!` and `?`: three or more, or a mix such as `?!`. */
 export type PunctuationBurst = Readonly<{ text: string; start: number; end: number }>;
 
@@ -384,10 +414,14 @@ export function punctuationBursts(text: string): PunctuationBurst[] {
   if (i < 0 || (q >= 0 && q < i)) i = q;
   if (i < 0) return bursts;
   const n = text.length;
+  const mark = /[!?]/g;
   while (i < n) {
     const c = text.charCodeAt(i);
     if (c !== 0x21 && c !== 0x3f) {
-      i++;
+      mark.lastIndex = i;
+      const next = mark.exec(text);
+      if (next === null) break;
+      i = next.index;
       continue;
     }
     let j = i;
