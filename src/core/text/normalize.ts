@@ -28,6 +28,7 @@
 // Character categories come from code-point tables, not `\p{…}`: Unicode property escapes are
 // ES2018, and classic Outlook's pre-2403 runtime (Chakra, ES2016) cannot compile them.
 import { isFormat, isLetter, removeMarks } from "./char-classes";
+import { lowerCase } from "./lower-case";
 
 /** Skeleton character standing for "i or l" (written `1`, `!`, `|`, `¡`). */
 export const AMBIGUOUS_IL = "1";
@@ -196,6 +197,8 @@ export function originalOffset(folded: SparseFoldedText, at: number): number {
   return source + (jumps[found * 4 + 3] as number) + (at - start - length);
 }
 
+let unchangedChars: Uint8Array | undefined;
+
 /** Longest run of UTF-16 units turned into a string at once. */
 const CHUNK = 1024;
 
@@ -218,21 +221,23 @@ export function foldTextSparse(text: string): SparseFoldedText {
     }
     return folded;
   };
-  // Characters unchanged by folding and by lower-casing, alone and so in any context (`Σ` is not).
-  const unchanged = new Map<number, boolean>();
+  // Characters unchanged by folding and by lower-casing, alone and so in any context (`Σ` is
+  // not): 1 yes, 2 no, 0 not looked up yet. A pure function of the character, kept in a flat
+  // table (curly quotes and dashes are asked about at every other word).
+  const unchanged = (unchangedChars ??= new Uint8Array(0x10000));
   let same = 0;
   for (; same < text.length; same++) {
     const code = text.charCodeAt(same);
     if (code < 0x80) continue;
-    let keep = unchanged.get(code);
-    if (keep === undefined) {
+    let keep = unchanged[code] as number;
+    if (keep === 0) {
       const ch = String.fromCharCode(code);
-      keep = !(code >= 0xd800 && code <= 0xdfff) && fold(code) === ch && ch.toLowerCase() === ch;
-      unchanged.set(code, keep);
+      keep = !(code >= 0xd800 && code <= 0xdfff) && fold(code) === ch && ch.toLowerCase() === ch ? 1 : 2;
+      unchanged[code] = keep;
     }
-    if (!keep) break;
+    if (keep === 2) break;
   }
-  if (same === text.length) return { text: text.toLowerCase(), jumps: NO_JUMPS, jumpCount: 0 };
+  if (same === text.length) return { text: lowerCase(text), jumps: NO_JUMPS, jumpCount: 0 };
   let units: Uint16Array = new Uint16Array(text.length + 16);
   let n = 0;
   let jumps = NO_JUMPS;
@@ -353,18 +358,23 @@ let classTable: ClassTable | undefined;
 function classifier(): (code: number) => number {
   classTable ??= buildClassTable();
   const { ascii, other } = classTable;
-  const memo = new Map<number, number>();
+  // Classes of the other characters met so far (0xff: not looked up yet): a pure function of
+  // the character, kept in a flat table because text in other scripts or with curly quotes
+  // asks for one at almost every character.
+  const known = (otherClasses ??= new Uint8Array(0x10000).fill(0xff));
   return (code) => {
     if (code < 0x80) return ascii[code] as number;
-    let cls = other.get(code) ?? memo.get(code);
-    if (cls === undefined) {
+    let cls = known[code] as number;
+    if (cls === 0xff) {
       // Surrogates belong to letters of other scripts after folding (math letters are folded already).
-      cls = (code >= 0xd800 && code <= 0xdfff) || isLetter(code) ? OTHER_LETTER : 0;
-      memo.set(code, cls);
+      cls = other.get(code) ?? ((code >= 0xd800 && code <= 0xdfff) || isLetter(code) ? OTHER_LETTER : 0);
+      known[code] = cls;
     }
     return cls;
   };
 }
+
+let otherClasses: Uint8Array | undefined;
 
 type RawToken = { skeleton: string; from: number; to: number; letters: number; joinable: boolean };
 
