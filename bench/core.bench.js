@@ -8,7 +8,9 @@ const path = require("path");
 
 const lib = path.join(__dirname, "..", "lib", "core");
 const { parseDraft } = require(path.join(lib, "draft", "parse-draft.js"));
-const { checkDraft } = require(path.join(lib, "engine", "run-rules.js"));
+const { checkDraft, checkSnapshot } = require(path.join(lib, "engine", "run-rules.js"));
+const { buildSnapshot } = require(path.join(lib, "engine", "build-snapshot.js"));
+const { deepFreeze } = require(path.join(lib, "engine", "freeze.js"));
 const { defaultPolicy } = require(path.join(lib, "policy", "default-policy.js"));
 const { normalizePolicy } = require(path.join(lib, "policy", "policy.js"));
 const { rules } = require(path.join(lib, "rules", "index.js"));
@@ -51,14 +53,27 @@ function median(values) {
   return s[Math.floor(s.length / 2)];
 }
 
-function time(fn, runs) {
+function samples(fn, runs) {
   const times = [];
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
     fn();
     times.push(performance.now() - t0);
   }
-  return median(times);
+  return times;
+}
+
+function time(fn, runs) {
+  return median(samples(fn, runs));
+}
+
+/**
+ * The fastest of several runs. On a shared machine other work only ever adds time, so the
+ * fastest run is the steadiest estimate of a rule's own cost (used for the per-rule figures,
+ * which are differences of two times and would otherwise be mostly noise).
+ */
+function fastest(fn, runs) {
+  return Math.min(...samples(fn, runs));
 }
 
 function corpus() {
@@ -95,12 +110,16 @@ async function run() {
   const oneMbForRules = draft({ body: body(1024 * 1024) });
   const fourMbForRules = draft({ body: body(4 * 1024 * 1024) });
   const none = normalizePolicy({ version: 1, rules: Object.fromEntries(Object.keys(rules).map((k) => [k, "off"])) }, rules);
-  const baseMs = time(() => checkDraft(oneMbForRules, none), 5);
-  const baseFourMs = time(() => checkDraft(fourMbForRules, none), 3);
-  rows.push({ metric: "no rules (parse, classify, segment), 1 MB body", value: baseMs, unit: "ms" });
-  rows.push({ metric: "no rules (parse, classify, segment), 4 MB body", value: baseFourMs, unit: "ms" });
-  // Growth of each rule's own time from 1 MB to 4 MB; rules under 2 ms on 1 MB are left out of
-  // the worst ratio, where timer noise would dominate.
+  const baseMs = fastest(() => checkDraft(oneMbForRules, none), 9);
+  const baseFourMs = fastest(() => checkDraft(fourMbForRules, none), 5);
+  rows.push({ metric: "no rules (parse, classify, segment), 1 MB body, fastest run", value: baseMs, unit: "ms" });
+  rows.push({ metric: "no rules (parse, classify, segment), 4 MB body, fastest run", value: baseFourMs, unit: "ms" });
+  // Each rule's own time on 1 MB and 4 MB: the rule alone on a snapshot built beforehand (no
+  // parsing or segmenting to subtract), fastest of several runs. Rules under 2 ms on 1 MB are
+  // left out of the worst growth, where timer noise would dominate. Alone, a rule also pays
+  // for the lower-cased and prepared text that the rules share when they run together.
+  const oneMbSnapshot = deepFreeze(buildSnapshot(oneMbForRules, policy.organisation));
+  const fourMbSnapshot = deepFreeze(buildSnapshot(fourMbForRules, policy.organisation));
   let worstGrowth = { id: "none", ratio: 0 };
   for (const id of Object.keys(rules)) {
     const single = normalizePolicy(
@@ -110,17 +129,17 @@ async function run() {
     const t = performance.now();
     for (const m of messages) checkDraft(m, single);
     const perMessage = ((performance.now() - t) / messages.length) * 1000;
-    const oneMbRule = time(() => checkDraft(oneMbForRules, single), 3) - baseMs;
-    const fourMbRule = time(() => checkDraft(fourMbForRules, single), 3) - baseFourMs;
+    const oneMbRule = fastest(() => checkSnapshot(oneMbSnapshot, single), 7);
+    const fourMbRule = fastest(() => checkSnapshot(fourMbSnapshot, single), 5);
     if (oneMbRule >= 2 && fourMbRule / oneMbRule > worstGrowth.ratio) worstGrowth = { id, ratio: fourMbRule / oneMbRule };
     rows.push({
-      metric: `rule ${id}: mean per corpus message / extra on 1 MB / extra on 4 MB`,
+      metric: `rule ${id}: mean per corpus message / own time on 1 MB / on 4 MB (fastest runs)`,
       value: `${perMessage.toFixed(0)} µs / ${oneMbRule.toFixed(1)} ms / ${fourMbRule.toFixed(1)} ms`,
       unit: "",
     });
   }
   rows.push({
-    metric: `worst rule growth, extra on 4 MB / extra on 1 MB (${worstGrowth.id})`,
+    metric: `worst rule growth, own time on 4 MB / on 1 MB (${worstGrowth.id})`,
     value: worstGrowth.ratio,
     unit: "×",
     target: "≤ 4.5",
@@ -133,10 +152,13 @@ async function run() {
 
   const oneMb = draft({ body: body(1024 * 1024) });
   const fourMb = draft({ body: body(4 * 1024 * 1024) });
-  const oneMs = time(() => checkDraft(oneMb, policy), 7);
-  const fourMs = time(() => checkDraft(fourMb, policy), 5);
-  rows.push({ metric: "1 MB body", value: oneMs, unit: "ms", target: "≤ 100", pass: oneMs <= 100 });
-  rows.push({ metric: "4 MB body", value: fourMs, unit: "ms" });
+  const oneRuns = samples(() => checkDraft(oneMb, policy), 15);
+  const fourRuns = samples(() => checkDraft(fourMb, policy), 7);
+  const oneMs = median(oneRuns);
+  const fourMs = median(fourRuns);
+  rows.push({ metric: "1 MB body, median of 15", value: oneMs, unit: "ms", target: "≤ 100", pass: oneMs <= 100 });
+  rows.push({ metric: "1 MB body, fastest run", value: Math.min(...oneRuns), unit: "ms" });
+  rows.push({ metric: "4 MB body, median of 7", value: fourMs, unit: "ms" });
   rows.push({ metric: "4 MB / 1 MB time ratio", value: fourMs / oneMs, unit: "×", target: "≤ 4.5", pass: fourMs / oneMs <= 4.5 });
 
   const nested = (() => {
@@ -185,7 +207,7 @@ async function run() {
     ]),
   ];
   for (const [name, d] of adversarial) {
-    const ms = time(() => checkDraft(d, policy), 5);
+    const ms = time(() => checkDraft(d, policy), 7);
     rows.push({ metric: `adversarial: ${name}`, value: ms, unit: "ms", target: "≤ 100", pass: ms <= 100 });
   }
   return { section: "Core engine (default policy, all rules)", rows };

@@ -222,3 +222,15 @@ describe("capsRuns and punctuationBursts: jumping ahead changes nothing", () => 
     expect(runs).toBeGreaterThan(1000);
   });
 });
+
+describe("prepareText: letters written three times or more", () => {
+  it("reads them once, as the plain replace does, on 5,000 generated texts", () => {
+    const random = generator(7);
+    for (let i = 0; i < 5000; i++) {
+      let text = "";
+      for (let k = 0; k < Math.floor(random() * 12); k++) text += ["a", "b", "A", " ", "1", "é"][Math.floor(random() * 6)] as string;
+      expect([text, prepareText(text)]).toEqual([text, prepareText(text.toLowerCase()).replace(/([a-z])\1\1+/g, "$1")]);
+      expect([text, prepareText(text)]).toEqual([text, text.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/([a-z])\1\1+/g, "$1")]);
+    }
+  });
+});

@@ -208,11 +208,15 @@ function prepareUncached(text: string): string {
   return hasTripleLetter(lower) ? lower.replace(/([a-z])\1\1+/g, "$1") : lower;
 }
 
-/** True when a letter a–z is written three or more times in a row (cheaper than the replace). */
+/**
+ * True when a letter a–z is written three or more times in a row (cheaper than the replace).
+ * Three in a row always hold a pair that starts at an even offset, so only those are read.
+ */
 function hasTripleLetter(text: string): boolean {
-  for (let i = 2; i < text.length; i++) {
+  for (let i = 0; i + 1 < text.length; i += 2) {
     const c = text.charCodeAt(i);
-    if (c >= 0x61 && c <= 0x7a && c === text.charCodeAt(i - 1) && c === text.charCodeAt(i - 2)) return true;
+    if (c !== text.charCodeAt(i + 1) || c < 0x61 || c > 0x7a) continue;
+    if ((i > 0 && text.charCodeAt(i - 1) === c) || text.charCodeAt(i + 2) === c) return true;
   }
   return false;
 }
