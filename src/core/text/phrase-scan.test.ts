@@ -32,7 +32,7 @@ function generator(seed: number): () => number {
   };
 }
 
-const GLUE = [" ", "  ", "-", "\n", ", ", ". ", "(", ")", "’", "'", "é", "x", "9", "𝐀", "Ж", "_", "\u200b", ""];
+const GLUE = [" ", "  ", "-", "\n", ", ", ". ", "(", ")", "’", "'", "é", "x", "9", "𝐀", "Ж", "_", "\u200b", "", "İ", "K"];
 
 /** Writes a term the way mail might: any case, s and k as their look-alikes, dashes for spaces. */
 function spell(term: string, random: () => number): string {

@@ -8,6 +8,7 @@
  * one may begin, and the full list is tried only there. The matches are the same.
  */
 import { LETTER_OR_NUMBER_U } from "./char-classes";
+import { lowerCase } from "./lower-case";
 import { forEachMatch, forEachMatchAt, lazy, notAfter, testFrom, type Refuse } from "./regex-compat";
 
 function isAsciiLetterOrDigit(code: number): boolean {
@@ -54,6 +55,8 @@ export type PhraseScan = Readonly<{
   sticky: RegExp;
   /** Ends where a phrase may begin; undefined when a phrase does not start with a letter or digit. */
   starts: RegExp | undefined;
+  /** The same for lower-cased text (no `i` flag: faster, above all on text with curly quotes). */
+  startsLower: RegExp | undefined;
 }>;
 
 /**
@@ -65,7 +68,8 @@ export type PhraseScan = Readonly<{
 export function phraseScan(phrases: readonly string[]): PhraseScan {
   const sorted = [...phrases].sort((a, b) => b.length - a.length).map(phraseSource);
   const source = `(?:${sorted.join("|")})(?![${LETTER_OR_NUMBER_U}])`;
-  return { global: new RegExp(source, "giu"), sticky: new RegExp(source, "iuy"), starts: startsRegExp(phrases) };
+  const starts = startsRegExp(phrases, "gi");
+  return { global: new RegExp(source, "giu"), sticky: new RegExp(source, "iuy"), starts, startsLower: starts && startsRegExp(phrases, "g") };
 }
 
 /** Characters that begin a phrase's first word: ASCII letters and digits, and the two others that `iu` folds to them. */
@@ -76,10 +80,13 @@ const FIRST_WORD = /^[a-z0-9\u017f\u212a]+/i;
  * an ASCII letter or digit, before one of the phrases' first words, whole. Under `iu` only
  * "ſ" (folds to `s`) and the Kelvin sign (to `k`) match an ASCII letter besides its own two
  * cases, so every place the full list matches is found.
+ * With `g` alone the expression reads lower-cased text: there "ſ" is still itself and the
+ * Kelvin sign is `k`, so it needs no `i` flag.
  * @param phrases - the phrases
+ * @param flags - `gi` for the text as it is, `g` for the text lower-cased
  * @returns a global expression, or undefined when a phrase does not begin with a letter or digit
  */
-function startsRegExp(phrases: readonly string[]): RegExp | undefined {
+function startsRegExp(phrases: readonly string[], flags: "gi" | "g"): RegExp | undefined {
   const firstWords = new Set<string>();
   for (const phrase of phrases) {
     const first = FIRST_WORD.exec(phrase)?.[0];
@@ -87,6 +94,10 @@ function startsRegExp(phrases: readonly string[]): RegExp | undefined {
     firstWords.add(first.toLowerCase().replace(/\u017f/g, "s"));
   }
   if (firstWords.size === 0) return undefined;
+  if (flags === "g") {
+    const spelt = [...firstWords].map((w) => w.replace(/s/g, "[s\u017f]"));
+    return new RegExp(`(?:^|[^a-z0-9\u017f])(?=(?:${spelt.join("|")})(?![a-z0-9\u017f]))`, "g");
+  }
   const spelt = [...firstWords].map((w) => w.replace(/s/g, "[s\u017f]").replace(/k/g, "[k\u212a]"));
   return new RegExp(`(?:^|[^a-z0-9\u017f\u212a])(?=(?:${spelt.join("|")})(?![a-z0-9\u017f\u212a]))`, "gi");
 }
@@ -99,7 +110,14 @@ function startsRegExp(phrases: readonly string[]): RegExp | undefined {
  * @param visit - called per match; return `false` to stop
  */
 export function forEachPhrase(scan: PhraseScan, text: string, visit: (m: RegExpExecArray) => boolean | void): void {
-  if (scan.starts === undefined) forEachMatch(scan.global, text, visit, notAfterWordIu);
+  if (scan.starts === undefined || scan.startsLower === undefined) {
+    forEachMatch(scan.global, text, visit, notAfterWordIu);
+    return;
+  }
+  // Lower-casing keeps every offset unless a character grows ("İ" becomes two): then the text
+  // is read as it is.
+  const lower = lowerCase(text);
+  if (lower.length === text.length) forEachMatchAt(scan.startsLower, scan.sticky, text, visit, notAfterWordIu, lower);
   else forEachMatchAt(scan.starts, scan.sticky, text, visit, notAfterWordIu);
 }
 

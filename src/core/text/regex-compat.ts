@@ -104,6 +104,8 @@ export function forEachMatch(re: RegExp, text: string, visit: (m: RegExpExecArra
  * @param text - the text
  * @param visit - called for each match; return `false` to stop
  * @param refuse - the lookbehind
+ * @param startsIn - the text `starts` reads, when not `text` itself: a copy of the same length
+ *   whose offsets are those of `text` (e.g. lower-cased, so `starts` needs no `i` flag)
  */
 export function forEachMatchAt(
   starts: RegExp,
@@ -111,11 +113,13 @@ export function forEachMatchAt(
   text: string,
   visit: (m: RegExpExecArray) => boolean | void,
   refuse?: Refuse,
+  startsIn: string = text,
 ): void {
   if (!starts.global || !re.sticky) throw new Error("forEachMatchAt needs a global and a sticky expression");
+  if (startsIn.length !== text.length) throw new Error("forEachMatchAt needs texts of the same length");
   let from = 0;
   starts.lastIndex = 0;
-  for (let s = starts.exec(text); s !== null; s = starts.exec(text)) {
+  for (let s = starts.exec(startsIn); s !== null; s = starts.exec(startsIn)) {
     const at = s.index + s[0].length;
     // An empty match (at the very start) must not be found again.
     starts.lastIndex = s[0] === "" ? at + 1 : at;

@@ -1,0 +1,61 @@
+import { checkDraft } from "../engine/run-rules";
+import { parseDraft } from "../draft/parse-draft";
+import { defaultPolicy } from "../policy/default-policy";
+import { clearTextCaches, textCache } from "./text-cache";
+
+describe("textCache", () => {
+  it("computes a long text's answer once, and again after the caches are emptied", () => {
+    const cache = textCache(2, 10);
+    let calls = 0;
+    const upper = (t: string): string => {
+      calls++;
+      return t.toUpperCase();
+    };
+    const long = "a long enough text";
+    expect(cache.get(long, upper)).toBe("A LONG ENOUGH TEXT");
+    expect(cache.get(`${long}`, upper)).toBe("A LONG ENOUGH TEXT");
+    expect(calls).toBe(1);
+    clearTextCaches();
+    expect(cache.get(long, upper)).toBe("A LONG ENOUGH TEXT");
+    expect(calls).toBe(2);
+  });
+
+  it("keeps only the last few, and never short texts", () => {
+    const cache = textCache(2, 10);
+    let calls = 0;
+    const same = (t: string): string => {
+      calls++;
+      return t;
+    };
+    for (const t of ["first long text", "second long text", "third long text", "first long text"]) cache.get(t, same);
+    expect(calls).toBe(4);
+    cache.get("short", same);
+    cache.get("short", same);
+    expect(calls).toBe(6);
+  });
+
+  it("answers for the further input it is told has the same answer", () => {
+    const cache = textCache(4, 10);
+    let calls = 0;
+    const lower = (t: string): string => {
+      calls++;
+      return t.toLowerCase();
+    };
+    cache.get("MIXED Case Text", lower, (output) => output);
+    expect(cache.get("mixed case text", lower)).toBe("mixed case text");
+    expect(calls).toBe(1);
+  });
+
+  it("does not change what a check finds when the same message is checked twice", () => {
+    const policy = defaultPolicy();
+    const draft = parseDraft({
+      from: "a.jones@norcotearlyyearscentre.co.uk",
+      to: ["parent@gmail.com"],
+      subject: "Trip",
+      body: `THIS IS COMPLETELY UNACCEPTABLE!!! ${"Please find attached the letter. ".repeat(100)}`,
+    });
+    const first = checkDraft(draft, policy);
+    expect(first.findings.map((f) => f.ruleId)).toEqual(expect.arrayContaining(["no-heated-tone", "attachment-reminder"]));
+    expect(checkDraft(draft, policy)).toEqual(first);
+  });
+});
