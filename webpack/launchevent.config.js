@@ -188,9 +188,9 @@ module.exports = function launcheventConfig({ mode, env = {} }) {
     module: {
       rules: [
         {
-          // Rule modules only: drop documentation strings the handler never shows (see the loader).
+          // Rule modules and the policy clauses: drop text the handler never shows (see the loader).
           test: /\.ts$/,
-          include: path.join(root, "src", "core", "rules"),
+          include: [path.join(root, "src", "core", "rules"), path.join(root, "src", "core", "policy", "clauses.ts")],
           enforce: "pre",
           loader: path.join(__dirname, "strip-rule-docs-loader.js"),
         },

@@ -9,7 +9,9 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { buildLaunchEvent, loadBundle, pressSend, ROOT } from "./bundle-harness";
+import * as core from "../../src/core";
 import { defaultPolicy } from "../../src/core";
+import { CLAUSES } from "../../src/core/policy/clauses";
 
 const MAX_BYTES = 150 * 1024;
 let outDir = "";
@@ -36,6 +38,19 @@ describe("dist/launchevent.js", () => {
 
   it("is at most 150 KB minified", () => {
     expect(Buffer.byteLength(code)).toBeLessThanOrEqual(MAX_BYTES);
+  });
+
+  it("leaves out the text the handler never shows: rule descriptions and the policy's quoted words", () => {
+    const { rules } = core;
+    for (const rule of Object.values(rules)) {
+      if (rule.meta.description.length > 40) expect(code).not.toContain(rule.meta.description);
+      // Titles and messages are what the sender sees: they stay.
+      expect(code).toContain(JSON.stringify(rule.meta.title));
+    }
+    for (const clause of Object.values(CLAUSES)) {
+      expect(code).not.toContain(clause.quote.slice(0, 60));
+      expect(code).toContain(clause.anchor);
+    }
   });
 
   it("has no chunk loading, hot reload, dynamic import, DOM use or React", () => {
