@@ -7,6 +7,7 @@
 import sensitive from "../data/personal-data/sensitive-terms.json";
 import { forEachPhrase, notAfterWordIu, phraseScan, type PhraseScan } from "./phrase-scan";
 import { forEachMatch } from "./regex-compat";
+import { generator } from "../../../test/random";
 
 const TERMS = [...new Set(Object.values(sensitive.terms).flatMap((byWeight) => Object.values(byWeight).flat()))];
 
@@ -21,15 +22,6 @@ function scanned(scan: PhraseScan, text: string): [number, string][] {
   const found: [number, string][] = [];
   forEachPhrase(scan, text, (m) => void found.push([m.index, m[0]]));
   return found;
-}
-
-/** A small deterministic generator, so a failure can be replayed. */
-function generator(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1103515245 + 12345) & 0x7fffffff;
-    return state / 0x80000000;
-  };
 }
 
 const GLUE = [" ", "  ", "-", "\n", ", ", ". ", "(", ")", "’", "'", "é", "x", "9", "𝐀", "Ж", "_", "\u200b", "", "İ", "K"];

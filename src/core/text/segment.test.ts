@@ -2,6 +2,7 @@ import { readFileSync } from "fs";
 import { join } from "path";
 import { CENTRE_DISCLAIMER_TEXT } from "../policy/default-organisation";
 import { findNormalized, matchCodes, segmentBody } from "./segment";
+import { generator } from "../../../test/random";
 
 const FIXTURES = join(__dirname, "../../../test/fixtures/bodies");
 const fixture = (name: string): string => readFileSync(join(FIXTURES, name), "utf8");
@@ -420,14 +421,6 @@ describe("findNormalized (the disclaimer search)", () => {
       } else i++;
     }
     return found;
-  }
-
-  function generator(seed: number): () => number {
-    let state = seed;
-    return () => {
-      state = (state * 1103515245 + 12345) & 0x7fffffff;
-      return state / 0x80000000;
-    };
   }
 
   it("finds what a plain search of the normalised text finds, on 2,000 generated texts", () => {

@@ -9,6 +9,7 @@ import commitment from "../data/commitment/phrases.en.json";
 import complaint from "../data/complaint/phrases.en.json";
 import heated from "../data/tone/heated.en.json";
 import { capsRuns, compileSignals, findSignals, firstWordGate, prepareText, punctuationBursts, shortWords, type CapsRun, type CompiledSignals, type SignalData } from "./tone-utils";
+import { generator } from "../../../test/random";
 
 const LISTS: Record<string, SignalData> = {
   "chain-mail": chain.groups as SignalData,
@@ -16,15 +17,6 @@ const LISTS: Record<string, SignalData> = {
   complaint: complaint.groups,
   tone: heated.groups,
 };
-
-/** A small deterministic generator, so a failure can be replayed. */
-function generator(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1103515245 + 12345) & 0x7fffffff;
-    return state / 0x80000000;
-  };
-}
 
 function patternsOf(data: SignalData): string[] {
   return Object.values(data).flatMap((g) => [...g.patterns]);
