@@ -105,8 +105,8 @@ function runOne(configured: ConfiguredRule, snapshot: EmailSnapshot, policy: Nor
 export function checkSnapshot(snapshot: EmailSnapshot, policy: NormalizedPolicy, options: CheckOptions = {}): Report {
   const services = options.services ?? defaultServices;
   const findings: Finding[] = [];
-  // Texts the rules share (lower-cased, prepared) are kept for this message only.
-  clearTextCaches();
+  // Texts the rules share (lower-cased, prepared; some already by buildSnapshot) are kept for
+  // this message only.
   try {
     for (const configured of policy.rules) findings.push(...runOne(configured, snapshot, policy, services));
   } finally {
@@ -125,6 +125,7 @@ export function checkSnapshot(snapshot: EmailSnapshot, policy: NormalizedPolicy,
  * @returns the report: verdict and findings, most serious first
  */
 export function checkDraft(draft: MessageDraft, policy: NormalizedPolicy, options: CheckOptions = {}): Report {
+  clearTextCaches();
   const snapshot = deepFreeze(buildSnapshot(draft, policy.organisation));
   return checkSnapshot(snapshot, policy, options);
 }

@@ -5,6 +5,7 @@
  * over more than one bounded line.
  */
 import type { BodySegments, QuotedPart } from "../model/snapshot";
+import { lowerCase } from "./lower-case";
 
 export type SegmentOptions = Readonly<{
   /** The organisation's disclaimer text, recognised and set apart wherever it appears. */
@@ -571,7 +572,7 @@ function senderOf(lines: Lines, ids: Int32Array, runs: Int32Array): Sender {
     offset += (lines.end[line] as number) - (lines.start[line] as number) + 1;
   });
   const joined = joiner.join(false);
-  return { lines, ids, runs, role: new Uint8Array(lines.count), splits: new Map(), joined, lower: joined.toLowerCase(), offsets };
+  return { lines, ids, runs, role: new Uint8Array(lines.count), splits: new Map(), joined, lower: lowerCase(joined), offsets };
 }
 
 /** Index k of the sender line whose text contains offset `at` of `sender.joined`. */

@@ -1,10 +1,11 @@
 /**
- * Answers of pure text functions kept for the length of one check. Several rules lower-case or
- * prepare the same long texts (the subject, what the sender wrote, the whole body); each
- * cache keeps the last few answers so the work is done once per message. The engine empties
- * every cache when a check starts and ends, so nothing is carried from one message to the
- * next (no e-mail text lingers in memory, and a benchmark that checks the same message again
- * measures the whole work). Rules stay independent of each other and of order.
+ * Answers of pure text functions kept for the length of one check. Segmenting and several
+ * rules lower-case or prepare the same long texts (the subject, what the sender wrote, the
+ * whole body); each cache keeps the last few answers so the work is done once per message.
+ * The engine empties every cache before it builds a message's snapshot and when its check
+ * ends, so nothing is carried from one message to the next (no e-mail text lingers in
+ * memory, and a benchmark that checks the same message again measures the whole work).
+ * Rules stay independent of each other and of order.
  */
 
 /** A cache of a pure function of one string. */
@@ -52,7 +53,7 @@ export function textCache(keep: number, keepFrom: number): TextCache {
   return cache;
 }
 
-/** Empties every text cache (the engine calls it as each check starts and ends). */
+/** Empties every text cache (the engine calls it before each snapshot and after each check). */
 export function clearTextCaches(): void {
   for (const cache of caches) cache.clear();
 }
