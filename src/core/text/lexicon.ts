@@ -132,6 +132,8 @@ const I_OR_L: readonly number[] = [8, 11];
 const ALL_LETTERS: readonly number[] = Array.from({ length: 26 }, (_, k) => k);
 /** Longer words are not looked up in the phrase vocabulary spelling by spelling. */
 const MAX_VOCABULARY_WORD = 24;
+/** Marked spellings remembered per text, so that a text of all different ones cannot grow memory without bound. */
+const MAX_SPELT = 4096;
 /** Words either side of a hit in which allow strings are looked for. */
 const ALLOW_WINDOW = 3;
 
@@ -460,6 +462,8 @@ function findHits(text: string, lexicon: CompiledLexicon, userAllow: readonly st
     waitingTokens.push({ entry: e, words: speltOf, wordCount: 0, first: t, last: t, from, to, spelling, start: tokStart[slot] as number, end: tokEnd[slot] as number });
   };
   const out: number[] = [];
+  // Marked spellings read in this text, and the vocabulary word each was read as.
+  const spelt = new Map<string, string>();
   scanWords(folded, (skeleton, from, to, start, end) => {
     t = tokenCount++;
     const slot = t & mask;
@@ -480,8 +484,14 @@ function findHits(text: string, lexicon: CompiledLexicon, userAllow: readonly st
       else matchPlain(charTrie, withinTrie, sk, 0, sk.length, makeLetterCandidate);
       let word = sk;
       if (marked) {
-        const variants = spellingVariants(sk, sk.length > MAX_VOCABULARY_WORD ? 1 : 16);
-        word = variants.find((v) => vocabulary.ids.has(v)) ?? (variants[0] as string);
+        // The same marked spelling ("10am", "c0ach") comes back often in one text.
+        const known = spelt.get(sk);
+        if (known !== undefined) word = known;
+        else {
+          const variants = spellingVariants(sk, sk.length > MAX_VOCABULARY_WORD ? 1 : 16);
+          word = variants.find((v) => vocabulary.ids.has(v)) ?? (variants[0] as string);
+          if (spelt.size < MAX_SPELT) spelt.set(sk, word);
+        }
       }
       tokSpelt[slot] = word;
       id = vocabulary.ids.get(word) ?? -1;

@@ -225,7 +225,9 @@ export function foldTextSparse(text: string): SparseFoldedText {
   // not): 1 yes, 2 no, 0 not looked up yet. A pure function of the character, kept in a flat
   // table (curly quotes and dashes are asked about at every other word).
   const unchanged = (unchangedChars ??= new Uint8Array(0x10000));
-  let same = 0;
+  // ASCII is unchanged: a native search finds the first other character.
+  const firstOther = /[^\0-\x7f]/.exec(text);
+  let same = firstOther === null ? text.length : firstOther.index;
   for (; same < text.length; same++) {
     const code = text.charCodeAt(same);
     if (code < 0x80) continue;
