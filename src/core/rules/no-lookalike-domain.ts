@@ -12,6 +12,7 @@ import domainData from "../data/lookalike-domain/domains.json";
 import type { RecipientField, RecipientInfo } from "../model/snapshot";
 import { CLAUSES } from "../policy/clauses";
 import { removeMarks } from "../text/char-classes";
+import { lazy } from "../text/regex-compat";
 import { defineRule, type RuleServices } from "./rule";
 
 export type NoLookalikeDomainOptions = {
@@ -72,6 +73,9 @@ export function foldConfusables(text: string): string {
 function keyOf(label: string): string {
   return foldConfusables(label).replace(/-/g, "");
 }
+
+/** The suspicious words folded, once (every check compares with them). */
+const SUSPICIOUS_KEYS = lazy(() => SUSPICIOUS_WORDS.map(keyOf));
 
 /**
  * Damerau-Levenshtein distance (optimal string alignment) with a bound: stops as soon as the
@@ -141,7 +145,7 @@ function prepareProtected(domain: string, owner: Protected["owner"], services: R
   const label = split.registrable.slice(0, split.registrable.length - split.suffix.length - 1);
   if (label === "" || label.includes(".")) return null;
   // Words are compared with folded labels, so they are folded too (`mail` → `maii`).
-  const words = new Set([...SUSPICIOUS_WORDS, ...split.suffix.split(".")].map(keyOf));
+  const words = new Set([...SUSPICIOUS_KEYS(), ...split.suffix.split(".").map(keyOf)]);
   return {
     domain,
     owner,

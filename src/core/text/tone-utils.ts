@@ -230,8 +230,14 @@ function hasTripleLetter(text: string): boolean {
  */
 export function findSignals(prepared: string, compiled: CompiledSignals | undefined): SignalHit[] {
   if (!compiled || prepared === "") return [];
-  // A new expression per call: a global expression kept at module level carries state.
-  const re = new RegExp(compiled.source, "g");
+  // One expression per compiled list, made on first use; a global expression carries state,
+  // so the scan always starts it from 0 (and nothing else runs during it).
+  let re = expressions.get(compiled);
+  if (re === undefined) {
+    re = new RegExp(compiled.source, "g");
+    expressions.set(compiled, re);
+  }
+  re.lastIndex = 0;
   const seen = new Set<string>();
   const hits: SignalHit[] = [];
   for (let m = re.exec(prepared); m !== null; m = re.exec(prepared)) {
@@ -247,6 +253,8 @@ export function findSignals(prepared: string, compiled: CompiledSignals | undefi
   }
   return hits;
 }
+
+const expressions = new WeakMap<CompiledSignals, RegExp>();
 
 /**
  * Reduces matched text to its words, single-spaced and cut to a short length for evidence.

@@ -38,17 +38,21 @@ export function flexibleSource(phraseWords: readonly string[]): string {
 }
 
 /**
- * A regular expression source that finds any of the phrases as whole words. The phrase
- * found is captured in group 1. The leading separator is consumed, so callers that scan
- * with a global expression move on from `match.index + 1`.
+ * A global regular expression that finds any of the phrases as whole words. The phrase found
+ * is captured in group 1. The leading separator is consumed, so callers that scan move on
+ * from `match.index + 1`. One expression per list, made on first use and kept: callers are
+ * synchronous and set `lastIndex` before they use it.
  * @param phrases - phrases as lower-case words separated by single spaces
  * @param capture - whether to wrap the alternatives in a lookahead (to find overlapping matches)
- * @returns the source
+ * @returns the expression, `lastIndex` 0
  */
-function anyOfSource(phrases: readonly string[], capture: "consume" | "lookahead"): string {
+function anyOf(phrases: readonly string[], capture: "consume" | "lookahead"): RegExp {
   const key = `${capture}\n${phrases.join("\n")}`;
-  const known = sources.get(key);
-  if (known !== undefined) return known;
+  const known = expressions.get(key);
+  if (known !== undefined) {
+    known.lastIndex = 0;
+    return known;
+  }
   const alternatives = [...phrases]
     .sort((a, b) => b.length - a.length)
     .map((p) => flexibleSource(p.split(" ")))
@@ -58,14 +62,15 @@ function anyOfSource(phrases: readonly string[], capture: "consume" | "lookahead
   const gate = `(?=(?:${[...new Set(phrases.map((p) => p.split(" ")[0]))].join("|")})(?!${WORD}))`;
   const source =
     capture === "lookahead" ? `(?:^|${NOT_WORD})${gate}(?=(${alternatives})(?!${WORD}))` : `(?:^|${NOT_WORD})${gate}(${alternatives})(?!${WORD})`;
-  if (sources.size >= MAX_SOURCES) sources.clear();
-  sources.set(key, source);
-  return source;
+  const re = new RegExp(source, "g");
+  if (expressions.size >= MAX_EXPRESSIONS) expressions.clear();
+  expressions.set(key, re);
+  return re;
 }
 
-/** Sources built for the lists seen (the data's, the policy's disclaimer): a few, used at every check. */
-const sources = new Map<string, string>();
-const MAX_SOURCES = 64;
+/** Expressions built for the lists seen (the data's, the policy's disclaimer): a few, used at every check. */
+const expressions = new Map<string, RegExp>();
+const MAX_EXPRESSIONS = 64;
 
 /**
  * Turns matched text back into the phrase as listed: lower-case words, single spaces.
@@ -85,8 +90,7 @@ export function canonical(matched: string): string {
 export function removePhrases(lower: string, phrases: readonly string[]): string {
   const list = phrases.filter((p) => p !== "");
   if (list.length === 0 || lower === "") return lower;
-  // Built per call (V8 caches the compiled form): a global expression kept at module level carries state.
-  return lower.replace(new RegExp(anyOfSource(list, "consume"), "g"), " ");
+  return lower.replace(anyOf(list, "consume"), " ");
 }
 
 /**
@@ -100,7 +104,7 @@ export function removePhrases(lower: string, phrases: readonly string[]): string
 export function findPhrase(text: string, phrases: readonly string[], exclusions: readonly string[] = []): string | undefined {
   if (text === "" || phrases.length === 0) return undefined;
   const cleaned = removePhrases(lowerCase(text), exclusions);
-  const match = new RegExp(anyOfSource(phrases, "consume")).exec(cleaned);
+  const match = anyOf(phrases, "consume").exec(cleaned);
   return match ? canonical(match[1] as string) : undefined;
 }
 
@@ -115,7 +119,7 @@ export function phrasesPresent(lower: string, phrases: readonly string[]): Set<s
   const wanted = new Set(phrases.filter((p) => p !== ""));
   const found = new Set<string>();
   if (wanted.size === 0 || lower === "") return found;
-  const pattern = new RegExp(anyOfSource([...wanted], "lookahead"), "g");
+  const pattern = anyOf([...wanted], "lookahead");
   for (let m = pattern.exec(lower); m !== null && found.size < wanted.size; m = pattern.exec(lower)) {
     found.add(canonical(m[1] as string));
     pattern.lastIndex = m.index + 1;
