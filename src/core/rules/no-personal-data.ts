@@ -109,7 +109,6 @@ export function isValidUpn(value: string): boolean {
 // come from ../text/char-classes. Expressions built from those strings or from data are built
 // on first use, inside `check`, so a runtime that cannot compile one fails only this rule.
 
-
 const notAfterWordU: Refuse = notAfterWord("u");
 
 function isDigitOrPlus(ch: string): boolean {

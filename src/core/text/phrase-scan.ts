@@ -53,10 +53,11 @@ export type PhraseScan = Readonly<{
   global: RegExp;
   /** The same, tried at one place (`iuy`). */
   sticky: RegExp;
-  /** Ends where a phrase may begin; undefined when a phrase does not start with a letter or digit. */
+  /**
+   * Read over the lower-cased text, ends where a phrase may begin; undefined when a phrase
+   * does not start with a letter or digit.
+   */
   starts: RegExp | undefined;
-  /** The same for lower-cased text (no `i` flag: faster, above all on text with curly quotes). */
-  startsLower: RegExp | undefined;
 }>;
 
 /**
@@ -68,25 +69,22 @@ export type PhraseScan = Readonly<{
 export function phraseScan(phrases: readonly string[]): PhraseScan {
   const sorted = [...phrases].sort((a, b) => b.length - a.length).map(phraseSource);
   const source = `(?:${sorted.join("|")})(?![${LETTER_OR_NUMBER_U}])`;
-  const starts = startsRegExp(phrases, "gi");
-  return { global: new RegExp(source, "giu"), sticky: new RegExp(source, "iuy"), starts, startsLower: starts && startsRegExp(phrases, "g") };
+  return { global: new RegExp(source, "giu"), sticky: new RegExp(source, "iuy"), starts: startsRegExp(phrases) };
 }
 
 /** Characters that begin a phrase's first word: ASCII letters and digits, and the two others that `iu` folds to them. */
 const FIRST_WORD = /^[a-z0-9\u017f\u212a]+/i;
 
 /**
- * An expression that ends where one of the phrases may begin: after a character that is not
- * an ASCII letter or digit, before one of the phrases' first words, whole. Under `iu` only
- * "ſ" (folds to `s`) and the Kelvin sign (to `k`) match an ASCII letter besides its own two
- * cases, so every place the full list matches is found.
- * With `g` alone the expression reads lower-cased text: there "ſ" is still itself and the
- * Kelvin sign is `k`, so it needs no `i` flag.
+ * An expression over lower-cased text that ends where one of the phrases may begin: after a
+ * character that is not an ASCII letter or digit, before one of the phrases' first words,
+ * whole. Under `iu` only "ſ" (folds to `s`) and the Kelvin sign (to `k`) match an ASCII letter
+ * besides its own two cases; lower-cased, "ſ" is still itself and the Kelvin sign is `k`. So
+ * every place the full list matches is found, and no `i` flag is needed.
  * @param phrases - the phrases
- * @param flags - `gi` for the text as it is, `g` for the text lower-cased
  * @returns a global expression, or undefined when a phrase does not begin with a letter or digit
  */
-function startsRegExp(phrases: readonly string[], flags: "gi" | "g"): RegExp | undefined {
+function startsRegExp(phrases: readonly string[]): RegExp | undefined {
   const firstWords = new Set<string>();
   for (const phrase of phrases) {
     const first = FIRST_WORD.exec(phrase)?.[0];
@@ -94,12 +92,8 @@ function startsRegExp(phrases: readonly string[], flags: "gi" | "g"): RegExp | u
     firstWords.add(first.toLowerCase().replace(/\u017f/g, "s"));
   }
   if (firstWords.size === 0) return undefined;
-  if (flags === "g") {
-    const spelt = [...firstWords].map((w) => w.replace(/s/g, "[s\u017f]"));
-    return new RegExp(`(?:^|[^a-z0-9\u017f])(?=(?:${spelt.join("|")})(?![a-z0-9\u017f]))`, "g");
-  }
-  const spelt = [...firstWords].map((w) => w.replace(/s/g, "[s\u017f]").replace(/k/g, "[k\u212a]"));
-  return new RegExp(`(?:^|[^a-z0-9\u017f\u212a])(?=(?:${spelt.join("|")})(?![a-z0-9\u017f\u212a]))`, "gi");
+  const spelt = [...firstWords].map((w) => w.replace(/s/g, "[s\u017f]"));
+  return new RegExp(`(?:^|[^a-z0-9\u017f])(?=(?:${spelt.join("|")})(?![a-z0-9\u017f]))`, "g");
 }
 
 /**
@@ -110,15 +104,11 @@ function startsRegExp(phrases: readonly string[], flags: "gi" | "g"): RegExp | u
  * @param visit - called per match; return `false` to stop
  */
 export function forEachPhrase(scan: PhraseScan, text: string, visit: (m: RegExpExecArray) => boolean | void): void {
-  if (scan.starts === undefined || scan.startsLower === undefined) {
-    forEachMatch(scan.global, text, visit, notAfterWordIu);
-    return;
-  }
-  // Lower-casing keeps every offset unless a character grows ("İ" becomes two): then the text
-  // is read as it is.
-  const lower = lowerCase(text);
-  if (lower.length === text.length) forEachMatchAt(scan.startsLower, scan.sticky, text, visit, notAfterWordIu, lower);
-  else forEachMatchAt(scan.starts, scan.sticky, text, visit, notAfterWordIu);
+  // Lower-casing keeps every offset unless a character grows ("İ" becomes two): such a text is
+  // searched with the full list throughout, as is a list the first-word search cannot serve.
+  const lower = scan.starts === undefined ? "" : lowerCase(text);
+  if (scan.starts !== undefined && lower.length === text.length) forEachMatchAt(scan.starts, scan.sticky, text, visit, notAfterWordIu, lower);
+  else forEachMatch(scan.global, text, visit, notAfterWordIu);
 }
 
 /**

@@ -94,6 +94,19 @@ export function forEachMatch(re: RegExp, text: string, visit: (m: RegExpExecArra
 }
 
 /**
+ * A lookahead that holds only where one of `words` begins, whole: `(?=(?:a|b)(?![word]))`.
+ * Put after the leading boundary of a long list of phrases that all start with one of these
+ * words, it makes the engine try the list only there instead of after every space: the same
+ * matches, several times faster on long text.
+ * @param words - sources of the first words (a word may end in a class, e.g. `pathetic[a-z]*`)
+ * @param wordClass - the class of word characters, e.g. `[a-z0-9]`
+ * @returns the lookahead's source
+ */
+export function firstWordLookahead(words: Iterable<string>, wordClass: string): string {
+  return `(?=(?:${[...new Set(words)].join("|")})(?!${wordClass}))`;
+}
+
+/**
  * {@link forEachMatch} for an expression that can only match where a cheaper one says it may:
  * `starts` (global) ends each of its matches at a place where `re` (sticky, `y`) is tried.
  * Every place `re` can match must be such an end; then the matches, and their order, are

@@ -10,6 +10,7 @@
  */
 import { lowerCase } from "./lower-case";
 import { foldChar } from "./normalize";
+import { firstWordLookahead } from "./regex-compat";
 import { textCache } from "./text-cache";
 
 /**
@@ -165,7 +166,7 @@ export function firstWordGate(patterns: readonly string[]): string {
       starts.add(single && first.endsWith("*") ? `${first.slice(0, -1)}${WORD}*` : first.replace(/\*$/, ""));
     }
   }
-  return `(?=(?:${[...starts].join("|")})(?!${WORD}))`;
+  return firstWordLookahead(starts, WORD);
 }
 
 /**

@@ -10,6 +10,7 @@
  */
 
 import { lowerCase } from "../../text/lower-case";
+import { firstWordLookahead } from "../../text/regex-compat";
 
 /** Characters that make up words once lower-cased: ASCII letters and digits and the letters of other scripts. */
 export const WORD_CHARS = "a-z0-9\\u00c0-\\u024f\\u0370-\\u1fff\\u2c00-\\u2dff\\u3040-\\ud7ff\\uf900-\\ufdff\\ufe70-\\ufefe";
@@ -59,7 +60,7 @@ function anyOf(phrases: readonly string[], capture: "consume" | "lookahead"): Re
     .join("|");
   // Every phrase starts with one of these words: the engine tries the full list only after
   // one of them, not after every space (the same matches, several times faster on long text).
-  const gate = `(?=(?:${[...new Set(phrases.map((p) => p.split(" ")[0]))].join("|")})(?!${WORD}))`;
+  const gate = firstWordLookahead(phrases.map((p) => p.split(" ")[0] as string), WORD);
   const source =
     capture === "lookahead" ? `(?:^|${NOT_WORD})${gate}(?=(${alternatives})(?!${WORD}))` : `(?:^|${NOT_WORD})${gate}(${alternatives})(?!${WORD})`;
   const re = new RegExp(source, "g");
