@@ -10,6 +10,7 @@ import type { FetchLike, KeyValueStorage } from "./published-policy";
 import { detectStorage } from "./published-policy";
 
 import type { MonitorEvent } from "../core/model/event";
+import { withTimeout } from "./with-timeout";
 
 export type { EventAction, EventVerdict, MonitorEvent } from "../core/model/event";
 
@@ -61,22 +62,6 @@ function sanitise(e: MonitorEvent): MonitorEvent {
     if (e.words && e.words.length > 0) out.words = e.words.slice(0, 10).map((w) => String(w).trim().slice(0, 64)).filter((w) => w !== "" && w.indexOf("@") < 0);
   }
   return out as MonitorEvent;
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("timeout")), ms);
-    promise.then(
-      (v) => {
-        clearTimeout(timer);
-        resolve(v);
-      },
-      (e: unknown) => {
-        clearTimeout(timer);
-        reject(e);
-      },
-    );
-  });
 }
 
 /**

@@ -17,6 +17,7 @@ import { normalizePolicy, type NormalizedPolicy } from "../core/policy/policy";
 import { rules as coreRules } from "../core/rules";
 import type { AnyRuleModule } from "../core/rules/rule";
 import type { PolicySource } from "./policy-source";
+import { withTimeout } from "./with-timeout";
 
 /** The few storage operations both the policy cache and the event queue need. */
 export type KeyValueStorage = Readonly<{
@@ -164,25 +165,6 @@ export type PublishedPolicySource = PolicySource &
     /** The version last loaded (0 before any). */
     currentVersion(): number;
   }>;
-
-function withTimeout<T>(promise: Promise<T>, ms: number, onTimeout?: () => void): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      if (onTimeout) onTimeout();
-      reject(new Error(`timed out after ${ms} ms`));
-    }, ms);
-    promise.then(
-      (v) => {
-        clearTimeout(timer);
-        resolve(v);
-      },
-      (e: unknown) => {
-        clearTimeout(timer);
-        reject(e);
-      },
-    );
-  });
-}
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
