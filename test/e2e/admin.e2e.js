@@ -18,14 +18,12 @@
 "use strict";
 const fs = require("fs");
 const https = require("https");
-const net = require("net");
 const os = require("os");
 const path = require("path");
 const { spawn, spawnSync } = require("child_process");
+const { freePort, launchBrowser, newest, root, Simulator } = require("./harness");
 
-const root = path.join(__dirname, "..", "..");
 const artifacts = path.join(root, "artifacts", "e2e");
-const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"];
 const EDITOR = { email: "head@norcot.example", password: "e2e-correct-horse-battery" };
 const NOTE = "Chain mail is blocked from now on (e2e)";
 const CHAIN_EML = path.join(root, "samples", "chain-letter.eml");
@@ -36,20 +34,6 @@ function log(line) {
 
 function expect(condition, message) {
   if (!condition) throw new Error(message);
-}
-
-function newest(target) {
-  let stat;
-  try {
-    stat = fs.statSync(target);
-  } catch {
-    return 0;
-  }
-  if (stat.isFile()) return /\.test\.tsx?$/.test(target) ? 0 : stat.mtimeMs;
-  if (!stat.isDirectory()) return 0;
-  let max = 0;
-  for (const entry of fs.readdirSync(target)) max = Math.max(max, newest(path.join(target, entry)));
-  return max;
 }
 
 function run(command, args, input) {
@@ -74,17 +58,6 @@ function ensureBuilt() {
     const r = run(process.execPath, [path.join(root, "node_modules", "webpack-cli", "bin", "cli.js"), "--mode", "development", "--env", "only=admin"]);
     if (r.status !== 0) throw new Error(`webpack failed:\n${r.stdout}\n${r.stderr}`);
   }
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 /** GET over HTTPS, accepting the server's self-signed certificate. */
@@ -326,7 +299,6 @@ async function simulatorFlow(page, server) {
   const { parseEml } = require(path.join(root, "lib", "core", "draft", "eml"));
   const { parseDraft } = require(path.join(root, "lib", "core", "draft", "parse-draft"));
   const draft = parseDraft(await parseEml(fs.readFileSync(CHAIN_EML)));
-  const { Simulator } = require("./harness");
   const sim = new Simulator(page, `${server.url}/`, artifacts, "admin-simulator");
   await sim.newMessage();
   for (const r of draft.to) await sim.addRecipient("to", r.email);
@@ -348,9 +320,7 @@ async function main() {
   ensureBuilt();
   const server = await startServer();
   log(`Policy server at ${server.url} (data in ${server.data})`);
-  const { chromium } = require("playwright-core");
-  const executablePath = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
-  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
+  const browser = await launchBrowser();
   const failures = [];
   try {
     const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1280, height: 900 } });

@@ -258,4 +258,4 @@ class Simulator {
   }
 }
 
-module.exports = { ensureBuild, serve, launchBrowser, Simulator, root };
+module.exports = { ensureBuild, serve, launchBrowser, Simulator, root, newest, freePort };
