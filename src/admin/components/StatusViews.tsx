@@ -31,6 +31,26 @@ export function ErrorView(props: { title: string; message: string; onRetry?: () 
   );
 }
 
+/** What an action ended in: published, rolled back, refused. */
+export type Outcome = Readonly<{ intent: "success" | "error" | "warning"; title: string; text: string }>;
+
+/**
+ * The outcome of an action, announced to screen readers (an error as an alert).
+ * @param props - the outcome, or null for none
+ */
+export function OutcomeBar(props: { outcome: Outcome | null }) {
+  const { outcome } = props;
+  if (!outcome) return null;
+  return (
+    <MessageBar intent={outcome.intent} layout="multiline" role={outcome.intent === "error" ? "alert" : "status"}>
+      <MessageBarBody>
+        <MessageBarTitle>{outcome.title}</MessageBarTitle>
+        {outcome.text}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
 /** Nothing to show yet, and why. */
 export function Empty(props: { children: ReactNode }) {
   const styles = useStyles();

@@ -14,7 +14,6 @@ import {
   Field,
   MessageBar,
   MessageBarBody,
-  MessageBarTitle,
   Textarea,
   makeStyles,
   tokens,
@@ -22,7 +21,7 @@ import {
 import { useState } from "react";
 import type { RuleInfo, VersionSummary } from "../api/types";
 import { ChangeList } from "../components/ChangeList/ChangeList";
-import { Empty, ErrorView, Loaded, Loading } from "../components/StatusViews";
+import { Empty, ErrorView, Loaded, Loading, OutcomeBar, type Outcome } from "../components/StatusViews";
 import { useDraft } from "../draft/DraftContext";
 import { useLoad } from "../hooks/useLoad";
 import { formatTime } from "../model/labels";
@@ -55,7 +54,7 @@ export function HistoryPage(props: { catalogue: readonly RuleInfo[] }) {
   const [target, setTarget] = useState<VersionSummary | null>(null);
   const [note, setNote] = useState("");
   const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<{ intent: "success" | "error"; title: string; text: string } | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [compare, setCompare] = useState<Compare | null>(null);
 
   const showChanges = async (version: number, latest: number): Promise<void> => {
@@ -108,14 +107,7 @@ export function HistoryPage(props: { catalogue: readonly RuleInfo[] }) {
           <MessageBarBody>{VIEWER_EXPLANATION}</MessageBarBody>
         </MessageBar>
       ) : null}
-      {outcome ? (
-        <MessageBar intent={outcome.intent} layout="multiline" role={outcome.intent === "error" ? "alert" : "status"}>
-          <MessageBarBody>
-            <MessageBarTitle>{outcome.title}</MessageBarTitle>
-            {outcome.text}
-          </MessageBarBody>
-        </MessageBar>
-      ) : null}
+      <OutcomeBar outcome={outcome} />
       <Loaded state={state} loading="Loading the history…" failed="Could not load the history" onRetry={reload}>
         {(versions) =>
           versions.length === 0 ? (

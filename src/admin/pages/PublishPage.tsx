@@ -7,7 +7,7 @@ import { Button, Field, MessageBar, MessageBarBody, MessageBarTitle, Textarea, m
 import { useState } from "react";
 import { DraftConflict } from "../api/client";
 import type { DiffResult, PolicyChange, RuleInfo } from "../api/types";
-import { Empty, Loaded } from "../components/StatusViews";
+import { Empty, Loaded, OutcomeBar, type Outcome } from "../components/StatusViews";
 import { useDraft } from "../draft/DraftContext";
 import { useLoad } from "../hooks/useLoad";
 import { formatTime, formatValue, pathLabel } from "../model/labels";
@@ -69,7 +69,7 @@ export function PublishPage(props: { catalogue: readonly RuleInfo[] }) {
   const [note, setNote] = useState("");
   const [noteProblem, setNoteProblem] = useState<string | null>(null);
   const [publishing, setPublishing] = useState(false);
-  const [outcome, setOutcome] = useState<{ intent: "success" | "error" | "warning"; title: string; text: string } | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
 
   const publish = async (diff: DiffResult): Promise<void> => {
     if (note.trim() === "") {
@@ -112,14 +112,7 @@ export function PublishPage(props: { catalogue: readonly RuleInfo[] }) {
           </MessageBarBody>
         </MessageBar>
       ) : null}
-      {outcome ? (
-        <MessageBar intent={outcome.intent} layout="multiline" role={outcome.intent === "error" ? "alert" : "status"}>
-          <MessageBarBody>
-            <MessageBarTitle>{outcome.title}</MessageBarTitle>
-            {outcome.text}
-          </MessageBarBody>
-        </MessageBar>
-      ) : null}
+      <OutcomeBar outcome={outcome} />
       <Loaded state={diffState} loading="Comparing the draft with the published policy…" failed="Could not compare the draft with the published policy" onRetry={reload}>
         {(diff) => (
           <>
