@@ -5,7 +5,7 @@
  */
 import type { Clock, Db } from "./db";
 
-import { EVENT_ACTIONS, EVENT_VERDICTS, type EventAction, type EventVerdict, type MonitorEvent } from "../core/model/event";
+import { EVENT_ACTIONS, EVENT_VERDICTS, type EventAction, type EventVerdict, type MonitorEvent, type WeeklyRow } from "../core/model/event";
 
 export const VERDICTS = EVENT_VERDICTS;
 export const ACTIONS = EVENT_ACTIONS;
@@ -146,21 +146,6 @@ export function isoWeek(date: Date): string {
   const week = Math.ceil(((d.getTime() - yearStart) / 86400000 + 1) / 7);
   return `${d.getUTCFullYear()}-W${String(week).padStart(2, "0")}`;
 }
-
-export type WeeklyRow = Readonly<{
-  week: string;
-  ruleId: string;
-  /** Messages the rule matched (any mode). */
-  hits: number;
-  /** Matches while the rule was in monitor mode (the sender saw nothing). */
-  monitorHits: number;
-  /** Warnings the sender overrode with Send Anyway. */
-  overridden: number;
-  /** Messages the sender could not send as written. */
-  blocks: number;
-  /** "This warning is wrong" reports. */
-  falsePositives: number;
-}>;
 
 export class EventStore {
   constructor(

@@ -43,17 +43,7 @@ export type AuditEntry = Readonly<{ id: number; at: string; actor: string; actio
 
 export type TryResult = Readonly<{ draftRevision: number; report: Report }>;
 
-export type WeeklyRow = Readonly<{
-  week: string;
-  ruleId: string;
-  hits: number;
-  monitorHits: number;
-  overridden: number;
-  blocks: number;
-  falsePositives: number;
-}>;
-
-export type WeeklyReport = Readonly<{ from: string | null; to: string | null; rows: readonly WeeklyRow[] }>;
+export type { WeeklyReport, WeeklyRow } from "../../core/model/event";
 
 export type Issue = Readonly<{ path: string; message: string }>;
 

@@ -31,3 +31,23 @@ export type MonitorEvent = Readonly<{
   /** For "This warning is wrong": the flagged words, only if the sender agreed to share them. */
   words?: readonly string[];
 }>;
+
+/** One rule's events in one ISO week, as the weekly report (`GET /api/reports/weekly`) gives them. */
+export type WeeklyRow = Readonly<{
+  /** ISO week, e.g. `2026-W47`. */
+  week: string;
+  ruleId: string;
+  /** Messages the rule matched (any mode). */
+  hits: number;
+  /** Matches while the rule was in monitor mode (the sender saw nothing). */
+  monitorHits: number;
+  /** Warnings the sender overrode with Send Anyway. */
+  overridden: number;
+  /** Messages the sender could not send as written. */
+  blocks: number;
+  /** "This warning is wrong" reports. */
+  falsePositives: number;
+}>;
+
+/** The weekly report: the weeks asked for (null: from the first, or to the last) and their rows. */
+export type WeeklyReport = Readonly<{ from: string | null; to: string | null; rows: readonly WeeklyRow[] }>;
