@@ -18,6 +18,7 @@ import { htmlToText as coreHtmlToText } from "../core/draft/html-to-text";
 import { DraftError, parseDraft } from "../core/draft/parse-draft";
 import { normalizePolicy, PolicyError } from "../core/policy/policy";
 import { rules } from "../core/rules";
+import { ruleCatalogue } from "../core/rules/catalogue";
 import { fullServices } from "../core/text/public-suffix-full";
 import { AccountStore, type Role, type Session } from "./accounts";
 import { AuditLog } from "./audit";
@@ -308,18 +309,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   });
 
   // ---- catalogue, draft, validation, diff ----
-  app.get("/api/rules", { config: { role: "viewer" } }, async () =>
-    Object.values(rules).map(({ meta }) => ({
-      id: meta.id,
-      title: meta.title,
-      description: meta.description,
-      category: meta.category,
-      defaultSeverity: meta.defaultSeverity,
-      optionsSchema: meta.optionsSchema,
-      defaultOptions: meta.defaultOptions,
-      clause: meta.clause,
-    })),
-  );
+  app.get("/api/rules", { config: { role: "viewer" } }, async () => ruleCatalogue(rules));
   app.get("/api/users", { config: { role: "viewer" } }, async () => accounts.listUsers().map((u) => ({ email: u.email, role: u.role, lastLoginAt: u.lastLoginAt })));
   app.get("/api/policy/draft", { config: { role: "viewer" } }, async () => policies.draft());
   app.put("/api/policy/draft", { config: { role: "editor" } }, async (request) => {

@@ -1,9 +1,8 @@
 /**
- * The shapes the policy server's admin API answers with (src/server/app.ts). Kept here, not
- * imported from the server, so the admin bundle never pulls in Node code.
+ * The shapes the policy server's admin API answers with (src/server/app.ts). Kept here or in
+ * the pure core, never imported from the server, so the admin bundle never pulls in Node code.
  */
-import type { JsonSchema } from "../../core/engine/json-schema";
-import type { PolicyClause, Report } from "../../core/model/finding";
+import type { Report } from "../../core/model/finding";
 
 export type Role = "editor" | "viewer";
 
@@ -14,16 +13,7 @@ export type LoginResult = Readonly<{ user: SessionUser; csrfToken: string; expir
 export type Me = Readonly<{ user: SessionUser; expiresAt: string }>;
 
 /** One rule of the catalogue, as `GET /api/rules` lists it. */
-export type RuleInfo = Readonly<{
-  id: string;
-  title: string;
-  description: string;
-  category: string;
-  defaultSeverity: string;
-  optionsSchema: JsonSchema;
-  defaultOptions: Readonly<Record<string, unknown>>;
-  clause: PolicyClause;
-}>;
+export type { RuleInfo } from "../../core/rules/catalogue";
 
 export type Draft = Readonly<{ revision: number; policy: unknown; updatedAt: string; updatedBy: string }>;
 

@@ -10,6 +10,7 @@ import { parseDraft } from "../../core/draft/parse-draft";
 import { defaultPolicyDocument } from "../../core/policy/default-policy";
 import { normalizePolicy, PolicyError } from "../../core/policy/policy";
 import { rules } from "../../core/rules";
+import { ruleCatalogue } from "../../core/rules/catalogue";
 import type { AuditEntry, Draft, Role, VersionSummary, WeeklyRow } from "../api/types";
 
 export type FakeRequest = Readonly<{ method: string; path: string; headers: Record<string, string>; body: string | undefined }>;
@@ -142,19 +143,7 @@ export function createFakeServer(options: FakeServerOptions = {}): FakeServer {
         session = null;
         return json(200, { ok: true });
       case "GET /api/rules":
-        return json(
-          200,
-          Object.values(rules).map(({ meta }) => ({
-            id: meta.id,
-            title: meta.title,
-            description: meta.description,
-            category: meta.category,
-            defaultSeverity: meta.defaultSeverity,
-            optionsSchema: meta.optionsSchema,
-            defaultOptions: meta.defaultOptions,
-            clause: meta.clause,
-          })),
-        );
+        return json(200, ruleCatalogue(rules));
       case "GET /api/policy/draft":
         return json(200, server.draft);
       case "PUT /api/policy/draft": {
