@@ -27,6 +27,7 @@ module.exports = {
       ...common,
       displayName: "ui",
       testEnvironment: "jsdom",
+      setupFiles: ["<rootDir>/test/ui/jsdom-setup.ts"],
       testMatch: ["<rootDir>/src/taskpane/**/*.test.tsx", "<rootDir>/src/admin/**/*.test.tsx", "<rootDir>/src/simulator/**/*.test.ts?(x)", "<rootDir>/test/ui/**/*.test.tsx"],
     },
     {

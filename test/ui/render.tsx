@@ -3,15 +3,6 @@ import { render } from "@testing-library/react";
 import { Root } from "../../src/taskpane/Root";
 import { createFakeServices, type Fake, type FakeOptions } from "./fake-services";
 
-// jsdom has no ResizeObserver; Fluent's MessageBar observes its own size to choose a layout.
-class NoopResizeObserver {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-}
-const g = globalThis as { ResizeObserver?: unknown };
-g.ResizeObserver ??= NoopResizeObserver;
-
 /**
  * Renders the whole pane (providers included) over a fake message.
  * @param options - the fake's options

@@ -7,18 +7,6 @@ import { createApiClient, type ApiClient } from "../api/client";
 import { Root } from "../Root";
 import { createFakeServer, type FakeServer, type FakeServerOptions } from "./fake-server";
 
-// jsdom has no ResizeObserver; Fluent's MessageBar observes its own size to choose a layout.
-class NoopResizeObserver {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-}
-const g = globalThis as { ResizeObserver?: unknown };
-g.ResizeObserver ??= NoopResizeObserver;
-// jsdom has no CSS.escape; user-event uses it to walk radio groups with the arrow keys.
-const css = ((globalThis as { CSS?: { escape?: (s: string) => string } }).CSS ??= {});
-css.escape ??= (s: string) => s.replace(/["\\]/g, "\\$&");
-
 /**
  * Renders an element inside the Fluent provider.
  * @param element - the element
