@@ -3,6 +3,7 @@ import { join } from "path";
 import { segmentBody } from "../text/segment";
 import { guessComposeType, parseEml } from "./eml";
 import { DraftError, parseDraft } from "./parse-draft";
+import { APPLE_FORWARDED_PART } from "../../../test/fixtures/apple-forward";
 
 const FIXTURES = join(__dirname, "../../../test/fixtures/eml");
 const bytes = (name: string): Uint8Array => new Uint8Array(readFileSync(join(FIXTURES, name)));
@@ -70,19 +71,7 @@ describe("parseEml", () => {
     const segments = segmentBody(String(draft.body), { composeType: "forward" });
     expect(segments.authored).toBe("Forwarding as discussed.");
     expect(segments.signature).toBe("Sent from my iPhone");
-    expect(segments.quotedParts).toEqual([
-      {
-        kind: "forward",
-        headers: {
-          from: "Jane Smith <jane@example.com>",
-          subject: "Photos from the trip",
-          date: "3 November 2025 at 09:12:00 GMT",
-          to: "Amy Jones <a.jones@norcotearlyyearscentre.co.uk>",
-        },
-        text: "Here are the photos from the farm visit.",
-        depth: 1,
-      },
-    ]);
+    expect(segments.quotedParts).toEqual([APPLE_FORWARDED_PART]);
   });
 
   test("HTML-only message: the body is the HTML as text", async () => {

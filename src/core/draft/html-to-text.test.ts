@@ -1,5 +1,6 @@
 import { segmentBody } from "../text/segment";
 import { htmlToText, OUTLOOK_DIVIDER_TEXT } from "./html-to-text";
+import { APPLE_FORWARDED_PART } from "../../../test/fixtures/apple-forward";
 
 const OWA_REPLY =
   '<html><head><style>p{margin:0}</style></head><body><div dir="ltr">Hi Tom,</div><div dir="ltr">Yes, the meeting is on Wednesday.</div>' +
@@ -69,19 +70,7 @@ describe("htmlToText", () => {
     expect(text.split("\n")).toContain("> Begin forwarded message:");
     const segments = segmentBody(text);
     expect(segments.authored).toBe("Forwarding as discussed.");
-    expect(segments.quotedParts).toEqual([
-      {
-        kind: "forward",
-        headers: {
-          from: "Jane Smith <jane@example.com>",
-          subject: "Photos from the trip",
-          date: "3 November 2025 at 09:12:00 GMT",
-          to: "Amy Jones <a.jones@norcotearlyyearscentre.co.uk>",
-        },
-        text: "Here are the photos from the farm visit.",
-        depth: 1,
-      },
-    ]);
+    expect(segments.quotedParts).toEqual([APPLE_FORWARDED_PART]);
   });
 
   test("links are their text only; images, scripts and styles are dropped", () => {

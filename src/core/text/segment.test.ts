@@ -3,6 +3,7 @@ import { join } from "path";
 import { CENTRE_DISCLAIMER_TEXT } from "../policy/default-organisation";
 import { findNormalized, matchCodes, segmentBody } from "./segment";
 import { generator } from "../../../test/random";
+import { APPLE_FORWARDED_PART } from "../../../test/fixtures/apple-forward";
 
 const FIXTURES = join(__dirname, "../../../test/fixtures/bodies");
 const fixture = (name: string): string => readFileSync(join(FIXTURES, name), "utf8");
@@ -155,17 +156,7 @@ describe("segmentBody: Gmail and Apple Mail", () => {
     const result = segmentBody(fixture("apple-forward.txt"));
     expect(result.authored).toBe("Forwarding as discussed.");
     expect(result.signature).toBe("Sent from my iPhone");
-    expect(result.quotedParts[0]).toEqual({
-      kind: "forward",
-      headers: {
-        from: "Jane Smith <jane@example.com>",
-        subject: "Photos from the trip",
-        date: "3 November 2025 at 09:12:00 GMT",
-        to: "Amy Jones <a.jones@norcotearlyyearscentre.co.uk>",
-      },
-      text: "Here are the photos from the farm visit.",
-      depth: 1,
-    });
+    expect(result.quotedParts[0]).toEqual(APPLE_FORWARDED_PART);
   });
 
   test("Apple Mail reply attribution inside the quote", () => {
