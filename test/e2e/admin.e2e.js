@@ -20,8 +20,8 @@ const fs = require("fs");
 const https = require("https");
 const os = require("os");
 const path = require("path");
-const { spawn, spawnSync } = require("child_process");
-const { freePort, launchBrowser, newest, root, Simulator } = require("./harness");
+const { spawnSync } = require("child_process");
+const { freePort, launchBrowser, newest, root, Simulator, spawnServer } = require("./harness");
 
 const artifacts = path.join(root, "artifacts", "e2e");
 const EDITOR = { email: "head@norcot.example", password: "e2e-correct-horse-battery" };
@@ -96,25 +96,18 @@ async function startServer() {
   if (add.status !== 0) throw new Error(`admin add-user failed (${add.status}):\n${add.stdout}\n${add.stderr}`);
   const port = await freePort();
   // The public origin must be the address the browser uses: the server checks Origin on writes.
-  const child = spawn(process.execPath, [path.join(root, "lib", "server", "main.js"), "--port", String(port), "--host", "localhost", "--data", data, "--dist", path.join(root, "dist"), "--dev"], {
-    cwd: root,
-    stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, NODE_ENV: "development" },
-  });
-  let output = "";
-  child.stdout.on("data", (d) => (output += d));
-  child.stderr.on("data", (d) => (output += d));
+  const { child, output } = spawnServer(["--port", String(port), "--host", "localhost", "--data", data, "--dist", path.join(root, "dist"), "--dev"]);
   const url = `https://localhost:${port}`;
   try {
     await waitForServer(`${url}/healthz`, child, 30000);
   } catch (error) {
     child.kill("SIGTERM");
-    throw new Error(`${error.message}\n${output.slice(-2000)}`);
+    throw new Error(`${error.message}\n${output().slice(-2000)}`);
   }
   return {
     url,
     data,
-    output: () => output,
+    output,
     close: () =>
       new Promise((resolve) => {
         const done = () => {

@@ -86,20 +86,13 @@ async function serve(distDir, log) {
   if (fs.existsSync(main) && !process.env.EG_E2E_STATIC) {
     const port = await freePort();
     const data = fs.mkdtempSync(path.join(os.tmpdir(), "eg-e2e-data-"));
-    const child = spawn(process.execPath, [main, "--port", String(port), "--host", "127.0.0.1", "--data", data, "--dist", distDir, "--http", "--dev"], {
-      cwd: root,
-      stdio: ["ignore", "pipe", "pipe"],
-      env: { ...process.env, NODE_ENV: "development" },
-    });
-    let output = "";
-    child.stdout.on("data", (d) => (output += d));
-    child.stderr.on("data", (d) => (output += d));
+    const { child, output } = spawnServer(["--port", String(port), "--host", "127.0.0.1", "--data", data, "--dist", distDir, "--http", "--dev"]);
     const url = `http://127.0.0.1:${port}/`;
     try {
       await waitForHttp(`${url}simulator.html`, 20000);
     } catch (error) {
       child.kill();
-      log(`The policy server did not start (${error.message}); using the static server.\n${output.slice(-2000)}`);
+      log(`The policy server did not start (${error.message}); using the static server.\n${output().slice(-2000)}`);
       return serveStaticDist(distDir);
     }
     return {
@@ -116,6 +109,24 @@ async function serve(distDir, log) {
     };
   }
   return serveStaticDist(distDir);
+}
+
+/**
+ * Starts the policy server (lib/server/main.js) in development mode, keeping what it prints
+ * for error messages.
+ * @param {string[]} args - its command-line arguments
+ * @returns {{ child: import("child_process").ChildProcess, output: () => string }}
+ */
+function spawnServer(args) {
+  const child = spawn(process.execPath, [path.join(root, "lib", "server", "main.js"), ...args], {
+    cwd: root,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, NODE_ENV: "development" },
+  });
+  let output = "";
+  child.stdout.on("data", (d) => (output += d));
+  child.stderr.on("data", (d) => (output += d));
+  return { child, output: () => output };
 }
 
 async function serveStaticDist(distDir) {
@@ -258,4 +269,4 @@ class Simulator {
   }
 }
 
-module.exports = { ensureBuild, serve, launchBrowser, Simulator, root, newest, freePort };
+module.exports = { ensureBuild, serve, launchBrowser, Simulator, root, newest, freePort, spawnServer };
