@@ -4,6 +4,8 @@
  * no document, no require. Shared by the bundle test and bench/handler.bench.js.
  */
 import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import * as vm from "vm";
 import { FakeOffice, makeEvent, type FakeOfficeOptions } from "./fake-office";
@@ -22,6 +24,25 @@ export function buildLaunchEvent(outDir: string, addinHost = "https://addin.norc
     stdio: "pipe",
     env: { ...process.env, ADDIN_HOST: "" },
   });
+}
+
+/**
+ * Builds the bundle into a temporary folder before a test file's tests and removes it after.
+ * @param prefix - the folder's name prefix
+ * @returns the folder and the built launchevent.js, read once built
+ */
+export function useBuiltLaunchEvent(prefix: string): { dir: () => string; code: () => string } {
+  let outDir = "";
+  let code = "";
+  beforeAll(() => {
+    outDir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+    buildLaunchEvent(outDir);
+    code = fs.readFileSync(path.join(outDir, "launchevent.js"), "utf8");
+  }, 180_000);
+  afterAll(() => {
+    if (outDir) fs.rmSync(outDir, { recursive: true, force: true });
+  });
+  return { dir: () => outDir, code: () => code };
 }
 
 export type LoadedBundle = Readonly<{

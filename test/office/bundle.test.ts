@@ -6,26 +6,14 @@
  */
 import * as acorn from "acorn";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
-import { buildLaunchEvent, loadBundle, pressSend, ROOT } from "./bundle-harness";
+import { loadBundle, pressSend, ROOT, useBuiltLaunchEvent } from "./bundle-harness";
 import * as core from "../../src/core";
 import { defaultPolicy } from "../../src/core";
 import { CLAUSES } from "../../src/core/policy/clauses";
 
 const MAX_BYTES = 150 * 1024;
-let outDir = "";
-let code = "";
-
-beforeAll(() => {
-  outDir = fs.mkdtempSync(path.join(os.tmpdir(), "eg-launchevent-"));
-  buildLaunchEvent(outDir);
-  code = fs.readFileSync(path.join(outDir, "launchevent.js"), "utf8");
-}, 180_000);
-
-afterAll(() => {
-  if (outDir) fs.rmSync(outDir, { recursive: true, force: true });
-});
+const built = useBuiltLaunchEvent("eg-launchevent-");
 
 function manifestFunctionName(xml: string): string | undefined {
   return /<LaunchEvent\b[^>]*\bType="OnMessageSend"[^>]*\bFunctionName="([^"]+)"/.exec(xml)?.[1];
@@ -33,46 +21,46 @@ function manifestFunctionName(xml: string): string | undefined {
 
 describe("dist/launchevent.js", () => {
   it("parses as an ES2016 classic script (so no import/export, async/await or newer syntax)", () => {
-    expect(() => acorn.parse(code, { ecmaVersion: 2016, sourceType: "script" })).not.toThrow();
+    expect(() => acorn.parse(built.code(), { ecmaVersion: 2016, sourceType: "script" })).not.toThrow();
   });
 
   it("is at most 150 KB minified", () => {
-    expect(Buffer.byteLength(code)).toBeLessThanOrEqual(MAX_BYTES);
+    expect(Buffer.byteLength(built.code())).toBeLessThanOrEqual(MAX_BYTES);
   });
 
   it("leaves out the text the handler never shows: rule descriptions and the policy's quoted words", () => {
     const { rules } = core;
     for (const rule of Object.values(rules)) {
-      if (rule.meta.description.length > 40) expect(code).not.toContain(rule.meta.description);
+      if (rule.meta.description.length > 40) expect(built.code()).not.toContain(rule.meta.description);
       // Titles and messages are what the sender sees: they stay.
-      expect(code).toContain(JSON.stringify(rule.meta.title));
+      expect(built.code()).toContain(JSON.stringify(rule.meta.title));
     }
     for (const clause of Object.values(CLAUSES)) {
-      expect(code).not.toContain(clause.quote.slice(0, 60));
-      expect(code).toContain(clause.anchor);
+      expect(built.code()).not.toContain(clause.quote.slice(0, 60));
+      expect(built.code()).toContain(clause.anchor);
     }
   });
 
   it("has no chunk loading, hot reload, dynamic import, DOM use or React", () => {
-    expect(code).not.toMatch(/__webpack_require__\.e\b/);
-    expect(code).not.toMatch(/webpackHotUpdate|module\.hot|import\.meta|\bimport\(/);
-    expect(code).not.toMatch(/\b(document|window|localStorage)\./);
-    expect(code).not.toMatch(/react\.(production|development)|__SECRET_INTERNALS|\$\$typeof/);
-    expect(code).not.toMatch(/\bsourceMappingURL\b/);
+    expect(built.code()).not.toMatch(/__webpack_require__\.e\b/);
+    expect(built.code()).not.toMatch(/webpackHotUpdate|module\.hot|import\.meta|\bimport\(/);
+    expect(built.code()).not.toMatch(/\b(document|window|localStorage)\./);
+    expect(built.code()).not.toMatch(/react\.(production|development)|__SECRET_INTERNALS|\$\$typeof/);
+    expect(built.code()).not.toMatch(/\bsourceMappingURL\b/);
   });
 
   it("associates the manifest's FunctionName at the top level", () => {
     const manifest = fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
     const name = manifestFunctionName(manifest);
     expect(name).toBe("onMessageSendHandler");
-    expect(code).toContain(`Office.actions.associate("${name}"`);
+    expect(built.code()).toContain(`Office.actions.associate("${name}"`);
     // Loading the script alone (no Office.onReady, no Send) registers exactly that handler.
-    const bundle = loadBundle(code);
+    const bundle = loadBundle(built.code());
     expect(Object.keys(bundle.associated)).toEqual([name]);
   });
 
   it("handles a Send on its own: clean message allowed, completed once", async () => {
-    const bundle = loadBundle(code, {
+    const bundle = loadBundle(built.code(), {
       item: {
         to: [{ emailAddress: "ben@norcotearlyyearscentre.co.uk", displayName: "Ben", recipientType: "user" }],
         subject: "Rota",
@@ -86,7 +74,7 @@ describe("dist/launchevent.js", () => {
   });
 
   it("completes by onError when the bundle's Office calls all fail", async () => {
-    const bundle = loadBundle(code, { defaultBehaviour: { kind: "fail" } });
+    const bundle = loadBundle(built.code(), { defaultBehaviour: { kind: "fail" } });
     const result = await pressSend(bundle);
     expect(result.options).toMatchObject({ allowEvent: false, errorMessage: expect.stringMatching(/could not finish/) });
   });
@@ -94,7 +82,7 @@ describe("dist/launchevent.js", () => {
 
 describe("launchevent.html and the copied manifest", () => {
   it("loads office.js, then launchevent.js", () => {
-    const html = fs.readFileSync(path.join(outDir, "launchevent.html"), "utf8");
+    const html = fs.readFileSync(path.join(built.dir(), "launchevent.html"), "utf8");
     const office = html.indexOf('src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"');
     const script = html.search(/src="launchevent\.js(\?[0-9a-f]+)?"/);
     expect(office).toBeGreaterThan(-1);
@@ -102,13 +90,13 @@ describe("launchevent.html and the copied manifest", () => {
   });
 
   it("rewrites localhost URLs to ADDIN_HOST in production", () => {
-    const xml = fs.readFileSync(path.join(outDir, "manifest.xml"), "utf8");
+    const xml = fs.readFileSync(path.join(built.dir(), "manifest.xml"), "utf8");
     expect(xml).not.toContain("https://localhost:3000");
     expect(xml).toContain('DefaultValue="https://addin.norcotearlyyearscentre.co.uk/launchevent.js"');
     expect(manifestFunctionName(xml)).toBe("onMessageSendHandler");
   });
 
   it("copies every icon", () => {
-    for (const size of [16, 32, 64, 80, 128]) expect(fs.existsSync(path.join(outDir, "assets", `icon-${size}.png`))).toBe(true);
+    for (const size of [16, 32, 64, 80, 128]) expect(fs.existsSync(path.join(built.dir(), "assets", `icon-${size}.png`))).toBe(true);
   });
 });

@@ -15,13 +15,12 @@
 import { RegExpValidator } from "@eslint-community/regexpp";
 import * as acorn from "acorn";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import * as vm from "vm";
 import { parseEml } from "../../src/core/draft/eml";
 import { parseDraft } from "../../src/core/draft/parse-draft";
 import type { MessageDraft } from "../../src/core/model/draft";
-import { buildLaunchEvent, ROOT } from "./bundle-harness";
+import { ROOT, useBuiltLaunchEvent } from "./bundle-harness";
 import { FakeOffice, makeEvent, type Details, type FakeOfficeOptions, type ItemData } from "./fake-office";
 
 const MAX_BYTES = 150 * 1024;
@@ -183,18 +182,7 @@ async function send(runtime: Es2016Runtime, code: string): Promise<SendResult> {
   return { options, completions: event.completions.length, findingIds: context.findingIds ?? [] };
 }
 
-let outDir = "";
-let code = "";
-
-beforeAll(() => {
-  outDir = fs.mkdtempSync(path.join(os.tmpdir(), "eg-es2016-"));
-  buildLaunchEvent(outDir);
-  code = fs.readFileSync(path.join(outDir, "launchevent.js"), "utf8");
-}, 180_000);
-
-afterAll(() => {
-  if (outDir) fs.rmSync(outDir, { recursive: true, force: true });
-});
+const built = useBuiltLaunchEvent("eg-es2016-");
 
 describe("the ES2016 runtime of this test", () => {
   it("refuses lookbehind, \\p{…}, the s flag and named groups, and lacks ES2017+ built-ins", () => {
@@ -217,13 +205,13 @@ describe("the ES2016 runtime of this test", () => {
 
 describe("dist/launchevent.js in an ES2016 runtime", () => {
   it(`stays at most 150 KB`, () => {
-    expect(Buffer.byteLength(code)).toBeLessThanOrEqual(MAX_BYTES);
+    expect(Buffer.byteLength(built.code())).toBeLessThanOrEqual(MAX_BYTES);
   });
 
   it("has only ES2016 regular expression literals", () => {
     const problems: string[] = [];
     let literals = 0;
-    for (const token of acorn.tokenizer(code, { ecmaVersion: "latest" })) {
+    for (const token of acorn.tokenizer(built.code(), { ecmaVersion: "latest" })) {
       if (token.type.label !== "regexp") continue;
       literals++;
       const { pattern, flags } = (token as unknown as { value: { pattern: string; flags: string } }).value;
@@ -236,13 +224,13 @@ describe("dist/launchevent.js in an ES2016 runtime", () => {
 
   it("loads, and its prelude fills in exactly the ES2017+ methods it calls", () => {
     const runtime = createEs2016Runtime({});
-    new vm.Script(code, { filename: "launchevent.js" }).runInContext(runtime.context);
+    new vm.Script(built.code(), { filename: "launchevent.js" }).runInContext(runtime.context);
     expect(Object.keys(runtime.fake.associated)).toEqual(["onMessageSendHandler"]);
     const provided = allMethods()
       .filter((m) => vm.runInContext(`typeof ${m.owner}.${m.name}`, runtime.context) === "function")
       .map(methodId)
       .sort();
-    expect(provided).toEqual(methodsUsed(code));
+    expect(provided).toEqual(methodsUsed(built.code()));
     expect(runtime.refused).toEqual([]);
   });
 
@@ -254,7 +242,7 @@ describe("dist/launchevent.js in an ES2016 runtime", () => {
 
   it.each(samples)("handles %s: completed once, no rule failed", async (file) => {
     const runtime = createEs2016Runtime(officeFor(await readSample(file)));
-    const result = await send(runtime, code);
+    const result = await send(runtime, built.code());
     expect(runtime.refused).toEqual([]);
     expect(result.completions).toBe(1);
     expect(result.options.errorMessage ?? "").not.toMatch(/could not finish/);
@@ -264,7 +252,7 @@ describe("dist/launchevent.js in an ES2016 runtime", () => {
 
   it("finds personal data with the rewritten expressions (no lookbehind, no \\p{…})", async () => {
     const runtime = createEs2016Runtime(officeFor(await readSample("date-of-birth-to-webmail.eml")));
-    const result = await send(runtime, code);
+    const result = await send(runtime, built.code());
     expect(result.findingIds.some((id) => id.startsWith("no-personal-data#"))).toBe(true);
     // The letter classes were really compiled in this runtime.
     expect(runtime.compiled.some((p) => p.includes("\\u00aa"))).toBe(true);
@@ -272,7 +260,7 @@ describe("dist/launchevent.js in an ES2016 runtime", () => {
 
   it("control: an expression the runtime cannot compile fails its rule only, and Send still completes", async () => {
     const runtime = createEs2016Runtime(officeFor(await readSample("date-of-birth-to-webmail.eml")), (source) => source.includes("\\u00aa"));
-    const result = await send(runtime, code);
+    const result = await send(runtime, built.code());
     expect(runtime.refused.length).toBeGreaterThan(0);
     expect(result.completions).toBe(1);
     expect(result.options.errorMessage ?? "").not.toMatch(/could not finish/);
