@@ -19,7 +19,7 @@ export { defaultOrganisation } from "./policy/default-organisation";
 export { CLAUSES } from "./policy/clauses";
 export { checkDraft, checkSnapshot, verdictOf, defaultServices } from "./engine/run-rules";
 export { buildSnapshot, domainMatches } from "./engine/build-snapshot";
-export { segmentBody } from "./text/segment";
+export { segmentBody } from "./detect/segment";
 export { rules, ruleIds } from "./rules";
 export { validateSchema } from "./engine/json-schema";
 export { maskEmail, maskIdentifier, maskAll } from "./engine/mask";

@@ -1,6 +1,6 @@
 import { readFileSync } from "fs";
 import { join } from "path";
-import { segmentBody } from "../text/segment";
+import { segmentBody } from "../detect/segment";
 import { guessComposeType, parseEml } from "./eml";
 import { DraftError, parseDraft } from "./parse-draft";
 import { APPLE_FORWARDED_PART } from "../../../test/fixtures/apple-forward";

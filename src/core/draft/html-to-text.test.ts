@@ -1,4 +1,4 @@
-import { segmentBody } from "../text/segment";
+import { segmentBody } from "../detect/segment";
 import { htmlToText, OUTLOOK_DIVIDER_TEXT } from "./html-to-text";
 import { APPLE_FORWARDED_PART } from "../../../test/fixtures/apple-forward";
 

@@ -5,7 +5,7 @@
 import type { MessageDraft, Recipient } from "../model/draft";
 import type { EmailSnapshot, RecipientField, RecipientInfo } from "../model/snapshot";
 import type { Organisation } from "../policy/organisation";
-import { segmentBody } from "../text/segment";
+import { segmentBody } from "../detect/segment";
 
 /**
  * Tells whether a domain is one of `domains` or a sub-domain of one.

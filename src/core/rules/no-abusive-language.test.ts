@@ -9,7 +9,7 @@ import rule, {
   maskTerm,
 } from "./no-abusive-language";
 import { makeDraft, runRuleTests } from "../../../test/rule-tester";
-import { normalizeTerm } from "../text/lexicon";
+import { normalizeTerm } from "../detect/lexicon";
 
 const FIXTURES = path.join(__dirname, "../../../test/fixtures/no-abusive-language");
 const readLines = (file: string): string[] =>

@@ -4,13 +4,13 @@
  *
  * The lexicon lives in `src/core/data/abusive/` (one JSON file per category); matching reads
  * through l33t, spacing, repeated letters, zero-width characters and look-alike letters
- * (`text/normalize.ts`, `text/lexicon.ts`). Clinical and safeguarding vocabulary (penis,
+ * (`text/normalize.ts`, `detect/lexicon.ts`). Clinical and safeguarding vocabulary (penis,
  * vagina, rape, abuse, sex) is deliberately absent: staff must be able to write about it.
  * Also exports {@link findAbusiveLanguage} for `no-offensive-forward`.
  */
 import { CLAUSES } from "../policy/clauses";
 import type { JsonSchema } from "../engine/json-schema";
-import { compileLexicon, normalizeTerm, type Lexicon, type LexiconEntry, type MatchMode } from "../text/lexicon";
+import { compileLexicon, normalizeTerm, type Lexicon, type LexiconEntry, type MatchMode } from "../detect/lexicon";
 import categoryData from "../data/abusive/categories.json";
 import expansions from "../data/abusive/expansions.json";
 import obscene from "../data/abusive/obscene.json";

@@ -2,7 +2,7 @@ import rule from "./no-chain-mail";
 import data from "../data/chain-mail/phrases.en.json";
 import { buildTestSnapshot, checkOnly, describeLargeInputs, ORDINARY_PARAGRAPH } from "../../../test/content-rule-helpers";
 import { makeDraft, runRuleTests } from "../../../test/rule-tester";
-import { compileSignals, patternProblem, type SignalData } from "../text/tone-utils";
+import { compileSignals, patternProblem, type SignalData } from "../detect/tone-utils";
 
 /** An Outlook forward: what the sender wrote, then the forwarded message with its header block. */
 function forward(authored: string, forwarded: string, headers: { subject?: string; to?: string; cc?: string } = {}): string {

@@ -23,7 +23,7 @@ import {
   quoteList,
   wordsAsPattern,
   type SignalData,
-} from "../text/tone-utils";
+} from "../detect/tone-utils";
 import { defineRule } from "./rule";
 
 export type NoChainMailOptions = {

@@ -2,7 +2,7 @@ import rule from "./no-complaint-by-email";
 import data from "../data/complaint/phrases.en.json";
 import { describeLargeInputs } from "../../../test/content-rule-helpers";
 import { makeDraft, runRuleTests } from "../../../test/rule-tester";
-import { compileSignals, patternProblem } from "../text/tone-utils";
+import { compileSignals, patternProblem } from "../detect/tone-utils";
 
 const body = (text: string) => makeDraft({ body: text });
 const toParent = (text: string) => makeDraft({ to: [{ email: "parent@example.com" }], subject: "Re: Lily", body: text });

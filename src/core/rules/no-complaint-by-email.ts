@@ -11,7 +11,7 @@
  */
 import data from "../data/complaint/phrases.en.json";
 import { CLAUSES } from "../policy/clauses";
-import { compileSignals, findSignals, prepareText, quoteList, wordsAsPattern, type SignalData, type SignalHit } from "../text/tone-utils";
+import { compileSignals, findSignals, prepareText, quoteList, wordsAsPattern, type SignalData, type SignalHit } from "../detect/tone-utils";
 import { defineRule } from "./rule";
 
 export type NoComplaintByEmailOptions = {

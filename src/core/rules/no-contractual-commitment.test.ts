@@ -2,7 +2,7 @@ import rule from "./no-contractual-commitment";
 import data from "../data/commitment/phrases.en.json";
 import { describeLargeInputs } from "../../../test/content-rule-helpers";
 import { makeDraft, runRuleTests } from "../../../test/rule-tester";
-import { compileSignals, patternProblem } from "../text/tone-utils";
+import { compileSignals, patternProblem } from "../detect/tone-utils";
 
 const SUPPLIER = [{ email: "sales@playequipment.example", name: "Play Equipment Ltd" }];
 const toSupplier = (text: string, extra: Record<string, unknown> = {}) => makeDraft({ to: SUPPLIER, subject: "Re: Quote 4471", body: text, ...extra });

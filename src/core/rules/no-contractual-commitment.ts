@@ -12,7 +12,7 @@
  */
 import data from "../data/commitment/phrases.en.json";
 import { CLAUSES } from "../policy/clauses";
-import { compileSignals, findSignals, prepareText, sentenceAround, wordsAsPattern, type SignalData, type SignalHit } from "../text/tone-utils";
+import { compileSignals, findSignals, prepareText, sentenceAround, wordsAsPattern, type SignalData, type SignalHit } from "../detect/tone-utils";
 import { defineRule } from "./rule";
 
 export type NoContractualCommitmentOptions = {

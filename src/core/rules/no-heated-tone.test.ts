@@ -2,7 +2,7 @@ import rule from "./no-heated-tone";
 import data from "../data/tone/heated.en.json";
 import { describeLargeInputs } from "../../../test/content-rule-helpers";
 import { makeDraft, runRule, runRuleTests } from "../../../test/rule-tester";
-import { compileSignals, patternProblem } from "../text/tone-utils";
+import { compileSignals, patternProblem } from "../detect/tone-utils";
 
 const body = (text: string) => makeDraft({ body: text });
 const heated = (evidence: string[] = []) => ({ messageId: "heated", field: "body" as const, evidenceIncludes: evidence, fix: { kind: "delay-send" as const } });

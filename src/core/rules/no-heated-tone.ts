@@ -23,7 +23,7 @@ import {
   wordsAsPattern,
   type CompiledSignals,
   type SignalData,
-} from "../text/tone-utils";
+} from "../detect/tone-utils";
 import { defineRule } from "./rule";
 
 export type NoHeatedToneOptions = {

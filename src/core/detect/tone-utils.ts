@@ -8,10 +8,10 @@
  * nested quantifiers: words are runs of one class and separators runs of a disjoint class,
  * so a failed match never backtracks further than the word it is in.
  */
-import { lowerCase } from "./lower-case";
-import { foldChar } from "./normalize";
-import { firstWordLookahead } from "./regex-compat";
-import { textCache } from "./text-cache";
+import { lowerCase } from "../text/lower-case";
+import { foldChar } from "../text/normalize";
+import { firstWordLookahead } from "../text/regex-compat";
+import { textCache } from "../text/text-cache";
 
 /**
  * Characters folding changes for matching: accented and other-alphabet letters, invisible

@@ -15,7 +15,7 @@
  * Matching is linear in the text: each word is walked through a letter trie from each of
  * its positions, at a depth bounded by the longest term.
  */
-import { AMBIGUOUS_IL, UNKNOWN_LETTER, foldTextSparse, normalizeForMatching, repeatVariants, scanWords, spellingVariants } from "./normalize";
+import { AMBIGUOUS_IL, UNKNOWN_LETTER, foldTextSparse, normalizeForMatching, repeatVariants, scanWords, spellingVariants } from "../text/normalize";
 
 export type MatchMode = "word" | "prefix" | "within" | "phrase";
 

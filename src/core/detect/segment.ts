@@ -5,7 +5,7 @@
  * over more than one bounded line.
  */
 import type { BodySegments, QuotedPart } from "../model/snapshot";
-import { lowerCase } from "./lower-case";
+import { lowerCase } from "../text/lower-case";
 
 export type SegmentOptions = Readonly<{
   /** The organisation's disclaimer text, recognised and set apart wherever it appears. */

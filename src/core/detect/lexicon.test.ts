@@ -6,7 +6,7 @@
 import { ABUSIVE_WORD_LISTS, entriesOf } from "../rules/no-abusive-language";
 import expansions from "../data/abusive/expansions.json";
 import { compileLexicon, type LexiconHit } from "./lexicon";
-import { foldChar, foldText, foldTextSparse, originalOffset } from "./normalize";
+import { foldChar, foldText, foldTextSparse, originalOffset } from "../text/normalize";
 
 const entries = entriesOf(ABUSIVE_WORD_LISTS);
 const fast = compileLexicon(entries, { expansions });
