@@ -11,7 +11,7 @@
 import { createEventQueue, pseudonymousSender, type EventQueue } from "../office/event-queue";
 import { createPublishedPolicySource } from "../office/published-policy";
 import { createSendHandler, type HandlerOutcome } from "./handler";
-import { clientName, sendEvent } from "./telemetry";
+import { clientName, sendEvent } from "../office/telemetry";
 
 /** The add-in's own origin at build time (webpack DefinePlugin): ADDIN_HOST, or the dev server. */
 declare const __ADDIN_ORIGIN__: string;

@@ -180,7 +180,7 @@ export class EventStore {
   }
 
   /**
-   * Per rule and ISO week: hits, monitor hits, warnings overridden, blocks, false-positive reports.
+   * Per rule and ISO week: hits, monitor hits, warnings shown, warnings overridden, blocks, false-positive reports.
    * @param fromWeek - first week (inclusive), e.g. "2025-W01"; all when omitted
    * @param toWeek - last week (inclusive)
    * @returns rows ordered by week then rule
@@ -193,6 +193,7 @@ export class EventStore {
             SUM(CASE WHEN e.action <> 'false-positive' AND r.monitor = 1 THEN 1 ELSE 0 END) AS monitorHits,
             SUM(CASE WHEN e.action = 'sent-anyway' AND r.monitor = 0 THEN 1 ELSE 0 END) AS overridden,
             SUM(CASE WHEN e.action = 'blocked' AND e.verdict = 'block' AND r.monitor = 0 THEN 1 ELSE 0 END) AS blocks,
+            SUM(CASE WHEN e.action = 'warned' AND r.monitor = 0 THEN 1 ELSE 0 END) AS warned,
             SUM(CASE WHEN e.action = 'false-positive' AND e.rule_id = r.rule_id THEN 1 ELSE 0 END) AS falsePositives
          FROM events e JOIN event_rules r ON r.event_id = e.id
          WHERE e.week >= ? AND e.week <= ?

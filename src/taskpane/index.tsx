@@ -10,7 +10,7 @@ import { loadPolicy } from "../office/policy-source";
 import { createPublishedPolicySource } from "../office/published-policy";
 import { loadOffice } from "../office/taskpane-loader";
 import { createOfficeTaskPaneServices } from "../office/taskpane-services";
-import { clientName } from "../launchevent/telemetry";
+import { clientName } from "../office/telemetry";
 import { createReportSink } from "./report-sink";
 import { Root } from "./Root";
 import { warmUpEngine } from "./warm-up";

@@ -401,7 +401,7 @@ describe("events and weekly report", () => {
       const viewer = await signIn(clocked.app, VIEWER);
       const report = (await viewer.get("/api/reports/weekly")).json() as Json;
       const row = (week: string, ruleId: string): Json | undefined => report.rows.find((r: Json) => r.week === week && r.ruleId === ruleId);
-      expect(row("2025-W10", "no-heated-tone")).toEqual({ week: "2025-W10", ruleId: "no-heated-tone", hits: 2, monitorHits: 0, overridden: 1, blocks: 0, falsePositives: 1 });
+      expect(row("2025-W10", "no-heated-tone")).toEqual({ week: "2025-W10", ruleId: "no-heated-tone", hits: 2, monitorHits: 0, overridden: 1, blocks: 0, warned: 0, falsePositives: 1 });
       expect(row("2025-W10", "audience-size")).toMatchObject({ hits: 1, monitorHits: 1, overridden: 0 });
       expect(row("2025-W10", "bcc-for-bulk-mail")).toMatchObject({ hits: 1, blocks: 1 });
       expect(row("2025-W10", "no-chain-mail")).toMatchObject({ hits: 1, monitorHits: 1 });

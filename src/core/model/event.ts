@@ -6,7 +6,12 @@
  */
 
 export const EVENT_VERDICTS = ["send", "warn", "block"] as const;
-export const EVENT_ACTIONS = ["sent", "sent-anyway", "blocked", "fixed", "false-positive"] as const;
+/**
+ * What the sender did: `sent` (nothing shown), `warned` (a warning was shown at Send; Outlook does
+ * not say whether the sender then chose Send Anyway), `sent-anyway` (the sender gave a reason and
+ * sent), `blocked` (a block: the message could not be sent as written), `fixed`, `false-positive`.
+ */
+export const EVENT_ACTIONS = ["sent", "warned", "sent-anyway", "blocked", "fixed", "false-positive"] as const;
 
 export type EventVerdict = (typeof EVENT_VERDICTS)[number];
 export type EventAction = (typeof EVENT_ACTIONS)[number];
@@ -45,6 +50,8 @@ export type WeeklyRow = Readonly<{
   overridden: number;
   /** Messages the sender could not send as written. */
   blocks: number;
+  /** Warnings shown at Send (the sender could still send). Always sent by the server; optional for older servers. */
+  warned?: number;
   /** "This warning is wrong" reports. */
   falsePositives: number;
 }>;

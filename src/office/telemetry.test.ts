@@ -24,10 +24,15 @@ describe("sendEvent", () => {
       ruleIds: ["no-heated-tone", "no-chain-mail"],
       monitorRuleIds: ["no-chain-mail"],
       verdict: "warn",
-      action: "blocked",
+      action: "warned",
       ...context,
     });
     expect(JSON.stringify(event)).not.toContain("example.com");
+  });
+
+  it("records a warning as warned (the sender may still send), and only a block as blocked", () => {
+    expect(sendEvent({ verdict: "warn", findings: [finding("no-heated-tone", "warn")], rulesRun: [] }, context)?.action).toBe("warned");
+    expect(sendEvent({ verdict: "block", findings: [finding("bcc-for-bulk-mail", "block")], rulesRun: [] }, context)?.action).toBe("blocked");
   });
 
   it("reports a send with only monitor findings as sent", () => {

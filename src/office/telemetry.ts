@@ -4,7 +4,7 @@
  * included, which is how SMT see a rule's effect before enforcing it (issue 5 §5).
  */
 import type { Report } from "../core/model/finding";
-import type { MonitorEvent } from "../office/event-queue";
+import type { MonitorEvent } from "../core/model/event";
 
 /**
  * Builds the event for a checked Send.
@@ -25,10 +25,10 @@ export function sendEvent(report: Report, context: Readonly<{ client: string; at
     ruleIds,
     ...(monitorRuleIds.length > 0 ? { monitorRuleIds } : {}),
     verdict: report.verdict,
-    // The send was stopped at this press for a warning or a block; whether the sender then chose
-    // Send Anyway is not reported by Outlook (office-js#5554) — the task pane's "Send with a
-    // reason" reports that as "sent-anyway".
-    action: report.verdict === "send" ? "sent" : "blocked",
+    // A warning lets the sender choose Send Anyway, which Outlook does not report
+    // (office-js#5554), so it is "warned", never "blocked"; the task pane's "Send with a reason"
+    // reports the override as "sent-anyway". Only a block stops the message.
+    action: report.verdict === "send" ? "sent" : report.verdict === "warn" ? "warned" : "blocked",
     client: context.client,
     at: context.at,
     sender: context.sender,
