@@ -223,6 +223,20 @@ function hasTripleLetter(text: string): boolean {
 }
 
 /**
+ * The words of a hit as the sender wrote them (case, apostrophes and hyphens kept), for
+ * evidence. Preparing keeps offsets whenever it keeps the length, which is the usual case;
+ * when folding changed the length the prepared words are returned instead.
+ * @param original - the text that was prepared
+ * @param prepared - {@link prepareText} of it
+ * @param hit - a hit found in `prepared`
+ * @returns the quoted words, whitespace collapsed
+ */
+export function asWritten(original: string, prepared: string, hit: Pick<SignalHit, "start" | "end" | "text">): string {
+  if (original.length !== prepared.length) return hit.text;
+  return original.slice(hit.start, hit.end).replace(/\s+/g, " ").trim() || hit.text;
+}
+
+/**
  * Finds the listed patterns in prepared text: each distinct pattern once (its first place).
  * A match is consumed: the next is looked for after it.
  * @param prepared - text from {@link prepareText}

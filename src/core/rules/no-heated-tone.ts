@@ -13,6 +13,7 @@ import data from "../data/tone/heated.en.json";
 import type { JsonSchema } from "../engine/json-schema";
 import { CLAUSES } from "../policy/clauses";
 import {
+  asWritten,
   capsRuns,
   compileSignals,
   findSignals,
@@ -95,7 +96,7 @@ function scoreText(
     if (weight === 0 || seen.has(hit.pattern)) continue;
     seen.add(hit.pattern);
     tally.points += weight;
-    tally.evidence.push(hit.text);
+    tally.evidence.push(asWritten(text, prepared, hit));
   }
   if (tally.evidence.length > 0) tally.signs.push(hits.some((h) => h.group === "absolute") ? "accusing or hostile words" : "hostile words");
 
