@@ -26,6 +26,8 @@ const body = (text: string) => makeDraft({ body: text });
 
 runRuleTests(rule, {
   valid: [
+    { draft: body("Here are our top 5 tips to help your child settle in at nursery.") },
+    { draft: body("Please share with all your room team the new rota for next week.") },
     { draft: makeDraft() },
     { draft: body("Hi Ben,\n\nPlease forward this to the room leaders so they see it before Monday.\n\nThanks,\nAmy") },
     { draft: body("Please pass this on to your team. The fire drill is at 10 on Tuesday.") },
@@ -71,15 +73,22 @@ runRuleTests(rule, {
     { draft: body("Forward this to 10 people"), options: { threshold: 4 } },
   ],
   invalid: [
-    { draft: body("Forward this to 10 people within 10 minutes or you will have bad luck for 7 years!"), errors: [{ messageId: "chainLetter", field: "body", evidenceIncludes: ["forward this to 10 people"] }] },
-    { draft: body("Send it to all your friends. Don't break the chain!"), errors: [{ messageId: "chainLetter", evidenceIncludes: ["don t break the chain"] }] },
+    { draft: body("Forward this to 10 people within 10 minutes or you will have bad luck for 7 years!"), errors: [{ messageId: "chainLetter", field: "body", evidenceIncludes: ["Forward this to 10 people"] }] },
+    { draft: body("Send it to all your friends. Don't break the chain!"), errors: [{ messageId: "chainLetter", evidenceIncludes: ["Don't break the chain"] }] },
     { draft: body("Forward this email to fifteen friends and make a wish."), errors: [{ messageId: "chainLetter" }] },
     { draft: body("Please sign this petition, add your name to the list and send it to everyone you know."), errors: [{ messageId: "chainLetter" }] },
-    { draft: body("WARNING!!! New virus. Microsoft will pay you for every person you send this to. This is not a hoax!"), errors: [{ messageId: "hoax", evidenceIncludes: ["microsoft will pay you"] }] },
+    { draft: body("WARNING!!! New virus. Microsoft will pay you for every person you send this to. This is not a hoax!"), errors: [{ messageId: "hoax", evidenceIncludes: ["Microsoft will pay you"] }] },
     { draft: body("If you receive an email titled 'Dancing Pigs' do not open it. Delete this file: jdbgmgr.exe"), errors: [{ messageId: "hoax" }] },
     { draft: makeDraft({ subject: "Joke of the day", body: "LOL pass it on" }), errors: [{ messageId: "joke" }] },
-    { draft: body("Too funny not to share! LOL"), errors: [{ messageId: "joke", evidenceIncludes: ["too funny not to share"] }] },
-    { draft: body("Have you heard about Sue and the new deputy? Don't tell anyone!"), errors: [{ messageId: "joke", evidenceIncludes: ["don t tell anyone"] }] },
+    // Issue 10: joke lists and prayer chains forwarded without "send this to 10 people".
+    {
+      draft: makeDraft({ subject: "FW: Top 10 signs", body: "Top 10 signs you are an early years practitioner...\n1. You say 'good sitting' to adults.\n2. Glitter is in your bed.\nShare with all your EY friends!" }),
+      errors: [{ messageId: "joke", evidenceIncludes: ["Share with all your EY friends"] }],
+    },
+    { draft: body("You know you work in a nursery when you say 'good sitting' to adults."), errors: [{ messageId: "joke", evidenceIncludes: ["You know you work in a nursery when"] }] },
+    { draft: body("Please pray for little Amy. Type Amen and share."), errors: [{ messageId: "chainLetter", evidenceIncludes: ["Type Amen and share"] }] },
+    { draft: body("Too funny not to share! LOL"), errors: [{ messageId: "joke", evidenceIncludes: ["Too funny not to share"] }] },
+    { draft: body("Have you heard about Sue and the new deputy? Don't tell anyone!"), errors: [{ messageId: "joke", evidenceIncludes: ["Don't tell anyone"] }] },
     // Forwarded chain mail: the sender wrote only "FYI".
     {
       draft: makeDraft({
@@ -87,7 +96,7 @@ runRuleTests(rule, {
         subject: "FW: FW: you must read this",
         body: forward("FYI", "Forward this to 10 people or you will have bad luck for 7 years. It really works!"),
       }),
-      errors: [{ messageId: "chainLetter", field: "body", evidenceIncludes: ["forward this to 10 people"] }],
+      errors: [{ messageId: "chainLetter", field: "body", evidenceIncludes: ["Forward this to 10 people"] }],
     },
     {
       draft: makeDraft({

@@ -14,6 +14,7 @@ import data from "../data/chain-mail/phrases.en.json";
 import type { EmailSnapshot } from "../model/snapshot";
 import { CLAUSES } from "../policy/clauses";
 import {
+  asWritten,
   compileSignals,
   countAddresses,
   countHeaderRecipients,
@@ -60,15 +61,15 @@ type Field = "subject" | "body";
  * The texts of a message that chain mail may be in: the subject, what the sender wrote, and
  * the quoted history (forwarded text with its header lines).
  * @param snapshot - the message
- * @returns each text, prepared for matching, with the field it belongs to
+ * @returns each text with the field it belongs to and its form prepared for matching
  */
-function textsOf(snapshot: EmailSnapshot): [Field, string][] {
+function textsOf(snapshot: EmailSnapshot): [Field, string, string][] {
   const texts: [Field, string][] = [
     ["subject", snapshot.subject],
     ["body", snapshot.body.authored],
     ["body", snapshot.body.quoted],
   ];
-  return texts.filter(([, t]) => t.trim() !== "").map(([f, t]) => [f, prepareText(t)]);
+  return texts.filter(([, t]) => t.trim() !== "").map(([f, t]) => [f, t, prepareText(t)]);
 }
 
 /**
@@ -146,7 +147,7 @@ export default defineRule<NoChainMailOptions>({
     const tally: Tally = { chain: { points: 0, evidence: [] }, hoax: { points: 0, evidence: [] }, joke: { points: 0, evidence: [] } };
     const seen = new Set<string>();
     const byField: Record<Field, number> = { subject: 0, body: 0 };
-    for (const [field, text] of textsOf(snapshot)) {
+    for (const [field, original, text] of textsOf(snapshot)) {
       for (const hit of findSignals(text, signals)) {
         const group = GROUPS[hit.group];
         const weight = group ? group.weight : EXTRA_WEIGHT;
@@ -154,7 +155,7 @@ export default defineRule<NoChainMailOptions>({
         seen.add(hit.pattern);
         const t = tally[group ? group.kind : "chain"];
         t.points += weight;
-        t.evidence.push(hit.text);
+        t.evidence.push(asWritten(original, text, hit));
         byField[field] += weight;
       }
     }
