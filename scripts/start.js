@@ -44,7 +44,8 @@ function buildReason() {
 
 function main() {
   const args = process.argv.slice(2);
-  const noBuild = args.includes("--no-build");
+  // `--help` needs no build: the server prints its options and stops.
+  const noBuild = args.includes("--no-build") || args.includes("--help") || args.includes("-h");
   // `npm start` is how a newcomer tries the add-in, so it serves the Outlook simulator too
   // (issue 4), unless told `--production` or configured otherwise (EG_DEVELOPMENT=false or the
   // configuration file). The production manifest never points at the simulator either way.
@@ -70,7 +71,7 @@ function main() {
   const { main: startServer } = require(entry);
   startServer(serverArgs).then(
     (started) => {
-      if (!started) process.exitCode = 2;
+      if (!started && process.exitCode === undefined) process.exitCode = 2;
     },
     (error) => {
       process.stderr.write(`etiquette-guard server: ${error && error.message ? error.message : error}\n`);

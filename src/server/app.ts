@@ -26,8 +26,11 @@ import type { ServerConfig } from "./config";
 import { systemClock, type Clock, type Db } from "./db";
 import { diffPolicies } from "./diff";
 import { EventStore, validateEventBatch } from "./events";
-import { ConflictError, NotFoundError, PolicyStore, canonicalJson } from "./policy-store";
+import { AlreadyPublishedError, ConflictError, NotFoundError, PolicyStore, canonicalJson } from "./policy-store";
+import { ORIGIN_FILES, readForOrigin } from "./origin-files";
+import { MAX_JSON_DEPTH, normalisedPath, tooDeepPath, UNSAFE_CHARACTERS, unsafeTextPath } from "./input-checks";
 import { addinHeaders, apiHeaders } from "./security-headers";
+import { SignInThrottle } from "./sign-in-throttle";
 import { createHash } from "crypto";
 
 export const SESSION_COOKIE = "__Host-eg-session";
@@ -75,7 +78,6 @@ class HttpError extends Error {
 
 const ROLE_RANK: Readonly<Record<Role, number>> = { viewer: 1, editor: 2 };
 const WEEK = /^\d{4}-W\d{2}$/;
-const ACCOUNT_WINDOW_MS = 15 * 60 * 1000;
 
 /**
  * Creates the stores on a database (first start: default policy as version 1).
@@ -109,10 +111,26 @@ function intField(b: Record<string, unknown>, name: string): number {
 function noteField(b: Record<string, unknown>, required: boolean): string {
   const v = b.note;
   if (v === undefined && !required) return "";
+  if (typeof v === "string" && UNSAFE_CHARACTERS.test(v)) {
+    throw new HttpError(422, "note: control or text-direction characters are not allowed", { issues: [{ path: "note", message: "control or text-direction characters are not allowed" }] });
+  }
   if (typeof v !== "string" || (required && v.trim() === "") || v.length > 1000) {
     throw new HttpError(400, "note: expected text of 1 to 1000 characters", { issues: [{ path: "note", message: "expected text of 1 to 1000 characters" }] });
   }
   return v.trim();
+}
+
+/**
+ * Refuses control and text-direction characters anywhere in a policy (names, phrases, the
+ * disclaimer): they hide or reorder what SMT and staff read.
+ * @param policy - the policy from the request
+ * @throws HttpError 422 naming the first field that has one
+ */
+function refuseUnsafeText(policy: unknown): void {
+  const where = unsafeTextPath(policy, "");
+  if (where !== undefined) {
+    throw new HttpError(422, `${where}: control or text-direction characters are not allowed`, { issues: [{ path: where, message: "control or text-direction characters are not allowed" }] });
+  }
 }
 
 function policyEtag(version: number, policy: unknown): string {
@@ -151,9 +169,14 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifyHelmet, addinHeaders(config));
+  // Decided on the decoded, normalised path: /%61dmin/ and //api/ are the admin app and the API.
   app.addHook("onSend", async (request, reply, payload) => {
-    const url = request.url;
-    if (url.startsWith("/api/") || url === "/admin" || url.startsWith("/admin/")) apiHeaders(reply);
+    const url = normalisedPath(request.url);
+    if (url.startsWith("/api/") || url === "/admin" || url.startsWith("/admin/")) {
+      apiHeaders(reply);
+      // What a signed-in person reads must not stay in a shared computer's or a proxy's cache.
+      if (url.startsWith("/api/") && (request.session || request.routeOptions.config.role)) reply.header("Cache-Control", "no-store");
+    }
     return payload;
   });
 
@@ -183,6 +206,9 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     if (error instanceof ConflictError) {
       return reply.code(409).send({ error: "The draft was changed by someone else. Your edit was not saved; the current draft is included.", current: error.current });
     }
+    if (error instanceof AlreadyPublishedError) {
+      return reply.code(409).send({ error: `This draft was already published as version ${error.version}; nothing new was published.`, version: error.version, current: error.current });
+    }
     if (error instanceof NotFoundError) return reply.code(404).send({ error: error.message });
     if (error instanceof DraftError) return reply.code(400).send({ error: error.message, issues: [{ path: error.field ?? "(draft)", message: error.message }] });
     const e = error as { statusCode?: number; code?: string; message?: string };
@@ -199,6 +225,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   });
 
   // Sessions and CSRF: every request looks at the cookie; routes declare the role they need.
+  // Checked in onRequest, before the body is read: a stranger's body is never parsed.
   app.addHook("onRequest", async (request) => {
     const id = request.cookies[SESSION_COOKIE];
     if (id) {
@@ -206,7 +233,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
       if (session) request.session = session;
     }
   });
-  app.addHook("preHandler", async (request) => {
+  app.addHook("onRequest", async (request) => {
     const routeConfig = request.routeOptions.config;
     const needed = routeConfig.role;
     if (needed) {
@@ -221,6 +248,15 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
       if (!request.session || typeof token !== "string" || !equalTokens(token, request.session.csrfToken)) {
         throw new HttpError(403, "Missing or wrong CSRF token; get one from GET /api/session/csrf.");
       }
+    }
+  });
+  // A JSON body nested deeper than any policy needs is refused before anything recurses into it.
+  app.addHook("preValidation", async (request) => {
+    if (typeof request.body !== "object" || request.body === null) return;
+    const deep = tooDeepPath(request.body, "", MAX_JSON_DEPTH);
+    if (deep !== undefined) {
+      const where = deep.replace(/^policy(\.|(?=\[))/, "");
+      throw new HttpError(422, `${where}: nested too deeply (at most ${MAX_JSON_DEPTH} levels)`, { issues: [{ path: where, message: `nested too deeply (at most ${MAX_JSON_DEPTH} levels)` }] });
     }
   });
 
@@ -255,13 +291,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   });
 
   // ---- sessions ----
-  const accountFailures = new Map<string, number[]>();
-  const recentFailures = (email: string): number[] => {
-    const now = clock().getTime();
-    const list = (accountFailures.get(email) ?? []).filter((t) => t > now - ACCOUNT_WINDOW_MS);
-    accountFailures.set(email, list);
-    return list;
-  };
+  const throttle = new SignInThrottle({ freePerAccount: config.limits.loginFailuresPerAccount });
   app.post(
     "/api/session/login",
     { config: { skipCsrf: true, rateLimit: { max: config.limits.loginPerIpPerMinute, timeWindow: 60_000 } } },
@@ -272,20 +302,19 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
       const email = typeof b.email === "string" ? b.email.trim().toLowerCase().slice(0, 254) : "";
       const password = typeof b.password === "string" ? b.password : "";
       if (!email || !password || password.length > 1024) throw new HttpError(400, "email and password are required");
-      const failures = recentFailures(email);
-      if (failures.length >= config.limits.loginFailuresPerAccount) {
-        audit.record(email, "sign-in-failed", { ip: request.ip, reason: "account paused" });
-        const retry = Math.ceil(((failures[0] as number) + ACCOUNT_WINDOW_MS - clock().getTime()) / 1000);
-        reply.header("Retry-After", String(Math.max(1, retry)));
-        throw new HttpError(429, "Too many failed sign-ins for this account. Try again later.");
+      const wait = throttle.waitMs(email, request.ip, clock().getTime());
+      if (wait > 0) {
+        audit.record(email, "sign-in-failed", { ip: request.ip, reason: "slowed down" });
+        reply.header("Retry-After", String(Math.max(1, Math.ceil(wait / 1000))));
+        throw new HttpError(429, "Too many failed sign-ins from here. Wait a moment and try again.");
       }
       const user = await accounts.authenticate(email, password);
       if (!user) {
-        failures.push(clock().getTime());
+        throttle.failed(email, request.ip, clock().getTime());
         audit.record(email, "sign-in-failed", { ip: request.ip, reason: "wrong credentials" });
         throw new HttpError(401, "Wrong e-mail address or password.");
       }
-      accountFailures.delete(email);
+      throttle.succeeded(email, request.ip);
       const { id, session } = accounts.createSession(user, sessionTtlMs);
       audit.record(user.email, "sign-in", { ip: request.ip });
       reply.setCookie(SESSION_COOKIE, id, { httpOnly: true, secure: true, sameSite: "strict", path: "/", expires: new Date(session.expiresAt) });
@@ -316,10 +345,12 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     const b = body(request);
     const revision = intField(b, "revision");
     if (!("policy" in b)) throw new HttpError(400, "policy: required", { issues: [{ path: "policy", message: "required" }] });
+    refuseUnsafeText(b.policy);
     return policies.saveDraft(b.policy, revision, (request.session as Session).user.email);
   });
   app.post("/api/policy/validate", { config: { role: "viewer" } }, async (request) => {
     const b = body(request);
+    refuseUnsafeText(b.policy);
     normalizePolicy(b.policy, rules);
     return { valid: true, issues: [] };
   });
@@ -413,13 +444,25 @@ function isFile(file: string): boolean {
 async function registerStatic(app: FastifyInstance, config: ServerConfig): Promise<void> {
   const dist = config.distDir;
   const adminDir = path.join(dist, "admin");
+  // The manifests and launchevent.js name the add-in's address: served for the public origin.
+  const types: Record<(typeof ORIGIN_FILES)[number], string> = { "manifest.xml": "application/xml", "manifest.json": "application/json", "launchevent.js": "text/javascript" };
+  for (const name of ORIGIN_FILES) {
+    app.get(`/${name}`, async (_request, reply) => {
+      const text = readForOrigin(dist, name, config.publicOrigin);
+      if (text === undefined) return reply.code(404).type("text/plain").send("Not found");
+      return reply.header("Cache-Control", "no-cache").type(`${types[name]}; charset=utf-8`).send(text);
+    });
+  }
   if (fs.existsSync(dist)) {
     await app.register(fastifyStatic, {
       root: dist,
       prefix: "/",
       index: ["taskpane.html"],
       // The Outlook simulator is a development tool; the admin app has its own route below.
-      allowedPath: (pathName: string) => !pathName.startsWith("/admin") && (config.development || !pathName.startsWith("/simulator")),
+      allowedPath: (pathName: string) => {
+        const p = normalisedPath(pathName);
+        return !p.startsWith("/admin") && (config.development || !p.startsWith("/simulator"));
+      },
       cacheControl: true,
       maxAge: 0,
     });

@@ -4,6 +4,7 @@
  */
 import { X509Certificate } from "crypto";
 import fs from "fs";
+import os from "os";
 import path from "path";
 import { generate } from "selfsigned";
 
@@ -11,7 +12,7 @@ export type TlsMaterial = Readonly<{
   cert: string;
   key: string;
   /** Where the certificate came from. */
-  source: "configured" | "generated" | "reused";
+  source: "configured" | "office-dev-certs" | "generated" | "reused";
   certPath: string;
 }>;
 
@@ -30,7 +31,18 @@ function stillValid(certPem: string, now: Date): boolean {
 }
 
 /**
- * Loads or creates the certificate and key.
+ * Where `npm run certs:install` (office-addin-dev-certs) puts its trusted development
+ * certificate: localhost.crt and localhost.key in ~/.office-addin-dev-certs.
+ * @returns the folder
+ */
+export function officeDevCertsDir(): string {
+  return path.join(os.homedir(), ".office-addin-dev-certs");
+}
+
+/**
+ * Loads or creates the certificate and key: the configured files; else the trusted development
+ * certificate of `npm run certs:install` when present (Outlook desktop accepts it without
+ * trusting anything by hand); else a self-signed one kept in the data folder.
  * @param options - configured paths, the data folder and the host names to cover
  * @returns PEM text of both and where they came from
  */
@@ -40,11 +52,24 @@ export async function loadOrCreateCertificate(options: {
   dataDir: string;
   hostNames?: readonly string[];
   now?: Date;
+  /** Folder of office-addin-dev-certs' files; null to ignore them. @default ~/.office-addin-dev-certs */
+  devCertsDir?: string | null;
 }): Promise<TlsMaterial> {
   if (options.tlsCert && options.tlsKey) {
     return { cert: fs.readFileSync(options.tlsCert, "utf8"), key: fs.readFileSync(options.tlsKey, "utf8"), source: "configured", certPath: options.tlsCert };
   }
   const now = options.now ?? new Date();
+  const devDir = options.devCertsDir === undefined ? officeDevCertsDir() : options.devCertsDir;
+  // Only for localhost: the development certificate names no other host.
+  const onlyLocalhost = (options.hostNames ?? []).every((h) => h === "localhost" || h === "127.0.0.1");
+  if (devDir && onlyLocalhost) {
+    const devCert = path.join(devDir, "localhost.crt");
+    const devKey = path.join(devDir, "localhost.key");
+    if (fs.existsSync(devCert) && fs.existsSync(devKey)) {
+      const cert = fs.readFileSync(devCert, "utf8");
+      if (stillValid(cert, now)) return { cert, key: fs.readFileSync(devKey, "utf8"), source: "office-dev-certs", certPath: devCert };
+    }
+  }
   const certPath = path.join(options.dataDir, CERT_FILE);
   const keyPath = path.join(options.dataDir, KEY_FILE);
   if (fs.existsSync(certPath) && fs.existsSync(keyPath)) {

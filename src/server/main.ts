@@ -3,6 +3,7 @@
  * `npm start`). Reads the configuration, starts the server, prints where it is, and stops
  * cleanly on SIGINT/SIGTERM.
  */
+import { parseArgs, type ParseArgsConfig } from "util";
 import { ConfigError, loadConfig, type FileConfig, type ServerConfig } from "./config";
 import { startServer, startupMessage, type RunningServer } from "./server";
 
@@ -17,80 +18,98 @@ export const SERVER_USAGE = `Usage: node lib/server/main.js [options]
   --http               plain HTTP, only behind a TLS-terminating proxy (env EG_HTTP=1)
   --dev                serve the Outlook simulator (env EG_DEVELOPMENT=1)
   --production         do not serve the Outlook simulator (npm start serves it unless given this)
+  --help               show this help
 `;
 
 export type ServerIo = Readonly<{ stdout(text: string): void; stderr(text: string): void }>;
 
+const SERVER_OPTIONS = {
+  config: { type: "string" },
+  port: { type: "string" },
+  host: { type: "string" },
+  data: { type: "string" },
+  dist: { type: "string" },
+  cert: { type: "string" },
+  key: { type: "string" },
+  "public-origin": { type: "string" },
+  http: { type: "boolean" },
+  dev: { type: "boolean" },
+  production: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+} as const satisfies ParseArgsConfig["options"];
+
 /**
- * Parses server options.
+ * Turns node:util parseArgs' errors into one plain sentence naming the option.
+ * @param error - what parseArgs threw
+ * @returns the message
+ */
+export function argumentErrorMessage(error: unknown): string {
+  const e = error as { code?: string; message?: string };
+  const message = e.message ?? String(error);
+  const option = /'(-[^' ]+)/.exec(message)?.[1]?.replace(/^(--[^ ]+) .*$/, "$1");
+  if (e.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") return `unknown option ${option ?? message}`;
+  if (e.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && /argument missing/.test(message)) return `${option} needs a value`;
+  if (e.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") return `${option} takes no value`;
+  if (e.code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") return `unexpected argument ${/'([^']+)'/.exec(message)?.[1] ?? ""}`.trim();
+  return message;
+}
+
+/**
+ * Parses server options (node:util parseArgs).
  * @param argv - the arguments
- * @returns the config file (if any) and overrides
+ * @returns the config file (if any) and overrides, or `help: true`
  * @throws ConfigError for an unknown option or a missing value
  */
-export function parseServerArgs(argv: readonly string[]): { file?: string; overrides: FileConfig } {
-  const overrides: FileConfig = {};
-  let file: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string;
-    const value = (): string => {
-      const v = argv[++i];
-      if (v === undefined || v.startsWith("--")) throw new ConfigError(`${arg} needs a value`);
-      return v;
-    };
-    switch (arg) {
-      case "--config":
-        file = value();
-        break;
-      case "--port": {
-        const v = value();
-        overrides.port = Number(v);
-        if (!Number.isInteger(overrides.port) || overrides.port < 0 || overrides.port > 65535) throw new ConfigError(`--port: expected a port number, got ${v}`);
-        break;
-      }
-      case "--host":
-        overrides.host = value();
-        break;
-      case "--data":
-        overrides.dataDir = value();
-        break;
-      case "--dist":
-        overrides.distDir = value();
-        break;
-      case "--cert":
-        overrides.tlsCert = value();
-        break;
-      case "--key":
-        overrides.tlsKey = value();
-        break;
-      case "--public-origin":
-        overrides.publicOrigin = value();
-        break;
-      case "--http":
-        overrides.http = true;
-        break;
-      case "--dev":
-        overrides.development = true;
-        break;
-      case "--production":
-        overrides.development = false;
-        break;
-      default:
-        throw new ConfigError(`unknown option ${arg}\n${SERVER_USAGE}`);
-    }
+export function parseServerArgs(argv: readonly string[]): { file?: string; overrides: FileConfig; help?: true } {
+  let values: { [K in keyof typeof SERVER_OPTIONS]?: (typeof SERVER_OPTIONS)[K]["type"] extends "string" ? string : boolean };
+  try {
+    ({ values } = parseArgs({ args: [...argv], options: SERVER_OPTIONS, allowPositionals: false, strict: true }));
+  } catch (error) {
+    throw new ConfigError(`${argumentErrorMessage(error)}\n${SERVER_USAGE}`);
   }
-  return { ...(file ? { file } : {}), overrides };
+  if (values.help) return { overrides: {}, help: true };
+  const overrides: FileConfig = {};
+  if (values.port !== undefined) {
+    const port = Number(values.port);
+    if (!/^\d+$/.test(values.port) || port > 65535) throw new ConfigError(`--port: expected a port number, got ${values.port}`);
+    overrides.port = port;
+  }
+  if (values.host !== undefined) overrides.host = values.host;
+  if (values.data !== undefined) overrides.dataDir = values.data;
+  if (values.dist !== undefined) overrides.distDir = values.dist;
+  if (values.cert !== undefined) overrides.tlsCert = values.cert;
+  if (values.key !== undefined) overrides.tlsKey = values.key;
+  if (values["public-origin"] !== undefined) overrides.publicOrigin = values["public-origin"];
+  if (values.http) overrides.http = true;
+  if (values.dev) overrides.development = true;
+  if (values.production) overrides.development = false;
+  return { ...(values.config !== undefined ? { file: values.config } : {}), overrides };
+}
+
+/**
+ * The one line to print when the port is taken.
+ * @param port - the port asked for
+ * @returns the message, naming --port
+ */
+export function portInUseMessage(port: number): string {
+  return `Port ${port} is already in use (is another Etiquette Guard server running?). Stop it, or choose another port with --port, e.g. npm start -- --port ${port === 3443 ? 3444 : 3443}.`;
 }
 
 /**
  * Starts the server from command-line arguments.
  * @param argv - the arguments
  * @param io - where to print
- * @returns the running server and its configuration, or undefined after printing an error
+ * @returns the running server and its configuration, or undefined after printing an error (or the help)
  */
 export async function main(argv: readonly string[], io: ServerIo = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) }): Promise<{ server: RunningServer; config: ServerConfig } | undefined> {
   let config: ServerConfig;
   try {
-    const { file, overrides } = parseServerArgs(argv);
+    const { file, overrides, help } = parseServerArgs(argv);
+    if (help) {
+      io.stdout(SERVER_USAGE);
+      process.exitCode = 0;
+      return undefined;
+    }
     // --port 0 (any free port) is allowed on the command line for tests and benchmarks.
     const port = overrides.port;
     if (port === 0) delete overrides.port;
@@ -100,7 +119,16 @@ export async function main(argv: readonly string[], io: ServerIo = { stdout: (t)
     io.stderr(`etiquette-guard server: ${(error as Error).message}\n`);
     return undefined;
   }
-  const server = await startServer(config);
+  let server: RunningServer;
+  try {
+    server = await startServer(config);
+  } catch (error) {
+    if ((error as { code?: string }).code === "EADDRINUSE") {
+      io.stderr(`etiquette-guard server: ${portInUseMessage(config.port)}\n`);
+      return undefined;
+    }
+    throw error;
+  }
   io.stdout(startupMessage(server, config));
   const stop = (): void => {
     server.close().then(
@@ -116,7 +144,7 @@ export async function main(argv: readonly string[], io: ServerIo = { stdout: (t)
 if (require.main === module) {
   main(process.argv.slice(2)).then(
     (started) => {
-      if (!started) process.exitCode = 2;
+      if (!started && process.exitCode === undefined) process.exitCode = 2;
     },
     (error: unknown) => {
       process.stderr.write(`etiquette-guard server: ${(error as Error).message}\n`);

@@ -10,6 +10,22 @@ import { buildApp, type Stores } from "./app";
 import { loadOrCreateCertificate, trustInstructions, type TlsMaterial } from "./certificates";
 import type { ServerConfig } from "./config";
 import { openDatabase, type Db } from "./db";
+import { readBuildInfo, readForOrigin } from "./origin-files";
+
+/**
+ * The manifest to sideload from a file: dist/manifest.xml when it was built for the public
+ * origin, otherwise a copy for that origin written into the data folder.
+ * @param config - the configuration
+ * @returns the file's path
+ */
+export function writeManifestForOrigin(config: ServerConfig): string {
+  const built = path.join(config.distDir, "manifest.xml");
+  if (readBuildInfo(config.distDir).origin === config.publicOrigin) return built;
+  const file = path.join(config.dataDir, "manifest.xml");
+  fs.mkdirSync(config.dataDir, { recursive: true });
+  fs.writeFileSync(file, readForOrigin(config.distDir, "manifest.xml", config.publicOrigin) ?? "");
+  return file;
+}
 
 export type RunningServer = Readonly<{
   app: FastifyInstance;
@@ -69,6 +85,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
 export function startupMessage(server: RunningServer, config: ServerConfig): string {
   const origin = config.publicOrigin;
   const manifest = path.join(config.distDir, "manifest.xml");
+  const sideload = fs.existsSync(manifest) ? writeManifestForOrigin(config) : undefined;
   const lines = [
     `Etiquette Guard policy server listening on ${server.url} (public origin ${origin})`,
     `  Data folder:  ${config.dataDir}`,
@@ -78,13 +95,14 @@ export function startupMessage(server: RunningServer, config: ServerConfig): str
   if (config.development) lines.push(`  Simulator:    ${origin}/simulator.html`);
   lines.push(`  Manifest:     ${origin}/manifest.xml`, `  Health:       ${origin}/healthz`);
   lines.push(
-    fs.existsSync(manifest)
-      ? `Sideload this manifest in Outlook (Get Add-ins > My add-ins > Add a custom add-in > Add from file): ${manifest}`
+    sideload
+      ? `Sideload this manifest in Outlook (Get Add-ins > My add-ins > Add a custom add-in > Add from file): ${sideload}`
       : `No manifest at ${manifest} yet: run \`npm run build\`.`,
   );
   if (server.stores.accounts.listUsers().length === 0) {
     lines.push("No SMT accounts yet. Create one:  npx etiquette-guard admin add-user you@example.org --role editor" + (config.dataDir ? ` --data "${config.dataDir}"` : ""));
   }
-  if (server.tls && server.tls.source !== "configured") lines.push("", trustInstructions(server.tls.certPath));
+  if (server.tls?.source === "office-dev-certs") lines.push(`TLS: the trusted development certificate from \`npm run certs:install\` (${server.tls.certPath}).`);
+  else if (server.tls && server.tls.source !== "configured") lines.push("", trustInstructions(server.tls.certPath));
   return `${lines.join("\n")}\n`;
 }

@@ -6,11 +6,15 @@ import { X509Certificate, createPrivateKey } from "crypto";
 import fs from "fs";
 import os from "os";
 import path from "path";
-import { loadOrCreateCertificate, trustInstructions } from "../../src/server/certificates";
+import net from "net";
+import { loadOrCreateCertificate, officeDevCertsDir, trustInstructions } from "../../src/server/certificates";
 import { ConfigError, loadConfig } from "../../src/server/config";
 import { diffPolicies } from "../../src/server/diff";
 import { isoWeek } from "../../src/server/events";
-import { parseServerArgs } from "../../src/server/main";
+import { main, parseServerArgs } from "../../src/server/main";
+import { readBuildInfo, readForOrigin } from "../../src/server/origin-files";
+import { writeManifestForOrigin } from "../../src/server/server";
+import { makeApp } from "./helpers";
 
 const example = path.join(__dirname, "..", "..", "config", "etiquette-guard.example.json");
 
@@ -66,6 +70,120 @@ describe("loadConfig", () => {
     expect(parseServerArgs(["--port", "0", "--data", "d", "--dev", "--http"])).toEqual({ overrides: { port: 0, dataDir: "d", development: true, http: true } });
     expect(() => parseServerArgs(["--bogus"])).toThrow("unknown option --bogus");
     expect(() => parseServerArgs(["--port"])).toThrow("--port needs a value");
+    expect(() => parseServerArgs(["--port", "3x"])).toThrow("--port: expected a port number, got 3x");
+    expect(parseServerArgs(["--port=3443", "--public-origin", "https://eg.example.org"])).toEqual({ overrides: { port: 3443, publicOrigin: "https://eg.example.org" } });
+    expect(parseServerArgs(["--help"])).toEqual({ overrides: {}, help: true });
+  });
+});
+
+describe("npm start -- --port (issue 11 item 18)", () => {
+  const MANIFEST = '<OfficeApp><SourceLocation DefaultValue="https://localhost:3000/taskpane.html"/><bt:Url DefaultValue="https://localhost:3000/launchevent.js"/></OfficeApp>';
+
+  it("follows the chosen port in the default public origin", () => {
+    expect(loadConfig({ env: {}, overrides: { port: 3443 } }).publicOrigin).toBe("https://localhost:3443");
+  });
+
+  it("serves the manifest and launchevent.js with the build's origin replaced by the public origin", async () => {
+    const t = await makeApp({ overrides: { port: 3443, publicOrigin: "https://localhost:3443" } });
+    try {
+      fs.writeFileSync(path.join(t.dist, "manifest.xml"), MANIFEST);
+      fs.writeFileSync(path.join(t.dist, "launchevent.js"), 'var o="https://localhost:3000/";');
+      const manifest = await t.app.inject({ method: "GET", url: "/manifest.xml" });
+      expect(manifest.statusCode).toBe(200);
+      expect(manifest.body).toContain('DefaultValue="https://localhost:3443/taskpane.html"');
+      expect(manifest.body).not.toContain("localhost:3000");
+      const script = await t.app.inject({ method: "GET", url: "/launchevent.js" });
+      expect(script.body).toBe('var o="https://localhost:3443/";');
+      expect((await t.app.inject({ method: "GET", url: "/manifest.json" })).statusCode).toBe(404);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it("reads the build's origin from dist/build-info.json", () => {
+    const dist = fs.mkdtempSync(path.join(os.tmpdir(), "eg-dist-"));
+    try {
+      fs.writeFileSync(path.join(dist, "build-info.json"), JSON.stringify({ origin: "https://addin.example.org/", version: "1.0.0.7" }));
+      fs.writeFileSync(path.join(dist, "manifest.xml"), '<x a="https://addin.example.org/taskpane.html" b="https://localhost:3000/other"/>');
+      expect(readBuildInfo(dist)).toEqual({ origin: "https://addin.example.org", version: "1.0.0.7" });
+      expect(readForOrigin(dist, "manifest.xml", "https://eg.example.net")).toBe('<x a="https://eg.example.net/taskpane.html" b="https://localhost:3000/other"/>');
+    } finally {
+      fs.rmSync(dist, { recursive: true, force: true });
+    }
+  });
+
+  it("writes a manifest for the public origin to sideload, leaving dist/ as built", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "eg-side-"));
+    try {
+      const dist = path.join(dir, "dist");
+      fs.mkdirSync(dist);
+      fs.writeFileSync(path.join(dist, "manifest.xml"), MANIFEST);
+      const config = loadConfig({ env: {}, overrides: { port: 3443, distDir: dist, dataDir: path.join(dir, "data") } });
+      const file = writeManifestForOrigin(config);
+      expect(file).toBe(path.join(dir, "data", "manifest.xml"));
+      expect(fs.readFileSync(file, "utf8")).toContain("https://localhost:3443/taskpane.html");
+      expect(fs.readFileSync(path.join(dist, "manifest.xml"), "utf8")).toBe(MANIFEST);
+      expect(writeManifestForOrigin(loadConfig({ env: {}, overrides: { distDir: dist, dataDir: path.join(dir, "data") } }))).toBe(path.join(dist, "manifest.xml"));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("says in one line, naming --port, that the port is in use", async () => {
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, "127.0.0.1", resolve));
+    const port = (blocker.address() as net.AddressInfo).port;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "eg-port-"));
+    const out: string[] = [];
+    const err: string[] = [];
+    try {
+      const started = await main(["--port", String(port), "--host", "127.0.0.1", "--http", "--data", dir, "--dist", dir], { stdout: (t) => out.push(t), stderr: (t) => err.push(t) });
+      expect(started).toBeUndefined();
+      expect(err).toHaveLength(1);
+      expect(err[0]).toMatch(new RegExp(`^etiquette-guard server: Port ${port} is already in use.*--port.*\\n$`));
+      expect(err[0]?.trim().split("\n")).toHaveLength(1);
+    } finally {
+      blocker.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("prints its options for --help and starts nothing", async () => {
+    const out: string[] = [];
+    const previous = process.exitCode;
+    expect(await main(["--help"], { stdout: (t) => out.push(t), stderr: () => undefined })).toBeUndefined();
+    expect(out.join("")).toContain("--port N");
+    expect(out.join("")).toContain("--data DIR");
+    process.exitCode = previous;
+  });
+});
+
+describe("office-addin-dev-certs (npm run certs:install)", () => {
+  it("uses ~/.office-addin-dev-certs/localhost.crt and .key when present, instead of a self-signed one", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "eg-devcert-"));
+    try {
+      // Any valid certificate stands in for the one office-addin-dev-certs installs.
+      const made = await loadOrCreateCertificate({ dataDir: path.join(dir, "made"), devCertsDir: null });
+      const devDir = path.join(dir, ".office-addin-dev-certs");
+      fs.mkdirSync(devDir);
+      fs.writeFileSync(path.join(devDir, "localhost.crt"), made.cert);
+      fs.writeFileSync(path.join(devDir, "localhost.key"), made.key);
+      const tls = await loadOrCreateCertificate({ dataDir: path.join(dir, "data"), devCertsDir: devDir, hostNames: ["localhost"] });
+      expect(tls).toMatchObject({ source: "office-dev-certs", certPath: path.join(devDir, "localhost.crt"), cert: made.cert, key: made.key });
+      expect(fs.existsSync(path.join(dir, "data"))).toBe(false);
+      // A public host name is not covered by the development certificate.
+      const other = await loadOrCreateCertificate({ dataDir: path.join(dir, "data"), devCertsDir: devDir, hostNames: ["addin.example.org"] });
+      expect(other.source).toBe("generated");
+      // Configured files still win.
+      const configured = await loadOrCreateCertificate({ dataDir: dir, devCertsDir: devDir, tlsCert: made.certPath, tlsKey: path.join(dir, "made", "localhost-key.pem") });
+      expect(configured.source).toBe("configured");
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("defaults to the folder office-addin-dev-certs uses", () => {
+    expect(officeDevCertsDir()).toBe(path.join(os.homedir(), ".office-addin-dev-certs"));
   });
 });
 
