@@ -164,6 +164,9 @@ describe("admin app", () => {
     await userEvent.click(publish);
     await screen.findByText("Published as version 2");
     expect(server.versions[0]).toMatchObject({ version: 2, note: "Chain mail blocked after the staff briefing" });
+    // The draft is published now: the status must not still say staff get the old policy.
+    expect(screen.queryByText(/Draft saved/)).toBeNull();
+    expect(screen.queryByText(/until you publish/)).toBeNull();
 
     await goTo("History");
     await userEvent.click(await screen.findByRole("button", { name: "Compare with current" }));
@@ -177,6 +180,7 @@ describe("admin app", () => {
     await userEvent.click(await within(await screen.findByRole("alertdialog", H)).findByRole("button", { ...H, name: "Roll back to version 1" }));
     await screen.findByText("Version 1 is published again, as version 3");
     expect(server.versions[0]).toMatchObject({ version: 3, rollbackOf: 1 });
+    expect(screen.queryByText(/until you publish/)).toBeNull();
   });
 
   it("tries a message against the draft and shows the Send dialog's words and the findings with clauses", async () => {

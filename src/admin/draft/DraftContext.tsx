@@ -45,6 +45,8 @@ export type DraftApi = DraftState &
     discard(): void;
     /** Takes a draft the server returned elsewhere (after a rollback), keeping unsaved edits. */
     adopt(draft: Draft): void;
+    /** The draft was published: a notice about it waiting to be published is out of date. */
+    published(): void;
     clearNotice(): void;
   }>;
 
@@ -154,9 +156,11 @@ export function DraftProvider(props: { api: ApiClient; catalogue: readonly RuleI
       adopt: (draft) =>
         update((s) => {
           const dirty = s.base && s.working && !sameValue(s.base.policy, s.working);
-          return dirty ? {} : { base: draft, working: asDoc(draft.policy) };
+          // A clean copy now matches what the server holds, so "saved, not yet published" is no longer true.
+          return dirty ? {} : { base: draft, working: asDoc(draft.policy), notice: null };
         }),
       clearNotice: () => update({ notice: null }),
+      published: () => update((s) => (s.base && s.working && !sameValue(s.base.policy, s.working) ? {} : { notice: null })),
     };
   }, [state, catalogue, load, save, keepMine, takeTheirs, update]);
 

@@ -83,6 +83,7 @@ export function PublishPage(props: { catalogue: readonly RuleInfo[] }) {
       const result = await api.publish(diff.draftRevision, note.trim());
       setOutcome({ intent: "success", title: `Published as version ${result.version}`, text: `Staff get it the next time Outlook loads the policy, usually within minutes. Published ${formatTime(result.publishedAt)}.` });
       setNote("");
+      draft.published();
       reload();
     } catch (error) {
       if (error instanceof DraftConflict) {
