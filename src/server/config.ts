@@ -39,7 +39,7 @@ export type ServerConfig = Readonly<{
     eventsBodyBytes: number;
     /** Sign-in attempts per IP address per minute. @default 10 */
     loginPerIpPerMinute: number;
-    /** Failed sign-ins per account per 15 minutes before it is paused. @default 5 */
+    /** Failed sign-ins to one account from one address before each further try must wait (1 s, doubling, at most 15 minutes). @default 3 */
     loginFailuresPerAccount: number;
     /** Event batches per IP address per minute. @default 120 */
     eventsPerIpPerMinute: number;
@@ -81,7 +81,7 @@ export const DEFAULT_LIMITS: ServerConfig["limits"] = {
   tryBodyBytes: 5 * 1024 * 1024,
   eventsBodyBytes: 64 * 1024,
   loginPerIpPerMinute: 10,
-  loginFailuresPerAccount: 5,
+  loginFailuresPerAccount: 3,
   eventsPerIpPerMinute: 120,
 };
 

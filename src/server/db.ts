@@ -76,6 +76,10 @@ const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX event_rules_rule ON event_rules(rule_id);
   `,
+  // The draft revision each version was published from: publishing one revision twice is a conflict.
+  `
+  ALTER TABLE published_versions ADD COLUMN draft_revision INTEGER;
+  `,
 ];
 
 /**
@@ -85,8 +89,16 @@ const MIGRATIONS: readonly string[] = [
  * @returns the open database
  */
 export function openDatabase(dataDir: string, fileName = "etiquette-guard.sqlite"): Db {
-  fs.mkdirSync(dataDir, { recursive: true });
-  return openDatabaseFile(path.join(dataDir, fileName));
+  // Only the server's own user may read the data: accounts, sessions, reports, the install secrets.
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  fs.chmodSync(dataDir, 0o700);
+  const file = path.join(dataDir, fileName);
+  // Created 600 before SQLite opens it; SQLite gives the -wal and -shm files the same mode.
+  fs.closeSync(fs.openSync(file, "a", 0o600));
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) if (fs.existsSync(f)) fs.chmodSync(f, 0o600);
+  const db = openDatabaseFile(file);
+  for (const f of [`${file}-wal`, `${file}-shm`]) if (fs.existsSync(f)) fs.chmodSync(f, 0o600);
+  return db;
 }
 
 /**
@@ -105,8 +117,27 @@ export function openDatabaseFile(file: string): Db {
   return db;
 }
 
+/** The schema version this build writes (SQLite's user_version). */
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/** A database this build cannot use, e.g. one written by a newer version. */
+export class DatabaseVersionError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "DatabaseVersionError";
+  }
+}
+
 function migrate(db: Db): void {
   const current = db.pragma("user_version", { simple: true }) as number;
+  if (current > SCHEMA_VERSION) {
+    const name = db.name;
+    db.close();
+    throw new DatabaseVersionError(
+      `${name} was written by a newer version of Etiquette Guard (database schema ${current}; this version knows up to ${SCHEMA_VERSION}). ` +
+        "Install that newer version again, or restore a backup taken before the upgrade (etiquette-guard admin restore FILE). Nothing was changed.",
+    );
+  }
   for (let v = current; v < MIGRATIONS.length; v++) {
     const sql = MIGRATIONS[v] as string;
     db.transaction(() => {

@@ -36,6 +36,17 @@ export class ConflictError extends Error {
   }
 }
 
+/** The draft revision asked for is already the latest published version. */
+export class AlreadyPublishedError extends Error {
+  constructor(
+    readonly version: number,
+    readonly current: Draft,
+  ) {
+    super(`this draft revision is already published as version ${version}`);
+    this.name = "AlreadyPublishedError";
+  }
+}
+
 /** A request that cannot be carried out as asked (e.g. an unknown version). */
 export class NotFoundError extends Error {
   constructor(message: string) {
@@ -168,9 +179,13 @@ export class PolicyStore {
       .transaction(() => {
         const draft = this.draft();
         if (draft.revision !== revision) throw new ConflictError(draft);
+        // Compare-and-set: this revision may already be the latest version (a double click, two
+        // editors at once); a second copy of it is a conflict, not a new version.
+        const latest = this.db.prepare("SELECT version, draft_revision FROM published_versions ORDER BY version DESC LIMIT 1").get() as { version: number; draft_revision: number | null };
+        if (latest.draft_revision === revision) throw new AlreadyPublishedError(latest.version, draft);
         // Rules may have changed since the draft was saved (an upgrade); never publish an invalid policy.
         validatePolicy(draft.policy);
-        const version = this.append(canonicalJson(draft.policy), author, note, null);
+        const version = this.append(canonicalJson(draft.policy), author, note, null, revision);
         this.audit.record(author, "policy-published", { version: version.version, revision, note });
         return version;
       })
@@ -206,13 +221,13 @@ export class PolicyStore {
       .immediate();
   }
 
-  private append(document: string, author: string, note: string, rollbackOf: number | null): PublishedVersion {
+  private append(document: string, author: string, note: string, rollbackOf: number | null, draftRevision: number | null = null): PublishedVersion {
     const last = this.db.prepare("SELECT MAX(version) AS v FROM published_versions").get() as { v: number };
     const version = last.v + 1;
     const now = this.clock().toISOString();
     this.db
-      .prepare("INSERT INTO published_versions (version, document, sha256, author, published_at, note, rollback_of) VALUES (?, ?, ?, ?, ?, ?, ?)")
-      .run(version, document, sha256(document), author, now, note, rollbackOf);
+      .prepare("INSERT INTO published_versions (version, document, sha256, author, published_at, note, rollback_of, draft_revision) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+      .run(version, document, sha256(document), author, now, note, rollbackOf, draftRevision);
     return { version, policy: JSON.parse(document) as unknown, author, publishedAt: now, note, rollbackOf };
   }
 

@@ -124,16 +124,12 @@ describe("sessions", () => {
     expect(JSON.stringify(audit)).not.toContain("wrong password");
   });
 
-  it("pauses an account after 5 failures, even with the right password", async () => {
+  it("does not lock an account out when others guess at it from elsewhere (review.test.ts has the slow-down)", async () => {
     for (let i = 0; i < 5; i++) {
       const r = await t.app.inject({ method: "POST", url: "/api/session/login", payload: { email: VIEWER.email, password: `guess number ${i}` }, remoteAddress: `10.0.0.${i + 1}` });
       expect(r.statusCode).toBe(401);
     }
-    const locked = await t.app.inject({ method: "POST", url: "/api/session/login", payload: VIEWER, remoteAddress: "10.0.1.1" });
-    expect(locked.statusCode).toBe(429);
-    expect(Number(locked.headers["retry-after"])).toBeGreaterThan(0);
-    // Other accounts are not affected.
-    expect((await t.app.inject({ method: "POST", url: "/api/session/login", payload: EDITOR, remoteAddress: "10.0.1.2" })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: "POST", url: "/api/session/login", payload: VIEWER, remoteAddress: "10.0.1.1" })).statusCode).toBe(200);
   });
 
   it("limits sign-in attempts per IP address", async () => {

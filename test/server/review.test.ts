@@ -4,7 +4,11 @@
  * decided on the decoded path, file permissions, no-store, publish compare-and-set, and the
  * report's counting of warnings.
  */
-import { makeApp, signIn, VIEWER, type TestApp } from "./helpers";
+import fs from "fs";
+import os from "os";
+import path from "path";
+import { openDatabase } from "../../src/server/db";
+import { EDITOR, makeApp, signIn, VIEWER, type TestApp } from "./helpers";
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -39,5 +43,156 @@ describe("weekly report counting (item 16)", () => {
     const rows = ((await viewer.get("/api/reports/weekly")).json() as Json).rows as Json[];
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ ruleId: "no-heated-tone", hits: 3, warned: 2, blocks: 1, overridden: 0 });
+  });
+});
+
+describe("sign-in slow-down instead of lock-out (item 12)", () => {
+  it("slows down the attacker's address with a growing delay; the owner elsewhere still signs in", async () => {
+    let now = Date.parse("2026-12-01T09:00:00Z");
+    const clocked = await makeApp({ clock: () => new Date(now), overrides: { limits: { loginPerIpPerMinute: 1000 } } });
+    try {
+      const attempt = (ip: string, password: string) => clocked.app.inject({ method: "POST", url: "/api/session/login", remoteAddress: ip, payload: { email: EDITOR.email, password } });
+      const codes: number[] = [];
+      for (let i = 0; i < 5; i++) codes.push((await attempt("203.0.113.9", "wrong password")).statusCode);
+      expect(codes.slice(0, 3)).toEqual([401, 401, 401]);
+      // Now the attacker must wait, even with the right password …
+      const paused = await attempt("203.0.113.9", EDITOR.password);
+      expect(paused.statusCode).toBe(429);
+      const firstWait = Number(paused.headers["retry-after"]);
+      expect(firstWait).toBeGreaterThan(0);
+      // … but the owner, from the nursery's own address, is not locked out.
+      expect((await attempt("198.51.100.20", EDITOR.password)).statusCode).toBe(200);
+      // Each further failure from the attacker's address doubles the wait, up to a cap.
+      now += firstWait * 1000;
+      expect((await attempt("203.0.113.9", "wrong again")).statusCode).toBe(401);
+      const second = await attempt("203.0.113.9", "wrong again");
+      expect(second.statusCode).toBe(429);
+      expect(Number(second.headers["retry-after"])).toBeGreaterThan(firstWait);
+      for (let i = 0; i < 20; i++) {
+        now += 3600 * 1000;
+        await attempt("203.0.113.9", "still wrong");
+      }
+      const capped = await attempt("203.0.113.9", "still wrong");
+      expect(capped.statusCode).toBe(429);
+      expect(Number(capped.headers["retry-after"])).toBeLessThanOrEqual(15 * 60);
+      // After waiting out the delay the right password works from the attacker's address too.
+      now += 15 * 60 * 1000;
+      expect((await attempt("203.0.113.9", EDITOR.password)).statusCode).toBe(200);
+    } finally {
+      await clocked.close();
+    }
+  });
+
+  it("slows down one address trying many accounts", async () => {
+    const now = Date.parse("2026-12-01T09:00:00Z");
+    const clocked = await makeApp({ clock: () => new Date(now), overrides: { limits: { loginPerIpPerMinute: 1000 } } });
+    try {
+      const codes: number[] = [];
+      for (let i = 0; i < 25; i++) {
+        const r = await clocked.app.inject({ method: "POST", url: "/api/session/login", remoteAddress: "203.0.113.7", payload: { email: `user${i}@example.org`, password: "guess guess" } });
+        codes.push(r.statusCode);
+      }
+      expect(codes).toContain(429);
+      const other = await clocked.app.inject({ method: "POST", url: "/api/session/login", remoteAddress: "198.51.100.20", payload: EDITOR });
+      expect(other.statusCode).toBe(200);
+    } finally {
+      await clocked.close();
+    }
+  });
+});
+
+describe("input limits (item 14)", () => {
+  it("answers 422 with the path to a policy nested 10,000 deep, not 500", async () => {
+    const editor = await signIn(t.app, EDITOR);
+    const draft = (await editor.get("/api/policy/draft")).json() as Json;
+    const deep = "[".repeat(10000) + "]".repeat(10000);
+    const text = `{"revision":${draft.revision},"policy":{"version":1,"rules":{"no-chain-mail":["warn",{"extraPhrases":${deep}}]}}}`;
+    const res = await editor.send("PUT", "/api/policy/draft", text, { "content-type": "application/json" });
+    expect(res.statusCode).toBe(422);
+    expect((res.json() as Json).issues[0].path).toMatch(/^rules\.no-chain-mail\[1\]\.extraPhrases(\[0\])+$/);
+  });
+
+  it.each([
+    ["NUL", "\u0000"],
+    ["ESC", "\u001b[31m"],
+    ["right-to-left override", "\u202e"],
+    ["a bidi isolate", "\u2066"],
+  ])("refuses %s in a note or a policy text with 422 naming the field", async (_name, bad) => {
+    const editor = await signIn(t.app, EDITOR);
+    const draft = (await editor.get("/api/policy/draft")).json() as Json;
+    const policy = { ...draft.policy, organisation: { ...draft.policy.organisation, name: `Norcote${bad}` } };
+    const saved = await editor.send("PUT", "/api/policy/draft", { revision: draft.revision, policy });
+    expect(saved.statusCode).toBe(422);
+    expect((saved.json() as Json).issues[0].path).toBe("organisation.name");
+    const published = await editor.send("POST", "/api/policy/publish", { revision: draft.revision, note: `fine${bad}` });
+    expect(published.statusCode).toBe(422);
+    expect((published.json() as Json).issues[0].path).toBe("note");
+  });
+
+  it("checks the session before reading the body", async () => {
+    const garbage = await t.app.inject({ method: "PUT", url: "/api/policy/draft", headers: { "content-type": "application/json" }, payload: "{not json" });
+    expect(garbage.statusCode).toBe(401);
+    const huge = await t.app.inject({ method: "POST", url: "/api/policy/publish", headers: { "content-type": "application/json" }, payload: JSON.stringify({ note: "x".repeat(400_000) }) });
+    expect(huge.statusCode).toBe(401);
+  });
+
+  it("marks signed-in API answers Cache-Control: no-store", async () => {
+    const viewer = await signIn(t.app, VIEWER);
+    for (const url of ["/api/policy/draft", "/api/session/me", "/api/audit", "/api/reports/weekly", "/api/users"]) {
+      expect([url, (await viewer.get(url)).headers["cache-control"]]).toEqual([url, "no-store"]);
+    }
+  });
+
+  it("publishing the same revision twice at once makes one version; the other gets 409", async () => {
+    const editor = await signIn(t.app, EDITOR);
+    const draft = (await editor.get("/api/policy/draft")).json() as Json;
+    const policy = { ...draft.policy, onError: "allow" };
+    const saved = (await editor.send("PUT", "/api/policy/draft", { revision: draft.revision, policy })).json() as Json;
+    const [a, b] = await Promise.all([
+      editor.send("POST", "/api/policy/publish", { revision: saved.revision, note: "first click" }),
+      editor.send("POST", "/api/policy/publish", { revision: saved.revision, note: "second click" }),
+    ]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([201, 409]);
+    expect(t.stores.policies.history()).toHaveLength(2);
+  });
+});
+
+describe("headers decided on the decoded path (item 14)", () => {
+  it("gives percent-encoded admin and API paths the strict headers, and never serves the simulator outside development", async () => {
+    fs.mkdirSync(path.join(t.dist, "admin"), { recursive: true });
+    fs.writeFileSync(path.join(t.dist, "admin", "index.html"), "<!doctype html><title>Admin</title>");
+    fs.writeFileSync(path.join(t.dist, "simulator.html"), "<!doctype html><title>Simulator</title>");
+    const prod = await makeApp({ overrides: { distDir: t.dist, development: false }, users: false });
+    try {
+      for (const url of ["/%61dmin/", "/%61pi/health", "/%61pi/policy/published", "//api/health", "/x/../admin/"]) {
+        const res = await prod.app.inject({ method: "GET", url });
+        expect([url, res.headers["x-frame-options"]]).toEqual([url, "DENY"]);
+        expect(String(res.headers["content-security-policy"])).toContain("frame-ancestors 'none'");
+      }
+      for (const url of ["//simulator.html", "/%73imulator.html", "///simulator.html", "/./simulator.html"]) {
+        const res = await prod.app.inject({ method: "GET", url });
+        expect([url, res.body]).not.toEqual([url, expect.stringContaining("Simulator")]);
+      }
+    } finally {
+      await prod.app.close();
+      prod.db.close();
+    }
+  });
+});
+
+describe("file permissions (item 14)", () => {
+  it("keeps the database files 600 and the data folder 700", () => {
+    const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "eg-perm-")), "data");
+    const db = openDatabase(dir);
+    try {
+      db.prepare("INSERT INTO meta (key, value) VALUES ('x', 'y')").run();
+      expect((fs.statSync(dir).mode & 0o777).toString(8)).toBe("700");
+      for (const name of ["etiquette-guard.sqlite", "etiquette-guard.sqlite-wal", "etiquette-guard.sqlite-shm"]) {
+        expect([name, (fs.statSync(path.join(dir, name)).mode & 0o777).toString(8)]).toEqual([name, "600"]);
+      }
+    } finally {
+      db.close();
+      fs.rmSync(path.dirname(dir), { recursive: true, force: true });
+    }
   });
 });
