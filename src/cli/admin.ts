@@ -5,12 +5,18 @@
  *   admin reset-password <email> [--password-stdin] [--data DIR]
  *   admin remove-user <email> [--data DIR]
  *   admin list-users [--format table|json] [--data DIR]
+ *   admin backup <file> [--data DIR]      (consistent copy, safe while the server runs)
+ *   admin restore <file> [--data DIR]     (refuses while the server runs; checks the copy first)
+ *   admin <command> --help
  *
  * Without --password-stdin the password is asked for twice on the terminal, without echo.
- * Exit codes: 0 done; 1 the change was refused (unknown or existing account, weak password);
- * 2 usage error.
+ * Exit codes: 0 done; 1 the change was refused (unknown or existing account, weak password,
+ * server running, damaged backup); 2 usage error. Arguments are parsed with node:util parseArgs.
  */
 import path from "path";
+import { parseArgs, type ParseArgsConfig } from "util";
+import { argumentErrorMessage } from "../server/argument-error";
+import { BackupError, backupDatabase, restoreDatabase } from "../server/backup";
 import { AccountError, AccountStore, MIN_PASSWORD_LENGTH, ROLES, type Role } from "../server/accounts";
 import { AuditLog } from "../server/audit";
 import { openDatabase, systemClock } from "../server/db";
@@ -26,17 +32,70 @@ export const ADMIN_USAGE = `Usage:
   etiquette-guard admin reset-password <email> [--password-stdin] [--data DIR]
   etiquette-guard admin remove-user <email> [--data DIR]
   etiquette-guard admin list-users [--format table|json] [--data DIR]
+  etiquette-guard admin backup <file> [--data DIR]
+  etiquette-guard admin restore <file> [--data DIR]
+  etiquette-guard admin <command> --help
 
 Roles: viewer reads everything; editor also edits the draft, publishes and rolls back.
 The data folder is the server's (default ./data, or EG_DATA_DIR). Passwords need at least
 ${MIN_PASSWORD_LENGTH} characters. Without --password-stdin you are asked on the terminal.
+Exit codes: 0 done; 1 refused (unknown or existing account, weak password, server running,
+damaged backup); 2 usage error.
 `;
 
+/** Each command: its one-line usage, what it does, and its options (node:util parseArgs). */
+const COMMANDS = {
+  "add-user": {
+    usage: "add-user <email> --role editor|viewer [--password-stdin] [--data DIR]",
+    about: "Adds an SMT account. viewer reads everything; editor also edits, publishes and rolls back.",
+    options: { role: { type: "string" }, "password-stdin": { type: "boolean" } },
+    positionals: 1,
+  },
+  "reset-password": {
+    usage: "reset-password <email> [--password-stdin] [--data DIR]",
+    about: "Sets a new password and ends that person's sessions.",
+    options: { "password-stdin": { type: "boolean" } },
+    positionals: 1,
+  },
+  "remove-user": { usage: "remove-user <email> [--data DIR]", about: "Removes an account and ends its sessions.", options: {}, positionals: 1 },
+  "list-users": { usage: "list-users [--format table|json] [--data DIR]", about: "Lists the accounts.", options: { format: { type: "string" } }, positionals: 0 },
+  backup: {
+    usage: "backup <file> [--data DIR]",
+    about: "Writes a consistent copy of the database to <file> (a new file). Safe while the server is running.",
+    options: {},
+    positionals: 1,
+  },
+  restore: {
+    usage: "restore <file> [--data DIR]",
+    about: "Replaces the database with the backup in <file>, after checking it. Stop the server first; the replaced database is kept beside it.",
+    options: {},
+    positionals: 1,
+  },
+} as const satisfies Record<string, { usage: string; about: string; options: ParseArgsConfig["options"]; positionals: number }>;
+
+type Command = keyof typeof COMMANDS;
+
+/**
+ * The help of one admin command.
+ * @param command - the command
+ * @returns its usage, what it does and the data folder note
+ */
+export function commandHelp(command: Command): string {
+  const c = COMMANDS[command];
+  return `Usage: etiquette-guard admin ${c.usage}\n\n${c.about}\n--data DIR is the server's data folder (default ./data, or EG_DATA_DIR).\n`;
+}
+
 class UsageError extends Error {}
+class HelpRequest extends Error {
+  constructor(readonly text: string) {
+    super("");
+  }
+}
 
 type Parsed = {
-  command: string;
-  email?: string;
+  command: Command;
+  /** The e-mail address or the backup file. */
+  target?: string;
   role?: Role;
   passwordStdin: boolean;
   data: string;
@@ -45,37 +104,37 @@ type Parsed = {
 
 function parse(args: readonly string[]): Parsed {
   const [command, ...rest] = args;
-  if (!command || command === "--help" || command === "-h") throw new UsageError("");
-  const parsed: Parsed = { command, passwordStdin: false, data: process.env.EG_DATA_DIR || "data", format: "table" };
-  const positional: string[] = [];
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i] as string;
-    const value = (): string => {
-      const v = rest[++i];
-      if (v === undefined) throw new UsageError(`${arg} needs a value`);
-      return v;
-    };
-    if (arg === "--role") {
-      const role = value();
-      if (!ROLES.includes(role as Role)) throw new UsageError(`--role must be editor or viewer, not "${role}"`);
-      parsed.role = role as Role;
-    } else if (arg === "--password-stdin") parsed.passwordStdin = true;
-    else if (arg === "--data") parsed.data = value();
-    else if (arg === "--format") {
-      const f = value();
-      if (f !== "table" && f !== "json") throw new UsageError(`--format must be table or json`);
-      parsed.format = f;
-    } else if (arg.startsWith("-")) throw new UsageError(`unknown option ${arg}`);
-    else positional.push(arg);
+  if (!command) throw new UsageError("which command? See the list below");
+  if (command === "--help" || command === "-h" || command === "help") throw new HelpRequest(ADMIN_USAGE);
+  if (!Object.prototype.hasOwnProperty.call(COMMANDS, command)) throw new UsageError(`unknown admin command "${command}"`);
+  const name = command as Command;
+  const spec = COMMANDS[name];
+  let values: Record<string, string | boolean | undefined>;
+  let positionals: string[];
+  try {
+    const options: ParseArgsConfig["options"] = { ...spec.options, data: { type: "string" }, help: { type: "boolean", short: "h" } };
+    const result = parseArgs({ args: [...rest], options, allowPositionals: true, strict: true });
+    values = result.values as Record<string, string | boolean | undefined>;
+    positionals = result.positionals;
+  } catch (error) {
+    throw new UsageError(`${argumentErrorMessage(error)}\nUsage: etiquette-guard admin ${spec.usage}`);
   }
-  const needsEmail = ["add-user", "reset-password", "remove-user"].includes(command);
-  if (!needsEmail && command !== "list-users") throw new UsageError(`unknown admin command "${command}"`);
-  if (needsEmail) {
-    if (positional.length !== 1) throw new UsageError(`${command} needs exactly one e-mail address`);
-    parsed.email = positional[0] as string;
-  } else if (positional.length > 0) throw new UsageError(`list-users takes no arguments`);
-  if (command === "add-user" && !parsed.role) throw new UsageError("add-user needs --role editor or --role viewer");
-  if (command !== "add-user" && parsed.role) throw new UsageError(`--role is only for add-user`);
+  if (values.help) throw new HelpRequest(commandHelp(name));
+  const parsed: Parsed = { command: name, passwordStdin: values["password-stdin"] === true, data: (values.data as string | undefined) ?? (process.env.EG_DATA_DIR || "data"), format: "table" };
+  if (values.role !== undefined) {
+    if (!ROLES.includes(values.role as Role)) throw new UsageError(`--role must be editor or viewer, not "${String(values.role)}"`);
+    parsed.role = values.role as Role;
+  }
+  if (values.format !== undefined) {
+    if (values.format !== "table" && values.format !== "json") throw new UsageError("--format must be table or json");
+    parsed.format = values.format;
+  }
+  if (spec.positionals === 1) {
+    const what = name === "backup" || name === "restore" ? "file" : "e-mail address";
+    if (positionals.length !== 1) throw new UsageError(`${name} needs exactly one ${what}\nUsage: etiquette-guard admin ${spec.usage}`);
+    parsed.target = positionals[0] as string;
+  } else if (positionals.length > 0) throw new UsageError(`${name} takes no arguments`);
+  if (name === "add-user" && !parsed.role) throw new UsageError("add-user needs --role editor or --role viewer");
   return parsed;
 }
 
@@ -148,18 +207,22 @@ export async function runAdmin(args: string[], io: AdminIo): Promise<number> {
   try {
     parsed = parse(args);
   } catch (error) {
-    const message = (error as Error).message;
-    if (message) io.stderr(`etiquette-guard admin: ${message}\n`);
-    (message ? io.stderr : io.stdout)(ADMIN_USAGE);
+    if (error instanceof HelpRequest) {
+      io.stdout(error.text);
+      return 0;
+    }
+    io.stderr(`etiquette-guard admin: ${(error as Error).message}\n`);
+    if (!(error as Error).message.includes("Usage:")) io.stderr(ADMIN_USAGE);
     return 2;
   }
+  if (parsed.command === "backup" || parsed.command === "restore") return runBackup(parsed, io);
   let db: ReturnType<typeof openDatabase> | undefined;
   try {
     const password = parsed.command === "add-user" || parsed.command === "reset-password" ? await getPassword(parsed, io) : "";
     const dataDir = path.resolve(parsed.data);
     db = openDatabase(dataDir);
     const accounts = new AccountStore(db, new AuditLog(db, systemClock), systemClock);
-    const email = parsed.email as string;
+    const email = parsed.target as string;
     switch (parsed.command) {
       case "add-user": {
         const user = await accounts.addUser(email, parsed.role as Role, password);
@@ -200,5 +263,32 @@ export async function runAdmin(args: string[], io: AdminIo): Promise<number> {
     throw error;
   } finally {
     db?.close();
+  }
+}
+
+/**
+ * `admin backup` and `admin restore`.
+ * @param parsed - the command and its file
+ * @param io - output
+ * @returns the exit code
+ */
+async function runBackup(parsed: Parsed, io: AdminIo): Promise<number> {
+  const dataDir = path.resolve(parsed.data);
+  const file = path.resolve(parsed.target as string);
+  try {
+    if (parsed.command === "backup") {
+      const { pages } = await backupDatabase(dataDir, file);
+      io.stdout(`Backed up ${dataDir} to ${file} (${pages} pages, checked).\n`);
+    } else {
+      const { kept, version } = restoreDatabase(dataDir, file);
+      io.stdout(`Restored ${file} into ${dataDir} (database schema ${version}).${kept ? ` The replaced database is kept as ${kept}.` : ""} Start the server again.\n`);
+    }
+    return 0;
+  } catch (error) {
+    if (error instanceof BackupError) {
+      io.stderr(`etiquette-guard admin ${parsed.command}: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
   }
 }

@@ -4,6 +4,7 @@
  * cleanly on SIGINT/SIGTERM.
  */
 import { parseArgs, type ParseArgsConfig } from "util";
+import { argumentErrorMessage } from "./argument-error";
 import { ConfigError, loadConfig, type FileConfig, type ServerConfig } from "./config";
 import { startServer, startupMessage, type RunningServer } from "./server";
 
@@ -37,22 +38,6 @@ const SERVER_OPTIONS = {
   production: { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const satisfies ParseArgsConfig["options"];
-
-/**
- * Turns node:util parseArgs' errors into one plain sentence naming the option.
- * @param error - what parseArgs threw
- * @returns the message
- */
-export function argumentErrorMessage(error: unknown): string {
-  const e = error as { code?: string; message?: string };
-  const message = e.message ?? String(error);
-  const option = /'(-[^' ]+)/.exec(message)?.[1]?.replace(/^(--[^ ]+) .*$/, "$1");
-  if (e.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") return `unknown option ${option ?? message}`;
-  if (e.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && /argument missing/.test(message)) return `${option} needs a value`;
-  if (e.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") return `${option} takes no value`;
-  if (e.code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") return `unexpected argument ${/'([^']+)'/.exec(message)?.[1] ?? ""}`.trim();
-  return message;
-}
 
 /**
  * Parses server options (node:util parseArgs).

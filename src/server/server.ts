@@ -7,6 +7,7 @@ import fs from "fs";
 import path from "path";
 import type { FastifyInstance } from "fastify";
 import { buildApp, type Stores } from "./app";
+import { writePidFile } from "./backup";
 import { loadOrCreateCertificate, trustInstructions, type TlsMaterial } from "./certificates";
 import type { ServerConfig } from "./config";
 import { openDatabase, type Db } from "./db";
@@ -53,6 +54,8 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       ...(tls ? { https: { cert: tls.cert, key: tls.key } } : {}),
     });
     await app.listen({ port: config.port, host: config.host });
+    // `admin restore` refuses while this file names a live process.
+    const removePidFile = writePidFile(config.dataDir);
     const address = app.server.address();
     const port = typeof address === "object" && address ? address.port : config.port;
     const url = `${config.http ? "http" : "https"}://${config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host}:${port}`;
@@ -68,6 +71,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
         closed = true;
         await app.close();
         db.close();
+        removePidFile();
       },
     };
   } catch (error) {

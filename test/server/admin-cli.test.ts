@@ -1,5 +1,6 @@
 /**
- * `etiquette-guard admin …` against a temporary data folder: add, list, reset, remove, errors.
+ * `etiquette-guard admin …` against a temporary data folder: add, list, reset, remove, errors,
+ * --help for each command, backup and restore, and a database from a newer version.
  */
 import fs from "fs";
 import os from "os";
@@ -8,7 +9,9 @@ import { Readable } from "stream";
 import { runAdmin } from "../../src/cli/admin";
 import { AccountStore, verifyPassword } from "../../src/server/accounts";
 import { AuditLog } from "../../src/server/audit";
-import { openDatabase, systemClock } from "../../src/server/db";
+import Database from "better-sqlite3";
+import { DATABASE_FILE, PID_FILE, runningServerPid, writePidFile } from "../../src/server/backup";
+import { DatabaseVersionError, openDatabase, SCHEMA_VERSION, systemClock } from "../../src/server/db";
 
 let dir: string;
 beforeEach(() => {
@@ -103,4 +106,130 @@ it("asks for --password-stdin when there is no terminal", async () => {
   const res = await admin(["add-user", "x@example.org", "--role", "viewer"], "");
   expect(res.code).toBe(2);
   expect(res.err).toContain("--password-stdin");
+});
+
+describe("--help for every admin command (parseArgs)", () => {
+  it.each(["add-user", "reset-password", "remove-user", "list-users", "backup", "restore"])("admin %s --help prints that command's usage and exits 0", async (command) => {
+    const res = await admin([command, "--help"]);
+    expect(res).toMatchObject({ code: 0, err: "" });
+    expect(res.out).toContain(`Usage: etiquette-guard admin ${command} `);
+  });
+
+  it("admin --help lists every command and exits 0", async () => {
+    let out = "";
+    expect(await runAdmin(["--help"], { stdout: (s) => (out += s), stderr: () => undefined })).toBe(0);
+    for (const c of ["add-user", "reset-password", "remove-user", "list-users", "backup", "restore"]) expect(out).toContain(`admin ${c}`);
+  });
+
+  it("names the option at fault, exit 2", async () => {
+    const res = await admin(["list-users", "--format"]);
+    expect(res.code).toBe(2);
+    expect(res.err).toContain("--format needs a value");
+    const unknown = await admin(["backup", "x.sqlite", "--bogus"]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain("unknown option --bogus");
+  });
+});
+
+describe("admin backup and restore", () => {
+  const add = (email: string): Promise<{ code: number }> => admin(["add-user", email, "--role", "viewer", "--password-stdin"], "a long passphrase");
+  const emails = (): string[] => {
+    const db = openDatabase(dir);
+    try {
+      return (db.prepare("SELECT email FROM users ORDER BY email").all() as { email: string }[]).map((r) => r.email);
+    } finally {
+      db.close();
+    }
+  };
+
+  it("takes a consistent copy while the server has the database open and is writing, and restores it", async () => {
+    await add("a@example.org");
+    const live = openDatabase(dir); // the running server's connection
+    const backups = fs.mkdtempSync(path.join(os.tmpdir(), "eg-backup-"));
+    try {
+      // An uncommitted write of the "server" at backup time is not in the copy; committed ones are.
+      live.prepare("INSERT INTO audit (at, actor, action) VALUES ('t', 'x', 'committed')").run();
+      const file = path.join(backups, "copy.sqlite");
+      const res = await admin(["backup", file]);
+      expect(res).toMatchObject({ code: 0, err: "" });
+      expect(res.out).toContain(file);
+      expect((fs.statSync(file).mode & 0o777).toString(8)).toBe("600");
+      live.close();
+      await add("b@example.org");
+      expect(emails()).toEqual(["a@example.org", "b@example.org"]);
+      const restored = await admin(["restore", file]);
+      expect(restored).toMatchObject({ code: 0, err: "" });
+      expect(emails()).toEqual(["a@example.org"]);
+      const kept = fs.readdirSync(dir).filter((f) => f.includes("before-restore"));
+      expect(kept).toHaveLength(1);
+      expect(restored.out).toContain(kept[0]);
+      expect((await admin(["backup", file])).code).toBe(1); // never overwrites
+    } finally {
+      if (live.open) live.close();
+      fs.rmSync(backups, { recursive: true, force: true });
+    }
+  });
+
+  it("refuses to restore while the server runs on the data folder", async () => {
+    await add("a@example.org");
+    const file = path.join(dir, "copy.sqlite");
+    expect((await admin(["backup", file])).code).toBe(0);
+    const remove = writePidFile(dir); // this process stands in for the running server
+    try {
+      const res = await admin(["restore", file]);
+      expect(res.code).toBe(1);
+      expect(res.err).toContain(`the server is running on ${dir} (process ${process.pid}); stop it first`);
+    } finally {
+      remove();
+    }
+    expect(runningServerPid(dir)).toBeUndefined();
+    fs.writeFileSync(path.join(dir, PID_FILE), "999999999\n"); // a stale pid file does not block
+    expect((await admin(["restore", file])).code).toBe(0);
+  });
+
+  it("checks the copy before touching the live database: damaged, not ours, or from a newer version", async () => {
+    await add("a@example.org");
+    const damaged = path.join(dir, "damaged.sqlite");
+    expect((await admin(["backup", damaged])).code).toBe(0);
+    const bytes = fs.readFileSync(damaged);
+    bytes.fill(0x41, 4096, 8192); // overwrite the second page
+    fs.writeFileSync(damaged, bytes);
+    const notOurs = path.join(dir, "other.sqlite");
+    const other = new Database(notOurs);
+    other.exec("CREATE TABLE t (x)");
+    other.close();
+    const newer = path.join(dir, "newer.sqlite");
+    expect((await admin(["backup", newer])).code).toBe(0);
+    const n = new Database(newer);
+    n.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    n.close();
+    const text = path.join(dir, "notes.txt");
+    fs.writeFileSync(text, "not a database at all, just some words that fill more than a header ".repeat(20));
+    for (const [file, message] of [
+      [damaged, /damaged|not a usable database|not a database/],
+      [notOurs, /not an Etiquette Guard database/],
+      [newer, /newer version of Etiquette Guard/],
+      [text, /not a (usable )?database/],
+      [path.join(dir, "missing.sqlite"), /no such file/],
+    ] as const) {
+      const res = await admin(["restore", file]);
+      expect(res.code).toBe(1);
+      expect(res.err).toMatch(message);
+      expect(res.err).toContain(file);
+      expect(emails()).toEqual(["a@example.org"]);
+    }
+  });
+});
+
+describe("a database from a newer version", () => {
+  it("is refused at start-up with a clear message, and left unchanged", () => {
+    const db = openDatabase(dir);
+    db.pragma(`user_version = ${SCHEMA_VERSION + 3}`);
+    db.close();
+    expect(() => openDatabase(dir)).toThrow(DatabaseVersionError);
+    expect(() => openDatabase(dir)).toThrow(`newer version of Etiquette Guard (database schema ${SCHEMA_VERSION + 3}; this version knows up to ${SCHEMA_VERSION})`);
+    const check = new Database(path.join(dir, DATABASE_FILE), { readonly: true });
+    expect(check.pragma("user_version", { simple: true })).toBe(SCHEMA_VERSION + 3);
+    check.close();
+  });
 });
