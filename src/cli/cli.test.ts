@@ -173,3 +173,90 @@ describe("etiquette-guard rules and policy", () => {
     expect(await run(["check", "--policy", "default.json", join(samples, "clean-rota-internal.json")], check.io)).toBe(0);
   });
 });
+
+describe("JSON of the wrong shape (issue 11 item 20)", () => {
+  const policyFile = JSON.stringify({ version: 1, onError: "warn", rules: { "no-chain-mail": "block" } });
+  it.each([
+    ["foo.json", '{"foo":1}', /foo\.json[\s\S]*not a MessageDraft: it has none of from, sender, to[\s\S]*"foo"/],
+    ["policy.json", policyFile, /policy\.json[\s\S]*this is a policy file, not a message; pass it with --policy FILE/],
+    ["list.json", '[{"to":["a@example.org"]}]', /list\.json[\s\S]*expected a MessageDraft object .* got an array/],
+    ["empty.json", "{}", /empty\.json[\s\S]*the object is empty/],
+    ["text.json", '"hello"', /text\.json[\s\S]*got string/],
+  ])("%s is rejected with exit 2, naming the file and what is wrong", async (name, content, message) => {
+    const c = capture("", { [name]: content });
+    expect(await run(["check", name], c.io)).toBe(2);
+    expect(c.out).toMatch(message);
+  });
+
+  it("reports the file as \"verdict\": \"error\" with its reason in --format json", async () => {
+    const c = capture("", { "foo.json": '{"foo":1}' });
+    expect(await run(["check", "--format", "json", "foo.json"], c.io)).toBe(2);
+    const [result] = JSON.parse(c.out) as (JsonResult & { error: string })[];
+    expect(result?.verdict).toBe("error");
+    expect(result?.error).toContain("not a MessageDraft");
+  });
+
+  it("still ignores unknown fields beside a draft's own", async () => {
+    const draft = { to: ["a.jones@norcotearlyyearscentre.co.uk"], subject: "Rota", body: "Thank you for covering Tuesday." };
+    const c = capture("", { "ok.json": JSON.stringify({ ...draft, x: 1 }), "plain.json": JSON.stringify(draft) });
+    const code = await run(["check", "--format", "json", "ok.json", "plain.json"], c.io);
+    const [withExtra, plain] = JSON.parse(c.out) as JsonResult[];
+    expect(withExtra?.verdict).not.toBe("error");
+    expect(withExtra?.findings).toEqual(plain?.findings);
+    expect(code).not.toBe(2);
+  });
+});
+
+describe("--help for every subcommand (node:util parseArgs)", () => {
+  it.each([
+    ["check", "etiquette-guard check [--policy FILE]"],
+    ["rules", "etiquette-guard rules [--format table|json]"],
+    ["policy", "etiquette-guard policy --print-default"],
+  ])("%s --help prints its usage and exits 0", async (command, usage) => {
+    const c = capture();
+    expect(await run([command, "--help"], c.io)).toBe(0);
+    expect(c.out).toContain(`Usage: ${usage}`);
+    expect(c.err).toBe("");
+  });
+
+  it("check --help documents the \"error\" verdict", async () => {
+    const c = capture();
+    await run(["check", "-h"], c.io);
+    expect(c.out).toContain('"error"');
+  });
+
+  it("names the option at fault with exit 2", async () => {
+    const c = capture();
+    expect(await run(["check", "--polcy", "x.json", "a.json"], c.io)).toBe(2);
+    expect(c.err).toContain("unknown option --polcy");
+    const d = capture();
+    expect(await run(["check", "a.json", "--policy"], d.io)).toBe(2);
+    expect(d.err).toContain("--policy needs a value");
+    const e = capture();
+    expect(await run(["rules", "extra"], e.io)).toBe(2);
+  });
+});
+
+describe("reading many files", () => {
+  it("starts reading the next files before the first has arrived, and keeps the order", async () => {
+    const started: string[] = [];
+    const release: (() => void)[] = [];
+    const c = capture();
+    const body = (n: number): string => JSON.stringify({ to: ["a.jones@norcotearlyyearscentre.co.uk"], subject: `Rota ${n}`, body: "Thank you." });
+    const io: CliIo = {
+      ...c.io,
+      readFile: (p) =>
+        new Promise((resolve) => {
+          started.push(p);
+          release.push(() => resolve(new TextEncoder().encode(body(Number(p.replace(/\D/g, ""))))));
+        }),
+    };
+    const files = Array.from({ length: 5 }, (_, i) => `m${i}.json`);
+    const done = run(["check", "--format", "json", ...files], io);
+    await new Promise((r) => setImmediate(r));
+    expect(started).toEqual(files); // all five asked for before any answered
+    release.reverse().forEach((f) => f());
+    expect(await done).not.toBe(2);
+    expect((JSON.parse(c.out) as JsonResult[]).map((r) => r.file)).toEqual(files);
+  });
+});

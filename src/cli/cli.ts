@@ -10,6 +10,7 @@
  * Exit codes: 0 nothing would be blocked; 1 at least one message would be blocked;
  * 2 usage or input error.
  */
+import { parseArgs, type ParseArgsConfig } from "node:util";
 import { DraftError, parseDraft } from "../core/draft/parse-draft";
 import { parseEml } from "../core/draft/eml";
 import { htmlToText } from "../core/draft/html-to-text";
@@ -18,6 +19,7 @@ import { defaultPolicy, defaultPolicyDocument } from "../core/policy/default-pol
 import { normalizePolicy, PolicyError, type NormalizedPolicy } from "../core/policy/policy";
 import { rules } from "../core/rules";
 import { fullServices } from "../core/text/public-suffix-full";
+import { argumentErrorMessage } from "../server/argument-error";
 import { formatJson } from "./formatters/json";
 import { formatStylish } from "./formatters/stylish";
 import type { FileResult } from "./results";
@@ -40,10 +42,13 @@ export const USAGE = `Usage:
       List every rule, the policy clause it enforces and its default.
   etiquette-guard policy --print-default
       Print the Centre's default policy as JSON, to start your own from.
-  etiquette-guard admin add-user|reset-password|remove-user|list-users …
-      Manage SMT accounts of the policy server (see docs/server.md).
+  etiquette-guard admin add-user|reset-password|remove-user|list-users|backup|restore …
+      Manage SMT accounts and back up the policy server's data (see docs/cli.md).
+  etiquette-guard <command> --help
+      Help for one command.
 
 Exit codes: 0 nothing would be blocked, 1 a message would be blocked, 2 usage or input error.
+With --format json, a file that could not be checked has "verdict": "error" and an "error" text.
 `;
 
 class UsageError extends Error {}
@@ -72,15 +77,36 @@ export async function readDraft(name: string, bytes: Uint8Array): Promise<Return
     } catch (e) {
       throw new DraftError("(file)", `not valid JSON (${(e as Error).message})`);
     }
+    checkDraftShape(json);
     return parseDraft(json, { htmlToText });
   }
   return parseDraft(await parseEml(bytes), { htmlToText });
 }
 
-function takeValue(args: string[], i: number, flag: string): string {
-  const value = args[i + 1];
-  if (value === undefined || (value.startsWith("-") && value !== "-")) throw new UsageError(`${flag} needs a value`);
-  return value;
+/** The top-level fields of a MessageDraft (docs/message-draft.md). */
+const DRAFT_FIELDS = ["from", "sender", "to", "cc", "bcc", "subject", "body", "bodyHtml", "attachments", "composeType"];
+/** Top-level fields of a policy file, which is sometimes passed as a message by mistake. */
+const POLICY_FIELDS = ["rules", "onError", "organisation"];
+
+/**
+ * Refuses JSON that is not a MessageDraft at all: not an object, a policy file, or an object
+ * with none of a draft's fields (`{"foo":1}` would otherwise be checked as an empty message).
+ * Unknown fields beside draft fields are still ignored, as the contract says.
+ * @param json - the parsed file
+ * @throws DraftError saying what is wrong
+ */
+export function checkDraftShape(json: unknown): void {
+  if (typeof json !== "object" || json === null || Array.isArray(json)) {
+    throw new DraftError("(file)", `expected a MessageDraft object ({ "to": […], "subject": …, "body": … }), got ${json === null ? "null" : Array.isArray(json) ? "an array" : typeof json}`);
+  }
+  const keys = Object.keys(json);
+  if (POLICY_FIELDS.some((k) => keys.includes(k)) && !DRAFT_FIELDS.some((k) => keys.includes(k))) {
+    throw new DraftError("(file)", "this is a policy file, not a message; pass it with --policy FILE");
+  }
+  if (!DRAFT_FIELDS.some((k) => keys.includes(k))) {
+    const shown = keys.slice(0, 5).map((k) => JSON.stringify(k)).join(", ");
+    throw new DraftError("(file)", `not a MessageDraft: it has none of ${DRAFT_FIELDS.join(", ")}${keys.length ? ` (found ${shown}${keys.length > 5 ? ", …" : ""})` : " (the object is empty)"}`);
+  }
 }
 
 async function loadPolicy(io: CliIo, file: string | undefined): Promise<NormalizedPolicy> {
@@ -101,33 +127,101 @@ async function loadPolicy(io: CliIo, file: string | undefined): Promise<Normaliz
   }
 }
 
-async function check(args: string[], io: CliIo): Promise<number> {
-  let policyFile: string | undefined;
-  let format = "stylish";
-  const files: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] as string;
-    if (arg === "--policy") policyFile = takeValue(args, i++, "--policy");
-    else if (arg.startsWith("--policy=")) policyFile = arg.slice("--policy=".length);
-    else if (arg === "--format" || arg === "-f") format = takeValue(args, i++, "--format");
-    else if (arg.startsWith("--format=")) format = arg.slice("--format=".length);
-    else if (arg.startsWith("-") && arg !== "-") throw new UsageError(`unknown option ${arg}`);
-    else files.push(arg);
+/** The subcommands, their usage lines and options (node:util parseArgs). */
+const COMMANDS = {
+  check: {
+    usage: "etiquette-guard check [--policy FILE] [--format stylish|json] FILE...",
+    about: `Checks messages: .eml files as Outlook downloads them, or MessageDraft .json files (docs/message-draft.md);
+- reads standard input. --policy uses your policy file instead of the Centre's default (docs/policy-json.md).
+--format json prints one object per file: { "file", "verdict": "send" | "warn" | "block" | "error", "findings": […] };
+"error" means the file could not be checked, and "error" then says why.
+Exit codes: 0 nothing would be blocked, 1 a message would be blocked, 2 usage or input error.`,
+    options: { policy: { type: "string" }, format: { type: "string", short: "f" } },
+  },
+  rules: {
+    usage: "etiquette-guard rules [--format table|json]",
+    about: "Lists every rule, the policy clause it enforces and its default setting.",
+    options: { format: { type: "string", short: "f" } },
+  },
+  policy: {
+    usage: "etiquette-guard policy --print-default",
+    about: "Prints the Centre's default policy as JSON, to start your own from (docs/policy-json.md).",
+    options: { "print-default": { type: "boolean" } },
+  },
+} as const satisfies Record<string, { usage: string; about: string; options: ParseArgsConfig["options"] }>;
+
+class HelpRequest extends Error {}
+
+/**
+ * Parses a subcommand's arguments; `--help` prints its help.
+ * @param command - the subcommand
+ * @param args - its arguments
+ * @returns the option values and the other arguments
+ * @throws UsageError naming the option at fault; HelpRequest for --help
+ */
+function parseCommand(command: keyof typeof COMMANDS, args: readonly string[]): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
+  const spec = COMMANDS[command];
+  try {
+    const options: ParseArgsConfig["options"] = { ...spec.options, help: { type: "boolean", short: "h" } };
+    const { values, positionals } = parseArgs({ args: [...args], options, allowPositionals: command === "check", strict: true });
+    if (values.help) throw new HelpRequest(`Usage: ${spec.usage}\n\n${spec.about}\n`);
+    return { values: values as Record<string, string | boolean | undefined>, positionals };
+  } catch (error) {
+    if (error instanceof HelpRequest) throw error;
+    throw new UsageError(`${argumentErrorMessage(error)}\nUsage: ${spec.usage}`);
   }
+}
+
+/** How many input files are read at once: enough to keep the disk busy, few enough for file handles. */
+const READ_CONCURRENCY = 32;
+
+/**
+ * Reads every input without waiting on each in turn (a bounded number at a time); the results
+ * keep the order of the files.
+ * @param files - the arguments (- is standard input)
+ * @param io - where to read
+ * @returns per file, its bytes or the read error
+ */
+async function readInputs(files: readonly string[], io: CliIo): Promise<({ bytes: Uint8Array } | { error: unknown })[]> {
+  const out: ({ bytes: Uint8Array } | { error: unknown })[] = new Array(files.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < files.length) {
+      const i = next++;
+      const file = files[i] as string;
+      try {
+        out[i] = { bytes: file === "-" ? await io.readStdin() : await io.readFile(file) };
+      } catch (error) {
+        out[i] = { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, files.length) }, worker));
+  return out;
+}
+
+async function check(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals: files } = parseCommand("check", args);
+  const policyFile = values.policy as string | undefined;
+  const format = (values.format as string | undefined) ?? "stylish";
   if (format !== "stylish" && format !== "json") throw new UsageError(`--format must be stylish or json, not ${format}`);
   if (files.length === 0) throw new UsageError("check needs at least one FILE (or - for standard input)");
   const policy = await loadPolicy(io, policyFile);
 
+  const inputs = await readInputs(files, io);
   const results: FileResult[] = [];
-  for (const file of files) {
+  for (const [i, file] of files.entries()) {
     const label = file === "-" ? "<stdin>" : file;
+    const input = inputs[i] as { bytes: Uint8Array } | { error: unknown };
+    if ("error" in input) {
+      results.push({ file: label, error: `cannot read: ${(input.error as Error).message}` });
+      continue;
+    }
     try {
-      const bytes = file === "-" ? await io.readStdin() : await io.readFile(file);
-      const draft = await readDraft(file === "-" ? "" : file, bytes);
+      const draft = await readDraft(file === "-" ? "" : file, input.bytes);
       results.push({ file: label, report: checkDraft(draft, policy, { services: fullServices }) });
     } catch (e) {
       if (e instanceof DraftError) results.push({ file: label, error: `invalid message: ${e.message}` });
-      else if (e && typeof e === "object" && "code" in e) results.push({ file: label, error: `cannot read: ${(e as unknown as Error).message}` });
       else results.push({ file: label, error: `cannot parse: ${(e as Error).message}` });
     }
   }
@@ -137,13 +231,7 @@ async function check(args: string[], io: CliIo): Promise<number> {
 }
 
 function listRules(args: string[], io: CliIo): number {
-  let format = "table";
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] as string;
-    if (arg === "--format" || arg === "-f") format = takeValue(args, i++, "--format");
-    else if (arg.startsWith("--format=")) format = arg.slice("--format=".length);
-    else throw new UsageError(`unknown option ${arg}`);
-  }
+  const format = (parseCommand("rules", args).values.format as string | undefined) ?? "table";
   const metas = Object.values(rules).map((r) => r.meta);
   if (format === "json") {
     io.stdout(
@@ -176,7 +264,7 @@ function listRules(args: string[], io: CliIo): number {
 }
 
 function policyCommand(args: string[], io: CliIo): number {
-  if (args.length === 1 && args[0] === "--print-default") {
+  if (parseCommand("policy", args).values["print-default"]) {
     io.stdout(`${JSON.stringify(defaultPolicyDocument(), null, 2)}\n`);
     return 0;
   }
@@ -216,6 +304,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         throw new UsageError(`unknown command ${command}`);
     }
   } catch (e) {
+    if (e instanceof HelpRequest) {
+      io.stdout(e.message);
+      return 0;
+    }
     if (e instanceof UsageError) {
       io.stderr(`etiquette-guard: ${e.message}\n\n${command === "check" || command === undefined ? USAGE : ""}`);
       return 2;
