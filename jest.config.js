@@ -5,7 +5,7 @@
  */
 const tsJest = ["ts-jest", { diagnostics: false }];
 const common = {
-  transform: { "^.+\\.tsx?$": tsJest },
+  transform: { "^.+\\.tsx?$": tsJest, "\\.eml$": "<rootDir>/test/raw-text-transform.js" },
   moduleFileExtensions: ["ts", "tsx", "js", "json"],
 };
 

@@ -24,6 +24,8 @@ function reactPageSettings(dev) {
           loader: "esbuild-loader",
           options: { target: "es2020", jsx: "automatic", tsconfig: path.join(root, "tsconfig.json") },
         },
+        // The simulator's .eml samples are bundled as their text.
+        { test: /\.eml$/, type: "asset/source" },
       ],
     },
     optimization: {

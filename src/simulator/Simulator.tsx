@@ -23,7 +23,7 @@ import { SentItems } from "./components/SentItems";
 import { SmartAlertDialog } from "./components/SmartAlertDialog";
 import { Switches } from "./components/Switches";
 import type { SimulatorController } from "./controller";
-import { SAMPLES } from "./samples";
+import { SAMPLES, sampleDraft } from "./samples";
 import type { DialogModel } from "./smart-alerts";
 
 /** The task pane's width in Outlook; the pane must work at 320 px. */
@@ -86,6 +86,17 @@ export function Simulator(props: { controller: SimulatorController }) {
   const [sample, setSample] = useState("twelve-parents-in-to");
   const sending = state.phase.kind === "sending";
   const lastDialog = useRef<DialogModel | null>(null);
+  const [sampleError, setSampleError] = useState<string | null>(null);
+  const loadSample = async (): Promise<void> => {
+    const source = SAMPLES[sample];
+    if (!source) return;
+    try {
+      controller.loadSample(await sampleDraft(source));
+      setSampleError(null);
+    } catch (error) {
+      setSampleError(`${source.file} could not be loaded: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
   if (state.phase.kind === "dialog") lastDialog.current = state.phase.dialog;
 
   return (
@@ -97,90 +108,97 @@ export function Simulator(props: { controller: SimulatorController }) {
           {state.manifest.source}, SendMode {state.manifest.sendMode}).
         </p>
       </header>
-      <div className={styles.main}>
-        <section aria-label="New message" className={styles.compose}>
-          <div className={styles.toolbar}>
-            <Button appearance="primary" disabled={sending || state.phase.kind === "dialog"} onClick={() => void controller.send("send button")}>
-              Send
-            </Button>
-            <Button onClick={() => controller.openPane(null)}>Etiquette Guard</Button>
-            <Field label="Sample message">
-              <Select onChange={(_, d) => setSample(d.value)} value={sample}>
-                {Object.keys(SAMPLES).map((name) => (
-                  <option key={name} value={name}>
-                    {name}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-            <Button onClick={() => SAMPLES[sample] && controller.loadSample(SAMPLES[sample])}>Load sample</Button>
-            <Button onClick={() => controller.newMessage()}>New message</Button>
-          </div>
-          {sending ? (
-            <MessageBar intent="info" layout="multiline">
+      <main>
+        <div className={styles.main}>
+          <section aria-label="New message" className={styles.compose}>
+            <div className={styles.toolbar}>
+              <Button appearance="primary" disabled={sending || state.phase.kind === "dialog"} onClick={() => void controller.send("send button")}>
+                Send
+              </Button>
+              <Button onClick={() => controller.openPane(null)}>Etiquette Guard</Button>
+              <Field label="Sample message">
+                <Select onChange={(_, d) => setSample(d.value)} value={sample}>
+                  {Object.keys(SAMPLES).map((name) => (
+                    <option key={name} value={name}>
+                      {name}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+              <Button onClick={() => void loadSample()}>Load sample</Button>
+              <Button onClick={() => controller.newMessage()}>New message</Button>
+            </div>
+            {sampleError ? (
+              <MessageBar intent="error" layout="multiline">
+                <MessageBarBody>{sampleError}</MessageBarBody>
+              </MessageBar>
+            ) : null}
+            {sending ? (
+              <MessageBar intent="info" layout="multiline">
+                <MessageBarBody>
+                  <Spinner label={state.phase.kind === "sending" && state.phase.slow ? `${state.manifest.addinName} is taking longer than expected…` : `${state.manifest.addinName} is checking your message…`} size="tiny" />
+                </MessageBarBody>
+                <Button onClick={() => controller.cancelSend()} size="small">
+                  Stop waiting (simulator)
+                </Button>
+              </MessageBar>
+            ) : null}
+            <ComposeForm bodyVersion={state.bodyVersion} item={state.item} store={controller.store} />
+          </section>
+          {state.pane.open ? (
+            <aside aria-label="Task pane" className={styles.pane} style={{ width: PANE_WIDTH }}>
+              <div className={styles.paneHeader}>
+                <h2 className={styles.paneTitle}>{state.manifest.addinName}</h2>
+                <Button aria-label="Close the task pane" appearance="subtle" onClick={() => controller.closePane()} size="small">
+                  ×
+                </Button>
+              </div>
+              <iframe className={styles.frame} key={state.pane.key} src="taskpane.html" style={{ width: PANE_WIDTH }} title="Etiquette Guard task pane" />
+            </aside>
+          ) : null}
+        </div>
+        <div className={styles.side}>
+          <section aria-labelledby="sim-switches" className={styles.section}>
+            <h2 className={styles.h2} id="sim-switches">
+              Switches
+            </h2>
+            <Switches onChange={(patch) => controller.setSettings(patch)} settings={state.settings} />
+          </section>
+          {state.warnings.length > 0 ? (
+            <MessageBar intent="warning" layout="multiline">
               <MessageBarBody>
-                <Spinner label={state.phase.kind === "sending" && state.phase.slow ? `${state.manifest.addinName} is taking longer than expected…` : `${state.manifest.addinName} is checking your message…`} size="tiny" />
+                <MessageBarTitle>The add-in broke a documented rule</MessageBarTitle>
+                <ul>
+                  {state.warnings.map((w) => (
+                    <li key={w}>{w}</li>
+                  ))}
+                </ul>
               </MessageBarBody>
-              <Button onClick={() => controller.cancelSend()} size="small">
-                Stop waiting (simulator)
+              <Button onClick={() => controller.clearWarnings()} size="small">
+                Clear
               </Button>
             </MessageBar>
           ) : null}
-          <ComposeForm bodyVersion={state.bodyVersion} item={state.item} store={controller.store} />
-        </section>
-        {state.pane.open ? (
-          <aside aria-label="Task pane" className={styles.pane} style={{ width: PANE_WIDTH }}>
-            <div className={styles.paneHeader}>
-              <h2 className={styles.paneTitle}>{state.manifest.addinName}</h2>
-              <Button aria-label="Close the task pane" appearance="subtle" onClick={() => controller.closePane()} size="small">
-                ×
-              </Button>
-            </div>
-            <iframe className={styles.frame} key={state.pane.key} src="taskpane.html" style={{ width: PANE_WIDTH }} title="Etiquette Guard task pane" />
-          </aside>
-        ) : null}
-      </div>
-      <div className={styles.side}>
-        <section aria-labelledby="sim-switches" className={styles.section}>
-          <h2 className={styles.h2} id="sim-switches">
-            Switches
-          </h2>
-          <Switches onChange={(patch) => controller.setSettings(patch)} settings={state.settings} />
-        </section>
-        {state.warnings.length > 0 ? (
-          <MessageBar intent="warning" layout="multiline">
-            <MessageBarBody>
-              <MessageBarTitle>The add-in broke a documented rule</MessageBarTitle>
-              <ul>
-                {state.warnings.map((w) => (
-                  <li key={w}>{w}</li>
-                ))}
-              </ul>
-            </MessageBarBody>
-            <Button onClick={() => controller.clearWarnings()} size="small">
-              Clear
-            </Button>
-          </MessageBar>
-        ) : null}
-        <section aria-labelledby="sim-sent" className={styles.section}>
-          <h2 className={styles.h2} id="sim-sent">
-            Sent items
-          </h2>
-          <SentItems items={state.sent} />
-        </section>
-        <section aria-labelledby="sim-log" className={styles.section}>
-          <h2 className={styles.h2} id="sim-log">
-            Office calls (newest first)
-          </h2>
-          <ol aria-label="Office calls" className={styles.log}>
-            {state.log.map((r, i) => (
-              <li key={`${state.log.length - i}`}>
-                {r.runtime}: {r.method} — {r.outcome}
-              </li>
-            ))}
-          </ol>
-        </section>
-      </div>
+          <section aria-labelledby="sim-sent" className={styles.section}>
+            <h2 className={styles.h2} id="sim-sent">
+              Sent items
+            </h2>
+            <SentItems items={state.sent} />
+          </section>
+          <section aria-labelledby="sim-log" className={styles.section}>
+            <h2 className={styles.h2} id="sim-log">
+              Office calls (newest first)
+            </h2>
+            <ol aria-label="Office calls" className={styles.log}>
+              {state.log.map((r, i) => (
+                <li key={`${state.log.length - i}`}>
+                  {r.runtime}: {r.method} — {r.outcome}
+                </li>
+              ))}
+            </ol>
+          </section>
+        </div>
+      </main>
       {lastDialog.current ? <SmartAlertDialog dialog={lastDialog.current} onAnswer={(a) => controller.answer(a)} open={state.phase.kind === "dialog"} /> : null}
     </FluentProvider>
   );
