@@ -50,7 +50,8 @@ export function runningServerPid(dataDir: string): number | undefined {
     return undefined;
   }
   const pid = Number(text.trim());
-  return Number.isInteger(pid) && pid > 0 && alive(pid) ? pid : undefined;
+  // Our own pid is a stale file: in a container a stopped server's pid (often 1) is reused.
+  return Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid) ? pid : undefined;
 }
 
 /**

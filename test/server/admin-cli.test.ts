@@ -174,15 +174,16 @@ describe("admin backup and restore", () => {
     await add("a@example.org");
     const file = path.join(dir, "copy.sqlite");
     expect((await admin(["backup", file])).code).toBe(0);
-    const remove = writePidFile(dir); // this process stands in for the running server
-    try {
-      const res = await admin(["restore", file]);
-      expect(res.code).toBe(1);
-      expect(res.err).toContain(`the server is running on ${dir} (process ${process.pid}); stop it first`);
-    } finally {
-      remove();
-    }
+    // A live process other than this one stands in for the running server.
+    fs.writeFileSync(path.join(dir, PID_FILE), `${process.ppid}\n`);
+    const res = await admin(["restore", file]);
+    expect(res.code).toBe(1);
+    expect(res.err).toContain(`the server is running on ${dir} (process ${process.ppid}); stop it first`);
+    // The server's own record is removed when it stops; this process's pid counts as stale.
+    const remove = writePidFile(dir);
     expect(runningServerPid(dir)).toBeUndefined();
+    remove();
+    expect(fs.existsSync(path.join(dir, PID_FILE))).toBe(false);
     fs.writeFileSync(path.join(dir, PID_FILE), "999999999\n"); // a stale pid file does not block
     expect((await admin(["restore", file])).code).toBe(0);
   });
