@@ -90,7 +90,9 @@ describe("reportAfterDisclaimer", () => {
   const report = checkDraft(r.draft, P);
 
   it("removes the fixed finding once inserted, so it neither blocks nor prompts", () => {
-    expect(report.verdict).toBe("block");
+    // Before Send: the disclaimer will be added, so it does not hold the message back.
+    expect(report.verdict).toBe("send");
+    expect(report.findings.find((f) => f.ruleId === "disclaimer")?.fixedAtSend).toBe(true);
     const after = reportAfterDisclaimer(report, { inserted: true });
     expect(after.findings.filter((f) => f.ruleId === "disclaimer")).toEqual([]);
     expect(after.verdict).toBe("send");
@@ -100,6 +102,7 @@ describe("reportAfterDisclaimer", () => {
     const after = reportAfterDisclaimer(report, { inserted: false, reason: "write-failed" });
     expect(after.verdict).toBe("block");
     expect(after.findings[0]?.message).toBe(DISCLAIMER_NOT_INSERTED);
+    expect(after.findings[0]?.fixedAtSend).toBeUndefined();
   });
 });
 

@@ -163,6 +163,11 @@ export function reportAfterDisclaimer(report: Report, outcome: DisclaimerOutcome
     return { ...report, findings, verdict: verdictOf(findings) };
   }
   if (outcome.reason === "auto-insert-off" || outcome.reason === "not-needed") return report;
-  const findings = report.findings.map((f) => (fixed.has(f.id) && f.messageId === "missingAutoInsert" ? { ...f, message: DISCLAIMER_NOT_INSERTED } : f));
-  return { ...report, findings };
+  // Not added after all: the finding is no longer something Send puts right, so it decides again.
+  const findings = report.findings.map((f) => {
+    if (!fixed.has(f.id)) return f;
+    const { fixedAtSend: _dropped, ...rest } = f;
+    return f.messageId === "missingAutoInsert" ? { ...rest, message: DISCLAIMER_NOT_INSERTED } : rest;
+  });
+  return { ...report, findings, verdict: verdictOf(findings) };
 }

@@ -14,6 +14,7 @@ function paint(options: StylishOptions, code: keyof typeof CODES, text: string):
 }
 
 function severityLabel(options: StylishOptions, f: Finding): string {
+  if (f.fixedAtSend) return paint(options, "green", "added at Send ");
   const label = f.severity.padEnd(7);
   if (f.severity === "block") return paint(options, "red", label);
   if (f.severity === "warn") return paint(options, "yellow", label);
@@ -30,6 +31,7 @@ export function formatStylish(results: readonly FileResult[], options: StylishOp
   let blocks = 0;
   let warns = 0;
   let monitors = 0;
+  let atSend = 0;
   let errors = 0;
   for (const r of results) {
     if (r.error) {
@@ -44,7 +46,8 @@ export function formatStylish(results: readonly FileResult[], options: StylishOp
     lines.push(`${paint(options, "bold", r.file)}  ${verdict}`);
     if (report.findings.length === 0) lines.push(`  ${paint(options, "grey", "no problems")}`);
     for (const f of report.findings) {
-      if (f.severity === "block") blocks++;
+      if (f.fixedAtSend) atSend++;
+      else if (f.severity === "block") blocks++;
       else if (f.severity === "warn") warns++;
       else monitors++;
       lines.push(`  ${severityLabel(options, f)}${f.message}  ${paint(options, "grey", f.ruleId)}`);
@@ -53,8 +56,9 @@ export function formatStylish(results: readonly FileResult[], options: StylishOp
     }
     lines.push("");
   }
-  const total = blocks + warns + monitors;
+  const total = blocks + warns + monitors + atSend;
   const parts = [`${blocks} block`, `${warns} warn`, `${monitors} monitor`];
+  if (atSend > 0) parts.push(`${atSend} added at Send`);
   if (errors > 0) parts.push(`${errors} file${errors === 1 ? "" : "s"} not checked`);
   lines.push(`${total} problem${total === 1 ? "" : "s"} (${parts.join(", ")}) in ${results.length} file${results.length === 1 ? "" : "s"}`);
   return `${lines.join("\n")}\n`;

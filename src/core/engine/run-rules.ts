@@ -43,13 +43,17 @@ export function crashSeverity(severity: Exclude<Severity, "off">, onError: OnErr
 }
 
 /**
- * Reduces findings to a verdict: block > warn > send. Monitor findings never decide.
+ * What Send will actually do with a message that has these findings: block > warn > send.
+ * Monitor findings never decide, and neither do findings that Send puts right by itself
+ * (`fixedAtSend`, e.g. the disclaimer added automatically). Every surface — the on-send
+ * handler, the task pane, the CLI, the admin app's "Try a message" — uses this verdict.
  * @param findings - the findings
  * @returns the verdict
  */
-export function verdictOf(findings: readonly Pick<Finding, "severity">[]): Verdict {
-  if (findings.some((f) => f.severity === "block")) return "block";
-  if (findings.some((f) => f.severity === "warn")) return "warn";
+export function verdictOf(findings: readonly Pick<Finding, "severity" | "fixedAtSend">[]): Verdict {
+  const deciding = findings.filter((f) => f.fixedAtSend !== true);
+  if (deciding.some((f) => f.severity === "block")) return "block";
+  if (deciding.some((f) => f.severity === "warn")) return "warn";
   return "send";
 }
 
@@ -72,6 +76,7 @@ function runOne(configured: ConfiguredRule, snapshot: EmailSnapshot, policy: Nor
       evidence: d.evidence ? clip(maskResidualPersonalData(d.evidence)) : "",
       clause: meta.clause,
       ...(d.fix ? { fix: d.fix } : {}),
+      ...(d.fixedAtSend === true ? { fixedAtSend: true as const } : {}),
     });
   };
   try {

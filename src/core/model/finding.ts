@@ -50,11 +50,17 @@ export type Finding = Readonly<{
   evidence: string;
   clause: PolicyClause;
   fix?: FixSuggestion;
+  /**
+   * Send puts this right by itself (the disclaimer is added automatically), so the finding is
+   * shown as something that will happen, never as a reason the message is held back.
+   */
+  fixedAtSend?: true;
   /** Set when the finding reports that the rule itself failed (it threw). */
   ruleError?: boolean;
 }>;
 
 export type Report = Readonly<{
+  /** What Send will do with the message (see `verdictOf`: findings Send fixes itself never decide). */
   verdict: Verdict;
   /** Most serious first. Includes `monitor` findings, which never affect the verdict. */
   findings: readonly Finding[];

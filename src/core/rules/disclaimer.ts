@@ -114,6 +114,7 @@ export default defineRule<DisclaimerOptions>({
       field: "body",
       evidence: "standard disclaimer not found",
       fix,
+      fixedAtSend: options.autoInsert,
     });
   },
 });

@@ -37,6 +37,8 @@ export type ReportDescriptor = Readonly<{
   /** What triggered it, with personal data already masked by the rule. */
   evidence?: string;
   fix?: FixSuggestion;
+  /** Send itself puts this right (e.g. inserts the disclaimer); the finding then never decides the verdict. */
+  fixedAtSend?: boolean;
 }>;
 
 /** Helpers the environment provides to rules (pure functions; may differ in size per bundle). */
