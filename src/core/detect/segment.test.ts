@@ -4,6 +4,7 @@ import { CENTRE_DISCLAIMER_TEXT } from "../policy/default-organisation";
 import { findNormalized, matchCodes, segmentBody } from "./segment";
 import { generator } from "../../../test/random";
 import { APPLE_FORWARDED_PART } from "../../../test/fixtures/apple-forward";
+import { HEADER_CASES } from "../../../test/fixtures/headers/cases";
 
 const FIXTURES = join(__dirname, "../../../test/fixtures/bodies");
 const fixture = (name: string): string => readFileSync(join(FIXTURES, name), "utf8");
@@ -434,5 +435,25 @@ describe("findNormalized (the disclaimer search)", () => {
       expect([text, findNormalized(text, text.toLowerCase(), key)]).toEqual([text, expected]);
     }
     expect(matches).toBeGreaterThan(500);
+  });
+});
+
+describe("segmentBody: real-world header shapes (test/fixtures/headers)", () => {
+  test("the table covers every client and the six languages", () => {
+    expect(HEADER_CASES.length).toBeGreaterThanOrEqual(40);
+    expect(new Set(HEADER_CASES.map((c) => c.lang))).toEqual(new Set(["en", "fr", "de", "es", "nl", "pl"]));
+    expect(new Set(HEADER_CASES.map((c) => c.client)).size).toBe(8);
+  });
+
+  test.each(HEADER_CASES.map((c) => [`${c.client}/${c.lang}: ${c.name}`, c] as const))("%s", (_name, c) => {
+    const result = segmentBody(c.body);
+    expect(result.authored).toBe(c.authored);
+    expect(result.quotedParts).toHaveLength(c.parts);
+    if (c.quotedHas !== undefined) expect(result.quotedParts.map((p) => p.text).join("\n")).toContain(c.quotedHas);
+    if (c.signature !== undefined) expect(result.signature).toBe(c.signature);
+    if (c.disclaimer !== undefined) expect(result.disclaimer).toBe(c.disclaimer);
+    if (c.from !== undefined) expect(result.quotedParts[0]?.headers.from).toBe(c.from);
+    // Header lines are history, never the sender's words.
+    for (const line of result.authored.split("\n")) expect(line).not.toMatch(/^\s*(\*?(From|Sent|Von|Gesendet|De|Envoyé|Van|Verzonden|Od|Wysłano|To|cc|Subject)\*? ?:.*@|----- ?Forwarded by)/);
   });
 });

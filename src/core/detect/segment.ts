@@ -55,14 +55,17 @@ type PartFrame = {
   index: number;
 };
 
-/** Header keys as Outlook and other clients write them (English, German, French, Spanish, Portuguese, Italian, Dutch, Nordic, Polish). */
+/**
+ * Header keys as Outlook, Thunderbird, Apple Mail and Gmail write them (English, German, French,
+ * Spanish, Portuguese, Italian, Dutch, Nordic, Polish). Lotus Notes writes "cc:" in lower case.
+ */
 const HEADER_KEYS: Readonly<Record<string, HeaderName | "other">> = {
   from: "from", von: "from", de: "from", van: "from", da: "from", "från": "from", fra: "from", od: "from",
   sent: "date", date: "date", gesendet: "date", datum: "date", "envoyé": "date", enviado: "date", inviato: "date",
-  verzonden: "date", skickat: "date", sendt: "date", "wysłano": "date", "data": "date",
-  to: "to", an: "to", "à": "to", a: "to", para: "to", aan: "to", till: "to", til: "to", do: "to",
-  cc: "cc", kopie: "cc", kopia: "cc",
-  subject: "subject", betreff: "subject", objet: "subject", asunto: "subject", oggetto: "subject",
+  verzonden: "date", skickat: "date", sendt: "date", "wysłano": "date", "data": "date", "enviado el": "date", fecha: "date",
+  to: "to", an: "to", "à": "to", a: "to", para: "to", aan: "to", till: "to", til: "to", do: "to", pour: "to",
+  cc: "cc", kopie: "cc", kopia: "cc", dw: "cc", "copie à": "cc", "kopie (cc)": "cc",
+  subject: "subject", betreff: "subject", objet: "subject", sujet: "subject", asunto: "subject", oggetto: "subject",
   onderwerp: "subject", assunto: "subject", "ämne": "subject", emne: "subject", temat: "subject",
   "reply-to": "other", importance: "other", "wichtigkeit": "other", attachments: "other", anlagen: "other",
   bcc: "other", "sent by": "other",
@@ -70,12 +73,24 @@ const HEADER_KEYS: Readonly<Record<string, HeaderName | "other">> = {
 
 const OUTLOOK_DIVIDER = /^_{10,}$/;
 const ORIGINAL_MESSAGE =
-  /^-{3,}\s*(original message|ursprüngliche nachricht|message d'origine|mensaje original|messaggio originale|oorspronkelijk bericht|oprindelig meddelelse|opprinnelig melding|ursprungligt meddelande|mensagem original)\s*-{3,}$/i;
+  /^-{3,}\s*(original message|ursprüngliche nachricht|original-nachricht|message d'origine|message original|mensaje original|messaggio originale|oorspronkelijk bericht|origineel bericht|wiadomość oryginalna|oryginalna wiadomość|oprindelig meddelelse|opprinnelig melding|ursprungligt meddelande|mensagem original)\s*-{3,}$/i;
 const FORWARD_MARKER =
-  /^(-{2,}\s*(forwarded message|original forwarded message|weitergeleitete nachricht|message transféré|mensaje reenviado|messaggio inoltrato|doorgestuurd bericht|mensagem encaminhada|videresendt meddelelse|vidarebefordrat meddelande)\s*-{2,}|begin forwarded message\s*:?|anfang der weitergeleiteten nachricht\s*:?|début du message réexpédié\s*:?|inicio del mensaje reenviado\s*:?)$/i;
+  /^(-{2,}\s*(forwarded message|original forwarded message|weitergeleitete nachricht|message transféré|mensaje reenviado|messaggio inoltrato|doorgestuurd bericht|przekazana wiadomość|wiadomość przekazana|mensagem encaminhada|videresendt meddelelse|vidarebefordrat meddelande)\s*-{2,}|begin forwarded message\s*:?|anfang der weitergeleiteten nachricht\s*:?|début du message réexpédié\s*:?|inicio del mensaje reenviado\s*:?|begin doorgestuurd bericht\s*:?|początek przekazywanej wiadomości\s*:?)$/i;
+/** Lotus Notes: "----- Forwarded by Jane Smith/HOU/ECT on 05/01/2001 10:12 AM -----". */
+const NOTES_FORWARDED_BY = /^-{2,}\s*forwarded by .{1,160} on \d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b.{0,40}?-{2,}$/i;
+/** Lotus Notes' date and time after the sender's name: "04/30/2001 08:15 PM", "04/30/2001 08:15:32 PM". */
+const NOTES_DATE = /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\s+\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*[ap]\.?m\.?)?$/i;
+/** Lines that stand for a picture or an attachment rather than text: "[IMAGE]", "<<Minutes.pdf>>", "[cid:image001.png@01D…]". */
+const PLACEHOLDER = /^(?:\s*(?:\[(?:image|graphic|picture|logo|attachment)[^\]]{0,80}\]|\[cid:[^\]]{1,120}\]|<<[^<>]{1,160}>>))+\s*$/i;
 
 /** Openings of "On <date>, <name> wrote:" lines, by language. */
 const ATTRIBUTION_STARTS = ["on ", "le ", "el ", "il ", "em ", "op ", "den ", "w dniu ", "dnia ", "pe ", "am "];
+/** "Am <date> schrieb <name>:", "Op <date> schreef <name>:", "Op <date> heeft <name> het volgende geschreven:". */
+const ATTRIBUTION_VERB_FIRST: ReadonlyArray<readonly [string, string, string]> = [
+  ["am ", " schrieb ", ":"],
+  ["op ", " schreef ", ":"],
+  ["op ", " heeft ", " het volgende geschreven:"],
+];
 /** Endings of those lines, longest first so "a écrit :" is cut whole. */
 const ATTRIBUTION_ENDS = [
   "napisał(a):", "ha scritto:", "a écrit :", "a écrit:", "kirjoitti:", "escribió:", "escreveu:",
@@ -104,7 +119,7 @@ const MOBILE_SIGNATURE = /^(sent from my \S.*|sent from (outlook|mail|yahoo mail
 
 /** Phrases that only legal disclaimers use (compared lower-case, "e-mail" written "email"). */
 /** Words every legal phrase below contains one of; paragraphs without any are not examined further. */
-const LEGAL_ANCHORS = ["confidential", "intended", "error", "views", "virus", "environment"];
+const LEGAL_ANCHORS = ["confiden", "intended", "error", "erreur", "views", "virus", "environment", "vertraulich", "irrtümlich", "adressat", "empfänger", "destinataire", "destinatario", "geadresseerde"];
 const LEGAL_PHRASES = [
   "this email and any attachments are confidential",
   "this email and any attachments may be confidential",
@@ -123,7 +138,26 @@ const LEGAL_PHRASES = [
   "intended only for the use of the addressee",
   "any views or opinions presented in this email are solely those of the author",
   "views expressed are those of the sender and not necessarily",
-  "confidentiality notice:",
+  "confidentiality notice",
+  // German
+  "diese email enthält vertrauliche",
+  "diese nachricht enthält vertrauliche",
+  "wenn sie nicht der richtige adressat sind",
+  "wenn sie nicht der beabsichtigte empfänger sind",
+  "diese email irrtümlich erhalten haben",
+  // French
+  "ce message et toutes les pièces jointes sont confidentiels",
+  "ce message et ses pièces jointes sont confidentiels",
+  "ce courriel et ses pièces jointes sont confidentiels",
+  "si vous avez reçu ce message par erreur",
+  "si vous n'êtes pas le destinataire",
+  // Spanish, Dutch
+  "este mensaje y sus anexos son confidenciales",
+  "este correo electrónico y sus anexos son confidenciales",
+  "si usted no es el destinatario",
+  "dit bericht is uitsluitend bestemd voor de geadresseerde",
+  "dit emailbericht is uitsluitend bestemd voor de geadresseerde",
+  "indien u niet de geadresseerde bent",
   "this email has been scanned for viruses",
   "please consider the environment before printing",
 ];
@@ -253,42 +287,39 @@ function headerFieldAt(lines: Lines, i: number): { name: HeaderName | "other"; v
   return null;
 }
 
-function markerAt(lines: Lines, i: number): "divider" | "original" | "forward" | null {
+type Marker = "divider" | "original" | "forward";
+
+function markerAt(lines: Lines, i: number): Marker | null {
   const a = firstVisibleAt(lines, i);
   if (a < 0) return null;
   const length = lastVisibleAt(lines, i) - a + 1;
-  if (length < 10 || length > 100) return null;
+  if (length < 10 || length > 240) return null;
   const first = lines.text.charCodeAt(a);
   // Dividers start with "_" or "-"; the worded markers ("Begin forwarded message:") end with a colon.
-  if (first !== 95 && first !== 45 && !("BbAaDdIi".includes(lines.text[a] as string) && lines.text.charCodeAt(a + length - 1) === 58)) return null;
+  if (first !== 95 && first !== 45) {
+    if (length > 100 || !"BbAaDdIiPp".includes(lines.text[a] as string) || lines.text.charCodeAt(a + length - 1) !== 58) return null;
+  }
   const t = lines.text.slice(a, a + length);
   if (OUTLOOK_DIVIDER.test(t)) return "divider";
-  if (ORIGINAL_MESSAGE.test(t)) return "original";
-  if (FORWARD_MARKER.test(t)) return "forward";
+  if (length <= 100 && ORIGINAL_MESSAGE.test(t)) return "original";
+  if (length <= 100 && FORWARD_MARKER.test(t)) return "forward";
+  if (first === 45 && NOTES_FORWARDED_BY.test(t)) return "forward";
   return null;
 }
 
-/** A header block (optionally after a divider or marker line) starting at line `i`, or null. */
-function headerBlock(lines: Lines, i: number, marker: "divider" | "original" | "forward" | null): Block | null {
-  const q = lines.q[i] as number;
-  let j = i;
-  if (marker) {
-    j++;
-    // Clients put up to two blank lines, or a second divider, between the marker and the headers.
-    for (let skipped = 0; skipped < 3 && j < lines.count; skipped++) {
-      if (lines.q[j] !== q || !(lines.blank[j] === 1 || markerAt(lines, j) === "divider")) break;
-      j++;
-    }
-  }
-  const headers: Headers = {};
+/**
+ * Reads "Key: value" header lines from line `from` on, into `headers`. With `firstName`, the
+ * first line must be that header. A long To or Cc list may wrap onto following lines.
+ */
+function readFields(lines: Lines, from: number, q: number, headers: Headers, firstName: HeaderName | null): { end: number; count: number } {
+  let j = from;
   let count = 0;
   let last: HeaderName | "other" | undefined;
-  const first = j;
-  while (j < lines.count && j - first < MAX_HEADER_LINES) {
+  while (j < lines.count && j - from < MAX_HEADER_LINES) {
     if (lines.q[j] !== q || lines.blank[j] === 1) break;
     const field = headerFieldAt(lines, j);
     if (field) {
-      if (count === 0 && field.name !== "from") break;
+      if (count === 0 && firstName !== null && field.name !== firstName) break;
       if (field.name !== "other") {
         if (headers[field.name] !== undefined) break;
         headers[field.name] = field.value;
@@ -298,7 +329,6 @@ function headerBlock(lines: Lines, i: number, marker: "divider" | "original" | "
       j++;
       continue;
     }
-    // A long To or Cc list wraps onto the next line.
     if ((last === "to" || last === "cc") && visibleLength(lines, j) < 300) {
       const previous = headers[last] ?? "";
       const content = trimmedOf(lines, j);
@@ -310,13 +340,88 @@ function headerBlock(lines: Lines, i: number, marker: "divider" | "original" | "
     }
     break;
   }
-  const hasFrom = headers.from !== undefined;
-  const others = (headers.date !== undefined ? 1 : 0) + (headers.to !== undefined ? 1 : 0) + (headers.subject !== undefined ? 1 : 0);
-  if (marker === "forward") return { kind: "forward", headers, end: count > 0 ? j : i + 1 };
-  if (marker === "original") return { kind: "outlook", headers, end: count > 0 ? j : i + 1 };
-  if (marker === "divider") return hasFrom && others >= 1 ? { kind: "outlook", headers, end: j } : null;
-  if (hasFrom && headers.date !== undefined && others >= 2) return { kind: "outlook", headers, end: j };
-  return null;
+  return { end: j, count };
+}
+
+function endsLikeTime(lines: Lines, i: number): boolean {
+  const last = lastVisibleAt(lines, i);
+  if (last < 0) return false;
+  const c = lines.text.charCodeAt(last);
+  return (c >= 48 && c <= 57) || c === 77 || c === 109 || c === 46;
+}
+
+/**
+ * A Lotus Notes attribution at line `i`: "John Doe@ENRON on 04/30/2001 08:15 PM",
+ * "Jane Smith <jane@x.com> on 04/30/2001 08:15:32 PM", or the name and the date on two lines.
+ * `named` tells whether the name looks like an address (has @, / or <) rather than prose.
+ */
+function notesAttributionAt(lines: Lines, i: number, q: number): { headers: Headers; end: number; named: boolean } | null {
+  if (i >= lines.count || lines.q[i] !== q || lines.blank[i] === 1) return null;
+  const length = visibleLength(lines, i);
+  if (length < 3 || length > 300) return null;
+  // The date ends in a digit, "AM"/"PM" or "p.m.", on this line or the next: most lines end otherwise.
+  const next = i + 1;
+  if (!endsLikeTime(lines, i) && (next >= lines.count || !endsLikeTime(lines, next))) return null;
+  const t = trimmedOf(lines, i);
+  const on = t.toLowerCase().lastIndexOf(" on ");
+  if (on > 0) {
+    const date = t.slice(on + 4).trim();
+    if (NOTES_DATE.test(date)) {
+      const from = t.slice(0, on).trim();
+      return { headers: { from, date }, end: i + 1, named: /[@/<"]/.test(from) };
+    }
+  }
+  if (length > 100 || t.includes(":") || next >= lines.count || lines.q[next] !== q || visibleLength(lines, next) > 40) return null;
+  const date = trimmedOf(lines, next);
+  if (!NOTES_DATE.test(date)) return null;
+  return { headers: { from: t, date }, end: i + 2, named: /[@/<"]/.test(t) };
+}
+
+/** A header block (optionally after a divider or marker line) starting at line `i`, or null. */
+function headerBlock(lines: Lines, i: number, marker: Marker | null): Block | null {
+  const q = lines.q[i] as number;
+  const headers: Headers = {};
+  if (marker) {
+    let j = i + 1;
+    // Clients put up to two blank lines, or a second divider, between the marker and the headers.
+    for (let skipped = 0; skipped < 3 && j < lines.count; skipped++) {
+      if (lines.q[j] !== q || !(lines.blank[j] === 1 || markerAt(lines, j) === "divider")) break;
+      j++;
+    }
+    // Lotus Notes puts the original sender's line after its "Forwarded by" line.
+    const notes = marker === "forward" ? notesAttributionAt(lines, j, q) : null;
+    if (notes) {
+      Object.assign(headers, notes.headers);
+      j = notes.end;
+    }
+    // After a marker the headers come in any order (Thunderbird starts with Subject).
+    const run = readFields(lines, j, q, headers, marker === "divider" ? "from" : null);
+    const found = run.count > 0 || notes !== null;
+    if (marker === "forward") return { kind: "forward", headers, end: found ? run.end : i + 1 };
+    if (marker === "original") return { kind: "outlook", headers, end: found ? run.end : i + 1 };
+    const others = (headers.date !== undefined ? 1 : 0) + (headers.to !== undefined ? 1 : 0) + (headers.subject !== undefined ? 1 : 0);
+    return headers.from !== undefined && others >= 1 ? { kind: "outlook", headers, end: run.end } : null;
+  }
+  const first = headerFieldAt(lines, i)?.name;
+  if (first === "from") {
+    const run = readFields(lines, i, q, headers, "from");
+    const others = (headers.date !== undefined ? 1 : 0) + (headers.to !== undefined ? 1 : 0) + (headers.subject !== undefined ? 1 : 0);
+    if (others >= 2 && (headers.date !== undefined || headers.to !== undefined)) return { kind: "outlook", headers, end: run.end };
+    return null;
+  }
+  // Lotus Notes' bare "To: … cc: … Subject:" block.
+  if (first === "to") {
+    const run = readFields(lines, i, q, headers, "to");
+    if (headers.cc !== undefined && headers.subject !== undefined) return { kind: "outlook", headers, end: run.end };
+    return null;
+  }
+  // Lotus Notes' attribution line, alone when the name is an address, otherwise followed by To/cc/Subject.
+  const notes = notesAttributionAt(lines, i, q);
+  if (!notes) return null;
+  Object.assign(headers, notes.headers);
+  const run = readFields(lines, notes.end, q, headers, "to");
+  if (headers.to !== undefined && (headers.cc !== undefined || headers.subject !== undefined)) return { kind: "outlook", headers, end: run.end };
+  return notes.named && notes.end === i + 1 ? { kind: "outlook", headers, end: run.end } : null;
 }
 
 /** Splits "<date>, <name <address>>" as Gmail, Apple Mail and Thunderbird write it. */
@@ -335,13 +440,22 @@ function attributionOf(text: string): Headers | null {
   const t = text.trim().replace(/\s+/g, " ");
   const lower = t.toLowerCase();
   const start = ATTRIBUTION_STARTS.find((s) => lower.startsWith(s));
-  // German: "Am 03.11.2025 um 09:12 schrieb Jane Smith <jane@x.com>:"
-  if (start === "am " && lower.endsWith(":")) {
-    const at = lower.indexOf(" schrieb ");
-    if (at > 0 && /\d/.test(t)) {
-      const from = t.slice(at + 9, -1).trim();
-      const date = t.slice(3, at).trim();
+  // German and Dutch put the verb before the name: "Am 03.11.2025 um 09:12 schrieb Jane Smith <jane@x.com>:".
+  for (const [opening, verb, ending] of ATTRIBUTION_VERB_FIRST) {
+    if (start !== opening || !lower.endsWith(ending)) continue;
+    const at = lower.indexOf(verb);
+    if (at > 0 && /\d/.test(t.slice(0, at))) {
+      const from = t.slice(at + verb.length, t.length - ending.length).trim();
+      const date = t.slice(opening.length, at).trim();
       return { ...(from ? { from } : {}), ...(date ? { date } : {}) };
+    }
+  }
+  // Thunderbird's older form: "Jane Smith wrote on 03/06/2024 10:12:".
+  if (!start && lower.endsWith(":")) {
+    const at = lower.lastIndexOf(" wrote on ");
+    if (at > 0 && /\d/.test(t.slice(at + 10))) {
+      const date = t.slice(at + 10, -1).trim();
+      return { from: t.slice(0, at).trim(), ...(date ? { date } : {}) };
     }
   }
   const end = ATTRIBUTION_ENDS.find((e) => lower.endsWith(e));
@@ -379,10 +493,8 @@ function attributionBlock(lines: Lines, i: number): Block | null {
 function blockAt(lines: Lines, i: number): Block | null {
   // Cheap tests first: most lines are neither a marker, a From header nor an attribution.
   const marker = markerAt(lines, i);
-  if (marker !== null || headerFieldAt(lines, i)?.name === "from") {
-    const block = headerBlock(lines, i, marker);
-    if (block) return block;
-  }
+  const block = headerBlock(lines, i, marker);
+  if (block) return block;
   return attributionBlock(lines, i);
 }
 
@@ -538,6 +650,15 @@ function legalKey(text: string): string {
 
 const SENDER_LINE = -1;
 const HEADER_LINE = -2;
+/** A picture or attachment placeholder among the sender's lines: neither text nor history. */
+const PLACEHOLDER_LINE = -3;
+
+function isPlaceholder(lines: Lines, i: number): boolean {
+  const a = firstVisibleAt(lines, i);
+  if (a < 0) return false;
+  const c = lines.text.charCodeAt(a);
+  return (c === 91 || c === 60) && visibleLength(lines, i) <= 400 && PLACEHOLDER.test(trimmedOf(lines, i));
+}
 
 const AUTHORED = 0;
 const SIGNATURE = 1;
@@ -676,6 +797,11 @@ function isSignOff(text: string): boolean {
   return false;
 }
 
+/** "P.S. …", or an exclamation: more of the message after the sign-off, not a signature line. */
+function isAfterthought(text: string): boolean {
+  return /^p\.?\s?p?\.?\s?s\b/i.test(text) || (text.endsWith("!") && wordCount(text) >= 3);
+}
+
 function wordCount(text: string): number {
   return text.split(/\s+/).filter(Boolean).length;
 }
@@ -719,7 +845,7 @@ function markSignature(sender: Sender, from: number, to: number): void {
     // Signature lines are few, short and not questions; anything else is still the message.
     if (nonBlank > MAX_SIGNATURE_LINES || length > MAX_SIGNATURE_LINE_LENGTH) return;
     const trimmed = trimmedOf(lines, line);
-    if (trimmed.endsWith("?") || wordCount(trimmed) > MAX_SIGNATURE_LINE_WORDS) return;
+    if (trimmed.endsWith("?") || wordCount(trimmed) > MAX_SIGNATURE_LINE_WORDS || isAfterthought(trimmed)) return;
   }
 }
 
@@ -805,6 +931,8 @@ export function segmentBody(text: string, options: SegmentOptions = {}): BodySeg
     if (current) {
       owner[i] = current.index;
       quotedSinceSender = true;
+    } else if (!blank && isPlaceholder(lines, i)) {
+      owner[i] = PLACEHOLDER_LINE;
     } else {
       owner[i] = SENDER_LINE;
       if (quotedSinceSender && senderCount > 0) run++;
@@ -828,7 +956,7 @@ export function segmentBody(text: string, options: SegmentOptions = {}): BodySeg
   const partJoiners = parts.map(() => new LineJoiner(lines.text));
   for (let i = 0; i < lines.count; i++) {
     const o = owner[i] as number;
-    if (o === SENDER_LINE) continue;
+    if (o === SENDER_LINE || o === PLACEHOLDER_LINE) continue;
     quotedJoiner.range(lines.start[i] as number, lines.end[i] as number);
     if (o >= 0) (partJoiners[o] as LineJoiner).range(lines.cs[i] as number, lines.end[i] as number);
   }
