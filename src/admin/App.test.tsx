@@ -232,12 +232,30 @@ describe("admin app", () => {
     expect(within(table).getAllByRole("row")).toHaveLength(3);
     expect(within(table).getAllByRole("columnheader").map((h) => h.textContent)).toEqual(["Week", "Rule", "Hits", "Monitor hits", "Warnings overridden", "Blocks", "False-positive reports"]);
     expect(screen.getByText(`${chainTitle}: 6 hits (1 monitor only)`)).toBeTruthy();
+    // Weeks are said as the Monday they start on, not as ISO week codes.
+    expect(within(table).getAllByRole("row").slice(1).map((r) => r.querySelector("td")?.textContent)).toEqual(["week of 23 Feb 2026", "week of 2 Mar 2026"]);
+    expect(table.textContent).not.toMatch(/\d{4}-W\d{2}/);
     expect(await axeViolations(document.body)).toEqual([]);
     server.weekly = [];
     await userEvent.type(screen.getByLabelText(/From week/), "2026-W01");
     await userEvent.click(screen.getByRole("button", { name: "Show" }));
     await screen.findByText(/No events in these weeks/);
     expect(server.requests.some((r) => r.path === "/api/reports/weekly?from=2026-W01")).toBe(true);
+  });
+
+  it("speaks to a nursery manager in plain words: no rule ids, option keys or ESLint wording on the Rules page", async () => {
+    renderAdmin({ signedInAs: "head@centre.example" });
+    await screen.findByRole("heading", { name: "Rules", level: 1 });
+    const main = screen.getByRole("main");
+    const text = main.textContent ?? "";
+    for (const leak of [/Disallow/, /Require /]) expect([leak.source, leak.test(text)]).toEqual([leak.source, false]);
+    const labels = [...main.querySelectorAll("label, legend")].map((l) => (l.textContent ?? "").trim());
+    for (const leak of ["Allow to smt", "Forward prefixes", "Min caps words", "Max attachment MB", "Address block"]) expect(labels).not.toContain(leak);
+    // A rule id appears only on the card's details line for IT support.
+    const card = screen.getByRole("region", { name: chainTitle });
+    expect(within(card).getByText(/Catches chain letters, hoaxes, jokes and gossip round-robins\./)).toBeTruthy();
+    expect(within(card).getByText("Rule id, for IT support: no-chain-mail")).toBeTruthy();
+    expect(within(card).getByText("Let staff send it to SMT (to report it)")).toBeTruthy();
   });
 
   it("has no axe violations on the sign-in, rules, organisation, publish, history and audit pages", async () => {

@@ -66,6 +66,91 @@ export function humanise(name: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+/** Option names in plain words; a name not listed falls back to {@link humanise}. */
+const OPTION_LABELS: Readonly<Record<string, string>> = {
+  acronyms: "Words in capitals that are not shouting",
+  addressBlock: "Addresses passed on that make a mass mailing",
+  allowSameDomainDelegates: "Allow sending for colleagues in the Centre",
+  allowToSmt: "Let staff send it to SMT (to report it)",
+  allowWords: "Words never to flag",
+  autoInsert: "Add the disclaimer automatically at Send",
+  categories: "Kinds of language to flag",
+  checkInternal: "Also check e-mail between colleagues",
+  countTrusted: "Count trusted partners as outside",
+  distributionListWeight: "People one distribution list counts as",
+  externalOnly: "Only on e-mail leaving the Centre",
+  extraPhrases: "More phrases to look for",
+  extraSensitiveTerms: "More sensitive words",
+  extraWords: "More words to flag",
+  forwardPrefixes: "Times forwarded (FW: FW: …) that make a chain",
+  ignoreDomains: "Genuine look-alike domains",
+  includeTrusted: "Also ask for trusted partners",
+  inlineMinBytes: "Smallest inline picture checked (bytes)",
+  maxAttachmentMB: "Largest attachment (MB)",
+  maxTotalMB: "Largest total of attachments (MB)",
+  minCapsWords: "Words in capitals in a row that count as shouting",
+  replyAllThreshold: "Recipients that make a reply-all",
+  shortReplyWords: "Words in a short reply",
+  threshold: "Threshold",
+};
+
+/** @returns an option's name in plain words */
+export function optionLabel(name: string): string {
+  return OPTION_LABELS[name] ?? humanise(name);
+}
+
+/**
+ * A rule's description for a manager: the catalogue's ESLint-style "Disallow …"/"Require …"
+ * said as what the rule does.
+ * @param description - the rule's description
+ * @returns e.g. "Catches chain letters, hoaxes, jokes and gossip round-robins."
+ */
+export function ruleSummary(description: string): string {
+  const text = description.replace(/^Disallow /, "Catches ").replace(/^Require /, "Asks for ");
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+
+/** Names of audit details in plain words. */
+const AUDIT_DETAIL_LABELS: Readonly<Record<string, string>> = {
+  ip: "From network address",
+  draftKept: "Unpublished draft kept",
+  version: "Version",
+  revision: "Draft revision",
+  note: "Note",
+  email: "Account",
+  role: "Role",
+  rollbackOf: "Rolled back to version",
+  reason: "Reason",
+};
+
+/**
+ * One audit entry's details in words: "Unpublished draft kept: no; From network address: 10.0.0.5".
+ * @param detail - the entry's details
+ * @returns text
+ */
+export function auditDetailText(detail: Readonly<Record<string, unknown>>): string {
+  return Object.entries(detail)
+    .filter(([, v]) => v !== undefined && v !== null && v !== "")
+    .map(([k, v]) => `${AUDIT_DETAIL_LABELS[k] ?? humanise(k)}: ${typeof v === "boolean" ? (v ? "yes" : "no") : typeof v === "string" || typeof v === "number" ? String(v) : JSON.stringify(v)}`)
+    .join("; ");
+}
+
+/**
+ * An ISO week ("2026-W01") as the Monday it starts on, for people: "week of 29 Dec 2025".
+ * @param week - an ISO week
+ * @returns words, or the week as given when it is not one
+ */
+export function weekLabel(week: string): string {
+  const m = /^(\d{4})-W(\d{2})$/.exec(week);
+  if (!m) return week;
+  const year = Number(m[1]);
+  const n = Number(m[2]);
+  // ISO week 1 is the week with the year's first Thursday; 4 January is always in it.
+  const jan4 = new Date(Date.UTC(year, 0, 4));
+  const monday = new Date(jan4.getTime() - ((jan4.getUTCDay() + 6) % 7) * 86_400_000 + (n - 1) * 7 * 86_400_000);
+  return `week of ${monday.toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" })}`;
+}
+
 export const ORGANISATION_LABELS: Readonly<Record<string, string>> = {
   name: "Organisation name",
   internalDomains: "Internal domains",
@@ -110,7 +195,7 @@ export function leafLabel(key: string, catalogue: readonly RuleInfo[]): string {
   const title = rule ? rule.title : (m[1] as string);
   if (m[2] === "severity") return `${title} — severity`;
   if (m[2] === "raw") return `${title} — setting`;
-  return `${title} — ${humanise(m[3] as string)}`;
+  return `${title} — ${optionLabel(m[3] as string)}`;
 }
 
 /**
@@ -160,7 +245,7 @@ export function pathLabel(path: string, catalogue: readonly RuleInfo[]): string 
     const id = rule[1] as string;
     const title = catalogue.find((r) => r.id === id)?.title ?? id;
     if (rule[2] === "[0]") return `${title} — severity`;
-    if (rule[3]) return `${title} — ${humanise(rule[3])}`;
+    if (rule[3]) return `${title} — ${optionLabel(rule[3])}`;
     if (rule[2] === "[1]") return `${title} — options`;
     return `${title} — setting`;
   }

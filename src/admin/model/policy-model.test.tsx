@@ -52,7 +52,7 @@ describe("policy model", () => {
 
   it("names server diff paths in words", () => {
     expect(pathLabel("rules.no-chain-mail[0]", catalogue)).toBe(`${rule("no-chain-mail").title} — severity`);
-    expect(pathLabel("rules.audience-size[1].replyAllThreshold", catalogue)).toBe(`${rule("audience-size").title} — Reply all threshold`);
+    expect(pathLabel("rules.audience-size[1].replyAllThreshold", catalogue)).toBe(`${rule("audience-size").title} — Recipients that make a reply-all`);
     expect(pathLabel("organisation.authorisedForCommitments", catalogue)).toBe("Authorised to make commitments");
     expect(pathLabel("onError", catalogue)).toBe("When the check cannot run");
   });

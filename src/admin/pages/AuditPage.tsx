@@ -4,7 +4,7 @@ import { useState } from "react";
 import type { AuditEntry } from "../api/types";
 import { Empty, ErrorView, Loaded } from "../components/StatusViews";
 import { useLoad } from "../hooks/useLoad";
-import { auditLabel, formatTime, humanise } from "../model/labels";
+import { auditDetailText, auditLabel, formatTime } from "../model/labels";
 import { useAdmin } from "../services";
 import { usePageStyles } from "../styles";
 
@@ -15,13 +15,6 @@ const useStyles = makeStyles({
   cell: { textAlign: "left", verticalAlign: "top", padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, overflowWrap: "anywhere" },
   more: { marginTop: tokens.spacingVerticalM },
 });
-
-function detailText(detail: Readonly<Record<string, unknown>>): string {
-  return Object.entries(detail)
-    .filter(([, v]) => v !== undefined && v !== null && v !== "")
-    .map(([k, v]) => `${humanise(k)}: ${typeof v === "string" ? v : JSON.stringify(v)}`)
-    .join("; ");
-}
 
 /** @returns the page */
 export function AuditPage() {
@@ -77,7 +70,7 @@ export function AuditPage() {
                         <td className={styles.cell}>{formatTime(e.at)}</td>
                         <td className={styles.cell}>{e.actor}</td>
                         <td className={styles.cell}>{auditLabel(e.action)}</td>
-                        <td className={styles.cell}>{detailText(e.detail)}</td>
+                        <td className={styles.cell}>{auditDetailText(e.detail)}</td>
                       </tr>
                     ))}
                   </tbody>

@@ -11,6 +11,7 @@ import { Empty, Loaded } from "../components/StatusViews";
 import { useLoad } from "../hooks/useLoad";
 import { usePageStyles } from "../styles";
 import { useAdmin } from "../services";
+import { weekLabel } from "../model/labels";
 
 const WEEK = /^\d{4}-W\d{2}$/;
 
@@ -63,7 +64,7 @@ export function ReportsPage(props: { catalogue: readonly RuleInfo[] }) {
     e.preventDefault();
     const bad = [from, to].find((w) => w !== "" && !WEEK.test(w));
     if (bad !== undefined) {
-      setProblem(`“${bad}” is not a week; write it like 2026-W07.`);
+      setProblem(`“${bad}” is not a week; pick one from the calendar.`);
       return;
     }
     if (from && to && from > to) {
@@ -81,10 +82,10 @@ export function ReportsPage(props: { catalogue: readonly RuleInfo[] }) {
         How often each rule found something, week by week. The add-in reports only which rules matched and what the sender did — never any e-mail text, subject or address.
       </p>
       <form className={page.row} onSubmit={apply} aria-label="Weeks to show">
-        <Field label="From week" hint="e.g. 2026-W01" validationMessage={problem ?? undefined}>
+        <Field label="From week" hint="Pick any day in the first week to show." validationMessage={problem ?? undefined}>
           <Input type="week" value={from} onChange={(_e, d) => setFrom(d.value)} />
         </Field>
-        <Field label="To week" hint="e.g. 2026-W12">
+        <Field label="To week" hint="Pick any day in the last week to show.">
           <Input type="week" value={to} onChange={(_e, d) => setTo(d.value)} />
         </Field>
         <Button type="submit">Show</Button>
@@ -100,7 +101,7 @@ export function ReportsPage(props: { catalogue: readonly RuleInfo[] }) {
             <>
               <section className={page.card} aria-labelledby="totals-title">
                 <h2 id="totals-title" className={page.heading}>
-                  Hits per rule{range.from || range.to ? ` (${range.from ?? "start"} to ${range.to ?? "now"})` : ""}
+                  Hits per rule{range.from || range.to ? ` (${range.from ? weekLabel(range.from) : "the start"} to ${range.to ? weekLabel(range.to) : "now"})` : ""}
                 </h2>
                 <p className={styles.legend} aria-hidden="true">
                   <span>
@@ -147,7 +148,7 @@ export function ReportsPage(props: { catalogue: readonly RuleInfo[] }) {
                     <tbody>
                       {report.rows.map((r) => (
                         <tr key={`${r.week}|${r.ruleId}`}>
-                          <td className={styles.cell}>{r.week}</td>
+                          <td className={styles.cell}>{weekLabel(r.week)}</td>
                           <th className={styles.cell} scope="row">
                             {title(r.ruleId)}
                           </th>

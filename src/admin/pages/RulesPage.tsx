@@ -7,7 +7,7 @@ import type { RuleInfo } from "../api/types";
 import { OptionsEditor } from "../components/OptionsEditor/OptionsEditor";
 import { SeverityPicker } from "../components/SeverityPicker/SeverityPicker";
 import { useDraft } from "../draft/DraftContext";
-import { CATEGORY_ORDER, SEVERITY_LABELS, categoryLabel } from "../model/labels";
+import { CATEGORY_ORDER, SEVERITY_LABELS, categoryLabel, ruleSummary } from "../model/labels";
 import { effectiveRule, issuesAt, optionPath, withOption, withSeverity, type Severity } from "../model/policy-model";
 import { VIEWER_EXPLANATION, useAdmin } from "../services";
 import { usePageStyles } from "../styles";
@@ -46,9 +46,8 @@ function RuleCard(props: { rule: RuleInfo }) {
         <Badge appearance="tint" color={BADGE_COLOURS[severity]}>
           {SEVERITY_LABELS[severity]}
         </Badge>
-        <span className={styles.id}>{rule.id}</span>
       </div>
-      <p className={styles.description}>{rule.description}.</p>
+      <p className={styles.description}>{ruleSummary(rule.description)}</p>
       <figure className={page.quote}>
         <blockquote cite={`/policy.html#${rule.clause.anchor}`} className={styles.description}>
           “{rule.clause.quote}”
@@ -57,6 +56,7 @@ function RuleCard(props: { rule: RuleInfo }) {
           Policy: <a href={`/policy.html#${rule.clause.anchor}`}>{rule.clause.section}</a>
         </figcaption>
       </figure>
+      <p className={styles.id}>Rule id, for IT support: {rule.id}</p>
       {malformed ? (
         <MessageBar intent="warning">
           <MessageBarBody>This rule’s setting in the draft is not in a form this page understands. Choosing a severity replaces it.</MessageBarBody>

@@ -46,7 +46,7 @@ describe("OptionsEditor", () => {
     const threshold = screen.getByRole("spinbutton", { name: "Threshold" });
     expect(threshold).toHaveProperty("min", "1");
     expect(threshold.getAttribute("step")).toBe("1");
-    const total = screen.getByRole("spinbutton", { name: "Max total MB" });
+    const total = screen.getByRole("spinbutton", { name: "Largest total of attachments (MB)" });
     expect(total).toHaveProperty("min", "0.1");
     expect(total).toHaveProperty("max", "150");
     expect(screen.getByText(/A whole number, at least 1\./)).toBeTruthy();
@@ -64,7 +64,7 @@ describe("OptionsEditor", () => {
     expect(screen.getByText("Enter a whole number (2.5 has a fraction).")).toBeTruthy();
     fireEvent.change(threshold, { target: { value: "" } });
     expect(screen.getByText("Enter a whole number.")).toBeTruthy();
-    fireEvent.change(screen.getByRole("spinbutton", { name: "Max total MB" }), { target: { value: "151" } });
+    fireEvent.change(screen.getByRole("spinbutton", { name: "Largest total of attachments (MB)" }), { target: { value: "151" } });
     expect(screen.getByText("Must be between 0.1 and 150; 151 is too large.")).toBeTruthy();
   });
 
@@ -78,7 +78,7 @@ describe("OptionsEditor", () => {
   it("edits booleans with a switch", async () => {
     const onChange = jest.fn();
     renderFluent(<Host initial={initial} onChange={onChange} />);
-    const toggle = screen.getByRole("switch", { name: "Count trusted" });
+    const toggle = screen.getByRole("switch", { name: "Count trusted partners as outside" });
     expect((toggle as HTMLInputElement).checked).toBe(false);
     await userEvent.click(toggle);
     expect(onChange).toHaveBeenLastCalledWith("countTrusted", true);
@@ -88,7 +88,7 @@ describe("OptionsEditor", () => {
   it("edits string lists: adds with Enter (lower-casing domains), refuses bad or duplicate entries by name, removes", async () => {
     const onChange = jest.fn();
     renderFluent(<Host initial={initial} onChange={onChange} />);
-    const input = screen.getByRole("textbox", { name: "Ignore domains" });
+    const input = screen.getByRole("textbox", { name: "Genuine look-alike domains" });
     await userEvent.type(input, "Example.ORG{Enter}");
     expect(onChange).toHaveBeenLastCalledWith("ignoreDomains", ["partner.org", "example.org"]);
     await userEvent.type(input, "not a domain, partner.org{Enter}");
@@ -102,7 +102,7 @@ describe("OptionsEditor", () => {
   it("edits a list of fixed choices with check boxes and a string with a text field", async () => {
     const onChange = jest.fn();
     renderFluent(<Host initial={initial} onChange={onChange} />);
-    expect(screen.getByRole("group", { name: "Categories" })).toBeTruthy();
+    expect(screen.getByRole("group", { name: "Kinds of language to flag" })).toBeTruthy();
     await userEvent.click(screen.getByRole("checkbox", { name: "Threat" }));
     expect(onChange).toHaveBeenLastCalledWith("categories", ["obscene", "threat"]);
     const greeting = screen.getByRole("textbox", { name: "Greeting" });

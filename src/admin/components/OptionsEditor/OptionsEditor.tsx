@@ -9,7 +9,7 @@ import { Checkbox, Field, Input, Radio, RadioGroup, Switch, Textarea, makeStyles
 import { useEffect, useState } from "react";
 import { joinPath, type JsonSchema } from "../../../core/engine/json-schema";
 import type { Issue } from "../../api/types";
-import { humanise } from "../../model/labels";
+import { humanise, optionLabel } from "../../model/labels";
 import { issuesAt } from "../../model/policy-model";
 import { ListEditor } from "../ListEditor/ListEditor";
 
@@ -86,7 +86,7 @@ function NumberOption(props: FieldProps) {
   const message = local ?? messagesOf(props.issues);
   return (
     <Field
-      label={humanise(props.name)}
+      label={optionLabel(props.name)}
       hint={joinHint(props.schema.description, rangeHint(props.schema))}
       validationState={message ? "error" : "none"}
       validationMessage={message}
@@ -116,7 +116,7 @@ function BooleanOption(props: FieldProps) {
   const message = messagesOf(props.issues);
   return (
     <Field hint={props.schema.description} validationState={message ? "error" : "none"} validationMessage={message}>
-      <Switch label={humanise(props.name)} checked={props.value === true} disabled={props.disabled} onChange={(_e, data) => props.onChange(data.checked)} />
+      <Switch label={optionLabel(props.name)} checked={props.value === true} disabled={props.disabled} onChange={(_e, data) => props.onChange(data.checked)} />
     </Field>
   );
 }
@@ -128,7 +128,7 @@ function ChoiceListOption(props: FieldProps) {
   const message = messagesOf(props.issues);
   return (
     <fieldset className={styles.choices}>
-      <legend className={styles.legend}>{humanise(props.name)}</legend>
+      <legend className={styles.legend}>{optionLabel(props.name)}</legend>
       {props.schema.description ? <div className={styles.full}>{props.schema.description}</div> : null}
       {choices.map((choice) => (
         <Checkbox
@@ -152,7 +152,7 @@ function ChoiceOption(props: FieldProps) {
   const choices = (props.schema.enum ?? []).map(String);
   const message = messagesOf(props.issues);
   return (
-    <Field label={humanise(props.name)} hint={props.schema.description} validationState={message ? "error" : "none"} validationMessage={message}>
+    <Field label={optionLabel(props.name)} hint={props.schema.description} validationState={message ? "error" : "none"} validationMessage={message}>
       <RadioGroup layout="horizontal" value={String(props.value ?? "")} disabled={props.disabled} onChange={(_e, data) => props.onChange(data.value)}>
         {choices.map((c) => (
           <Radio key={c} value={c} label={humanise(c)} />
@@ -168,7 +168,7 @@ function TextOption(props: FieldProps) {
   const local = props.schema.minLength && value.length < props.schema.minLength ? (props.schema.minLength === 1 ? "Must not be empty." : `At least ${props.schema.minLength} characters are needed.`) : null;
   const message = local ?? messagesOf(props.issues);
   return (
-    <Field label={humanise(props.name)} hint={props.schema.description} validationState={message ? "error" : "none"} validationMessage={message ?? undefined}>
+    <Field label={optionLabel(props.name)} hint={props.schema.description} validationState={message ? "error" : "none"} validationMessage={message ?? undefined}>
       {long ? (
         <Textarea value={value} disabled={props.disabled} resize="vertical" onChange={(_e, data) => props.onChange(data.value)} />
       ) : (
@@ -184,7 +184,7 @@ function JsonOption(props: FieldProps) {
   const message = parseError ?? messagesOf(props.issues);
   return (
     <Field
-      label={humanise(props.name)}
+      label={optionLabel(props.name)}
       hint={joinHint(props.schema.description, "Written as JSON.")}
       validationState={message ? "error" : "none"}
       validationMessage={message ?? undefined}
@@ -217,7 +217,7 @@ function OptionField(props: FieldProps) {
   if (schema.type === "array" && schema.items?.type === "string") {
     return (
       <ListEditor
-        label={humanise(props.name)}
+        label={optionLabel(props.name)}
         hint={schema.description}
         items={Array.isArray(props.value) ? props.value.map(String) : []}
         itemSchema={schema.items}
