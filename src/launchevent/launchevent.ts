@@ -8,7 +8,7 @@
  */
 // The ES2016 prelude (./es2016-prelude.ts) is put in front of the built file by
 // webpack/launchevent.config.js, so it runs before anything else, helpers included.
-import { createEventQueue, pseudonymousSender, type EventQueue } from "../office/event-queue";
+import { createEventQueue, type EventQueue } from "../office/event-queue";
 import { createPublishedPolicySource } from "../office/published-policy";
 import { createSendHandler, type HandlerOutcome } from "./handler";
 import { clientName, sendEvent } from "../office/telemetry";
@@ -47,13 +47,10 @@ function record(outcome: HandlerOutcome): void {
   } catch {
     // diagnostics unreadable: the client stays unknown
   }
-  const event = sendEvent(outcome.report, {
-    client,
-    at: new Date().toISOString(),
-    sender: pseudonymousSender(outcome.senderEmail || "unknown", serverOrigin()),
-  });
+  const event = sendEvent(outcome.report, { client, at: new Date().toISOString() });
   const queue = events;
-  if (event) void queue.enqueue(event).then(() => queue.flush());
+  // The queue salts the sender's address with the server's secret (from the published policy).
+  if (event) void queue.record(event, outcome.senderEmail || "unknown").then(() => queue.flush());
   else void queue.flush();
 }
 

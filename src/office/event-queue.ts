@@ -10,6 +10,7 @@ import type { FetchLike, KeyValueStorage } from "./published-policy";
 import { detectStorage } from "./published-policy";
 
 import type { MonitorEvent } from "../core/model/event";
+import { INSTALL_TOKEN_HEADER, readInstallCredentials } from "./install-credentials";
 import { withTimeout } from "./with-timeout";
 
 export type { EventAction, EventVerdict, MonitorEvent } from "../core/model/event";
@@ -31,11 +32,30 @@ export type EventQueueOptions = Readonly<{
   timeoutMs?: number;
 }>;
 
+/** An event before its sender is pseudonymised: `record` adds the salted sender id. */
+export type UnsignedEvent = Omit<MonitorEvent, "sender">;
+
+/**
+ * What the queue stores: a finished event, or — only until the server's salt is known — one
+ * that still holds the sender's own address, on the sender's own device. It is salted and
+ * hashed before it is posted; the address itself is never sent.
+ */
+type StoredEvent = MonitorEvent | (UnsignedEvent & { senderEmail: string; sender?: undefined });
+
 export type FlushResult = Readonly<{ sent: number; dropped: number; remaining: number; stoppedBy?: string }>;
 
 export type EventQueue = Readonly<{
-  /** Adds an event (only its known fields are kept). Never rejects. */
+  /** Adds an event whose `sender` is already pseudonymous (only its known fields are kept). Never rejects. */
   enqueue(event: MonitorEvent): Promise<void>;
+  /**
+   * Records one event for SMT's report: the way the add-in should record anything. The
+   * sender's address is replaced by `pseudonymousSender(address, salt)` with the salt the
+   * server issued with the published policy (kept on the device until that salt is known).
+   * Never rejects.
+   * @param event - the event without a sender
+   * @param senderEmail - the signed-in sender's address
+   */
+  record(event: UnsignedEvent, senderEmail: string): Promise<void>;
   /** Posts queued events. Never rejects. */
   flush(): Promise<FlushResult>;
   /** @returns how many events are waiting */
@@ -43,15 +63,16 @@ export type EventQueue = Readonly<{
 }>;
 
 /** Keeps only the fields the server accepts, within its limits: nothing else can leak out. */
-function sanitise(e: MonitorEvent): MonitorEvent {
+function sanitise(e: StoredEvent): StoredEvent {
   const out: Record<string, unknown> = {
     ruleIds: e.ruleIds.slice(0, 50).map(String),
     verdict: e.verdict,
     action: e.action,
     client: String(e.client).replace(/[^A-Za-z0-9 ._()/-]/g, "").slice(0, 64) || "unknown",
     at: e.at,
-    sender: e.sender,
   };
+  if (typeof e.sender === "string") out.sender = e.sender;
+  else out.senderEmail = (e as { senderEmail: string }).senderEmail;
   if (e.monitorRuleIds && e.monitorRuleIds.length > 0) out.monitorRuleIds = e.monitorRuleIds.filter((id) => e.ruleIds.indexOf(id) >= 0);
   if (e.action === "sent-anyway" && typeof e.reason === "string" && e.reason.trim() !== "") {
     // eslint-disable-next-line no-control-regex -- the server refuses control characters
@@ -61,7 +82,18 @@ function sanitise(e: MonitorEvent): MonitorEvent {
     if (e.ruleId) out.ruleId = e.ruleId;
     if (e.words && e.words.length > 0) out.words = e.words.slice(0, 10).map((w) => String(w).trim().slice(0, 64)).filter((w) => w !== "" && w.indexOf("@") < 0);
   }
-  return out as MonitorEvent;
+  return out as StoredEvent;
+}
+
+/**
+ * @param e - a stored event
+ * @param salt - the server's salt
+ * @returns the event as posted: with a pseudonymous sender, never an address
+ */
+function signed(e: StoredEvent, salt: string): MonitorEvent {
+  if (typeof e.sender === "string") return e as MonitorEvent;
+  const { senderEmail, ...rest } = e as UnsignedEvent & { senderEmail: string };
+  return { ...rest, sender: pseudonymousSender(senderEmail || "unknown", salt) };
 }
 
 /**
@@ -80,21 +112,21 @@ export function createEventQueue(options: EventQueueOptions): EventQueue {
   let chain: Promise<unknown> = Promise.resolve();
   let flushing: Promise<FlushResult> | undefined;
 
-  const read = (): Promise<MonitorEvent[]> =>
+  const read = (): Promise<StoredEvent[]> =>
     storage.getItem(EVENT_QUEUE_KEY).then(
       (text) => {
         if (!text) return [];
         try {
           const list = JSON.parse(text) as unknown;
-          return Array.isArray(list) ? (list as MonitorEvent[]) : [];
+          return Array.isArray(list) ? (list as StoredEvent[]) : [];
         } catch {
           return [];
         }
       },
       () => [],
     );
-  const write = (list: readonly MonitorEvent[]): Promise<void> => storage.setItem(EVENT_QUEUE_KEY, JSON.stringify(list));
-  const update = <T>(change: (list: MonitorEvent[]) => { list: MonitorEvent[]; result: T }): Promise<T> => {
+  const write = (list: readonly StoredEvent[]): Promise<void> => storage.setItem(EVENT_QUEUE_KEY, JSON.stringify(list));
+  const update = <T>(change: (list: StoredEvent[]) => { list: StoredEvent[]; result: T }): Promise<T> => {
     const next = chain.then(() => read()).then((list) => {
       const { list: updated, result } = change(list);
       return write(updated).then(() => result);
@@ -106,7 +138,7 @@ export function createEventQueue(options: EventQueueOptions): EventQueue {
     return next;
   };
 
-  const enqueue = (event: MonitorEvent): Promise<void> =>
+  const enqueue = (event: StoredEvent): Promise<void> =>
     update((list) => {
       const clean = sanitise(event);
       const all = list.concat([clean]);
@@ -116,10 +148,17 @@ export function createEventQueue(options: EventQueueOptions): EventQueue {
       () => undefined,
     );
 
-  const post = (batch: readonly MonitorEvent[]): Promise<number> => {
+  const record = (event: UnsignedEvent, senderEmail: string): Promise<void> =>
+    readInstallCredentials(storage).then((credentials) =>
+      enqueue(credentials ? { ...event, sender: pseudonymousSender(senderEmail || "unknown", credentials.salt) } : { ...event, senderEmail: String(senderEmail || "") }),
+    );
+
+  const post = (batch: readonly MonitorEvent[], token: string): Promise<number> => {
     if (!doFetch) return Promise.reject(new Error("no fetch"));
+    const headers: Record<string, string> = { "Content-Type": "application/json" };
+    headers[INSTALL_TOKEN_HEADER] = token;
     return withTimeout(
-      doFetch(options.url, { method: "POST", headers: { "Content-Type": "application/json" }, credentials: "omit", body: JSON.stringify({ events: batch }) }).then(
+      doFetch(options.url, { method: "POST", headers, credentials: "omit", body: JSON.stringify({ events: batch }) }).then(
         (res) => res.status,
       ),
       timeoutMs,
@@ -131,13 +170,19 @@ export function createEventQueue(options: EventQueueOptions): EventQueue {
     let dropped = 0;
     const step = (n: number): Promise<FlushResult> =>
       chain
-        .then(() => read())
-        .then((list): Promise<FlushResult> => {
+        .then(() => Promise.all([read(), readInstallCredentials(storage)]))
+        .then(([list, credentials]): Promise<FlushResult> => {
           if (list.length === 0 || n >= maxBatches) return Promise.resolve({ sent, dropped, remaining: list.length });
+          // The server takes events only with its install token; it comes with the published policy.
+          if (!credentials) return Promise.resolve({ sent, dropped, remaining: list.length, stoppedBy: "no install token yet" });
           const batch = list.slice(0, batchSize);
-          return post(batch).then(
+          return post(
+            batch.map((e) => signed(e, credentials.salt)),
+            credentials.token,
+          ).then(
             (status) => {
               // 2xx: delivered. 400/413/422: the server will never take this batch; drop it.
+              // 401 (a rotated-out token) is kept: the next published policy brings the new one.
               const done = status >= 200 && status < 300;
               const hopeless = status === 400 || status === 413 || status === 422;
               if (!done && !hopeless) return { sent, dropped, remaining: list.length, stoppedBy: `HTTP ${status}` };
@@ -155,6 +200,7 @@ export function createEventQueue(options: EventQueueOptions): EventQueue {
 
   return {
     enqueue,
+    record,
     flush: () => {
       if (!flushing) {
         flushing = flushOnce().then((r) => {

@@ -16,6 +16,7 @@
 import { normalizePolicy, type NormalizedPolicy } from "../core/policy/policy";
 import { rules as coreRules } from "../core/rules";
 import type { AnyRuleModule } from "../core/rules/rule";
+import { saveInstallCredentials } from "./install-credentials";
 import type { PolicySource } from "./policy-source";
 import { withTimeout } from "./with-timeout";
 
@@ -228,6 +229,8 @@ export function createPublishedPolicySource(options: PublishedPolicyOptions): Pu
       if (!isRecord(body) || typeof body.version !== "number" || typeof body.publishedAt !== "string") throw new Error("unexpected answer");
       const entry: CachedPolicy = { version: body.version, publishedAt: body.publishedAt, fetchedAt: now(), policy: body.policy };
       normalise(entry); // throws PolicyError: an invalid policy is never cached or used
+      // The install token and salt for events come with the policy; kept apart from it, best effort.
+      if (body.install !== undefined) void saveInstallCredentials(storage, body.install);
       return entry;
     });
   };

@@ -6,7 +6,7 @@ function finding(ruleId: string, severity: Finding["severity"]): Finding {
   return { id: `${ruleId}#1`, ruleId, severity, messageId: "m", message: "A message about jane@example.com.", field: "body", evidence: "j•••@example.com", clause: CLAUSES.professional };
 }
 
-const context = { client: "outlook-web", at: "2026-11-23T10:00:00.000Z", sender: "0123456789abcdef0123456789abcdef" };
+const context = { client: "outlook-web", at: "2026-11-23T10:00:00.000Z" };
 
 describe("sendEvent", () => {
   it("records nothing when no rule matched", () => {

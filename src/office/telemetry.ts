@@ -4,15 +4,15 @@
  * included, which is how SMT see a rule's effect before enforcing it (issue 5 §5).
  */
 import type { Report } from "../core/model/finding";
-import type { MonitorEvent } from "../core/model/event";
+import type { UnsignedEvent } from "./event-queue";
 
 /**
  * Builds the event for a checked Send.
  * @param report - the report the decision was made on
- * @param context - client name, time and the pseudonymous sender id
+ * @param context - client name and time (the queue's `record` adds the pseudonymous sender)
  * @returns the event, or undefined when no rule matched
  */
-export function sendEvent(report: Report, context: Readonly<{ client: string; at: string; sender: string }>): MonitorEvent | undefined {
+export function sendEvent(report: Report, context: Readonly<{ client: string; at: string }>): UnsignedEvent | undefined {
   if (report.findings.length === 0) return undefined;
   const ruleIds: string[] = [];
   const enforced = new Set<string>();
@@ -31,7 +31,6 @@ export function sendEvent(report: Report, context: Readonly<{ client: string; at
     action: report.verdict === "send" ? "sent" : report.verdict === "warn" ? "warned" : "blocked",
     client: context.client,
     at: context.at,
-    sender: context.sender,
   };
 }
 

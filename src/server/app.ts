@@ -25,11 +25,12 @@ import { AuditLog } from "./audit";
 import type { ServerConfig } from "./config";
 import { systemClock, type Clock, type Db } from "./db";
 import { diffPolicies } from "./diff";
-import { EventStore, validateEventBatch } from "./events";
+import { EventStore, MAX_EVENTS_PER_BATCH, validateEventBatch } from "./events";
 import { AlreadyPublishedError, ConflictError, NotFoundError, PolicyStore, canonicalJson } from "./policy-store";
 import { ORIGIN_FILES, readForOrigin } from "./origin-files";
 import { MAX_JSON_DEPTH, normalisedPath, tooDeepPath, UNSAFE_CHARACTERS, unsafeTextPath } from "./input-checks";
 import { addinHeaders, apiHeaders } from "./security-headers";
+import { INSTALL_TOKEN_HEADER, InstallSecrets } from "./install";
 import { SignInThrottle } from "./sign-in-throttle";
 import { createHash } from "crypto";
 
@@ -51,7 +52,7 @@ export type AppOptions = Readonly<{
 }>;
 
 /** The stores behind the app, for the CLI and tests. */
-export type Stores = Readonly<{ policies: PolicyStore; accounts: AccountStore; audit: AuditLog; events: EventStore }>;
+export type Stores = Readonly<{ policies: PolicyStore; accounts: AccountStore; audit: AuditLog; events: EventStore; install: InstallSecrets }>;
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -87,7 +88,7 @@ const WEEK = /^\d{4}-W\d{2}$/;
  */
 export function createStores(db: Db, clock: Clock = systemClock): Stores {
   const audit = new AuditLog(db, clock);
-  return { audit, policies: new PolicyStore(db, audit, clock), accounts: new AccountStore(db, audit, clock), events: new EventStore(db, clock) };
+  return { audit, policies: new PolicyStore(db, audit, clock), accounts: new AccountStore(db, audit, clock), events: new EventStore(db, clock), install: new InstallSecrets(db, clock) };
 }
 
 function equalTokens(a: string, b: string): boolean {
@@ -152,7 +153,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   const { config, db } = options;
   const clock = options.clock ?? systemClock;
   const stores = createStores(db, clock);
-  const { policies, accounts, audit, events } = stores;
+  const { policies, accounts, audit, events, install } = stores;
   const knownRules = new Set(Object.keys(rules));
   const sessionTtlMs = config.sessionHours * 3600 * 1000;
   const allowedOrigins = new Set([config.publicOrigin, ...config.addinOrigins]);
@@ -192,7 +193,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
       callback(null, {
         origin: true,
         methods: ["GET", "POST"],
-        allowedHeaders: ["Content-Type", "If-None-Match"],
+        allowedHeaders: ["Content-Type", "If-None-Match", "X-EG-Install-Token"],
         exposedHeaders: ["ETag"],
         credentials: false,
         maxAge: 600,
@@ -273,21 +274,24 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   });
 
   // ---- published policy (anonymous) ----
-  // Published versions never change, so the answer is cached by version number.
-  let publishedCache: { version: number; etag: string; json: string } | undefined;
+  // Every add-in asks for this at each Send, so it is served from memory: one pre-serialised
+  // buffer and its ETag, rebuilt when a version is published or rolled back or the token rotates.
+  let publishedCache: { etag: string; body: Buffer } = buildPublished();
+  function buildPublished(): { etag: string; body: Buffer } {
+    const published = policies.published();
+    const token = install.token();
+    const answer = { version: published.version, policy: published.policy, publishedAt: published.publishedAt, install: { token, salt: install.salt() } };
+    const tokenTag = createHash("sha256").update(token).digest("hex").slice(0, 8);
+    return { etag: policyEtag(published.version, published.policy).replace(/"$/, `-${tokenTag}"`), body: Buffer.from(JSON.stringify(answer)) };
+  }
+  function refreshPublished(): void {
+    publishedCache = buildPublished();
+  }
   app.get("/api/policy/published", async (request, reply) => {
-    const latest = policies.latestVersion();
-    if (!publishedCache || publishedCache.version !== latest) {
-      const published = policies.published();
-      publishedCache = {
-        version: published.version,
-        etag: policyEtag(published.version, published.policy),
-        json: JSON.stringify({ version: published.version, policy: published.policy, publishedAt: published.publishedAt }),
-      };
-    }
-    reply.header("ETag", publishedCache.etag).header("Cache-Control", "no-cache").header("Vary", "Origin");
-    if (etagMatches(request.headers["if-none-match"], publishedCache.etag)) return reply.code(304).send();
-    return reply.type("application/json; charset=utf-8").send(publishedCache.json);
+    const cached = publishedCache;
+    reply.header("ETag", cached.etag).header("Cache-Control", "no-cache").header("Vary", "Origin");
+    if (etagMatches(request.headers["if-none-match"], cached.etag)) return reply.code(304).send();
+    return reply.type("application/json; charset=utf-8").send(cached.body);
   });
 
   // ---- sessions ----
@@ -372,6 +376,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   app.post("/api/policy/publish", { config: { role: "editor" } }, async (request, reply) => {
     const b = body(request);
     const version = policies.publish(intField(b, "revision"), (request.session as Session).user.email, noteField(b, true));
+    refreshPublished();
     return reply.code(201).send({ version: version.version, publishedAt: version.publishedAt, author: version.author, note: version.note });
   });
   app.get("/api/policy/versions", { config: { role: "viewer" } }, async () => policies.history());
@@ -386,6 +391,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     if (!Number.isInteger(n) || n < 1) throw new HttpError(404, "No such version");
     const b = request.body === undefined || request.body === null ? {} : body(request);
     const result = policies.rollback(n, (request.session as Session).user.email, noteField(b, false));
+    refreshPublished();
     const v = result.version;
     return reply.code(201).send({ version: v.version, publishedAt: v.publishedAt, author: v.author, note: v.note, rollbackOf: v.rollbackOf, draftKept: result.draftKept });
   });
@@ -417,16 +423,30 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     { config: { skipCsrf: true, rateLimit: { max: config.limits.eventsPerIpPerMinute, timeWindow: 60_000 } }, bodyLimit: config.limits.eventsBodyBytes },
     async (request, reply) => {
       if (!String(request.headers["content-type"] ?? "").startsWith("application/json")) throw new HttpError(415, "Send JSON.");
+      // Only the add-in for this Centre, which got the install token with the published policy.
+      const token = request.headers[INSTALL_TOKEN_HEADER];
+      if (typeof token !== "string" || token === "" || !install.accepts(token)) {
+        const b = request.body as { events?: unknown } | null;
+        const count = b && Array.isArray(b.events) ? Math.min(b.events.length, MAX_EVENTS_PER_BATCH) : 0;
+        events.dropped(typeof token === "string" && token !== "" ? "wrong-token" : "no-token", count);
+        throw new HttpError(401, "Events are taken only from this Centre's add-in (missing or wrong install token).");
+      }
       const result = validateEventBatch(request.body, knownRules, clock());
       if (!result.ok) throw new HttpError(400, "Invalid events.", { issues: result.issues });
-      events.add(result.events);
-      return reply.code(202).send({ accepted: result.events.length });
+      const stored = events.add(result.events, { perSenderPerDay: config.limits.eventsPerSenderPerDay, perInstallPerDay: config.limits.eventsPerInstallPerDay });
+      return reply.code(202).send(stored);
     },
   );
   app.get("/api/reports/weekly", { config: { role: "viewer" } }, async (request) => {
     const q = request.query as Record<string, string | undefined>;
     for (const k of ["from", "to"] as const) if (q[k] !== undefined && !WEEK.test(q[k] as string)) throw new HttpError(400, `${k}: expected an ISO week such as 2025-W07`);
-    return { from: q.from ?? null, to: q.to ?? null, rows: events.weekly(q.from, q.to) };
+    return { from: q.from ?? null, to: q.to ?? null, rows: events.weekly(q.from, q.to), dropped: events.droppedByWeek(q.from, q.to) };
+  });
+  app.post("/api/install/rotate-token", { config: { role: "editor" } }, async (request) => {
+    install.rotateToken();
+    refreshPublished();
+    audit.record((request.session as Session).user.email, "install-token-rotated", {});
+    return { rotated: true, previousValidForDays: 7 };
   });
 
   await registerStatic(app, config);

@@ -9,6 +9,7 @@ export type AuditAction =
   | "sign-in-failed"
   | "sign-out"
   | "draft-saved"
+  | "install-token-rotated"
   | "policy-published"
   | "policy-rolled-back"
   | "user-added"

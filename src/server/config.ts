@@ -43,6 +43,10 @@ export type ServerConfig = Readonly<{
     loginFailuresPerAccount: number;
     /** Event batches per IP address per minute. @default 120 */
     eventsPerIpPerMinute: number;
+    /** Events kept per pseudonymous sender per day (UTC); the rest are counted as dropped. @default 100 */
+    eventsPerSenderPerDay: number;
+    /** Events kept per installation per day (UTC), all senders together. @default 2000 */
+    eventsPerInstallPerDay: number;
   }>;
 }>;
 
@@ -74,7 +78,7 @@ const FILE_KEYS = new Set([
   "$schema",
   "comment",
 ]);
-const LIMIT_KEYS = new Set(["bodyBytes", "tryBodyBytes", "eventsBodyBytes", "loginPerIpPerMinute", "loginFailuresPerAccount", "eventsPerIpPerMinute"]);
+const LIMIT_KEYS = new Set(["bodyBytes", "tryBodyBytes", "eventsBodyBytes", "loginPerIpPerMinute", "loginFailuresPerAccount", "eventsPerIpPerMinute", "eventsPerSenderPerDay", "eventsPerInstallPerDay"]);
 
 export const DEFAULT_LIMITS: ServerConfig["limits"] = {
   bodyBytes: 256 * 1024,
@@ -83,6 +87,8 @@ export const DEFAULT_LIMITS: ServerConfig["limits"] = {
   loginPerIpPerMinute: 10,
   loginFailuresPerAccount: 3,
   eventsPerIpPerMinute: 120,
+  eventsPerSenderPerDay: 100,
+  eventsPerInstallPerDay: 2000,
 };
 
 function positiveInt(value: unknown, name: string, max = Number.MAX_SAFE_INTEGER): number {

@@ -80,6 +80,17 @@ const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE published_versions ADD COLUMN draft_revision INTEGER;
   `,
+  // Daily bounds on events (per sender, per installation) and what was dropped, by reason.
+  `
+  CREATE INDEX events_sender_received ON events(sender, received_at);
+  CREATE INDEX events_received ON events(received_at);
+  CREATE TABLE event_drops (
+    week TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    events INTEGER NOT NULL,
+    PRIMARY KEY (week, reason)
+  );
+  `,
 ];
 
 /**

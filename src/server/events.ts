@@ -147,6 +147,11 @@ export function isoWeek(date: Date): string {
   return `${d.getUTCFullYear()}-W${String(week).padStart(2, "0")}`;
 }
 
+/** Why events were not counted: no or a wrong install token, or a daily bound reached. */
+export type DropReason = "no-token" | "wrong-token" | "sender-daily-limit" | "install-daily-limit";
+export type DroppedRow = Readonly<{ week: string; reason: DropReason; events: number }>;
+export type EventLimits = Readonly<{ perSenderPerDay: number; perInstallPerDay: number }>;
+
 export class EventStore {
   constructor(
     private readonly db: Db,
@@ -154,18 +159,56 @@ export class EventStore {
   ) {}
 
   /**
-   * Stores a validated batch in one transaction.
-   * @param events - from `validateEventBatch`
+   * Counts events that were not stored, under the ISO week they arrived in.
+   * @param reason - why
+   * @param count - how many events
    */
-  add(events: readonly MonitorEvent[]): void {
-    const received = this.clock().toISOString();
+  dropped(reason: DropReason, count: number): void {
+    if (count <= 0) return;
+    this.db
+      .prepare("INSERT INTO event_drops (week, reason, events) VALUES (?, ?, ?) ON CONFLICT(week, reason) DO UPDATE SET events = events + excluded.events")
+      .run(isoWeek(this.clock()), reason, count);
+  }
+
+  /**
+   * Stores a validated batch in one transaction, within the daily bounds (UTC day of arrival):
+   * events beyond a sender's or the installation's bound are counted as dropped instead.
+   * @param events - from `validateEventBatch`
+   * @param limits - the daily bounds; none when omitted
+   * @returns how many were stored and how many dropped
+   */
+  add(events: readonly MonitorEvent[], limits?: EventLimits): { accepted: number; dropped: number } {
+    const now = this.clock();
+    const received = now.toISOString();
+    const dayStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate())).toISOString();
+    const countSender = this.db.prepare("SELECT COUNT(*) AS n FROM events WHERE sender = ? AND received_at >= ?");
+    const countAll = this.db.prepare("SELECT COUNT(*) AS n FROM events WHERE received_at >= ?");
+    let accepted = 0;
+    let dropped = 0;
     const insertEvent = this.db.prepare(
       "INSERT INTO events (at, week, received_at, client, sender, verdict, action, reason, rule_id, words) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     );
     const insertRule = this.db.prepare("INSERT INTO event_rules (event_id, rule_id, monitor) VALUES (?, ?, ?)");
     this.db
       .transaction(() => {
+        const perSender = new Map<string, number>();
+        let total = limits ? (countAll.get(dayStart) as { n: number }).n : 0;
+        const drops = { "sender-daily-limit": 0, "install-daily-limit": 0 };
         for (const e of events) {
+          if (limits) {
+            const sent = perSender.get(e.sender) ?? (countSender.get(e.sender, dayStart) as { n: number }).n;
+            if (sent >= limits.perSenderPerDay) {
+              drops["sender-daily-limit"] += 1;
+              continue;
+            }
+            if (total >= limits.perInstallPerDay) {
+              drops["install-daily-limit"] += 1;
+              continue;
+            }
+            perSender.set(e.sender, sent + 1);
+            total += 1;
+          }
+          accepted += 1;
           const at = new Date(e.at);
           const info = insertEvent.run(at.toISOString(), isoWeek(at), received, e.client, e.sender, e.verdict, e.action, e.reason ?? null, e.ruleId ?? null, e.words ? JSON.stringify(e.words) : null);
           const id = Number(info.lastInsertRowid);
@@ -175,8 +218,24 @@ export class EventStore {
           if (e.ruleId) ids.add(e.ruleId);
           for (const ruleId of ids) insertRule.run(id, ruleId, monitor.has(ruleId) ? 1 : 0);
         }
+        this.dropped("sender-daily-limit", drops["sender-daily-limit"]);
+        this.dropped("install-daily-limit", drops["install-daily-limit"]);
+        dropped = drops["sender-daily-limit"] + drops["install-daily-limit"];
       })
       .immediate();
+    return { accepted, dropped };
+  }
+
+  /**
+   * Events not counted, per ISO week of arrival and reason.
+   * @param fromWeek - first week (inclusive); all when omitted
+   * @param toWeek - last week (inclusive)
+   * @returns rows ordered by week then reason
+   */
+  droppedByWeek(fromWeek?: string, toWeek?: string): DroppedRow[] {
+    return this.db
+      .prepare("SELECT week, reason, events FROM event_drops WHERE week >= ? AND week <= ? ORDER BY week, reason")
+      .all(fromWeek ?? "0000-W00", toWeek ?? "9999-W99") as DroppedRow[];
   }
 
   /**

@@ -35,13 +35,12 @@ async function start(): Promise<void> {
     warmUpEngine();
     const office = await loading;
     await office.onReady();
-    // The pane is served by the policy server, so its own origin is the server's; the on-send
-    // handler uses the same origin as the salt of the pseudonymous sender id.
+    // The pane is served by the policy server, so its own origin is the server's. The salt of
+    // the pseudonymous sender id and the events' install token come with the published policy.
     const origin = `${location.origin}/`;
     const policySource = createPublishedPolicySource({ url: `${origin}api/policy/published` });
     const events = createReportSink({
       queue: createEventQueue({ url: `${origin}api/events` }),
-      salt: origin,
       senderEmail: () => office.context.mailbox.userProfile.emailAddress,
       client: () => clientName(office.context.diagnostics as unknown as { platform?: unknown }),
     });

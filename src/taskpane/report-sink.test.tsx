@@ -4,6 +4,16 @@
  */
 import { createEventQueue, pseudonymousSender, type MonitorEvent } from "../office/event-queue";
 import { memoryStorage, type FetchLike } from "../office/published-policy";
+import { INSTALL_KEY } from "../office/install-credentials";
+
+const SALT = "s".repeat(43);
+/** Storage holding the install token and salt that a published policy brings (src/office/install-credentials.ts). */
+function installedStorage() {
+  const storage = memoryStorage();
+  void storage.setItem(INSTALL_KEY, JSON.stringify({ token: "t".repeat(43), salt: SALT }));
+  return storage;
+}
+
 import { rules } from "../core";
 import { validateEventBatch } from "../server/events";
 import { createReportSink, toMonitorEvent } from "./report-sink";
@@ -25,9 +35,9 @@ function fakeFetch(answer: () => Promise<number>) {
 
 function setup(answer: () => Promise<number> = async () => 202, email = "j.bloggs@norcotearlyyearscentre.co.uk") {
   const net = fakeFetch(answer);
-  const storage = memoryStorage();
+  const storage = installedStorage();
   const queue = createEventQueue({ url: `${ORIGIN}api/events`, storage, fetch: net.fetch });
-  const sink = createReportSink({ queue, salt: ORIGIN, senderEmail: () => email, client: () => "outlook-web" });
+  const sink = createReportSink({ queue, senderEmail: () => email, client: () => "outlook-web" });
   return { ...net, queue, sink };
 }
 
@@ -79,22 +89,22 @@ describe("createReportSink", () => {
     expect(checked).toEqual({ ok: true, events: expect.any(Array) });
   });
 
-  it("sends a pseudonymous sender id salted with the origin, never the address", async () => {
+  it("sends a pseudonymous sender id salted with the server's secret, never the address", async () => {
     const email = "j.bloggs@norcotearlyyearscentre.co.uk";
     const { sink, posted } = setup(async () => 202, email);
     await sink.enqueue({ kind: "false-positive", ruleId: "no-heated-tone", verdict: "warn", at: AT });
     await settle();
     const body = JSON.stringify(posted);
     expect(body).not.toContain("bloggs");
-    expect((posted[0]?.events[0] as MonitorEvent).sender).toBe(pseudonymousSender(email, ORIGIN));
+    expect((posted[0]?.events[0] as MonitorEvent).sender).toBe(pseudonymousSender(email, SALT));
+    expect((posted[0]?.events[0] as MonitorEvent).sender).not.toBe(pseudonymousSender(email, ORIGIN));
   });
 
   it("falls back to a valid id when the address cannot be read", async () => {
     const net = fakeFetch(async () => 202);
-    const queue = createEventQueue({ url: `${ORIGIN}api/events`, storage: memoryStorage(), fetch: net.fetch });
+    const queue = createEventQueue({ url: `${ORIGIN}api/events`, storage: installedStorage(), fetch: net.fetch });
     const sink = createReportSink({
       queue,
-      salt: ORIGIN,
       senderEmail: () => {
         throw new Error("userProfile unavailable");
       },
@@ -103,7 +113,7 @@ describe("createReportSink", () => {
     await sink.enqueue({ kind: "false-positive", ruleId: "no-heated-tone", verdict: "warn", at: new Date().toISOString() });
     await settle();
     const event = net.posted[0]?.events[0] as MonitorEvent;
-    expect(event).toMatchObject({ sender: pseudonymousSender("unknown", ORIGIN), client: "unknown" });
+    expect(event).toMatchObject({ sender: pseudonymousSender("unknown", SALT), client: "unknown" });
     expect(validateEventBatch({ events: [event] }, new Set(Object.keys(rules)), new Date())).toMatchObject({ ok: true });
   });
 

@@ -5,17 +5,18 @@
  * posting is not, so the pane never waits for the network. The Office reads (who sends, which
  * client) are injected by the bootstrap: this module never touches Office.
  */
-import { pseudonymousSender, type EventQueue, type MonitorEvent } from "../office/event-queue";
+import type { EventQueue, MonitorEvent, UnsignedEvent } from "../office/event-queue";
 import type { EventSink } from "./event-sink";
 import type { SenderEvent } from "./services";
 
 export type ReportSinkOptions = Readonly<{
   /** The stored queue posting to `POST /api/events`. */
-  queue: Pick<EventQueue, "enqueue" | "flush">;
-  /** The signed-in user's address (`userProfile.emailAddress`); only its salted hash leaves the pane. */
+  queue: Pick<EventQueue, "record" | "flush">;
+  /**
+   * The signed-in user's address (`userProfile.emailAddress`); only its hash, salted with the
+   * secret the server issues with the published policy (`EventQueue.record`), leaves the pane.
+   */
   senderEmail(): string;
-  /** The salt of the pseudonymous id: the server origin, as the on-send handler uses. */
-  salt: string;
   /** The client's short name (`clientName`), e.g. "outlook-web". */
   client(): string;
 }>;
@@ -27,16 +28,18 @@ export type ReportSinkOptions = Readonly<{
  * @returns the event as `POST /api/events` accepts it
  */
 export function toMonitorEvent(event: SenderEvent, context: Readonly<{ sender: string; client: string }>): MonitorEvent {
+  return { ...toUnsignedEvent(event, context.client), sender: context.sender };
+}
+
+/**
+ * Maps a pane event to the server's event, before the queue adds the pseudonymous sender.
+ * @param event - what the sender did
+ * @param client - the client name
+ * @returns the event without `sender`
+ */
+export function toUnsignedEvent(event: SenderEvent, client: string): UnsignedEvent {
   if (event.kind === "sent-with-reason") {
-    return {
-      ruleIds: [...event.ruleIds],
-      verdict: "warn",
-      action: "sent-anyway",
-      reason: event.reason,
-      client: context.client,
-      at: event.at,
-      sender: context.sender,
-    };
+    return { ruleIds: [...event.ruleIds], verdict: "warn", action: "sent-anyway", reason: event.reason, client, at: event.at };
   }
   return {
     ruleIds: [event.ruleId],
@@ -44,9 +47,8 @@ export function toMonitorEvent(event: SenderEvent, context: Readonly<{ sender: s
     action: "false-positive",
     ruleId: event.ruleId,
     ...(event.words && event.words.length > 0 ? { words: [...event.words] } : {}),
-    client: context.client,
+    client,
     at: event.at,
-    sender: context.sender,
   };
 }
 
@@ -61,18 +63,15 @@ function safely(read: () => string, fallback: string): string {
 
 /**
  * Creates the sink that feeds SMT's report.
- * @param options - the queue, the sender's address reader, the salt and the client reader
+ * @param options - the queue, the sender's address reader and the client reader
  * @returns an EventSink whose `enqueue` resolves once the event is stored
  */
 export function createReportSink(options: ReportSinkOptions): EventSink {
-  let sender: string | undefined;
-  // Same fallback as the on-send handler: the hash of "unknown" still passes the server's
-  // sender check (8–64 characters), where the bare word would get the whole batch refused.
-  const senderId = () => (sender ??= pseudonymousSender(safely(options.senderEmail, "unknown"), options.salt));
   return {
     async enqueue(event) {
-      const monitorEvent = toMonitorEvent(event, { sender: senderId(), client: safely(options.client, "unknown") });
-      await options.queue.enqueue(monitorEvent);
+      // Same fallback as the on-send handler: the hash of "unknown" still passes the server's
+      // sender check (8–64 characters), where the bare word would get the whole batch refused.
+      await options.queue.record(toUnsignedEvent(event, safely(options.client, "unknown")), safely(options.senderEmail, "unknown"));
       // Not awaited: a slow or absent server must not hold up the pane; what is not posted now
       // stays queued for the next flush (here or from the on-send handler).
       void options.queue.flush().catch(() => undefined);

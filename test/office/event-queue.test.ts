@@ -5,6 +5,16 @@
 import { createHash } from "crypto";
 import { EVENT_QUEUE_KEY, createEventQueue, pseudonymousSender, sha256Hex, type MonitorEvent } from "../../src/office/event-queue";
 import { memoryStorage, type FetchLike } from "../../src/office/published-policy";
+import { INSTALL_KEY } from "../../src/office/install-credentials";
+
+const SALT = "s".repeat(43);
+/** Storage holding the install token and salt that a published policy brings (src/office/install-credentials.ts). */
+function installedStorage() {
+  const storage = memoryStorage();
+  void storage.setItem(INSTALL_KEY, JSON.stringify({ token: "t".repeat(43), salt: SALT }));
+  return storage;
+}
+
 
 const URL = "https://addin.example.org/api/events";
 
@@ -27,7 +37,7 @@ function fakeFetch(statuses: (number | Error)[]): FetchLike & { posted: Posted[]
 }
 
 it("stores events without touching the network, then flushes them in batches", async () => {
-  const storage = memoryStorage();
+  const storage = installedStorage();
   const fetch = fakeFetch([202]);
   const queue = createEventQueue({ url: URL, storage, fetch, batchSize: 2 });
   await Promise.all([queue.enqueue(event(1)), queue.enqueue(event(2)), queue.enqueue(event(3))]);
@@ -41,7 +51,7 @@ it("stores events without touching the network, then flushes them in batches", a
 });
 
 it("keeps only the allowed fields (no message content can leak)", async () => {
-  const storage = memoryStorage();
+  const storage = installedStorage();
   const queue = createEventQueue({ url: URL, storage, fetch: fakeFetch([202]) });
   const leaky = { ...event(1), subject: "Jamie's EHCP", body: "secret", to: ["parent@gmail.com"], reason: "line\u0007bell" } as unknown as MonitorEvent;
   await queue.enqueue(leaky);
@@ -57,7 +67,7 @@ it("keeps only the allowed fields (no message content can leak)", async () => {
 });
 
 it("is bounded: the oldest events go first", async () => {
-  const storage = memoryStorage();
+  const storage = installedStorage();
   const queue = createEventQueue({ url: URL, storage, fetch: fakeFetch([202]), maxEvents: 5 });
   for (let i = 0; i < 8; i++) await queue.enqueue(event(i));
   const stored = JSON.parse((await storage.getItem(EVENT_QUEUE_KEY)) as string) as MonitorEvent[];
@@ -65,7 +75,7 @@ it("is bounded: the oldest events go first", async () => {
 });
 
 it("keeps events after a network error or 5xx/429 and sends them on a later flush", async () => {
-  const storage = memoryStorage();
+  const storage = installedStorage();
   const fetch = fakeFetch([new Error("Network request failed"), 503, 429, 202]);
   const queue = createEventQueue({ url: URL, storage, fetch });
   await queue.enqueue(event(1));
@@ -76,14 +86,14 @@ it("keeps events after a network error or 5xx/429 and sends them on a later flus
 });
 
 it("drops a batch the server refuses as invalid (it would never be accepted)", async () => {
-  const queue = createEventQueue({ url: URL, storage: memoryStorage(), fetch: fakeFetch([400, 202]), batchSize: 1 });
+  const queue = createEventQueue({ url: URL, storage: installedStorage(), fetch: fakeFetch([400, 202]), batchSize: 1 });
   await queue.enqueue(event(1));
   await queue.enqueue(event(2));
   expect(await queue.flush()).toEqual({ sent: 1, dropped: 1, remaining: 0 });
 });
 
 it("does not lose events enqueued while a flush is in flight, and joins concurrent flushes", async () => {
-  const storage = memoryStorage();
+  const storage = installedStorage();
   let release: () => void = () => undefined;
   const fetch = ((_u: string, init?: Parameters<FetchLike>[1]) => {
     void init;

@@ -37,8 +37,11 @@ it("the add-in follows what SMT publish", async () => {
 });
 
 it("the server accepts the event queue's batches and reports them", async () => {
-  const queue = createEventQueue({ url: "https://addin.example.org/api/events", storage: memoryStorage(), fetch: injectFetch(t.app) });
-  const sender = pseudonymousSender("a.jones@norcotearlyyearscentre.co.uk", "https://addin.example.org");
+  // The install token and salt for events come with the published policy.
+  const storage = memoryStorage();
+  await createPublishedPolicySource({ url: "https://addin.example.org/api/policy/published", storage, fetch: injectFetch(t.app) }).refresh();
+  const queue = createEventQueue({ url: "https://addin.example.org/api/events", storage, fetch: injectFetch(t.app) });
+  const sender = pseudonymousSender("a.jones@norcotearlyyearscentre.co.uk", t.stores.install.salt());
   const at = new Date().toISOString();
   await queue.enqueue({ ruleIds: ["no-heated-tone", "audience-size"], monitorRuleIds: ["audience-size"], verdict: "warn", action: "sent-anyway", client: "classic-windows", at, sender, reason: "It was urgent" });
   await queue.enqueue({ ruleIds: ["no-heated-tone"], verdict: "warn", action: "false-positive", ruleId: "no-heated-tone", words: ["sharp"], client: "owa", at, sender });

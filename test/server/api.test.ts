@@ -32,7 +32,7 @@ describe("anonymous", () => {
     expect(body.version).toBe(1);
     expect(body.policy).toEqual(JSON.parse(JSON.stringify(defaultPolicyDocument())));
     expect(typeof body.publishedAt).toBe("string");
-    expect(res.headers.etag).toMatch(/^"v1-[0-9a-f]{16}"$/);
+    expect(res.headers.etag).toMatch(/^"v1-[0-9a-f]{16}-[0-9a-f]{8}"$/);
     expect(res.headers["cache-control"]).toBe("no-cache");
     expect(t.stores.policies.history()[0]).toMatchObject({ version: 1, author: "system" });
   });
@@ -391,9 +391,9 @@ describe("events and weekly report", () => {
         { ...base, ruleIds: ["no-heated-tone"], action: "false-positive", ruleId: "no-heated-tone", words: ["sharp"] },
         { ...base, ruleIds: ["no-heated-tone"], at: "2025-03-10T08:00:00Z", action: "fixed" },
       ];
-      const res = await clocked.app.inject({ method: "POST", url: "/api/events", payload: { events } });
+      const res = await clocked.app.inject({ method: "POST", url: "/api/events", headers: { "x-eg-install-token": clocked.stores.install.token() }, payload: { events } });
       expect(res.statusCode).toBe(202);
-      expect(res.json()).toEqual({ accepted: 6 });
+      expect(res.json()).toEqual({ accepted: 6, dropped: 0 });
       const viewer = await signIn(clocked.app, VIEWER);
       const report = (await viewer.get("/api/reports/weekly")).json() as Json;
       const row = (week: string, ruleId: string): Json | undefined => report.rows.find((r: Json) => r.week === week && r.ruleId === ruleId);
@@ -424,19 +424,19 @@ describe("events and weekly report", () => {
     ["a time without zone", { ...base, ruleIds: [], at: "2025-03-05 10:00" }, "events[0].at"],
     ["a false-positive without ruleId", { ...base, ruleIds: [], action: "false-positive" }, "events[0].ruleId"],
   ])("rejects %s", async (_name, event, pathName) => {
-    const res = await t.app.inject({ method: "POST", url: "/api/events", payload: { events: [event] } });
+    const res = await t.app.inject({ method: "POST", url: "/api/events", headers: { "x-eg-install-token": t.stores.install.token() }, payload: { events: [event] } });
     expect(res.statusCode).toBe(400);
     expect((res.json() as Json).issues.map((i: Json) => i.path)).toContain(pathName);
     expect(t.db.prepare("SELECT COUNT(*) AS n FROM events").get()).toEqual({ n: 0 });
   });
 
   it("rejects a batch that is not { events: [...] }, too big, or not JSON", async () => {
-    expect((await t.app.inject({ method: "POST", url: "/api/events", payload: [] })).statusCode).toBe(400);
-    expect((await t.app.inject({ method: "POST", url: "/api/events", payload: { events: [], extra: 1 } })).statusCode).toBe(400);
+    expect((await t.app.inject({ method: "POST", url: "/api/events", headers: { "x-eg-install-token": t.stores.install.token() }, payload: [] })).statusCode).toBe(400);
+    expect((await t.app.inject({ method: "POST", url: "/api/events", headers: { "x-eg-install-token": t.stores.install.token() }, payload: { events: [], extra: 1 } })).statusCode).toBe(400);
     const big = { events: [{ ...base, ruleIds: [], reason: "y".repeat(500) }] };
     const huge = { events: Array.from({ length: 150 }, () => big.events[0]) };
-    expect((await t.app.inject({ method: "POST", url: "/api/events", payload: huge })).statusCode).toBe(413);
-    const text = await t.app.inject({ method: "POST", url: "/api/events", headers: { "content-type": "text/plain" }, payload: JSON.stringify(big) });
+    expect((await t.app.inject({ method: "POST", url: "/api/events", headers: { "x-eg-install-token": t.stores.install.token() }, payload: huge })).statusCode).toBe(413);
+    const text = await t.app.inject({ method: "POST", url: "/api/events", headers: { "content-type": "text/plain", "x-eg-install-token": t.stores.install.token() }, payload: JSON.stringify(big) });
     expect(text.statusCode).toBe(415);
   });
 
@@ -445,7 +445,7 @@ describe("events and weekly report", () => {
     try {
       const codes: number[] = [];
       for (let i = 0; i < 5; i++) {
-        const r = await limited.app.inject({ method: "POST", url: "/api/events", payload: { events: [{ ...base, ruleIds: [], at: new Date().toISOString() }] } });
+        const r = await limited.app.inject({ method: "POST", url: "/api/events", headers: { "x-eg-install-token": limited.stores.install.token() }, payload: { events: [{ ...base, ruleIds: [], at: new Date().toISOString() }] } });
         codes.push(r.statusCode);
       }
       expect(codes).toEqual([202, 202, 202, 429, 429]);

@@ -196,3 +196,94 @@ describe("file permissions (item 14)", () => {
     }
   });
 });
+
+describe("events only from this Centre's add-in, bounded (item 13)", () => {
+  const event = (sender: string, at: string) => ({ ruleIds: ["no-chain-mail"], verdict: "warn", action: "false-positive", ruleId: "no-chain-mail", client: "outlook-web", at, sender });
+
+  it("issues a secret install token and salt with the published policy, kept across restarts", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "eg-install-"));
+    try {
+      const first = await makeApp({ dbFile: path.join(dir, "db.sqlite"), users: false });
+      const a = await install(first.app);
+      await first.close();
+      const second = await makeApp({ dbFile: path.join(dir, "db.sqlite"), users: false });
+      const b = await install(second.app);
+      await second.close();
+      expect(a.token).toMatch(/^[A-Za-z0-9_-]{32,}$/);
+      expect(a.salt).toMatch(/^[A-Za-z0-9_-]{32,}$/);
+      expect(a.salt).not.toContain("addin.example.org");
+      expect(b).toEqual(a);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("refuses anonymous batches and batches with a wrong token, and the report counts them as dropped", async () => {
+    const at = new Date().toISOString();
+    const none = await t.app.inject({ method: "POST", url: "/api/events", payload: { events: [event("a1b2c3d4e5f6a7b8", at)] } });
+    expect(none.statusCode).toBe(401);
+    const wrong = await t.app.inject({ method: "POST", url: "/api/events", headers: { "x-eg-install-token": "x".repeat(43) }, payload: { events: [event("a1b2c3d4e5f6a7b8", at), event("a1b2c3d4e5f6a7b8", at)] } });
+    expect(wrong.statusCode).toBe(401);
+    expect(t.db.prepare("SELECT COUNT(*) AS n FROM events").get()).toEqual({ n: 0 });
+    const viewer = await signIn(t.app, VIEWER);
+    const report = (await viewer.get("/api/reports/weekly")).json() as Json;
+    expect(report.dropped).toEqual(expect.arrayContaining([expect.objectContaining({ reason: "no-token", events: 1 }), expect.objectContaining({ reason: "wrong-token", events: 2 })]));
+  });
+
+  it("bounds 130 batches of 100 fake events per sender and per day, and reports what was dropped", async () => {
+    const now = new Date();
+    const flooded = await makeApp({ clock: () => now, overrides: { limits: { eventsPerIpPerMinute: 10_000 } } });
+    try {
+      const { token } = await install(flooded.app);
+      const at = now.toISOString();
+      // One fake sender …
+      for (let i = 0; i < 65; i++) {
+        const events = Array.from({ length: 100 }, () => event("fakefakefakefake", at));
+        const res = await flooded.app.inject({ method: "POST", url: "/api/events", headers: { "x-eg-install-token": token }, payload: { events } });
+        expect(res.statusCode).toBe(202);
+      }
+      // … and a different made-up sender on every event.
+      for (let i = 0; i < 65; i++) {
+        const events = Array.from({ length: 100 }, (_, j) => event(`fake${String(i * 100 + j).padStart(8, "0")}`, at));
+        await flooded.app.inject({ method: "POST", url: "/api/events", headers: { "x-eg-install-token": token }, payload: { events } });
+      }
+      const viewer = await signIn(flooded.app, VIEWER);
+      const report = (await viewer.get("/api/reports/weekly")).json() as Json;
+      const falsePositives = (report.rows as Json[]).reduce((n, r) => n + r.falsePositives, 0);
+      const limits = flooded.config.limits as Json;
+      expect(falsePositives).toBeLessThanOrEqual(limits.eventsPerInstallPerDay);
+      expect(falsePositives).toBeLessThan(13_000 / 4);
+      const stored = flooded.db.prepare("SELECT COUNT(*) AS n FROM events WHERE sender = 'fakefakefakefake'").get() as Json;
+      expect(stored.n).toBe(limits.eventsPerSenderPerDay);
+      const dropped = Object.fromEntries((report.dropped as Json[]).map((d) => [d.reason, d.events]));
+      expect(dropped["sender-daily-limit"]).toBe(6500 - limits.eventsPerSenderPerDay);
+      expect(dropped["sender-daily-limit"] + (dropped["install-daily-limit"] ?? 0) + falsePositives).toBe(13_000);
+    } finally {
+      await flooded.close();
+    }
+  });
+
+  it("rotates the token: the old one still works for a week, then not", async () => {
+    let now = Date.parse("2026-12-01T09:00:00Z");
+    const clocked = await makeApp({ clock: () => new Date(now) });
+    try {
+      const old = await install(clocked.app);
+      const editor = await signIn(clocked.app, EDITOR);
+      const rotated = await editor.send("POST", "/api/install/rotate-token", {});
+      expect(rotated.statusCode).toBe(200);
+      const fresh = await install(clocked.app);
+      expect(fresh.token).not.toBe(old.token);
+      expect(fresh.salt).toBe(old.salt);
+      const post = (token: string) => clocked.app.inject({ method: "POST", url: "/api/events", headers: { "x-eg-install-token": token }, payload: { events: [event("a1b2c3d4e5f6a7b8", new Date(now).toISOString())] } });
+      expect((await post(old.token)).statusCode).toBe(202);
+      expect((await post(fresh.token)).statusCode).toBe(202);
+      now += 8 * 24 * 3600 * 1000;
+      expect((await post(old.token)).statusCode).toBe(401);
+      expect((await post(fresh.token)).statusCode).toBe(202);
+      const viewer = await signIn(clocked.app, VIEWER);
+      expect((await viewer.send("POST", "/api/install/rotate-token", {})).statusCode).toBe(403);
+    } finally {
+      await clocked.close();
+    }
+  });
+});
