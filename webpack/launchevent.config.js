@@ -1,7 +1,8 @@
 /**
  * Webpack config of the on-send handler: dist/launchevent.js, one self-contained classic
  * script in ES2016 syntax, plus dist/launchevent.html (the runtime page for Outlook on the web,
- * new Outlook and Mac), dist/manifest.xml and the icons.
+ * new Outlook and Mac), the manifests (webpack/addin-manifest.js: manifest.xml, manifest.json,
+ * the app package zip, build-info.json) and the icons.
  *
  * Why so strict: classic Outlook on Windows runs this file alone in a JavaScript-only runtime
  * that, before Version 2403, was Chakra limited to ES2016 (async/await there makes the handler
@@ -21,6 +22,7 @@ const TerserPlugin = require("terser-webpack-plugin");
 const acorn = require("acorn");
 const esbuild = require("esbuild");
 const webpack = require("webpack");
+const { ManifestPlugin } = require("./addin-manifest");
 
 const root = path.join(__dirname, "..");
 const DEV_URL = "https://localhost:3000/";
@@ -246,13 +248,10 @@ module.exports = function launcheventConfig({ mode, env = {} }) {
         hash: true,
         minify: false,
       }),
+      // dist/manifest.xml, manifest.json, the app package and build-info.json, from one definition.
+      new ManifestPlugin({ origin: (host || DEV_URL).replace(/\/+$/, "") }),
       new CopyWebpackPlugin({
         patterns: [
-          {
-            from: path.join(root, "manifest.xml"),
-            to: "manifest.xml",
-            transform: (content) => (host ? content.toString().split(DEV_URL).join(host) : content),
-          },
           { from: path.join(root, "assets"), to: "assets", globOptions: { ignore: ["**/*.svg", "**/.*"] } },
         ],
       }),

@@ -6,6 +6,9 @@
  */
 import * as fs from "fs";
 import * as path from "path";
+import Ajv04 from "ajv-draft-04";
+import addFormats from "ajv-formats";
+import { strFromU8, unzipSync } from "fflate";
 import { validateXML } from "xmllint-wasm";
 import { TASKPANE_COMMAND_ID } from "../../src/office/complete-send";
 
@@ -122,5 +125,69 @@ describe("manifest.xml", () => {
     const urls = [...xml.matchAll(/DefaultValue="(https?:\/\/[^"]+)"/g)].map((m) => m[1] as string);
     expect(urls.length).toBeGreaterThan(5);
     for (const url of urls) expect(url.startsWith("https://localhost:3000/")).toBe(true);
+  });
+});
+
+/* The unified manifest (issue 12 item 2): made by webpack/addin-manifest.js from the same
+ * definition as dist/manifest.xml, validated offline against Microsoft's JSON schema 1.17
+ * (schemas/m365-app-manifest/, MIT licence). */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const addin = require("../../webpack/addin-manifest.js") as {
+  ADDIN: { id: string; minMailbox: string };
+  renderXml(template: string, o: { origin: string; version: { xml: string; json: string } }): string;
+  renderJson(o: { origin: string; version: { xml: string; json: string } }): Record<string, unknown> & { icons: { color: string; outline: string } };
+  xmlFacts(xml: string): unknown;
+  jsonFacts(json: unknown): unknown;
+  expectedFacts(origin: string, version: string): unknown;
+  manifestVersion(build?: number): { xml: string; json: string };
+  appPackage(json: unknown, assetsDir: string): Uint8Array;
+};
+
+describe("manifest.json and the app package", () => {
+  const origin = "https://addin.example.org";
+  const version = addin.manifestVersion(412);
+  const json = addin.renderJson({ origin, version });
+  const schema = JSON.parse(fs.readFileSync(path.join(ROOT, "schemas", "m365-app-manifest", "v1.17", "MicrosoftTeams.schema.json"), "utf8"));
+  const ajv = new Ajv04({ allErrors: true, strict: false });
+  addFormats(ajv);
+  const validate = ajv.compile(schema);
+
+  it("validates offline against Microsoft's unified manifest schema 1.17", () => {
+    expect(validate(json) ? [] : validate.errors).toEqual([]);
+    expect(json.manifestVersion).toBe(schema.properties.manifestVersion.const);
+  });
+
+  it("would fail validation with a send mode the schema does not know", () => {
+    const broken = JSON.parse(JSON.stringify(json).replace('"sendMode":"softBlock"', '"sendMode":"hardBlock"'));
+    expect(validate(broken)).toBe(false);
+    expect(JSON.stringify(validate.errors)).toContain("sendMode");
+  });
+
+  it("says the same as the XML manifest: id, version, URLs, requirement set, event, runtimes, button", () => {
+    const xmlOut = addin.renderXml(xml, { origin, version });
+    const fromXml = addin.xmlFacts(xmlOut);
+    expect(addin.jsonFacts(json)).toEqual(fromXml);
+    expect(fromXml).toEqual(addin.expectedFacts(origin, "1.0.412.0"));
+    expect(fromXml).toMatchObject({ id: addin.ADDIN.id, minMailbox: "1.12", events: [{ type: "OnMessageSend", functionName: "onMessageSendHandler", sendMode: "SoftBlock" }], commandId: TASKPANE_COMMAND_ID });
+    expect(xmlOut).not.toContain("localhost:3000");
+  });
+
+  it("stops the build when manifest.xml says something else than the definition", () => {
+    expect(() => addin.renderXml(xml.replace('SendMode="SoftBlock"', 'SendMode="Block"'), { origin, version })).toThrow(/does not match/);
+    expect(() => addin.renderXml(xml.replace('DefaultMinVersion="1.12"', 'DefaultMinVersion="1.13"'), { origin, version })).toThrow(/does not match/);
+  });
+
+  it("bumps the manifest version with each build number (package.json's major.minor first)", () => {
+    const [major, minor] = (JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")).version as string).split(".");
+    expect(addin.manifestVersion(7)).toEqual({ json: `${major}.${minor}.7`, xml: `${major}.${minor}.7.0` });
+    expect(addin.renderXml(xml, { origin, version: addin.manifestVersion(8) })).toContain(`<Version>${major}.${minor}.8.0</Version>`);
+    expect(addin.renderJson({ origin, version: addin.manifestVersion(8) }).version).toBe(`${major}.${minor}.8`);
+  });
+
+  it("packs manifest.json and its two icons for the admin centre", () => {
+    const files = unzipSync(addin.appPackage(json, path.join(ROOT, "assets")));
+    expect(Object.keys(files).sort()).toEqual(["icon-128.png", "icon-32.png", "manifest.json"]);
+    expect(JSON.parse(strFromU8(files["manifest.json"] as Uint8Array))).toEqual(json);
+    expect(Buffer.from(files["icon-128.png"] as Uint8Array).equals(fs.readFileSync(path.join(ROOT, "assets", "icon-128.png")))).toBe(true);
   });
 });
