@@ -87,7 +87,9 @@ describe("admin app", () => {
     await userEvent.type(threshold, "0");
     expect(within(audience).getByText("Must be at least 1; 0 is too small.")).toBeTruthy();
     expect((screen.getByRole("button", { name: "Save draft" }) as HTMLButtonElement).disabled).toBe(true);
-    expect(within(screen.getByRole("list", { name: "Problems in the draft" })).getByText(/rules\.audience-size\[1\]\.threshold/)).toBeTruthy();
+    const problems = within(screen.getByRole("list", { name: "Problems in the draft" }));
+    expect(problems.getByText(`${rules["audience-size"]!.meta.title} — Threshold`)).toBeTruthy();
+    expect(problems.queryByText(/rules\.audience-size/)).toBeNull();
     await userEvent.clear(threshold);
     await userEvent.type(threshold, "30");
     expect(screen.getByText("2 unsaved changes")).toBeTruthy();

@@ -6,6 +6,7 @@ import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle,
 import type { RuleInfo } from "../../api/types";
 import { useDraft } from "../../draft/DraftContext";
 import { ChangeList } from "../ChangeList/ChangeList";
+import { pathLabel } from "../../model/labels";
 
 const useStyles = makeStyles({
   bar: {
@@ -65,7 +66,7 @@ export function DraftBar(props: { catalogue: readonly RuleInfo[] }) {
             <ul className={styles.issues} aria-label="Problems in the draft">
               {blocking.map((i) => (
                 <li key={`${i.path}:${i.message}`}>
-                  <span className={styles.path}>{i.path}</span>: {i.message}
+                  <span className={styles.path}>{pathLabel(i.path, props.catalogue)}</span>: {i.message}
                 </li>
               ))}
             </ul>
