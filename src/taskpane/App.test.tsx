@@ -4,7 +4,6 @@
  */
 import { act, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { checkDraft, parseDraft } from "../core";
 import { renderPane } from "../../test/ui/render";
 import { heatedPolicy, onlyRules } from "../../test/ui/policies";
 import twelveParents from "../../samples/twelve-parents-in-to.json";
@@ -28,12 +27,15 @@ describe("task pane", () => {
 
   it("explains a blocked message: plain words, quoted clause, policy link and masked evidence", async () => {
     const policy = onlyRules({ "bcc-for-bulk-mail": "block" });
-    const expected = checkDraft(parseDraft(twelveParents), policy).findings[0];
     renderPane({ draft: twelveParents, policy });
     const list = await screen.findByRole("list", { name: "Problems found" });
     const card = within(list).getByRole("article", { name: "Parents' addresses visible to each other" });
     expect(within(card).getByText("Must fix")).toBeTruthy();
-    expect(within(card).getByText(expected?.message ?? "(no finding)")).toBeTruthy();
+    expect(
+      within(card).getByText(
+        "This e-mail shows the addresses of 12 people outside the Centre to each other in To or Cc. Please move them to Bcc to keep every family's address private.",
+      ),
+    ).toBeTruthy();
     expect(within(card).getByText(/never disclose personal information about a colleague or pupils online/)).toBeTruthy();
     const link = within(card).getByRole("link", { name: /Policy: Compliance with related policies and agreements/ });
     expect(link.getAttribute("href")).toBe("policy.html#compliance-with-related-policies-and-agreements");
@@ -71,7 +73,7 @@ describe("task pane", () => {
     const titles = within(list)
       .getAllByRole("article")
       .map((a) => within(a).getByRole("heading").textContent);
-    expect(titles).toEqual(["Parents' addresses visible to each other", expect.any(String)]);
+    expect(titles).toEqual(["Parents' addresses visible to each other", "Too many recipients"]);
     expect(screen.getByText("1 problem to fix before sending and 1 thing to check.")).toBeTruthy();
   });
 

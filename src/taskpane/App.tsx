@@ -9,10 +9,11 @@ import type { Disclaimer, Finding } from "../core";
 import { useAppStyles } from "./App.styles";
 import { FindingList } from "./components/FindingList";
 import { SendPanel } from "./components/SendPanel";
-import { AllClearView, ErrorView, LoadingView } from "./components/StatusViews";
+import { AllClearView, CannotSendView, ErrorView, LoadingView } from "./components/StatusViews";
 import { DELAY_MINUTES, formatTime } from "./fix-text";
 import { useLiveCheck } from "./hooks/useLiveCheck";
 import { parseInitContext, type InitContext } from "./init-context";
+import { missingForSend } from "./send-readiness";
 import { useServices, type FixRequest } from "./services";
 
 type Notice = Readonly<{ intent: "success" | "error" | "info"; text: string }>;
@@ -23,13 +24,20 @@ export type AppProps = {
   debounceMs?: number;
 };
 
+/**
+ * The heading over the findings: what the sender must fix, what to check, and what Send will
+ * put right by itself (the same split the verdict makes, see `verdictOf`).
+ */
 function summary(findings: readonly Finding[]): string {
-  const blocks = findings.filter((f) => f.severity === "block").length;
-  const warns = findings.length - blocks;
+  const atSend = findings.filter((f) => f.fixedAtSend).length;
+  const blocks = findings.filter((f) => !f.fixedAtSend && f.severity === "block").length;
+  const warns = findings.length - blocks - atSend;
   const parts: string[] = [];
   if (blocks > 0) parts.push(`${blocks} ${blocks === 1 ? "problem" : "problems"} to fix before sending`);
   if (warns > 0) parts.push(`${warns} ${warns === 1 ? "thing" : "things"} to check`);
-  return `${parts.join(" and ")}.`;
+  const later = atSend > 0 ? `${atSend} ${atSend === 1 ? "thing" : "things"} will be put right when you send.` : "";
+  if (parts.length === 0) return `Nothing to fix. ${later}`;
+  return later ? `${parts.join(" and ")}. ${later}` : `${parts.join(" and ")}.`;
 }
 
 function errorText(error: unknown): string {
@@ -188,6 +196,7 @@ export function App(props: AppProps) {
   else if (state.status === "error") content = <ErrorView message={state.message} onRetry={() => void recheck()} />;
   else {
     const { findings } = state;
+    const missing = missingForSend(state.draft);
     content = (
       <>
         {context && findings.length > 0 ? (
@@ -203,8 +212,9 @@ export function App(props: AppProps) {
             <MessageBarBody>We couldn't re-check your latest changes: {state.recheckError}</MessageBarBody>
           </MessageBar>
         ) : null}
+        {missing.length > 0 ? <CannotSendView missing={missing} /> : null}
         {findings.length === 0 ? (
-          <AllClearView />
+          missing.length === 0 ? <AllClearView /> : null
         ) : (
           <>
             <h2 className={styles.summary}>{summary(findings)}</h2>
@@ -219,14 +229,16 @@ export function App(props: AppProps) {
             />
           </>
         )}
-        <SendPanel
-          busy={busy}
-          canSend={services.capabilities.sendNow}
-          onSendNow={onSendNow}
-          onSendWithReason={onSendWithReason}
-          reasonSaved={reasonSaved}
-          verdict={state.report.verdict === "send" || findings.length === 0 ? "send" : state.report.verdict}
-        />
+        {missing.length > 0 ? null : (
+          <SendPanel
+            busy={busy}
+            canSend={services.capabilities.sendNow}
+            onSendNow={onSendNow}
+            onSendWithReason={onSendWithReason}
+            reasonSaved={reasonSaved}
+            verdict={state.report.verdict === "send" || findings.length === 0 ? "send" : state.report.verdict}
+          />
+        )}
       </>
     );
   }

@@ -50,12 +50,18 @@ export function FindingCard(props: FindingCardProps) {
   return (
     <article
       aria-labelledby={titleId}
-      className={mergeClasses(styles.root, finding.severity === "block" ? styles.block : styles.warn, flagged && styles.flagged)}
+      className={mergeClasses(styles.root, finding.severity === "block" && !finding.fixedAtSend ? styles.block : styles.warn, flagged && styles.flagged)}
     >
       <div className={styles.header}>
-        <Badge appearance="filled" color={finding.severity === "block" ? "danger" : "warning"} shape="rounded">
-          {finding.severity === "block" ? "Must fix" : "Please check"}
-        </Badge>
+        {finding.fixedAtSend ? (
+          <Badge appearance="filled" color="informative" shape="rounded">
+            Added when you send
+          </Badge>
+        ) : (
+          <Badge appearance="filled" color={finding.severity === "block" ? "danger" : "warning"} shape="rounded">
+            {finding.severity === "block" ? "Must fix" : "Please check"}
+          </Badge>
+        )}
         <h3 className={styles.title} id={titleId}>
           {title}
         </h3>

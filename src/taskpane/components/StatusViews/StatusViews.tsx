@@ -52,3 +52,25 @@ export function AllClearView() {
     </MessageBar>
   );
 }
+
+/**
+ * Shown instead of "All clear" when Outlook could not send the message as it is (for example
+ * after a fix removed its only recipient): says what is missing.
+ * @param props - one sentence per missing part
+ * @returns the view
+ */
+export function CannotSendView(props: { missing: readonly string[] }) {
+  const styles = useStyles();
+  return (
+    <MessageBar intent="warning" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>This message can't be sent yet.</MessageBarTitle>
+        {props.missing.map((text) => (
+          <p className={styles.text} key={text}>
+            {text}
+          </p>
+        ))}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}

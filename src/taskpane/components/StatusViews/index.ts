@@ -1,1 +1,1 @@
-export { AllClearView, ErrorView, LoadingView } from "./StatusViews";
+export { AllClearView, CannotSendView, ErrorView, LoadingView } from "./StatusViews";
