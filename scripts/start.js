@@ -3,7 +3,8 @@
  * `npm start`: builds the add-in and the server when `dist/` or `lib/` is missing or older
  * than the sources, then starts the policy server (data in ./data unless configured) and
  * prints the add-in, admin, simulator and manifest addresses. Options are passed to the server
- * (`npm start -- --port 3443 --data /srv/eg`); `--no-build` skips the build check.
+ * (`npm start -- --port 3443 --data /srv/eg`); `--no-build` skips the build check;
+ * `--build-only` builds when needed and starts nothing.
  */
 "use strict";
 const fs = require("fs");
@@ -62,6 +63,8 @@ function main() {
       return;
     }
   }
+  // `--build-only` (npm run start:desktop / start:web): build when needed, start nothing.
+  if (args.includes("--build-only")) return;
   const entry = path.join(root, "lib", "server", "main.js");
   if (!fs.existsSync(entry)) {
     process.stderr.write("lib/server/main.js is missing: run `npm run build:cli`.\n");

@@ -1,0 +1,97 @@
+/**
+ * The real-Outlook commands (issue 12 item 1), as far as Linux allows: the npm scripts resolve
+ * to files that exist, Linux gets a plain "not available, use the simulator", and on Windows
+ * and Mac the pinned office-addin-debugging is handed the manifest built for the chosen origin.
+ */
+import fs from "fs";
+import os from "os";
+import path from "path";
+
+const ROOT = path.join(__dirname, "..", "..");
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const debug = require("../../scripts/office-debug.js") as {
+  DEBUGGING_PACKAGE: string;
+  plan(argv: string[], context?: { platform?: string; distDir?: string; dataDir?: string }): { kind: string; message?: string; command?: string; args?: string[]; manifest?: string };
+};
+const scripts = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")).scripts as Record<string, string>;
+
+describe("npm scripts", () => {
+  it("has the real-Outlook and certificate commands", () => {
+    for (const name of ["start:desktop", "stop:desktop", "start:web", "certs:install", "certs:uninstall"]) expect(scripts[name]).toMatch(/node scripts\/office-debug\.js /);
+  });
+
+  it("points every `node <file>` at a file that exists", () => {
+    const files = Object.values(scripts).flatMap((s) => [...s.matchAll(/\bnode ([\w./-]+\.js)/g)].map((m) => m[1] as string));
+    expect(files.length).toBeGreaterThan(5);
+    for (const file of files) expect(fs.existsSync(path.join(ROOT, file))).toBe(true);
+  });
+
+  it("does not install office-addin-debugging (keytar does not build on Linux); it runs it pinned with npx", () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"));
+    expect({ ...pkg.dependencies, ...pkg.devDependencies }["office-addin-debugging"]).toBeUndefined();
+    expect(debug.DEBUGGING_PACKAGE).toMatch(/^office-addin-debugging@\d+\.\d+\.\d+$/);
+  });
+});
+
+describe("scripts/office-debug.js", () => {
+  let dir: string;
+  let dist: string;
+  const MANIFEST = '<OfficeApp><Version>1.0.9.0</Version><SourceLocation DefaultValue="https://localhost:3000/taskpane.html"/></OfficeApp>';
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "eg-debug-"));
+    dist = path.join(dir, "dist");
+    fs.mkdirSync(dist);
+    fs.writeFileSync(path.join(dist, "manifest.xml"), MANIFEST);
+    fs.writeFileSync(path.join(dist, "build-info.json"), JSON.stringify({ origin: "https://localhost:3000", version: "1.0.9.0" }));
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const ctx = (platform: string): { platform: string; distDir: string; dataDir: string } => ({ platform, distDir: dist, dataDir: path.join(dir, "data") });
+
+  it.each(["start desktop", "stop desktop", "start web --document https://outlook.office.com/mail/"])("on Linux, `%s` says Outlook desktop is not available and points to the simulator", (args) => {
+    const step = debug.plan(args.split(" "), ctx("linux"));
+    expect(step.kind).toBe("unavailable");
+    expect(step.message).toMatch(/^Outlook desktop is not available on Linux/);
+    expect(step.message).toContain("https://localhost:3000/simulator.html");
+  });
+
+  it("on Windows, hands the built manifest to the pinned office-addin-debugging with the server as dev server", () => {
+    const step = debug.plan(["start", "desktop"], ctx("win32"));
+    expect(step).toMatchObject({ kind: "run", command: "npx.cmd", manifest: path.join(dist, "manifest.xml") });
+    expect(step.args).toEqual(["--yes", debug.DEBUGGING_PACKAGE, "start", path.join(dist, "manifest.xml"), "desktop", "--app", "outlook", "--dev-server", "node scripts/start.js --port 3000 --no-build", "--dev-server-port", "3000"]);
+  });
+
+  it("on a Mac with --port 3443, hands over a manifest for https://localhost:3443", () => {
+    const step = debug.plan(["start", "desktop", "--port", "3443"], ctx("darwin"));
+    expect(step.manifest).toBe(path.join(dir, "data", "manifest.xml"));
+    const handed = fs.readFileSync(step.manifest as string, "utf8");
+    expect(handed).toBe(MANIFEST.replace("https://localhost:3000/", "https://localhost:3443/"));
+    expect(step.args).toContain("--dev-server-port");
+    expect(step.args?.[step.args.indexOf("--dev-server-port") + 1]).toBe("3443");
+  });
+
+  it("start:web passes the mailbox URL and needs one", () => {
+    const step = debug.plan(["start", "web", "--document", "https://outlook.office.com/mail/"], ctx("win32"));
+    expect(step.args?.slice(4, 5)).toEqual(["web"]);
+    expect(step.args?.slice(-2)).toEqual(["--document", "https://outlook.office.com/mail/"]);
+    expect(debug.plan(["start", "web"], ctx("win32"))).toMatchObject({ kind: "usage", message: expect.stringContaining("--document") });
+  });
+
+  it("stop:desktop stops with the same manifest", () => {
+    expect(debug.plan(["stop", "desktop"], ctx("win32")).args).toEqual(["--yes", debug.DEBUGGING_PACKAGE, "stop", path.join(dist, "manifest.xml")]);
+  });
+
+  it("says what to do when nothing is built yet", () => {
+    fs.rmSync(path.join(dist, "manifest.xml"));
+    expect(() => debug.plan(["start", "desktop"], ctx("win32"))).toThrow(/manifest\.xml is missing: run `npm run build`/);
+  });
+
+  it("certs:install and certs:uninstall run the installed office-addin-dev-certs", () => {
+    for (const action of ["install", "uninstall"]) {
+      const step = debug.plan(["certs", action]);
+      expect(step.command).toBe(process.execPath);
+      expect(fs.existsSync(step.args?.[0] as string)).toBe(true);
+      expect(step.args?.[0]).toMatch(/office-addin-dev-certs[\\/]cli\.js$/);
+      expect(step.args?.[1]).toBe(action);
+    }
+  });
+});
