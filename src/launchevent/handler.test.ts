@@ -211,7 +211,8 @@ describe("onMessageSendHandler — never hangs Outlook", () => {
     const broken = { get context(): never { throw new Error("no context"); } };
     createSendHandler(broken as unknown as OfficeLike)(event);
     await jest.advanceTimersByTimeAsync(5000);
-    expect(event.completions).toEqual([expect.objectContaining({ allowEvent: false })]);
+    // Support unknown (treated as Mailbox 1.12, no Send Anyway) and onError "warn": the message goes.
+    expect(event.completions).toEqual([{ allowEvent: true }]);
     expect(jest.getTimerCount()).toBe(0);
   });
 
@@ -253,5 +254,75 @@ describe("onMessageSendHandler — large messages", () => {
     expect(outcome.disclaimerInserted).toBe(false);
     expect(event.completions[0]).toMatchObject({ allowEvent: false });
     expect(f.labels()).not.toContain("body.setAsync");
+  });
+});
+
+describe("onMessageSendHandler — a failure of the add-in follows onError (issue 11 item 3)", () => {
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
+  /** When the published policy answers, relative to the failing reads (which fail at once, or hang). */
+  type Timing = "compiled-in" | "published early" | "published late";
+  const kinds = { throws: { kind: "throw" }, "error result": { kind: "fail", code: 9002 }, "never calls back": { kind: "hang" } } as const;
+
+  function sourceFor(timing: Timing, onError: "allow" | "warn" | "block"): PolicySource | undefined {
+    if (timing === "compiled-in") return undefined;
+    const policy = disclaimerOnly("block", true, onError);
+    // "late": after every read has already failed (they fail on the next tick), within the policy budget.
+    const delay = timing === "published early" ? 0 : 300;
+    return { name: "published", load: () => new Promise((resolve) => setTimeout(() => resolve(policy), delay)) };
+  }
+
+  const cases: Array<[string, "allow" | "warn" | "block", Timing, keyof typeof kinds]> = [];
+  for (const version of ["1.12", "1.13", "1.14", "1.15"]) {
+    for (const timing of ["compiled-in", "published early", "published late"] as const) {
+      // The compiled-in policy says "warn" (design.md); published policies may say anything.
+      for (const onError of timing === "compiled-in" ? (["warn"] as const) : (["allow", "warn", "block"] as const)) {
+        for (const kind of Object.keys(kinds) as Array<keyof typeof kinds>) cases.push([version, onError, timing, kind]);
+      }
+    }
+  }
+
+  it("the compiled-in policy's onError is warn (the cases below rely on it)", () => {
+    expect(defaultPolicy().onError).toBe("warn");
+  });
+
+  it.each(cases)("Mailbox %s, onError %s (%s), every Office call %s", async (version, onError, timing, kind) => {
+    const f = fake({ mailboxVersion: version, defaultBehaviour: kinds[kind] });
+    const event = makeEvent();
+    const outcomes: HandlerOutcome[] = [];
+    const policySource = sourceFor(timing, onError);
+    createSendHandler(f.office as unknown as OfficeLike, { ...(policySource ? { policySource } : {}), onCompleted: (o) => outcomes.push(o) })(event);
+    await jest.advanceTimersByTimeAsync(4000);
+    expect(event.completions).toHaveLength(1);
+    await jest.advanceTimersByTimeAsync(60_000);
+    expect(event.completions).toHaveLength(1);
+    expect(outcomes).toHaveLength(1);
+    expect(jest.getTimerCount()).toBe(0);
+
+    const done = event.completions[0] as Office.SmartAlertsEventCompletedOptions;
+    const promptUser = version === "1.14" || version === "1.15";
+    if (onError === "block") {
+      expect(done.allowEvent).toBe(false);
+      expect(done.sendModeOverride).toBeUndefined();
+      expect(done.errorMessage).toMatch(/could not finish checking/);
+    } else if (onError === "warn" && promptUser) {
+      // The warning is shown, and Send Anyway lets the message go.
+      expect(done).toMatchObject({ allowEvent: false, sendModeOverride: "promptUser", errorMessage: expect.stringMatching(/Send Anyway/) });
+    } else {
+      // "allow", or "warn" where the client cannot offer Send Anyway (1.12–1.13): the message goes.
+      expect(done).toEqual({ allowEvent: true });
+    }
+  });
+
+  it("a published policy that answers after its budget is not waited for: the compiled-in onError applies", async () => {
+    const f = fake({ defaultBehaviour: { kind: "fail" } });
+    const event = makeEvent();
+    const slow: PolicySource = { name: "published", load: () => new Promise((resolve) => setTimeout(() => resolve(disclaimerOnly("block", true, "block")), 2000)) };
+    createSendHandler(f.office as unknown as OfficeLike, { policySource: slow, policyBudgetMs: 500 })(event);
+    await jest.advanceTimersByTimeAsync(600);
+    expect(event.completions).toEqual([expect.objectContaining({ allowEvent: false, sendModeOverride: "promptUser" })]);
+    await jest.advanceTimersByTimeAsync(60_000);
+    expect(event.completions).toHaveLength(1);
   });
 });

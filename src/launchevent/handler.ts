@@ -129,6 +129,14 @@ export function createSendHandler(office: OfficeLike, options: HandlerOptions = 
     };
     const fail = (path: HandlerOutcome["path"]): void => finish(path, failureCompletion(onError, support));
     const watchdog = setTimeout(() => fail("watchdog"), watchdogMs);
+    let policyP: Promise<unknown> | undefined;
+    const failAfterPolicy = (path: HandlerOutcome["path"]): void => {
+      if (!policyP) return fail(path);
+      policyP.then(
+        () => fail(path),
+        () => fail(path),
+      );
+    };
 
     try {
       support = detectSupport(office);
@@ -138,7 +146,7 @@ export function createSendHandler(office: OfficeLike, options: HandlerOptions = 
         onError = "warn";
       }
       const mailbox = office.context.mailbox;
-      const policyP = loadPolicy(policySource, policyBudgetMs).then((loaded) => {
+      policyP = loadPolicy(policySource, policyBudgetMs).then((loaded) => {
         onError = loaded.policy.onError;
         return loaded.policy;
       });
@@ -165,11 +173,13 @@ export function createSendHandler(office: OfficeLike, options: HandlerOptions = 
             finalReport = report;
             finish("checked", completionFor(report, support, { commandId }));
           },
-          () => fail(readFailed ? "read-failed" : "failed"),
+          // A read can fail before the published policy arrives: wait for it (it always settles
+          // within the policy budget) so SMT's published onError decides, not the compiled-in one.
+          () => failAfterPolicy(readFailed ? "read-failed" : "failed"),
         )
         .catch(() => fail("failed"));
     } catch {
-      fail("failed");
+      failAfterPolicy("failed");
     }
   };
 }

@@ -118,7 +118,12 @@ describe("failureCompletion", () => {
   });
 
   it("has no 1.14/1.15 options on older clients", () => {
-    expect(Object.keys(failureCompletion("warn", v1_12)).sort()).toEqual(["allowEvent", "errorMessage"]);
+    expect(Object.keys(failureCompletion("block", v1_12)).sort()).toEqual(["allowEvent", "errorMessage"]);
+  });
+
+  it("lets the message go for warn where the client cannot offer Send Anyway (1.12–1.13)", () => {
+    expect(failureCompletion("warn", v1_12)).toEqual({ allowEvent: true });
+    expect(failureCompletion("block", v1_12).allowEvent).toBe(false);
   });
 });
 

@@ -203,19 +203,19 @@ export const CHECK_FAILED_MESSAGE = "Etiquette Guard could not finish checking t
 
 /**
  * What `event.completed` receives when the check could not finish, as the policy's
- * `onError` says: allow → send; warn → Send Anyway (needs 1.14; older clients fall back to
- * the manifest's SoftBlock, so the sender is told to try again); block → held back.
+ * `onError` says: allow → send; warn → Send Anyway with the warning (Mailbox 1.14); where the
+ * client cannot offer Send Anyway (1.12–1.13, the manifest's SoftBlock would hold the message
+ * back for good) warn lets the message go, as a failure of the add-in must never stop
+ * sending unless SMT chose "block"; block → held back.
  * @param onError - the policy's onError
  * @param support - the client's requirement-set support
  * @returns the completion options
  */
 export function failureCompletion(onError: OnError, support: SmartAlertsSupport): Office.SmartAlertsEventCompletedOptions {
-  if (onError === "allow") return { allowEvent: true };
+  if (onError === "allow" || (onError === "warn" && !support.mailbox1_14)) return { allowEvent: true };
   const advice =
     onError === "warn"
-      ? support.mailbox1_14
-        ? "Please check it yourself, then select Send Anyway, or try sending again."
-        : "Please check it yourself and try sending again."
+      ? "Please check it yourself, then select Send Anyway, or try sending again."
       : "Please try sending again in a moment. If this keeps happening, contact the office.";
   const options: Office.SmartAlertsEventCompletedOptions = { allowEvent: false, errorMessage: `${CHECK_FAILED_MESSAGE} ${advice}` };
   if (support.mailbox1_15) options.errorMessageMarkdown = `**${escapeMarkdown(CHECK_FAILED_MESSAGE)}**\n\n${escapeMarkdown(advice)}`;
