@@ -2,7 +2,8 @@
  * Splits a plain-text e-mail body into what the sender wrote, quoted history (reply and
  * forward blocks as Outlook, Gmail and Apple Mail write them, and `>` quoting), signature and
  * disclaimer. Line-based and linear in the body's length: no regular expression ever runs
- * over more than one bounded line.
+ * over more than one bounded line, except the search for the legal footers' anchor words, an
+ * alternation of plain words with nothing to backtrack into.
  */
 import type { BodySegments, QuotedPart } from "../model/snapshot";
 import { lowerCase } from "../text/lower-case";
@@ -119,7 +120,12 @@ const MOBILE_SIGNATURE = /^(sent from my \S.*|sent from (outlook|mail|yahoo mail
 
 /** Phrases that only legal disclaimers use (compared lower-case, "e-mail" written "email"). */
 /** Words every legal phrase below contains one of; paragraphs without any are not examined further. */
-const LEGAL_ANCHORS = ["confiden", "intended", "error", "erreur", "views", "virus", "environment", "vertraulich", "irrtümlich", "adressat", "empfänger", "destinataire", "destinatario", "geadresseerde"];
+const LEGAL_ANCHORS = ["confiden", "intended", "error", "erreur", "views", "virus", "environment", "vertraulich", "irrtümlich", "adres", "empfänger", "destinat"];
+/**
+ * The anchors as one search. An alternation of plain words has nothing to backtrack into, so it
+ * is linear in the text; it is many times faster than one `indexOf` pass per anchor.
+ */
+const LEGAL_ANCHOR_SEARCH = new RegExp(LEGAL_ANCHORS.join("|"), "g");
 const LEGAL_PHRASES = [
   "this email and any attachments are confidential",
   "this email and any attachments may be confidential",
@@ -343,11 +349,25 @@ function readFields(lines: Lines, from: number, q: number, headers: Headers, fir
   return { end: j, count };
 }
 
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** Line `i` ends with a clock time: "08:15", "08:15:32 PM", "8.15 p.m.". Looks at a few characters only. */
 function endsLikeTime(lines: Lines, i: number): boolean {
-  const last = lastVisibleAt(lines, i);
-  if (last < 0) return false;
-  const c = lines.text.charCodeAt(last);
-  return (c >= 48 && c <= 57) || c === 77 || c === 109 || c === 46;
+  const text = lines.text;
+  const start = lines.cs[i] as number;
+  let k = lastVisibleAt(lines, i);
+  if (k < 0) return false;
+  // "AM", "PM", "a.m." and the space before them.
+  for (let n = 0; n < 5 && k > start && !isDigit(text.charCodeAt(k)); n++) {
+    const c = text.charCodeAt(k) | 32;
+    if (c !== 97 && c !== 112 && c !== 109 && c !== 46 && c !== 32) return false;
+    k--;
+  }
+  if (k - 2 < start) return false;
+  const sep = text.charCodeAt(k - 2);
+  return isDigit(text.charCodeAt(k)) && isDigit(text.charCodeAt(k - 1)) && (sep === 58 || sep === 46);
 }
 
 /**
@@ -742,11 +762,10 @@ function markLegalDisclaimers(sender: Sender): void {
   const lower = sender.lower;
   const candidate = new Uint8Array(ids.length);
   let any = false;
-  for (const anchor of LEGAL_ANCHORS) {
-    for (let at = lower.indexOf(anchor); at >= 0; at = lower.indexOf(anchor, at + anchor.length)) {
-      candidate[senderLineAt(sender, at)] = 1;
-      any = true;
-    }
+  LEGAL_ANCHOR_SEARCH.lastIndex = 0;
+  for (let m = LEGAL_ANCHOR_SEARCH.exec(lower); m !== null; m = LEGAL_ANCHOR_SEARCH.exec(lower)) {
+    candidate[senderLineAt(sender, m.index)] = 1;
+    any = true;
   }
   if (!any) return;
   const usable = (k: number): boolean => {
