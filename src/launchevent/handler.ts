@@ -5,7 +5,7 @@
  * one `event.completed` call within the time budget. No Office global is touched here: the
  * bootstrap (`launchevent.ts`) passes it in, so tests run the same code against a fake.
  */
-import { checkDraft, defaultPolicy, type OnError, type Report } from "../core";
+import { checkDraft, defaultPolicy, type NormalizedPolicy, type OnError, type Report } from "../core";
 import { completionFor, failureCompletion, TASKPANE_COMMAND_ID, type SmartAlertsSupport } from "../office/complete-send";
 import { applyDisclaimer, planDisclaimer, reportAfterDisclaimer } from "../office/disclaimer";
 import { createCallQueue, DEFAULT_CALL_TIMEOUT_MS, supportsMailbox } from "../office/office-async";
@@ -129,7 +129,7 @@ export function createSendHandler(office: OfficeLike, options: HandlerOptions = 
     };
     const fail = (path: HandlerOutcome["path"]): void => finish(path, failureCompletion(onError, support));
     const watchdog = setTimeout(() => fail("watchdog"), watchdogMs);
-    let policyP: Promise<unknown> | undefined;
+    let policyP: Promise<NormalizedPolicy> | undefined;
     const failAfterPolicy = (path: HandlerOutcome["path"]): void => {
       if (!policyP) return fail(path);
       policyP.then(
