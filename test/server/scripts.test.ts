@@ -95,3 +95,31 @@ describe("scripts/office-debug.js", () => {
     }
   });
 });
+
+describe("documentation a clone has (issue 11 item 19)", () => {
+  const docs = ["README.md", "docs/cli.md", "docs/message-draft.md", "docs/policy-json.md", "docs/deploy.md", "docs/server.md"];
+
+  it.each(docs)("%s links only files in the repository", (file) => {
+    const text = fs.readFileSync(path.join(ROOT, file), "utf8");
+    expect(text).not.toMatch(/\.\.\/shared\//);
+    const links = [...text.matchAll(/\]\(([^)#\s]+)(#[^)]*)?\)/g)].map((m) => m[1] as string).filter((l) => !/^[a-z]+:/.test(l));
+    for (const link of links) expect([link, fs.existsSync(path.join(ROOT, path.dirname(file), link))]).toEqual([link, true]);
+  });
+
+  it("describes the MessageDraft, policy and CLI contracts field by field", () => {
+    const draft = fs.readFileSync(path.join(ROOT, "docs/message-draft.md"), "utf8");
+    for (const field of ["from", "sender", "to", "cc", "bcc", "subject", "body", "bodyHtml", "attachments", "composeType"]) expect(draft).toContain(`\`${field}\``);
+    const policy = fs.readFileSync(path.join(ROOT, "docs/policy-json.md"), "utf8");
+    for (const word of ["onError", "monitor", "internalDomains", "disclaimer"]) expect(policy).toContain(word);
+    const cli = fs.readFileSync(path.join(ROOT, "docs/cli.md"), "utf8");
+    for (const word of ['"verdict": "error"', "admin backup", "admin restore", "--help", "Exit status"]) expect(cli).toContain(word);
+  });
+
+  it("README documents --port and --data and keeps the two commands first", () => {
+    const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+    expect(readme).toMatch(/^# Etiquette Guard\n\n```sh\nnpm ci && npm start[^\n]*\nnpm test[^\n]*\n```/);
+    expect(readme).toContain("npm start -- --port 3443");
+    expect(readme).toContain("npm start -- --data");
+    expect(readme).toContain("docs/deploy.md");
+  });
+});
