@@ -116,7 +116,29 @@ const SIGN_OFFS = new Set([
 const MAX_SIGNATURE_LINES = 10;
 const MAX_SIGNATURE_LINE_LENGTH = 80;
 const MAX_SIGNATURE_LINE_WORDS = 10;
-const MOBILE_SIGNATURE = /^(sent from my \S.*|sent from (outlook|mail|yahoo mail|gmail)\b.*|get outlook for \S.*|von meinem \S.* gesendet|envoyé de mon \S.*)$/i;
+/** "Sent from my iPhone", "Get Outlook for Android" and their French, German, Spanish, Dutch and Polish forms. */
+const MOBILE_SIGNATURE = new RegExp(
+  "^(" +
+    [
+      "sent from my \\S.*",
+      "sent from (outlook|mail|yahoo mail|gmail)\\b.*",
+      "get outlook for \\S.*",
+      "von meinem \\S.* gesendet",
+      "gesendet von meinem \\S.*",
+      "outlook für \\S+ (beziehen|herunterladen)\\b.*",
+      "envoyé de mon \\S.*",
+      "envoyé depuis mon \\S.*",
+      "(télécharger|obtenir) outlook pour \\S.*",
+      "enviado desde mi \\S.*",
+      "obtener outlook para \\S.*",
+      "(verzonden|verstuurd) (vanaf|met) mijn \\S.*",
+      "outlook voor \\S+ (downloaden|ophalen)\\b.*",
+      "wysłane z (mojego )?\\S.*",
+      "pobierz (aplikację )?outlook dla \\S.*",
+    ].join("|") +
+    ")$",
+  "i",
+);
 
 /** Phrases that only legal disclaimers use (compared lower-case, "e-mail" written "email"). */
 /** Words every legal phrase below contains one of; paragraphs without any are not examined further. */
