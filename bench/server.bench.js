@@ -1,8 +1,11 @@
 /**
- * Policy server load (issue 5 §7): starts the real server as a child process over HTTPS on
- * loopback, then measures 200 concurrent readers of GET /api/policy/published and 50
- * concurrent senders of POST /api/events (batches of 5 events). Reports p50/p99 latency,
- * throughput and errors. The load generator is Node's own https client with a keep-alive agent.
+ * Policy server load (issue 5 §7, issue 11 item 15): starts the real server as a child process
+ * over HTTPS on loopback, then measures 200 concurrent keep-alive readers of
+ * GET /api/policy/published — first as add-ins with nothing cached (200s), then as add-ins
+ * revalidating their copy with If-None-Match (304s, as a browser's HTTP cache does) — and 50
+ * concurrent senders of POST /api/events (batches of 5 events, with the install token).
+ * Reports p50/p99 latency, throughput, the share of 304 answers and errors. The load generator
+ * is Node's own https client with a keep-alive agent.
  */
 "use strict";
 const { spawn } = require("child_process");
@@ -17,10 +20,21 @@ const READS_EACH = 15;
 const SENDERS = 50;
 const POSTS_EACH = 15;
 
-/** The server entry: the compiled one, or (if lib/ is not built) an esbuild bundle of the sources. */
+/** The newest modification time under a folder, ms. */
+function newest(dir) {
+  let t = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    t = Math.max(t, entry.isDirectory() ? newest(p) : fs.statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+/** The server entry: the compiled one when it is newer than the sources, else an esbuild bundle of the sources. */
 function serverEntry(tmp) {
   const compiled = path.join(root, "lib", "server", "main.js");
-  if (fs.existsSync(compiled)) return compiled;
+  const src = path.join(root, "src");
+  if (fs.existsSync(compiled) && fs.statSync(compiled).mtimeMs >= Math.max(newest(path.join(src, "server")), newest(path.join(src, "core")))) return compiled;
   const outfile = path.join(tmp, "server.js");
   require("esbuild").buildSync({ entryPoints: [path.join(root, "src", "server", "main.ts")], bundle: true, platform: "node", target: "node20", outfile, packages: "external", logLevel: "error" });
   return outfile;
@@ -28,7 +42,7 @@ function serverEntry(tmp) {
 
 function start(entry, tmp) {
   const config = path.join(tmp, "config.json");
-  fs.writeFileSync(config, JSON.stringify({ limits: { eventsPerIpPerMinute: 1000000, loginPerIpPerMinute: 1000 } }));
+  fs.writeFileSync(config, JSON.stringify({ limits: { eventsPerIpPerMinute: 1000000, loginPerIpPerMinute: 1000, eventsPerInstallPerDay: 1000000 } }));
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [entry, "--config", config, "--port", "0", "--host", "127.0.0.1", "--data", path.join(tmp, "data"), "--dist", path.join(tmp, "dist")], {
       env: { ...process.env, NODE_PATH: path.join(root, "node_modules"), NODE_ENV: "production" },
@@ -53,15 +67,17 @@ function start(entry, tmp) {
   });
 }
 
-function call(agent, port, method, url, body) {
+function call(agent, port, method, url, body, extraHeaders = {}) {
   return new Promise((resolve) => {
     const t0 = performance.now();
     const data = body ? Buffer.from(JSON.stringify(body)) : undefined;
+    const headers = { ...(data ? { "content-type": "application/json", "content-length": data.length } : {}), ...extraHeaders };
     const req = https.request(
-      { host: "127.0.0.1", port, method, path: url, agent, rejectUnauthorized: false, headers: data ? { "content-type": "application/json", "content-length": data.length } : {} },
+      { host: "127.0.0.1", port, method, path: url, agent, rejectUnauthorized: false, headers },
       (res) => {
-        res.resume();
-        res.on("end", () => resolve({ ms: performance.now() - t0, status: res.statusCode }));
+        const chunks = [];
+        res.on("data", (c) => chunks.push(c));
+        res.on("end", () => resolve({ ms: performance.now() - t0, status: res.statusCode, etag: res.headers.etag, body: Buffer.concat(chunks).toString() }));
         res.on("error", () => resolve({ ms: performance.now() - t0, status: 0 }));
       },
     );
@@ -79,19 +95,21 @@ function percentile(sorted, p) {
 async function load(workers, each, makeCall, okStatus) {
   const times = [];
   let errors = 0;
+  let notModified = 0;
   const t0 = performance.now();
   await Promise.all(
     Array.from({ length: workers }, async (_, w) => {
       for (let i = 0; i < each; i++) {
         const r = await makeCall(w, i);
         times.push(r.ms);
-        if (r.status !== okStatus) errors++;
+        if (r.status === 304) notModified++;
+        if (!(Array.isArray(okStatus) ? okStatus : [okStatus]).includes(r.status)) errors++;
       }
     }),
   );
   const seconds = (performance.now() - t0) / 1000;
   times.sort((a, b) => a - b);
-  return { p50: percentile(times, 50), p99: percentile(times, 99), rps: times.length / seconds, errors, count: times.length };
+  return { p50: percentile(times, 50), p99: percentile(times, 99), rps: times.length / seconds, errors, count: times.length, notModifiedShare: notModified / Math.max(1, times.length) };
 }
 
 function event(w, i) {
@@ -115,9 +133,20 @@ async function run() {
     // Warm up: open the connections (TLS handshakes) and JIT the routes.
     await load(READERS, 1, () => call(agent, port, "GET", "/api/policy/published"), 200);
     const reads = await load(READERS, READS_EACH, () => call(agent, port, "GET", "/api/policy/published"), 200);
+    // Add-ins revalidating: each keeps the ETag it last got and sends If-None-Match.
+    const etags = new Array(READERS).fill(undefined);
+    const revalidate = (w) =>
+      call(agent, port, "GET", "/api/policy/published", undefined, etags[w] ? { "if-none-match": etags[w] } : {}).then((r) => {
+        if (r.etag) etags[w] = r.etag;
+        return r;
+      });
+    const cached = await load(READERS, READS_EACH, revalidate, [200, 304]);
+    const published = await call(agent, port, "GET", "/api/policy/published");
+    const token = JSON.parse(published.body).install.token;
     const batch = (w, i) => ({ events: Array.from({ length: 5 }, () => event(w, i)) });
-    await load(SENDERS, 1, (w, i) => call(agent, port, "POST", "/api/events", batch(w, i)), 202);
-    const posts = await load(SENDERS, POSTS_EACH, (w, i) => call(agent, port, "POST", "/api/events", batch(w, i)), 202);
+    const post = (w, i) => call(agent, port, "POST", "/api/events", batch(w, i), { "x-eg-install-token": token });
+    await load(SENDERS, 1, post, 202);
+    const posts = await load(SENDERS, POSTS_EACH, post, 202);
     return {
       section: "Policy server",
       rows: [
@@ -125,6 +154,11 @@ async function run() {
         { metric: `GET /api/policy/published, ${READERS} concurrent: p99`, value: reads.p99, unit: "ms", target: "< 500", pass: reads.p99 < 500 },
         { metric: "GET /api/policy/published: throughput", value: reads.rps, unit: "req/s" },
         { metric: `GET /api/policy/published: errors of ${reads.count}`, value: reads.errors, unit: "", target: "0", pass: reads.errors === 0 },
+        { metric: `GET /api/policy/published with If-None-Match, ${READERS} concurrent keep-alive: p50`, value: cached.p50, unit: "ms" },
+        { metric: `GET /api/policy/published with If-None-Match, ${READERS} concurrent keep-alive: p99`, value: cached.p99, unit: "ms", target: "≤ 50", pass: cached.p99 <= 50 },
+        { metric: "GET /api/policy/published with If-None-Match: throughput", value: cached.rps, unit: "req/s" },
+        { metric: "GET /api/policy/published with If-None-Match: 304 share", value: cached.notModifiedShare * 100, unit: "%" },
+        { metric: `GET /api/policy/published with If-None-Match: errors of ${cached.count}`, value: cached.errors, unit: "", target: "0", pass: cached.errors === 0 },
         { metric: `POST /api/events (5 events), ${SENDERS} concurrent: p50`, value: posts.p50, unit: "ms" },
         { metric: `POST /api/events (5 events), ${SENDERS} concurrent: p99`, value: posts.p99, unit: "ms", target: "< 500", pass: posts.p99 < 500 },
         { metric: "POST /api/events: throughput", value: posts.rps, unit: "req/s" },

@@ -29,7 +29,7 @@ import { EventStore, MAX_EVENTS_PER_BATCH, validateEventBatch } from "./events";
 import { AlreadyPublishedError, ConflictError, NotFoundError, PolicyStore, canonicalJson } from "./policy-store";
 import { ORIGIN_FILES, readForOrigin } from "./origin-files";
 import { MAX_JSON_DEPTH, normalisedPath, tooDeepPath, UNSAFE_CHARACTERS, unsafeTextPath } from "./input-checks";
-import { addinHeaders, apiHeaders } from "./security-headers";
+import { addinHeaders, apiHeaders, precomputedApiHeaders } from "./security-headers";
 import { INSTALL_TOKEN_HEADER, InstallSecrets } from "./install";
 import { SignInThrottle } from "./sign-in-throttle";
 import { createHash } from "crypto";
@@ -63,6 +63,8 @@ declare module "fastify" {
     role?: Role;
     /** State-changing route that does not need the CSRF token (login, anonymous events). */
     skipCsrf?: boolean;
+    /** The route sets its security headers itself (precomputed); the onSend hook leaves it alone. */
+    ownHeaders?: boolean;
   }
 }
 
@@ -172,6 +174,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await app.register(fastifyHelmet, addinHeaders(config));
   // Decided on the decoded, normalised path: /%61dmin/ and //api/ are the admin app and the API.
   app.addHook("onSend", async (request, reply, payload) => {
+    if (request.routeOptions.config.ownHeaders) return payload;
     const url = normalisedPath(request.url);
     if (url.startsWith("/api/") || url === "/admin" || url.startsWith("/admin/")) {
       apiHeaders(reply);
@@ -287,9 +290,10 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   function refreshPublished(): void {
     publishedCache = buildPublished();
   }
-  app.get("/api/policy/published", async (request, reply) => {
+  const publishedHeaders = precomputedApiHeaders(config);
+  app.get("/api/policy/published", { helmet: false, config: { ownHeaders: true } }, async (request, reply) => {
     const cached = publishedCache;
-    reply.header("ETag", cached.etag).header("Cache-Control", "no-cache").header("Vary", "Origin");
+    reply.headers(publishedHeaders).header("ETag", cached.etag).header("Cache-Control", "no-cache").header("Vary", "Origin");
     if (etagMatches(request.headers["if-none-match"], cached.etag)) return reply.code(304).send();
     return reply.type("application/json; charset=utf-8").send(cached.body);
   });

@@ -287,3 +287,36 @@ describe("events only from this Centre's add-in, bounded (item 13)", () => {
     }
   });
 });
+
+describe("the published policy from memory (item 15)", () => {
+  it("gives the published policy the same security headers as every other API answer", async () => {
+    const security = (h: Record<string, unknown>) =>
+      Object.fromEntries(Object.entries(h).filter(([k]) => /^(content-security-policy|x-|cross-origin|referrer-policy|origin-agent-cluster|strict-transport)/.test(k)));
+    const published = await t.app.inject({ method: "GET", url: "/api/policy/published" });
+    const health = await t.app.inject({ method: "GET", url: "/api/health" });
+    expect(Object.keys(security(published.headers)).length).toBeGreaterThan(8);
+    expect(security(published.headers)).toEqual(security(health.headers));
+  });
+
+  it("answers 304 to the current ETag and a new body after a publish, without asking the database each time", async () => {
+    const first = await t.app.inject({ method: "GET", url: "/api/policy/published" });
+    const etag = String(first.headers.etag);
+    expect((await t.app.inject({ method: "GET", url: "/api/policy/published", headers: { "if-none-match": etag } })).statusCode).toBe(304);
+    // A change behind the server's back (not through the API) is not seen: the answer is in memory.
+    t.db.prepare("UPDATE published_versions SET note = 'x'").run();
+    const spy = jest.spyOn(t.stores.policies, "published");
+    const latest = jest.spyOn(t.stores.policies, "latestVersion");
+    for (let i = 0; i < 5; i++) await t.app.inject({ method: "GET", url: "/api/policy/published" });
+    expect(spy).not.toHaveBeenCalled();
+    expect(latest).not.toHaveBeenCalled();
+    const editor = await signIn(t.app, EDITOR);
+    const draft = (await editor.get("/api/policy/draft")).json() as Json;
+    await editor.send("PUT", "/api/policy/draft", { revision: draft.revision, policy: { ...draft.policy, onError: "allow" } });
+    expect((await editor.send("POST", "/api/policy/publish", { revision: draft.revision + 1, note: "allow on error" })).statusCode).toBe(201);
+    const after = await t.app.inject({ method: "GET", url: "/api/policy/published", headers: { "if-none-match": etag } });
+    expect(after.statusCode).toBe(200);
+    expect((after.json() as Json).version).toBe(2);
+    spy.mockRestore();
+    latest.mockRestore();
+  });
+});
