@@ -260,6 +260,21 @@ describe("admin app", () => {
     expect(within(card).getByText("Let staff send it to SMT (to report it)")).toBeTruthy();
   });
 
+  it("finds a rule by a word and jumps to it, focus on its heading", async () => {
+    renderAdmin({ signedInAs: "head@centre.example" });
+    await screen.findByRole("heading", { name: "Rules", level: 1 });
+    const all = screen.getAllByRole("heading", { level: 3 }).length;
+    expect(all).toBe(Object.keys(rules).length);
+    await userEvent.type(screen.getByRole("searchbox", { name: /Find a rule/ }), "chain");
+    expect(screen.getAllByRole("heading", { level: 3 }).map((h) => h.textContent)).toEqual([chainTitle]);
+    await userEvent.click(within(screen.getByRole("navigation", { name: "Jump to a rule" })).getByRole("link", { name: chainTitle }));
+    expect(document.activeElement).toBe(screen.getByRole("heading", { level: 3, name: chainTitle }));
+    await userEvent.clear(screen.getByRole("searchbox", { name: /Find a rule/ }));
+    await userEvent.type(screen.getByRole("searchbox", { name: /Find a rule/ }), "zzzz");
+    expect(screen.getByRole("status").textContent).toBe("No rule matches “zzzz”.");
+    expect(screen.queryAllByRole("heading", { level: 3 })).toHaveLength(0);
+  });
+
   it("has no axe violations on the sign-in, rules, organisation, publish, history and audit pages", async () => {
     const { container } = renderAdmin();
     await screen.findByRole("button", { name: "Sign in" });

@@ -2,7 +2,8 @@
  * The rules, grouped by category: what each checks, the policy clause it enforces, how
  * severe it is and its options. Edits go to the working copy (saved with the Draft bar).
  */
-import { Badge, MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
+import { Badge, Field, MessageBar, MessageBarBody, SearchBox, makeStyles, tokens } from "@fluentui/react-components";
+import { useState } from "react";
 import type { RuleInfo } from "../api/types";
 import { OptionsEditor } from "../components/OptionsEditor/OptionsEditor";
 import { SeverityPicker } from "../components/SeverityPicker/SeverityPicker";
@@ -18,6 +19,9 @@ const useStyles = makeStyles({
   head: { display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXXS },
   id: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
   description: { margin: 0 },
+  jump: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXS, listStyle: "none", padding: 0, margin: 0 },
+  // Headings jumped to stay clear of the sticky draft bar.
+  target: { scrollMarginTop: "8rem" },
   section: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, margin: `${tokens.spacingVerticalXXS} 0 0` },
 });
 
@@ -38,7 +42,7 @@ function RuleCard(props: { rule: RuleInfo }) {
   const { severity, options, malformed } = effectiveRule(doc, rule);
   const headingId = `rule-${rule.id}`;
   return (
-    <section className={page.card} aria-labelledby={headingId}>
+    <section className={`${page.card} ${styles.target}`} aria-labelledby={headingId} id={`card-${rule.id}`}>
       <div className={styles.head}>
         <h3 id={headingId} className={page.subheading}>
           {rule.title}
@@ -90,7 +94,15 @@ export function RulesPage(props: { catalogue: readonly RuleInfo[] }) {
   const styles = useStyles();
   const page = usePageStyles();
   const { canEdit } = useAdmin();
-  const categories = [...new Set(props.catalogue.map((r) => r.category))].sort(
+  const [query, setQuery] = useState("");
+  const words = query.toLowerCase().split(/\s+/).filter((w) => w !== "");
+  const matches = (r: RuleInfo): boolean => {
+    if (words.length === 0) return true;
+    const text = `${r.title} ${r.description} ${r.clause.quote} ${r.clause.section} ${categoryLabel(r.category)} ${r.id}`.toLowerCase();
+    return words.every((w) => text.includes(w));
+  };
+  const shown = props.catalogue.filter(matches);
+  const categories = [...new Set(shown.map((r) => r.category))].sort(
     (a, b) => (CATEGORY_ORDER.indexOf(a) + 1 || 99) - (CATEGORY_ORDER.indexOf(b) + 1 || 99),
   );
   return (
@@ -106,13 +118,33 @@ export function RulesPage(props: { catalogue: readonly RuleInfo[] }) {
         </MessageBar>
       ) : null}
       {props.catalogue.length === 0 ? <p>The server lists no rules.</p> : null}
+      {props.catalogue.length > 0 ? (
+        <Field label="Find a rule" hint="Search titles, descriptions and the policy’s words, e.g. “chain” or “photos”.">
+          <SearchBox value={query} onChange={(_e, d) => setQuery(d.value)} />
+        </Field>
+      ) : null}
+      {shown.length > 0 ? (
+        <nav aria-label="Jump to a rule">
+          <ul className={styles.jump}>
+            {shown.map((r) => (
+              <li key={r.id}>
+                <a href={`#card-${r.id}`} onClick={(e) => jumpTo(e, r.id)}>
+                  {r.title}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : props.catalogue.length > 0 ? (
+        <p role="status">No rule matches “{query}”.</p>
+      ) : null}
       {categories.map((category) => (
         <section key={category} className={styles.category} aria-labelledby={`category-${category}`}>
-          <h2 id={`category-${category}`} className={page.heading}>
+          <h2 id={`category-${category}`} className={`${page.heading} ${styles.target}`}>
             {categoryLabel(category)}
           </h2>
           <div className={styles.grid}>
-            {props.catalogue
+            {shown
               .filter((r) => r.category === category)
               .map((rule) => (
                 <RuleCard key={rule.id} rule={rule} />
@@ -122,4 +154,19 @@ export function RulesPage(props: { catalogue: readonly RuleInfo[] }) {
       ))}
     </div>
   );
+}
+
+/**
+ * Moves to a rule's card without changing the app's hash route, and puts focus on its
+ * heading so keyboard users carry on from there.
+ * @param event - the link's click
+ * @param id - the rule's id
+ */
+function jumpTo(event: { preventDefault(): void }, id: string): void {
+  event.preventDefault();
+  const heading = document.getElementById(`rule-${id}`);
+  if (!heading) return;
+  heading.setAttribute("tabindex", "-1");
+  heading.scrollIntoView?.({ block: "start" });
+  heading.focus();
 }
