@@ -6,6 +6,7 @@
 import { parseArgs, type ParseArgsConfig } from "util";
 import { argumentErrorMessage } from "./argument-error";
 import { ConfigError, loadConfig, type FileConfig, type ServerConfig } from "./config";
+import { DatabaseVersionError } from "./db";
 import { startServer, startupMessage, type RunningServer } from "./server";
 
 export const SERVER_USAGE = `Usage: node lib/server/main.js [options]
@@ -110,6 +111,10 @@ export async function main(argv: readonly string[], io: ServerIo = { stdout: (t)
   } catch (error) {
     if ((error as { code?: string }).code === "EADDRINUSE") {
       io.stderr(`etiquette-guard server: ${portInUseMessage(config.port)}\n`);
+      return undefined;
+    }
+    if (error instanceof DatabaseVersionError) {
+      io.stderr(`etiquette-guard server: ${error.message}\n`);
       return undefined;
     }
     throw error;

@@ -11,6 +11,7 @@ import { loadOrCreateCertificate, officeDevCertsDir, trustInstructions } from ".
 import { ConfigError, loadConfig } from "../../src/server/config";
 import { diffPolicies } from "../../src/server/diff";
 import { isoWeek } from "../../src/server/events";
+import { openDatabase, SCHEMA_VERSION } from "../../src/server/db";
 import { main, parseServerArgs } from "../../src/server/main";
 import { readBuildInfo, readForOrigin } from "../../src/server/origin-files";
 import { writeManifestForOrigin } from "../../src/server/server";
@@ -144,6 +145,21 @@ describe("npm start -- --port (issue 11 item 18)", () => {
       expect(err[0]?.trim().split("\n")).toHaveLength(1);
     } finally {
       blocker.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("refuses to start on a database from a newer version, saying so", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "eg-newer-"));
+    try {
+      const db = openDatabase(dir);
+      db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+      db.close();
+      const err: string[] = [];
+      const started = await main(["--port", "0", "--host", "127.0.0.1", "--http", "--data", dir, "--dist", dir], { stdout: () => undefined, stderr: (t) => err.push(t) });
+      expect(started).toBeUndefined();
+      expect(err.join("")).toContain(`written by a newer version of Etiquette Guard (database schema ${SCHEMA_VERSION + 1}; this version knows up to ${SCHEMA_VERSION})`);
+    } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
