@@ -360,7 +360,8 @@ function readFields(lines: Lines, from: number, q: number, headers: Headers, fir
     if ((last === "to" || last === "cc") && visibleLength(lines, j) < 300) {
       const previous = headers[last] ?? "";
       const content = trimmedOf(lines, j);
-      if (/[;,]$/.test(previous) || content.includes("@")) {
+      // Lotus Notes names ("Mark Taylor/HOU/ECT") wrap without an @.
+      if (/[;,]$/.test(previous) || content.includes("@") || /\w\/[A-Z]{2,}/.test(content)) {
         headers[last] = `${previous} ${content}`.trim();
         j++;
         continue;
@@ -461,7 +462,10 @@ function headerBlock(lines: Lines, i: number, marker: Marker | null): Block | nu
   const notes = notesAttributionAt(lines, i, q);
   if (!notes) return null;
   Object.assign(headers, notes.headers);
-  const run = readFields(lines, notes.end, q, headers, "to");
+  // Notes may put "Please respond to <address>" between the sender's line and the To line.
+  let fields = notes.end;
+  if (fields < lines.count && lines.q[fields] === q && visibleLength(lines, fields) < 200 && /^please respond to\b/i.test(trimmedOf(lines, fields))) fields++;
+  const run = readFields(lines, fields, q, headers, "to");
   if (headers.to !== undefined && (headers.cc !== undefined || headers.subject !== undefined)) return { kind: "outlook", headers, end: run.end };
   return notes.named && notes.end === i + 1 ? { kind: "outlook", headers, end: run.end } : null;
 }
@@ -481,6 +485,11 @@ function attributionOf(text: string): Headers | null {
   if (text.length > MAX_ATTRIBUTION) return null;
   const t = text.trim().replace(/\s+/g, " ");
   const lower = t.toLowerCase();
+  // Apple Mail in Polish: "Wiadomość napisana przez Anna Nowak <a@x.pl> w dniu 03.06.2024, o godz. 10:12:".
+  if (lower.startsWith("wiadomość napisana przez ") && lower.endsWith(":")) {
+    const at = lower.lastIndexOf(" w dniu ");
+    if (at > 0 && /\d/.test(t.slice(at))) return { from: t.slice(25, at).trim(), date: t.slice(at + 8, -1).trim() };
+  }
   const start = ATTRIBUTION_STARTS.find((s) => lower.startsWith(s));
   // German and Dutch put the verb before the name: "Am 03.11.2025 um 09:12 schrieb Jane Smith <jane@x.com>:".
   for (const [opening, verb, ending] of ATTRIBUTION_VERB_FIRST) {
@@ -506,6 +515,17 @@ function attributionOf(text: string): Headers | null {
   if (start && /\d/.test(body)) return splitAttribution(body);
   // "Jane Smith <jane@x.com> wrote:" without a date.
   if (!start && end === "wrote:" && /<[^<>\s]+@[^<>\s]+>\s*$/.test(body)) return { from: body.trim() };
+  // Gmail in Polish and some other languages leaves out the opening: "pon., 3 cze 2024 o 10:12 Anna <a@x.pl> napisał(a):".
+  if (!start && /\d/.test(body) && /<[^<>\s]+@[^<>\s]+>\)?\s*$/.test(body)) {
+    const lt = body.lastIndexOf("<");
+    const before = body.slice(0, lt);
+    const time = before.search(/\d{1,2}[:.]\d{2}\s/);
+    if (time >= 0) {
+      const space = before.indexOf(" ", time);
+      return { from: body.slice(space + 1).trim(), date: before.slice(0, space).trim() };
+    }
+    return { from: body.trim() };
+  }
   return null;
 }
 
