@@ -11,6 +11,7 @@ import { buildSnapshot } from "./build-snapshot";
 import { deepFreeze } from "./freeze";
 import { interpolate } from "./interpolate";
 import { maskResidualPersonalData } from "./mask";
+import { clauseOfMessage } from "../policy/clause-map";
 import { splitDomainCompact } from "../text/public-suffix";
 import { clearTextCaches } from "../text/text-cache";
 
@@ -74,7 +75,7 @@ function runOne(configured: ConfiguredRule, snapshot: EmailSnapshot, policy: Nor
       message: interpolate(template, d.data),
       field: d.field,
       evidence: d.evidence ? clip(maskResidualPersonalData(d.evidence)) : "",
-      clause: meta.clause,
+      clause: clauseOfMessage(meta.id, d.messageId) ?? meta.clause,
       ...(d.fix ? { fix: d.fix } : {}),
       ...(d.fixedAtSend === true ? { fixedAtSend: true as const } : {}),
     });

@@ -5,8 +5,9 @@
  */
 import { Badge, Button, Link, mergeClasses } from "@fluentui/react-components";
 import { useId } from "react";
-import { rules, type Finding } from "../../../core";
+import type { Finding } from "../../../core";
 import { canApply, delayExplanation, fixLabel, manualFix } from "../../fix-text";
+import { findingTitle } from "../../finding-titles";
 import { flaggedWords } from "../../flagged-words";
 import type { ClientCapabilities, ClientKind } from "../../services";
 import { FalsePositiveReport } from "../FalsePositiveReport";
@@ -18,6 +19,8 @@ export type FindingCardProps = {
   client: ClientKind;
   /** The send dialog named this finding's rule (the pane was opened with Take Action). */
   flagged?: boolean;
+  /** The card's title, different from every other card's (see `cardTitles`). @default the finding's own title */
+  title?: string;
   /** A fix is running; all fix buttons wait. */
   busy?: boolean;
   /** Applies the finding's fix; `target` names one attachment for attachment fixes. */
@@ -41,7 +44,7 @@ export function FindingCard(props: FindingCardProps) {
   const { finding, capabilities, client, flagged, busy, onFix, onReportWrong } = props;
   const styles = useFindingCardStyles();
   const titleId = useId();
-  const title = rules[finding.ruleId]?.meta.title ?? finding.ruleId;
+  const title = props.title ?? findingTitle(finding);
   const fix = finding.fix;
   const supported = fix ? canApply(fix.kind, capabilities) : false;
   const href = `${props.policyHref ?? "policy.html"}#${finding.clause.anchor}`;

@@ -2,6 +2,7 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
 import type { Finding } from "../../../core";
 import type { ClientCapabilities, ClientKind } from "../../services";
+import { cardTitles } from "../../finding-titles";
 import { FindingCard } from "../FindingCard";
 
 const useStyles = makeStyles({
@@ -28,9 +29,10 @@ export type FindingListProps = {
 export function FindingList(props: FindingListProps) {
   const styles = useStyles();
   const flagged = new Set(props.flaggedRuleIds ?? []);
+  const titles = cardTitles(props.findings);
   return (
     <ul aria-label="Problems found" className={styles.list}>
-      {props.findings.map((finding) => (
+      {props.findings.map((finding, i) => (
         <li key={finding.id}>
           <FindingCard
             busy={props.busy}
@@ -40,6 +42,7 @@ export function FindingList(props: FindingListProps) {
             flagged={flagged.has(finding.ruleId)}
             onFix={props.onFix}
             onReportWrong={props.onReportWrong}
+            title={titles[i]}
           />
         </li>
       ))}
