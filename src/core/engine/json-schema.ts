@@ -63,6 +63,20 @@ function expectedNumber(schema: JsonSchema): string {
 }
 
 /**
+ * JSON text of a value for messages and duplicate checks; a value too deeply nested to
+ * serialise (JSON.stringify recurses) gets a marker of its own instead of overflowing the stack.
+ * @param value - any value
+ * @returns the JSON text, or undefined for undefined/functions, or a "too deep" marker
+ */
+function safeJson(value: unknown): string | undefined {
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return "(nested too deeply)";
+  }
+}
+
+/**
  * Validates a value against a schema and collects every problem.
  * @param value - the value to check
  * @param schema - the schema
@@ -74,7 +88,7 @@ export function validateSchema(value: unknown, schema: JsonSchema, path = ""): S
   const at = path || "(root)";
   if (schema.enum) {
     if (!schema.enum.some((e) => e === value)) {
-      issues.push({ path: at, message: `expected one of ${schema.enum.map((e) => JSON.stringify(e)).join(", ")}, got ${JSON.stringify(value) ?? describeType(value)}` });
+      issues.push({ path: at, message: `expected one of ${schema.enum.map((e) => JSON.stringify(e)).join(", ")}, got ${safeJson(value) ?? describeType(value)}` });
     }
     return issues;
   }
@@ -118,9 +132,10 @@ export function validateSchema(value: unknown, schema: JsonSchema, path = ""): S
       if (schema.uniqueItems) {
         const seen = new Set<string>();
         value.forEach((item, i) => {
-          const key = JSON.stringify(item);
-          if (seen.has(key)) issues.push({ path: joinPath(path, i), message: `duplicate item ${key}` });
-          seen.add(key);
+          const key = safeJson(item);
+          if (key === "(nested too deeply)") issues.push({ path: joinPath(path, i), message: "nested too deeply" });
+          else if (seen.has(String(key))) issues.push({ path: joinPath(path, i), message: `duplicate item ${key}` });
+          seen.add(String(key));
         });
       }
       break;
