@@ -411,13 +411,24 @@ function notesAttributionAt(lines: Lines, i: number, q: number): { headers: Head
     const date = t.slice(on + 4).trim();
     if (NOTES_DATE.test(date)) {
       const from = t.slice(0, on).trim();
-      return { headers: { from, date }, end: i + 1, named: /[@/<"]/.test(from) };
+      return { headers: { from, date }, end: i + 1, named: isNotesName(from) };
     }
   }
   if (length > 100 || t.includes(":") || next >= lines.count || lines.q[next] !== q || visibleLength(lines, next) > 40) return null;
   const date = trimmedOf(lines, next);
   if (!NOTES_DATE.test(date)) return null;
-  return { headers: { from: t, date }, end: i + 2, named: /[@/<"]/.test(t) };
+  return { headers: { from: t, date }, end: i + 2, named: isNotesName(t) };
+}
+
+/**
+ * A sender as Notes names one: "John Doe@ENRON", "Sara Shackleton/HOU/ECT", "Jane Smith <jane@x.com>",
+ * '"Carys Morgan" <carys@x.com>' — a few words, the last an address or Notes name; not a sentence.
+ */
+function isNotesName(text: string): boolean {
+  const words = text.split(/\s+/);
+  if (words.length > 4) return false;
+  const last = words[words.length - 1] as string;
+  return last.includes("@") || last.includes("/") || last.endsWith(">") || last.endsWith('"');
 }
 
 /** A header block (optionally after a divider or marker line) starting at line `i`, or null. */
@@ -504,7 +515,8 @@ function attributionOf(text: string): Headers | null {
   // Thunderbird's older form: "Jane Smith wrote on 03/06/2024 10:12:".
   if (!start && lower.endsWith(":")) {
     const at = lower.lastIndexOf(" wrote on ");
-    if (at > 0 && /\d/.test(t.slice(at + 10))) {
+    // The date is numeric with a time ("03/06/2024 10:12"), so "As I wrote on 3 June:" stays the sender's.
+    if (at > 0 && wordCount(t.slice(0, at)) <= 6 && /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4},? \d{1,2}[:.]\d{2}/.test(t.slice(at + 10))) {
       const date = t.slice(at + 10, -1).trim();
       return { from: t.slice(0, at).trim(), ...(date ? { date } : {}) };
     }
