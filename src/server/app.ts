@@ -27,7 +27,7 @@ import { systemClock, type Clock, type Db } from "./db";
 import { diffPolicies } from "./diff";
 import { EventStore, MAX_EVENTS_PER_BATCH, validateEventBatch } from "./events";
 import { AlreadyPublishedError, ConflictError, NotFoundError, PolicyStore, canonicalJson } from "./policy-store";
-import { ORIGIN_FILES, readForOrigin } from "./origin-files";
+import { APP_PACKAGE, appPackageForOrigin, ORIGIN_FILES, readForOrigin } from "./origin-files";
 import { MAX_JSON_DEPTH, normalisedPath, tooDeepPath, UNSAFE_CHARACTERS, unsafeTextPath } from "./input-checks";
 import { addinHeaders, apiHeaders, precomputedApiHeaders } from "./security-headers";
 import { INSTALL_TOKEN_HEADER, InstallSecrets } from "./install";
@@ -477,6 +477,11 @@ async function registerStatic(app: FastifyInstance, config: ServerConfig): Promi
       return reply.header("Cache-Control", "no-cache").type(`${types[name]}; charset=utf-8`).send(text);
     });
   }
+  app.get(`/${APP_PACKAGE}`, async (_request, reply) => {
+    const zip = appPackageForOrigin(dist, config.publicOrigin);
+    if (zip === undefined) return reply.code(404).type("text/plain").send("Not found");
+    return reply.header("Cache-Control", "no-cache").header("Content-Disposition", `attachment; filename="${APP_PACKAGE}"`).type("application/zip").send(Buffer.from(zip));
+  });
   if (fs.existsSync(dist)) {
     await app.register(fastifyStatic, {
       root: dist,

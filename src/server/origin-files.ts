@@ -5,6 +5,7 @@
  * dist/build-info.json; the server hands these files out with it replaced by the origin it is
  * actually reached at, so `npm start -- --port 3443` or EG_PUBLIC_ORIGIN needs no rebuild.
  */
+import { unzipSync, zipSync, strFromU8, strToU8 } from "fflate";
 import fs from "fs";
 import path from "path";
 
@@ -58,4 +59,32 @@ export function readForOrigin(distDir: string, name: (typeof ORIGIN_FILES)[numbe
     return undefined;
   }
   return retarget(text, readBuildInfo(distDir).origin, publicOrigin);
+}
+
+/** The app package for the admin centre (manifest.json and its icons). */
+export const APP_PACKAGE = "etiquette-guard-app.zip";
+
+/**
+ * The app package with its manifest.json for the public origin.
+ * @param distDir - the built add-in
+ * @param publicOrigin - the origin staff reach the server at
+ * @returns the zip file, or undefined when the build has none
+ */
+export function appPackageForOrigin(distDir: string, publicOrigin: string): Uint8Array | undefined {
+  let zip: Uint8Array;
+  try {
+    zip = fs.readFileSync(path.join(distDir, APP_PACKAGE));
+  } catch {
+    return undefined;
+  }
+  const { origin } = readBuildInfo(distDir);
+  if (origin === publicOrigin) return zip;
+  const files = unzipSync(zip);
+  const manifest = files["manifest.json"];
+  if (manifest) {
+    // validDomains holds the bare host; the URLs hold origin + "/".
+    const text = retarget(strFromU8(manifest), origin, publicOrigin).split(JSON.stringify(new URL(origin).host)).join(JSON.stringify(new URL(publicOrigin).host));
+    files["manifest.json"] = strToU8(text);
+  }
+  return zipSync(files, { level: 9, mtime: new Date("2024-01-01T00:00:00Z") });
 }

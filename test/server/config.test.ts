@@ -6,6 +6,7 @@ import { X509Certificate, createPrivateKey } from "crypto";
 import fs from "fs";
 import os from "os";
 import path from "path";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import net from "net";
 import { loadOrCreateCertificate, officeDevCertsDir, trustInstructions } from "../../src/server/certificates";
 import { ConfigError, loadConfig } from "../../src/server/config";
@@ -96,6 +97,23 @@ describe("npm start -- --port (issue 11 item 18)", () => {
       const script = await t.app.inject({ method: "GET", url: "/launchevent.js" });
       expect(script.body).toBe('var o="https://localhost:3443/";');
       expect((await t.app.inject({ method: "GET", url: "/manifest.json" })).statusCode).toBe(404);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it("serves the app package with its manifest.json for the public origin", async () => {
+    const t = await makeApp({ overrides: { publicOrigin: "https://eg.example.net" } });
+    try {
+      const json = JSON.stringify({ validDomains: ["addin.example.org"], developer: { websiteUrl: "https://addin.example.org/policy.html" } });
+      fs.writeFileSync(path.join(t.dist, "build-info.json"), JSON.stringify({ origin: "https://addin.example.org" }));
+      fs.writeFileSync(path.join(t.dist, "etiquette-guard-app.zip"), zipSync({ "manifest.json": strToU8(json), "icon-32.png": new Uint8Array([1, 2, 3]) }));
+      const res = await t.app.inject({ method: "GET", url: "/etiquette-guard-app.zip" });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers["content-type"]).toBe("application/zip");
+      const files = unzipSync(new Uint8Array(res.rawPayload));
+      expect(JSON.parse(strFromU8(files["manifest.json"] as Uint8Array))).toEqual({ validDomains: ["eg.example.net"], developer: { websiteUrl: "https://eg.example.net/policy.html" } });
+      expect(Array.from(files["icon-32.png"] as Uint8Array)).toEqual([1, 2, 3]);
     } finally {
       await t.close();
     }
