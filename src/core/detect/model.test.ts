@@ -1,0 +1,31 @@
+import { detect, LABELS } from "./model";
+import { featuresOf, MAX_MODEL_CHARS } from "./features";
+
+describe("detection model", () => {
+  it("gives a probability between 0 and 1 for each head", () => {
+    const d = detect("Please find the rota for next week attached.");
+    for (const label of LABELS) {
+      expect(d[label].probability).toBeGreaterThanOrEqual(0);
+      expect(d[label].probability).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it("quotes evidence exactly as written, never lower-cased", () => {
+    const text = "This is STUPID and you are an IDIOT, I am sick and tired of it!!!";
+    const d = detect(text);
+    for (const label of LABELS) for (const e of d[label].evidence) expect(text).toContain(e);
+    expect(d.heated.evidence.length).toBeGreaterThan(0);
+  });
+
+  it("rates a hostile note above an ordinary one on the heated head", () => {
+    const calm = detect("Thanks for sending the menu, I will print it for the kitchen.").heated.probability;
+    const hot = detect("This is ridiculous. Stop wasting my time with this crap, fix it now!!!").heated.probability;
+    expect(hot).toBeGreaterThan(calm);
+  });
+
+  it("reads at most MAX_MODEL_CHARS of a long text", () => {
+    const long = "word ".repeat(MAX_MODEL_CHARS);
+    const last = Math.max(...featuresOf(long).map((f) => f.end));
+    expect(last).toBeLessThanOrEqual(MAX_MODEL_CHARS);
+  });
+});

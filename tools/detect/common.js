@@ -1,0 +1,69 @@
+"use strict";
+/**
+ * Shared by train.js and eval.js: loading the data, the split by group, and the model's
+ * feature code (src/core/detect/features.ts, compiled in memory with the TypeScript compiler so
+ * that training and the add-in hash text the same way).
+ */
+const fs = require("node:fs");
+const path = require("node:path");
+const crypto = require("node:crypto");
+const zlib = require("node:zlib");
+const Module = require("node:module");
+
+const ROOT = path.resolve(__dirname, "../..");
+const TRAIN_FILE = path.join(__dirname, "data/train.jsonl.gz");
+const CORPUS_DIR = path.join(__dirname, "corpus");
+/** Fixed salt of the split; changing it changes which rows are held out. */
+const SPLIT_SALT = "etiquette-guard-detect-split-v1";
+const LABELS = ["abusive", "chain", "heated"];
+
+/**
+ * Loads a TypeScript module of src/ (no imports of its own) through the compiler.
+ * @param {string} rel - path from the repository root
+ */
+function loadTs(rel) {
+  const ts = require("typescript");
+  const file = path.join(ROOT, rel);
+  const out = ts.transpileModule(fs.readFileSync(file, "utf8"), { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 } });
+  const m = new Module(file);
+  m.filename = file;
+  m.paths = Module._nodeModulePaths(path.dirname(file));
+  m._compile(out.outputText, file);
+  return m.exports;
+}
+
+/**
+ * Which split a row belongs to, decided by its group (variants of one message stay together).
+ * @param {string} group
+ * @returns {"train"|"dev"|"test"}
+ */
+function splitOf(group) {
+  const h = crypto.createHash("sha256").update(SPLIT_SALT + "\0" + group).digest().readUInt32BE(0) / 2 ** 32;
+  return h < 0.7 ? "train" : h < 0.85 ? "dev" : "test";
+}
+
+/** Every row: the public training file and the hand-written corpus (tools/detect/corpus/*.jsonl). */
+function loadRows() {
+  const rows = zlib.gunzipSync(fs.readFileSync(TRAIN_FILE)).toString("utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l));
+  if (fs.existsSync(CORPUS_DIR)) {
+    for (const f of fs.readdirSync(CORPUS_DIR).filter((f) => f.endsWith(".jsonl")).sort()) {
+      const lines = fs.readFileSync(path.join(CORPUS_DIR, f), "utf8").split("\n");
+      lines.forEach((l, i) => {
+        if (l.trim() === "") return;
+        let r;
+        try { r = JSON.parse(l); } catch { throw new Error(`${f} line ${i + 1}: not JSON`); }
+        if (typeof r.text !== "string" || typeof r.group !== "string") throw new Error(`${f} line ${i + 1}: needs "text" and "group"`);
+        rows.push({ id: String(r.id), source: r.source || f.replace(/\.jsonl$/, ""), group: `${r.source || f}:${r.group}`, subject: r.subject || "", text: r.text, abusive: r.abusive ? 1 : 0, chain: r.chain ? 1 : 0, heated: r.heated ? 1 : 0 });
+      });
+    }
+  }
+  for (const r of rows) r.split = splitOf(r.group);
+  return rows;
+}
+
+/** The text the model reads for a row: subject and body. */
+function textOf(row) {
+  return row.subject ? `${row.subject}\n${row.text}` : row.text;
+}
+
+module.exports = { ROOT, LABELS, loadTs, splitOf, loadRows, textOf, SPLIT_SALT };

@@ -1,0 +1,131 @@
+#!/usr/bin/env node
+/**
+ * Trains the detection model: one logistic-regression head per label (abusive, chain, heated)
+ * over hashed word uni/bigrams and character 4-grams (src/core/detect/features.ts), on the
+ * TRAIN split only (split by group, tools/detect/common.js). Deterministic: fixed seed for the
+ * shuffle, fixed epochs and rates, no time stamps, so the same data gives byte-identical
+ * weights. Weights are pruned to the strongest PRUNE_TO per head and quantised to int8 with one
+ * scale per head, written to src/core/detect/model/weights.json.
+ *
+ * Usage: npm run train            retrain and write the weights
+ *        npm run train -- --check retrain in memory and fail unless the committed weights match
+ */
+"use strict";
+const fs = require("node:fs");
+const path = require("node:path");
+const crypto = require("node:crypto");
+const { ROOT, LABELS, loadTs, loadRows, textOf } = require("./common");
+
+const OUT = path.join(ROOT, "src/core/detect/model/weights.json");
+const SEED = 20260105;
+const EPOCHS = 12;
+const RATE = 0.25;
+const L2 = 2e-5;
+const PRUNE_TO = 1800;
+
+function mulberry32(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Unique buckets of a text. */
+function bucketsOf(features, text) {
+  return [...new Set(features.featuresOf(text).map((f) => f.bucket))].sort((a, b) => a - b);
+}
+
+function trainHead(examples, label, seed) {
+  const w = new Map();
+  let bias = 0;
+  const pos = examples.filter((e) => e.y[label]).length;
+  const neg = examples.length - pos;
+  const posWeight = pos === 0 ? 1 : Math.min(8, Math.max(1, neg / pos / 2));
+  const rand = mulberry32(seed);
+  const order = examples.map((_, i) => i);
+  const g2 = new Map();
+  let gb = 1e-6;
+  for (let epoch = 0; epoch < EPOCHS; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [order[i], order[j]] = [order[j], order[i]];
+    }
+    for (const k of order) {
+      const e = examples[k];
+      let z = bias;
+      for (const b of e.x) z += w.get(b) || 0;
+      const p = 1 / (1 + Math.exp(-z));
+      const y = e.y[label];
+      const g = (p - y) * (y ? posWeight : 1);
+      gb += g * g;
+      bias -= (RATE * g) / Math.sqrt(gb);
+      for (const b of e.x) {
+        const old = w.get(b) || 0;
+        const gi = g + L2 * old;
+        const acc = (g2.get(b) || 1e-6) + gi * gi;
+        g2.set(b, acc);
+        w.set(b, old - (RATE * gi) / Math.sqrt(acc));
+      }
+    }
+  }
+  return { bias, w };
+}
+
+function varint(n, out) {
+  while (n >= 0x80) { out.push((n & 0x7f) | 0x80); n >>>= 7; }
+  out.push(n);
+}
+
+function quantise(head) {
+  const kept = [...head.w.entries()].filter(([, v]) => v !== 0).sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]) || a[0] - b[0]).slice(0, PRUNE_TO).sort((a, b) => a[0] - b[0]);
+  const max = kept.reduce((m, [, v]) => Math.max(m, Math.abs(v)), 0) || 1;
+  const scale = max / 127;
+  const idx = [];
+  const q = [];
+  let last = 0;
+  for (const [b, v] of kept) {
+    const qi = Math.round(v / scale);
+    if (qi === 0) continue;
+    varint(b - last, idx);
+    last = b;
+    q.push(qi & 0xff);
+  }
+  return { bias: Number(head.bias.toFixed(4)), scale: Number(scale.toPrecision(6)), n: q.length, idx: Buffer.from(idx).toString("base64"), q: Buffer.from(q).toString("base64") };
+}
+
+function train() {
+  const features = loadTs("src/core/detect/features.ts");
+  const rows = loadRows().filter((r) => r.split === "train");
+  rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const examples = rows.map((r) => ({ x: bucketsOf(features, textOf(r)), y: { abusive: r.abusive, chain: r.chain, heated: r.heated } }));
+  const heads = {};
+  LABELS.forEach((label, i) => { heads[label] = quantise(trainHead(examples, label, SEED + i)); });
+  const counts = Object.fromEntries(LABELS.map((l) => [l, rows.filter((r) => r[l]).length]));
+  const model = { version: 1, hashBits: features.HASH_BITS, seed: SEED, trainRows: rows.length, positives: counts, heads };
+  return JSON.stringify(model) + "\n";
+}
+
+function main() {
+  const text = train();
+  const sha = crypto.createHash("sha256").update(text).digest("hex");
+  if (process.argv.includes("--check")) {
+    const committed = fs.readFileSync(OUT, "utf8");
+    const want = crypto.createHash("sha256").update(committed).digest("hex");
+    if (sha !== want) {
+      process.stderr.write(`Retrained weights differ from ${path.relative(ROOT, OUT)}: ${sha} ≠ ${want}\n`);
+      process.exit(1);
+    }
+    process.stdout.write(`Retrained weights match ${path.relative(ROOT, OUT)} (sha256 ${sha})\n`);
+    return;
+  }
+  fs.mkdirSync(path.dirname(OUT), { recursive: true });
+  fs.writeFileSync(OUT, text);
+  process.stdout.write(`${path.relative(ROOT, OUT)}: ${text.length} bytes, sha256 ${sha}\n`);
+}
+
+if (require.main === module) main();
+module.exports = { train };
