@@ -58,6 +58,8 @@ describe("admin app", () => {
     await userEvent.type(screen.getByLabelText(/^Password/), PASSWORD);
     await userEvent.click(screen.getByRole("button", { name: "Sign in" }));
     await screen.findByRole("heading", { name: "Rules", level: 1 });
+    // Focus is not lost with the sign-in button: it starts at the page's heading.
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole("heading", { name: "Rules", level: 1 })));
     expect(screen.getByRole("heading", { name: "Recipients", level: 2 })).toBeTruthy();
     const card = ruleCard(chainTitle);
     expect(within(card).getByText(`“${chainMail.clause.quote}”`)).toBeTruthy();
@@ -95,6 +97,8 @@ describe("admin app", () => {
     expect(screen.getByText("2 unsaved changes")).toBeTruthy();
     await userEvent.click(screen.getByRole("button", { name: "Save draft" }));
     await screen.findByText(/Draft saved \(revision 2\)/);
+    // The Save button has gone: focus moves to the confirmation instead of being lost.
+    await waitFor(() => expect(document.activeElement?.textContent).toMatch(/Draft saved \(revision 2\)/));
     expect(effectiveRule(server.draft.policy as Record<string, unknown>, chainMail).severity).toBe("block");
     const put = server.requests.find((r) => r.method === "PUT");
     expect(put?.headers["x-csrf-token"]).toBe(server.csrfToken);

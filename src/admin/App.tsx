@@ -90,6 +90,18 @@ function Shell(props: { catalogue: readonly RuleInfo[]; onSignOut(): void }) {
     document.title = `${ROUTE_LABELS[route]} — Etiquette Guard policy`;
   }, [route]);
 
+  // After signing in and on every move to another page, keyboard and screen-reader users
+  // start at the page's heading instead of at the top of the document (focus is otherwise
+  // lost with the control that was pressed).
+  const ready = draft.working !== null;
+  useEffect(() => {
+    if (!ready) return;
+    const heading = document.querySelector<HTMLElement>("main h1");
+    if (!heading) return;
+    heading.setAttribute("tabindex", "-1");
+    heading.focus();
+  }, [route, ready]);
+
   let content;
   if (draft.loadError && !draft.working) content = <ErrorView title="Could not load the draft policy" message={draft.loadError} onRetry={() => void draft.load()} />;
   else if (!draft.working) content = <Loading label="Loading the draft policy…" />;

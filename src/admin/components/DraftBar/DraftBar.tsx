@@ -3,6 +3,7 @@
  * and holds Save draft / Discard. Sticky, so it stays in reach on long pages.
  */
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, makeStyles, tokens } from "@fluentui/react-components";
+import { useEffect, useRef } from "react";
 import type { RuleInfo } from "../../api/types";
 import { useDraft } from "../../draft/DraftContext";
 import { ChangeList } from "../ChangeList/ChangeList";
@@ -32,6 +33,11 @@ export function DraftBar(props: { catalogue: readonly RuleInfo[] }) {
   const styles = useStyles();
   const draft = useDraft();
   const blocking = draft.issues;
+  // The Save button goes away once the draft is saved: focus moves to the confirmation so it is not lost.
+  const noticeRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (draft.notice) noticeRef.current?.focus();
+  }, [draft.notice]);
   if (!draft.dirty && !draft.saveError && !draft.notice && blocking.length === 0) return null;
   return (
     <div className={styles.bar} role="region" aria-label="Draft status">
@@ -82,7 +88,7 @@ export function DraftBar(props: { catalogue: readonly RuleInfo[] }) {
         </MessageBar>
       ) : null}
       {draft.notice ? (
-        <MessageBar intent="success" role="status">
+        <MessageBar intent="success" role="status" ref={noticeRef} tabIndex={-1}>
           <MessageBarBody>{draft.notice}</MessageBarBody>
           <MessageBarActions>
             <Button appearance="transparent" onClick={draft.clearNotice}>
