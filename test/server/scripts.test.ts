@@ -23,7 +23,7 @@ describe("npm scripts", () => {
   it("points every `node <file>` at a file that exists", () => {
     const files = Object.values(scripts).flatMap((s) => [...s.matchAll(/\bnode ([\w./-]+\.js)/g)].map((m) => m[1] as string));
     expect(files.length).toBeGreaterThan(5);
-    for (const file of files) expect(fs.existsSync(path.join(ROOT, file))).toBe(true);
+    expect(files.filter((file) => !fs.existsSync(path.join(ROOT, file)))).toEqual([]);
   });
 
   it("does not install office-addin-debugging (keytar does not build on Linux); it runs it pinned with npx", () => {
