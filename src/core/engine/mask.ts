@@ -50,13 +50,21 @@ export function maskAll(value: string): string {
 }
 
 /**
- * Safety net run by the engine on all evidence: masks e-mail addresses that a rule left
- * unmasked and any run of six or more digits (phone, NHS and account numbers).
+ * Safety net run by the engine on all evidence: masks e-mail addresses outside the Centre that
+ * a rule left unmasked (the sender's own address and colleagues' stay as written) and any run
+ * of six or more digits (phone, NHS and account numbers). Everything else is left exactly as
+ * the rule quoted it: case, apostrophes, hyphens and file names included.
  * @param evidence - evidence text from a rule
+ * @param internalDomains - the Centre's own domains (and their subdomains), shown in full
  * @returns the evidence with remaining personal data masked
  */
-export function maskResidualPersonalData(evidence: string): string {
+export function maskResidualPersonalData(evidence: string, internalDomains: readonly string[] = []): string {
+  const internal = internalDomains.map((d) => d.trim().toLowerCase()).filter((d) => d !== "");
+  const isInternal = (address: string): boolean => {
+    const domain = address.slice(address.lastIndexOf("@") + 1).toLowerCase();
+    return internal.some((d) => domain === d || domain.endsWith(`.${d}`));
+  };
   return evidence
-    .replace(/[\w.+'-]{2,}@[\w-]+(?:\.[\w-]+)+/g, (m) => maskEmail(m))
+    .replace(/[\w.+'-]{2,}@[\w-]+(?:\.[\w-]+)+/g, (m) => (isInternal(m) ? m : maskEmail(m)))
     .replace(/\d(?:[\s-]?\d){5,}/g, (m) => maskIdentifier(m, 2));
 }

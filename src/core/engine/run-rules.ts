@@ -74,7 +74,7 @@ function runOne(configured: ConfiguredRule, snapshot: EmailSnapshot, policy: Nor
       messageId: d.messageId,
       message: interpolate(template, d.data),
       field: d.field,
-      evidence: d.evidence ? clip(maskResidualPersonalData(d.evidence)) : "",
+      evidence: d.evidence ? clip(maskResidualPersonalData(d.evidence, policy.organisation.internalDomains)) : "",
       clause: clauseOfMessage(meta.id, d.messageId) ?? meta.clause,
       ...(d.fix ? { fix: d.fix } : {}),
       ...(d.fixedAtSend === true ? { fixedAtSend: true as const } : {}),

@@ -1,4 +1,4 @@
-import rule, { extensionOf, isMedia, maskFileName } from "./no-media-attachment";
+import rule, { extensionOf, isMedia } from "./no-media-attachment";
 import fileTypes from "../data/attachments/file-types.json";
 import { makeDraft, runRule, runRuleTests } from "../../../test/rule-tester";
 
@@ -26,8 +26,7 @@ runRuleTests(rule, {
           messageId: "mediaFile",
           field: "attachments",
           data: { files: "1 music or video file", types: ".mp3" },
-          evidenceIncludes: ["W•••.mp3"],
-          evidenceExcludes: ["Wheels"],
+          evidenceIncludes: ["Wheels on the Bus.mp3"],
           fix: { kind: "remove-attachment", targets: ["Wheels on the Bus.mp3"] },
         },
       ],
@@ -50,7 +49,7 @@ runRuleTests(rule, {
     {
       name: "one 12 MB file",
       draft: makeDraft({ attachments: [file("Newsletter.pdf", 12)] }),
-      errors: [{ messageId: "largeFile", data: { files: "1 attachment", max: 10 }, evidenceIncludes: ["N•••.pdf (12.0 MB)"], fix: { kind: "remove-attachment", targets: ["Newsletter.pdf"] } }],
+      errors: [{ messageId: "largeFile", data: { files: "1 attachment", max: 10 }, evidenceIncludes: ["Newsletter.pdf (12.0 MB)"], fix: { kind: "remove-attachment", targets: ["Newsletter.pdf"] } }],
     },
     {
       name: "one 30 MB file is reported once, as too large",
@@ -97,11 +96,6 @@ describe("no-media-attachment (helpers and data)", () => {
     expect(extensionOf("a.B.Mp4")).toBe("mp4");
     expect(extensionOf("noext")).toBe("");
     expect(extensionOf("trailing.")).toBe("");
-  });
-
-  it("masks file names", () => {
-    expect(maskFileName("Ella Smith.mp4")).toBe("E•••.mp4");
-    expect(maskFileName("README")).toBe("R•••");
   });
 
   it("never treats images as media", () => {

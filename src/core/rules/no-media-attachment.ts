@@ -41,23 +41,12 @@ export function isMedia(attachment: Attachment): boolean {
   return fileTypes.media.contentTypePrefixes.some((p) => type.startsWith(p)) || fileTypes.media.contentTypes.includes(type);
 }
 
-/**
- * Masks a file name for evidence, keeping its first character and extension: `E•••.mp4`.
- * File names often name a child or a colleague.
- * @param name - file name
- * @returns the masked name
- */
-export function maskFileName(name: string): string {
-  const ext = extensionOf(name);
-  return `${name.slice(0, 1)}•••${ext ? `.${ext}` : ""}`;
-}
-
 function megabytes(bytes: number): string {
   return (bytes / MB).toFixed(1);
 }
 
 function listFiles(files: readonly Attachment[], withSize: boolean): string {
-  const shown = files.slice(0, EVIDENCE_FILES).map((a) => `${maskFileName(a.name)}${withSize && a.size !== undefined ? ` (${megabytes(a.size)} MB)` : ""}`);
+  const shown = files.slice(0, EVIDENCE_FILES).map((a) => `${a.name}${withSize && a.size !== undefined ? ` (${megabytes(a.size)} MB)` : ""}`);
   const more = files.length - shown.length;
   return `${shown.join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
 }

@@ -24,12 +24,12 @@ runRuleTests(rule, {
     {
       name: "sending as a colleague",
       draft: makeDraft({ from: COLLEAGUE }),
-      errors: [{ messageId: "sendingAsOther", field: "from", data: { from: "b•••@norcotearlyyearscentre.co.uk" }, evidenceExcludes: ["b.smith", "a.jones"] }],
+      errors: [{ messageId: "sendingAsOther", field: "from", data: { from: "b.smith@norcotearlyyearscentre.co.uk" }, evidenceIncludes: ["From b.smith@norcotearlyyearscentre.co.uk; signed in as a.jones@norcotearlyyearscentre.co.uk"] }],
     },
     {
       name: "sending as the Head of Centre",
       draft: makeDraft({ from: HEAD }),
-      errors: [{ messageId: "sendingAsOther", data: { from: "h•••@norcotearlyyearscentre.co.uk" } }],
+      errors: [{ messageId: "sendingAsOther", data: { from: "head@norcotearlyyearscentre.co.uk" } }],
     },
     {
       name: "sending as a personal address",

@@ -2,6 +2,7 @@
  * @fileoverview Disallow sending under another person's name unless authorised: the From
  * address differs from the signed-in user and is not one of the Centre's shared mailboxes.
  */
+import { domainMatches } from "../engine/build-snapshot";
 import { maskEmail } from "../engine/mask";
 import { CLAUSES } from "../policy/clauses";
 import { defineRule } from "./rule";
@@ -43,12 +44,14 @@ export default defineRule<NoSendAsOtherOptions>({
     if (!from || !sender || from === sender) return;
     if (context.organisation.sharedMailboxes.some((m) => m.trim().toLowerCase() === from)) return;
     if (context.options.allowSameDomainDelegates && domainOf(from) !== "" && domainOf(from) === domainOf(sender)) return;
-    const masked = maskEmail(from);
+    // Centre addresses (the sender's own, a colleague's) are shown as written; only an outside
+    // address is masked.
+    const shown = (email: string) => (domainMatches(domainOf(email), context.organisation.internalDomains) ? email : maskEmail(email));
     context.report({
       messageId: "sendingAsOther",
-      data: { from: masked },
+      data: { from: shown(from) },
       field: "from",
-      evidence: `From ${masked}; signed in as ${maskEmail(sender)}`,
+      evidence: `From ${shown(from)}; signed in as ${shown(sender)}`,
     });
   },
 });

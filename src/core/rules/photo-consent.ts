@@ -7,7 +7,7 @@
 import fileTypes from "../data/attachments/file-types.json";
 import type { Attachment } from "../model/draft";
 import { CLAUSES } from "../policy/clauses";
-import { extensionOf, maskFileName } from "./no-media-attachment";
+import { extensionOf } from "./no-media-attachment";
 import { defineRule } from "./rule";
 
 export type PhotoConsentOptions = {
@@ -65,7 +65,7 @@ export default defineRule<PhotoConsentOptions>({
     const photos = snapshot.attachments.filter((a) => isImage(a) && !(a.isInline === true && (a.size === undefined || a.size < inlineMinBytes)));
     if (photos.length === 0) return;
 
-    const shown = photos.slice(0, EVIDENCE_FILES).map((a) => maskFileName(a.name));
+    const shown = photos.slice(0, EVIDENCE_FILES).map((a) => a.name);
     const more = photos.length - shown.length;
     context.report({
       messageId: "photosOutside",
