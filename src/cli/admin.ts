@@ -133,6 +133,8 @@ function parse(args: readonly string[]): Parsed {
     const what = name === "backup" || name === "restore" ? "file" : "e-mail address";
     if (positionals.length !== 1) throw new UsageError(`${name} needs exactly one ${what}\nUsage: etiquette-guard admin ${spec.usage}`);
     parsed.target = positionals[0] as string;
+    // A mistyped address is an input error (exit 2), not a refused change.
+    if (what === "e-mail address" && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(parsed.target.trim())) throw new UsageError(`"${parsed.target}" is not an e-mail address`);
   } else if (positionals.length > 0) throw new UsageError(`${name} takes no arguments`);
   if (name === "add-user" && !parsed.role) throw new UsageError("add-user needs --role editor or --role viewer");
   return parsed;

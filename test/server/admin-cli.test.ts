@@ -98,6 +98,10 @@ it.each([
   [["frobnicate"], 2],
   [["list-users", "extra"], 2],
   [["remove-user", "x@example.org", "--role", "editor"], 2],
+  [["add-user", "not-an-address", "--role", "viewer", "--password-stdin"], 2],
+  [["reset-password", "head at example.org", "--password-stdin"], 2],
+  [["backup"], 2],
+  [["restore", "a.sqlite", "b.sqlite"], 2],
 ])("usage errors exit 2: %j", async (args, code) => {
   expect((await admin(args as string[])).code).toBe(code);
 });
