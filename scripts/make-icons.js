@@ -9,8 +9,12 @@ const fs = require("fs");
 const path = require("path");
 const zlib = require("zlib");
 
-/** Every size manifest.xml names: button 16/32/80, IconUrl 64, HighResolutionIconUrl 128. */
-const SIZES = [16, 32, 64, 80, 128];
+/**
+ * Every size the manifests name: button 16/32/80, IconUrl 64, HighResolutionIconUrl 128, and
+ * the unified manifest's colour icon, 192 (its outline icon is icon-outline-32.png).
+ */
+const SIZES = [16, 32, 64, 80, 128, 192];
+const WHITE = [0xff, 0xff, 0xff];
 const SAMPLES = 4;
 
 const SHIELD = [0x1f, 0x5f, 0x8f]; // deep blue
@@ -118,12 +122,23 @@ function colourAt(x, y, size) {
   return SHIELD;
 }
 
+/** The unified manifest's outline icon: the shield's edge and the envelope in white, the rest transparent. */
+function outlineAt(x, y, size) {
+  const stroke = Math.max(0.03, 1.5 / size);
+  if (!inShield(x, y, 0)) return null;
+  if (!inShield(x, y, Math.max(0.06, 2 / size))) return WHITE;
+  if (!inEnvelope(x, y)) return null;
+  const edge = x < 0.26 + stroke || x > 0.74 - stroke || y < 0.32 + stroke || y > 0.64 - stroke;
+  return edge || onFlap(x, y, stroke) ? WHITE : null;
+}
+
 /**
  * Draws the icon at one size.
  * @param {number} size - pixels
+ * @param {(x: number, y: number, size: number) => number[] | null} [paint] - colour at a point
  * @returns {Buffer} the PNG
  */
-function drawIcon(size) {
+function drawIcon(size, paint = colourAt) {
   const rgba = new Uint8Array(size * size * 4);
   for (let py = 0; py < size; py++) {
     for (let px = 0; px < size; px++) {
@@ -133,7 +148,7 @@ function drawIcon(size) {
       let a = 0;
       for (let sy = 0; sy < SAMPLES; sy++) {
         for (let sx = 0; sx < SAMPLES; sx++) {
-          const c = colourAt((px + (sx + 0.5) / SAMPLES) / size, (py + (sy + 0.5) / SAMPLES) / size, size);
+          const c = paint((px + (sx + 0.5) / SAMPLES) / size, (py + (sy + 0.5) / SAMPLES) / size, size);
           if (!c) continue;
           r += c[0];
           g += c[1];
@@ -157,6 +172,7 @@ function main() {
   const outDir = path.join(__dirname, "..", "assets");
   fs.mkdirSync(outDir, { recursive: true });
   for (const size of SIZES) fs.writeFileSync(path.join(outDir, `icon-${size}.png`), drawIcon(size));
+  fs.writeFileSync(path.join(outDir, "icon-outline-32.png"), drawIcon(32, outlineAt));
 }
 
 if (require.main === module) main();

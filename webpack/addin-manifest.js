@@ -45,8 +45,8 @@ const ADDIN = Object.freeze({
   buttonLabel: "Check e-mail",
   buttonTooltip: "Check this e-mail against the Centre's communication policy and fix what it finds.",
   buttonIcons: Object.freeze([16, 32, 80]),
-  /** The app package's icons (unified manifest: a colour icon and a 32 px outline). */
-  packageIcons: Object.freeze({ color: "icon-128.png", outline: "icon-32.png" }),
+  /** The app package's icons: a 192 px colour icon and a 32 px white-on-transparent outline. */
+  packageIcons: Object.freeze({ color: "icon-192.png", outline: "icon-outline-32.png" }),
 });
 
 /** XML event names to the unified manifest's (Microsoft's "compare manifests" table). */

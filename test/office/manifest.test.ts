@@ -186,8 +186,11 @@ describe("manifest.json and the app package", () => {
 
   it("packs manifest.json and its two icons for the admin centre", () => {
     const files = unzipSync(addin.appPackage(json, path.join(ROOT, "assets")));
-    expect(Object.keys(files).sort()).toEqual(["icon-128.png", "icon-32.png", "manifest.json"]);
+    expect(Object.keys(files).sort()).toEqual(["icon-192.png", "icon-outline-32.png", "manifest.json"]);
     expect(JSON.parse(strFromU8(files["manifest.json"] as Uint8Array))).toEqual(json);
-    expect(Buffer.from(files["icon-128.png"] as Uint8Array).equals(fs.readFileSync(path.join(ROOT, "assets", "icon-128.png")))).toBe(true);
+    expect(Buffer.from(files["icon-192.png"] as Uint8Array).equals(fs.readFileSync(path.join(ROOT, "assets", "icon-192.png")))).toBe(true);
+    // Microsoft's sizes: colour 192 × 192, outline 32 × 32.
+    expect(pngSize(path.join(ROOT, "assets", json.icons.color))).toEqual([192, 192]);
+    expect(pngSize(path.join(ROOT, "assets", json.icons.outline))).toEqual([32, 32]);
   });
 });
