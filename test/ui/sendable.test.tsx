@@ -19,7 +19,7 @@ const removeOutsiders = defineRule({
     id: "no-offensive-forward",
     title: "Forwarding offensive material",
     description: "Test rule",
-    category: "conduct",
+    category: "content",
     defaultSeverity: "block",
     optionsSchema: { type: "object", additionalProperties: false, properties: {} },
     defaultOptions: {},

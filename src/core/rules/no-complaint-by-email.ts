@@ -11,7 +11,7 @@
  */
 import data from "../data/complaint/phrases.en.json";
 import { CLAUSES } from "../policy/clauses";
-import { compileSignals, findSignals, prepareText, quoteList, wordsAsPattern, type SignalData, type SignalHit } from "../detect/tone-utils";
+import { asWritten, compileSignals, findSignals, prepareText, quoteList, wordsAsPattern, type SignalData, type SignalHit } from "../detect/tone-utils";
 import { defineRule } from "./rule";
 
 export type NoComplaintByEmailOptions = {
@@ -69,10 +69,13 @@ export default defineRule<NoComplaintByEmailOptions>({
       ["subject", snapshot.subject],
       ["body", snapshot.body.authored],
     ] as const) {
-      for (const hit of findSignals(prepareText(text), signals)) {
-        const weight = hit.group === "extra" ? EXTRA_WEIGHT : (GROUPS[hit.group]?.weight ?? 0);
-        if (weight === 0 || seen.has(hit.pattern)) continue;
-        seen.add(hit.pattern);
+      const prepared = prepareText(text);
+      for (const found of findSignals(prepared, signals)) {
+        const weight = found.group === "extra" ? EXTRA_WEIGHT : (GROUPS[found.group]?.weight ?? 0);
+        if (weight === 0 || seen.has(found.pattern)) continue;
+        seen.add(found.pattern);
+        // Quoted as the sender wrote it (case, apostrophes, hyphens).
+        const hit = { ...found, text: asWritten(text, prepared, found) };
         counted.push(hit);
         points += weight;
         byField[field] += weight;

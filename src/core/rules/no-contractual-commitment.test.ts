@@ -33,12 +33,12 @@ runRuleTests(rule, {
   ],
   invalid: [
     { draft: toSupplier("Thanks, we accept your quote of £1,200."), errors: [{ messageId: "commitment", field: "body", evidenceIncludes: ["we accept your quote"] }] },
-    { draft: toSupplier("Please go ahead with the order."), errors: [{ messageId: "commitment", evidenceIncludes: ["please go ahead with the order"] }] },
-    { draft: toSupplier("I agree to the terms and conditions."), errors: [{ messageId: "commitment", evidenceIncludes: ["i agree to the terms"] }] },
-    { draft: toSupplier("We are happy to proceed on the basis of your quote."), errors: [{ messageId: "commitment", evidenceIncludes: ["we are happy to proceed"] }] },
+    { draft: toSupplier("Please go ahead with the order."), errors: [{ messageId: "commitment", evidenceIncludes: ["Please go ahead with the order"] }] },
+    { draft: toSupplier("I agree to the terms and conditions."), errors: [{ messageId: "commitment", evidenceIncludes: ["I agree to the terms"] }] },
+    { draft: toSupplier("We are happy to proceed on the basis of your quote."), errors: [{ messageId: "commitment", evidenceIncludes: ["We are happy to proceed"] }] },
     { draft: toSupplier("Please consider this our acceptance."), errors: [{ messageId: "commitment" }] },
-    { draft: toSupplier("I confirm we will pay the deposit next week."), errors: [{ messageId: "commitment", evidenceIncludes: ["i confirm we will pay"] }] },
-    { draft: toSupplier("Signed on behalf of Norcot Early Years Centre,\nAmy Jones"), errors: [{ messageId: "commitment", evidenceIncludes: ["signed on behalf of"] }] },
+    { draft: toSupplier("I confirm we will pay the deposit next week."), errors: [{ messageId: "commitment", evidenceIncludes: ["I confirm we will pay"] }] },
+    { draft: toSupplier("Signed on behalf of Norcot Early Years Centre,\nAmy Jones"), errors: [{ messageId: "commitment", evidenceIncludes: ["Signed on behalf of"] }] },
     { draft: toSupplier("We'd like to place an order for 30 aprons."), errors: [{ messageId: "commitment" }] },
     { draft: toSupplier("Great, you've got a deal!"), errors: [{ messageId: "commitment" }] },
     { draft: makeDraft({ to: [{ email: "contracts@reading.gov.uk" }], body: "We have signed the contract and will return it by post." }), errors: [{ messageId: "commitment" }] },
@@ -49,7 +49,7 @@ runRuleTests(rule, {
     { draft: toSupplier("We  ACCEPT\u200B your\nquote."), errors: [{ messageId: "commitment" }] },
     // Options.
     { draft: makeDraft({ body: "Please go ahead with the order, Ben." }), options: { checkInternal: true }, errors: [{ messageId: "commitment" }] },
-    { draft: toSupplier("Count us in for the spring term."), options: { extraPhrases: ["count us in"] }, errors: [{ messageId: "commitment", evidenceIncludes: ["count us in"] }] },
+    { draft: toSupplier("Count us in for the spring term."), options: { extraPhrases: ["count us in"] }, errors: [{ messageId: "commitment", evidenceIncludes: ["Count us in"] }] },
     { draft: toSupplier("We are happy to proceed."), options: { threshold: 2 }, errors: [{ messageId: "commitment" }] },
   ],
 });

@@ -12,7 +12,7 @@
  */
 import data from "../data/commitment/phrases.en.json";
 import { CLAUSES } from "../policy/clauses";
-import { compileSignals, findSignals, prepareText, sentenceAround, wordsAsPattern, type SignalData, type SignalHit } from "../detect/tone-utils";
+import { asWritten, compileSignals, findSignals, prepareText, sentenceAround, wordsAsPattern, type SignalData, type SignalHit } from "../detect/tone-utils";
 import { defineRule } from "./rule";
 
 export type NoContractualCommitmentOptions = {
@@ -113,7 +113,7 @@ export default defineRule<NoContractualCommitmentOptions>({
         seen.add(hit.pattern);
         points += weight;
         byField[field] += weight;
-        first ??= hit;
+        first ??= { ...hit, text: asWritten(text, prepared, hit) };
       }
     }
     if (!first || points < options.threshold) return;
