@@ -320,3 +320,16 @@ describe("the published policy from memory (item 15)", () => {
     latest.mockRestore();
   });
 });
+
+describe("CORS for the install token (item 13)", () => {
+  it("lets the add-in's origin send X-EG-Install-Token with events", async () => {
+    const res = await t.app.inject({
+      method: "OPTIONS",
+      url: "/api/events",
+      headers: { origin: "https://addin.example.org", "access-control-request-method": "POST", "access-control-request-headers": "content-type,x-eg-install-token" },
+    });
+    expect(res.statusCode).toBeLessThan(300);
+    expect(String(res.headers["access-control-allow-headers"]).toLowerCase()).toContain("x-eg-install-token");
+    expect(res.headers["access-control-allow-origin"]).toBe("https://addin.example.org");
+  });
+});
