@@ -467,7 +467,8 @@ function isFile(file: string): boolean {
 
 async function registerStatic(app: FastifyInstance, config: ServerConfig): Promise<void> {
   const dist = config.distDir;
-  const adminDir = path.join(dist, "admin");
+  // Absolute, so the "inside the folder" check below also holds for a relative --dist.
+  const adminDir = path.resolve(dist, "admin");
   // The manifests and launchevent.js name the add-in's address: served for the public origin.
   const types: Record<(typeof ORIGIN_FILES)[number], string> = { "manifest.xml": "application/xml", "manifest.json": "application/json", "launchevent.js": "text/javascript" };
   for (const name of ORIGIN_FILES) {

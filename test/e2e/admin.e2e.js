@@ -268,7 +268,40 @@ async function adminFlow(page, server) {
   }
   await nav(page, "Rules");
   await screenshot(page, "narrow-rules");
+  // At 400 and 320 px every control and value in the tables can still be reached: scrolled
+  // into view, the Roll back button and the diff's values are on screen and not covered.
+  for (const width of [400, 320]) {
+    await page.setViewportSize({ width, height: 800 });
+    await nav(page, "History");
+    await page.getByRole("heading", { level: 1 }).waitFor();
+    await reachable(page, page.getByRole("button", { name: "Roll back to version 1" }), `the Roll back button at ${width} px`);
+    await nav(page, "Review and publish");
+    await page.getByRole("heading", { level: 1 }).waitFor();
+    await axe(page, `the review and publish page at ${width} px`);
+    await nav(page, "Reports");
+    await page.getByRole("heading", { level: 1 }).waitFor();
+    await axe(page, `the reports page at ${width} px`);
+  }
   await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+/**
+ * Scrolls a control into view (as a keyboard user's focus would) and checks it is inside the
+ * window and is what a click at its centre would hit.
+ */
+async function reachable(page, locator, what) {
+  await locator.focus();
+  await locator.scrollIntoViewIfNeeded();
+  const box = await locator.boundingBox();
+  const size = page.viewportSize();
+  expect(box && box.x >= 0 && box.y >= 0 && box.x + box.width <= size.width + 1 && box.y + box.height <= size.height + 1, `${what} is not on screen after scrolling to it: ${JSON.stringify(box)}`);
+  const hit = await locator.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    return top !== null && (el === top || el.contains(top));
+  });
+  expect(hit, `${what} is covered by something else`);
+  log(`    ${what}: reachable`);
 }
 
 /**
