@@ -35,7 +35,11 @@ export type QuotedPart = Readonly<{
   depth: number;
 }>;
 
-/** A body split into its parts. `full` is the whole body; the other fields partition it. */
+/**
+ * A body split into its parts. `full` is the whole body; the other fields partition it, except
+ * for lines that hold no words (`[IMAGE]`, `[cid:…]`, `<<file.pdf>>` placeholders), which belong
+ * to none of them.
+ */
 export type BodySegments = Readonly<{
   full: string;
   /** What the sender wrote in this message: no quoted history, signature or disclaimer. */
