@@ -6,6 +6,7 @@
 import { createHash, randomBytes, scrypt, timingSafeEqual } from "crypto";
 import type { AuditLog } from "./audit";
 import type { Clock, Db } from "./db";
+import { UNSAFE_CHARACTERS } from "./input-checks";
 
 export type Role = "editor" | "viewer";
 export const ROLES: readonly Role[] = ["editor", "viewer"];
@@ -100,6 +101,8 @@ export class AccountStore {
    */
   async addUser(email: string, role: Role, password: string, actor = "cli"): Promise<User> {
     const address = email.trim().toLowerCase();
+    // Checked first: the message below would otherwise echo the hidden characters.
+    if (UNSAFE_CHARACTERS.test(address)) throw new AccountError("the e-mail address has control or text-direction characters in it");
     if (!EMAIL.test(address)) throw new AccountError(`"${email}" is not an e-mail address`);
     if (!ROLES.includes(role)) throw new AccountError(`the role must be editor or viewer`);
     checkPasswordRules(password);

@@ -333,3 +333,9 @@ describe("CORS for the install token (item 13)", () => {
     expect(res.headers["access-control-allow-origin"]).toBe("https://addin.example.org");
   });
 });
+
+describe("account names (item 14)", () => {
+  it.each([["NUL", "a\u0000b@example.org"], ["ESC", "a\u001bb@example.org"], ["right-to-left override", "gro.elpmaxe@\u202eab"]])("refuses %s in an account's address", async (_name, email) => {
+    await expect(t.stores.accounts.addUser(email, "viewer", "a long enough password")).rejects.toThrow(/control or text-direction/);
+  });
+});
