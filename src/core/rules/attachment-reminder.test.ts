@@ -32,13 +32,13 @@ runRuleTests(rule, {
     {
       name: "please find attached, nothing attached",
       draft: makeDraft({ body: "Hi Jane,\n\nPlease find attached the newsletter.\n\nAmy" }),
-      errors: [{ messageId: "missingAttachment", field: "body", data: { phrase: "please find" }, evidenceIncludes: ["please find"] }],
+      errors: [{ messageId: "missingAttachment", field: "body", data: { phrase: "Please find" }, evidenceIncludes: ["Please find"] }],
     },
-    { name: "I've attached (curly apostrophe)", draft: makeDraft({ body: "I’ve attached the form." }), errors: [{ messageId: "missingAttachment", data: { phrase: "i ve attached" } }] },
-    { name: "see attached", draft: makeDraft({ body: "See attached!" }), errors: [{ messageId: "missingAttachment", data: { phrase: "see attached" } }] },
+    { name: "I've attached (curly apostrophe)", draft: makeDraft({ body: "I’ve attached the form." }), errors: [{ messageId: "missingAttachment", data: { phrase: "I’ve attached" } }] },
+    { name: "see attached", draft: makeDraft({ body: "See attached!" }), errors: [{ messageId: "missingAttachment", data: { phrase: "See attached" } }] },
     { name: "the attached letter", draft: makeDraft({ body: "Please read the attached letter about the trip." }), errors: [{ messageId: "missingAttachment", data: { phrase: "attached" } }] },
     { name: "enclosed", draft: makeDraft({ body: "The permission slip is enclosed." }), errors: [{ messageId: "missingAttachment", data: { phrase: "enclosed" } }] },
-    { name: "PFA", draft: makeDraft({ body: "PFA." }), errors: [{ messageId: "missingAttachment", data: { phrase: "pfa" } }] },
+    { name: "PFA", draft: makeDraft({ body: "PFA." }), errors: [{ messageId: "missingAttachment", data: { phrase: "PFA" } }] },
     { name: "attachment", draft: makeDraft({ body: "The attachment has the full menu." }), errors: [{ messageId: "missingAttachment", data: { phrase: "attachment" } }] },
     {
       name: "only an inline logo is attached",
@@ -58,12 +58,12 @@ runRuleTests(rule, {
     {
       name: "subject of a new message",
       draft: makeDraft({ subject: "Attached: trip letter", body: "Hi all," }),
-      errors: [{ messageId: "missingAttachment", field: "subject", data: { phrase: "attached" } }],
+      errors: [{ messageId: "missingAttachment", field: "subject", data: { phrase: "Attached" } }],
     },
     {
       name: "a reply whose own text mentions an attachment",
       draft: makeDraft({ composeType: "reply", subject: "RE: Trip", body: "I have attached the signed form." }),
-      errors: [{ messageId: "missingAttachment", field: "body", data: { phrase: "i have attached" } }],
+      errors: [{ messageId: "missingAttachment", field: "body", data: { phrase: "I have attached" } }],
     },
   ],
 });

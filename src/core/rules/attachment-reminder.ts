@@ -8,7 +8,7 @@ import data from "../data/attachment-reminder/phrases.en.json";
 import { CLAUSES } from "../policy/clauses";
 import { withoutDisclaimer } from "./disclaimer";
 import { defineRule } from "./rule";
-import { findPhrase } from "./utils/phrase-match";
+import { findPhrase, findPhraseAsWritten } from "./utils/phrase-match";
 
 export type AttachmentReminderOptions = Record<string, never>;
 
@@ -41,14 +41,16 @@ export default defineRule<AttachmentReminderOptions>({
     if (snapshot.attachments.some((a) => a.isInline !== true)) return;
 
     // The disclaimer's own words ("this e-mail and any attachments") are not the sender's.
-    const inBody = findAttachmentPhrase(withoutDisclaimer(snapshot.body.authored, context.organisation));
+    const listed = findAttachmentPhrase(withoutDisclaimer(snapshot.body.authored, context.organisation));
+    // Quoted as the sender wrote it.
+    const inBody = listed === undefined ? undefined : (findPhraseAsWritten(snapshot.body.authored, [listed]) ?? listed);
     if (inBody !== undefined) {
       context.report({ messageId: "missingAttachment", data: { phrase: inBody }, field: "body", evidence: `“${inBody}” in the message` });
       return;
     }
     // A reply or forward keeps the subject it was given, which may mention the original's file.
     if (snapshot.composeType !== "new") return;
-    const inSubject = findAttachmentPhrase(snapshot.subject);
+    const inSubject = findPhraseAsWritten(snapshot.subject, data.phrases, data.exclusions);
     if (inSubject !== undefined) {
       context.report({ messageId: "missingAttachment", data: { phrase: inSubject }, field: "subject", evidence: `“${inSubject}” in the subject` });
     }

@@ -26,7 +26,7 @@ runRuleTests(rule, {
     {
       name: "staff meeting minutes in the subject to a parent",
       draft: makeDraft({ to: [PARENT], subject: "FW: Staff meeting minutes 12/03" }),
-      errors: [{ messageId: "staffOnlyText", field: "subject", data: { phrase: "staff meeting minutes", recipients: "1 person" }, fix: removeParent }],
+      errors: [{ messageId: "staffOnlyText", field: "subject", data: { phrase: "Staff meeting minutes", recipients: "1 person" }, fix: removeParent }],
     },
     {
       name: "SMT minutes attachment to a parent",
@@ -35,7 +35,7 @@ runRuleTests(rule, {
         {
           messageId: "staffOnlyAttachment",
           field: "attachments",
-          data: { phrase: "smt minutes", attachments: "an attachment" },
+          data: { phrase: "SMT minutes", attachments: "an attachment" },
           evidenceIncludes: [".docx"],
           evidenceExcludes: ["12-03"],
           fix: { kind: "remove-attachment", targets: ["SMT minutes 12-03.docx"] },
@@ -46,7 +46,7 @@ runRuleTests(rule, {
       name: "attachment names run together",
       draft: makeDraft({ to: [PARENT], attachments: ["StaffMeetingMinutes.pdf", "smt_minutes_march.docx", "menu.pdf"] }),
       errors: [
-        { messageId: "staffOnlyAttachment", data: { phrase: "staff meeting minutes", attachments: "2 attachments" }, fix: { kind: "remove-attachment", targets: ["StaffMeetingMinutes.pdf", "smt_minutes_march.docx"] } },
+        { messageId: "staffOnlyAttachment", data: { phrase: "Staff Meeting Minutes", attachments: "2 attachments" }, fix: { kind: "remove-attachment", targets: ["StaffMeetingMinutes.pdf", "smt_minutes_march.docx"] } },
       ],
     },
     {
@@ -57,20 +57,20 @@ runRuleTests(rule, {
     {
       name: "confidential — staff, with a dash",
       draft: makeDraft({ to: [PARENT], body: "CONFIDENTIAL — STAFF\nRota changes" }),
-      errors: [{ messageId: "staffOnlyText", field: "body", data: { phrase: "confidential staff" } }],
+      errors: [{ messageId: "staffOnlyText", field: "body", data: { phrase: "CONFIDENTIAL — STAFF" } }],
     },
     {
       name: "internal memo and not for circulation",
       draft: makeDraft({ to: [PARENT], subject: "Internal memo", body: "Not for circulation." }),
       errors: [
-        { messageId: "staffOnlyText", field: "subject", data: { phrase: "internal memo" } },
-        { messageId: "staffOnlyText", field: "body", data: { phrase: "not for circulation" } },
+        { messageId: "staffOnlyText", field: "subject", data: { phrase: "Internal memo" } },
+        { messageId: "staffOnlyText", field: "body", data: { phrase: "Not for circulation" } },
       ],
     },
     {
       name: "INSET day notes to a parent and a colleague: only the parent is an outsider",
       draft: makeDraft({ to: [COLLEAGUE, PARENT], subject: "INSET day notes" }),
-      errors: [{ messageId: "staffOnlyText", data: { phrase: "inset day notes", recipients: "1 person" }, fix: removeParent }],
+      errors: [{ messageId: "staffOnlyText", data: { phrase: "INSET day notes", recipients: "1 person" }, fix: removeParent }],
     },
     {
       name: "staff only with an exclusion elsewhere in the text",
@@ -108,7 +108,7 @@ describe("no-staff-only-content (data and matching)", () => {
   });
 
   it("prefers the longest phrase at the same place", () => {
-    expect(findStaffOnlyPhrase("For staff only: rota")).toBe("for staff only");
+    expect(findStaffOnlyPhrase("For staff only: rota")).toBe("For staff only");
   });
 
   it("checks a 1 MB body without a staff-only phrase", () => {

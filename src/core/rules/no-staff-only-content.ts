@@ -7,7 +7,7 @@ import data from "../data/staff-only/phrases.en.json";
 import type { RecipientInfo } from "../model/snapshot";
 import { CLAUSES } from "../policy/clauses";
 import { defineRule } from "./rule";
-import { findPhrase } from "./utils/phrase-match";
+import { findPhraseAsWritten } from "./utils/phrase-match";
 
 export type NoStaffOnlyContentOptions = Record<string, never>;
 
@@ -17,7 +17,7 @@ export type NoStaffOnlyContentOptions = Record<string, never>;
  * @returns the phrase found, or undefined
  */
 export function findStaffOnlyPhrase(text: string): string | undefined {
-  return findPhrase(text, data.phrases, data.exclusions);
+  return findPhraseAsWritten(text, data.phrases, data.exclusions);
 }
 
 /**

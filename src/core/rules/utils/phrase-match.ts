@@ -127,3 +127,26 @@ export function phrasesPresent(lower: string, phrases: readonly string[]): Set<s
   }
   return found;
 }
+
+/**
+ * Like {@link findPhrase}, but returns the words as the sender wrote them (case, apostrophes
+ * and hyphens kept, spacing collapsed), for evidence. Exclusions are blanked out without
+ * moving the text, so the match can be read back from the original; when lower-casing changed
+ * the text's length the phrase as listed is returned instead.
+ * @param text - any text
+ * @param phrases - phrases as lower-case words separated by single spaces
+ * @param exclusions - phrases to ignore
+ * @returns the words found, as written, or undefined
+ */
+export function findPhraseAsWritten(text: string, phrases: readonly string[], exclusions: readonly string[] = []): string | undefined {
+  if (text === "" || phrases.length === 0) return undefined;
+  const lower = lowerCase(text);
+  const excluded = exclusions.filter((p) => p !== "");
+  const cleaned = excluded.length === 0 ? lower : lower.replace(anyOf(excluded, "consume"), (m) => " ".repeat(m.length));
+  const match = anyOf(phrases, "consume").exec(cleaned);
+  if (!match) return undefined;
+  const found = match[1] as string;
+  if (lower.length !== text.length) return canonical(found);
+  const start = match.index + match[0].indexOf(found);
+  return text.slice(start, start + found.length).replace(/\s+/g, " ").trim() || canonical(found);
+}
