@@ -63,10 +63,10 @@ export function featuresOf(text: string): Feature[] {
     words.push({ w, start: m.index, end: m.index + raw.length });
   }
   out.push({ bucket: bucketOf("#bias-len" + Math.min(4, Math.floor(Math.log2(words.length + 1) / 2))), start: -1, end: -1 });
-  for (let i = 0; i < words.length; i++) {
-    const { w, start, end } = words[i];
+  words.forEach(({ w, start, end }, i) => {
     out.push({ bucket: bucketOf("u:" + w), start, end });
-    if (i + 1 < words.length) out.push({ bucket: bucketOf("b:" + w + " " + words[i + 1].w), start, end: words[i + 1].end });
+    const next = words[i + 1];
+    if (next !== undefined) out.push({ bucket: bucketOf("b:" + w + " " + next.w), start, end: next.end });
     if (w.length >= 4 && w.length <= 20) {
       const padded = "<" + w + ">";
       for (let j = 0; j + 4 <= padded.length; j++) out.push({ bucket: bucketOf("c:" + padded.slice(j, j + 4)), start, end });
@@ -74,6 +74,6 @@ export function featuresOf(text: string): Feature[] {
     // A word written in capitals (three letters or more) is a sign of its own.
     const raw = text.slice(start, end);
     if (raw.length >= 3 && raw === raw.toUpperCase() && raw !== raw.toLowerCase()) out.push({ bucket: bucketOf("#caps"), start, end });
-  }
+  });
   return out;
 }

@@ -40,7 +40,7 @@ function fromBase64(s: string): Uint8Array {
   let acc = 0;
   let o = 0;
   for (let i = 0; i < clean.length; i++) {
-    acc = (acc << 6) | B64.indexOf(clean[i]);
+    acc = ((acc << 6) | B64.indexOf(clean.charAt(i))) & 0xffffff;
     bits += 6;
     if (bits >= 8) {
       bits -= 8;
@@ -65,13 +65,14 @@ function unpack(stored: StoredHead): Head {
     let gap = 0;
     let shift = 0;
     for (;;) {
-      const b = idx[pos++];
+      const b = idx[pos++] ?? 0;
       gap |= (b & 0x7f) << shift;
       if (b < 0x80) break;
       shift += 7;
     }
     bucket += gap;
-    const v = q[k] > 127 ? q[k] - 256 : q[k];
+    const byte = q[k] ?? 0;
+    const v = byte > 127 ? byte - 256 : byte;
     w.set(bucket, v * stored.scale);
   }
   return { bias: stored.bias, w };

@@ -25,6 +25,7 @@ import {
   wordsAsPattern,
   type SignalData,
 } from "../detect/tone-utils";
+import { detect } from "../detect/model";
 import { defineRule } from "./rule";
 
 export type NoChainMailOptions = {
@@ -38,6 +39,13 @@ export type NoChainMailOptions = {
   allowToSmt: boolean;
   /** Further phrases that mark chain mail (3 points each). */
   extraPhrases: string[];
+  /**
+   * The detection model's chain probability (0–1) at which the message is reported on the
+   * model's judgement alone (1 turns this off). Chosen on the dev split (docs/model-card.md).
+   */
+  modelThreshold: number;
+  /** The model's chain probability at which it adds one point to the signs above (1: never). */
+  modelAssist: number;
 };
 
 type Kind = "chain" | "hoax" | "joke";
@@ -51,6 +59,10 @@ const CHAIN_POINTS = 2;
 const LONG_CHAIN_POINTS = 3;
 /** Points for long lists of addresses, however many. */
 const ADDRESS_POINTS = 2;
+/** Defaults for the model's chain head, chosen on the dev split by tools/detect/eval.js. */
+const MODEL_THRESHOLD = 0.9;
+const MODEL_ASSIST = 0.6;
+const MODEL_ASSIST_POINTS = 1;
 const MESSAGE_OF: Readonly<Record<Kind, string>> = { chain: "chainLetter", hoax: "hoax", joke: "joke" };
 
 /** Points and evidence gathered per kind. */
@@ -124,9 +136,11 @@ export default defineRule<NoChainMailOptions>({
           uniqueItems: true,
           items: { type: "string", minLength: 1, maxLength: 80 },
         },
+        modelThreshold: { type: "number", minimum: 0.5, maximum: 1, description: "Model's chain-mail probability that reports on its own (1: never)." },
+        modelAssist: { type: "number", minimum: 0.3, maximum: 1, description: "Model's chain-mail probability that adds one point to the other signs (1: never)." },
       },
     },
-    defaultOptions: { threshold: 3, forwardPrefixes: 3, addressBlock: 10, allowToSmt: true, extraPhrases: [] },
+    defaultOptions: { threshold: 3, forwardPrefixes: 3, addressBlock: 10, allowToSmt: true, extraPhrases: [], modelThreshold: MODEL_THRESHOLD, modelAssist: MODEL_ASSIST },
     messages: {
       chainLetter: "This e-mail looks like a chain letter ({{signs}}). Please do not send or forward chain mail; delete it instead.",
       hoax: "This e-mail looks like a hoax or a false virus warning ({{signs}}). Please do not pass it on; if you are worried about it, ask SMT or ICT support.",
@@ -173,6 +187,17 @@ export default defineRule<NoChainMailOptions>({
       byField.body += ADDRESS_POINTS;
     }
 
+    if (options.modelAssist < 1 || options.modelThreshold < 1) {
+      const passedOn = [snapshot.subject, snapshot.body.authored, snapshot.body.quoted].filter((t) => t.trim() !== "").join("\n");
+      const { chain } = detect(passedOn);
+      const points = chain.probability >= options.modelThreshold ? options.threshold : chain.probability >= options.modelAssist ? MODEL_ASSIST_POINTS : 0;
+      if (points > 0 && chain.evidence.length > 0) {
+        const kind = (["hoax", "joke", "chain"] as const).reduce<Kind>((best, k) => (tally[k].points > tally[best].points ? k : best), "chain");
+        tally[kind].points += points;
+        tally[kind].evidence.push(...chain.evidence.filter((e) => !tally[kind].evidence.includes(e)));
+        byField.body += points;
+      }
+    }
     const total = tally.chain.points + tally.hoax.points + tally.joke.points;
     if (total < options.threshold) return;
     const kinds: Kind[] = ["hoax", "chain", "joke"];

@@ -25,6 +25,7 @@ import {
   type CompiledSignals,
   type SignalData,
 } from "../detect/tone-utils";
+import { detect } from "../detect/model";
 import { defineRule } from "./rule";
 
 export type NoHeatedToneOptions = {
@@ -36,6 +37,13 @@ export type NoHeatedToneOptions = {
   acronyms: string[];
   /** Further hostile words or phrases, worth 2 points each. */
   extraPhrases: string[];
+  /**
+   * The detection model's heated probability (0–1) at which the message is reported on the
+   * model's judgement alone (1 turns this off). Chosen on the dev split (docs/model-card.md).
+   */
+  modelThreshold: number;
+  /** The model's heated probability at which it adds one point to the signs above (1: never). */
+  modelAssist: number;
 };
 
 const GROUPS: SignalData = data.groups;
@@ -57,6 +65,11 @@ const SHORT_SUBJECT_WORDS = 5;
 /** A heading alone on its line is not shouting unless it is longer than this. */
 const HEADING_WORDS = 8;
 const EXTRA_WEIGHT = 2;
+/** Defaults for the model's heated head, chosen on the dev split by tools/detect/eval.js. */
+const MODEL_THRESHOLD = 0.9;
+const MODEL_ASSIST = 0.6;
+/** Points the model adds when it is fairly sure, but not sure enough to report alone. */
+const MODEL_ASSIST_POINTS = 1;
 
 const listSchema = (description: string): JsonSchema => ({
   type: "array",
@@ -132,6 +145,28 @@ function scoreText(
   return tally;
 }
 
+/**
+ * What the detection model adds: on its own enough to report when it is sure, one point when it
+ * is fairly sure, with the sender's words that weighed most as evidence.
+ * @param subject - the subject
+ * @param authored - what the sender wrote (quoted history is not judged)
+ * @param options - the rule's options
+ * @returns the points and the words quoted as written
+ */
+function modelTally(subject: string, authored: string, options: Readonly<NoHeatedToneOptions>): Tally {
+  const tally: Tally = { points: 0, signs: [], evidence: [] };
+  if (options.modelAssist >= 1 && options.modelThreshold >= 1) return tally;
+  if (subject.trim() === "" && authored.trim() === "") return tally;
+  const { heated } = detect(subject.trim() === "" ? authored : `${subject}\n${authored}`);
+  if (heated.probability >= options.modelThreshold) tally.points += options.threshold;
+  else if (heated.probability >= options.modelAssist) tally.points += MODEL_ASSIST_POINTS;
+  else return tally;
+  if (heated.evidence.length === 0) return { points: 0, signs: [], evidence: [] };
+  tally.signs.push("words that read as angry");
+  tally.evidence.push(...heated.evidence);
+  return tally;
+}
+
 export default defineRule<NoHeatedToneOptions>({
   meta: {
     id: "no-heated-tone",
@@ -147,9 +182,11 @@ export default defineRule<NoHeatedToneOptions>({
         minCapsWords: { type: "integer", minimum: 2, maximum: 20, description: "Words in capitals in a row that count as shouting." },
         acronyms: listSchema("Further words in capitals that are not shouting."),
         extraPhrases: listSchema("Further hostile words or phrases (2 points each)."),
+        modelThreshold: { type: "number", minimum: 0.5, maximum: 1, description: "Model's heated probability that reports on its own (1: never)." },
+        modelAssist: { type: "number", minimum: 0.3, maximum: 1, description: "Model's heated probability that adds one point to the other signs (1: never)." },
       },
     },
-    defaultOptions: { threshold: 3, minCapsWords: 3, acronyms: [], extraPhrases: [] },
+    defaultOptions: { threshold: 3, minCapsWords: 3, acronyms: [], extraPhrases: [], modelThreshold: MODEL_THRESHOLD, modelAssist: MODEL_ASSIST },
     messages: {
       heated:
         "This e-mail may come across as written in the heat of the moment ({{signs}}). Please read it again and consider how it will be received; you could send it in 10 minutes instead.",
@@ -164,13 +201,14 @@ export default defineRule<NoHeatedToneOptions>({
     const seen = new Set<string>();
     const subject = scoreText(snapshot.subject, true, options, signals, acronyms, seen);
     const body = scoreText(snapshot.body.authored, false, options, signals, acronyms, seen);
-    if (subject.points + body.points < options.threshold) return;
-    const signs = [...new Set([...body.signs, ...subject.signs])];
+    const model = modelTally(snapshot.subject, snapshot.body.authored, options);
+    if (subject.points + body.points + model.points < options.threshold) return;
+    const signs = [...new Set([...body.signs, ...subject.signs, ...model.signs])];
     context.report({
       messageId: "heated",
       data: { signs: signs.join(", ") },
       field: body.points >= subject.points ? "body" : "subject",
-      evidence: quoteList([...body.evidence, ...subject.evidence]),
+      evidence: quoteList([...new Set([...body.evidence, ...subject.evidence, ...model.evidence])]),
       fix: { kind: "delay-send" },
     });
   },

@@ -1,0 +1,106 @@
+#!/usr/bin/env node
+/**
+ * Evaluates the detection as staff meet it: every row of the TEST split (held-out public data
+ * plus the hand-written nursery corpus, split by group with a fixed salt, tools/detect/common.js)
+ * is sent through the real engine (lib/core, built by `npm run build:cli`) with the default
+ * policy, and a label counts as found when its rules report:
+ *   abusive → no-abusive-language or no-offensive-forward
+ *   chain   → no-chain-mail
+ *   heated  → no-heated-tone or no-abusive-language (a heated or abusive finding)
+ * Printed per label and per source: recall on rows with the label, false alarms on clean rows
+ * (no label at all), n.
+ *
+ * The model thresholds (rule option defaults) are chosen on the DEV split: `--dev` prints, per
+ * head, the lowest probability that keeps the model's own false alarms on clean dev rows within
+ * the target (1 % abusive/chain, 3 % heated). The test split is never used to choose anything.
+ *
+ * Usage: npm run eval [-- --dev] [-- --split dev] [-- --json]
+ */
+"use strict";
+const path = require("node:path");
+const { ROOT, LABELS, loadRows, textOf } = require("./common");
+
+const args = process.argv.slice(2);
+const splitArg = args.includes("--split") ? args[args.indexOf("--split") + 1] : "test";
+const core = require(path.join(ROOT, "lib/core/index.js"));
+const RULES_OF = {
+  abusive: ["no-abusive-language", "no-offensive-forward"],
+  chain: ["no-chain-mail"],
+  heated: ["no-heated-tone", "no-abusive-language"],
+};
+const TARGET_FA = { abusive: 0.01, chain: 0.01, heated: 0.03 };
+const STAFF = { email: "a.jones@norcotearlyyearscentre.co.uk", name: "Amy Jones" };
+
+function draftOf(row) {
+  return {
+    from: STAFF,
+    sender: STAFF,
+    to: [{ email: "b.smith@norcotearlyyearscentre.co.uk", name: "Ben Smith", type: "user" }],
+    subject: row.subject || "Note",
+    body: row.text,
+  };
+}
+
+function pct(k, n) {
+  return n === 0 ? "   –  " : `${((100 * k) / n).toFixed(1).padStart(5)}%`;
+}
+
+function chooseOnDev(rows) {
+  const { detect } = require(path.join(ROOT, "lib/core/detect/model.js"));
+  const dev = rows.filter((r) => r.split === "dev");
+  const scored = dev.map((r) => ({ r, d: detect(textOf(r)) }));
+  const clean = scored.filter(({ r }) => LABELS.every((l) => !r[l]));
+  process.stdout.write(`Dev split: ${dev.length} rows (${clean.length} clean). Thresholds chosen here, never on test.\n`);
+  for (const label of LABELS) {
+    const probs = clean.map(({ d }) => d[label].probability).sort((a, b) => b - a);
+    const allowed = Math.floor(TARGET_FA[label] * probs.length);
+    const threshold = Math.min(0.99, Math.max(0.5, (probs[allowed] ?? 0) + 0.005));
+    const pos = scored.filter(({ r }) => r[label]);
+    const hit = pos.filter(({ d }) => d[label].probability >= threshold).length;
+    process.stdout.write(`  ${label.padEnd(8)} model alone: threshold ${threshold.toFixed(3)} → dev recall ${pct(hit, pos.length)} (n=${pos.length}), clean over it ${pct(probs.filter((p) => p >= threshold).length, probs.length)}\n`);
+  }
+}
+
+function main() {
+  const rows = loadRows();
+  if (args.includes("--dev")) return chooseOnDev(rows);
+  const policy = core.defaultPolicy();
+  const evalRows = rows.filter((r) => r.split === splitArg);
+  const stats = new Map();
+  const bump = (key, field) => {
+    if (!stats.has(key)) stats.set(key, { pos: 0, found: 0, clean: 0, alarms: 0 });
+    stats.get(key)[field]++;
+  };
+  for (const row of evalRows) {
+    const draft = core.parseDraft(draftOf(row));
+    const report = core.checkDraft(draft, policy);
+    const ruleIds = new Set(report.findings.map((f) => f.ruleId));
+    const isClean = LABELS.every((l) => !row[l]);
+    for (const label of LABELS) {
+      const flagged = RULES_OF[label].some((id) => ruleIds.has(id));
+      for (const key of [`${label}|all`, `${label}|${row.source}`]) {
+        if (row[label]) { bump(key, "pos"); if (flagged) bump(key, "found"); }
+        if (isClean) { bump(key, "clean"); if (flagged) bump(key, "alarms"); }
+      }
+    }
+  }
+  const out = [];
+  out.push(`Split "${splitArg}": ${evalRows.length} rows, checked by the engine with the default policy.`);
+  out.push(`Thresholds were chosen on the dev split (npm run eval -- --dev); the test split was not used for tuning.`);
+  out.push("");
+  out.push("| label | source | recall | n | false alarms on clean | n clean |");
+  out.push("| --- | --- | ---: | ---: | ---: | ---: |");
+  const keys = [...stats.keys()].sort((a, b) => {
+    const [la, sa] = a.split("|"), [lb, sb] = b.split("|");
+    return la !== lb ? LABELS.indexOf(la) - LABELS.indexOf(lb) : sa === "all" ? -1 : sb === "all" ? 1 : sa.localeCompare(sb);
+  });
+  for (const key of keys) {
+    const [label, source] = key.split("|");
+    const s = stats.get(key);
+    if (s.pos === 0 && s.clean === 0) continue;
+    out.push(`| ${label} | ${source === "all" ? "**all**" : source} | ${pct(s.found, s.pos)} | ${s.pos} | ${pct(s.alarms, s.clean)} | ${s.clean} |`);
+  }
+  process.stdout.write(out.join("\n") + "\n");
+}
+
+main();
