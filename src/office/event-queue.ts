@@ -281,7 +281,7 @@ export function sha256Hex(text: string): string {
  * shortened to 32 hex digits. The same person gets the same id, so SMT can count repeat
  * overrides without learning who.
  * @param email - the sender's address (lower-cased before hashing)
- * @param salt - a per-organisation secret-ish value (e.g. the add-in's id and the server origin)
+ * @param salt - the installation's secret salt, issued by the server with the published policy (`install.salt`)
  * @returns 32 hex digits
  */
 export function pseudonymousSender(email: string, salt: string): string {
