@@ -326,3 +326,41 @@ describe("onMessageSendHandler — a failure of the add-in follows onError (issu
     expect(event.completions).toHaveLength(1);
   });
 });
+
+describe("onMessageSendHandler — a reason saved in the task pane (issue 11 item 2)", () => {
+  const warnPolicy = fixed(disclaimerOnly("warn", false));
+  const item = { to: [BEN], subject: "Rota", bodyHtml: htmlBody("No disclaimer here.") };
+
+  async function saveFor(f: FakeOffice): Promise<void> {
+    const { readDraft } = await import("../office/read-draft");
+    const { createCallQueue } = await import("../office/office-async");
+    const { draftFingerprint } = await import("../core/model/fingerprint");
+    const { saveReason } = await import("../office/saved-reason");
+    const mailbox = (f.office as unknown as OfficeLike).context.mailbox;
+    const read = await readDraft(mailbox, { queue: createCallQueue(), supports: () => true });
+    const session = (mailbox.item as unknown as { sessionData: import("../office/saved-reason").SessionDataLike }).sessionData;
+    await saveReason(session, { reason: "The parent asked for it in writing", ruleIds: ["disclaimer"], fingerprint: draftFingerprint(read.draft) }, createCallQueue());
+  }
+
+  it("hands the saved reason to the report once, and removes it from the message", async () => {
+    const f = fake({ item });
+    await saveFor(f);
+    const { event, outcome } = await send(f, { policySource: warnPolicy });
+    expect(event.completions[0]).toMatchObject({ allowEvent: false, sendModeOverride: "promptUser" });
+    expect(outcome.savedReason?.reason).toBe("The parent asked for it in writing");
+    expect(outcome.savedReason?.fingerprint).toBe(outcome.fingerprint);
+    expect(f.sessionData).toEqual({});
+    // A second Send has nothing left to count.
+    const again = await send(f, { policySource: warnPolicy });
+    expect(again.outcome.savedReason).toBeUndefined();
+  });
+
+  it("drops the reason when the message changed after it was saved", async () => {
+    const f = fake({ item });
+    await saveFor(f);
+    f.item.subject = "Rota (changed)";
+    const { outcome } = await send(f, { policySource: warnPolicy });
+    expect(outcome.savedReason?.fingerprint).not.toBe(outcome.fingerprint);
+    expect(f.sessionData).toEqual({});
+  });
+});

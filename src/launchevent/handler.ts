@@ -11,6 +11,8 @@ import { applyDisclaimer, planDisclaimer, reportAfterDisclaimer } from "../offic
 import { createCallQueue, DEFAULT_CALL_TIMEOUT_MS, supportsMailbox } from "../office/office-async";
 import { compiledPolicySource, DEFAULT_POLICY_BUDGET_MS, loadPolicy, type PolicySource } from "../office/policy-source";
 import { readDraft, type MailboxLike } from "../office/read-draft";
+import { draftFingerprint } from "../core/model/fingerprint";
+import { takeSavedReason, type SavedReason, type SessionDataLike } from "../office/saved-reason";
 
 /** The part of the `Office` namespace the handler uses. */
 export type OfficeLike = Readonly<{
@@ -56,6 +58,13 @@ export type HandlerOutcome = Readonly<{
   report?: Report;
   /** The signed-in user's address, for a pseudonymous id in SMT's report; never sent as is. */
   senderEmail?: string;
+  /** `draftFingerprint` of the message as checked (path "checked"). */
+  fingerprint?: string;
+  /**
+   * The reason the sender saved in the task pane, taken (and removed) at this Send when it
+   * warned; `withSavedReason` counts it only if its fingerprint matches `fingerprint`.
+   */
+  savedReason?: SavedReason;
 }>;
 
 export const DEFAULT_WATCHDOG_MS = 3500;
@@ -95,6 +104,8 @@ export function createSendHandler(office: OfficeLike, options: HandlerOptions = 
     let degraded: readonly string[] = [];
     let finalReport: Report | undefined;
     let senderEmail: string | undefined;
+    let fingerprint: string | undefined;
+    let savedReason: SavedReason | undefined;
     const queue = createCallQueue({ maxInFlight: options.maxInFlight ?? 3, timeoutMs: callTimeoutMs });
     let support: SmartAlertsSupport = { mailbox1_14: false, mailbox1_15: false };
 
@@ -121,6 +132,8 @@ export function createSendHandler(office: OfficeLike, options: HandlerOptions = 
             maxInFlight: queue.maxInFlightSeen(),
             ...(finalReport ? { report: finalReport } : {}),
             ...(senderEmail ? { senderEmail } : {}),
+            ...(fingerprint !== undefined ? { fingerprint } : {}),
+            ...(savedReason ? { savedReason } : {}),
           });
         } catch {
           // A diagnostics hook must not affect sending.
@@ -163,10 +176,23 @@ export function createSendHandler(office: OfficeLike, options: HandlerOptions = 
           const report: Report = checkDraft(read.draft, policy);
           const plan = planDisclaimer(policy, report, read);
           const item = mailbox.item as Office.MessageCompose;
-          return applyDisclaimer(item.body, plan, queue).then((outcome) => {
-            inserted = outcome.inserted;
-            return reportAfterDisclaimer(report, outcome);
-          });
+          return applyDisclaimer(item.body, plan, queue)
+            .then((outcome) => {
+              inserted = outcome.inserted;
+              return reportAfterDisclaimer(report, outcome);
+            })
+            .then((after) => {
+              // Only a warning can be sent anyway, so only then is a reason from the task pane
+              // looked for (never rejects; a missing or unreadable one is simply not there).
+              const session = (item as { sessionData?: SessionDataLike }).sessionData;
+              if (after.verdict !== "warn" || !session) return after;
+              return takeSavedReason(session, queue).then((saved) => {
+                savedReason = saved;
+                // Hashing a long body takes time: only when there is a reason to compare.
+                if (saved) fingerprint = draftFingerprint(read.draft);
+                return after;
+              });
+            });
         })
         .then(
           (report) => {

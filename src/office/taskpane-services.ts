@@ -19,6 +19,8 @@ import { createMemoryEventSink, type EventSink } from "../taskpane/event-sink";
 import { Coercion, createCallQueue, supportsMailbox, type AsyncResultLike, type CallQueue, type Invoke } from "./office-async";
 import { readDraft } from "./read-draft";
 import { appendHtmlDisclaimer, appendTextDisclaimer } from "./disclaimer";
+import { saveReason, type SessionDataLike } from "./saved-reason";
+import { draftFingerprint } from "../core/model/fingerprint";
 
 /** A task pane call may wait longer than the send handler's reads: the sender is watching. */
 const PANE_CALL_TIMEOUT_MS = 8000;
@@ -312,6 +314,14 @@ export function createOfficeTaskPaneServices(office: OfficeLike, options: Office
       await call<void>("send", (cb) => current.sendAsync?.({ asyncContext: "send" }, cb), SEND_TIMEOUT_MS);
     },
     async reportEvent(event: SenderEvent) {
+      const session = (item() as { sessionData?: SessionDataLike }).sessionData;
+      if (event.kind === "sent-with-reason" && supports("1.11") && session && isFn(session.setAsync)) {
+        // Saved for the on-send handler, which counts it once at Send, and only if the message
+        // is still the one the reason was given for (saved-reason.ts).
+        const read = await readDraft(mailbox, { queue, supports });
+        await saveReason(session, { reason: event.reason, ruleIds: event.ruleIds, fingerprint: draftFingerprint(read.draft) }, queue);
+        return;
+      }
       await events.enqueue(event);
     },
   };

@@ -130,11 +130,11 @@ describe("task pane", () => {
     const user = userEvent.setup();
     const draft = { ...cleanRota, to: staff(30) };
     const { fake } = renderPane({ draft, policy: onlyRules({ "audience-size": "warn" }) });
-    await user.click(await screen.findByRole("button", { name: "Send with this reason" }));
+    await user.click(await screen.findByRole("button", { name: "Save my reason and send" }));
     expect(screen.getByText(/Please write at least 10 characters/)).toBeTruthy();
     expect(fake.calls.sends).toBe(0);
     await user.type(screen.getByRole("textbox", { name: "Why should this message go as it is?" }), "Whole-staff fire drill notice");
-    await user.click(screen.getByRole("button", { name: "Send with this reason" }));
+    await user.click(screen.getByRole("button", { name: "Save my reason and send" }));
     await waitFor(() => expect(fake.calls.sends).toBe(1));
     expect(fake.calls.events).toEqual([{ kind: "sent-with-reason", ruleIds: ["audience-size"], reason: "Whole-staff fire drill notice", at: expect.any(String) }]);
   });
@@ -145,7 +145,7 @@ describe("task pane", () => {
     const { fake } = renderPane({ draft, policy: onlyRules({ "audience-size": "warn" }), capabilities: { sendNow: false } });
     await user.type(await screen.findByRole("textbox", { name: "Why should this message go as it is?" }), "Whole-staff fire drill notice");
     await user.click(screen.getByRole("button", { name: "Save my reason" }));
-    expect(await screen.findByText("Your reason is saved. Now press Send in Outlook and choose Send Anyway.")).toBeTruthy();
+    expect((await screen.findByText(/Reason saved/)).textContent).toBe("Reason saved — press Send, then Send Anyway.");
     expect(fake.calls.sends).toBe(0);
     expect(fake.calls.events).toHaveLength(1);
   });

@@ -82,6 +82,8 @@ export class FakeOffice {
   readonly item: ItemData;
   readonly calls: CallRecord[] = [];
   readonly associated: Record<string, (event: unknown) => void> = {};
+  /** `item.sessionData` (Mailbox 1.11): what the task pane saved for the event runtime. */
+  readonly sessionData: Record<string, string> = {};
   inFlight = 0;
   maxInFlight = 0;
   /** The `Office` global to install. */
@@ -131,6 +133,28 @@ export class FakeOffice {
       },
       getAttachmentsAsync: getter("getAttachmentsAsync", () => self.item.attachments.map((a, i) => ({ id: a.id ?? `att${i}`, attachmentType: a.attachmentType ?? "file", ...a }))),
       getComposeTypeAsync: getter("getComposeTypeAsync", () => ({ composeType: self.item.composeType, coercionType: self.item.bodyType })),
+      sessionData: {
+        getAsync(name: string, ...rest: unknown[]): void {
+          self.call("sessionData.getAsync", rest, () => {
+            const value = self.sessionData[name];
+            // Outlook answers a missing name with a failed result.
+            if (value === undefined) throw Object.assign(new Error("NotFound"), { code: 9057 });
+            return value;
+          });
+        },
+        setAsync(name: string, value: string, ...rest: unknown[]): void {
+          self.call("sessionData.setAsync", rest, () => {
+            self.sessionData[name] = String(value);
+            return undefined;
+          });
+        },
+        removeAsync(name: string, ...rest: unknown[]): void {
+          self.call("sessionData.removeAsync", rest, () => {
+            delete self.sessionData[name];
+            return undefined;
+          });
+        },
+      },
     };
     for (const name of options.missing ?? []) {
       const parts = name.split(".");

@@ -7,6 +7,8 @@ import { createOfficeTaskPaneServices, detectCapabilities, detectClient } from "
 import { createItemStore, emptyItem, type ItemStore } from "../../src/simulator/item-store";
 import { createSimOffice, DEFAULT_SETTINGS, type CallRecord, type SimSettings } from "../../src/simulator/sim-office";
 import { createMemoryEventSink } from "../../src/taskpane/event-sink";
+import { draftFingerprint } from "../../src/core/model/fingerprint";
+import { SAVED_REASON_KEY } from "../../src/office/saved-reason";
 
 const PARENTS = ["p1@gmail.com", "p2@yahoo.co.uk", "p3@hotmail.com"];
 
@@ -114,9 +116,18 @@ describe("taskpane-services over the simulated Office.js", () => {
     await expect(services.applyFix({ kind: "move-to-bcc", targets: PARENTS })).rejects.toThrow(/bcc.add: failed \(code 9020/);
   });
 
-  it("queues a sender event in memory", async () => {
+  it("queues a false-positive report in memory", async () => {
     const { services, events } = setup();
-    await services.reportEvent({ kind: "sent-with-reason", ruleIds: ["no-chain-mail"], reason: "Asked by SMT", at: "2026-05-14T09:00:00.000Z" });
+    await services.reportEvent({ kind: "false-positive", ruleId: "no-chain-mail", verdict: "warn", at: "2026-05-14T09:00:00.000Z" });
     expect(events.pending()).toHaveLength(1);
+  });
+
+  it("saves a reason with the fingerprint of the message it was given for, and reports nothing until Send (item 2)", async () => {
+    const { services, events, store } = setup();
+    await services.reportEvent({ kind: "sent-with-reason", ruleIds: ["no-chain-mail"], reason: "Asked by SMT", at: "2026-05-14T09:00:00.000Z" });
+    // Counted once, by the on-send handler at Send (it takes the reason from sessionData).
+    expect(events.pending()).toHaveLength(0);
+    const saved = JSON.parse(store.get().sessionData[SAVED_REASON_KEY] as string);
+    expect(saved).toEqual({ reason: "Asked by SMT", ruleIds: ["no-chain-mail"], fingerprint: draftFingerprint(await services.readDraft()) });
   });
 });

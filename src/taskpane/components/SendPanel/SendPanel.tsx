@@ -61,7 +61,7 @@ export function SendPanel(props: SendPanelProps) {
   } else if (props.verdict === "warn") {
     body = props.reasonSaved ? (
       <p className={styles.text} role="status">
-        Your reason is saved. Now press Send in Outlook and choose Send Anyway.
+        Reason saved — press Send, then Send Anyway.
       </p>
     ) : (
       <form className={styles.form} onSubmit={submit}>
@@ -76,9 +76,9 @@ export function SendPanel(props: SendPanelProps) {
           <Textarea onChange={(_, data) => setReason(data.value)} resize="vertical" value={reason} />
         </Field>
         <Button appearance="secondary" className={styles.button} disabled={props.busy} type="submit">
-          {props.canSend ? "Send with this reason" : "Save my reason"}
+          {props.canSend ? "Save my reason and send" : "Save my reason"}
         </Button>
-        {props.canSend ? null : <p className={styles.text}>Then press Send in Outlook and choose Send Anyway.</p>}
+        {props.canSend ? null : <p className={styles.text}>This only saves your reason: then press Send in Outlook and choose Send Anyway.</p>}
       </form>
     );
   } else {
