@@ -12,6 +12,7 @@ import { createEventQueue, type EventQueue } from "../office/event-queue";
 import { createPublishedPolicySource } from "../office/published-policy";
 import { createSendHandler, type HandlerOutcome } from "./handler";
 import { clientName, sendEvent } from "../office/telemetry";
+import { withSavedReason } from "../office/saved-reason";
 
 /** The add-in's own origin at build time (webpack DefinePlugin): ADDIN_HOST, or the dev server. */
 declare const __ADDIN_ORIGIN__: string;
@@ -47,7 +48,9 @@ function record(outcome: HandlerOutcome): void {
   } catch {
     // diagnostics unreadable: the client stays unknown
   }
-  const event = sendEvent(outcome.report, { client, at: new Date().toISOString() });
+  const sent = sendEvent(outcome.report, { client, at: new Date().toISOString() });
+  // A reason saved in the task pane for this very message makes this one event "sent anyway".
+  const event = sent ? withSavedReason(sent, outcome.savedReason, outcome.fingerprint) : undefined;
   const queue = events;
   // The queue salts the sender's address with the server's secret (from the published policy).
   if (event) void queue.record(event, outcome.senderEmail || "unknown").then(() => queue.flush());
@@ -65,7 +68,13 @@ let handle: ((event: Office.MailboxEvent) => void) | undefined;
 function handler(): (event: Office.MailboxEvent) => void {
   if (!handle) {
     const origin = serverOrigin();
-    events = createEventQueue({ url: `${origin}api/events` });
+    // Each part on its own: a queue that cannot be set up must not cost the published policy,
+    // nor a policy source the report.
+    try {
+      events = createEventQueue({ url: `${origin}api/events` });
+    } catch {
+      events = undefined;
+    }
     handle = createSendHandler(Office, { policySource: createPublishedPolicySource({ url: `${origin}api/policy/published` }), onCompleted: record });
   }
   return handle;
@@ -82,7 +91,7 @@ function onMessageSendHandler(event: Office.MailboxEvent): void {
   } catch {
     // Setting up the published policy or the event queue failed: check with the compiled-in
     // policy rather than leave the event uncompleted.
-    run = createSendHandler(Office);
+    run = createSendHandler(Office, { onCompleted: record });
   }
   run(event);
 }
