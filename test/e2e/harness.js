@@ -258,6 +258,20 @@ class Simulator {
    * page's Content-Security-Policy stays on).
    * @returns {Promise<string[]>} violations as "id: targets"
    */
+  /**
+   * Runs the named axe-core rules on the simulator page itself (the task pane's frame excluded).
+   * @param {string[]} rules - axe rule ids
+   * @returns {Promise<string[]>} violations as "id: targets"
+   */
+  async axePage(rules) {
+    const source = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+    await this.page.evaluate(source);
+    return this.page.evaluate(async (only) => {
+      const result = await window.axe.run({ exclude: [["iframe"]] }, { runOnly: { type: "rule", values: only }, resultTypes: ["violations"] });
+      return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+    }, rules);
+  }
+
   async axePane() {
     const frame = await this.paneFrame();
     const source = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");

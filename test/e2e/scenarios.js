@@ -5,6 +5,8 @@
  */
 /* global window -- page.evaluate callbacks run in the browser */
 "use strict";
+const fs = require("fs");
+const path = require("path");
 
 function expect(condition, message) {
   if (!condition) throw new Error(message);
@@ -45,6 +47,40 @@ async function sendNowFromPane(sim, sentBefore) {
 }
 
 const scenarios = {
+  async "every sample listed, one main landmark"(sim) {
+    // Issue 11 item 7: every file in samples/ is offered, and the page passes landmark-one-main.
+    const files = fs.readdirSync(path.join(__dirname, "..", "..", "samples")).filter((f) => !f.startsWith("."));
+    const options = await sim.page.getByRole("combobox", { name: "Sample message" }).locator("option").allInnerTexts();
+    const missing = files.map((f) => f.replace(/\.(json|eml)$/, "")).filter((name) => !options.includes(name));
+    expect(missing.length === 0 && options.length === files.length, `samples not listed: ${missing.join(", ")} (listed ${options.length} of ${files.length})`);
+    expect((await sim.page.locator("main").count()) === 1, "the simulator page does not have exactly one <main>");
+    const violations = await sim.axePage(["landmark-one-main", "landmark-no-duplicate-main"]);
+    expect(violations.length === 0, `axe-core: ${violations.join("; ")}`);
+    // An .eml sample loads into the compose form.
+    await sim.loadSample("heated-reply");
+    await sim.page.waitForFunction(() => window.__etiquetteGuardSimulatorController.getState().item.to.length > 0);
+    await sim.loadSample("hoax-virus-warning");
+    await sim.page.waitForFunction(() => /virus warning/.test(window.__etiquetteGuardSimulatorController.getState().item.subject));
+  },
+
+  async "removing the only recipient is not All clear"(sim) {
+    // Issue 11 item 1: after a one-click fix the pane never offers Send now for a message
+    // Outlook could not send.
+    await sim.loadSample("smt-minutes-to-parent");
+    await sim.openRibbonPane();
+    const remove = sim.pane().getByRole("button", { name: "Remove 1 recipient" }).first();
+    await remove.waitFor({ timeout: 10000 });
+    await remove.click();
+    await sim.pane().getByText("This message can't be sent yet.").waitFor({ timeout: 10000 });
+    const to = await sim.page.evaluate(() => window.__etiquetteGuardSimulatorController.getState().item.to.length);
+    expect(to === 0, `the fix left ${to} recipients`);
+    expect((await sim.pane().getByText("All clear.").count()) === 0, "the pane says All clear for a message with no recipients");
+    expect((await sim.pane().getByRole("button", { name: "Send now" }).count()) === 0, "the pane offers Send now for a message with no recipients");
+    expect(/no recipients/.test(await sim.pane().locator("main").innerText()), "the pane does not say the recipients are missing");
+    await expectNoAxeViolations(sim);
+    await sim.screenshot("pane-no-recipients");
+  },
+
   async "clean mail"(sim) {
     await sim.loadSample("clean-rota-internal");
     await sim.openRibbonPane();
@@ -104,6 +140,12 @@ const scenarios = {
     await sim.openRibbonPane();
     const c = card(sim, /disclaimer/i);
     await c.waitFor({ timeout: 10000 });
+    // Issue 11 item 4: Send adds it by itself, so the pane says so and does not call it a block.
+    const cardText = await c.innerText();
+    expect(cardText.includes("Added when you send") && !cardText.includes("Must fix"), `the disclaimer card does not say Send adds it: ${cardText}`);
+    const paneText = await sim.pane().locator("main").innerText();
+    expect(!/to fix before sending/.test(paneText), `the pane calls the missing disclaimer a problem to fix: ${paneText}`);
+    expect((await sim.pane().getByRole("button", { name: "Send now" }).count()) === 1, "no Send now for a message Send would let through");
     await expectNoAxeViolations(sim);
     await sim.screenshot("pane-disclaimer");
     await c.getByRole("button", { name: "Insert the disclaimer" }).click();
