@@ -48,6 +48,7 @@ function load(policy: "throws" | NormalizedPolicy): Loaded {
         },
       }),
     }));
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the bootstrap runs on load, so each test loads a fresh copy
     require("./launchevent");
   });
   return { fake, recorded, flushes: () => flushes };
