@@ -103,12 +103,13 @@ function FindingItem(props: { finding: Finding; catalogue: readonly RuleInfo[] }
   const page = usePageStyles();
   const f = props.finding;
   const title = props.catalogue.find((r) => r.id === f.ruleId)?.title ?? f.ruleId;
-  const colour = f.severity === "block" ? "danger" : f.severity === "warn" ? "warning" : "informative";
+  // A finding Send puts right by itself (the disclaimer added automatically) never holds the message back.
+  const colour = f.fixedAtSend ? "informative" : f.severity === "block" ? "danger" : f.severity === "warn" ? "warning" : "informative";
   return (
     <li className={styles.finding}>
       <div className={styles.findingHead}>
         <Badge appearance="filled" color={colour}>
-          {SEVERITY_LABELS[f.severity]}
+          {f.fixedAtSend ? "Added when sent" : SEVERITY_LABELS[f.severity]}
         </Badge>
         <strong>{title}</strong>
       </div>
