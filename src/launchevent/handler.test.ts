@@ -116,7 +116,7 @@ describe("onMessageSendHandler — disclaimer", () => {
     const blockingSubject: RuleModule = {
       meta: rules["subject-required"]!.meta,
       check(snapshot, context) {
-        if (snapshot.subject === "") context.report({ messageId: Object.keys(rules["subject-required"]!.meta.messages)[0]!, field: "subject" });
+        if (snapshot.subject === "") context.report({ messageId: "emptySubject", field: "subject" });
       },
     };
     const base = disclaimerOnly("block", true);

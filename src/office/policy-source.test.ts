@@ -23,10 +23,29 @@ describe("loadPolicy", () => {
   });
 
   it("falls back when the source is too slow, and ignores its late answer", async () => {
-    const p = loadPolicy(source(() => new Promise<NormalizedPolicy>((r) => setTimeout(() => r(published), 5000))), 500);
+    let fallbackLoads = 0;
+    const fallback: PolicySource = {
+      name: "compiled-in",
+      load: () => {
+        fallbackLoads++;
+        return Promise.resolve(defaultPolicy());
+      },
+    };
+    const late = (answer: "resolve" | "reject") =>
+      source(() => new Promise<NormalizedPolicy>((resolve, reject) => setTimeout(() => (answer === "resolve" ? resolve(published) : reject(new Error("late"))), 5000)));
+    const answered: unknown[] = [];
+    const p = loadPolicy(late("resolve"), 500, fallback);
+    void p.then((loaded) => answered.push(loaded.from));
+    const q = loadPolicy(late("reject"), 500, fallback);
     await jest.advanceTimersByTimeAsync(500);
-    await expect(p).resolves.toMatchObject({ from: "compiled-in", fellBack: true });
+    await expect(p).resolves.toMatchObject({ from: "compiled-in", fellBack: true, policy: { onError: "warn" } });
+    await expect(q).resolves.toMatchObject({ from: "compiled-in", fellBack: true });
+    expect(fallbackLoads).toBe(2);
+    // The late answers arrive: nothing changes, the fallback is not loaded again.
     await jest.advanceTimersByTimeAsync(5000);
+    expect(answered).toEqual(["compiled-in"]);
+    expect(fallbackLoads).toBe(2);
+    expect(jest.getTimerCount()).toBe(0);
   });
 
   it("falls back when the source rejects or throws", async () => {

@@ -1,9 +1,9 @@
 /**
- * Where the on-send handler gets its policy: a small seam. Today the Centre's default policy
- * is compiled into the bundle; a later issue adds `published-policy.ts` (fetched from the
- * server with a short timeout and cached in OfficeRuntime.storage / localStorage), which only
- * has to implement `PolicySource`. The handler never waits longer than the budget and always
- * ends up with a policy: the compiled-in one is the fallback.
+ * Where the on-send handler gets its policy: a small seam. The Centre's default policy is
+ * compiled into the bundle; `published-policy.ts` implements `PolicySource` for the policy SMT
+ * publish (fetched from the server with a short timeout and cached in the runtime's storage).
+ * The handler never waits longer than the budget and always ends up with a policy: the
+ * compiled-in one is the fallback.
  *
  * Contract for an implementation:
  * - `load(budgetMs)` resolves with a normalised policy (use core's `normalizePolicy`), or
