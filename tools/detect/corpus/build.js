@@ -70,8 +70,12 @@ function person(r) {
   const local = `${f}.${s}`.toLowerCase().replace(/[^a-z.]/g, "");
   return { first: f, last: s, name: `${f} ${s}`, email: `${local}@${org}` };
 }
+/** A random date and time; the weekday is the true one for that date (Monday = 0). */
 function date(r) {
-  return { y: 2019 + Math.floor(r() * 7), mo: Math.floor(r() * 12), d: 1 + Math.floor(r() * 28), wd: Math.floor(r() * 7), h: 7 + Math.floor(r() * 12), mi: Math.floor(r() * 60) };
+  const y = 2019 + Math.floor(r() * 7);
+  const mo = Math.floor(r() * 12);
+  const d = 1 + Math.floor(r() * 28);
+  return { y, mo, d, wd: (new Date(Date.UTC(y, mo, d)).getUTCDay() + 6) % 7, h: 7 + Math.floor(r() * 12), mi: Math.floor(r() * 60) };
 }
 function h12(t) { return `${((t.h + 11) % 12) + 1}:${pad(t.mi)} ${t.h < 12 ? "AM" : "PM"}`; }
 
@@ -147,7 +151,15 @@ function quote(text, depth = 1) {
 }
 /** "fw : send this to 7 friends ." — lower case, punctuation split off with spaces. */
 function retokenise(text) {
-  return text.toLowerCase().replace(/([.,!?;:()"])/g, " $1 ").replace(/[ \t]+/g, " ").replace(/ *\n */g, "\n").trim();
+  return text
+    .toLowerCase()
+    // sentence punctuation (followed by a space or the end) is split off, one mark at a time;
+    // dots and colons inside addresses and times ("a.b@c.uk", "18:12") stay as they are
+    .replace(/[.,!?;:]+(?=\s|$)/g, (m) => " " + m.split("").join(" ") + " ")
+    .replace(/([()"])/g, " $1 ")
+    .replace(/[ \t]+/g, " ")
+    .replace(/ *\n */g, "\n")
+    .trim();
 }
 
 /** Short notes people write above something they pass on. */
@@ -279,9 +291,27 @@ function build() {
   return { files, counts };
 }
 
+/** The counts table in README.md, between the markers, so the README always says what was built. */
+function withCounts(readme, counts) {
+  const start = "<!-- counts -->";
+  const end = "<!-- /counts -->";
+  const a = readme.indexOf(start);
+  const b = readme.indexOf(end);
+  if (a < 0 || b < a) throw new Error(`README.md: needs the markers ${start} and ${end}`);
+  let total = { groups: 0, rows: 0 };
+  const lines = ["| source | groups (base messages) | rows |", "| --- | ---: | ---: |"];
+  for (const [s, c] of Object.entries(counts)) {
+    lines.push(`| ${s} | ${c.groups} | ${c.rows} |`);
+    total = { groups: total.groups + c.groups, rows: total.rows + c.rows };
+  }
+  lines.push(`| **all** | ${total.groups} | ${total.rows} |`);
+  return readme.slice(0, a + start.length) + "\n" + lines.join("\n") + "\n" + readme.slice(b);
+}
+
 function main() {
   const check = process.argv.includes("--check");
   const { files, counts } = build();
+  files["README.md"] = withCounts(fs.readFileSync(path.join(DIR, "README.md"), "utf8"), counts);
   let bad = 0;
   for (const [name, content] of Object.entries(files)) {
     const file = path.join(DIR, name);
