@@ -165,7 +165,7 @@ function retokenise(text) {
 /** Short notes people write above something they pass on. */
 const NOTES = {
   chain: ["thought you'd like this lol", "Too good not to share!!", "haha this is SO true", "Saw this on the parents' group, had to pass it on x", "Mum sent me this, don't break the chain!", "Not sure if this is true but better safe than sorry", "Please read, it's important", "love this xx", "This made my day 😂", "Sending to all my nursery girls", "Read to the end...", "FYI - pass it on", "Is this real?? Forwarding just in case", "Aww this made me cry", ""],
-  clean: ["FYI, see below.", "Forwarding for info - no action needed.", "Please see below and let me know if you have any questions.", "Passing this on from the office.", "Can you pick this up please? Thanks.", "See the notice below for Thursday.", "Sharing as discussed in the staff meeting.", "For the rota folder.", "Copying you in for your records.", "Hi all, please read the notice below before Monday."],
+  clean: ["FYI, see below.", "Forwarding for info - no action needed.", "Please see below and let me know if you have any questions.", "Passing this on from the office.", "Can you pick this up please? Thanks.", "See the notice below for Thursday.", "Sharing as discussed in the staff meeting.", "For the rota folder.", "Copying you in for your records.", "Hi all, please read the notice below before Monday.", "Ha, that's us on Friday then! Details below x", "thought you'd want to see this before tomorrow", "Can you believe it's nearly summer already? See below.", "Sorry, meant to send this yesterday!", "fyi", ""],
 };
 /** Polite messages that heated or abusive replies sit above. */
 const POLITE = [
@@ -256,6 +256,19 @@ function variants(source, base, gi) {
     const s1 = pick(r, SHAPE_WEIGHTED);
     const f1 = forward(r, s1, pick(r, NOTES.clean), base.subject, base.text + sig(r, person(r)));
     add(f1.subject, f1.text);
+    // work mail is passed along several hands too (office -> manager -> room): nested headers are not a sign of chain mail
+    if (r() < 0.4) {
+      let subj = f1.subject;
+      let body = f1.text;
+      const hops = 1 + Math.floor(r() * 2);
+      for (let i = 0; i < hops; i++) {
+        const f = forward(r, pick(r, SHAPE_WEIGHTED), pick(r, NOTES.clean), subj, body);
+        subj = f.subject;
+        body = f.text;
+      }
+      add(subj, body);
+    }
+    if (r() < 0.25) add(retokenise(base.subject), retokenise(base.text));
     if (r() < 0.5) add(base.subject.toLowerCase(), base.text.toLowerCase());
     else {
       const p = person(r);
