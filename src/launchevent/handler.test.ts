@@ -216,6 +216,38 @@ describe("onMessageSendHandler — never hangs Outlook", () => {
     expect(jest.getTimerCount()).toBe(0);
   });
 
+  it("the watchdog completes once when it fires while the disclaimer's body.setAsync is still running", async () => {
+    const f = fake({ item: { to: [BEN], subject: "Rota", bodyHtml: htmlBody("Hi") }, behaviours: { "body.setAsync": { kind: "hang" } } });
+    const event = makeEvent();
+    const outcomes: HandlerOutcome[] = [];
+    createSendHandler(f.office as unknown as OfficeLike, { policySource: fixed(disclaimerOnly("block", true, "block")), watchdogMs: 1000, callTimeoutMs: 5000, onCompleted: (o) => outcomes.push(o) })(event);
+    await jest.advanceTimersByTimeAsync(900);
+    expect(f.labels()).toContain("body.setAsync");
+    expect(event.completions).toHaveLength(0);
+    await jest.advanceTimersByTimeAsync(200);
+    expect(outcomes.map((o) => o.path)).toEqual(["watchdog"]);
+    expect(event.completions).toEqual([expect.objectContaining({ allowEvent: false })]);
+    await jest.advanceTimersByTimeAsync(60_000);
+    expect(event.completions).toHaveLength(1);
+    expect(jest.getTimerCount()).toBe(0);
+  });
+
+  it("completes once even if onCompleted throws", async () => {
+    const event = makeEvent();
+    let calls = 0;
+    // Reads that never answer: the watchdog completes, from a timer, where a throw would escape.
+    createSendHandler(fake({ defaultBehaviour: { kind: "hang" } }).office as unknown as OfficeLike, {
+      onCompleted: () => {
+        calls++;
+        throw new Error("diagnostics bug (injected)");
+      },
+    })(event);
+    await jest.advanceTimersByTimeAsync(60_000);
+    expect(event.completions).toEqual([expect.objectContaining({ allowEvent: false, sendModeOverride: "promptUser" })]);
+    expect(calls).toBe(1);
+    expect(jest.getTimerCount()).toBe(0);
+  });
+
   it("keeps at most 3 Office calls in flight", async () => {
     const { f, event } = await underFakeTimers({ delayMs: 50 });
     expect(event.completions).toHaveLength(1);
