@@ -179,7 +179,19 @@ const POLITE = [
   "Hi, the new fee schedule from September is attached. The hourly rate rises by 40p. Any questions, just ask.",
   "Morning! Just checking whether you've had a chance to finish the two-year checks for Butterflies?",
   "Dear Ms Clarke, thank you for your email. We will look into this and respond within five working days.",
+  "Hi, please could you bring in a named water bottle for Poppy? Thank you.",
+  "Good afternoon, just to let you know the invoice for July has been sent by email.",
+  "Hi team, please remember to record fridge temperatures twice a day. Thanks for your help.",
+  "Hello, we've had a few reports of lost coats. Please check your child has their own coat at pick-up.",
+  "Dear parents, the nursery will close at 4pm on Christmas Eve. Thank you for understanding.",
+  "Hi, the new observation app goes live on Monday. A short guide is attached.",
+  "Hi all, could everyone add their holiday requests for August to the calendar by Friday?",
+  "Hello, Jamie's key person will be away next week. Harjit will be looking after him.",
+  "Dear Mr Patel, thank you for coming in today. I've attached the notes from our meeting.",
+  "Morning all, the agency will send a practitioner to cover Acorns on Wednesday.",
 ];
+/** Short, ordinary replies: clean mail also sits above these quoted messages, so the quoted text is no sign of heat. */
+const CALM_REPLIES = ["Thanks, will do.", "Noted, thank you.", "Thanks for the reminder!", "OK, that's fine with me.", "Thanks - I'll sort that today.", "Lovely, thanks for letting me know."];
 
 /** Parses base/<source>.txt into [{subject, text, flags}]. */
 function readBase(source) {
@@ -269,6 +281,11 @@ function variants(source, base, gi) {
       add(subj, body);
     }
     if (r() < 0.25) add(retokenise(base.subject), retokenise(base.text));
+    if (r() < 0.3) {
+      const p = person(r);
+      const t = date(r);
+      add("Re: " + base.subject, `${pick(r, CALM_REPLIES)}${sig(r, me)}\n\nOn ${DAYS_EN[t.wd].slice(0, 3)}, ${t.d} ${MONTHS_EN[t.mo].slice(0, 3)} ${t.y} at ${pad(t.h)}:${pad(t.mi)}, ${p.name} <${p.email}> wrote:\n${quote(pick(r, POLITE))}`);
+    }
     if (r() < 0.5) add(base.subject.toLowerCase(), base.text.toLowerCase());
     else {
       const p = person(r);
