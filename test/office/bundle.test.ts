@@ -7,12 +7,15 @@
 import * as acorn from "acorn";
 import * as fs from "fs";
 import * as path from "path";
+import * as zlib from "zlib";
 import { loadBundle, PAST_WATCHDOG_MS, pressSend, ROOT, useBuiltLaunchEvent } from "./bundle-harness";
 import * as core from "../../src/core";
 import { defaultPolicy } from "../../src/core";
 import { CLAUSES } from "../../src/core/policy/clauses";
 
-const MAX_BYTES = 150 * 1024;
+/** Issue 10: the model may take the handler bundle to 256 KiB minified and 96 KiB gzip. */
+const MAX_BYTES = 256 * 1024;
+const MAX_GZIP_BYTES = 96 * 1024;
 const built = useBuiltLaunchEvent("eg-launchevent-");
 
 function manifestFunctionName(xml: string): string | undefined {
@@ -24,8 +27,9 @@ describe("dist/launchevent.js", () => {
     expect(() => acorn.parse(built.code(), { ecmaVersion: 2016, sourceType: "script" })).not.toThrow();
   });
 
-  it("is at most 150 KB minified", () => {
+  it("is at most 256 KiB minified and 96 KiB gzip", () => {
     expect(Buffer.byteLength(built.code())).toBeLessThanOrEqual(MAX_BYTES);
+    expect(zlib.gzipSync(built.code(), { level: 9 }).length).toBeLessThanOrEqual(MAX_GZIP_BYTES);
   });
 
   it("leaves out the text the handler never shows: rule descriptions and the policy's quoted words", () => {
