@@ -10,48 +10,20 @@
  */
 import { CLAUSES } from "../policy/clauses";
 import type { JsonSchema } from "../engine/json-schema";
-import { compileLexicon, normalizeTerm, type Lexicon, type LexiconEntry, type MatchMode } from "../detect/lexicon";
-import categoryData from "../data/abusive/categories.json";
-import expansions from "../data/abusive/expansions.json";
-import obscene from "../data/abusive/obscene.json";
-import sexual from "../data/abusive/sexual.json";
-import racist from "../data/abusive/racist.json";
-import homophobic from "../data/abusive/homophobic.json";
-import disablist from "../data/abusive/disablist.json";
-import insult from "../data/abusive/insult.json";
-import harassment from "../data/abusive/harassment.json";
-import threat from "../data/abusive/threat.json";
-import coarse from "../data/abusive/coarse.json";
+import { compileLexicon, normalizeTerm, type Lexicon, type LexiconEntry } from "../detect/lexicon";
+import {
+  ABUSIVE_CATEGORIES,
+  ABUSIVE_EXPANSIONS as expansions,
+  ABUSIVE_WORD_LISTS,
+  abusiveLexicon,
+  dropOverlaps,
+  entriesOf,
+  type AbusiveWordList,
+  type CategoryInfo,
+} from "../detect/abuse";
 import { defineRule } from "./rule";
 
-/** One category file of the lexicon. */
-export type AbusiveWordList = Readonly<{
-  category: string;
-  word: readonly string[];
-  prefix: readonly string[];
-  within: readonly string[];
-  phrase: readonly string[];
-  /** Term → innocent spellings containing it. */
-  allow: Readonly<Record<string, readonly string[]>>;
-}>;
-
-export type CategoryInfo = Readonly<{ label: string; enabled: boolean; mask: boolean }>;
-
-/** The lexicon's categories (`categories.json`); `custom` holds the policy's `extraWords`. */
-export const ABUSIVE_CATEGORIES: Readonly<Record<string, CategoryInfo>> = categoryData;
-
-/** Every category file, in the order findings are listed. */
-export const ABUSIVE_WORD_LISTS: readonly AbusiveWordList[] = [
-  threat,
-  harassment,
-  racist,
-  homophobic,
-  disablist,
-  obscene,
-  sexual,
-  insult,
-  coarse,
-];
+export { ABUSIVE_CATEGORIES, ABUSIVE_WORD_LISTS, entriesOf, type AbusiveWordList, type CategoryInfo };
 
 /** Categories SMT may switch on or off (every category but `custom`). */
 export const SELECTABLE_CATEGORIES: readonly string[] = Object.keys(ABUSIVE_CATEGORIES).filter((c) => c !== "custom");
@@ -108,33 +80,6 @@ export type AbusiveHit = Readonly<{
   end: number;
 }>;
 
-const MODES: readonly MatchMode[] = ["word", "prefix", "within", "phrase"];
-
-/**
- * Turns category files into lexicon entries.
- * @param lists - category files
- * @returns entries with their allow lists
- */
-export function entriesOf(lists: readonly AbusiveWordList[]): LexiconEntry[] {
-  const entries: LexiconEntry[] = [];
-  for (const list of lists) {
-    for (const mode of MODES) {
-      for (const term of list[mode]) {
-        const allow = list.allow[term];
-        entries.push({ term, category: list.category, mode, ...(allow ? { allow } : {}) });
-      }
-    }
-  }
-  return entries;
-}
-
-let builtIn: Lexicon | undefined;
-function builtInLexicon(): Lexicon {
-  // Compiled once, on first use; never changed afterwards.
-  builtIn ??= compileLexicon(entriesOf(ABUSIVE_WORD_LISTS), { expansions });
-  return builtIn;
-}
-
 function extraLexicon(words: readonly string[]): Lexicon | undefined {
   const entries: LexiconEntry[] = [];
   for (const w of words) {
@@ -165,9 +110,11 @@ export function maskTerm(term: string): string {
 export function findAbusiveLanguage(text: string, options: Readonly<AbusiveLanguageOptions>): AbusiveHit[] {
   if (text === "") return [];
   const enabled = new Set(options.categories);
-  const found = builtInLexicon()
-    .find(text, options.allowWords)
-    .filter((h) => enabled.has(h.entry.category));
+  const found = dropOverlaps(
+    abusiveLexicon()
+      .find(text, options.allowWords)
+      .filter((h) => enabled.has(h.entry.category)),
+  );
   const extra = extraLexicon(options.extraWords);
   if (extra) found.push(...extra.find(text, options.allowWords));
   return found

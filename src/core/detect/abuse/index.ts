@@ -1,0 +1,205 @@
+/**
+ * The abusive-language lexicon: the hand-made British lists (`data/abusive/<category>.json`,
+ * with allow lists for innocent spellings) plus the terms prepared from surge-ai/profanity
+ * (`data/abusive/surge.json`, MIT; made by `tools/detect/lexicon/prepare.js`), compiled once
+ * into the obfuscation-reading matcher of `../lexicon.ts`.
+ *
+ * `abuseHits(text)` is pure and linear in the text; the rules and the model's features use it.
+ */
+import { compileLexicon, type Lexicon, type LexiconEntry, type LexiconHit, type MatchMode } from "../lexicon";
+import categoryData from "../../data/abusive/categories.json";
+import expansionData from "../../data/abusive/expansions.json";
+import obscene from "../../data/abusive/obscene.json";
+import sexual from "../../data/abusive/sexual.json";
+import racist from "../../data/abusive/racist.json";
+import homophobic from "../../data/abusive/homophobic.json";
+import disablist from "../../data/abusive/disablist.json";
+import insult from "../../data/abusive/insult.json";
+import harassment from "../../data/abusive/harassment.json";
+import threat from "../../data/abusive/threat.json";
+import coarse from "../../data/abusive/coarse.json";
+import surge from "../../data/abusive/surge.json";
+
+/** One category file of the lexicon. */
+export type AbusiveWordList = Readonly<{
+  category: string;
+  word: readonly string[];
+  prefix: readonly string[];
+  within: readonly string[];
+  phrase: readonly string[];
+  /** Term → innocent spellings containing it. */
+  allow: Readonly<Record<string, readonly string[]>>;
+}>;
+
+export type CategoryInfo = Readonly<{ label: string; enabled: boolean; mask: boolean }>;
+
+/** The lexicon's categories (`categories.json`); `custom` holds the policy's `extraWords`. */
+export const ABUSIVE_CATEGORIES: Readonly<Record<string, CategoryInfo>> = categoryData;
+
+/** Words phrases read through (`u` → `you`, `ill` → `i will`). */
+export const ABUSIVE_EXPANSIONS: Readonly<Record<string, string>> = expansionData;
+
+/** The hand-made category files, in the order findings are listed (threats first). */
+export const ABUSIVE_WORD_LISTS: readonly AbusiveWordList[] = [
+  threat,
+  harassment,
+  racist,
+  homophobic,
+  disablist,
+  obscene,
+  sexual,
+  insult,
+  coarse,
+];
+
+/** How bad a category's hand-made terms are, 1 (mild) to 3 (severe). */
+const HAND_SEVERITY: Readonly<Record<string, number>> = {
+  threat: 3,
+  racist: 3,
+  homophobic: 3,
+  disablist: 3,
+  harassment: 2,
+  obscene: 2,
+  sexual: 2,
+  insult: 1,
+  coarse: 1,
+};
+
+/** Slur subtypes in plain words, for categories that are slurs. */
+export const SLUR_SUBTYPE: Readonly<Record<string, string>> = {
+  racist: "racist or religious slur",
+  homophobic: "homophobic or transphobic slur",
+  disablist: "disablist slur",
+};
+
+const MODES: readonly MatchMode[] = ["word", "prefix", "within", "phrase"];
+
+/** A lexicon entry with its severity. */
+export type AbusiveEntry = LexiconEntry & Readonly<{ severity: number }>;
+
+/**
+ * Turns category files into lexicon entries.
+ * @param lists - category files
+ * @returns entries with their allow lists and the category's severity
+ */
+export function entriesOf(lists: readonly AbusiveWordList[]): AbusiveEntry[] {
+  const entries: AbusiveEntry[] = [];
+  for (const list of lists) {
+    const severity = HAND_SEVERITY[list.category] ?? 2;
+    for (const mode of MODES) {
+      for (const term of list[mode]) {
+        const allow = list.allow[term];
+        entries.push({ term, category: list.category, mode, severity, ...(allow ? { allow } : {}) });
+      }
+    }
+  }
+  return entries;
+}
+
+type SurgeData = Readonly<{ source: string; terms: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> }>;
+
+/**
+ * The prepared surge-ai terms as lexicon entries (whole words, or phrases when spaced).
+ * @param data - `surge.json`
+ * @returns entries
+ */
+export function surgeEntries(data: SurgeData): AbusiveEntry[] {
+  const entries: AbusiveEntry[] = [];
+  for (const [category, bySeverity] of Object.entries(data.terms)) {
+    if (!(category in HAND_SEVERITY)) throw new Error(`surge.json: unknown category "${category}"`);
+    for (const [sev, terms] of Object.entries(bySeverity)) {
+      const severity = Number(sev);
+      for (const term of terms) entries.push({ term, category, mode: term.includes(" ") ? "phrase" : "word", severity });
+    }
+  }
+  return entries;
+}
+
+let builtIn: Lexicon | undefined;
+let allEntries: readonly AbusiveEntry[] = [];
+let handCount = 0;
+
+/**
+ * The built-in lexicon, compiled on first use and never changed afterwards.
+ * @returns the compiled lexicon
+ */
+export function abusiveLexicon(): Lexicon {
+  if (!builtIn) {
+    const hand = entriesOf(ABUSIVE_WORD_LISTS);
+    handCount = hand.length;
+    allEntries = [...hand, ...surgeEntries(surge)];
+    builtIn = compileLexicon(allEntries, { expansions: ABUSIVE_EXPANSIONS });
+  }
+  return builtIn;
+}
+
+/** One abusive word or phrase found, for features and rules. */
+export type AbuseHit = {
+  /** Offset of the first character in the text. */
+  start: number;
+  /** Offset just after the last character. */
+  end: number;
+  /** The listed term, plainly spelt (lower case). */
+  term: string;
+  /** Category id: threat, harassment, racist, homophobic, disablist, obscene, sexual, insult, coarse. */
+  category: string;
+  /** 1 (mild) to 3 (severe). */
+  severity: number;
+};
+
+/**
+ * Finds abusive words and phrases in a text, reading through disguised spellings; innocent
+ * words and names that contain a listed word (Scunthorpe, faggots and peas) are not hits.
+ * @param text - any text
+ * @param allow - further words or phrases never to count (optional)
+ * @returns hits in text order
+ */
+export function abuseHits(text: string, allow?: readonly string[]): AbuseHit[] {
+  if (text === "") return [];
+  return dropOverlaps(abusiveLexicon().find(text, allow)).map((h: LexiconHit) => ({
+      start: h.start,
+      end: h.end,
+      term: h.entry.term,
+      category: h.entry.category,
+      severity: (h.entry as AbusiveEntry).severity,
+    }));
+}
+
+/**
+ * Drops a surge-ai hit that overlaps a hit of the hand-made lists (the same words read twice,
+ * e.g. "f**k" as both `fuck` and one of surge-ai's spellings of it): hand-made hits are kept
+ * as they are, with their categories and phrases.
+ * @param hits - hits in text order
+ * @returns hits in text order
+ */
+export function dropOverlaps(hits: readonly LexiconHit[]): LexiconHit[] {
+  const order = entryOrder();
+  const isHand = (h: LexiconHit): boolean => (order.get(h.entry) ?? Infinity) < handCount;
+  const hand = hits.filter(isHand);
+  if (hand.length === hits.length) return [...hits];
+  // Linear-logarithmic: hand hits by start, with the furthest end reached so far.
+  hand.sort((a, b) => a.start - b.start);
+  const maxEnd: number[] = [];
+  hand.forEach((k, i) => maxEnd.push(Math.max(k.end, i > 0 ? (maxEnd[i - 1] as number) : 0)));
+  const overlapsHand = (h: LexiconHit): boolean => {
+    let lo = 0;
+    let hi = hand.length; // first hand hit starting at or after h.end
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((hand[mid] as LexiconHit).start < h.end) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && (maxEnd[lo - 1] as number) > h.start;
+  };
+  return hits.filter((h) => isHand(h) || !overlapsHand(h));
+}
+
+let orderOf: Map<LexiconEntry, number> | undefined;
+function entryOrder(): Map<LexiconEntry, number> {
+  if (!orderOf) {
+    orderOf = new Map();
+    abusiveLexicon();
+    allEntries.forEach((e, i) => orderOf?.set(e, i));
+  }
+  return orderOf;
+}
