@@ -13,9 +13,9 @@ import type {
   SenderEvent,
   TaskPaneServices,
   ThemeKind,
-} from "../taskpane/services";
-import { classifyTheme } from "../taskpane/theme";
-import { createMemoryEventSink, type EventSink } from "../taskpane/event-sink";
+} from "./pane-contract";
+import { classifyTheme } from "./theme-kind";
+import { createMemoryEventSink, type EventSink } from "./event-sink";
 import { Coercion, createCallQueue, supportsMailbox, type AsyncResultLike, type CallQueue, type Invoke } from "./office-async";
 import { readDraft } from "./read-draft";
 import { appendHtmlDisclaimer, appendTextDisclaimer } from "./disclaimer";
