@@ -61,9 +61,38 @@ function chooseOnDev(rows) {
   }
 }
 
+/** Grid search of the rules' model options on the DEV split, with the real engine. */
+function tuneOnDev(rows) {
+  const dev = rows.filter((r) => r.split === "dev");
+  const drafts = dev.map((r) => core.parseDraft(draftOf(r)));
+  const grid = [0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99, 1];
+  for (const [label, ruleId] of [["heated", "no-heated-tone"], ["chain", "no-chain-mail"]]) {
+    let best;
+    for (const modelThreshold of grid) {
+      for (const modelAssist of grid.filter((a) => a <= modelThreshold).concat([0.3, 0.4]).filter((a) => a <= modelThreshold)) {
+        const doc = core.defaultPolicyDocument();
+        const [sev, opts] = doc.rules[ruleId];
+        doc.rules[ruleId] = [sev, { ...opts, modelThreshold, modelAssist }];
+        const policy = core.normalizePolicy(doc, core.rules);
+        let pos = 0, found = 0, clean = 0, alarms = 0;
+        dev.forEach((r, i) => {
+          const ids = new Set(core.checkDraft(drafts[i], policy).findings.map((f) => f.ruleId));
+          const flagged = RULES_OF[label].some((id) => ids.has(id));
+          if (r[label]) { pos++; if (flagged) found++; }
+          if (LABELS.every((l) => !r[l])) { clean++; if (flagged) alarms++; }
+        });
+        const ok = alarms / clean <= TARGET_FA[label];
+        if (ok && (!best || found > best.found || (found === best.found && alarms < best.alarms))) best = { modelThreshold, modelAssist, found, pos, alarms, clean };
+      }
+    }
+    process.stdout.write(`  ${ruleId}: best on dev within ${TARGET_FA[label] * 100}% false alarms: ${JSON.stringify(best)}\n`);
+  }
+}
+
 function main() {
   const rows = loadRows();
   if (args.includes("--dev")) return chooseOnDev(rows);
+  if (args.includes("--tune")) return tuneOnDev(rows);
   const policy = core.defaultPolicy();
   const evalRows = rows.filter((r) => r.split === splitArg);
   const stats = new Map();

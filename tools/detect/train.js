@@ -18,10 +18,10 @@ const { ROOT, LABELS, loadTs, loadRows, textOf } = require("./common");
 
 const OUT = path.join(ROOT, "src/core/detect/model/weights.json");
 const SEED = 20260105;
-const EPOCHS = 12;
+const EPOCHS = 10;
 const RATE = 0.25;
-const L2 = 2e-5;
-const PRUNE_TO = 1800;
+const L2 = 1e-3;
+const PRUNE_TO = 4000;
 
 function mulberry32(seed) {
   let a = seed >>> 0;
@@ -105,7 +105,8 @@ function train() {
   const heads = {};
   LABELS.forEach((label, i) => { heads[label] = quantise(trainHead(examples, label, SEED + i)); });
   const counts = Object.fromEntries(LABELS.map((l) => [l, rows.filter((r) => r[l]).length]));
-  const model = { version: 1, hashBits: features.HASH_BITS, seed: SEED, trainRows: rows.length, positives: counts, heads };
+  const data = crypto.createHash("sha256").update(rows.map((r) => JSON.stringify([r.id, textOf(r), r.abusive, r.chain, r.heated])).join("\n")).digest("hex");
+  const model = { version: 1, hashBits: features.HASH_BITS, seed: SEED, trainRows: rows.length, trainDataSha256: data, positives: counts, heads };
   return JSON.stringify(model) + "\n";
 }
 
@@ -116,6 +117,9 @@ function main() {
     const committed = fs.readFileSync(OUT, "utf8");
     const want = crypto.createHash("sha256").update(committed).digest("hex");
     if (sha !== want) {
+      const was = JSON.parse(committed).trainDataSha256;
+      const now = JSON.parse(text).trainDataSha256;
+      if (was !== now) process.stderr.write(`The training rows changed since the weights were made (train split sha256 ${was} → ${now}): run npm run train.\n`);
       process.stderr.write(`Retrained weights differ from ${path.relative(ROOT, OUT)}: ${sha} ≠ ${want}\n`);
       process.exit(1);
     }

@@ -1,7 +1,7 @@
 import rule from "./no-chain-mail";
 import data from "../data/chain-mail/phrases.en.json";
 import { buildTestSnapshot, checkOnly, describeLargeInputs, ORDINARY_PARAGRAPH } from "../../../test/content-rule-helpers";
-import { makeDraft, runRuleTests } from "../../../test/rule-tester";
+import { makeDraft, runRule, runRuleTests } from "../../../test/rule-tester";
 import { compileSignals, patternProblem, type SignalData } from "../detect/tone-utils";
 
 /** An Outlook forward: what the sender wrote, then the forwarded message with its header block. */
@@ -70,7 +70,7 @@ runRuleTests(rule, {
     },
     // Options.
     { draft: makeDraft({ subject: "FW: FW: FW: FW: FW: Holiday dates", body: "See below." }), options: { forwardPrefixes: 8 } },
-    { draft: body("Forward this to 10 people"), options: { threshold: 4 } },
+    { draft: body("Forward this to 10 people"), options: { threshold: 4, modelThreshold: 1, modelAssist: 1 } },
   ],
   invalid: [
     { draft: body("Forward this to 10 people within 10 minutes or you will have bad luck for 7 years!"), errors: [{ messageId: "chainLetter", field: "body", evidenceIncludes: ["Forward this to 10 people"] }] },
@@ -178,4 +178,24 @@ it("reads a subject of 20,000 forward prefixes as forwarded 100 times, as it doe
   const expected = [{ messageId: "chainLetter", field: "subject", data: { signs: "“forwarded 100 times”" }, evidence: "“forwarded 100 times”" }];
   expect(subject(100)).toEqual(expected);
   expect(subject(20_000)).toEqual(expected);
+});
+
+describe("no-chain-mail with the detection model", () => {
+  const prayer = "Please pray for little Amy who is very ill. Every prayer counts, keep her in your thoughts.";
+  const off = { modelThreshold: 1, modelAssist: 1 };
+
+  it("reports a prayer request forwarded without any 'send this to' line, quoting it as written", () => {
+    const found = runRule(rule, { draft: makeDraft({ subject: "FW: prayer request", body: prayer }) });
+    expect(found).toHaveLength(1);
+    for (const piece of String(found[0]?.evidence).match(/“([^”]+)”/g) ?? []) expect(`FW: prayer request\n${prayer}`).toContain(piece.slice(1, -1));
+  });
+
+  it("is the model that finds it: with the model turned off the same message passes", () => {
+    expect(runRule(rule, { draft: makeDraft({ subject: "FW: prayer request", body: prayer }), options: off })).toHaveLength(0);
+  });
+
+  it("catches lower-cased, re-tokenised forwards", () => {
+    const body = "fw : warning ! if you receive an email called good times do not open it , it will erase your hard drive . tell everyone you know .";
+    expect(runRule(rule, { draft: makeDraft({ subject: "fw : warning", body }) })).toHaveLength(1);
+  });
 });

@@ -113,3 +113,28 @@ describeLargeInputs(rule, [
   ["50 KB of bursts", "no!!! ".repeat(8_500)],
   ["50 KB of mixed bursts", "?! ".repeat(16_000)],
 ]);
+
+describe("no-heated-tone with the detection model", () => {
+  const text = "Thanks for nothing. Once again nobody bothered to tell me about the change!!";
+  const off = { modelThreshold: 1, modelAssist: 1 };
+
+  it("adds its weight to weaker signs and reports, quoting the sender's words as written", () => {
+    const found = runRule(rule, { draft: makeDraft({ subject: "Kitchen", body: text }) });
+    expect(found).toHaveLength(1);
+    const evidence = String(found[0]?.evidence);
+    expect(evidence.length).toBeGreaterThan(0);
+    for (const piece of evidence.match(/“([^”]+)”/g) ?? []) expect(`Kitchen\n${text}`).toContain(piece.slice(1, -1));
+  });
+
+  it("is the model's point that tips it over a higher threshold: with the model turned off the same note passes", () => {
+    const draft = makeDraft({ subject: "Kitchen", body: text });
+    const points = [3, 4, 5, 6].find((threshold) => runRule(rule, { draft, options: { threshold, ...off } }).length === 0);
+    expect(points).toBeDefined();
+    expect(runRule(rule, { draft, options: { threshold: points } })).toHaveLength(1);
+  });
+
+  it("does not read the quoted history", () => {
+    const body = `Thanks, I will look into it.\n\n-----Original Message-----\nFrom: Sue Brown <sue.brown@example.com>\nSent: 03 March 2025 09:12\nTo: Amy Jones\nSubject: Kitchen\n\n${text}`;
+    expect(runRule(rule, { draft: makeDraft({ subject: "RE: Kitchen", body }) })).toHaveLength(0);
+  });
+});

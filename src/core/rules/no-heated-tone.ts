@@ -65,9 +65,9 @@ const SHORT_SUBJECT_WORDS = 5;
 /** A heading alone on its line is not shouting unless it is longer than this. */
 const HEADING_WORDS = 8;
 const EXTRA_WEIGHT = 2;
-/** Defaults for the model's heated head, chosen on the dev split by tools/detect/eval.js. */
-const MODEL_THRESHOLD = 0.9;
-const MODEL_ASSIST = 0.6;
+/** Defaults for the model's heated head, chosen on the dev split by `npm run eval -- --tune`. */
+const MODEL_THRESHOLD = 0.995;
+const MODEL_ASSIST = 0.9;
 /** Points the model adds when it is fairly sure, but not sure enough to report alone. */
 const MODEL_ASSIST_POINTS = 1;
 
