@@ -19,6 +19,7 @@ import type { AnyRuleModule } from "../core/rules/rule";
 import { saveInstallCredentials } from "./install-credentials";
 import type { PolicySource } from "./policy-source";
 import { withTimeout } from "./with-timeout";
+import { isRecord } from "../core/util/is-record";
 
 /** The few storage operations both the policy cache and the event queue need. */
 export type KeyValueStorage = Readonly<{
@@ -166,10 +167,6 @@ export type PublishedPolicySource = PolicySource &
     /** The version last loaded (0 before any). */
     currentVersion(): number;
   }>;
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
 
 /**
  * Creates the published-policy source.

@@ -4,6 +4,7 @@
  * (`rules.audience-size[1].threshold`), so the admin app can show them beside validation errors.
  */
 import { joinPath } from "../core/engine/json-schema";
+import { isRecord } from "../core/util/is-record";
 
 export type PolicyChange = Readonly<{
   path: string;
@@ -11,10 +12,6 @@ export type PolicyChange = Readonly<{
   before?: unknown;
   after?: unknown;
 }>;
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
 
 /**
  * Normalises the shorthand forms of a rule setting so that `"warn"` and `["warn"]` compare equal.

@@ -6,6 +6,7 @@
 import type { Clock, Db } from "./db";
 
 import { EVENT_ACTIONS, EVENT_VERDICTS, type EventAction, type EventVerdict, type MonitorEvent, type WeeklyRow } from "../core/model/event";
+import { isRecord } from "../core/util/is-record";
 
 export const VERDICTS = EVENT_VERDICTS;
 export const ACTIONS = EVENT_ACTIONS;
@@ -25,10 +26,6 @@ const EVENT_KEYS = new Set(["ruleIds", "monitorRuleIds", "verdict", "action", "c
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 const SENDER = /^[A-Za-z0-9_-]{8,64}$/;
 const CLIENT = /^[A-Za-z0-9 ._()/-]{1,64}$/;
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
 
 function hasControl(text: string): boolean {
   // eslint-disable-next-line no-control-regex -- refusing control characters is the point

@@ -20,6 +20,7 @@ import type {
   VersionSummary,
   WeeklyReport,
 } from "./types";
+import { isRecord } from "../../core/util/is-record";
 
 export type ApiErrorKind = "network" | "timeout" | "http";
 
@@ -86,10 +87,6 @@ export type ApiClient = Readonly<{
 }>;
 
 type Body = Readonly<{ json?: unknown; text?: string; contentType?: string }>;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 function issuesOf(body: unknown): Issue[] {
   if (!isRecord(body) || !Array.isArray(body.issues)) return [];

@@ -9,6 +9,7 @@
 import { joinPath, validateSchema, type JsonSchema } from "../../core/engine/json-schema";
 import { organisationSchema } from "../../core/policy/policy";
 import type { Issue, RuleInfo } from "../api/types";
+import { isRecord } from "../../core/util/is-record";
 
 export type Severity = "off" | "monitor" | "warn" | "block";
 export const SEVERITIES: readonly Severity[] = ["off", "monitor", "warn", "block"];
@@ -19,10 +20,6 @@ export type PolicyDoc = Readonly<Record<string, unknown>>;
 
 /** Leaf key → value. Keys are stable strings (see `leafKey`). */
 export type Leaves = ReadonlyMap<string, unknown>;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 /** @returns whether two JSON values are equal (order of object keys ignored) */
 export function sameValue(a: unknown, b: unknown): boolean {

@@ -5,6 +5,7 @@
  */
 import type { Address, Attachment, ComposeType, MessageDraft, Recipient, RecipientType } from "../model/draft";
 import { parseAddress } from "./addresses";
+import { isRecord } from "../util/is-record";
 
 /** Thrown for a malformed draft; `field` is the path of the problem, e.g. `to[2].email`. */
 export class DraftError extends Error {
@@ -38,10 +39,6 @@ function describe(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
   return typeof value === "object" ? "an object" : `${typeof value} ${JSON.stringify(value)}`;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function optionalString(record: Record<string, unknown>, key: string, path: string): string | undefined {

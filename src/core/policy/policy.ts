@@ -8,6 +8,7 @@ import type { AnyRuleModule } from "../rules/rule";
 import { joinPath, validateSchema, type JsonSchema, type SchemaIssue } from "../engine/json-schema";
 import { defaultOrganisation } from "./default-organisation";
 import type { Organisation } from "./organisation";
+import { isRecord } from "../util/is-record";
 
 export const SEVERITIES: readonly Severity[] = ["off", "monitor", "warn", "block"];
 export type OnError = "allow" | "warn" | "block";
@@ -114,10 +115,6 @@ function suggest(name: string, known: readonly string[]): string {
     }
   }
   return bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? `; did you mean "${best}"?` : "";
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function lowerList(list: readonly string[] | undefined, fallback: readonly string[]): readonly string[] {
