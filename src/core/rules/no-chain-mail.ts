@@ -63,6 +63,7 @@ const ADDRESS_POINTS = 2;
 const MODEL_THRESHOLD = 0.97;
 const MODEL_ASSIST = 0.8;
 const MODEL_ASSIST_POINTS = 1;
+const FORWARD_WORDS = /^(?:(?:fwd?|fw|re|tr|wg|rv|aw|sv)\s*:?\s*)+$/i;
 const MESSAGE_OF: Readonly<Record<Kind, string>> = { chain: "chainLetter", hoax: "hoax", joke: "joke" };
 
 /** Points and evidence gathered per kind. */
@@ -191,10 +192,12 @@ export default defineRule<NoChainMailOptions>({
       const passedOn = [snapshot.subject, snapshot.body.authored, snapshot.body.quoted].filter((t) => t.trim() !== "").join("\n");
       const { chain } = detect(passedOn);
       const points = chain.probability >= options.modelThreshold ? options.threshold : chain.probability >= options.modelAssist ? MODEL_ASSIST_POINTS : 0;
-      if (points > 0 && chain.evidence.length > 0) {
+      // Forward prefixes are already counted (and said) as "forwarded N times".
+      const words = chain.evidence.filter((e) => !FORWARD_WORDS.test(e));
+      if (points > 0 && words.length > 0) {
         const kind = (["hoax", "joke", "chain"] as const).reduce<Kind>((best, k) => (tally[k].points > tally[best].points ? k : best), "chain");
         tally[kind].points += points;
-        tally[kind].evidence.push(...chain.evidence.filter((e) => !tally[kind].evidence.includes(e)));
+        tally[kind].evidence.push(...words.filter((e) => !tally[kind].evidence.includes(e)));
         byField.body += points;
       }
     }
