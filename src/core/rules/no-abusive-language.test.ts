@@ -120,6 +120,19 @@ describe("no-abusive-language data", () => {
   });
 });
 
+describe("nursery traps (issue 10)", () => {
+  const sentences = readLines("nursery-traps.txt");
+  const everything = { ...defaultAbusiveOptions, categories: SELECTABLE_CATEGORIES };
+
+  it("has many sentences", () => {
+    expect(sentences.length).toBeGreaterThan(60);
+  });
+
+  it.each(sentences)("flags nothing in: %s", (sentence) => {
+    expect(findAbusiveLanguage(sentence, everything).map((h) => h.shown)).toEqual([]);
+  });
+});
+
 describe("innocent words", () => {
   const words = readLines("innocent-words.txt");
   const all = { ...defaultAbusiveOptions, categories: SELECTABLE_CATEGORIES.filter((c) => c !== "coarse") };
