@@ -4,6 +4,7 @@
  * are inputs, so every branch is tested without Office. The only place severities map to Office.
  */
 import { rules, type Finding, type OnError, type Report, type Verdict } from "../core";
+import { SEVERITY_RANK } from "../core/model/severity";
 
 /** Which Smart Alerts options the client understands (`isSetSupported("Mailbox", …)`). */
 export type SmartAlertsSupport = Readonly<{
@@ -37,7 +38,6 @@ export type SendContextData = Readonly<{
   findingIds: readonly string[];
 }>;
 
-const RANK: Readonly<Record<string, number>> = { block: 3, warn: 2, monitor: 1 };
 /** How many rules the dialog names; the task pane lists the rest. */
 const MAX_RULES_NAMED = 3;
 /** Keeps `contextData` small; the task pane re-checks the message anyway. */
@@ -65,7 +65,7 @@ export function visibleFindings(findings: readonly Finding[]): Finding[] {
   return findings
     .map((f, i) => ({ f, i }))
     .filter(({ f }) => f.severity === "warn" || f.severity === "block")
-    .sort((a, b) => (RANK[b.f.severity] ?? 0) - (RANK[a.f.severity] ?? 0) || a.i - b.i)
+    .sort((a, b) => SEVERITY_RANK[b.f.severity] - SEVERITY_RANK[a.f.severity] || a.i - b.i)
     .map(({ f }) => f);
 }
 

@@ -5,6 +5,7 @@
  */
 import { joinPath } from "../core/engine/json-schema";
 import { isRecord } from "../core/util/is-record";
+import { SEVERITY_ORDER } from "../core/model/severity";
 
 export type PolicyChange = Readonly<{
   path: string;
@@ -24,7 +25,7 @@ function ruleSettingArray(setting: unknown): unknown {
   return setting;
 }
 
-const SEVERITY_WORDS: readonly unknown[] = ["off", "monitor", "warn", "block"];
+const SEVERITY_WORDS: readonly unknown[] = SEVERITY_ORDER;
 
 function isRuleSetting(value: readonly unknown[]): boolean {
   return SEVERITY_WORDS.includes(value[0]);

@@ -10,9 +10,10 @@ import { joinPath, validateSchema, type JsonSchema } from "../../core/engine/jso
 import { organisationSchema } from "../../core/policy/policy";
 import type { Issue, RuleInfo } from "../api/types";
 import { isRecord } from "../../core/util/is-record";
+import { SEVERITY_ORDER } from "../../core/model/severity";
 
 export type Severity = "off" | "monitor" | "warn" | "block";
-export const SEVERITIES: readonly Severity[] = ["off", "monitor", "warn", "block"];
+export const SEVERITIES: readonly Severity[] = SEVERITY_ORDER;
 export type OnError = "allow" | "warn" | "block";
 
 /** A policy document, loosely typed: whatever the server holds, unknown keys kept. */

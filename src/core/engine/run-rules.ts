@@ -9,6 +9,7 @@ import type { ConfiguredRule, NormalizedPolicy, OnError } from "../policy/policy
 import type { ReportDescriptor, RuleServices } from "../rules/rule";
 import { buildSnapshot } from "./build-snapshot";
 import { deepFreeze } from "./freeze";
+import { SEVERITY_RANK } from "../model/severity";
 import { interpolate } from "./interpolate";
 import { maskResidualPersonalData } from "./mask";
 import { clauseOfMessage } from "../policy/clause-map";
@@ -21,7 +22,7 @@ export type CheckOptions = Readonly<{
   services?: RuleServices;
 }>;
 
-const RANK: Readonly<Record<Exclude<Severity, "off">, number>> = { block: 3, warn: 2, monitor: 1 };
+const RANK = SEVERITY_RANK;
 
 /** Maximum length of a finding's evidence; longer evidence is cut with an ellipsis. */
 const MAX_EVIDENCE = 160;

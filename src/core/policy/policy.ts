@@ -9,8 +9,9 @@ import { joinPath, validateSchema, type JsonSchema, type SchemaIssue } from "../
 import { defaultOrganisation } from "./default-organisation";
 import type { Organisation } from "./organisation";
 import { isRecord } from "../util/is-record";
+import { SEVERITY_ORDER } from "../model/severity";
 
-export const SEVERITIES: readonly Severity[] = ["off", "monitor", "warn", "block"];
+export const SEVERITIES: readonly Severity[] = SEVERITY_ORDER;
 export type OnError = "allow" | "warn" | "block";
 export const ON_ERROR_VALUES: readonly OnError[] = ["allow", "warn", "block"];
 
