@@ -6,7 +6,7 @@
  */
 const fs = require("node:fs");
 const path = require("node:path");
-const crypto = require("node:crypto");
+const { createHash } = require("node:crypto");
 const zlib = require("node:zlib");
 const Module = require("node:module");
 
@@ -38,7 +38,7 @@ function loadTs(rel) {
  * @returns {"train"|"dev"|"test"}
  */
 function splitOf(group) {
-  const h = crypto.createHash("sha256").update(SPLIT_SALT + "\0" + group).digest().readUInt32BE(0) / 2 ** 32;
+  const h = createHash("sha256").update(SPLIT_SALT + "\0" + group).digest().readUInt32BE(0) / 2 ** 32;
   return h < 0.7 ? "train" : h < 0.85 ? "dev" : "test";
 }
 

@@ -18,7 +18,7 @@
 "use strict";
 const fs = require("node:fs");
 const path = require("node:path");
-const crypto = require("node:crypto");
+const { createHash } = require("node:crypto");
 const zlib = require("node:zlib");
 const { execFileSync } = require("node:child_process");
 
@@ -113,7 +113,7 @@ function strudel() {
     commit,
     file,
     licence: "MIT",
-    sha256: crypto.createHash("sha256").update(bytes).digest("hex"),
+    sha256: createHash("sha256").update(bytes).digest("hex"),
     rowsUsed: out.length - before,
     mapping: "toxicity=y → heated (and abusive when it contains a swear word or insult); toxicity=n → clean",
   });

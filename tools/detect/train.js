@@ -13,7 +13,7 @@
 "use strict";
 const fs = require("node:fs");
 const path = require("node:path");
-const crypto = require("node:crypto");
+const { createHash } = require("node:crypto");
 const { ROOT, LABELS, loadTs, loadRows, textOf } = require("./common");
 
 const OUT = path.join(ROOT, "src/core/detect/model/weights.json");
@@ -105,17 +105,17 @@ function train() {
   const heads = {};
   LABELS.forEach((label, i) => { heads[label] = quantise(trainHead(examples, label, SEED + i)); });
   const counts = Object.fromEntries(LABELS.map((l) => [l, rows.filter((r) => r[l]).length]));
-  const data = crypto.createHash("sha256").update(rows.map((r) => JSON.stringify([r.id, textOf(r), r.abusive, r.chain, r.heated])).join("\n")).digest("hex");
+  const data = createHash("sha256").update(rows.map((r) => JSON.stringify([r.id, textOf(r), r.abusive, r.chain, r.heated])).join("\n")).digest("hex");
   const model = { version: 1, hashBits: features.HASH_BITS, seed: SEED, trainRows: rows.length, trainDataSha256: data, positives: counts, heads };
   return JSON.stringify(model) + "\n";
 }
 
 function main() {
   const text = train();
-  const sha = crypto.createHash("sha256").update(text).digest("hex");
+  const sha = createHash("sha256").update(text).digest("hex");
   if (process.argv.includes("--check")) {
     const committed = fs.readFileSync(OUT, "utf8");
-    const want = crypto.createHash("sha256").update(committed).digest("hex");
+    const want = createHash("sha256").update(committed).digest("hex");
     if (sha !== want) {
       const was = JSON.parse(committed).trainDataSha256;
       const now = JSON.parse(text).trainDataSha256;
