@@ -1,0 +1,72 @@
+/**
+ * Detection benchmark (issue 10 §6): the model's cold load plus a first check in a fresh Node
+ * process; the whole engine on the evaluation's short messages beside obscenity's `hasMatch` on
+ * the same texts, in the same run; a 1 MB body checked by the CLI in a fresh process, over its
+ * start-up. Needs lib/ (npm run build:cli).
+ */
+"use strict";
+const fs = require("fs");
+const os = require("os");
+const path = require("path");
+const { execFileSync } = require("child_process");
+
+const ROOT = path.join(__dirname, "..");
+const STAFF = { email: "a.jones@norcotearlyyearscentre.co.uk", name: "Amy Jones" };
+const draftOf = (subject, body) => ({ from: STAFF, sender: STAFF, to: [{ email: "b.smith@norcotearlyyearscentre.co.uk", name: "Ben Smith", type: "user" }], subject, body });
+
+function freshMs(script) {
+  const runs = [];
+  for (let i = 0; i < 5; i++) runs.push(Number(execFileSync(process.execPath, ["-e", script], { cwd: ROOT }).toString().trim()));
+  return runs.sort((a, b) => a - b)[2];
+}
+
+async function run() {
+  const rows = [];
+  const start = `const t0 = performance.now();`;
+  const cold = freshMs(`${start} const c = require("./lib/core/index.js"); c.checkDraft(c.parseDraft(${JSON.stringify(draftOf("Kitchen", "Why is it always me who clears up?"))}), c.defaultPolicy()); process.stdout.write(String(performance.now() - t0));`);
+  rows.push({ metric: "cold load of the engine + first check (fresh Node, median of 5)", value: cold, unit: "ms", target: "≤ 150", pass: cold <= 150 });
+
+  const { loadRows } = require(path.join(ROOT, "tools/detect/common.js"));
+  const texts = loadRows().filter((r) => r.split === "test" && r.text.length <= 2000).map((r) => r);
+  const core = require(path.join(ROOT, "lib/core/index.js"));
+  const { RegExpMatcher, englishDataset, englishRecommendedTransformers } = require("obscenity");
+  const matcher = new RegExpMatcher({ ...englishDataset.build(), ...englishRecommendedTransformers });
+  const policy = core.defaultPolicy();
+  const drafts = texts.map((r) => core.parseDraft(draftOf(r.subject || "Note", r.text)));
+  const time = (fn) => {
+    let best = Infinity;
+    for (let k = 0; k < 3; k++) {
+      const t0 = process.hrtime.bigint();
+      fn();
+      best = Math.min(best, Number(process.hrtime.bigint() - t0) / 1e6);
+    }
+    return best / texts.length;
+  };
+  const engine = time(() => drafts.forEach((d) => core.checkDraft(d, policy)));
+  const obscenity = time(() => texts.forEach((r) => matcher.hasMatch(`${r.subject}\n${r.text}`)));
+  rows.push({ metric: `whole engine per short message (${texts.length} test-split texts)`, value: engine, unit: "ms" });
+  rows.push({ metric: "obscenity hasMatch per message (same texts, same run)", value: obscenity, unit: "ms", target: "engine ≤ this", pass: engine <= obscenity });
+
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "eg-detect-"));
+  const para = "Dear all, the rota for next week is attached and the kitchen will be closed on Friday for the deep clean. Please bring packed lunches. Thanks, Amy\n";
+  const big = path.join(dir, "big.json");
+  const small = path.join(dir, "small.json");
+  fs.writeFileSync(big, JSON.stringify(draftOf("Rota", para.repeat(Math.ceil(1_048_576 / para.length)))));
+  fs.writeFileSync(small, JSON.stringify(draftOf("Rota", para)));
+  const cli = path.join(ROOT, "bin/etiquette-guard.js");
+  const wall = (file) => {
+    const runs = [];
+    for (let i = 0; i < 5; i++) {
+      const t0 = performance.now();
+      try { execFileSync(process.execPath, [cli, "check", file], { stdio: "ignore" }); } catch { /* a verdict other than pass exits non-zero */ }
+      runs.push(performance.now() - t0);
+    }
+    return runs.sort((a, b) => a - b)[2];
+  };
+  const over = wall(big) - wall(small);
+  fs.rmSync(dir, { recursive: true, force: true });
+  rows.push({ metric: "1 MB body by the CLI, over start-up (fresh process, median of 5)", value: over, unit: "ms", target: "≤ 150", pass: over <= 150 });
+  return { section: "Detection (issue 10)", rows };
+}
+
+module.exports = { run };
