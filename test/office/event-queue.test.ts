@@ -6,6 +6,7 @@ import { createHash } from "crypto";
 import { EVENT_QUEUE_KEY, createEventQueue, pseudonymousSender, sha256Hex, type MonitorEvent } from "../../src/office/event-queue";
 import { memoryStorage, type FetchLike } from "../../src/office/published-policy";
 import { INSTALL_KEY } from "../../src/office/install-credentials";
+import { validateEventBatch } from "../../src/server/events";
 
 const SALT = "s".repeat(43);
 /** Storage holding the install token and salt that a published policy brings (src/office/install-credentials.ts). */
@@ -127,5 +128,19 @@ describe("pseudonymous sender", () => {
     expect(a).toBe(pseudonymousSender("a.jones@norcot.co.uk", "salt"));
     expect(a).not.toBe(pseudonymousSender("a.jones@norcot.co.uk", "other"));
     expect(a).toMatch(/^[0-9a-f]{32}$/);
+    // The server's own check, not a copy of its pattern.
+    const event = { ruleIds: ["no-heated-tone"], verdict: "warn", action: "warned", client: "outlook-web", at: "2025-03-05T10:00:00Z", sender: a };
+    expect(validateEventBatch({ events: [event] }, new Set(["no-heated-tone"]), new Date("2025-03-05T10:05:00Z"))).toMatchObject({ ok: true });
+    expect(validateEventBatch({ events: [{ ...event, sender: "a.jones@norcot.co.uk" }] }, new Set(["no-heated-tone"]), new Date("2025-03-05T10:05:00Z"))).toMatchObject({ ok: false });
+  });
+
+  it("posts batches the server's validator accepts", async () => {
+    const storage = installedStorage();
+    const fetch = fakeFetch([202]);
+    const queue = createEventQueue({ url: URL, storage, fetch });
+    await queue.enqueue(event(1, { reason: "Asked by SMT \u0007 to send" }));
+    await queue.flush();
+    expect(fetch.posted).toHaveLength(1);
+    expect(validateEventBatch(fetch.posted[0], new Set(["no-heated-tone"]), new Date("2025-03-05T10:05:00Z"))).toMatchObject({ ok: true });
   });
 });
