@@ -8,6 +8,10 @@
  * Plain TypeScript with no Jest dependency, so bench/handler.bench.js can load it (via esbuild).
  */
 
+// Outlook's Text coercion of an HTML body, approximated by the project's own last-resort
+// conversion (not a copy of it): tests that depend on exact text state it themselves.
+import { stripTags } from "../../src/core/draft/parse-draft";
+
 export type Details = { emailAddress: string; displayName?: string; recipientType?: string };
 
 export type ItemData = {
@@ -56,17 +60,6 @@ export type CallRecord = { label: string; asyncContext: unknown; overload: "opti
 
 type Callback = (result: unknown) => void;
 
-function stripTags(html: string): string {
-  return html
-    .replace(/<(script|style|head)[^>]*>[\s\S]*?<\/\1\s*>/gi, "")
-    .replace(/<br\s*\/?>/gi, "\n")
-    .replace(/<\/(p|div|li|tr|h[1-6])\s*>/gi, "\n")
-    .replace(/<[^>]+>/g, "")
-    .replace(/&nbsp;/gi, " ")
-    .replace(/&lt;/gi, "<")
-    .replace(/&gt;/gi, ">")
-    .replace(/&amp;/gi, "&");
-}
 
 function escapeHtml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
