@@ -1,4 +1,4 @@
-import { detect, LABELS } from "./model";
+import { detect, detectOne, LABELS } from "./model";
 import { featuresOf, MAX_MODEL_CHARS } from "./features";
 
 describe("detection model", () => {
@@ -27,5 +27,11 @@ describe("detection model", () => {
     const long = "word ".repeat(MAX_MODEL_CHARS);
     const last = Math.max(...featuresOf(long).map((f) => f.end));
     expect(last).toBeLessThanOrEqual(MAX_MODEL_CHARS);
+  });
+
+  it("judges one head alone exactly as detect does", () => {
+    const text = "FW: Please pray for little Amy and pass it on. Why does nobody ever listen?!";
+    const all = detect(text);
+    for (const label of LABELS) expect(detectOne(text, label)).toEqual(all[label]);
   });
 });

@@ -9,7 +9,7 @@
  * are read up to `MAX_MODEL_CHARS` (features.ts). Pure: no Node built-ins.
  */
 import weights from "./model/weights.json";
-import { featuresOf } from "./features";
+import { featuresOf, type Feature } from "./features";
 
 export const LABELS = ["abusive", "chain", "heated"] as const;
 export type Label = (typeof LABELS)[number];
@@ -93,6 +93,49 @@ const MAX_EVIDENCE = 3;
 const MAX_EVIDENCE_CHARS = 60;
 
 /**
+ * One head's judgement of already-computed features.
+ * @param text - the original text (evidence is sliced from it)
+ * @param feats - its features
+ * @param head - the head
+ * @returns the probability and the words that weighed most
+ */
+function judge(text: string, feats: readonly Feature[], head: Head): HeadResult {
+  let z = head.bias;
+  const seen = new Set<number>();
+  const bySpan = new Map<number, { start: number; end: number; weight: number }>();
+  for (const f of feats) {
+    const w = head.w.get(f.bucket);
+    if (w === undefined || seen.has(f.bucket)) continue;
+    seen.add(f.bucket);
+    z += w;
+    if (f.start < 0 || w <= 0) continue;
+    const key = f.start * 65_536 + (f.end - f.start);
+    const span = bySpan.get(key);
+    if (span) span.weight += w;
+    else bySpan.set(key, { start: f.start, end: f.end, weight: w });
+  }
+  const spans = [...bySpan.values()].sort((a, b) => b.weight - a.weight || a.start - b.start);
+  const chosen: { start: number; end: number }[] = [];
+  for (const s of spans) {
+    if (chosen.length >= MAX_EVIDENCE) break;
+    if (s.end - s.start > MAX_EVIDENCE_CHARS) continue;
+    if (chosen.some((c) => s.start < c.end && c.start < s.end)) continue;
+    chosen.push(s);
+  }
+  return { probability: 1 / (1 + Math.exp(-z)), evidence: chosen.map((c) => text.slice(c.start, c.end)) };
+}
+
+/**
+ * Judges a text with one head only (what a rule needs; a third of the work of `detect`).
+ * @param text - the text
+ * @param label - the head
+ * @returns the probability and the sender's words that weighed most
+ */
+export function detectOne(text: string, label: Label): HeadResult {
+  return judge(text, featuresOf(text), loaded()[label]);
+}
+
+/**
  * Judges a text with the three heads.
  * @param text - the text (e.g. the subject and what the sender wrote, joined by a new line)
  * @returns per head the probability and the sender's words that weighed most
@@ -100,36 +143,5 @@ const MAX_EVIDENCE_CHARS = 60;
 export function detect(text: string): Detection {
   const h = loaded();
   const feats = featuresOf(text);
-  const result = {} as Record<Label, HeadResult>;
-  for (const label of LABELS) {
-    const head = h[label];
-    let z = head.bias;
-    const seen = new Set<number>();
-    const bySpan = new Map<number, { start: number; end: number; weight: number }>();
-    for (const f of feats) {
-      if (seen.has(f.bucket)) continue;
-      seen.add(f.bucket);
-      const w = head.w.get(f.bucket);
-      if (w === undefined) continue;
-      z += w;
-      if (f.start < 0 || w <= 0) continue;
-      const key = f.start * 65_536 + (f.end - f.start);
-      const span = bySpan.get(key);
-      if (span) span.weight += w;
-      else bySpan.set(key, { start: f.start, end: f.end, weight: w });
-    }
-    const spans = [...bySpan.values()].sort((a, b) => b.weight - a.weight || a.start - b.start);
-    const chosen: { start: number; end: number }[] = [];
-    for (const s of spans) {
-      if (chosen.length >= MAX_EVIDENCE) break;
-      if (s.end - s.start > MAX_EVIDENCE_CHARS) continue;
-      if (chosen.some((c) => s.start < c.end && c.start < s.end)) continue;
-      chosen.push(s);
-    }
-    result[label] = {
-      probability: 1 / (1 + Math.exp(-z)),
-      evidence: chosen.map((c) => text.slice(c.start, c.end)),
-    };
-  }
-  return result;
+  return { abusive: judge(text, feats, h.abusive), chain: judge(text, feats, h.chain), heated: judge(text, feats, h.heated) };
 }

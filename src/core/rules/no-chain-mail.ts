@@ -25,7 +25,7 @@ import {
   wordsAsPattern,
   type SignalData,
 } from "../detect/tone-utils";
-import { detect } from "../detect/model";
+import { detectOne } from "../detect/model";
 import { defineRule } from "./rule";
 
 export type NoChainMailOptions = {
@@ -190,7 +190,7 @@ export default defineRule<NoChainMailOptions>({
 
     if (options.modelAssist < 1 || options.modelThreshold < 1) {
       const passedOn = [snapshot.subject, snapshot.body.authored, snapshot.body.quoted].filter((t) => t.trim() !== "").join("\n");
-      const { chain } = detect(passedOn);
+      const chain = detectOne(passedOn, "chain");
       const points = chain.probability >= options.modelThreshold ? options.threshold : chain.probability >= options.modelAssist ? MODEL_ASSIST_POINTS : 0;
       // Forward prefixes are already counted (and said) as "forwarded N times".
       const words = chain.evidence.filter((e) => !FORWARD_WORDS.test(e));

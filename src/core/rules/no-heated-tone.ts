@@ -25,7 +25,7 @@ import {
   type CompiledSignals,
   type SignalData,
 } from "../detect/tone-utils";
-import { detect } from "../detect/model";
+import { detectOne } from "../detect/model";
 import { defineRule } from "./rule";
 
 export type NoHeatedToneOptions = {
@@ -157,7 +157,7 @@ function modelTally(subject: string, authored: string, options: Readonly<NoHeate
   const tally: Tally = { points: 0, signs: [], evidence: [] };
   if (options.modelAssist >= 1 && options.modelThreshold >= 1) return tally;
   if (subject.trim() === "" && authored.trim() === "") return tally;
-  const { heated } = detect(subject.trim() === "" ? authored : `${subject}\n${authored}`);
+  const heated = detectOne(subject.trim() === "" ? authored : `${subject}\n${authored}`, "heated");
   if (heated.probability >= options.modelThreshold) tally.points += options.threshold;
   else if (heated.probability >= options.modelAssist) tally.points += MODEL_ASSIST_POINTS;
   else return tally;
