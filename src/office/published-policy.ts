@@ -1,10 +1,8 @@
 /**
- * A `PolicySource` that follows the policy SMT published on the server. By default
- * ("network-first") each Send asks the server, within the send path's budget, so a change SMT
- * publish reaches web and new Outlook at the next Send; when the answer is late or fails, the
- * cached copy is used at once. "cache-first" serves the cache without waiting and refreshes
- * it in the background (for runtimes where the network is known to be slow). No fetch ever
- * takes longer than 1.5 s.
+ * A `PolicySource` that follows the policy SMT published on the server. Each Send asks the
+ * server, within the send path's budget, so a change SMT publish reaches web and new Outlook at
+ * the next Send; when the answer is late or fails, the cached copy is used at once. No fetch
+ * ever takes longer than 1.5 s.
  * Whatever arrives is validated with the core's `normalizePolicy` before it is used or cached;
  * when nothing usable is at hand `load` rejects and `loadPolicy` uses the compiled-in policy.
  *
@@ -143,14 +141,6 @@ export type PublishedPolicyOptions = Readonly<{
   fetch?: FetchLike;
   /** Fetch timeout; capped at 1.5 s. @default 1500 */
   timeoutMs?: number;
-  /**
-   * "network-first": ask the server within the budget, fall back to the cache.
-   * "cache-first": serve the cache at once, refresh it in the background once it is
-   * `refreshAfterMs` old. @default "network-first"
-   */
-  strategy?: "network-first" | "cache-first";
-  /** cache-first only: refresh a cached copy in the background once it is this old. @default 60000 */
-  refreshAfterMs?: number;
   /** Reading the cache may take at most this long. @default 300 */
   storageTimeoutMs?: number;
   now?: () => number;
@@ -176,7 +166,6 @@ export type PublishedPolicySource = PolicySource &
 export function createPublishedPolicySource(options: PublishedPolicyOptions): PublishedPolicySource {
   const storage = options.storage || detectStorage();
   const timeoutMs = Math.min(options.timeoutMs === undefined ? MAX_FETCH_TIMEOUT_MS : options.timeoutMs, MAX_FETCH_TIMEOUT_MS);
-  const refreshAfterMs = options.refreshAfterMs === undefined ? 60_000 : options.refreshAfterMs;
   const storageTimeoutMs = options.storageTimeoutMs === undefined ? 300 : options.storageTimeoutMs;
   const now = options.now || ((): number => Date.now());
   const registry = options.rules || coreRules;
@@ -270,30 +259,8 @@ export function createPublishedPolicySource(options: PublishedPolicyOptions): Pu
     });
   };
 
-  const load = (budgetMs: number): Promise<NormalizedPolicy> => {
-    if (options.strategy !== "cache-first") return loadNetworkFirst(budgetMs);
-    const started = now();
-    return readCache().then((cached) => {
-      if (cached) {
-        let policy: NormalizedPolicy | undefined;
-        try {
-          policy = normalise(cached);
-        } catch {
-          policy = undefined; // e.g. the cache predates a rule change; fetch instead
-        }
-        if (policy) {
-          if (now() - cached.fetchedAt >= refreshAfterMs) void refresh();
-          return policy;
-        }
-      }
-      const left = Math.max(0, Math.min(timeoutMs, budgetMs - (now() - started)));
-      if (left === 0) throw new Error("no cached policy and no time left to fetch one");
-      return refresh(left).then((entry) => {
-        if (!entry) throw new Error("the published policy could not be fetched");
-        return normalise(entry);
-      });
-    });
-  };
+  /** Asks the server within the budget; falls back to the cache. */
+  const load = loadNetworkFirst;
 
   return {
     name: "published",

@@ -60,30 +60,6 @@ it("fetches when nothing is cached, validates, caches with the version and serve
   expect(cached).toMatchObject({ version: 4, publishedAt: "2025-03-04T10:00:00.000Z" });
 });
 
-it("serves a fresh cache without touching the network", async () => {
-  const storage = memoryStorage();
-  await storage.setItem(POLICY_CACHE_KEY, JSON.stringify({ version: 2, publishedAt: "x", fetchedAt: 1000, policy: policyWith("warn") }));
-  const fetch = fakeFetch(ok(3));
-  const source = createPublishedPolicySource({ url: URL, storage, fetch, now: () => 2000, refreshAfterMs: 60_000, strategy: "cache-first" });
-  expect(severityOf(await source.load(800))).toBe("warn");
-  expect(fetch.calls).toHaveLength(0);
-});
-
-it("serves a stale cache at once and refreshes in the background", async () => {
-  const storage = memoryStorage();
-  await storage.setItem(POLICY_CACHE_KEY, JSON.stringify({ version: 2, publishedAt: "x", fetchedAt: 0, policy: policyWith("warn") }));
-  let release: (v: { status: number; body?: unknown }) => void = () => undefined;
-  const fetch = fakeFetch(() => new Promise((resolve) => (release = resolve)));
-  const source = createPublishedPolicySource({ url: URL, storage, fetch, now: () => 120_000, strategy: "cache-first" });
-  const policy = await source.load(800);
-  expect(severityOf(policy)).toBe("warn"); // not waiting for the network
-  expect(fetch.calls).toHaveLength(1);
-  release({ status: 200, body: { version: 3, publishedAt: "y", policy: policyWith("off") } });
-  await source.refresh(); // joins the refresh in flight
-  expect(JSON.parse((await storage.getItem(POLICY_CACHE_KEY)) as string).version).toBe(3);
-  expect(severityOf(await source.load(800))).toBe("off");
-});
-
 it("never waits longer than its timeout (≤ 1.5 s) and then rejects so loadPolicy uses the compiled-in policy", async () => {
   jest.useFakeTimers();
   const source = createPublishedPolicySource({ url: URL, storage: memoryStorage(), fetch: fakeFetch(never), timeoutMs: 5000 });

@@ -23,7 +23,7 @@ function injectFetch(app: FastifyInstance): FetchLike {
 }
 
 it("the add-in follows what SMT publish", async () => {
-  const source = createPublishedPolicySource({ url: "https://addin.example.org/api/policy/published", storage: memoryStorage(), fetch: injectFetch(t.app), refreshAfterMs: 0 });
+  const source = createPublishedPolicySource({ url: "https://addin.example.org/api/policy/published", storage: memoryStorage(), fetch: injectFetch(t.app) });
   expect((await source.load(800)).severities["subject-required"]).toBe("warn");
   const editor = await signIn(t.app, EDITOR);
   const draft = t.stores.policies.draft();
@@ -31,7 +31,7 @@ it("the add-in follows what SMT publish", async () => {
   p.rules["subject-required"] = "block";
   await editor.send("PUT", "/api/policy/draft", { revision: draft.revision, policy: p });
   await editor.send("POST", "/api/policy/publish", { revision: draft.revision + 1, note: "stricter" });
-  await source.refresh();
+  // The next Send asks the server again (no explicit refresh): the published change is followed.
   expect((await source.load(800)).severities["subject-required"]).toBe("block");
   expect(source.currentVersion()).toBe(2);
 });
