@@ -37,7 +37,17 @@ runRuleTests(rule, {
     {
       name: "in the subject",
       draft: makeDraft({ subject: "sh1t rota" }),
-      errors: [{ messageId: "abusive", field: "subject", data: { category: "obscene", word: "s•••" }, evidenceIncludes: ["s•••"], evidenceExcludes: ["shit"] }],
+      // The evidence quotes the sender's own spelling (issue 10); the message keeps the term masked.
+      errors: [{ messageId: "abusive", field: "subject", data: { category: "obscene", word: "s•••" }, evidence: "sh1t" }],
+    },
+    {
+      name: "evidence as written: case and hyphens kept",
+      draft: body("He's a Poof, and a f-u-c-k-i-n-g idiot"),
+      errors: [
+        { messageId: "abusive", data: { category: "homophobic or transphobic" }, evidence: "Poof" },
+        { messageId: "abusive", data: { category: "obscene" }, evidence: "f-u-c-k-i-n-g" },
+        { messageId: "abusive", data: { category: "insulting" }, evidence: "idiot" },
+      ],
     },
     { name: "spaced out", draft: body("f u c k off"), errors: [obscene("f•••")] },
     { name: "dotted", draft: body("f.u.c.k"), errors: [obscene("f•••")] },
@@ -214,12 +224,13 @@ describe("obfuscated hits", () => {
 });
 
 describe("evidence", () => {
-  it("masks words and never quotes the original spelling", () => {
+  it("masks words in the message and quotes them as written in the evidence", () => {
     expect(maskTerm("fuck")).toBe("f•••");
     expect(maskTerm("nig nog")).toBe("n••• n•••");
     const [hit] = findAbusiveLanguage("what the f.u.c.k", defaultAbusiveOptions);
     expect(hit?.shown).toBe("f•••");
     expect(hit && "what the f.u.c.k".slice(hit.start, hit.end)).toBe("f.u.c.k");
+    expect(hit?.written).toBe("f.u.c.k");
   });
 });
 

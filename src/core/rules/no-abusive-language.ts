@@ -76,6 +76,8 @@ export type AbusiveHit = Readonly<{
   label: string;
   /** The term as listed, masked when its category is masked: `f•••`. */
   shown: string;
+  /** The words as the sender wrote them (case, apostrophes, hyphens and disguises kept): `F.u.c.k`. */
+  written: string;
   start: number;
   end: number;
 }>;
@@ -122,7 +124,7 @@ export function findAbusiveLanguage(text: string, options: Readonly<AbusiveLangu
     .map((h) => {
       const info = ABUSIVE_CATEGORIES[h.entry.category] as CategoryInfo;
       const term = normalizeTerm(h.entry.term);
-      return { category: h.entry.category, label: info.label, shown: info.mask ? maskTerm(term) : term, start: h.start, end: h.end };
+      return { category: h.entry.category, label: info.label, shown: info.mask ? maskTerm(term) : term, written: text.slice(h.start, h.end), start: h.start, end: h.end };
     });
 }
 
@@ -165,7 +167,7 @@ export default defineRule<AbusiveLanguageOptions>({
           messageId: hit.category === "threat" ? "threat" : "abusive",
           data: { category: hit.label, word: hit.shown },
           field,
-          evidence: hit.shown,
+          evidence: hit.written,
         });
       }
     }
