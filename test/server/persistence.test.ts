@@ -13,6 +13,9 @@ import { AuditLog } from "../../src/server/audit";
 import { integrityCheck, openDatabase, systemClock } from "../../src/server/db";
 import { PolicyStore } from "../../src/server/policy-store";
 import { EDITOR, makeApp, signIn } from "./helpers";
+import { generator } from "../random";
+
+const killMoment = generator(Number(process.env.EG_KILL_SEED ?? 20261205));
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- test responses
 
@@ -170,7 +173,8 @@ it("loses nothing acknowledged and corrupts nothing when killed mid-publish", as
     })();
     // Let a few publishes through, then kill at a random moment.
     while (publishes < 3) await new Promise((r) => setTimeout(r, 5));
-    await new Promise((r) => setTimeout(r, Math.floor(Math.random() * 60)));
+    // The moment is drawn from a fixed seed, so a failure can be replayed (EG_KILL_SEED picks another).
+    await new Promise((r) => setTimeout(r, Math.floor(killMoment() * 60)));
     await killed(child);
     stop = true;
     await loop;
