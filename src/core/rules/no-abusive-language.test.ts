@@ -38,15 +38,15 @@ runRuleTests(rule, {
       name: "in the subject",
       draft: makeDraft({ subject: "sh1t rota" }),
       // The evidence quotes the sender's own spelling (issue 10); the message keeps the term masked.
-      errors: [{ messageId: "abusive", field: "subject", data: { category: "obscene", word: "s•••" }, evidence: "sh1t" }],
+      errors: [{ messageId: "abusive", field: "subject", data: { category: "obscene", word: "s•••" }, evidenceIncludes: ["sh1t"], evidenceExcludes: ["s•••"] }],
     },
     {
       name: "evidence as written: case and hyphens kept",
       draft: body("He's a Poof, and a f-u-c-k-i-n-g idiot"),
       errors: [
-        { messageId: "abusive", data: { category: "homophobic or transphobic" }, evidence: "Poof" },
-        { messageId: "abusive", data: { category: "obscene" }, evidence: "f-u-c-k-i-n-g" },
-        { messageId: "abusive", data: { category: "insulting" }, evidence: "idiot" },
+        { messageId: "abusive", data: { category: "homophobic or transphobic" }, evidenceIncludes: ["Poof"], evidenceExcludes: ["poof"] },
+        { messageId: "abusive", data: { category: "obscene" }, evidenceIncludes: ["f-u-c-k-i-n-g"] },
+        { messageId: "abusive", data: { category: "insulting" }, evidenceIncludes: ["idiot"] },
       ],
     },
     { name: "spaced out", draft: body("f u c k off"), errors: [obscene("f•••")] },
