@@ -44,3 +44,18 @@ describe("card titles", () => {
     expect(titles).toEqual(["Staff-only material to outsiders (subject)", "Staff-only material to outsiders (message)"]);
   });
 });
+
+describe("personal data cards", () => {
+  it("each kind of personal data has its own title that still says it is personal data", async () => {
+    const draft = {
+      ...cleanRota,
+      to: [{ email: "sophie.patel84@gmail.com", type: "externalUser" }],
+      body: "Hi Sophie,\n\nLily Patel, date of birth 14/03/2021, NHS number 943 476 5919.\n\nAmy",
+    };
+    renderPane({ draft, policy: onlyRules({ "no-personal-data": "block" }) });
+    await screen.findByRole("list", { name: "Problems found" });
+    const titles = cardTitles();
+    expect(titles).toEqual(expect.arrayContaining(["Personal data leaving the Centre: an identity number", "Personal data leaving the Centre: a date of birth"]));
+    expect(new Set(titles).size).toBe(titles.length);
+  });
+});
