@@ -64,7 +64,17 @@ describe("checkDraft", () => {
     const policy = normalizePolicy({ version: 1, rules: { "always-warn": "off", crashes: "off", "bad-message": "off", blocks: "off" } }, registry);
     const report = checkDraft(draft, policy);
     expect(report.findings.map((f) => [f.ruleId, f.messageId])).toEqual([["mutates", "ruleFailed"]]);
-    expect(draft.subject).toBe("Staff rota for next week");
+    // The rule after it sees the message as written, not the mutation.
+    const seen: string[] = [];
+    const observes = defineRule({
+      meta: { ...base, id: "observes", title: "Observes", description: "Require nothing", defaultSeverity: "warn", messages: { never: "Never." } },
+      check(snapshot) {
+        seen.push(snapshot.subject);
+      },
+    });
+    const withObserver = normalizePolicy({ version: 1, rules: { mutates: "warn", observes: "warn" } }, { mutates, observes });
+    checkDraft(draft, withObserver);
+    expect(seen).toEqual(["Staff rota for next week"]);
   });
 
   it("treats an unknown messageId as a rule failure", () => {
