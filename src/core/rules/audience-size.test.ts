@@ -1,4 +1,4 @@
-import rule from "./audience-size";
+import rule, { countWords } from "./audience-size";
 import { makeDraft, runRule, runRuleTests } from "../../../test/rule-tester";
 import { CENTRE_DISCLAIMER_TEXT } from "../policy/default-organisation";
 
@@ -106,5 +106,10 @@ describe("audience-size (details)", () => {
     const body = "word ".repeat(210_000);
     const found = runRule(rule, { draft: makeDraft({ composeType: "reply", to: people(12), body }) });
     expect(found).toEqual([]);
+  });
+
+  it("countWords stops one past the limit instead of counting the whole body", () => {
+    expect(countWords("word ".repeat(210_000), 15)).toBe(16);
+    expect(countWords("Thanks, see you Friday", 15)).toBe(4);
   });
 });

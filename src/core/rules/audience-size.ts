@@ -26,7 +26,7 @@ export type AudienceSizeOptions = {
  * @param limit - the count that is enough to know the answer
  * @returns the number of words, at most `limit + 1`
  */
-function countWords(text: string, limit: number): number {
+export function countWords(text: string, limit: number): number {
   const pattern = new RegExp(`[${WORD_CHARS}]+`, "g");
   let count = 0;
   while (count <= limit && pattern.exec(text) !== null) count++;
