@@ -103,6 +103,18 @@ export function maskTerm(term: string): string {
     .join(" ");
 }
 
+/** The term as shown in messages, worked out once per entry (a text may hold thousands of hits). */
+const shownOf = new WeakMap<LexiconEntry, string>();
+function shownTerm(entry: LexiconEntry, info: CategoryInfo): string {
+  let shown = shownOf.get(entry);
+  if (shown === undefined) {
+    const term = normalizeTerm(entry.term);
+    shown = info.mask ? maskTerm(term) : term;
+    shownOf.set(entry, shown);
+  }
+  return shown;
+}
+
 /**
  * Finds abusive language in a text.
  * @param text - the text to judge
@@ -123,8 +135,7 @@ export function findAbusiveLanguage(text: string, options: Readonly<AbusiveLangu
     .sort((a, b) => a.start - b.start)
     .map((h) => {
       const info = ABUSIVE_CATEGORIES[h.entry.category] as CategoryInfo;
-      const term = normalizeTerm(h.entry.term);
-      return { category: h.entry.category, label: info.label, shown: info.mask ? maskTerm(term) : term, written: text.slice(h.start, h.end), start: h.start, end: h.end };
+      return { category: h.entry.category, label: info.label, shown: shownTerm(h.entry, info), written: text.slice(h.start, h.end), start: h.start, end: h.end };
     });
 }
 
