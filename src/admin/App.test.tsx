@@ -228,15 +228,17 @@ describe("admin app", () => {
 
   it("shows reports per rule and week, and an empty state", async () => {
     const rows = [
-      { week: "2026-W09", ruleId: "no-chain-mail", hits: 4, monitorHits: 1, overridden: 2, blocks: 1, falsePositives: 1 },
+      { week: "2026-W09", ruleId: "no-chain-mail", hits: 4, monitorHits: 1, warned: 3, overridden: 2, blocks: 1, falsePositives: 1 },
       { week: "2026-W10", ruleId: "no-chain-mail", hits: 2, monitorHits: 0, overridden: 0, blocks: 2, falsePositives: 0 },
     ];
-    const { server } = renderAdmin({ signedInAs: "head@centre.example", weekly: rows });
+    const { server } = renderAdmin({ signedInAs: "head@centre.example", weekly: rows, dropped: [{ week: "2026-W09", reason: "no-token", events: 13000 }] });
     await screen.findByRole("heading", { name: "Rules", level: 1 });
     await goTo("Reports");
     const table = await screen.findByRole("table");
     expect(within(table).getAllByRole("row")).toHaveLength(3);
-    expect(within(table).getAllByRole("columnheader").map((h) => h.textContent)).toEqual(["Week", "Rule", "Hits", "Monitor hits", "Warnings overridden", "Blocks", "False-positive reports"]);
+    expect(within(table).getAllByRole("columnheader").map((h) => h.textContent)).toEqual(["Week", "Rule", "Hits", "Monitor hits", "Warnings shown", "Warnings overridden", "Blocks", "False-positive reports"]);
+    // Events the server refused (no install key) are reported, in words.
+    expect(within(screen.getByRole("list", { name: "Events not counted" })).getByText("week of 23 Feb 2026: 13000 events sent without the add-in's key for this Centre")).toBeTruthy();
     expect(screen.getByText(`${chainTitle}: 6 hits (1 monitor only)`)).toBeTruthy();
     // Weeks are said as the Monday they start on, not as ISO week codes.
     expect(within(table).getAllByRole("row").slice(1).map((r) => r.querySelector("td")?.textContent)).toEqual(["week of 23 Feb 2026", "week of 2 Mar 2026"]);

@@ -5,7 +5,7 @@
  */
 import type { Clock, Db } from "./db";
 
-import { EVENT_ACTIONS, EVENT_VERDICTS, type EventAction, type EventVerdict, type MonitorEvent, type WeeklyRow } from "../core/model/event";
+import { EVENT_ACTIONS, EVENT_VERDICTS, type DropReason, type DroppedEvents, type EventAction, type EventVerdict, type MonitorEvent, type WeeklyRow } from "../core/model/event";
 import { isRecord } from "../core/util/is-record";
 
 export const VERDICTS = EVENT_VERDICTS;
@@ -145,8 +145,8 @@ export function isoWeek(date: Date): string {
 }
 
 /** Why events were not counted: no or a wrong install token, or a daily bound reached. */
-export type DropReason = "no-token" | "wrong-token" | "sender-daily-limit" | "install-daily-limit";
-export type DroppedRow = Readonly<{ week: string; reason: DropReason; events: number }>;
+export type { DropReason } from "../core/model/event";
+export type DroppedRow = DroppedEvents;
 export type EventLimits = Readonly<{ perSenderPerDay: number; perInstallPerDay: number }>;
 
 export class EventStore {

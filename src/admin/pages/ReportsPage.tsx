@@ -7,6 +7,7 @@
 import { Button, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
 import { useState, type FormEvent } from "react";
 import type { RuleInfo, WeeklyRow } from "../api/types";
+import type { DropReason, DroppedEvents } from "../../core/model/event";
 import { Empty, Loaded } from "../components/StatusViews";
 import { useLoad } from "../hooks/useLoad";
 import { usePageStyles } from "../styles";
@@ -140,6 +141,7 @@ export function ReportsPage(props: { catalogue: readonly RuleInfo[] }) {
                         <th className={styles.cell} scope="col">Rule</th>
                         <th className={`${styles.cell} ${styles.num}`} scope="col">Hits</th>
                         <th className={`${styles.cell} ${styles.num}`} scope="col">Monitor hits</th>
+                        <th className={`${styles.cell} ${styles.num}`} scope="col">Warnings shown</th>
                         <th className={`${styles.cell} ${styles.num}`} scope="col">Warnings overridden</th>
                         <th className={`${styles.cell} ${styles.num}`} scope="col">Blocks</th>
                         <th className={`${styles.cell} ${styles.num}`} scope="col">False-positive reports</th>
@@ -154,6 +156,7 @@ export function ReportsPage(props: { catalogue: readonly RuleInfo[] }) {
                           </th>
                           <td className={`${styles.cell} ${styles.num}`}>{r.hits}</td>
                           <td className={`${styles.cell} ${styles.num}`}>{r.monitorHits}</td>
+                          <td className={`${styles.cell} ${styles.num}`}>{r.warned ?? 0}</td>
                           <td className={`${styles.cell} ${styles.num}`}>{r.overridden}</td>
                           <td className={`${styles.cell} ${styles.num}`}>{r.blocks}</td>
                           <td className={`${styles.cell} ${styles.num}`}>{r.falsePositives}</td>
@@ -163,10 +166,47 @@ export function ReportsPage(props: { catalogue: readonly RuleInfo[] }) {
                   </table>
                 </div>
               </section>
+              <DroppedSection dropped={report.dropped ?? []} />
             </>
           );
         }}
       </Loaded>
     </div>
+  );
+}
+
+const DROP_REASONS: Readonly<Record<DropReason, string>> = {
+  "no-token": "sent without the add-in's key for this Centre",
+  "wrong-token": "sent with a key that is not this Centre's",
+  "sender-daily-limit": "over the day's limit for one member of staff",
+  "install-daily-limit": "over the day's limit for the whole Centre",
+};
+
+/**
+ * Says how many events the server did not count, so a manager knows the figures above are
+ * bounded and sees when someone tried to fill the report with made-up events.
+ * @param props - the dropped events per week and reason
+ * @returns the section, or a line saying none were dropped
+ */
+function DroppedSection(props: { dropped: readonly DroppedEvents[] }) {
+  const page = usePageStyles();
+  const total = props.dropped.reduce((n, d) => n + d.events, 0);
+  return (
+    <section className={page.card} aria-labelledby="dropped-title">
+      <h2 id="dropped-title" className={page.heading}>
+        Events not counted
+      </h2>
+      {total === 0 ? (
+        <p>None: every event the add-in sent in these weeks is counted above.</p>
+      ) : (
+        <ul aria-label="Events not counted">
+          {props.dropped.map((d) => (
+            <li key={`${d.week}|${d.reason}`}>
+              {weekLabel(d.week)}: {d.events} {d.events === 1 ? "event" : "events"} {DROP_REASONS[d.reason] ?? d.reason}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }

@@ -11,6 +11,7 @@ import { defaultPolicyDocument } from "../../core/policy/default-policy";
 import { normalizePolicy, PolicyError } from "../../core/policy/policy";
 import { rules } from "../../core/rules";
 import { ruleCatalogue } from "../../core/rules/catalogue";
+import type { DroppedEvents } from "../../core/model/event";
 import type { AuditEntry, Draft, Role, VersionSummary, WeeklyRow } from "../api/types";
 
 export type FakeRequest = Readonly<{ method: string; path: string; headers: Record<string, string>; body: string | undefined }>;
@@ -20,6 +21,8 @@ export type FakeServerOptions = Readonly<{
   /** Start signed in as this user (as if the cookie were already set). */
   signedInAs?: string;
   weekly?: readonly WeeklyRow[];
+  /** Events the server did not count, for the Reports page. */
+  dropped?: readonly DroppedEvents[];
   /** Requests ("METHOD /path") whose first attempt fails with a network error. */
   failFirst?: readonly RegExp[];
 }>;
@@ -33,6 +36,7 @@ export type FakeServer = {
   versions: Array<VersionSummary & { policy: unknown }>;
   audit: AuditEntry[];
   weekly: WeeklyRow[];
+  dropped: DroppedEvents[];
   csrfToken: string;
   /** Another manager saves the draft (bumps the revision). */
   saveAsOther(policy: unknown, email?: string): void;
@@ -77,6 +81,7 @@ export function createFakeServer(options: FakeServerOptions = {}): FakeServer {
     versions: [{ version: 1, policy: start, author: "system", publishedAt: now(), note: "The Centre's policy as written (default)", rollbackOf: null }],
     audit: [],
     weekly: [...(options.weekly ?? [])],
+    dropped: [...(options.dropped ?? [])],
     csrfToken: "csrf-token-1",
     saveAsOther(policy, email = "business.manager@centre.example") {
       server.draft = { revision: server.draft.revision + 1, policy, updatedAt: now(), updatedBy: email };
@@ -184,7 +189,7 @@ export function createFakeServer(options: FakeServerOptions = {}): FakeServer {
         return json(200, { draftRevision: server.draft.revision, report: checkDraft(draft, policy) });
       }
       case "GET /api/reports/weekly":
-        return json(200, { from: url.searchParams.get("from"), to: url.searchParams.get("to"), rows: server.weekly });
+        return json(200, { from: url.searchParams.get("from"), to: url.searchParams.get("to"), rows: server.weekly, dropped: server.dropped });
       case "GET /api/audit": {
         const limit = Number(url.searchParams.get("limit") ?? 100);
         const before = url.searchParams.get("before");

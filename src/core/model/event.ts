@@ -57,4 +57,16 @@ export type WeeklyRow = Readonly<{
 }>;
 
 /** The weekly report: the weeks asked for (null: from the first, or to the last) and their rows. */
-export type WeeklyReport = Readonly<{ from: string | null; to: string | null; rows: readonly WeeklyRow[] }>;
+export type WeeklyReport = Readonly<{
+  from: string | null;
+  to: string | null;
+  rows: readonly WeeklyRow[];
+  /** Events the server refused to count, per week and reason. Always sent by the server; optional for older servers. */
+  dropped?: readonly DroppedEvents[];
+}>;
+
+/** Why the server did not count some events: no or a wrong install token, or over a daily bound. */
+export type DropReason = "no-token" | "wrong-token" | "sender-daily-limit" | "install-daily-limit";
+
+/** How many events of one ISO week were not counted, and why. */
+export type DroppedEvents = Readonly<{ week: string; reason: DropReason; events: number }>;
