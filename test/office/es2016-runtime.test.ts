@@ -23,7 +23,8 @@ import type { MessageDraft } from "../../src/core/model/draft";
 import { ROOT, useBuiltLaunchEvent } from "./bundle-harness";
 import { FakeOffice, makeEvent, type Details, type FakeOfficeOptions, type ItemData } from "./fake-office";
 
-const MAX_BYTES = 150 * 1024;
+/** Issue 10: the detection model may take the handler bundle to 256 KiB minified. */
+const MAX_BYTES = 256 * 1024;
 
 /**
  * ES2017+ built-ins an ES2016 runtime lacks, by owner, with how a use shows in the minified
@@ -204,7 +205,7 @@ describe("the ES2016 runtime of this test", () => {
 });
 
 describe("dist/launchevent.js in an ES2016 runtime", () => {
-  it(`stays at most 150 KB`, () => {
+  it(`stays at most 256 KiB`, () => {
     expect(Buffer.byteLength(built.code())).toBeLessThanOrEqual(MAX_BYTES);
   });
 

@@ -7,6 +7,7 @@
  * loads this file through the TypeScript compiler), so both hash text the same way. Pure: no
  * Node built-ins, no Office.
  */
+import { LETTER_OR_NUMBER_U, LETTER_U } from "../text/char-classes";
 
 /** Bits of the hashing space (2^20 buckets); the trained weights keep only a few thousand. */
 export const HASH_BITS = 20;
@@ -33,7 +34,15 @@ export function bucketOf(s: string): number {
   return (h >>> 0) & MASK;
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*|[!?]+/gu;
+// Classic Outlook's JavaScript runtime is ES2016: no `\p{…}` (a syntax error there), so the
+// letter and number classes come from ../text/char-classes, which matches Node's `\p{L}\p{N}`.
+// Made on first use, not at load: a runtime that cannot compile it then fails only the rules
+// that read the model, never the whole add-in.
+let wordExpression: RegExp | undefined;
+function wordPattern(): RegExp {
+  wordExpression ??= new RegExp(`[${LETTER_OR_NUMBER_U}]+(?:['’][${LETTER_U}]+)*|[!?]+`, "gu");
+  return wordExpression;
+}
 
 /**
  * What the model reads of a long text: the first `MAX_MODEL_CHARS` characters. Heated words
@@ -55,6 +64,7 @@ export function featuresOf(text: string): Feature[] {
   const read = sampleText(text);
   const out: Feature[] = [];
   const words: { w: string; start: number; end: number }[] = [];
+  const WORD = wordPattern();
   WORD.lastIndex = 0;
   for (let m = WORD.exec(read); m !== null && words.length < MAX_WORDS; m = WORD.exec(read)) {
     const raw = m[0];
