@@ -8,7 +8,6 @@ const fs = require("node:fs");
 const path = require("node:path");
 const { createHash } = require("node:crypto");
 const zlib = require("node:zlib");
-const Module = require("node:module");
 
 const ROOT = path.resolve(__dirname, "../..");
 const TRAIN_FILE = path.join(__dirname, "data/train.jsonl.gz");
@@ -23,13 +22,14 @@ const LABELS = ["abusive", "chain", "heated"];
  */
 function loadTs(rel) {
   const ts = require("typescript");
-  const file = path.join(ROOT, rel);
-  const out = ts.transpileModule(fs.readFileSync(file, "utf8"), { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 } });
-  const m = new Module(file);
-  m.filename = file;
-  m.paths = Module._nodeModulePaths(path.dirname(file));
-  m._compile(out.outputText, file);
-  return m.exports;
+  // The core's .ts files import one another: compile each one as it is required.
+  if (!require.extensions[".ts"]) {
+    require.extensions[".ts"] = (module, filename) => {
+      const out = ts.transpileModule(fs.readFileSync(filename, "utf8"), { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020, resolveJsonModule: true, esModuleInterop: true } });
+      module._compile(out.outputText, filename);
+    };
+  }
+  return require(path.join(ROOT, rel));
 }
 
 /**
