@@ -491,7 +491,10 @@ async function registerStatic(app: FastifyInstance, config: ServerConfig): Promi
       // The Outlook simulator is a development tool; the admin app has its own route below.
       allowedPath: (pathName: string) => {
         const p = normalisedPath(pathName);
-        return !p.startsWith("/admin") && (config.development || !p.startsWith("/simulator"));
+        // "/admin" and "/admin/…" only: reply.sendFile also asks this for the admin app's own
+        // files, whose names ("admin.1a2b3c4d.js") begin with "admin".
+        const admin = p === "/admin" || p.startsWith("/admin/");
+        return !admin && (config.development || !p.startsWith("/simulator"));
       },
       cacheControl: true,
       maxAge: 0,

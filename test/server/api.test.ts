@@ -480,6 +480,8 @@ describe("static files and headers", () => {
     fs.mkdirSync(path.join(t.dist, "admin"), { recursive: true });
     fs.writeFileSync(path.join(t.dist, "admin", "index.html"), "<!doctype html><title>Admin</title>");
     fs.writeFileSync(path.join(t.dist, "admin", "app.js"), "void 0;");
+    // The build names the bundle after the app with a content hash (admin.<hash>.js).
+    fs.writeFileSync(path.join(t.dist, "admin", "admin.1a2b3c4d.js"), "void 1;");
     fs.writeFileSync(path.join(t.dist, "simulator.html"), "<!doctype html><title>Simulator</title>");
     const prod = await makeApp({ overrides: { distDir: t.dist, development: false }, users: false });
     const dev = await makeApp({ overrides: { distDir: t.dist, development: true }, users: false });
@@ -491,6 +493,7 @@ describe("static files and headers", () => {
       expect(String(index.headers["content-security-policy"])).toContain("frame-ancestors 'none'");
       expect((await prod.app.inject({ method: "GET", url: "/admin/history/3" })).body).toContain("<title>Admin</title>");
       expect((await prod.app.inject({ method: "GET", url: "/admin/app.js" })).body).toBe("void 0;");
+      expect((await prod.app.inject({ method: "GET", url: "/admin/admin.1a2b3c4d.js" })).body).toBe("void 1;");
       expect((await prod.app.inject({ method: "GET", url: "/admin/missing.js" })).statusCode).toBe(404);
       expect((await prod.app.inject({ method: "GET", url: "/admin/..%2F..%2Fetc%2Fpasswd" })).body).not.toContain("root:");
       expect((await prod.app.inject({ method: "GET", url: "/simulator.html" })).statusCode).toBe(404);
