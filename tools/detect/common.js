@@ -66,4 +66,20 @@ function textOf(row) {
   return row.subject ? `${row.subject}\n${row.text}` : row.text;
 }
 
-module.exports = { ROOT, LABELS, loadTs, splitOf, loadRows, textOf, SPLIT_SALT };
+/**
+ * mulberry32: a small fixed-seed generator, shared by training and the corpus builder.
+ * @param {number} seed
+ * @returns {() => number} numbers in [0, 1)
+ */
+function mulberry32(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+module.exports = { ROOT, LABELS, loadTs, splitOf, loadRows, mulberry32, textOf, SPLIT_SALT };

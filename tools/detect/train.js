@@ -14,7 +14,7 @@
 const fs = require("node:fs");
 const path = require("node:path");
 const { createHash } = require("node:crypto");
-const { ROOT, LABELS, loadTs, loadRows, textOf } = require("./common");
+const { ROOT, LABELS, loadTs, loadRows, mulberry32, textOf } = require("./common");
 
 const OUT = path.join(ROOT, "src/core/detect/model/weights.json");
 const SEED = 20260105;
@@ -22,17 +22,6 @@ const EPOCHS = 10;
 const RATE = 0.25;
 const L2 = 1e-3;
 const PRUNE_TO = 4000;
-
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Unique buckets of a text. */
 function bucketsOf(features, text) {

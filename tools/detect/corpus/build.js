@@ -14,6 +14,7 @@
  */
 const fs = require("node:fs");
 const path = require("node:path");
+const { mulberry32: rng } = require("../common");
 
 const DIR = __dirname;
 const SOURCES = {
@@ -24,17 +25,6 @@ const SOURCES = {
   "nursery-traps": { abusive: 0, chain: 0, heated: 0 },
 };
 
-/** mulberry32: small, fixed-seed generator. */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 /** Seed from a string, so a message's variants do not change when others are added. */
 function seedOf(s) {
   let h = 2166136261;
