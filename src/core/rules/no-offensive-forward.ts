@@ -60,7 +60,8 @@ export default defineRule<AbusiveLanguageOptions>({
       messageId: "offensiveForward",
       data: { category: worst.label, word: worst.shown },
       field: "body",
-      evidence: worst.shown,
+      // The words as they stand in the forwarded message (issue 11 item 6); the message keeps them masked.
+      evidence: worst.written,
       fix: { kind: "remove-recipients", targets: [...new Set(others.map((r) => r.email))] },
     });
   },
