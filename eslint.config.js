@@ -63,12 +63,7 @@ module.exports = tseslint.config(
     .map((layer) => ({
       files: [`src/${layer}/**/*.{ts,tsx}`],
       // Tests may check a contract across layers (e.g. the pane's events against the server's validator).
-      ignores: [
-        "src/**/*.test.{ts,tsx}",
-        // Known exception, still to move: the admin's "Try a message" previews the Send dialog with
-        // office/complete-send, whose text-building part belongs in core (issue 11 item 22).
-        ...(layer === "admin" ? ["src/admin/pages/TryPage.tsx"] : []),
-      ],
+      ignores: ["src/**/*.test.{ts,tsx}"],
       rules: { "no-restricted-imports": ["error", { patterns: [{ group: upwards(layer), message: layerMessage }] }] },
     })),
   {

@@ -18,6 +18,7 @@ export { defaultPolicyDocument, defaultPolicy } from "./policy/default-policy";
 export { defaultOrganisation } from "./policy/default-organisation";
 export { CLAUSES } from "./policy/clauses";
 export { checkDraft, checkSnapshot, verdictOf, defaultServices } from "./engine/run-rules";
+export { sendDecision, sendDialog, type SendDecision, type SendDialog, type DialogSupport } from "./engine/send-decision";
 export { buildSnapshot, domainMatches } from "./engine/build-snapshot";
 export { segmentBody } from "./detect/segment";
 export { rules, ruleIds } from "./rules";

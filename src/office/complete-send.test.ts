@@ -1,16 +1,6 @@
 import type { Finding, Report, Severity } from "../core";
 import { CLAUSES } from "../core";
-import {
-  CANCEL_LABEL,
-  clipText,
-  completionFor,
-  escapeMarkdown,
-  failureCompletion,
-  MAX_MESSAGE,
-  ruleTitle,
-  TASKPANE_COMMAND_ID,
-  visibleFindings,
-} from "./complete-send";
+import { CANCEL_LABEL, completionFor, failureCompletion, MAX_MESSAGE, TASKPANE_COMMAND_ID } from "./complete-send";
 
 const ids = { commandId: TASKPANE_COMMAND_ID };
 const v1_12 = { mailbox1_14: false, mailbox1_15: false };
@@ -21,22 +11,28 @@ function finding(ruleId: string, severity: Exclude<Severity, "off">, n = 1, mess
   return { id: `${ruleId}#${n}`, ruleId, severity, messageId: "m", message, field: "body", evidence, clause: CLAUSES.disclaimer };
 }
 
-function report(findings: Finding[]): Report {
-  const verdict = findings.some((f) => f.severity === "block") ? "block" : findings.some((f) => f.severity === "warn") ? "warn" : "send";
+/** The disclaimer finding the engine gives when Send will add the disclaimer by itself. */
+const disclaimerAtSend: Finding = { ...finding("disclaimer", "block"), fixedAtSend: true };
+
+/**
+ * A report as the engine gives it: findings most serious first, with the verdict stated by
+ * each test (completionFor takes the engine's verdict; it does not work one out).
+ */
+function report(verdict: Report["verdict"], findings: Finding[]): Report {
   return { verdict, findings, rulesRun: [] };
 }
 
 describe("completionFor", () => {
   it("allows a message with no findings", () => {
-    expect(completionFor(report([]), v1_15, ids)).toEqual({ allowEvent: true });
+    expect(completionFor(report("send", []), v1_15, ids)).toEqual({ allowEvent: true });
   });
 
   it("allows a message with only monitor findings and never shows them", () => {
-    expect(completionFor(report([finding("no-heated-tone", "monitor")]), v1_15, ids)).toEqual({ allowEvent: true });
+    expect(completionFor(report("send", [finding("no-heated-tone", "monitor")]), v1_15, ids)).toEqual({ allowEvent: true });
   });
 
   it("prompts (Send Anyway) when the highest severity is warn, on Mailbox 1.14", () => {
-    const o = completionFor(report([finding("subject-required", "warn")]), v1_14, ids);
+    const o = completionFor(report("warn", [finding("subject-required", "warn")]), v1_14, ids);
     expect(o.allowEvent).toBe(false);
     expect(o.sendModeOverride).toBe("promptUser");
     expect(o.cancelLabel).toBe(CANCEL_LABEL);
@@ -46,7 +42,7 @@ describe("completionFor", () => {
   });
 
   it("blocks under the manifest's SoftBlock when the highest severity is block", () => {
-    const o = completionFor(report([finding("bcc-for-bulk-mail", "block"), finding("subject-required", "warn")]), v1_14, ids);
+    const o = completionFor(report("block", [finding("bcc-for-bulk-mail", "block"), finding("subject-required", "warn")]), v1_14, ids);
     expect(o.allowEvent).toBe(false);
     expect(o.sendModeOverride).toBeUndefined();
     expect(o.commandId).toBe(TASKPANE_COMMAND_ID);
@@ -55,14 +51,14 @@ describe("completionFor", () => {
 
   it("gives only allowEvent and errorMessage on Mailbox 1.12 / 1.13", () => {
     for (const severity of ["warn", "block"] as const) {
-      const o = completionFor(report([finding("subject-required", severity)]), v1_12, ids);
+      const o = completionFor(report(severity, [finding("subject-required", severity)]), v1_12, ids);
       expect(Object.keys(o).sort()).toEqual(["allowEvent", "errorMessage"]);
       expect(o.allowEvent).toBe(false);
     }
   });
 
   it("adds markdown on Mailbox 1.15 and keeps the plain message", () => {
-    const o = completionFor(report([finding("bcc-for-bulk-mail", "block"), finding("subject-required", "warn")]), v1_15, ids);
+    const o = completionFor(report("block", [finding("bcc-for-bulk-mail", "block"), finding("subject-required", "warn")]), v1_15, ids);
     expect(o.errorMessage).toEqual(expect.any(String));
     expect(o.errorMessageMarkdown).toContain("**Parents' addresses visible to each other**");
     expect(o.errorMessageMarkdown).toContain("- Missing or meaningless subject\r");
@@ -70,7 +66,7 @@ describe("completionFor", () => {
   });
 
   it("leads with the most serious finding and names its rule by title", () => {
-    const o = completionFor(report([finding("subject-required", "warn"), finding("disclaimer", "block")]), v1_14, ids);
+    const o = completionFor(report("block", [finding("disclaimer", "block"), finding("subject-required", "warn")]), v1_14, ids);
     const text = o.errorMessage as string;
     expect(text.indexOf("Standard disclaimer missing")).toBeGreaterThan(-1);
     expect(text.indexOf("Standard disclaimer missing")).toBeLessThan(text.indexOf("Missing or meaningless subject"));
@@ -78,8 +74,27 @@ describe("completionFor", () => {
     expect(text).not.toContain("Message for subject-required.");
   });
 
+  it("lets a message go when its only finding is the disclaimer Send adds by itself", () => {
+    expect(completionFor(report("send", [disclaimerAtSend]), v1_15, ids)).toEqual({ allowEvent: true });
+  });
+
+  it("prompts, not blocks, when a warning comes with the disclaimer Send adds by itself", () => {
+    const o = completionFor(report("warn", [disclaimerAtSend, finding("subject-required", "warn")]), v1_14, ids);
+    expect(o.sendModeOverride).toBe("promptUser");
+    expect(o.errorMessage).toBe(
+      "Please check this e-mail before it goes. Missing or meaningless subject: Message for subject-required. Select Fix it to review it, or Send Anyway if it is right as it is.",
+    );
+    expect(JSON.parse(o.contextData as string)).toEqual({ source: "etiquette-guard", verdict: "warn", findingIds: ["subject-required#1"] });
+  });
+
+  it("shows the findings in the engine's order, without sorting them again", () => {
+    // A report the engine would never give (warn before block) shows that the order is the report's.
+    const o = completionFor(report("block", [finding("subject-required", "warn"), finding("bcc-for-bulk-mail", "block")]), v1_14, ids);
+    expect(JSON.parse(o.contextData as string).findingIds).toEqual(["subject-required#1", "bcc-for-bulk-mail#1"]);
+  });
+
   it("never quotes evidence", () => {
-    const o = completionFor(report([finding("no-personal-data", "block", 1, "Personal data is going outside the Centre.", "DOB 01/02/2019 for Oliver Smith")]), v1_15, ids);
+    const o = completionFor(report("block", [finding("no-personal-data", "block", 1, "Personal data is going outside the Centre.", "DOB 01/02/2019 for Oliver Smith")]), v1_15, ids);
     for (const text of [o.errorMessage, o.errorMessageMarkdown, o.contextData]) {
       expect(text).not.toContain("Oliver");
       expect(text).not.toContain("01/02/2019");
@@ -89,7 +104,7 @@ describe("completionFor", () => {
   it("fits 500 characters with very long messages and many rules", () => {
     const long = "This is a very long explanation of a problem. ".repeat(40);
     const many = ["disclaimer", "bcc-for-bulk-mail", "audience-size", "no-heated-tone", "subject-required", "no-chain-mail"].map((id, i) => finding(id, i < 2 ? "block" : "warn", 1, long));
-    const o = completionFor(report(many), v1_15, ids);
+    const o = completionFor(report("block", many), v1_15, ids);
     expect((o.errorMessage as string).length).toBeLessThanOrEqual(MAX_MESSAGE);
     expect((o.errorMessageMarkdown as string).length).toBeLessThanOrEqual(MAX_MESSAGE);
     expect(o.errorMessage).toContain("Standard disclaimer missing");
@@ -98,7 +113,7 @@ describe("completionFor", () => {
   });
 
   it("counts several findings of one rule once, and lists every shown id in contextData", () => {
-    const o = completionFor(report([finding("bcc-for-bulk-mail", "block", 1), finding("bcc-for-bulk-mail", "block", 2), finding("subject-required", "warn"), finding("x", "monitor")]), v1_14, ids);
+    const o = completionFor(report("block", [finding("bcc-for-bulk-mail", "block", 1), finding("bcc-for-bulk-mail", "block", 2), finding("subject-required", "warn"), finding("x", "monitor")]), v1_14, ids);
     expect(JSON.parse(o.contextData as string).findingIds).toEqual(["bcc-for-bulk-mail#1", "bcc-for-bulk-mail#2", "subject-required#1"]);
     expect((o.errorMessage as string).split("Parents' addresses visible to each other").length).toBe(2);
   });
@@ -124,28 +139,5 @@ describe("failureCompletion", () => {
   it("lets the message go for warn where the client cannot offer Send Anyway (1.12–1.13)", () => {
     expect(failureCompletion("warn", v1_12)).toEqual({ allowEvent: true });
     expect(failureCompletion("block", v1_12).allowEvent).toBe(false);
-  });
-});
-
-describe("helpers", () => {
-  it("visibleFindings drops monitor and orders block before warn, stable", () => {
-    const list = [finding("a", "warn"), finding("b", "monitor"), finding("c", "block"), finding("d", "warn")];
-    expect(visibleFindings(list).map((f) => f.ruleId)).toEqual(["c", "a", "d"]);
-  });
-
-  it("clipText cuts at a word boundary and adds an ellipsis", () => {
-    expect(clipText("short", 10)).toBe("short");
-    const clipped = clipText("one two three four five six", 15);
-    expect(clipped.length).toBeLessThanOrEqual(15);
-    expect(clipped.endsWith("…")).toBe(true);
-  });
-
-  it("escapeMarkdown escapes formatting characters", () => {
-    expect(escapeMarkdown("*a* _b_ [c](d) \\")).toBe("\\*a\\* \\_b\\_ \\[c\\]\\(d\\) \\\\");
-  });
-
-  it("ruleTitle uses the rule's meta.title", () => {
-    expect(ruleTitle("disclaimer")).toBe("Standard disclaimer missing");
-    expect(ruleTitle("unknown-rule")).toBe("Communication policy");
   });
 });

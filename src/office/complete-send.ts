@@ -3,8 +3,8 @@
  * "Send-time behaviour"). Pure: the client's requirement-set support and the ribbon button id
  * are inputs, so every branch is tested without Office. The only place severities map to Office.
  */
-import { rules, type Finding, type OnError, type Report, type Verdict } from "../core";
-import { SEVERITY_RANK } from "../core/model/severity";
+import type { OnError, Report, Verdict } from "../core";
+import { escapeMarkdown, FIX_IT_LABEL, MAX_DIALOG_TEXT, sendDialog } from "../core/engine/send-decision";
 
 /** Which Smart Alerts options the client understands (`isSetSupported("Mailbox", …)`). */
 export type SmartAlertsSupport = Readonly<{
@@ -23,9 +23,9 @@ export type CompletionIds = Readonly<{
 export const TASKPANE_COMMAND_ID = "msgComposeOpenPaneButton";
 
 /** Smart Alerts caps `errorMessage` and `errorMessageMarkdown` at 500 characters. */
-export const MAX_MESSAGE = 500;
+export const MAX_MESSAGE = MAX_DIALOG_TEXT;
 /** Smart Alerts caps `cancelLabel` at 20 characters. */
-export const CANCEL_LABEL = "Fix it";
+export const CANCEL_LABEL = FIX_IT_LABEL;
 
 /** `Office.MailboxEnums.SendModeOverride.PromptUser`, as its documented string value (Mailbox 1.14). */
 const PROMPT_USER = "promptUser" as Office.MailboxEnums.SendModeOverride;
@@ -38,139 +38,14 @@ export type SendContextData = Readonly<{
   findingIds: readonly string[];
 }>;
 
-/** How many rules the dialog names; the task pane lists the rest. */
-const MAX_RULES_NAMED = 3;
 /** Keeps `contextData` small; the task pane re-checks the message anyway. */
 const MAX_CONTEXT_IDS = 50;
 
-type Group = { ruleId: string; title: string; message: string; count: number };
-
-/**
- * The rule's name in plain words, from its `meta.title`.
- * @param ruleId - a rule id
- * @returns the title, or a neutral phrase for an unknown id
- */
-export function ruleTitle(ruleId: string): string {
-  const rule = rules[ruleId];
-  return rule ? rule.meta.title : "Communication policy";
-}
-
-/**
- * Findings the sender sees: warn and block only (monitor findings are never shown), most
- * serious first, keeping the engine's order among equals.
- * @param findings - a report's findings
- * @returns the visible findings
- */
-export function visibleFindings(findings: readonly Finding[]): Finding[] {
-  return findings
-    .map((f, i) => ({ f, i }))
-    .filter(({ f }) => f.severity === "warn" || f.severity === "block")
-    .sort((a, b) => SEVERITY_RANK[b.f.severity] - SEVERITY_RANK[a.f.severity] || a.i - b.i)
-    .map(({ f }) => f);
-}
-
-function groupByRule(findings: readonly Finding[]): Group[] {
-  const groups: Group[] = [];
-  for (const f of findings) {
-    const g = groups.find((x) => x.ruleId === f.ruleId);
-    if (g) g.count++;
-    // Only the finding's message is used: it is written for the sender and masked; evidence
-    // may quote the message itself, so it never goes into the dialog.
-    else groups.push({ ruleId: f.ruleId, title: ruleTitle(f.ruleId), message: oneLine(f.message), count: 1 });
-  }
-  return groups;
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, " ").trim();
-}
-
-/**
- * Cuts text to at most `max` characters at a word boundary, ending with an ellipsis.
- * @param text - the text
- * @param max - the limit
- * @returns the text, shortened when needed
- */
-export function clipText(text: string, max: number): string {
-  if (text.length <= max) return text;
-  if (max <= 1) return "…".slice(0, Math.max(0, max));
-  const cut = text.slice(0, max - 1);
-  const space = cut.lastIndexOf(" ");
-  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, "")}…`;
-}
-
-/**
- * Escapes text for Smart Alerts markdown (Mailbox 1.15), where `\` escapes the characters
- * that would otherwise format (`*`, `_`, brackets, back-ticks …).
- * @param text - plain text
- * @returns text safe inside markdown
- */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+!|~<>-]/g, (c) => `\\${c}`);
-}
-
-type Texts = Readonly<{ lead: string; close: string }>;
-
-function textsFor(verdict: "warn" | "block", support: SmartAlertsSupport): Texts {
-  if (verdict === "block") {
-    return {
-      lead: "This e-mail can't be sent yet.",
-      close: support.mailbox1_14 ? `Select ${CANCEL_LABEL} to see the details and put it right.` : "Open Etiquette Guard from the ribbon to see the details.",
-    };
-  }
-  return {
-    lead: "Please check this e-mail before it goes.",
-    close: support.mailbox1_14 ? `Select ${CANCEL_LABEL} to review it, or Send Anyway if it is right as it is.` : "Open Etiquette Guard from the ribbon to review it.",
-  };
-}
-
-function others(groups: readonly Group[]): string[] {
-  return groups.slice(1, MAX_RULES_NAMED).map((g) => (g.count > 1 ? `${g.title} (${g.count})` : g.title));
-}
-
-function moreCount(groups: readonly Group[]): number {
-  return Math.max(0, groups.length - MAX_RULES_NAMED);
-}
-
-/**
- * The plain dialog text: lead, the most serious finding (its rule's title and message), the
- * other rules by title, then what to do. Fits `MAX_MESSAGE` by shortening the first message.
- */
-function plainMessage(groups: readonly Group[], texts: Texts): string {
-  const first = groups[0] as Group;
-  const rest = others(groups);
-  const more = moreCount(groups);
-  const also = rest.length > 0 ? ` Also: ${rest.join("; ")}${more > 0 ? `; and ${more} more` : ""}.` : "";
-  const fixed = `${texts.lead} ${first.title}: `;
-  const tail = `${also} ${texts.close}`;
-  const room = MAX_MESSAGE - fixed.length - tail.length;
-  if (room >= 40) return fixed + clipText(first.message, room) + tail;
-  // Extremely long titles: drop the list of other rules before the lead finding.
-  return clipText(`${fixed}${first.message} ${texts.close}`, MAX_MESSAGE);
-}
-
-/** The markdown dialog text (Mailbox 1.15): bold lead finding, other rules as a list. */
-function markdownMessage(groups: readonly Group[], texts: Texts): string {
-  const first = groups[0] as Group;
-  const head = `**${escapeMarkdown(texts.lead)}**\n\n**${escapeMarkdown(first.title)}**: `;
-  const rest = others(groups);
-  const more = moreCount(groups);
-  // Smart Alerts markdown ends each list item with \r and starts a new line with \n\n.
-  const list = rest.length > 0 ? `\n\nAlso:\n\n${rest.map((t) => `- ${escapeMarkdown(t)}\r`).join("")}${more > 0 ? `- ${more} more\r` : ""}` : "";
-  const tail = `${list}\n\n${escapeMarkdown(texts.close)}`;
-  const room = MAX_MESSAGE - head.length - tail.length;
-  if (room >= 40) {
-    // Clip before escaping would undercount; clip the escaped text and drop a dangling "\".
-    return head + clipText(escapeMarkdown(first.message), room).replace(/\\…$/, "…") + tail;
-  }
-  return clipText(`${head}${escapeMarkdown(first.message)}\n\n${escapeMarkdown(texts.close)}`, MAX_MESSAGE).replace(/\\…$/, "…");
-}
-
 /**
  * Decides what `event.completed` receives for a finished check.
- * - nothing at warn or above → `{ allowEvent: true }`;
- * - highest severity warn → `allowEvent: false` with `sendModeOverride: PromptUser` (Send Anyway, Mailbox 1.14);
- * - highest severity block → `allowEvent: false` under the manifest's SoftBlock.
+ * - verdict send (nothing at warn or above, or only what Send fixes by itself) → `{ allowEvent: true }`;
+ * - verdict warn → `allowEvent: false` with `sendModeOverride: PromptUser` (Send Anyway, Mailbox 1.14);
+ * - verdict block → `allowEvent: false` under the manifest's SoftBlock.
  * `errorMessage` is always set (older clients, and classic Outlook ignores the button without
  * it, office-js#5233); markdown only where 1.15 is supported; the Take Action button
  * (`cancelLabel` + `commandId` + `contextData`) only where 1.14 is.
@@ -180,20 +55,19 @@ function markdownMessage(groups: readonly Group[], texts: Texts): string {
  * @returns the completion options
  */
 export function completionFor(report: Report, support: SmartAlertsSupport, ids: CompletionIds): Office.SmartAlertsEventCompletedOptions {
-  const shown = visibleFindings(report.findings);
-  if (shown.length === 0) return { allowEvent: true };
-  const verdict: "warn" | "block" = shown.some((f) => f.severity === "block") ? "block" : "warn";
-  const groups = groupByRule(shown);
-  const texts = textsFor(verdict, support);
-  const options: Office.SmartAlertsEventCompletedOptions = { allowEvent: false, errorMessage: plainMessage(groups, texts) };
-  if (support.mailbox1_15) options.errorMessageMarkdown = markdownMessage(groups, texts);
+  // The engine's verdict and order decide (core/engine/send-decision); findings Send fixes by
+  // itself (the disclaimer added automatically) never hold the message back.
+  const dialog = sendDialog(report, { takeAction: support.mailbox1_14, markdown: support.mailbox1_15 });
+  if (!dialog) return { allowEvent: true };
+  const options: Office.SmartAlertsEventCompletedOptions = { allowEvent: false, errorMessage: dialog.text };
+  if (dialog.markdown !== undefined) options.errorMessageMarkdown = dialog.markdown;
   if (support.mailbox1_14) {
-    const context: SendContextData = { source: "etiquette-guard", verdict, findingIds: shown.slice(0, MAX_CONTEXT_IDS).map((f) => f.id) };
+    const context: SendContextData = { source: "etiquette-guard", verdict: dialog.verdict, findingIds: dialog.findings.slice(0, MAX_CONTEXT_IDS).map((f) => f.id) };
     options.cancelLabel = CANCEL_LABEL;
     options.commandId = ids.commandId;
     // A string, not an object: classic Outlook accepts other types only from build 2402.
     options.contextData = JSON.stringify(context);
-    if (verdict === "warn") options.sendModeOverride = PROMPT_USER;
+    if (dialog.verdict === "warn") options.sendModeOverride = PROMPT_USER;
   }
   return options;
 }

@@ -21,7 +21,7 @@ import {
 } from "@fluentui/react-components";
 import { useState, type FormEvent } from "react";
 import type { Finding, Report } from "../../core/model/finding";
-import { completionFor } from "../../office/complete-send";
+import { FIX_IT_LABEL, sendDialog } from "../../core/engine/send-decision";
 import type { RuleInfo, TryDraft, TryResult } from "../api/types";
 import { ErrorView, Loading } from "../components/StatusViews";
 import { useDraft } from "../draft/DraftContext";
@@ -81,17 +81,17 @@ const VERDICT_TEXT = {
  */
 function SendDialogPreview(props: { report: Report }) {
   const styles = useStyles();
-  const completion = completionFor(props.report, { mailbox1_14: true, mailbox1_15: false }, { commandId: "preview" });
-  if (completion.allowEvent) return null;
-  const warn = props.report.verdict !== "block";
+  const dialog = sendDialog(props.report, { takeAction: true, markdown: false });
+  if (!dialog) return null;
+  const warn = dialog.verdict === "warn";
   return (
     <figure className={styles.dialog} aria-labelledby="send-dialog-caption">
       <figcaption id="send-dialog-caption" className={styles.dialogTitle}>
         Etiquette Guard (the Send dialog)
       </figcaption>
-      <p className={styles.dialogText}>{completion.errorMessage}</p>
+      <p className={styles.dialogText}>{dialog.text}</p>
       <div className={styles.fakeButtons} aria-label="Buttons the sender would see" role="group">
-        <span className={styles.fakeButton}>{completion.cancelLabel ?? "Don't Send"}</span>
+        <span className={styles.fakeButton}>{FIX_IT_LABEL}</span>
         {warn ? <span className={styles.fakeButton}>Send Anyway</span> : null}
       </div>
     </figure>
