@@ -24,7 +24,7 @@ import { AccountStore, type Role, type Session } from "./accounts";
 import { AuditLog } from "./audit";
 import type { ServerConfig } from "./config";
 import { systemClock, type Clock, type Db } from "./db";
-import { diffPolicies } from "./diff";
+import { diffPolicies } from "../core/policy/diff";
 import { EventStore, MAX_EVENTS_PER_BATCH, validateEventBatch } from "./events";
 import { AlreadyPublishedError, ConflictError, NotFoundError, PolicyStore, canonicalJson } from "./policy-store";
 import { APP_PACKAGE, appPackageForOrigin, ORIGIN_FILES, readForOrigin } from "./origin-files";

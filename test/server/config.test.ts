@@ -10,7 +10,7 @@ import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import net from "net";
 import { loadOrCreateCertificate, officeDevCertsDir, trustInstructions } from "../../src/server/certificates";
 import { ConfigError, loadConfig } from "../../src/server/config";
-import { diffPolicies } from "../../src/server/diff";
+import { diffPolicies } from "../../src/core/policy/diff";
 import { isoWeek } from "../../src/server/events";
 import { openDatabase, SCHEMA_VERSION } from "../../src/server/db";
 import { main, parseServerArgs } from "../../src/server/main";

@@ -40,6 +40,16 @@ describe("policy model", () => {
     expect(changedLeaves(theirsToo, merge.merged).map((c) => c.key)).toEqual(merge.mine.map((c) => c.key));
   });
 
+  it("merges two people's different options on a rule that had none, setting by setting", () => {
+    const start = { version: 1, rules: { "audience-size": "warn" } };
+    const mine = { version: 1, rules: { "audience-size": ["warn", { threshold: 30 }] } };
+    const theirs = { version: 1, rules: { "audience-size": ["warn", { replyAllThreshold: 5 }] } };
+    const merge = mergeDrafts(start, mine, theirs);
+    expect(merge.merged).toEqual({ version: 1, rules: { "audience-size": ["warn", { replyAllThreshold: 5, threshold: 30 }] } });
+    expect(merge.mine).toEqual([{ key: leafKey.option("audience-size", "threshold"), before: undefined, after: 30 }]);
+    expect(merge.overlapping).toEqual([]);
+  });
+
   it("finds problems in the browser with the policy's own paths, skipping rules that are off", () => {
     let doc = withOption(base, rule("audience-size"), "threshold", 0);
     doc = withOrganisation(doc, "trustedDomains", ["Not A Domain"]);

@@ -11,6 +11,9 @@ import { organisationSchema } from "../../core/policy/policy";
 import type { Issue, RuleInfo } from "../api/types";
 import { isRecord } from "../../core/util/is-record";
 import { SEVERITY_ORDER } from "../../core/model/severity";
+import { diffSettings, ruleSettingParts, sameValue, type SettingRef } from "../../core/policy/diff";
+
+export { sameValue };
 
 export type Severity = "off" | "monitor" | "warn" | "block";
 export const SEVERITIES: readonly Severity[] = SEVERITY_ORDER;
@@ -22,35 +25,19 @@ export type PolicyDoc = Readonly<Record<string, unknown>>;
 /** Leaf key → value. Keys are stable strings (see `leafKey`). */
 export type Leaves = ReadonlyMap<string, unknown>;
 
-/** @returns whether two JSON values are equal (order of object keys ignored) */
-export function sameValue(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => sameValue(v, b[i]));
-  if (isRecord(a) && isRecord(b)) {
-    const ka = Object.keys(a).filter((k) => a[k] !== undefined);
-    const kb = Object.keys(b).filter((k) => b[k] !== undefined);
-    return ka.length === kb.length && ka.every((k) => sameValue(a[k], b[k]));
-  }
-  return false;
-}
-
 /** A rule's setting read as severity + explicit options. */
 export type RuleSettingParts = Readonly<{ severity: Severity | undefined; options: Readonly<Record<string, unknown>>; malformed: boolean }>;
 
 /**
- * Reads a rule setting in any of its written forms (`"warn"`, `["warn"]`, `["warn", {…}]`).
+ * Reads a rule setting in any of its written forms (`"warn"`, `["warn"]`, `["warn", {…}]`), as the
+ * policy diff does (`ruleSettingParts`).
  * @param setting - the value under `rules.<id>`
- * @returns severity (undefined when absent) and options
+ * @returns severity (undefined when absent) and options; malformed when in none of those forms
  */
 export function readRuleSetting(setting: unknown): RuleSettingParts {
   if (setting === undefined) return { severity: undefined, options: {}, malformed: false };
-  if (typeof setting === "string") return { severity: setting as Severity, options: {}, malformed: !SEVERITIES.includes(setting as Severity) };
-  if (Array.isArray(setting) && setting.length >= 1 && setting.length <= 2 && typeof setting[0] === "string") {
-    const options = setting[1];
-    if (options === undefined) return { severity: setting[0] as Severity, options: {}, malformed: false };
-    if (isRecord(options)) return { severity: setting[0] as Severity, options, malformed: false };
-  }
-  return { severity: undefined, options: {}, malformed: true };
+  const parts = ruleSettingParts(setting);
+  return parts ? { ...parts, malformed: false } : { severity: undefined, options: {}, malformed: true };
 }
 
 /**
@@ -160,16 +147,30 @@ export function fromLeaves(leaves: Leaves): PolicyDoc {
 export type LeafChange = Readonly<{ key: string; before: unknown; after: unknown }>;
 
 /**
- * The leaves that differ from one document to another.
+ * Leaf key of a setting the policy diff names.
+ * @param setting - the diff's setting
+ * @returns the leaf key
+ */
+function leafKeyOf(setting: SettingRef): string {
+  if (setting.area === "top") return leafKey.top(setting.key);
+  if (setting.area === "organisation") return leafKey.org(setting.key);
+  if (setting.part === "severity") return leafKey.severity(setting.rule);
+  if (setting.part === "option") return leafKey.option(setting.rule, setting.option);
+  return leafKey.rawRule(setting.rule);
+}
+
+/**
+ * The leaves that differ from one document to another: the core's policy diff, setting by setting
+ * (`diffSettings`), with each value as the document writes it.
  * @param before - e.g. the draft as loaded
  * @param after - e.g. the manager's edited copy
- * @returns the changes, in key order
+ * @returns the changes, in policy path order
  */
 export function changedLeaves(before: PolicyDoc, after: PolicyDoc): LeafChange[] {
   const a = toLeaves(before);
   const b = toLeaves(after);
-  const keys = [...new Set([...a.keys(), ...b.keys()])].sort();
-  return keys.filter((k) => !sameValue(a.get(k), b.get(k))).map((k) => ({ key: k, before: a.get(k), after: b.get(k) }));
+  const keys = [...new Set(diffSettings(before, after).map((c) => leafKeyOf(c.setting)))];
+  return keys.map((k) => ({ key: k, before: a.get(k), after: b.get(k) }));
 }
 
 export type MergeResult = Readonly<{
