@@ -8,7 +8,7 @@ import chain from "../data/chain-mail/phrases.en.json";
 import commitment from "../data/commitment/phrases.en.json";
 import complaint from "../data/complaint/phrases.en.json";
 import heated from "../data/tone/heated.en.json";
-import { capsRuns, compileSignals, findSignals, firstWordGate, prepareText, punctuationBursts, shortWords, type CapsRun, type CompiledSignals, type SignalData } from "./tone-utils";
+import { capsRuns, compileSignals, findSignals, firstWordGate, prepareText, punctuationBursts, type CompiledSignals, type SignalData } from "./tone-utils";
 import { generator } from "../../../test/random";
 
 const LISTS: Record<string, SignalData> = {
@@ -108,110 +108,88 @@ describe("prepareText", () => {
   });
 });
 
-describe("capsRuns and punctuationBursts: jumping ahead changes nothing", () => {
-  const isUpper = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 0xc0 && c <= 0xde && c !== 0xd7);
-  const isLower = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0xdf && c <= 0xff && c !== 0xf7);
-  const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+describe("capsRuns: runs of words in capitals, with their offsets", () => {
+  const none = new Set<string>();
+  const acronyms = new Set(["SEN", "NHS", "EYFS"]);
 
-  /** The plain reading: every character in turn. */
-  function referenceCaps(text: string, acronyms: ReadonlySet<string>, minShouted: number): CapsRun[] {
-    const runs: CapsRun[] = [];
-    let shouted = 0;
-    let runStart = -1;
-    let runEnd = -1;
-    let wordsOnLine = false;
-    let runAtLineStart = false;
-    const close = (atLineEnd: boolean): void => {
-      if (runStart >= 0 && shouted >= minShouted) {
-        runs.push({ shouted, text: shortWords(text.slice(runStart, runEnd), 40), wholeLine: runAtLineStart && atLineEnd, start: runStart, end: runEnd });
-      }
-      shouted = 0;
-      runStart = -1;
-    };
-    let i = 0;
-    while (i < text.length) {
-      const code = text.charCodeAt(i);
-      if (code === 0x0a) {
-        close(true);
-        wordsOnLine = false;
-        i++;
-        continue;
-      }
-      if (!isUpper(code) && !isLower(code) && !isDigit(code)) {
-        i++;
-        continue;
-      }
-      let j = i;
-      let upper = 0;
-      let lower = 0;
-      while (j < text.length) {
-        const c = text.charCodeAt(j);
-        if (isUpper(c)) upper++;
-        else if (isLower(c)) lower++;
-        else if (!isDigit(c)) break;
-        j++;
-      }
-      if (lower > 0) close(false);
-      else if (upper > 0) {
-        if (runStart < 0) {
-          runStart = i;
-          runAtLineStart = !wordsOnLine;
-        }
-        runEnd = j;
-        if (upper >= 3 && !acronyms.has(text.slice(i, j))) shouted++;
-      }
-      wordsOnLine = true;
-      i = j;
-    }
-    close(true);
-    return runs;
-  }
+  it("finds a run inside a sentence, ended by a word in lower case", () => {
+    expect(capsRuns("This is NOT ACCEPTABLE at all", none, 1)).toEqual([{ shouted: 2, text: "NOT ACCEPTABLE", wholeLine: false, start: 8, end: 22 }]);
+  });
 
-  function referenceBursts(text: string): { text: string; start: number; end: number }[] {
-    const bursts: { text: string; start: number; end: number }[] = [];
-    let i = 0;
-    while (i < text.length) {
-      const c = text.charCodeAt(i);
-      if (c !== 0x21 && c !== 0x3f) {
-        i++;
-        continue;
-      }
-      let j = i;
-      let marks = 0;
-      let bangs = 0;
-      let last = i;
-      while (j < text.length) {
-        const d = text.charCodeAt(j);
-        if (d === 0x21 || d === 0x3f) {
-          marks++;
-          if (d === 0x21) bangs++;
-          last = j;
-        } else if (d !== 0x20) break;
-        j++;
-      }
-      if (marks >= 3 || (bangs > 0 && bangs < marks)) bursts.push({ text: text.slice(i, last + 1).replace(/ /g, "").slice(0, 6), start: i, end: last + 1 });
-      i = j;
-    }
-    return bursts;
-  }
+  it("marks a run that is a whole line, ended by a line break", () => {
+    expect(capsRuns("WHY HAS NOBODY REPLIED\nThanks", none, 2)).toEqual([{ shouted: 4, text: "WHY HAS NOBODY REPLIED", wholeLine: true, start: 0, end: 22 }]);
+  });
 
-  it("finds the same runs and bursts as reading every character, on 3,000 generated texts", () => {
-    const acronyms = new Set(["SEN", "NHS", "EYFS"]);
-    const pieces = ["I", "A", "NOT", "ACCEPTABLE", "SEN", "EYFS", "NHS", "why", "Why", "McDONALD", "ÉCOLE", "école", "2024", "10AM", "x", "OK"];
-    const glue = [" ", " ", "  ", "\n", "\n\n", ", ", ". ", "!", "!!!", "?!", " ! ? ", "-", "×", "é", ""];
-    const random = generator(99);
-    const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
-    let runs = 0;
-    for (let i = 0; i < 3000; i++) {
-      let text = random() < 0.2 ? pick(glue) : "";
-      for (let w = 0; w < 3 + Math.floor(random() * 40); w++) text += pick(pieces) + pick(glue);
-      const min = 1 + Math.floor(random() * 3);
-      const expected = referenceCaps(text, acronyms, min);
-      runs += expected.length;
-      expect([text, capsRuns(text, acronyms, min)]).toEqual([text, expected]);
-      expect([text, punctuationBursts(text)]).toEqual([text, referenceBursts(text)]);
-    }
-    expect(runs).toBeGreaterThan(1000);
+  it("finds a whole line after lower-case text on the line before (the scan jumps to the capital)", () => {
+    expect(capsRuns("hello\nPLEASE STOP\nthanks", none, 1)).toEqual([{ shouted: 2, text: "PLEASE STOP", wholeLine: true, start: 6, end: 17 }]);
+  });
+
+  it("does not call a run a whole line when a word stands before it on its line", () => {
+    expect(capsRuns("ok so WHY", none, 1)).toEqual([{ shouted: 1, text: "WHY", wholeLine: false, start: 6, end: 9 }]);
+    // A number before the run is a word on the line too.
+    expect(capsRuns("2 BIG PROBLEMS", none, 1)).toEqual([{ shouted: 2, text: "BIG PROBLEMS", wholeLine: false, start: 2, end: 14 }]);
+  });
+
+  it("keeps short words in the run without counting them", () => {
+    expect(capsRuns("I AM SO ANGRY about it", none, 1)).toEqual([{ shouted: 1, text: "I AM SO ANGRY", wholeLine: false, start: 0, end: 13 }]);
+  });
+
+  it("does not count acronyms as shouting", () => {
+    expect(capsRuns("Please read the SEN and EYFS notes", acronyms, 1)).toEqual([]);
+    expect(capsRuns("NHS NUMBER MISSING", acronyms, 1)).toEqual([{ shouted: 2, text: "NHS NUMBER MISSING", wholeLine: true, start: 0, end: 18 }]);
+  });
+
+  it("starts a run at a word of digits and capitals, and counts only capitals", () => {
+    expect(capsRuns("see you 10AM TOMORROW", none, 1)).toEqual([{ shouted: 1, text: "10AM TOMORROW", wholeLine: false, start: 8, end: 21 }]);
+    expect(capsRuns("MEETING AT 10AM TOMORROW", none, 1)).toEqual([{ shouted: 2, text: "MEETING AT 10AM TOMORROW", wholeLine: true, start: 0, end: 24 }]);
+  });
+
+  it("reads accented capitals as capitals and a mixed-case word as lower case", () => {
+    expect(capsRuns("ÉCOLE FERMÉE", none, 2)).toEqual([{ shouted: 2, text: "ÉCOLE FERMÉE", wholeLine: true, start: 0, end: 12 }]);
+    expect(capsRuns("McDONALD and McCAIN", none, 1)).toEqual([]);
+  });
+
+  it("returns only runs with at least minShouted shouted words, each run apart", () => {
+    expect(capsRuns("STOP now", none, 2)).toEqual([]);
+    expect(capsRuns("STOP now", none, 1)).toEqual([{ shouted: 1, text: "STOP", wholeLine: false, start: 0, end: 4 }]);
+    expect(capsRuns("STOP it. STOP IT NOW", none, 1)).toEqual([
+      { shouted: 1, text: "STOP", wholeLine: false, start: 0, end: 4 },
+      { shouted: 2, text: "STOP IT NOW", wholeLine: false, start: 9, end: 20 },
+    ]);
+  });
+
+  it("finds nothing in text without capitals", () => {
+    expect(capsRuns("all in lower case, 2024!", none, 1)).toEqual([]);
+  });
+});
+
+describe("punctuationBursts: runs of ! and ?, with their offsets", () => {
+  it("finds a mix of ? and !", () => {
+    expect(punctuationBursts("Why?!")).toEqual([{ text: "?!", start: 3, end: 5 }]);
+  });
+
+  it("leaves two of the same mark alone", () => {
+    expect(punctuationBursts("Really!! Why??")).toEqual([]);
+  });
+
+  it("finds three or more, with spaces between the marks", () => {
+    expect(punctuationBursts("What??? No! ! !")).toEqual([
+      { text: "???", start: 4, end: 7 },
+      { text: "!!!", start: 10, end: 15 },
+    ]);
+    expect(punctuationBursts("Ok ? !")).toEqual([{ text: "?!", start: 3, end: 6 }]);
+  });
+
+  it("shows at most six marks of a long burst but keeps its whole span", () => {
+    expect(punctuationBursts("no!!!!!!!!!!")).toEqual([{ text: "!!!!!!", start: 2, end: 12 }]);
+  });
+
+  it("finds a burst after a lone mark of the other kind (the scan jumps between marks)", () => {
+    expect(punctuationBursts("Is it? Yes!!!")).toEqual([{ text: "!!!", start: 10, end: 13 }]);
+  });
+
+  it("finds nothing without ! or ?", () => {
+    expect(punctuationBursts("Thank you.")).toEqual([]);
   });
 });
 
