@@ -53,7 +53,16 @@ describe("taskpane-loader", () => {
     const win = fakeWindow();
     const office = { already: true };
     win.Office = office;
-    await expect(loadOffice(win)).resolves.toBe(office);
+    const p = loadOffice(win);
+    // Checked before waiting: a loader that adds the CDN script anyway fails here, not by timing out.
     expect(win.added).toEqual([]);
+    await expect(p).resolves.toBe(office);
+  });
+
+  it("ignores a same-origin parent whose bridge has no officeFor, and loads office.js", () => {
+    const win = fakeWindow({ [SIMULATOR_BRIDGE]: { officeFor: "not a function" } });
+    expect(findSimulator(win)).toBeNull();
+    void loadOffice(win);
+    expect(win.added.map((s) => s.src)).toEqual([OFFICE_CDN]);
   });
 });
