@@ -67,11 +67,21 @@ describe("splitDomainCompact", () => {
     expect(splitDomainCompact("city.tokyo.jp")).toEqual({ registrable: "tokyo.jp", suffix: "jp" });
   });
 
-  it("lists each country's rules once, in lower case (not sorted: the list keeps its source order)", () => {
-    for (const list of Object.values(compact.rules)) {
+  it("lists each country's rules sorted (code-point order) and each once", () => {
+    for (const [tld, list] of Object.entries(compact.rules)) {
       const rules = list.split(" ");
-      expect(new Set(rules).size).toBe(rules.length);
-      expect(rules.every((r) => r === r.toLowerCase() && r !== "")).toBe(true);
+      // Strictly increasing: sorted, and no rule twice.
+      const unsorted = rules.filter((r, i) => i > 0 && !((rules[i - 1] as string) < r));
+      expect([tld, unsorted]).toEqual([tld, []]);
+    }
+  });
+
+  it("writes every rule as the lookup reads it: lower case, '*', '*.name', '!name' or dotted labels", () => {
+    // hostLabels lower-cases the host, and buildTables reads only these four shapes.
+    const label = "[a-z0-9\u00c0-\uffff](?:[a-z0-9\u00c0-\uffff-]*[a-z0-9\u00c0-\uffff])?";
+    const shape = new RegExp(`^(?:\\*|\\*\\.${label}(?:\\.${label})*|!?${label}(?:\\.${label})*)$`);
+    for (const [tld, list] of Object.entries(compact.rules)) {
+      expect([tld, list.split(" ").filter((r) => !shape.test(r) || r !== r.toLowerCase())]).toEqual([tld, []]);
     }
   });
 
