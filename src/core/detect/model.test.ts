@@ -1,4 +1,5 @@
-import { detect, detectOne, LABELS } from "./model";
+import { clearModelMemo, detect, detectOne, LABELS } from "./model";
+import * as features from "./features";
 import { featuresOf, MAX_MODEL_CHARS } from "./features";
 
 describe("detection model", () => {
@@ -33,5 +34,24 @@ describe("detection model", () => {
     const text = "FW: Please pray for little Amy and pass it on. Why does nobody ever listen?!";
     const all = detect(text);
     for (const label of LABELS) expect(detectOne(text, label)).toEqual(all[label]);
+  });
+
+  it("works out a text's features once for every head asked in the same check", () => {
+    const spy = jest.spyOn(features, "featuresOf");
+    try {
+      clearModelMemo();
+      const text = "Honestly, is it too much to ask that someone empties the dishwasher for once??";
+      const heated = detectOne(text, "heated");
+      detectOne(text, "chain");
+      expect(spy).toHaveBeenCalledTimes(1);
+      detectOne(`${text} Thanks.`, "heated");
+      expect(spy).toHaveBeenCalledTimes(2);
+      clearModelMemo();
+      expect(detectOne(text, "heated")).toEqual(heated);
+      expect(spy).toHaveBeenCalledTimes(3);
+    } finally {
+      spy.mockRestore();
+      clearModelMemo();
+    }
   });
 });

@@ -9,7 +9,7 @@
  * are read up to `MAX_MODEL_CHARS` (features.ts). Pure: no Node built-ins.
  */
 import weights from "./model/weights.json";
-import { featuresOf, type Feature } from "./features";
+import { featuresOf } from "./features";
 
 export const LABELS = ["abusive", "chain", "heated"] as const;
 export type Label = (typeof LABELS)[number];
@@ -88,25 +88,85 @@ function loaded(): Record<Label, Head> {
   return heads;
 }
 
+/**
+ * Per bucket the weight of each head (in `LABELS` order; `undefined` where a head has none),
+ * for the buckets that some head knows: a few thousand of the 2^20.
+ */
+let byBucket: Map<number, readonly (number | undefined)[]> | undefined;
+function weightsByBucket(): Map<number, readonly (number | undefined)[]> {
+  if (byBucket === undefined) {
+    const h = loaded();
+    const table = new Map<number, (number | undefined)[]>();
+    LABELS.forEach((label, i) => {
+      for (const [bucket, w] of h[label].w) {
+        let row = table.get(bucket);
+        if (row === undefined) {
+          row = [undefined, undefined, undefined];
+          table.set(bucket, row);
+        }
+        row[i] = w;
+      }
+    });
+    byBucket = table;
+  }
+  return byBucket;
+}
+
+/** A feature some head weighs: the first occurrence of its bucket in the text. */
+type Weighed = Readonly<{ start: number; end: number; w: readonly (number | undefined)[] }>;
+
+/**
+ * The last text read and its weighed features: the heated and chain rules often read the same
+ * text (the subject and what the sender wrote, with no history below), so its features are
+ * worked out once per check. The engine forgets it with `clearModelMemo` as each check starts
+ * and ends, so no e-mail text stays in memory.
+ */
+let memo: { text: string; feats: readonly Weighed[] } | undefined;
+
+/** Forgets the last text read (the engine calls it before and after each check). */
+export function clearModelMemo(): void {
+  memo = undefined;
+}
+
+/**
+ * The features of a text that some head weighs, each bucket once (its first occurrence),
+ * in order of appearance.
+ * @param text - the text
+ * @returns the weighed features
+ */
+function weighed(text: string): readonly Weighed[] {
+  if (memo !== undefined && memo.text === text) return memo.feats;
+  const table = weightsByBucket();
+  const seen = new Set<number>();
+  const feats: Weighed[] = [];
+  for (const f of featuresOf(text)) {
+    const w = table.get(f.bucket);
+    if (w === undefined || seen.has(f.bucket)) continue;
+    seen.add(f.bucket);
+    feats.push({ start: f.start, end: f.end, w });
+  }
+  memo = { text, feats };
+  return feats;
+}
+
 /** Evidence pieces kept per head. */
 const MAX_EVIDENCE = 3;
 const MAX_EVIDENCE_CHARS = 60;
 
 /**
- * One head's judgement of already-computed features.
+ * One head's judgement of already-weighed features.
  * @param text - the original text (evidence is sliced from it)
- * @param feats - its features
- * @param head - the head
+ * @param feats - its weighed features
+ * @param label - the head
  * @returns the probability and the words that weighed most
  */
-function judge(text: string, feats: readonly Feature[], head: Head): HeadResult {
-  let z = head.bias;
-  const seen = new Set<number>();
+function judge(text: string, feats: readonly Weighed[], label: Label): HeadResult {
+  const i = LABELS.indexOf(label);
+  let z = loaded()[label].bias;
   const bySpan = new Map<number, { start: number; end: number; weight: number }>();
   for (const f of feats) {
-    const w = head.w.get(f.bucket);
-    if (w === undefined || seen.has(f.bucket)) continue;
-    seen.add(f.bucket);
+    const w = f.w[i];
+    if (w === undefined) continue;
     z += w;
     if (f.start < 0 || w <= 0) continue;
     const key = f.start * 65_536 + (f.end - f.start);
@@ -126,13 +186,14 @@ function judge(text: string, feats: readonly Feature[], head: Head): HeadResult 
 }
 
 /**
- * Judges a text with one head only (what a rule needs; a third of the work of `detect`).
+ * Judges a text with one head only (what a rule needs). The text's features are worked out
+ * once: a second head asked about the same text in the same check reuses them.
  * @param text - the text
  * @param label - the head
  * @returns the probability and the sender's words that weighed most
  */
 export function detectOne(text: string, label: Label): HeadResult {
-  return judge(text, featuresOf(text), loaded()[label]);
+  return judge(text, weighed(text), label);
 }
 
 /**
@@ -141,7 +202,6 @@ export function detectOne(text: string, label: Label): HeadResult {
  * @returns per head the probability and the sender's words that weighed most
  */
 export function detect(text: string): Detection {
-  const h = loaded();
-  const feats = featuresOf(text);
-  return { abusive: judge(text, feats, h.abusive), chain: judge(text, feats, h.chain), heated: judge(text, feats, h.heated) };
+  const feats = weighed(text);
+  return { abusive: judge(text, feats, "abusive"), chain: judge(text, feats, "chain"), heated: judge(text, feats, "heated") };
 }

@@ -15,6 +15,7 @@ import { maskResidualPersonalData } from "./mask";
 import { clauseOfMessage } from "../policy/clause-map";
 import { splitDomainCompact } from "../text/public-suffix";
 import { clearTextCaches } from "../text/text-cache";
+import { clearModelMemo } from "../detect/model";
 
 export const defaultServices: RuleServices = { splitDomain: splitDomainCompact };
 
@@ -118,6 +119,7 @@ export function checkSnapshot(snapshot: EmailSnapshot, policy: NormalizedPolicy,
     for (const configured of policy.rules) findings.push(...runOne(configured, snapshot, policy, services));
   } finally {
     clearTextCaches();
+    clearModelMemo();
   }
   const order = new Map(policy.rules.map((r, i) => [r.rule.meta.id, i]));
   findings.sort((a, b) => RANK[b.severity] - RANK[a.severity] || (order.get(a.ruleId) ?? 0) - (order.get(b.ruleId) ?? 0));
@@ -133,6 +135,7 @@ export function checkSnapshot(snapshot: EmailSnapshot, policy: NormalizedPolicy,
  */
 export function checkDraft(draft: MessageDraft, policy: NormalizedPolicy, options: CheckOptions = {}): Report {
   clearTextCaches();
+  clearModelMemo();
   const snapshot = deepFreeze(buildSnapshot(draft, policy.organisation));
   return checkSnapshot(snapshot, policy, options);
 }
