@@ -28,18 +28,64 @@ type JsonResult = { file: string; verdict: string; findings: { ruleId: string; s
 
 describe("etiquette-guard check", () => {
   it("prints the documented JSON for every sample and exits 1 when one would be blocked", async () => {
+    // The verdict each sample should get under the default policy (design.md's rule catalogue):
+    // block for abusive language, personal data to webmail, staff-only minutes and visible
+    // parents' addresses; send for a missing disclaimer, which Send adds by itself.
+    const expected: Record<string, string> = {
+      "abusive-reply.json": "block",
+      "accept-quote.json": "warn",
+      "chain-letter.eml": "warn",
+      "clean-newsletter-bcc.json": "send",
+      "clean-reply-to-parent.eml": "send",
+      "clean-rota-internal.json": "send",
+      "complaint-about-colleague.json": "warn",
+      "date-of-birth-to-webmail.eml": "block",
+      "forgot-attachment.json": "warn",
+      "forward-offensive-joke.eml": "warn",
+      "heated-reply.eml": "warn",
+      "hoax-virus-warning.json": "warn",
+      "lookalike-domain.json": "warn",
+      "missing-disclaimer.json": "send",
+      "music-attachment.json": "warn",
+      "no-subject.json": "warn",
+      "photos-to-parent.json": "warn",
+      "reply-all-thanks.json": "warn",
+      "send-as-colleague.json": "warn",
+      "smt-minutes-to-parent.json": "block",
+      "twelve-parents-in-to.json": "block",
+    };
     const files = readdirSync(samples).map((f) => join(samples, f));
     const c = capture();
     const code = await run(["check", "--format", "json", ...files], c.io);
     const results = JSON.parse(c.out) as JsonResult[];
-    expect(results).toHaveLength(files.length);
+    expect(Object.fromEntries(results.map((r) => [r.file.slice(samples.length + 1), r.verdict]))).toEqual(expected);
     for (const r of results) {
       expect(Object.keys(r).sort()).toEqual(["file", "findings", "verdict"]);
-      expect(["send", "warn", "block"]).toContain(r.verdict);
       for (const f of r.findings) expect(Object.keys(f).sort()).toEqual(["evidence", "field", "message", "messageId", "ruleId", "severity"]);
     }
-    expect(code).toBe(results.some((r) => r.verdict === "block") ? 1 : 0);
+    expect(code).toBe(1);
     expect(c.err).toBe("");
+  });
+
+  it("exits 0 when nothing would be blocked, and 1 as soon as one message would be", async () => {
+    const c = capture();
+    expect(await run(["check", "--format", "json", join(samples, "no-subject.json"), join(samples, "missing-disclaimer.json")], c.io)).toBe(0);
+    const d = capture();
+    expect(await run(["check", "--format", "json", join(samples, "no-subject.json"), join(samples, "twelve-parents-in-to.json")], d.io)).toBe(1);
+  });
+
+  it("reports the disclaimer Send adds by itself as 'added at Send', never as blocking", async () => {
+    const c = capture();
+    expect(await run(["check", join(samples, "missing-disclaimer.json")], c.io)).toBe(0);
+    expect(c.out).toContain("missing-disclaimer.json  would send");
+    expect(c.out).toContain("  added at Send The Centre's standard disclaimer is missing");
+    expect(c.out).toContain("1 problem (0 block, 0 warn, 0 monitor, 1 added at Send) in 1 file");
+    expect(c.out).not.toContain("would be blocked");
+    const j = capture();
+    await run(["check", "--format", "json", join(samples, "missing-disclaimer.json")], j.io);
+    const [result] = JSON.parse(j.out) as JsonResult[];
+    expect(result?.verdict).toBe("send");
+    expect(result?.findings.map((f) => [f.ruleId, f.messageId])).toEqual([["disclaimer", "missingAutoInsert"]]);
   });
 
   it("finds nothing in the clean samples", async () => {

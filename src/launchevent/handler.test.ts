@@ -1,7 +1,5 @@
 import { defaultPolicy, normalizePolicy, rules, type NormalizedPolicy, type RuleModule } from "../core";
 import { FakeOffice, makeEvent, recipients, type FakeEvent, type FakeOfficeOptions } from "../../test/office/fake-office";
-import { TASKPANE_COMMAND_ID } from "../office/complete-send";
-import { DISCLAIMER_MARKER } from "../office/disclaimer";
 import type { PolicySource } from "../office/policy-source";
 import { createSendHandler, type HandlerOptions, type HandlerOutcome, type OfficeLike } from "./handler";
 
@@ -52,14 +50,14 @@ describe("onMessageSendHandler — decisions", () => {
     const f = fake({ item: { to: [BEN], subject: "Rota", bodyHtml: htmlBody("No disclaimer here.") } });
     const { event } = await send(f, { policySource: fixed(disclaimerOnly("warn", false)) });
     expect(event.completions).toHaveLength(1);
-    expect(event.completions[0]).toMatchObject({ allowEvent: false, sendModeOverride: "promptUser", commandId: TASKPANE_COMMAND_ID });
+    expect(event.completions[0]).toMatchObject({ allowEvent: false, sendModeOverride: "promptUser", commandId: "msgComposeOpenPaneButton" });
   });
 
   it("blocks under SoftBlock with Take Action for a block finding", async () => {
     const f = fake({ item: { to: [BEN], subject: "Rota", bodyHtml: htmlBody("No disclaimer here.") } });
     const { event } = await send(f, { policySource: fixed(disclaimerOnly("block", false)) });
     const o = event.completions[0] as Office.SmartAlertsEventCompletedOptions;
-    expect(o).toMatchObject({ allowEvent: false, commandId: TASKPANE_COMMAND_ID, cancelLabel: "Fix it" });
+    expect(o).toMatchObject({ allowEvent: false, commandId: "msgComposeOpenPaneButton", cancelLabel: "Fix it" });
     expect(o.sendModeOverride).toBeUndefined();
     expect(JSON.parse(o.contextData as string)).toEqual({ source: "etiquette-guard", verdict: "block", findingIds: ["disclaimer#1"] });
   });
@@ -100,7 +98,7 @@ describe("onMessageSendHandler — disclaimer", () => {
     const { event, outcome } = await send(f, { policySource });
     expect(event.completions).toEqual([{ allowEvent: true }]);
     expect(outcome.disclaimerInserted).toBe(true);
-    expect(f.item.bodyHtml.split(DISCLAIMER_MARKER).length - 1).toBe(2); // id and class of one element
+    expect(f.item.bodyHtml.split("etiquette-guard-disclaimer").length - 1).toBe(2); // id and class of one element
     expect(f.item.bodyHtml).toMatch(/<\/div><\/body><\/html>$/);
   });
 

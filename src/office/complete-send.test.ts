@@ -1,8 +1,12 @@
 import type { Finding, Report, Severity } from "../core";
 import { CLAUSES } from "../core";
-import { CANCEL_LABEL, completionFor, failureCompletion, MAX_MESSAGE, TASKPANE_COMMAND_ID } from "./complete-send";
+import { completionFor, failureCompletion } from "./complete-send";
 
-const ids = { commandId: TASKPANE_COMMAND_ID };
+/** The manifest's compose button (manifest.xml `<Control id>`). */
+const PANE_BUTTON = "msgComposeOpenPaneButton";
+const ids = { commandId: PANE_BUTTON };
+/** Smart Alerts allows 500 characters of dialog text. */
+const MAX_MESSAGE = 500;
 const v1_12 = { mailbox1_14: false, mailbox1_15: false };
 const v1_14 = { mailbox1_14: true, mailbox1_15: false };
 const v1_15 = { mailbox1_14: true, mailbox1_15: true };
@@ -35,8 +39,8 @@ describe("completionFor", () => {
     const o = completionFor(report("warn", [finding("subject-required", "warn")]), v1_14, ids);
     expect(o.allowEvent).toBe(false);
     expect(o.sendModeOverride).toBe("promptUser");
-    expect(o.cancelLabel).toBe(CANCEL_LABEL);
-    expect(o.commandId).toBe(TASKPANE_COMMAND_ID);
+    expect(o.cancelLabel).toBe("Fix it");
+    expect(o.commandId).toBe(PANE_BUTTON);
     expect(o.errorMessageMarkdown).toBeUndefined();
     expect(JSON.parse(o.contextData as string)).toEqual({ source: "etiquette-guard", verdict: "warn", findingIds: ["subject-required#1"] });
   });
@@ -45,7 +49,7 @@ describe("completionFor", () => {
     const o = completionFor(report("block", [finding("bcc-for-bulk-mail", "block"), finding("subject-required", "warn")]), v1_14, ids);
     expect(o.allowEvent).toBe(false);
     expect(o.sendModeOverride).toBeUndefined();
-    expect(o.commandId).toBe(TASKPANE_COMMAND_ID);
+    expect(o.commandId).toBe(PANE_BUTTON);
     expect(JSON.parse(o.contextData as string)).toEqual({ source: "etiquette-guard", verdict: "block", findingIds: ["bcc-for-bulk-mail#1", "subject-required#1"] });
   });
 
