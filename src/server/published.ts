@@ -77,11 +77,7 @@ export function answerPublished(answer: PublishedAnswer, request: IncomingMessag
     response.setHeader("Access-Control-Allow-Origin", origin);
     response.setHeader("Access-Control-Expose-Headers", "ETag");
   }
-  if (fresh) {
-    response.statusCode = 304;
-    response.end();
-  } else {
-    response.statusCode = 200;
-    response.end(answer.body);
-  }
+  response.statusCode = fresh ? 304 : 200;
+  if (fresh || request.method === "HEAD") response.end();
+  else response.end(answer.body);
 }
