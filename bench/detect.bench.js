@@ -2,7 +2,8 @@
  * Detection benchmark (issue 10 §6): the model's cold load plus a first check in a fresh Node
  * process; the whole engine on the evaluation's short messages beside obscenity's `hasMatch` on
  * the same texts, in the same run; a 1 MB body checked by the CLI in a fresh process, over its
- * start-up. Needs lib/ (npm run build:cli).
+ * start-up; adversarial 1 MB inputs through the whole engine, each a row (≤ 100 ms). Needs lib/
+ * (npm run build:cli).
  */
 "use strict";
 const fs = require("fs");
@@ -13,6 +14,33 @@ const { execFileSync } = require("child_process");
 const ROOT = path.join(__dirname, "..");
 const STAFF = { email: "a.jones@norcotearlyyearscentre.co.uk", name: "Amy Jones" };
 const draftOf = (subject, body) => ({ from: STAFF, sender: STAFF, to: [{ email: "b.smith@norcotearlyyearscentre.co.uk", name: "Ben Smith", type: "user" }], subject, body });
+
+const MB = 1_048_576;
+/** `unit` repeated to 1 MB. */
+const fill = (unit) => unit.repeat(Math.ceil(MB / unit.length)).slice(0, MB);
+
+/**
+ * Adversarial inputs (issue 10 §6: none over 100 ms): [name, draft fields]. Each is checked by
+ * the whole engine with the default policy, best of 3, after the engine is warm.
+ */
+const ADVERSARIAL = [
+  ["1 MB of \"From:\" header lines", { body: fill("From: Jane Smith <jane@example.com>\n") }],
+  ["1 MB of bare \"From:\" lines", { body: fill("From:\n") }],
+  ["1 MB of \"To: / cc: / Subject:\" blocks", { body: fill("To: a\ncc: b\nSubject: c\n") }],
+  ["1 MB of \"-----Original Message-----\"", { body: fill("-----Original Message-----\n") }],
+  ["1 MB of \"On … wrote:\" lines", { body: fill("On Mon, 1 Jan 2024 at 10:00, Jane <j@x.com> wrote:\n") }],
+  ["1 MB of Notes \"Forwarded by\" lines", { body: fill("----- Forwarded by Jane Smith/HOU/ECT on 05/01/2001 10:12 AM -----\n") }],
+  ["1 MB of \"> > > >\" quoting", { body: fill("> > > > ") }],
+  ["1 MB of one letter, no spaces", { body: fill("a") }],
+  ["1 MB of letters and digits, no spaces", { body: fill("abcDEF123") }],
+  ["1 MB of \"!!!!\"", { body: fill("!") }],
+  ["1 MB of capitals", { body: fill("WHY IS THIS NOT DONE ") }],
+  ["1 MB of one heated phrase", { body: fill("I am sick and tired of this. ") }],
+  ["1 MB of one chain-mail phrase", { body: fill("send this to 10 people ") }],
+  ["1 MB of addresses", { body: fill("a@b.co, ") }],
+  ["1 MB of blank lines", { body: fill("\n") }],
+  ["deep HTML (100,000 nested <div>)", { bodyHtml: `${"<div>".repeat(100_000)}x${"</div>".repeat(100_000)}` }],
+];
 
 function freshMs(script) {
   const runs = [];
@@ -66,6 +94,18 @@ async function run() {
   const over = wall(big) - wall(small);
   fs.rmSync(dir, { recursive: true, force: true });
   rows.push({ metric: "1 MB body by the CLI, over start-up (fresh process, median of 5)", value: over, unit: "ms", target: "≤ 150", pass: over <= 150 });
+
+  for (const [name, fields] of ADVERSARIAL) {
+    const raw = { ...draftOf("Hello", ""), ...fields };
+    if (fields.bodyHtml !== undefined) delete raw.body;
+    let best = Infinity;
+    for (let k = 0; k < 3; k++) {
+      const t0 = process.hrtime.bigint();
+      core.checkDraft(core.parseDraft(raw), policy);
+      best = Math.min(best, Number(process.hrtime.bigint() - t0) / 1e6);
+    }
+    rows.push({ metric: `adversarial: ${name}`, value: best, unit: "ms", target: "≤ 100", pass: best <= 100 });
+  }
   return { section: "Detection (issue 10)", rows };
 }
 
