@@ -8,7 +8,6 @@ import path from "path";
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from "fastify";
 import fastifyCookie from "@fastify/cookie";
 import fastifyCors, { type FastifyCorsOptions } from "@fastify/cors";
-import fastifyHelmet from "@fastify/helmet";
 import fastifyRateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import { timingSafeEqual } from "crypto";
@@ -29,7 +28,7 @@ import { EventStore, MAX_EVENTS_PER_BATCH, validateEventBatch } from "./events";
 import { AlreadyPublishedError, ConflictError, NotFoundError, PolicyStore, canonicalJson } from "./policy-store";
 import { APP_PACKAGE, appPackageForOrigin, ORIGIN_FILES, readForOrigin } from "./origin-files";
 import { MAX_JSON_DEPTH, normalisedPath, tooDeepPath, UNSAFE_CHARACTERS, unsafeTextPath } from "./input-checks";
-import { addinHeaders, apiHeaders, precomputedApiHeaders } from "./security-headers";
+import { apiHeaders, precomputedAddinHeaders, precomputedApiHeaders } from "./security-headers";
 import { INSTALL_TOKEN_HEADER, InstallSecrets } from "./install";
 import { SignInThrottle } from "./sign-in-throttle";
 import { answerPublished, PUBLISHED_POLICY_PATH, publishedAnswer, type PublishedAnswer } from "./published";
@@ -64,8 +63,6 @@ declare module "fastify" {
     role?: Role;
     /** State-changing route that does not need the CSRF token (login, anonymous events). */
     skipCsrf?: boolean;
-    /** The route sets its security headers itself (precomputed); the onSend hook leaves it alone. */
-    ownHeaders?: boolean;
   }
 }
 
@@ -166,7 +163,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   // Every add-in asks for this at each Send, so it is served from memory: one pre-serialised
   // buffer, its ETag and every header of its two answers (200 and 304), built when a version is
   // published or rolled back or the install token rotates. The route lives in the root scope,
-  // outside the one below that holds the cookie, session, CSRF, CORS, helmet and body hooks: none
+  // outside the one below that holds the cookie, session, CSRF, CORS, security-header and body hooks: none
   // of them runs for it, nothing reads the database, and nothing is built per request.
   const securityHeaders = precomputedApiHeaders(config);
   let published = buildPublished();
@@ -191,15 +188,22 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
 
     await app.register(fastifyCookie);
     await app.register(fastifyRateLimit, { global: false });
-    await app.register(fastifyHelmet, addinHeaders(config));
+    // Helmet's headers for add-in pages, worked out once (helmet's Fastify plugin rebuilds its
+    // middleware, CSP included, on every request). Set on the raw response, as helmet does, so
+    // files sent by @fastify/static get them too.
+    const addinSet = Object.entries(precomputedAddinHeaders(config));
+    app.addHook("onRequest", (_request, reply, done) => {
+      for (const [name, value] of addinSet) reply.raw.setHeader(name, value);
+      done();
+    });
     // Decided on the decoded, normalised path: /%61dmin/ and //api/ are the admin app and the API.
     app.addHook("onSend", async (request, reply, payload) => {
-      if (request.routeOptions.config.ownHeaders) return payload;
       const url = normalisedPath(request.url);
       if (url.startsWith("/api/") || url === "/admin" || url.startsWith("/admin/")) {
         apiHeaders(reply);
-        // What a signed-in person reads must not stay in a shared computer's or a proxy's cache.
-        if (url.startsWith("/api/") && (request.session || request.routeOptions.config.role)) reply.header("Cache-Control", "no-store");
+        // What a signed-in person reads must not stay in a shared computer's or a proxy's cache;
+        // nor may any other API answer that does not say how long it may be kept.
+        if (url.startsWith("/api/") && (request.session || request.routeOptions.config.role || !reply.hasHeader("cache-control"))) reply.header("Cache-Control", "no-store");
       }
       return payload;
     });
@@ -210,7 +214,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     const corsOff: FastifyCorsOptions = { origin: false };
     await app.register(fastifyCors, {
       delegator: (request: FastifyRequest, callback: (error: Error | null, options?: FastifyCorsOptions) => void) => {
-        const route = request.url.split("?")[0] ?? "";
+        const route = normalisedPath(request.url);
         const origin = String(request.headers.origin ?? "").replace(/\/+$/, "");
         if (!corsRoutes.has(route) || !allowedOrigins.has(origin)) return callback(null, corsOff);
         callback(null, {
@@ -244,7 +248,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
       return reply.code(500).send({ error: "Internal error" });
     });
     app.setNotFoundHandler((request, reply) => {
-      if (request.url.startsWith("/api/")) return reply.code(404).send({ error: "No such endpoint" });
+      if (normalisedPath(request.url).startsWith("/api/")) return reply.code(404).send({ error: "No such endpoint" });
       return reply.code(404).type("text/plain").send("Not found");
     });
 

@@ -23,7 +23,7 @@ export const OUTLOOK_FRAME_ANCESTORS = [
 ];
 
 /**
- * Helmet options for every response (the add-in's needs); `apiHeaders` tightens admin/API ones.
+ * Helmet's options for every response (the add-in's needs); `apiHeaders` tightens admin/API ones.
  * @param config - server configuration
  * @returns helmet options
  */
@@ -84,12 +84,12 @@ export function apiHeaders(reply: FastifyReply): void {
 }
 
 /**
- * Every header an API answer gets (helmet's, then `apiHeaders`), computed once: the published
- * policy sets them in one call instead of running helmet on each of its many requests.
+ * Every header helmet gives an add-in page (the `addinHeaders` options), computed once: set on
+ * each answer by one hook, instead of building helmet's middleware (and its CSP) per request.
  * @param config - server configuration
  * @returns header name to value
  */
-export function precomputedApiHeaders(config: ServerConfig): Record<string, string> {
+export function precomputedAddinHeaders(config: ServerConfig): Record<string, string> {
   const { global: _global, ...options } = addinHeaders(config) as FastifyHelmetOptions & { global?: boolean };
   const headers: Record<string, string> = {};
   const res = {
@@ -101,7 +101,17 @@ export function precomputedApiHeaders(config: ServerConfig): Record<string, stri
     },
   };
   (helmet(options as Parameters<typeof helmet>[0]) as unknown as (req: unknown, res: unknown, next: () => void) => void)({}, res, () => undefined);
+  return headers;
+}
+
+/**
+ * Every header an API answer gets (the add-in's, then `apiHeaders`), computed once: the published
+ * policy sends them without running any hook.
+ * @param config - server configuration
+ * @returns header name to value
+ */
+export function precomputedApiHeaders(config: ServerConfig): Record<string, string> {
   const api: Record<string, string> = {};
   apiHeaders({ header: (name: string, value: string) => (api[name] = value) } as unknown as FastifyReply);
-  return { ...headers, ...api };
+  return { ...precomputedAddinHeaders(config), ...api };
 }

@@ -143,6 +143,29 @@ describe("input limits (item 14)", () => {
     }
   });
 
+  it("marks no-store on the sign-in answer, signed-in errors and percent-encoded API paths too", async () => {
+    const login = await t.app.inject({ method: "POST", url: "/api/session/login", payload: VIEWER });
+    expect(login.statusCode).toBe(200);
+    expect(login.headers["cache-control"]).toBe("no-store");
+    const viewer = await signIn(t.app, VIEWER);
+    const answers = {
+      encoded: await viewer.get("/%61pi/session/me"),
+      missing: await viewer.get("/api/policy/versions/999"),
+      noEndpoint: await viewer.get("/api/no-such-thing"),
+      forbidden: await viewer.send("POST", "/api/install/rotate-token", {}),
+      signedOut: await t.app.inject({ method: "GET", url: "/api/policy/draft" }),
+    };
+    expect(Object.fromEntries(Object.entries(answers).map(([k, r]) => [k, [r.statusCode, r.headers["cache-control"]]]))).toEqual({
+      encoded: [200, "no-store"],
+      missing: [404, "no-store"],
+      noEndpoint: [404, "no-store"],
+      forbidden: [403, "no-store"],
+      signedOut: [401, "no-store"],
+    });
+    // The published policy is the one API answer a cache may keep (and must revalidate).
+    expect((await viewer.get("/api/policy/published")).headers["cache-control"]).toBe("no-cache");
+  });
+
   it("publishing the same revision twice at once makes one version; the other gets 409", async () => {
     const editor = await signIn(t.app, EDITOR);
     const draft = (await editor.get("/api/policy/draft")).json() as Json;
