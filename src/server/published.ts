@@ -15,7 +15,7 @@ export type PublishedAnswer = Readonly<{
   body: Buffer;
   /** Every header of the full answer (200). */
   full: HeaderPairs;
-  /** Every header of the "not modified" answer (304): the same without the body's type and length. */
+  /** Every header of the "not modified" answer (304): what a cache updates its copy with. */
   notModified: HeaderPairs;
 }>;
 
@@ -27,8 +27,7 @@ export type PublishedAnswer = Readonly<{
  * @returns the body, ETag and both header sets
  */
 export function publishedAnswer(etag: string, body: Buffer, securityHeaders: Readonly<Record<string, string>>): PublishedAnswer {
-  const common: [string, string][] = [
-    ...Object.entries(securityHeaders),
+  const caching: [string, string][] = [
     ["ETag", etag],
     // Always ask again (with If-None-Match): a policy SMT has just published applies at the next Send.
     ["Cache-Control", "no-cache"],
@@ -38,8 +37,12 @@ export function publishedAnswer(etag: string, body: Buffer, securityHeaders: Rea
   return {
     etag,
     body,
-    full: [...common, ["Content-Type", "application/json; charset=utf-8"], ["Content-Length", String(body.length)]],
-    notModified: common,
+    full: [...Object.entries(securityHeaders), ...caching, ["Content-Type", "application/json; charset=utf-8"], ["Content-Length", String(body.length)]],
+    // A 304 carries what a cache updates the copy it keeps with (RFC 9110 §15.4.5: ETag, Vary,
+    // Cache-Control; Node adds Date). It has no body to protect, and a cache keeps the stored
+    // answer's security headers where the 304 does not repeat them (RFC 9111 §3.2), so they are
+    // left out: most add-ins get this answer at every Send, and each header costs time to write.
+    notModified: caching,
   };
 }
 

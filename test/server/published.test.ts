@@ -79,22 +79,26 @@ describe("GET /api/policy/published", () => {
     expect(again.statusCode).toBe(304);
   });
 
-  it("sends exactly the precomputed header set: the API's security headers, ETag, no-cache, Vary: Origin", async () => {
+  it("sends exactly the precomputed header sets: the API's security headers with the body; ETag, no-cache and Vary with a 304", async () => {
     const security = Object.fromEntries(Object.entries(precomputedApiHeaders(t.config)).map(([k, v]) => [k.toLowerCase(), v]));
     expect(security["content-security-policy"]).toContain("frame-ancestors 'none'");
     const withoutTransport = (h: Record<string, unknown>) => Object.fromEntries(Object.entries(h).filter(([k]) => !["date", "connection", "keep-alive"].includes(k)));
     const full = await t.app.inject({ method: "GET", url: URL });
     const etag = String(full.headers.etag);
-    const common = { ...security, etag, "cache-control": "no-cache", vary: "Origin" };
-    expect(withoutTransport(full.headers)).toEqual({ ...common, "content-type": "application/json; charset=utf-8", "content-length": String(Buffer.byteLength(full.body)) });
+    const caching = { etag, "cache-control": "no-cache", vary: "Origin" };
+    expect(withoutTransport(full.headers)).toEqual({ ...security, ...caching, "content-type": "application/json; charset=utf-8", "content-length": String(Buffer.byteLength(full.body)) });
+    // A cache keeps the stored answer's other headers (RFC 9111 §3.2): the 304 sends only these.
     const notModified = await t.app.inject({ method: "GET", url: URL, headers: { "if-none-match": etag } });
-    expect(withoutTransport(notModified.headers)).toEqual(common);
+    expect(withoutTransport(notModified.headers)).toEqual(caching);
   });
 
   it("adds CORS headers only for the add-in's origins, echoing Outlook's trailing slash", async () => {
     const ok = await t.app.inject({ method: "GET", url: URL, headers: { origin: "https://addin.example.org/" } });
     expect(ok.headers["access-control-allow-origin"]).toBe("https://addin.example.org/");
     expect(ok.headers["access-control-expose-headers"]).toBe("ETag");
+    // The add-in sets If-None-Match itself, so the browser checks CORS on the 304 as well.
+    const fresh = await t.app.inject({ method: "GET", url: URL, headers: { origin: "https://addin.example.org", "if-none-match": String(ok.headers.etag) } });
+    expect([fresh.statusCode, fresh.headers["access-control-allow-origin"], fresh.headers["access-control-expose-headers"]]).toEqual([304, "https://addin.example.org", "ETag"]);
     const other = await t.app.inject({ method: "GET", url: URL, headers: { origin: "https://addin.example.org.evil.example" } });
     expect(other.headers["access-control-allow-origin"]).toBeUndefined();
     expect(other.headers["access-control-expose-headers"]).toBeUndefined();
