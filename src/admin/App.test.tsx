@@ -27,6 +27,7 @@ const chainMail = { ...rules["no-chain-mail"]!.meta } as unknown as RuleInfo;
 const subjectRequired = { ...rules["subject-required"]!.meta } as unknown as RuleInfo;
 const chainTitle = rules["no-chain-mail"]!.meta.title;
 const subjectTitle = rules["subject-required"]!.meta.title;
+const disclaimerTitle = rules.disclaimer!.meta.title;
 
 async function signIn(email = "head@centre.example") {
   await userEvent.type(await screen.findByRole("textbox", { name: /E-mail address/ }), email);
@@ -279,6 +280,137 @@ describe("admin app", () => {
     await userEvent.type(screen.getByRole("searchbox", { name: /Find a rule/ }), "zzzz");
     expect(screen.getByRole("status").textContent).toBe("No rule matches “zzzz”.");
     expect(screen.queryAllByRole("heading", { level: 3 })).toHaveLength(0);
+  });
+
+  it("shows a finding that Send puts right by itself (the disclaimer) as “Added when sent”, not as a block", async () => {
+    renderAdmin({ signedInAs: "head@centre.example" });
+    await screen.findByRole("heading", { name: "Rules", level: 1 });
+    await goTo("Try a message");
+    await userEvent.type(screen.getByRole("textbox", { name: /^To/ }), "parent@example.com");
+    await userEvent.type(screen.getByRole("textbox", { name: "Subject" }), "Sports day on Friday");
+    await userEvent.type(screen.getByRole("textbox", { name: "Body" }), "Dear parents, sports day starts at ten on Friday. Please bring a sun hat. Thank you.");
+    await userEvent.click(screen.getByRole("button", { name: "Check with the draft policy" }));
+    const result = await screen.findByRole("region", { name: /^Result:/ });
+    const findings = within(result).getByRole("list", { name: "Findings the sender would see" });
+    const disclaimer = within(findings).getByText(disclaimerTitle).closest("li") as HTMLElement;
+    expect(within(disclaimer).getByText("Added when sent")).toBeTruthy();
+    expect(within(disclaimer).queryByText("Block")).toBeNull();
+    expect(within(result).getByRole("heading", { name: /^Result:/ }).textContent).not.toMatch(/blocked/);
+  });
+
+  it("after Publish, focus goes to the message that says it worked", async () => {
+    renderAdmin({ signedInAs: "head@centre.example" });
+    await screen.findByRole("heading", { name: "Rules", level: 1 });
+    await setSeverity(chainTitle, "Block");
+    await userEvent.click(screen.getByRole("button", { name: "Save draft" }));
+    await screen.findByText(/Draft saved/);
+    await goTo("Review and publish");
+    await userEvent.type(await screen.findByRole("textbox", { name: /Note for the history/ }), "Chain mail blocked");
+    await userEvent.click(screen.getByRole("button", { name: "Publish draft revision 2" }));
+    const status = (await screen.findByText("Published as version 2")).closest('[role="status"]') as HTMLElement;
+    await waitFor(() => expect(document.activeElement).toBe(status));
+  });
+
+  it("Escape or Cancel in the roll back confirmation puts focus back on its button; rolling back focuses the outcome", async () => {
+    renderAdmin({ signedInAs: "head@centre.example" });
+    await screen.findByRole("heading", { name: "Rules", level: 1 });
+    await setSeverity(chainTitle, "Block");
+    await userEvent.click(screen.getByRole("button", { name: "Save draft" }));
+    await screen.findByText(/Draft saved/);
+    await goTo("Review and publish");
+    await userEvent.type(await screen.findByRole("textbox", { name: /Note for the history/ }), "Chain mail blocked");
+    await userEvent.click(screen.getByRole("button", { name: "Publish draft revision 2" }));
+    await screen.findByText("Published as version 2");
+    await goTo("History");
+    const rollBack = await screen.findByRole("button", { name: "Roll back to version 1" });
+    await userEvent.click(rollBack);
+    await screen.findByRole("alertdialog", { ...H, name: "Roll back to version 1?" });
+    await userEvent.keyboard("{Escape}");
+    await waitFor(() => expect(screen.queryByRole("alertdialog", H)).toBeNull());
+    await waitFor(() => expect(document.activeElement).toBe(rollBack));
+    await userEvent.click(rollBack);
+    await userEvent.click(await within(await screen.findByRole("alertdialog", H)).findByRole("button", { ...H, name: "Cancel" }));
+    await waitFor(() => expect(document.activeElement).toBe(rollBack));
+    await userEvent.click(rollBack);
+    await userEvent.click(await within(await screen.findByRole("alertdialog", H)).findByRole("button", { ...H, name: "Roll back to version 1" }));
+    const status = (await screen.findByText("Version 1 is published again, as version 3")).closest('[role="status"]') as HTMLElement;
+    await waitFor(() => expect(document.activeElement).toBe(status));
+  });
+
+  it("Escape in the sign-out question returns focus to Sign out; discarding changes puts focus on the page heading", async () => {
+    renderAdmin({ signedInAs: "head@centre.example" });
+    await screen.findByRole("heading", { name: "Rules", level: 1 });
+    await setSeverity(chainTitle, "Block");
+    const signOut = screen.getByRole("button", { name: "Sign out" });
+    await userEvent.click(signOut);
+    await screen.findByRole("alertdialog", { ...H, name: "Sign out with unsaved changes?" });
+    await userEvent.keyboard("{Escape}");
+    await waitFor(() => expect(screen.queryByRole("alertdialog", H)).toBeNull());
+    await waitFor(() => expect(document.activeElement).toBe(signOut));
+    await userEvent.click(screen.getByRole("button", { name: "Discard changes" }));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole("heading", { name: "Rules", level: 1 })));
+  });
+
+  describe("in a narrow window (480 px or less)", () => {
+    const original = window.matchMedia;
+    beforeEach(() => {
+      window.matchMedia = ((query: string) => ({
+        matches: query.includes("max-width: 480px"),
+        media: query,
+        onchange: null,
+        addEventListener: () => undefined,
+        removeEventListener: () => undefined,
+        addListener: () => undefined,
+        removeListener: () => undefined,
+        dispatchEvent: () => false,
+      })) as unknown as typeof window.matchMedia;
+    });
+    afterEach(() => {
+      window.matchMedia = original;
+    });
+
+    it("shows History, Reports and the changes to publish as one card per row, each value under its column's name", async () => {
+      const rows = [{ week: "2026-W09", ruleId: "no-chain-mail", hits: 4, monitorHits: 1, warned: 3, overridden: 2, blocks: 1, falsePositives: 1 }];
+      renderAdmin({ signedInAs: "head@centre.example", weekly: rows });
+      await screen.findByRole("heading", { name: "Rules", level: 1 });
+      await setSeverity(chainTitle, "Block");
+      await userEvent.click(screen.getByRole("button", { name: "Save draft" }));
+      await screen.findByText(/Draft saved/);
+      await goTo("Review and publish");
+      const changes = await screen.findByRole("list", { name: "Changes" });
+      expect(screen.queryByRole("table")).toBeNull();
+      const change = within(changes).getByRole("listitem");
+      expect(within(change).getByText(`${chainTitle} — severity`)).toBeTruthy();
+      expect(within(change).getByText("Published").nextElementSibling?.textContent).toBe("Warn");
+      expect(within(change).getByText("Draft").nextElementSibling?.textContent).toBe("Block");
+      await userEvent.type(screen.getByRole("textbox", { name: /Note for the history/ }), "Chain mail blocked");
+      await userEvent.click(screen.getByRole("button", { name: "Publish draft revision 2" }));
+      await screen.findByText("Published as version 2");
+
+      await goTo("History");
+      const versions = await screen.findByRole("list", { name: "Published versions" });
+      expect(screen.queryByRole("table")).toBeNull();
+      const cards = within(versions).getAllByRole("listitem");
+      expect(cards.map((c) => c.querySelector("p")?.textContent?.trim())).toEqual(["Version 2 In use", "Version 1"]);
+      expect(within(cards[1] as HTMLElement).getByRole("button", { name: "Roll back to version 1" })).toBeTruthy();
+      expect(within(cards[0] as HTMLElement).getByText("Note").nextElementSibling?.textContent).toBe("Chain mail blocked");
+
+      await goTo("Reports");
+      const weekly = await screen.findByRole("list", { name: "Week by week" });
+      const card = within(weekly).getByRole("listitem");
+      expect(card.querySelector("p")?.textContent).toBe(`${chainTitle}, week of 23 Feb 2026`);
+      const pairs = [...card.querySelectorAll("dt")].map((dt) => [dt.textContent, dt.nextElementSibling?.textContent]);
+      expect(pairs).toEqual([
+        ["Week", "week of 23 Feb 2026"],
+        ["Hits", "4"],
+        ["Monitor hits", "1"],
+        ["Warnings shown", "3"],
+        ["Warnings overridden", "2"],
+        ["Blocks", "1"],
+        ["False-positive reports", "1"],
+      ]);
+      expect(await axeViolations(document.body)).toEqual([]);
+    }, 120_000);
   });
 
   it("has no axe violations on the sign-in, rules, organisation, publish, history and audit pages", async () => {

@@ -9,6 +9,7 @@ import { ConflictDialog } from "./components/ConflictDialog/ConflictDialog";
 import { DraftBar } from "./components/DraftBar/DraftBar";
 import { ErrorView, Loading } from "./components/StatusViews";
 import { DraftProvider, useDraft } from "./draft/DraftContext";
+import { focusPageHeading, useReturnFocus } from "./hooks/focus";
 import { useHashRoute } from "./hooks/useHashRoute";
 import { useLoad } from "./hooks/useLoad";
 import { AuditPage } from "./pages/AuditPage";
@@ -63,6 +64,11 @@ const useStyles = makeStyles({
   signOut: { color: "inherit" },
 });
 
+/** The Save draft button, while there is one. */
+function saveButton(): HTMLElement | null {
+  return [...document.querySelectorAll<HTMLButtonElement>("main button")].find((b) => b.textContent === "Save draft") ?? null;
+}
+
 function Shell(props: { catalogue: readonly RuleInfo[]; onSignOut(): void }) {
   const styles = useStyles();
   const { user, canEdit } = useAdmin();
@@ -70,6 +76,10 @@ function Shell(props: { catalogue: readonly RuleInfo[]; onSignOut(): void }) {
   const [route, go] = useHashRoute(ROUTES);
   const [confirmSignOut, setConfirmSignOut] = useState(false);
   const { load } = draft;
+  // Closing a dialog puts focus back where it was: Sign out, or (for the save conflict, which
+  // the app opens itself) Save draft while there are still changes to save.
+  const signOutFocus = useReturnFocus(confirmSignOut);
+  const conflictFocus = useReturnFocus(draft.conflict !== null, saveButton);
 
   useEffect(() => {
     void load();
@@ -96,10 +106,7 @@ function Shell(props: { catalogue: readonly RuleInfo[]; onSignOut(): void }) {
   const ready = draft.working !== null;
   useEffect(() => {
     if (!ready) return;
-    const heading = document.querySelector<HTMLElement>("main h1");
-    if (!heading) return;
-    heading.setAttribute("tabindex", "-1");
-    heading.focus();
+    focusPageHeading();
   }, [route, ready]);
 
   let content;
@@ -122,7 +129,15 @@ function Shell(props: { catalogue: readonly RuleInfo[]; onSignOut(): void }) {
           <Badge appearance="filled" color={canEdit ? "success" : "informative"}>
             {canEdit ? "Editor" : "Viewer"}
           </Badge>
-          <Button appearance="transparent" className={styles.signOut} onClick={() => (draft.dirty ? setConfirmSignOut(true) : props.onSignOut())}>
+          <Button
+            appearance="transparent"
+            className={styles.signOut}
+            onClick={(e) => {
+              if (!draft.dirty) return props.onSignOut();
+              signOutFocus.remember(e.currentTarget);
+              setConfirmSignOut(true);
+            }}
+          >
             Sign out
           </Button>
         </div>
@@ -154,7 +169,11 @@ function Shell(props: { catalogue: readonly RuleInfo[]; onSignOut(): void }) {
         conflict={draft.conflict}
         catalogue={props.catalogue}
         busy={draft.saving}
-        onKeepMine={() => void draft.keepMine()}
+        onKeepMine={() => {
+          // The saved-draft confirmation takes focus.
+          conflictFocus.forget();
+          void draft.keepMine();
+        }}
         onTakeTheirs={draft.takeTheirs}
         onDismiss={draft.dismissConflict}
       />
@@ -167,6 +186,8 @@ function Shell(props: { catalogue: readonly RuleInfo[]; onSignOut(): void }) {
               <Button
                 appearance="primary"
                 onClick={() => {
+                  // The saved-draft confirmation takes focus.
+                  signOutFocus.forget();
                   setConfirmSignOut(false);
                   void draft.save();
                 }}

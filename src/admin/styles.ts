@@ -18,7 +18,6 @@ export const usePageStyles = makeStyles({
     minWidth: 0,
   },
   row: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS, alignItems: "flex-end" },
-  tableWrap: { overflowX: "auto", maxWidth: "100%" },
   muted: { color: tokens.colorNeutralForeground2 },
   quote: {
     margin: 0,

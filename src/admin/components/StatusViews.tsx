@@ -1,6 +1,6 @@
 /** Loading, error and empty states, the same on every page. */
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, makeStyles, tokens } from "@fluentui/react-components";
-import type { ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import type { LoadState } from "../hooks/useLoad";
 
 const useStyles = makeStyles({
@@ -35,14 +35,20 @@ export function ErrorView(props: { title: string; message: string; onRetry?: () 
 export type Outcome = Readonly<{ intent: "success" | "error" | "warning"; title: string; text: string }>;
 
 /**
- * The outcome of an action, announced to screen readers (an error as an alert).
+ * The outcome of an action, announced to screen readers (an error as an alert). It takes focus
+ * when it appears: the button that was pressed (Publish, Roll back) has usually gone or been
+ * disabled, and keyboard users carry on from the message that says what happened.
  * @param props - the outcome, or null for none
  */
 export function OutcomeBar(props: { outcome: Outcome | null }) {
   const { outcome } = props;
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (outcome) ref.current?.focus();
+  }, [outcome]);
   if (!outcome) return null;
   return (
-    <MessageBar intent={outcome.intent} layout="multiline" role={outcome.intent === "error" ? "alert" : "status"}>
+    <MessageBar ref={ref} tabIndex={-1} intent={outcome.intent} layout="multiline" role={outcome.intent === "error" ? "alert" : "status"}>
       <MessageBarBody>
         <MessageBarTitle>{outcome.title}</MessageBarTitle>
         {outcome.text}

@@ -2,6 +2,7 @@
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import type { AuditEntry } from "../api/types";
+import { DataTable } from "../components/DataTable/DataTable";
 import { Empty, ErrorView, Loaded } from "../components/StatusViews";
 import { useLoad } from "../hooks/useLoad";
 import { auditDetailText, auditLabel, formatTime } from "../model/labels";
@@ -11,8 +12,6 @@ import { usePageStyles } from "../styles";
 const PAGE_SIZE = 50;
 
 const useStyles = makeStyles({
-  table: { borderCollapse: "collapse", width: "100%", minWidth: "36rem" },
-  cell: { textAlign: "left", verticalAlign: "top", padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, overflowWrap: "anywhere" },
   more: { marginTop: tokens.spacingVerticalM },
 });
 
@@ -53,29 +52,17 @@ export function AuditPage() {
             <Empty>The log is empty.</Empty>
           ) : (
             <>
-              <div className={page.tableWrap} role="region" aria-label="Audit log, scrollable" tabIndex={0}>
-                <table className={styles.table}>
-                  <caption className={page.muted}>Newest first</caption>
-                  <thead>
-                    <tr>
-                      <th className={styles.cell} scope="col">When</th>
-                      <th className={styles.cell} scope="col">Who</th>
-                      <th className={styles.cell} scope="col">What</th>
-                      <th className={styles.cell} scope="col">Details</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {entries.map((e) => (
-                      <tr key={e.id}>
-                        <td className={styles.cell}>{formatTime(e.at)}</td>
-                        <td className={styles.cell}>{e.actor}</td>
-                        <td className={styles.cell}>{auditLabel(e.action)}</td>
-                        <td className={styles.cell}>{auditDetailText(e.detail)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable
+                label="Audit log"
+                caption="Newest first"
+                minWidth="36rem"
+                rowHeader={2}
+                columns={[{ header: "When" }, { header: "Who" }, { header: "What" }, { header: "Details" }]}
+                rows={entries.map((e) => ({
+                  key: String(e.id),
+                  cells: [formatTime(e.at), e.actor, auditLabel(e.action), auditDetailText(e.detail)],
+                }))}
+              />
               {moreError ? <ErrorView title="Could not load older entries" message={moreError} /> : null}
               {more ? (
                 <div className={styles.more}>

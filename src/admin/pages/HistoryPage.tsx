@@ -21,8 +21,10 @@ import {
 import { useState } from "react";
 import type { RuleInfo, VersionSummary } from "../api/types";
 import { ChangeList } from "../components/ChangeList/ChangeList";
+import { DataTable } from "../components/DataTable/DataTable";
 import { Empty, ErrorView, Loaded, Loading, OutcomeBar, type Outcome } from "../components/StatusViews";
 import { useDraft } from "../draft/DraftContext";
+import { useReturnFocus } from "../hooks/focus";
 import { useLoad } from "../hooks/useLoad";
 import { formatTime } from "../model/labels";
 import { changedLeaves, type LeafChange, type PolicyDoc } from "../model/policy-model";
@@ -30,8 +32,6 @@ import { VIEWER_EXPLANATION, useAdmin } from "../services";
 import { usePageStyles } from "../styles";
 
 const useStyles = makeStyles({
-  table: { borderCollapse: "collapse", width: "100%", minWidth: "36rem" },
-  cell: { textAlign: "left", verticalAlign: "top", padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, overflowWrap: "anywhere" },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
 
@@ -56,6 +56,9 @@ export function HistoryPage(props: { catalogue: readonly RuleInfo[] }) {
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [compare, setCompare] = useState<Compare | null>(null);
+  // Cancel or Escape puts focus back on the Roll back button that opened the confirmation;
+  // after a roll back (or a failure) the status message takes it.
+  const returnFocus = useReturnFocus(target !== null);
 
   const showChanges = async (version: number, latest: number): Promise<void> => {
     setCompare({ version, state: "loading" });
@@ -86,12 +89,14 @@ export function HistoryPage(props: { catalogue: readonly RuleInfo[] }) {
           // The draft page reloads it anyway; the rollback itself succeeded.
         }
       }
+      returnFocus.forget();
       setTarget(null);
       setNote("");
       setCompare(null);
       reload();
     } catch (error) {
       setOutcome({ intent: "error", title: "Not rolled back", text: error instanceof Error ? error.message : String(error) });
+      returnFocus.forget();
       setTarget(null);
     } finally {
       setBusy(false);
@@ -113,49 +118,47 @@ export function HistoryPage(props: { catalogue: readonly RuleInfo[] }) {
           versions.length === 0 ? (
             <Empty>Nothing has been published yet.</Empty>
           ) : (
-            <div className={page.tableWrap} role="region" aria-label="Published versions, scrollable" tabIndex={0}>
-              <table className={styles.table}>
-                <caption className={page.muted}>Published versions</caption>
-                <thead>
-                  <tr>
-                    <th className={styles.cell} scope="col">Version</th>
-                    <th className={styles.cell} scope="col">Published</th>
-                    <th className={styles.cell} scope="col">By</th>
-                    <th className={styles.cell} scope="col">Note</th>
-                    <th className={styles.cell} scope="col">Actions</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {versions.map((v, i) => (
-                    <tr key={v.version}>
-                      <th className={styles.cell} scope="row">
-                        {v.version} {i === 0 ? <Badge appearance="tint" color="success">In use</Badge> : null}
-                      </th>
-                      <td className={styles.cell}>{formatTime(v.publishedAt)}</td>
-                      <td className={styles.cell}>{v.author}</td>
-                      <td className={styles.cell}>
-                        {v.note}
-                        {v.rollbackOf !== null ? <span className={page.muted}> (rollback to version {v.rollbackOf})</span> : null}
-                      </td>
-                      <td className={styles.cell}>
-                        {i === 0 ? (
-                          <span className={page.muted}>Current</span>
-                        ) : (
-                          <div className={styles.actions}>
-                            <Button size="small" onClick={() => void showChanges(v.version, (versions[0] as VersionSummary).version)}>
-                              Compare with current
-                            </Button>
-                            <Button size="small" disabled={!canEdit} title={canEdit ? undefined : VIEWER_EXPLANATION} onClick={() => setTarget(v)}>
-                              Roll back to version {v.version}
-                            </Button>
-                          </div>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              label="Published versions"
+              caption="Published versions"
+              minWidth="36rem"
+              columns={[{ header: "Version" }, { header: "Published" }, { header: "By" }, { header: "Note" }, { header: "Actions" }]}
+              rows={versions.map((v, i) => ({
+                key: String(v.version),
+                title: (
+                  <>
+                    Version {v.version} {i === 0 ? <Badge appearance="tint" color="success">In use</Badge> : null}
+                  </>
+                ),
+                cells: [
+                  <>
+                    {v.version} {i === 0 ? <Badge appearance="tint" color="success">In use</Badge> : null}
+                  </>,
+                  formatTime(v.publishedAt),
+                  v.author,
+                  <>
+                    {v.note}
+                    {v.rollbackOf !== null ? <span className={page.muted}> (rollback to version {v.rollbackOf})</span> : null}
+                  </>,
+                  i === 0 ? (
+                    <span className={page.muted}>Current</span>
+                  ) : (
+                    <div className={styles.actions}>
+                      <Button size="small" onClick={() => void showChanges(v.version, (versions[0] as VersionSummary).version)}>
+                        Compare with current
+                      </Button>
+                      <Button size="small" disabled={!canEdit} title={canEdit ? undefined : VIEWER_EXPLANATION} onClick={(e) => {
+                          returnFocus.remember(e.currentTarget);
+                          setTarget(v);
+                        }}
+                      >
+                        Roll back to version {v.version}
+                      </Button>
+                    </div>
+                  ),
+                ],
+              }))}
+            />
           )
         }
       </Loaded>

@@ -7,6 +7,7 @@ import { Button, Field, MessageBar, MessageBarBody, MessageBarTitle, Textarea, m
 import { useState } from "react";
 import { DraftConflict } from "../api/client";
 import type { DiffResult, PolicyChange, RuleInfo } from "../api/types";
+import { DataTable } from "../components/DataTable/DataTable";
 import { Empty, Loaded, OutcomeBar, type Outcome } from "../components/StatusViews";
 import { useDraft } from "../draft/DraftContext";
 import { useLoad } from "../hooks/useLoad";
@@ -15,8 +16,6 @@ import { VIEWER_EXPLANATION, useAdmin } from "../services";
 import { usePageStyles } from "../styles";
 
 const useStyles = makeStyles({
-  table: { borderCollapse: "collapse", width: "100%", minWidth: "32rem" },
-  cell: { textAlign: "left", verticalAlign: "top", padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, overflowWrap: "anywhere" },
   path: { display: "block", fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
   note: { maxWidth: "40rem" },
 });
@@ -27,32 +26,23 @@ function DiffTable(props: { diff: DiffResult; catalogue: readonly RuleInfo[] }) 
   const styles = useStyles();
   const page = usePageStyles();
   return (
-    <div className={page.tableWrap} role="region" aria-label="Changes, scrollable" tabIndex={0}>
-      <table className={styles.table}>
-        <caption className={page.muted}>
-          Draft revision {props.diff.draftRevision} compared with published version {props.diff.against}
-        </caption>
-        <thead>
-          <tr>
-            <th className={styles.cell} scope="col">Setting</th>
-            <th className={styles.cell} scope="col">Published</th>
-            <th className={styles.cell} scope="col">Draft</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.diff.changes.map((c) => (
-            <tr key={c.path}>
-              <th className={styles.cell} scope="row">
-                {pathLabel(c.path, props.catalogue)} <span className={page.muted}>({KIND_WORDS[c.kind]})</span>
-                <span className={styles.path}>{c.path}</span>
-              </th>
-              <td className={styles.cell}>{c.kind === "added" ? "(not set)" : formatValue(c.before)}</td>
-              <td className={styles.cell}>{c.kind === "removed" ? "(not set)" : formatValue(c.after)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      label="Changes"
+      minWidth="32rem"
+      caption={`Draft revision ${props.diff.draftRevision} compared with published version ${props.diff.against}`}
+      columns={[{ header: "Setting" }, { header: "Published" }, { header: "Draft" }]}
+      rows={props.diff.changes.map((c) => ({
+        key: c.path,
+        cells: [
+          <>
+            {pathLabel(c.path, props.catalogue)} <span className={page.muted}>({KIND_WORDS[c.kind]})</span>
+            <span className={styles.path}>{c.path}</span>
+          </>,
+          c.kind === "added" ? "(not set)" : formatValue(c.before),
+          c.kind === "removed" ? "(not set)" : formatValue(c.after),
+        ],
+      }))}
+    />
   );
 }
 

@@ -8,6 +8,7 @@ import { Button, Field, Input, makeStyles, tokens } from "@fluentui/react-compon
 import { useState, type FormEvent } from "react";
 import type { RuleInfo, WeeklyRow } from "../api/types";
 import type { DropReason, DroppedEvents } from "../../core/model/event";
+import { DataTable } from "../components/DataTable/DataTable";
 import { Empty, Loaded } from "../components/StatusViews";
 import { useLoad } from "../hooks/useLoad";
 import { usePageStyles } from "../styles";
@@ -17,9 +18,6 @@ import { weekLabel } from "../model/labels";
 const WEEK = /^\d{4}-W\d{2}$/;
 
 const useStyles = makeStyles({
-  table: { borderCollapse: "collapse", width: "100%", minWidth: "40rem" },
-  cell: { textAlign: "left", verticalAlign: "top", padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
-  num: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
   bars: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   barRow: { display: "grid", gridTemplateColumns: "minmax(8rem, 16rem) 1fr", columnGap: tokens.spacingHorizontalM, alignItems: "center" },
   track: { display: "flex", height: "1.25rem", backgroundColor: tokens.colorNeutralBackground3, borderRadius: tokens.borderRadiusSmall, overflow: "hidden" },
@@ -133,38 +131,26 @@ export function ReportsPage(props: { catalogue: readonly RuleInfo[] }) {
                 <h2 id="weekly-title" className={page.heading}>
                   Week by week
                 </h2>
-                <div className={page.tableWrap} role="region" aria-label="Week by week, scrollable" tabIndex={0}>
-                  <table className={styles.table}>
-                    <thead>
-                      <tr>
-                        <th className={styles.cell} scope="col">Week</th>
-                        <th className={styles.cell} scope="col">Rule</th>
-                        <th className={`${styles.cell} ${styles.num}`} scope="col">Hits</th>
-                        <th className={`${styles.cell} ${styles.num}`} scope="col">Monitor hits</th>
-                        <th className={`${styles.cell} ${styles.num}`} scope="col">Warnings shown</th>
-                        <th className={`${styles.cell} ${styles.num}`} scope="col">Warnings overridden</th>
-                        <th className={`${styles.cell} ${styles.num}`} scope="col">Blocks</th>
-                        <th className={`${styles.cell} ${styles.num}`} scope="col">False-positive reports</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {report.rows.map((r) => (
-                        <tr key={`${r.week}|${r.ruleId}`}>
-                          <td className={styles.cell}>{weekLabel(r.week)}</td>
-                          <th className={styles.cell} scope="row">
-                            {title(r.ruleId)}
-                          </th>
-                          <td className={`${styles.cell} ${styles.num}`}>{r.hits}</td>
-                          <td className={`${styles.cell} ${styles.num}`}>{r.monitorHits}</td>
-                          <td className={`${styles.cell} ${styles.num}`}>{r.warned ?? 0}</td>
-                          <td className={`${styles.cell} ${styles.num}`}>{r.overridden}</td>
-                          <td className={`${styles.cell} ${styles.num}`}>{r.blocks}</td>
-                          <td className={`${styles.cell} ${styles.num}`}>{r.falsePositives}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
+                <DataTable
+                  label="Week by week"
+                  minWidth="40rem"
+                  rowHeader={1}
+                  columns={[
+                    { header: "Week" },
+                    { header: "Rule" },
+                    { header: "Hits", numeric: true },
+                    { header: "Monitor hits", numeric: true },
+                    { header: "Warnings shown", numeric: true },
+                    { header: "Warnings overridden", numeric: true },
+                    { header: "Blocks", numeric: true },
+                    { header: "False-positive reports", numeric: true },
+                  ]}
+                  rows={report.rows.map((r) => ({
+                    key: `${r.week}|${r.ruleId}`,
+                    title: `${title(r.ruleId)}, ${weekLabel(r.week)}`,
+                    cells: [weekLabel(r.week), title(r.ruleId), r.hits, r.monitorHits, r.warned ?? 0, r.overridden, r.blocks, r.falsePositives],
+                  }))}
+                />
               </section>
               <DroppedSection dropped={report.dropped ?? []} />
             </>

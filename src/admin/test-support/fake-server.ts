@@ -3,11 +3,12 @@
  * admin app's tests. It keeps the server's rules that matter to the app: session + CSRF
  * token on state-changing requests, draft revisions with 409 and the current draft on a
  * stale save, validation with paths (the core's own `normalizePolicy`), publish, rollback,
- * audit and try-a-message (the core's own engine). Not bundled into the app.
+ * audit, the policy diff (the core's own, as the server uses) and try-a-message (the core's own engine). Not bundled into the app.
  */
 import { checkDraft } from "../../core/engine/run-rules";
 import { parseDraft } from "../../core/draft/parse-draft";
 import { defaultPolicyDocument } from "../../core/policy/default-policy";
+import { diffPolicies } from "../../core/policy/diff";
 import { normalizePolicy, PolicyError } from "../../core/policy/policy";
 import { rules } from "../../core/rules";
 import { ruleCatalogue } from "../../core/rules/catalogue";
@@ -169,8 +170,7 @@ export function createFakeServer(options: FakeServerOptions = {}): FakeServer {
       }
       case "GET /api/policy/diff": {
         const latest = server.versions[0] as VersionSummary & { policy: unknown };
-        const changes = JSON.stringify(latest.policy) === JSON.stringify(server.draft.policy) ? [] : [{ path: "(root)", kind: "changed", before: "published", after: "draft" }];
-        return json(200, { against: latest.version, draftRevision: server.draft.revision, changes });
+        return json(200, { against: latest.version, draftRevision: server.draft.revision, changes: diffPolicies(latest.policy, server.draft.policy) });
       }
       case "POST /api/policy/publish": {
         if (!editor) return needEditor();

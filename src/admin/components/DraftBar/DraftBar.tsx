@@ -8,6 +8,7 @@ import type { RuleInfo } from "../../api/types";
 import { useDraft } from "../../draft/DraftContext";
 import { ChangeList } from "../ChangeList/ChangeList";
 import { pathLabel } from "../../model/labels";
+import { focusPageHeading } from "../../hooks/focus";
 
 const useStyles = makeStyles({
   bar: {
@@ -59,7 +60,14 @@ export function DraftBar(props: { catalogue: readonly RuleInfo[] }) {
             <Button appearance="primary" disabled={draft.saving || blocking.length > 0} onClick={() => void draft.save()}>
               {draft.saving ? "Saving…" : "Save draft"}
             </Button>
-            <Button disabled={draft.saving} onClick={draft.discard}>
+            <Button
+              disabled={draft.saving}
+              onClick={() => {
+                draft.discard();
+                // The bar (and this button) goes with the changes: carry on from the page's heading.
+                window.setTimeout(focusPageHeading, 0);
+              }}
+            >
               Discard changes
             </Button>
           </MessageBarActions>
