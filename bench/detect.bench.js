@@ -40,6 +40,17 @@ const ADVERSARIAL = [
   ["1 MB of addresses", { body: fill("a@b.co, ") }],
   ["1 MB of blank lines", { body: fill("\n") }],
   ["deep HTML (100,000 nested <div>)", { bodyHtml: `${"<div>".repeat(100_000)}x${"</div>".repeat(100_000)}` }],
+  // Abusive language (the lexicon): repeats, disguises and innocent look-alikes.
+  ["1 MB of slurs", { body: fill("gook raghead f**k faggot ") }],
+  ["1 MB of one slur", { body: fill("faggot ") }],
+  ["1 MB of l33t and look-alike letters", { body: fill("5h1t 4$$ f*ck ѕһіt f\u200Buck ") }],
+  ["1 MB of spaced-out letters", { body: fill("f u c k ") }],
+  ["1 MB of masked words", { body: fill("f*** s*** c*** f***ing ") }],
+  ["1 MB of i-or-l markers", { body: fill("1l!|1l!| ") }],
+  ["1 MB of repeated letters", { body: fill("fuuuuuuuuuuuuuuuuuuuuuck ") }],
+  ["1 MB of threats", { body: fill("i will kill you watch your back ") }],
+  ["1 MB of phrase starts", { body: fill("you are a you are so you are ") }],
+  ["1 MB of innocent look-alikes", { body: fill("faggots and peas, spotted dick, Scunthorpe, blue tits ") }],
 ];
 
 function freshMs(script) {

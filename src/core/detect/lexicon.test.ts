@@ -123,6 +123,38 @@ describe("lexicon fast path", () => {
   });
 });
 
+describe("lexicon firstPerEntry", () => {
+  /** The first hit of each entry among all hits, in text order. */
+  const firstOfEach = (hits: readonly LexiconHit[]): LexiconHit[] => {
+    const seen = new Set<unknown>();
+    return hits.filter((h) => !seen.has(h.entry) && seen.add(h.entry) !== undefined);
+  };
+
+  it("gives the first hit of each entry, as the full search does, on obfuscated and innocent text", () => {
+    let repeated = 0;
+    for (const text of corpus(600, 11)) {
+      const doubled = `${text} ${text}`;
+      const all = fast.find(doubled);
+      if (all.length > firstOfEach(all).length) repeated++;
+      expect({ text, hits: shown(fast.find(doubled, [], { firstPerEntry: true })) }).toEqual({ text, hits: shown(firstOfEach(all)) });
+    }
+    expect(repeated).toBeGreaterThan(300);
+  });
+
+  it("still reads an occurrence after allowed ones (spotted dick, then Dick)", () => {
+    const text = "Spotted dick for pudding. ".repeat(50) + "Dick is a dick.";
+    expect(shown(fast.find(text, [], { firstPerEntry: true }))).toEqual(shown(firstOfEach(fast.find(text))));
+    expect(fast.find(text, [], { firstPerEntry: true }).map((h) => text.slice(h.start, h.end))).toEqual(["Dick"]);
+  });
+
+  it("finds one hit per term in a long run of the same words", () => {
+    const text = "gook raghead f**k 5h1t you are a loser ".repeat(20_000);
+    const hits = fast.find(text, [], { firstPerEntry: true });
+    expect(new Set(hits.map((h) => h.entry)).size).toBe(hits.length);
+    expect(hits.every((h) => h.start < 60)).toBe(true);
+  });
+});
+
 describe("foldTextSparse", () => {
   /** foldText as first written: each character folded on its own, each unit mapped to its source. */
   function reference(text: string): { text: string; offsets: number[] } {

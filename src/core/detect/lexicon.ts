@@ -52,6 +52,8 @@ export type LexiconOptions = Readonly<{
 
 type CompiledEntry = Readonly<{
   entry: LexiconEntry;
+  /** Position of the entry in the compiled list. */
+  index: number;
   /** The term as matched: one word for word/prefix/within, words joined by spaces for phrases. */
   spelling: string;
   allow: readonly string[];
@@ -87,6 +89,17 @@ type CompiledLexicon = Readonly<{
   /** Size of the rings of recent words kept while matching (a power of two). */
   ring: number;
   generalOnly: boolean;
+  /** How many entries were compiled. */
+  entryCount: number;
+}>;
+
+/** How a search is bounded. */
+export type FindOptions = Readonly<{
+  /**
+   * At most one hit per entry, the first in the text: later occurrences of a term already
+   * found are not judged again, so a text of thousands of the same word costs one hit.
+   */
+  firstPerEntry?: boolean;
 }>;
 
 export type Lexicon = Readonly<{
@@ -94,9 +107,10 @@ export type Lexicon = Readonly<{
    * Finds the entries that occur in a text.
    * @param text - any text
    * @param allow - further allow strings (the user's), applied to every entry
-   * @returns hits in text order, at most one per entry per word
+   * @param options - bounds on the search
+   * @returns hits in text order, at most one per entry per word (per text with `firstPerEntry`)
    */
-  find(text: string, allow?: readonly string[]): LexiconHit[];
+  find(text: string, allow?: readonly string[], options?: FindOptions): LexiconHit[];
 }>;
 
 /**
@@ -168,10 +182,11 @@ export function compileLexicon(entries: readonly LexiconEntry[], options: Lexico
   for (const [from, to] of Object.entries(options.expansions ?? {})) {
     expanded.push([idOf(normalizeTerm(from)), normalizeTerm(to).split(" ")]);
   }
+  let entryCount = 0;
   for (const entry of entries) {
     const spelling = normalizeTerm(entry.term);
     if (spelling === "") throw new Error(`Empty lexicon term "${entry.term}"`);
-    const compiled: CompiledEntry = { entry, spelling, allow: (entry.allow ?? []).map(normalizeTerm) };
+    const compiled: CompiledEntry = { entry, index: entryCount++, spelling, allow: (entry.allow ?? []).map(normalizeTerm) };
     if (entry.mode === "phrase") {
       let node = wordRoot;
       for (const word of spelling.split(" ")) {
@@ -196,10 +211,10 @@ export function compileLexicon(entries: readonly LexiconEntry[], options: Lexico
   for (const entry of entries) if (entry.mode === "phrase") longest = Math.max(longest, normalizeTerm(entry.term).split(" ").length);
   let ring = 64;
   while (ring < longest + 2 * ALLOW_WINDOW + 2) ring *= 2;
-  const lexicon: CompiledLexicon = { charTrie, withinTrie, wordRoot, vocabulary, ring, generalOnly };
+  const lexicon: CompiledLexicon = { charTrie, withinTrie, wordRoot, vocabulary, ring, generalOnly, entryCount };
   return {
-    find(text, allow = []) {
-      return findHits(text, lexicon, allow.map(normalizeTerm).filter((a) => a !== ""));
+    find(text, allow = [], findOptions = {}) {
+      return findHits(text, lexicon, allow.map(normalizeTerm).filter((a) => a !== ""), findOptions.firstPerEntry === true);
     },
   };
 }
@@ -373,8 +388,10 @@ function plainWordId(vocabulary: Vocabulary, text: string, from: number, to: num
  * for phrases) are kept, in rings; a candidate is judged against its allow strings as soon
  * as the words after it that the allow window reads have been seen.
  */
-function findHits(text: string, lexicon: CompiledLexicon, userAllow: readonly string[]): LexiconHit[] {
+function findHits(text: string, lexicon: CompiledLexicon, userAllow: readonly string[], firstPerEntry: boolean): LexiconHit[] {
   const { charTrie, withinTrie, wordRoot, vocabulary, generalOnly } = lexicon;
+  // With `firstPerEntry`: the entries already found (no candidate is made for them again).
+  const found = firstPerEntry ? new Uint8Array(lexicon.entryCount) : undefined;
   const mask = lexicon.ring - 1;
   const folded = foldTextSparse(text);
   const ft = folded.text;
@@ -410,7 +427,13 @@ function findHits(text: string, lexicon: CompiledLexicon, userAllow: readonly st
       const c = waiting[k] as Candidate;
       if (!all && c.last + ALLOW_WINDOW >= count) break;
       c.wordCount = count;
-      if (!isAllowed(c, userAllow)) hits.push(c);
+      if (found) {
+        if (found[c.entry.index] === 1) continue;
+        if (!isAllowed(c, userAllow)) {
+          hits.push(c);
+          found[c.entry.index] = 1;
+        }
+      } else if (!isAllowed(c, userAllow)) hits.push(c);
     }
     if (k > 0) waiting.splice(0, k);
   };
@@ -420,6 +443,7 @@ function findHits(text: string, lexicon: CompiledLexicon, userAllow: readonly st
   let active = 0;
   const reachPhrase = (p: number, q: number, node: WordNode): void => {
     for (const e of node.entries) {
+      if (found && found[e.index] === 1) continue;
       waitingPhrases.push({
         entry: e,
         words: phraseWord,
@@ -458,12 +482,20 @@ function findHits(text: string, lexicon: CompiledLexicon, userAllow: readonly st
   };
   let t = 0;
   const makeLetterCandidate: MakeCandidate = (e, from, to, spelling) => {
+    if (found && found[e.index] === 1) return;
     const slot = t & mask;
     waitingTokens.push({ entry: e, words: speltOf, wordCount: 0, first: t, last: t, from, to, spelling, start: tokStart[slot] as number, end: tokEnd[slot] as number });
   };
   const out: number[] = [];
   // Marked spellings read in this text, and the vocabulary word each was read as.
   const spelt = new Map<string, string>();
+  // Marked spellings matched in this text, and their letter matches (entry, span, spelling):
+  // a text of the same disguised word over and over walks the trie once for it.
+  const matchedMarked = new Map<string, readonly (readonly [CompiledEntry, number, number, string])[]>();
+  const collected: (readonly [CompiledEntry, number, number, string])[] = [];
+  const collect: MakeCandidate = (e, from, to, spelling) => {
+    collected.push([e, from, to, spelling]);
+  };
   scanWords(folded, (skeleton, from, to, start, end) => {
     t = tokenCount++;
     const slot = t & mask;
@@ -480,15 +512,26 @@ function findHits(text: string, lexicon: CompiledLexicon, userAllow: readonly st
       const sk = skeleton ?? ft.slice(from, to);
       const marked = hasMarks(sk) || hasLongRun(sk);
       // Words read from l33t, apostrophes or spaced-out letters are often plain letters by now.
-      if (marked || generalOnly) matchToken(charTrie, sk, out, makeLetterCandidate);
+      if (marked && !generalOnly) {
+        let matches = matchedMarked.get(sk);
+        if (matches === undefined) {
+          collected.length = 0;
+          matchToken(charTrie, sk, out, collect);
+          matches = collected.slice();
+          if (matchedMarked.size < MAX_SPELT) matchedMarked.set(sk, matches);
+        }
+        for (const [e, from, to, spelling] of matches) makeLetterCandidate(e, from, to, spelling);
+      } else if (generalOnly) matchToken(charTrie, sk, out, makeLetterCandidate);
       else matchPlain(charTrie, withinTrie, sk, 0, sk.length, makeLetterCandidate);
       let word = sk;
       if (marked) {
         // The same marked spelling ("10am", "c0ach") comes back often in one text.
-        const known = spelt.get(sk);
+        // A word longer than any in the vocabulary is not read for phrases (and a run of
+        // thousands of characters is not spelt out letter by letter).
+        const known = sk.length > MAX_VOCABULARY_WORD ? sk : spelt.get(sk);
         if (known !== undefined) word = known;
         else {
-          const variants = spellingVariants(sk, sk.length > MAX_VOCABULARY_WORD ? 1 : 16);
+          const variants = spellingVariants(sk, 16);
           word = variants.find((v) => vocabulary.ids.has(v)) ?? (variants[0] as string);
           if (spelt.size < MAX_SPELT) spelt.set(sk, word);
         }

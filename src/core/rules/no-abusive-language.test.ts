@@ -6,6 +6,8 @@ import rule, {
   SELECTABLE_CATEGORIES,
   defaultAbusiveOptions,
   findAbusiveLanguage,
+  firstAbusiveHits,
+  firstPerCategory,
   maskTerm,
 } from "./no-abusive-language";
 import { makeDraft, runRuleTests } from "../../../test/rule-tester";
@@ -256,5 +258,25 @@ describe("large and pathological input", () => {
     ["obfuscated words", "5h1t 4$$ f*ck ѕһіt f\u200Buck ".repeat(2_000), { "obscene s•••": 4_000, "obscene a•••": 2_000, "obscene f•••": 4_000 }],
   ])("checks %s and finds what it should", (_name, text, expected) => {
     expect(summary(text)).toEqual(expected);
+  });
+
+  // What the rules report: the first hit of each category, read without judging every repeat.
+  const MB = 1_048_576;
+  const fill = (s: string): string => s.repeat(Math.ceil(MB / s.length)).slice(0, MB);
+  it.each([
+    ["1 MB of slurs", fill("gook raghead f**k faggot "), ["racist gook", "homophobic faggot", "obscene f**k"]],
+    ["1 MB of one slur", fill("faggot "), ["homophobic faggot"]],
+    ["1 MB of l33t", fill("5h1t 4$$ f*ck ѕһіt f\u200Buck "), ["obscene 5h1t"]],
+    ["1 MB of spaced-out letters", fill("f u c k "), ["obscene f u c k f u c k"]],
+    ["1 MB of threats", fill("i will kill you, watch your back. "), ["threat kill you"]],
+    ["1 MB of innocent look-alikes", fill("faggots and peas, spotted dick, Scunthorpe, blue tits. "), []],
+    ["1 MB of traps, then a slur", `${fill("Spotted dick and custard. ")} What a dick.`, ["obscene dick"]],
+  ])("reports the first of each kind in %s", (_name, text, expected) => {
+    expect(firstAbusiveHits(text, defaultAbusiveOptions).map((h) => `${h.category} ${h.written.slice(0, 15)}`)).toEqual(expected);
+  });
+
+  it("reports what the full search reports, on mixed text", () => {
+    const text = "Spotted dick. You f**king idiot, watch ur back! A f4ggot, sh1t, c u n t, and a twat. ".repeat(30) + "nobody likes you";
+    expect(firstAbusiveHits(text, defaultAbusiveOptions)).toEqual(firstPerCategory(findAbusiveLanguage(text, defaultAbusiveOptions)));
   });
 });

@@ -10,7 +10,7 @@
  */
 import { CLAUSES } from "../policy/clauses";
 import type { JsonSchema } from "../engine/json-schema";
-import { compileLexicon, normalizeTerm, type Lexicon, type LexiconEntry } from "../detect/lexicon";
+import { compileLexicon, normalizeTerm, type FindOptions, type Lexicon, type LexiconEntry } from "../detect/lexicon";
 import {
   ABUSIVE_CATEGORIES,
   ABUSIVE_EXPANSIONS as expansions,
@@ -119,24 +119,37 @@ function shownTerm(entry: LexiconEntry, info: CategoryInfo): string {
  * Finds abusive language in a text.
  * @param text - the text to judge
  * @param options - categories, extra and allowed words
+ * @param bounds - `firstPerEntry`: only the first hit of each listed term (what the rules need)
  * @returns hits in text order
  */
-export function findAbusiveLanguage(text: string, options: Readonly<AbusiveLanguageOptions>): AbusiveHit[] {
+export function findAbusiveLanguage(text: string, options: Readonly<AbusiveLanguageOptions>, bounds: FindOptions = {}): AbusiveHit[] {
   if (text === "") return [];
   const enabled = new Set(options.categories);
   const found = dropOverlaps(
     abusiveLexicon()
-      .find(text, options.allowWords)
+      .find(text, options.allowWords, bounds)
       .filter((h) => enabled.has(h.entry.category)),
   );
   const extra = extraLexicon(options.extraWords);
-  if (extra) found.push(...extra.find(text, options.allowWords));
+  if (extra) found.push(...extra.find(text, options.allowWords, bounds));
   return found
     .sort((a, b) => a.start - b.start)
     .map((h) => {
       const info = ABUSIVE_CATEGORIES[h.entry.category] as CategoryInfo;
       return { category: h.entry.category, label: info.label, shown: shownTerm(h.entry, info), written: text.slice(h.start, h.end), start: h.start, end: h.end };
     });
+}
+
+/**
+ * The first hit of each category in a text, in category order (threats first): what the
+ * rules report. Reads only the first occurrence of each listed term, so a text of thousands of
+ * slurs costs no more than one with a few.
+ * @param text - the text to judge
+ * @param options - categories, extra and allowed words
+ * @returns at most one hit per category
+ */
+export function firstAbusiveHits(text: string, options: Readonly<AbusiveLanguageOptions>): AbusiveHit[] {
+  return firstPerCategory(findAbusiveLanguage(text, options, { firstPerEntry: true }));
 }
 
 /**
@@ -173,7 +186,7 @@ export default defineRule<AbusiveLanguageOptions>({
       ["body", snapshot.body.authored],
     ] as const;
     for (const [field, text] of fields) {
-      for (const hit of firstPerCategory(findAbusiveLanguage(text, context.options))) {
+      for (const hit of firstAbusiveHits(text, context.options)) {
         context.report({
           messageId: hit.category === "threat" ? "threat" : "abusive",
           data: { category: hit.label, word: hit.shown },

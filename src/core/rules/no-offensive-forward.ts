@@ -11,7 +11,7 @@ import type { EmailSnapshot } from "../model/snapshot";
 import {
   abusiveOptionsSchema,
   defaultAbusiveOptions,
-  findAbusiveLanguage,
+  firstAbusiveHits,
   firstPerCategory,
   type AbusiveHit,
   type AbusiveLanguageOptions,
@@ -53,7 +53,7 @@ export default defineRule<AbusiveLanguageOptions>({
     const others = snapshot.recipients.filter((r) => !smt.has(r.email));
     if (others.length === 0) return;
     const hits: AbusiveHit[] = [];
-    for (const text of forwardedTexts(snapshot)) hits.push(...findAbusiveLanguage(text, context.options));
+    for (const text of forwardedTexts(snapshot)) hits.push(...firstAbusiveHits(text, context.options));
     const [worst] = firstPerCategory(hits);
     if (!worst) return;
     context.report({

@@ -471,24 +471,34 @@ export function scanWords(folded: SparseFoldedText, sink: WordSink): void {
   const text = folded.text;
   const inStep = folded.jumpCount === 0;
   const classOf = classifier();
-  // Single letters waiting to be joined (`f u c k`), and how many real letters they hold.
-  let pending: RawToken[] = [];
+  // Single letters waiting to be joined (`f u c k`): how many, their letters so far, how many
+  // real letters they hold, where the run starts and the last one ends; and the first two that
+  // hold a real letter (all that is emitted when the run is not joined). No object is kept per
+  // letter, so a long run of single letters costs no more than ordinary words.
+  let pendingCount = 0;
+  let pendingSkeleton = "";
   let pendingLetters = 0;
+  let pendingFrom = 0;
+  let pendingTo = 0;
+  let pendingLast: RawToken | undefined;
+  const lettered: RawToken[] = [];
   const emit = (skeleton: string | null, from: number, to: number, joined: boolean): void => {
     if (inStep) sink(skeleton, from, to, from, to, joined);
     else sink(skeleton, from, to, originalOffset(folded, from), originalOffset(folded, to), joined);
   };
   const flush = (): void => {
-    if (pending.length >= 3 && pendingLetters >= 2) {
-      const first = pending[0] as RawToken;
-      const last = pending[pending.length - 1] as RawToken;
-      emit(pending.map((t) => t.skeleton).join(""), first.from, last.to, true);
+    if (pendingCount >= 3 && pendingLetters >= 2) {
+      emit(pendingSkeleton, pendingFrom, pendingTo, true);
     } else {
-      // A lone digit read as a letter is only kept inside spaced-out words.
-      for (const t of pending) if (t.letters > 0) emit(t.skeleton, t.from, t.to, false);
+      // A lone digit read as a letter is only kept inside spaced-out words. (Fewer than three
+      // letters, or fewer than two real ones: `lettered` holds every one to emit.)
+      for (const t of lettered) emit(t.skeleton, t.from, t.to, false);
     }
-    pending = [];
+    pendingCount = 0;
+    pendingSkeleton = "";
     pendingLetters = 0;
+    pendingLast = undefined;
+    lettered.length = 0;
   };
   const n = text.length;
   let i = 0;
@@ -506,16 +516,21 @@ export function scanWords(folded: SparseFoldedText, sink: WordSink): void {
       if (c !== LETTER) plain = false;
     }
     if (plain && j - i > 1) {
-      if (pending.length > 0) flush();
+      if (pendingCount > 0) flush();
       emit(null, i, j, false);
     } else {
       const word = plain ? { skeleton: text[i] as string, from: i, to: j, letters: 1, joinable: true } : readWord(text, i, j, classOf);
       if (word) {
-        const last = pending[pending.length - 1];
-        if (pending.length > 0 && !(word.joinable && last && spacingOnly(text, last.to, word.from, classOf))) flush();
+        const last = pendingLast;
+        if (pendingCount > 0 && !(word.joinable && last && spacingOnly(text, last.to, word.from, classOf))) flush();
         if (word.joinable) {
-          pending.push(word);
+          if (pendingCount === 0) pendingFrom = word.from;
+          pendingCount++;
+          pendingSkeleton += word.skeleton;
+          pendingTo = word.to;
+          pendingLast = word;
           pendingLetters += word.letters;
+          if (word.letters > 0 && lettered.length < 2) lettered.push(word);
         } else emit(word.skeleton, word.from, word.to, false);
       }
     }
