@@ -178,9 +178,10 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   function refreshPublished(): void {
     published = buildPublished();
   }
-  root.get(PUBLISHED_POLICY_PATH, (request, reply) => {
-    answerPublished(published, request.raw, reply.raw, allowedOrigins);
+  // Not logged per request (only warnings and errors), even when the server's log is on.
+  root.get(PUBLISHED_POLICY_PATH, { logLevel: "warn" }, (request, reply) => {
     reply.hijack();
+    answerPublished(published, request.raw, reply.raw, allowedOrigins);
   });
 
   await root.register(async (app) => {

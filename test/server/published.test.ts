@@ -3,6 +3,12 @@
  * from memory with its prebuilt headers, outside the admin API's hooks — no database read, no
  * session lookup, no JSON serialisation per request — and 304 to a current ETag.
  */
+import fs from "fs";
+import os from "os";
+import path from "path";
+import { buildApp } from "../../src/server/app";
+import { loadConfig } from "../../src/server/config";
+import { openDatabaseFile } from "../../src/server/db";
 import { precomputedApiHeaders } from "../../src/server/security-headers";
 import { etagMatches } from "../../src/server/published";
 import { EDITOR, makeApp, signIn, type TestApp } from "./helpers";
@@ -137,5 +143,27 @@ describe("etagMatches", () => {
     ['"a', false],
   ])("If-None-Match %p against \"a\" → %p", (header, expected) => {
     expect(etagMatches(header, '"a"')).toBe(expected);
+  });
+});
+
+describe("logging", () => {
+  it("does not log each read of the published policy, while other requests are logged", async () => {
+    const lines: string[] = [];
+    const stream = { write: (line: string) => void lines.push(line) };
+    const dist = fs.mkdtempSync(path.join(os.tmpdir(), "eg-log-"));
+    const config = loadConfig({ env: {}, overrides: { distDir: dist, publicOrigin: "https://addin.example.org" } });
+    const db = openDatabaseFile(":memory:");
+    const { app } = await buildApp({ config, db, logger: { level: "info", stream } });
+    try {
+      for (let i = 0; i < 3; i++) expect((await app.inject({ method: "GET", url: URL })).statusCode).toBe(200);
+      expect(lines).toEqual([]);
+      await app.inject({ method: "GET", url: "/api/health" });
+      expect(lines.some((l) => l.includes("/api/health"))).toBe(true);
+      expect(lines.join("")).not.toContain(URL);
+    } finally {
+      await app.close();
+      db.close();
+      fs.rmSync(dist, { recursive: true, force: true });
+    }
   });
 });
