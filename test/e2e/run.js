@@ -6,7 +6,8 @@
  *
  * Options: `--only <text>` runs the scenarios whose name contains the text; `--build` forces
  * a build. Environment: CHROMIUM_PATH (default /usr/bin/chromium), EG_E2E_STATIC=1 to use the
- * static server even when lib/server is built.
+ * static server even when lib/server is built, EG_E2E_DIST=DIR to build and serve DIR instead
+ * of dist/.
  */
 "use strict";
 const fs = require("fs");
@@ -35,7 +36,9 @@ async function main() {
   fs.rmSync(artifacts, { recursive: true, force: true });
   fs.mkdirSync(artifacts, { recursive: true });
 
-  const distDir = path.join(root, "dist");
+  // EG_E2E_DIST builds and serves another folder than dist/ (so a run does not rebuild the
+  // dist/ that someone else is serving).
+  const distDir = process.env.EG_E2E_DIST ? path.resolve(process.env.EG_E2E_DIST) : path.join(root, "dist");
   ensureBuild(distDir, { force: argv.includes("--build"), log });
   const server = await serve(distDir, log);
   log(`Serving ${path.relative(root, distDir)}/ with the ${server.kind} at ${server.url}`);

@@ -123,15 +123,13 @@ const scenarios = {
     const sample = await sim.page.evaluate(() => window.__etiquetteGuardSimulatorController.getState().item.bodyHtml);
     expect(!sample.includes(DISCLAIMER_START), "the sample already has the disclaimer");
     await sim.pressSend();
-    let sent;
-    try {
-      sent = await sim.waitForSent(1, 6000);
-    } catch {
-      // If the policy blocks instead, fix it in the pane with one click.
-      await takeAction(sim);
-      await card(sim, /disclaimer/i).getByRole("button", { name: "Insert the disclaimer" }).click();
-      sent = await sendNowFromPane(sim, 0);
-    }
+    // Issue 11 item 4: Send adds the disclaimer by itself, so the message goes at once — no
+    // dialog, nothing held back.
+    const sent = await sim.waitForSent(1, 8000).catch(async (error) => {
+      const dialog = (await sim.dialog().isVisible()) ? await sim.dialog().innerText() : "no dialog";
+      throw new Error(`a message missing only the disclaimer was not sent by Send (${dialog}): ${error.message}`);
+    });
+    expect(!(await sim.dialog().isVisible()), "Send showed a dialog for a message missing only the disclaimer");
     expect(sent[0].bodyText.includes(DISCLAIMER_START), "the message went without the disclaimer");
     await sim.screenshot("sent-with-disclaimer");
 
@@ -144,7 +142,8 @@ const scenarios = {
     const cardText = await c.innerText();
     expect(cardText.includes("Added when you send") && !cardText.includes("Must fix"), `the disclaimer card does not say Send adds it: ${cardText}`);
     const paneText = await sim.pane().locator("main").innerText();
-    expect(!/to fix before sending/.test(paneText), `the pane calls the missing disclaimer a problem to fix: ${paneText}`);
+    expect(paneText.includes("Nothing to fix. 1 thing will be put right when you send."), `the pane's summary does not say Send puts the disclaimer right: ${paneText}`);
+    expect(!/to fix before sending|blocked|can't be sent|Must fix/i.test(paneText), `the pane calls the missing disclaimer a block: ${paneText}`);
     expect((await sim.pane().getByRole("button", { name: "Send now" }).count()) === 1, "no Send now for a message Send would let through");
     await expectNoAxeViolations(sim);
     await sim.screenshot("pane-disclaimer");
@@ -177,11 +176,64 @@ const scenarios = {
     // Send with a reason: the reason is queued, the message goes through Send Anyway.
     await sim.pane().getByRole("textbox", { name: "Why should this message go as it is?" }).fill("Testing the chain-mail warning for SMT.");
     await sim.screenshot("pane-reason");
-    await sim.pane().getByRole("button", { name: /Send with this reason|Save my reason/ }).click();
+    // Mailbox 1.15: the pane can send, and its button says it saves the reason and sends.
+    await sim.pane().getByRole("button", { name: "Save my reason and send", exact: true }).click();
     const again = await sim.waitForDialog();
     await again.getByRole("button", { name: "Send Anyway" }).click();
     const sent = await sim.waitForSent(1);
     expect(sent[0].subject.startsWith("FW:"), "the chain letter was not sent after Send Anyway");
+  },
+
+  async "send with a reason where the pane cannot send"(sim) {
+    // Issue 11 item 2: where the pane cannot send (Mailbox 1.14, no sendAsync) the button only
+    // saves the reason and says so; the confirmation says what to do next; Send, then Send
+    // Anyway, sends the message; the reason is counted once, without the message's content.
+    const posted = [];
+    sim.page.on("request", (request) => {
+      if (request.method() === "POST" && new URL(request.url()).pathname === "/api/events") {
+        try {
+          posted.push(...(JSON.parse(request.postData() || "{}").events || []));
+        } catch {
+          posted.push({ unreadable: request.postData() });
+        }
+      }
+    });
+    await sim.setSwitch("Requirement set", "1.14");
+    await sim.newMessage();
+    await sim.addRecipient("to", "b.smith@norcotearlyyearscentre.co.uk");
+    await sim.setSubject("FW: FW: FW: Send this on!!");
+    await sim.setBody("Forward this e-mail to 10 people within the next hour and you will have good luck for a year. If you break the chain you will have bad luck!");
+    await sim.pressSend();
+    await takeAction(sim);
+    const c = card(sim, /chain/i);
+    await c.waitFor({ timeout: 10000 });
+    expect((await sim.pane().getByRole("button", { name: "Send now" }).count()) === 0, "the pane offers Send now where it cannot send");
+    const reason = "Checking the chain-mail warning for the SMT meeting.";
+    await sim.pane().getByRole("textbox", { name: "Why should this message go as it is?" }).fill(reason);
+    const save = sim.pane().getByRole("button", { name: "Save my reason", exact: true });
+    expect((await save.count()) === 1, "the button does not say 'Save my reason'");
+    const hint = "This only saves your reason: then press Send in Outlook and choose Send Anyway.";
+    expect((await sim.pane().getByText(hint).count()) === 1, "the pane does not say that the button only saves the reason");
+    await save.click();
+    const confirmation = sim.pane().getByRole("status").filter({ hasText: "Reason saved" });
+    await confirmation.waitFor({ timeout: 10000 });
+    const said = (await confirmation.innerText()).trim();
+    expect(said === "Reason saved — press Send, then Send Anyway.", `the confirmation says: ${said}`);
+    expect((await sim.sentItems()).length === 0, "saving the reason sent the message");
+    await expectNoAxeViolations(sim);
+    await sim.screenshot("pane-reason-saved");
+    await sim.pressSend();
+    const dialog = await sim.waitForDialog();
+    await dialog.getByRole("button", { name: "Send Anyway" }).click();
+    const sent = await sim.waitForSent(1);
+    expect(sent.length === 1 && sent[0].subject.startsWith("FW:"), "the message was not sent after Send Anyway");
+    // The add-in reports after the decision, best effort: give it a moment to flush.
+    await sim.page.waitForTimeout(1500);
+    const withReason = posted.filter((e) => e && e.reason !== undefined);
+    expect(withReason.length === 1, `the reason was reported ${withReason.length} times: ${JSON.stringify(posted)}`);
+    expect(withReason[0].reason === reason && withReason[0].action === "sent-anyway", `the reported event is ${JSON.stringify(withReason[0])}`);
+    const reported = JSON.stringify(posted);
+    expect(!/good luck|Send this on|b\.smith/i.test(reported), `an event carries the message's content: ${reported}`);
   },
 
   async "abusive text"(sim) {
