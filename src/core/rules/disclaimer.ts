@@ -22,6 +22,40 @@ const WINDOW = 4;
 /** Share of the disclaimer's windows that must be present to call it altered rather than missing. */
 const ALTERED_SHARE = 0.5;
 
+/** What the checks need of one disclaimer version, worked out once per disclaimer wording. */
+type Version = Readonly<{
+  /** Its words. */
+  words: readonly string[];
+  /** The words as one phrase, in a list of one (see `phrasesPresent`). */
+  whole: readonly string[];
+  /** Its overlapping windows of `WINDOW` words, each once. */
+  windows: readonly string[];
+}>;
+
+/**
+ * The versions of the last disclaimer wording seen. The wording only changes when SMT publish
+ * a new policy, while every check reads it; comparing the two texts costs far less than
+ * re-reading the HTML and building the lists (and their expressions) again.
+ */
+let memo: { text: string; html: string; versions: readonly Version[]; phrases: readonly string[] } | undefined;
+
+function versionsOf(organisation: Organisation): NonNullable<typeof memo> {
+  const { text, html } = organisation.disclaimer;
+  if (memo !== undefined && memo.text === text && memo.html === html) return memo;
+  const versions: Version[] = [];
+  for (const t of [text, stripTags(html)]) {
+    const w = words(t);
+    const joined = w.join(" ");
+    if (w.length === 0 || versions.some((v) => v.whole[0] === joined)) continue;
+    const size = Math.min(WINDOW, w.length);
+    const windows = new Set<string>();
+    for (let i = 0; i + size <= w.length; i++) windows.add(w.slice(i, i + size).join(" "));
+    versions.push({ words: w, whole: [joined], windows: [...windows] });
+  }
+  memo = { text, html, versions, phrases: versions.map((v) => v.whole[0] as string) };
+  return memo;
+}
+
 /**
  * The organisation's disclaimer as words: the plain-text version and the HTML version
  * converted to text (SMT edit them separately, so they may differ), without duplicates.
@@ -29,12 +63,7 @@ const ALTERED_SHARE = 0.5;
  * @returns one list of words per distinct version; empty when the disclaimer has no words
  */
 export function disclaimerVersions(organisation: Organisation): string[][] {
-  const versions: string[][] = [];
-  for (const text of [organisation.disclaimer.text, stripTags(organisation.disclaimer.html)]) {
-    const w = words(text);
-    if (w.length > 0 && !versions.some((v) => v.join(" ") === w.join(" "))) versions.push(w);
-  }
-  return versions;
+  return versionsOf(organisation).versions.map((v) => [...v.words]);
 }
 
 /**
@@ -45,22 +74,19 @@ export function disclaimerVersions(organisation: Organisation): string[][] {
  * @returns the lower-cased text without the disclaimer
  */
 export function withoutDisclaimer(text: string, organisation: Organisation): string {
-  return removePhrases(lowerCase(text), disclaimerVersions(organisation).map((v) => v.join(" ")));
+  return removePhrases(lowerCase(text), versionsOf(organisation).phrases);
 }
 
 /**
  * Measures how much of a disclaimer appears in a body: the share of the disclaimer's
  * overlapping word windows that also occur in the body (1 when it is there in full).
- * @param disclaimerWords - the disclaimer's words (at least one)
+ * @param version - the disclaimer version (at least one word)
  * @param lowerBody - the lower-cased body
  * @returns the share, from 0 to 1
  */
-function coverage(disclaimerWords: readonly string[], lowerBody: string): number {
-  if (phrasesPresent(lowerBody, [disclaimerWords.join(" ")]).size === 1) return 1;
-  const size = Math.min(WINDOW, disclaimerWords.length);
-  const windows = new Set<string>();
-  for (let i = 0; i + size <= disclaimerWords.length; i++) windows.add(disclaimerWords.slice(i, i + size).join(" "));
-  return phrasesPresent(lowerBody, [...windows]).size / windows.size;
+function coverage(version: Version, lowerBody: string): number {
+  if (phrasesPresent(lowerBody, version.whole).size === 1) return 1;
+  return phrasesPresent(lowerBody, version.windows).size / version.windows.length;
 }
 
 export default defineRule<DisclaimerOptions>({
@@ -93,7 +119,7 @@ export default defineRule<DisclaimerOptions>({
     if (options.externalOnly && !snapshot.recipients.some((r) => r.external)) return;
 
     // Either version of the disclaimer, complete, is enough.
-    const versions = disclaimerVersions(organisation);
+    const { versions } = versionsOf(organisation);
     if (versions.length === 0) return;
 
     const lowerBody = lowerCase(snapshot.body.full);

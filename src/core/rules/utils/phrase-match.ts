@@ -25,8 +25,11 @@ const SEPARATOR = `${NOT_WORD}+`;
  * @returns the words
  */
 export function words(text: string): string[] {
-  return text.toLowerCase().match(new RegExp(`${WORD}+`, "g")) ?? [];
+  return text.toLowerCase().match((wordsExpression ??= new RegExp(`${WORD}+`, "g"))) ?? [];
 }
+
+/** `String.prototype.match` with a global expression starts at 0 and leaves `lastIndex` at 0. */
+let wordsExpression: RegExp | undefined;
 
 /**
  * Writes words as a regular expression source that allows any separators between them.
@@ -48,9 +51,17 @@ export function flexibleSource(phraseWords: readonly string[]): string {
  * @returns the expression, `lastIndex` 0
  */
 function anyOf(phrases: readonly string[], capture: "consume" | "lookahead"): RegExp {
+  // The rules' lists are constants: found by the list itself, without joining it into a key.
+  const byList = capture === "consume" ? consumeByList : lookaheadByList;
+  const same = byList.get(phrases);
+  if (same !== undefined) {
+    same.lastIndex = 0;
+    return same;
+  }
   const key = `${capture}\n${phrases.join("\n")}`;
   const known = expressions.get(key);
   if (known !== undefined) {
+    byList.set(phrases, known);
     known.lastIndex = 0;
     return known;
   }
@@ -66,8 +77,16 @@ function anyOf(phrases: readonly string[], capture: "consume" | "lookahead"): Re
   const re = new RegExp(source, "g");
   if (expressions.size >= MAX_EXPRESSIONS) expressions.clear();
   expressions.set(key, re);
+  byList.set(phrases, re);
   return re;
 }
+
+/**
+ * The expression of each list already seen, by the list itself. Lists are read-only (their
+ * words are never changed in place), so the same list always gives the same expression.
+ */
+const consumeByList = new WeakMap<readonly string[], RegExp>();
+const lookaheadByList = new WeakMap<readonly string[], RegExp>();
 
 /** Expressions built for the lists seen (the data's, the policy's disclaimer): a few, used at every check. */
 const expressions = new Map<string, RegExp>();
@@ -120,7 +139,8 @@ export function phrasesPresent(lower: string, phrases: readonly string[]): Set<s
   const wanted = new Set(phrases.filter((p) => p !== ""));
   const found = new Set<string>();
   if (wanted.size === 0 || lower === "") return found;
-  const pattern = anyOf([...wanted], "lookahead");
+  // A repeated phrase changes nothing in the expression, so a list without "" is used as it is.
+  const pattern = anyOf(phrases.includes("") ? [...wanted] : phrases, "lookahead");
   for (let m = pattern.exec(lower); m !== null && found.size < wanted.size; m = pattern.exec(lower)) {
     found.add(canonical(m[1] as string));
     pattern.lastIndex = m.index + 1;

@@ -1,0 +1,63 @@
+/**
+ * tone-utils on long and repetitive input: the same answers as on short text, read in one
+ * pass (speed itself is measured in `npm run bench`, not here).
+ */
+import { countAddresses, prepareText, shortWords } from "./tone-utils";
+import { clearTextCaches } from "../text/text-cache";
+
+afterEach(() => clearTextCaches());
+
+describe("prepareText reads a letter written three or more times once", () => {
+  it.each([
+    ["soooo ridiculousss", "so ridiculous"],
+    ["Nooo!!! Whyyyy", "no!!! why"],
+    ["aa bb", "aa bb"],
+    ["aaa", "a"],
+    ["aaab", "ab"],
+    ["baaa", "ba"],
+    ["aaabbbccc", "abc"],
+    ["aabbb", "aab"],
+    ["111 222", "111 222"],
+    ["zzzzzz zz z", "z zz z"],
+  ])("%j → %j", (input, expected) => {
+    expect(prepareText(input)).toBe(expected);
+  });
+
+  it("collapses a 1 MB run of one letter to that letter", () => {
+    expect(prepareText("a".repeat(1 << 20))).toBe("a");
+    expect(prepareText(`x ${"Q".repeat(1 << 20)} y`)).toBe("x q y");
+  });
+});
+
+describe("shortWords", () => {
+  it("keeps the words of a 1 MB run of capitals up to its length, with an ellipsis", () => {
+    const caps = "WHY IS THIS NOT DONE ".repeat(50_000);
+    expect(shortWords(caps, 40)).toBe("WHY IS THIS NOT DONE WHY IS THIS NOT DO…");
+    expect(shortWords(caps)).toBe("WHY IS THIS NOT DONE WHY IS THIS NOT DONE WHY I…");
+  });
+
+  it("joins words single-spaced and keeps a result that fits", () => {
+    expect(shortWords("  Stop -- it,\nnow!  ")).toBe("Stop it now");
+    expect(shortWords("abcd efgh", 9)).toBe("abcd efgh");
+    expect(shortWords("abcd efghi", 9)).toBe("abcd efg…");
+    expect(shortWords("!!! ???")).toBe("");
+  });
+});
+
+describe("countAddresses", () => {
+  it("counts distinct addresses whatever their case", () => {
+    expect(countAddresses("To: Sue <Sue.Smith@Example.org>; sue.smith@example.org, bob+x@mail.co.uk")).toBe(2);
+  });
+
+  it("reads apostrophes, % and + in the local part and stops the domain at other characters", () => {
+    expect(countAddresses("o'neil@x.com, neil@x.com, a%b@y.org, c_d@z.net, d@z.net; e@f.g_h")).toBe(5);
+  });
+
+  it("needs a dotted domain with a top-level part of letters", () => {
+    expect(countAddresses("a@localhost b@1.2.3.4 c@site.c0m @x.com")).toBe(0);
+  });
+
+  it("counts one address repeated over 1 MB once", () => {
+    expect(countAddresses("a@b.co, ".repeat(131_072))).toBe(1);
+  });
+});
