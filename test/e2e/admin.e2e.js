@@ -199,6 +199,7 @@ async function adminFlow(page, server) {
   await page.getByRole("textbox", { name: /Note for the history/ }).fill(NOTE);
   await page.getByRole("button", { name: "Publish draft revision 2" }).click();
   await page.getByText("Published as version 2").waitFor();
+  await focusIsOn(page, page.getByRole("status").filter({ hasText: "Published as version 2" }), "the message that says it was published");
   await screenshot(page, "published");
 
   const published = JSON.parse((await get(`${server.url}/api/policy/published`)).body);
@@ -213,7 +214,13 @@ async function adminFlow(page, server) {
   await page.getByRole("button", { name: "Roll back to version 1" }).click();
   await page.getByRole("alertdialog", { name: "Roll back to version 1?" }).waitFor();
   await axe(page, "the rollback confirmation");
+  await page.keyboard.press("Escape");
+  await page.getByRole("alertdialog").waitFor({ state: "detached" });
+  await focusIsOn(page, page.getByRole("button", { name: "Roll back to version 1" }), "the Roll back button after Escape");
+  await page.getByRole("button", { name: "Roll back to version 1" }).click();
   await page.getByRole("alertdialog").getByRole("button", { name: "Cancel" }).click();
+  await page.getByRole("alertdialog").waitFor({ state: "detached" });
+  await focusIsOn(page, page.getByRole("button", { name: "Roll back to version 1" }), "the Roll back button after Cancel");
 
   await nav(page, "Try a message");
   await page.getByRole("textbox", { name: /^To/ }).fill("friend@example.com");
@@ -268,20 +275,91 @@ async function adminFlow(page, server) {
   }
   await nav(page, "Rules");
   await screenshot(page, "narrow-rules");
-  // At 400 and 320 px every control and value in the tables can still be reached: scrolled
-  // into view, the Roll back button and the diff's values are on screen and not covered.
+  // At 400 and 320 px every page works: no sideways scrolling, nothing cut off at the window's
+  // edge, every control and value in the tables (cards at this width) reachable, zero axe violations.
   for (const width of [400, 320]) {
     await page.setViewportSize({ width, height: 800 });
+    for (const [link, ready] of [
+      ["Rules", "Find a rule"],
+      ["Organisation", "Standard disclaimer"],
+      ["Try a message", "Check with the draft policy"],
+      ["Review and publish", "What publishing would change"],
+      ["History", NOTE],
+      ["Audit log", "Newest first"],
+      ["Reports", /No events yet|Week by week/],
+    ]) {
+      await nav(page, link);
+      await page.getByText(ready).first().waitFor();
+      await noHorizontalScroll(page, `the ${link} page at ${width} px`);
+      await nothingCutOff(page, `the ${link} page at ${width} px`);
+      await axe(page, `the ${link.toLowerCase()} page at ${width} px`);
+    }
+    // History as cards: every value and both buttons of version 1 on screen and not covered.
     await nav(page, "History");
-    await page.getByRole("heading", { level: 1 }).waitFor();
+    const versions = page.getByRole("list", { name: "Published versions" });
+    await versions.waitFor();
+    expect((await page.getByRole("table").count()) === 0, `History is still a table at ${width} px`);
+    const older = versions.getByRole("listitem").filter({ hasText: "Version 1" });
+    for (const dd of await older.locator("dd").all()) await reachable(page, dd, `a value of version 1 at ${width} px`, { quiet: true });
+    await reachable(page, page.getByRole("button", { name: "Compare with current" }), `Compare with current at ${width} px`);
     await reachable(page, page.getByRole("button", { name: "Roll back to version 1" }), `the Roll back button at ${width} px`);
+    await page.getByRole("button", { name: "Roll back to version 1" }).click();
+    await page.getByRole("alertdialog", { name: "Roll back to version 1?" }).waitFor();
+    await nothingCutOff(page, `the rollback confirmation at ${width} px`);
+    await axe(page, `the rollback confirmation at ${width} px`);
+    await page.keyboard.press("Escape");
+    await page.getByRole("alertdialog").waitFor({ state: "detached" });
+    await focusIsOn(page, page.getByRole("button", { name: "Roll back to version 1" }), `the Roll back button after Escape at ${width} px`);
+    // Try a message with a result.
+    await nav(page, "Try a message");
+    await page.getByRole("textbox", { name: /^To/ }).fill("friend@example.com");
+    await page.getByRole("textbox", { name: "Subject" }).fill("FW: FW: Send this on for luck");
+    await page.getByRole("textbox", { name: "Body" }).fill("Forward this to 10 people within 24 hours or you will have bad luck for seven years. This really works.");
+    await page.getByRole("button", { name: "Check with the draft policy" }).click();
+    await page.getByRole("region", { name: /^Result:/ }).waitFor();
+    await noHorizontalScroll(page, `the Try a message result at ${width} px`);
+    await nothingCutOff(page, `the Try a message result at ${width} px`);
+    await axe(page, `the try-a-message page with a result at ${width} px`);
+    // An unsaved change: the sticky bar must not cover the rule a jump link moves to, and the
+    // changes to publish are cards whose values can all be reached.
+    await nav(page, "Rules");
+    const card = page.getByRole("region", { name: ruleTitle("no-chain-mail") });
+    await card.getByRole("radio", { name: "Warn" }).check();
+    await page.getByText("1 unsaved change").waitFor();
+    await noHorizontalScroll(page, `the Rules page with an unsaved change at ${width} px`);
+    await nothingCutOff(page, `the Rules page with an unsaved change at ${width} px`);
+    await axe(page, `the rules page with an unsaved change at ${width} px`);
+    await page.getByRole("navigation", { name: "Jump to a rule" }).getByRole("link", { name: ruleTitle("subject-required") }).click();
+    await clearOfStickyBar(page, page.getByRole("heading", { level: 3, name: ruleTitle("subject-required") }), `${ruleTitle("subject-required")} after the jump at ${width} px`);
+    await page.getByRole("button", { name: "Save draft" }).click();
+    await page.getByText(/Draft saved/).first().waitFor();
     await nav(page, "Review and publish");
-    await page.getByRole("heading", { level: 1 }).waitFor();
-    await axe(page, `the review and publish page at ${width} px`);
-    await nav(page, "Reports");
-    await page.getByRole("heading", { level: 1 }).waitFor();
-    await axe(page, `the reports page at ${width} px`);
+    const changes = page.getByRole("list", { name: "Changes" });
+    await changes.waitFor();
+    for (const dd of await changes.locator("dd").all()) await reachable(page, dd, `a value in the changes to publish at ${width} px`, { quiet: true });
+    await reachable(page, page.getByRole("button", { name: /^Publish draft revision/ }), `the Publish button at ${width} px`);
+    await axe(page, `the review and publish page with changes at ${width} px`);
+    // Put the draft back as published (Block) for the next width.
+    await nav(page, "Rules");
+    await page.getByRole("region", { name: ruleTitle("no-chain-mail") }).getByRole("radio", { name: "Block" }).check();
+    await page.getByRole("button", { name: "Save draft" }).click();
+    await page.getByText(/Draft saved/).first().waitFor();
+    log(`    ${width} px: every page usable, nothing cut off`);
   }
+  // Between phone and desktop a table that does not fit says so and scrolls, reachable by Tab.
+  await page.setViewportSize({ width: 560, height: 800 });
+  await nav(page, "Audit log");
+  const auditRegion = page.getByRole("region", { name: "Audit log" });
+  await auditRegion.waitFor();
+  const overflows = await auditRegion.evaluate((el) => el.scrollWidth > el.clientWidth);
+  if (overflows) {
+    await page.getByText(/scroll sideways to see all of it/).waitFor();
+    await auditRegion.focus();
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("End");
+    await page.waitForFunction(() => document.querySelector('[data-edge="start"]') !== null);
+    log("    560 px: the audit log says it scrolls sideways, and scrolls from the keyboard");
+  } else log("    560 px: the audit log fits");
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
@@ -289,7 +367,7 @@ async function adminFlow(page, server) {
  * Scrolls a control into view (as a keyboard user's focus would) and checks it is inside the
  * window and is what a click at its centre would hit.
  */
-async function reachable(page, locator, what) {
+async function reachable(page, locator, what, { quiet = false } = {}) {
   await locator.focus();
   await locator.scrollIntoViewIfNeeded();
   const box = await locator.boundingBox();
@@ -301,7 +379,57 @@ async function reachable(page, locator, what) {
     return top !== null && (el === top || el.contains(top));
   });
   expect(hit, `${what} is covered by something else`);
-  log(`    ${what}: reachable`);
+  if (!quiet) log(`    ${what}: reachable`);
+}
+
+/** Waits until the focused element is the one given (or inside it). */
+async function focusIsOn(page, locator, what) {
+  const handle = await locator.first().elementHandle();
+  expect(handle, `${what}: not found`);
+  await page
+    .waitForFunction((el) => el === document.activeElement || el.contains(document.activeElement), handle, { timeout: 5000 })
+    .catch(async () => {
+      const active = await page.evaluate(() => `${document.activeElement?.tagName} ${document.activeElement?.textContent?.slice(0, 60)}`);
+      throw new Error(`focus is not on ${what}; it is on ${active}`);
+    });
+  log(`    focus: on ${what}`);
+}
+
+/**
+ * Nothing that shows text or takes input sticks out past the window's edges, unless it is
+ * inside a region that scrolls sideways (and says so).
+ */
+async function nothingCutOff(page, where) {
+  const cut = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const scrolls = (el) => {
+      for (let p = el.parentElement; p; p = p.parentElement) {
+        const o = window.getComputedStyle(p).overflowX;
+        if (o === "auto" || o === "scroll") return true;
+      }
+      return false;
+    };
+    const out = [];
+    for (const el of document.querySelectorAll("body *")) {
+      if (el.closest("[aria-hidden='true'], [data-tabster-dummy]")) continue;
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) continue;
+      const leaf = el.children.length === 0 || ["BUTTON", "INPUT", "TEXTAREA", "SELECT", "A", "LABEL"].includes(el.tagName);
+      if (!leaf) continue;
+      if ((r.right > width + 1 || r.left < -1) && !scrolls(el)) out.push(`${el.tagName.toLowerCase()} "${(el.textContent || el.getAttribute("aria-label") || "").trim().slice(0, 40)}" (${Math.round(r.left)}–${Math.round(r.right)})`);
+    }
+    return out;
+  });
+  expect(cut.length === 0, `${where}: cut off at the edge of a ${await page.evaluate(() => document.documentElement.clientWidth)} px window:\n  ${cut.slice(0, 5).join("\n  ")}`);
+}
+
+/** The sticky draft bar does not cover a heading that was scrolled to. */
+async function clearOfStickyBar(page, heading, what) {
+  await page.waitForTimeout(300);
+  const [h, bar] = await Promise.all([heading.boundingBox(), page.getByRole("region", { name: "Draft status" }).boundingBox()]);
+  expect(h && bar, `${what}: heading or draft bar not found`);
+  expect(h.y >= bar.y + bar.height - 1, `${what}: the heading (top ${Math.round(h.y)}) is under the sticky bar (bottom ${Math.round(bar.y + bar.height)})`);
+  log(`    ${what}: clear of the sticky bar`);
 }
 
 /**

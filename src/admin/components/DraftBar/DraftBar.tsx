@@ -3,7 +3,7 @@
  * and holds Save draft / Discard. Sticky, so it stays in reach on long pages.
  */
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, makeStyles, tokens } from "@fluentui/react-components";
-import { useEffect, useRef } from "react";
+import { useEffect, useLayoutEffect, useRef } from "react";
 import type { RuleInfo } from "../../api/types";
 import { useDraft } from "../../draft/DraftContext";
 import { ChangeList } from "../ChangeList/ChangeList";
@@ -27,6 +27,33 @@ const useStyles = makeStyles({
 });
 
 /**
+ * While the sticky bar is shown, the page keeps what it scrolls to (a focused control, a rule
+ * jumped to) clear of it: the document's scroll padding follows the bar's height, however
+ * many lines it wraps to in a narrow window.
+ * @param shown - whether the bar is shown
+ * @returns the ref for the bar
+ */
+function useStickyClearance(shown: boolean) {
+  const ref = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const bar = ref.current;
+    const root = document.documentElement;
+    if (!shown || !bar) return;
+    const update = () => {
+      root.style.scrollPaddingTop = `${Math.ceil(bar.getBoundingClientRect().height) + 8}px`;
+    };
+    update();
+    const observer = typeof ResizeObserver === "function" ? new ResizeObserver(update) : null;
+    observer?.observe(bar);
+    return () => {
+      observer?.disconnect();
+      root.style.scrollPaddingTop = "";
+    };
+  }, [shown]);
+  return ref;
+}
+
+/**
  * @param props - the catalogue (for the change list's rule titles)
  * @returns the bar, or nothing when there is nothing to say
  */
@@ -39,9 +66,11 @@ export function DraftBar(props: { catalogue: readonly RuleInfo[] }) {
   useEffect(() => {
     if (draft.notice) noticeRef.current?.focus();
   }, [draft.notice]);
-  if (!draft.dirty && !draft.saveError && !draft.notice && blocking.length === 0) return null;
+  const shown = draft.dirty || draft.saveError !== null || draft.notice !== null || blocking.length > 0;
+  const barRef = useStickyClearance(shown);
+  if (!shown) return null;
   return (
-    <div className={styles.bar} role="region" aria-label="Draft status">
+    <div className={styles.bar} role="region" aria-label="Draft status" ref={barRef}>
       {draft.dirty ? (
         <MessageBar intent={blocking.length ? "warning" : "info"} layout="multiline">
           <MessageBarBody>
