@@ -1,0 +1,65 @@
+/**
+ * Event batches commit without waiting for the disk (WAL, synchronous NORMAL), so a burst of
+ * events does not stall the server's other answers; everything else keeps synchronous FULL.
+ */
+import fs from "fs";
+import os from "os";
+import path from "path";
+import { createStores } from "../../src/server/app";
+import { openDatabase, type Db } from "../../src/server/db";
+
+const FULL = 2;
+const NORMAL = 1;
+
+let dir: string;
+let db: Db;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "eg-events-"));
+  db = openDatabase(path.join(dir, "data"));
+});
+afterEach(() => {
+  db.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const event = (sender: string) => ({
+  ruleIds: ["audience-size"],
+  monitorRuleIds: [],
+  verdict: "warn" as const,
+  action: "fixed" as const,
+  client: "test",
+  at: new Date().toISOString(),
+  sender,
+});
+
+/** The synchronous setting seen inside each transaction the code runs. */
+function watchCommits(): number[] {
+  const seen: number[] = [];
+  const original = db.transaction.bind(db);
+  jest.spyOn(db, "transaction").mockImplementation(((fn: (...args: unknown[]) => unknown) =>
+    original((...args: unknown[]) => {
+      seen.push(db.pragma("synchronous", { simple: true }) as number);
+      return fn(...args);
+    })) as typeof db.transaction);
+  return seen;
+}
+
+it("stores an event batch with synchronous NORMAL and puts FULL back, also when the batch fails", () => {
+  const { events, policies } = createStores(db);
+  expect(db.pragma("synchronous", { simple: true })).toBe(FULL);
+  const seen = watchCommits();
+  expect(events.add([event("a"), event("b")], { perSenderPerDay: 100, perInstallPerDay: 2000 })).toEqual({ accepted: 2, dropped: 0 });
+  expect(seen).toEqual([NORMAL]);
+  expect(db.pragma("synchronous", { simple: true })).toBe(FULL);
+  expect(events.weekly().reduce((n, r) => n + r.hits, 0)).toBe(2);
+
+  expect(() => events.add([{ ...event("c"), at: "not a date" }])).toThrow();
+  expect(db.pragma("synchronous", { simple: true })).toBe(FULL);
+
+  // A publish still waits for the disk.
+  seen.length = 0;
+  const draft = policies.draft();
+  policies.publish(draft.revision, "head@example.org", "test");
+  expect(seen.length).toBeGreaterThan(0);
+  expect(new Set(seen)).toEqual(new Set([FULL]));
+});
