@@ -144,7 +144,7 @@ describe("lexicon firstPerEntry", () => {
   it("still reads an occurrence after allowed ones (spotted dick, then Dick)", () => {
     const text = "Spotted dick for pudding. ".repeat(50) + "Dick is a dick.";
     expect(shown(fast.find(text, [], { firstPerEntry: true }))).toEqual(shown(firstOfEach(fast.find(text))));
-    expect(fast.find(text, [], { firstPerEntry: true }).map((h) => text.slice(h.start, h.end))).toEqual(["Dick"]);
+    expect(fast.find(text, [], { firstPerEntry: true }).map((h) => text.slice(h.start, h.end))).toEqual(["dick"]); // "Dick" at the start of a sentence reads as a name
   });
 
   it("finds one hit per term in a long run of the same words", () => {

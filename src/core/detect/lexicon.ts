@@ -27,6 +27,11 @@ export type LexiconEntry = Readonly<{
   mode: MatchMode;
   /** Innocent spellings containing the term, e.g. `scunthorpe` for `cunt`. */
   allow?: readonly string[];
+  /**
+   * True when a match is innocent in its place in the original text (e.g. `Dick` written as a
+   * name); judged after the allow strings, and such a match is not a hit.
+   */
+  unless?: (text: string, start: number, end: number) => boolean;
 }>;
 
 export type LexiconHit = Readonly<{
@@ -421,6 +426,7 @@ function findHits(text: string, lexicon: CompiledLexicon, userAllow: readonly st
   const phraseHits: Candidate[] = [];
   const waitingTokens: Candidate[] = [];
   const waitingPhrases: Candidate[] = [];
+  const isHit = (c: Candidate): boolean => !isAllowed(c, userAllow) && !(c.entry.entry.unless?.(text, c.start, c.end) ?? false);
   const judge = (waiting: Candidate[], count: number, hits: Candidate[], all: boolean): void => {
     let k = 0;
     for (; k < waiting.length; k++) {
@@ -429,11 +435,11 @@ function findHits(text: string, lexicon: CompiledLexicon, userAllow: readonly st
       c.wordCount = count;
       if (found) {
         if (found[c.entry.index] === 1) continue;
-        if (!isAllowed(c, userAllow)) {
+        if (isHit(c)) {
           hits.push(c);
           found[c.entry.index] = 1;
         }
-      } else if (!isAllowed(c, userAllow)) hits.push(c);
+      } else if (isHit(c)) hits.push(c);
     }
     if (k > 0) waiting.splice(0, k);
   };

@@ -55,8 +55,17 @@ const EXCLUDE = new Set(
   dick dicks johnson wang weiner wiener beaver muff snatch box pecker rubber rubbers jugs melons hooters knockers
   bazongas bone boner horny kinky naked nude nudity porn strip stripper thong panties knickers bra lingerie crack
   cracker crackers coon coons spade spades bean beaner beaners monkey monkeys ape apes cotton oreo coconut banana
-  bunny pussys phuc dummy moron idiot stupid dumb lame crazy mental psycho nutter cripple spaz spastic retard retarded`.split(/\s+/),
+  bunny pussys phuc dummy moron idiot stupid dumb lame crazy mental psycho nutter cripple spaz spastic retard retarded
+  nip nips spick nigra`.split(/\s+/),
 );
+// Reasons for the last line: "nip to the shop"; "spick and span" ("spic" in racist.json keeps its
+// allow list); "nigra" is the species name of black poplar and elder (Populus/Sambucus nigra).
+
+/**
+ * Spellings of swear words (surge-ai's canonical form) are obscene language, not sexual content:
+ * "fck", "phuck", "mf'er" are read as the swear word they spell.
+ */
+const OBSCENE_CANONICAL = new Set(["fuck", "motherfucker", "shit", "cunt", "ass", "dick", "knob", "prick"]);
 
 function git(args) {
   return execFileSync("git", ["--git-dir", GIT_DIR, ...args], { encoding: "utf8", maxBuffer: 1 << 26 });
@@ -126,7 +135,7 @@ function main() {
     if (i < 0) throw new Error(`${FILE}: no column "${name}"`);
     return i;
   };
-  const [cText, cCat, cSev] = [col("text"), col("category_1"), col("severity_rating")];
+  const [cText, cCanon, cCat, cSev] = [col("text"), col("canonical_form_1"), col("category_1"), col("severity_rating")];
   const hand = handTerms();
   /** category → severity → terms */
   const out = {};
@@ -134,8 +143,8 @@ function main() {
   for (const r of rows) {
     const term = r[cText].trim().toLowerCase().replace(/-/g, " ").replace(/\s+/g, " ");
     const severity = Number(r[cSev]);
-    const category = CATEGORY[r[cCat]];
-    if (!category) throw new Error(`${FILE}: unknown category "${r[cCat]}"`);
+    if (!CATEGORY[r[cCat]]) throw new Error(`${FILE}: unknown category "${r[cCat]}"`);
+    const category = CATEGORY[r[cCat]] === "homophobic" || CATEGORY[r[cCat]] === "racist" || !OBSCENE_CANONICAL.has(r[cCanon].trim().toLowerCase()) ? CATEGORY[r[cCat]] : "obscene";
     if (!(severity >= 2) || !/^[a-z][a-z' ]*[a-z]$/.test(term) || term.length < 3) continue;
     if (EXCLUDE.has(term) || term.split(" ").some((w) => EXCLUDE.has(w) && !term.includes(" "))) continue;
     if (coveredByHand(term, hand)) continue;
@@ -167,7 +176,7 @@ function main() {
       rowsInFile: rows.length,
       rowsUsed: used,
       output: "src/core/data/abusive/surge.json",
-      mapping: "severity >= 2, plain spellings only, minus clinical/safeguarding and everyday-innocent words and terms already in the hand-made lists; categories mapped: racial/ethnic and religious → racist, sexual orientation/gender → homophobic, mental/physical disability → disablist, sexual anatomy/acts → sexual, bodily fluids → coarse, other → insult",
+      mapping: "severity >= 2, plain spellings only, minus clinical/safeguarding and everyday-innocent words and terms already in the hand-made lists; categories mapped: racial/ethnic and religious → racist, sexual orientation/gender → homophobic, mental/physical disability → disablist, sexual anatomy/acts → sexual, bodily fluids → coarse, other → insult; spellings of a swear word (canonical form fuck, motherfucker, shit, cunt, ass, dick, knob, prick) → obscene",
     },
     {
       source: "obscenity",

@@ -12,6 +12,12 @@ describe("abuseHits", () => {
     ["go home you wetback", "racist"],
     ["what a gook", "racist"],
     ["stop being a fudgepacker", "homophobic"],
+    // A name's spelling said of someone is not a name.
+    ["what a Dick", "obscene"],
+    ["you Dick", "obscene"],
+    ["DICK", "obscene"],
+    ["you spick", "racist"],
+    ["fancy a shag and a drink?", "sexual"],
   ])("finds %s as %s", (text, category) => {
     expect(abuseHits(text).map((h) => h.category)).toContain(category);
   });
@@ -30,6 +36,10 @@ describe("abuseHits", () => {
     expect(abuseHits("f**k").filter((h) => h.category === "sexual")).toEqual([]);
   });
 
+  it.each(["fck", "phuck off", "what the fuk", "fcuk", "mf'er"])("reads %s as the swear word it spells (obscene), not sexual content", (text) => {
+    expect(abuseHits(text).map((h) => h.category)).toEqual(["obscene"]);
+  });
+
   it("leaves the caller's allowed words alone", () => {
     expect(abuseHits("a gook", ["gook"])).toEqual([]);
   });
@@ -43,6 +53,13 @@ describe("abuseHits", () => {
     "He had a bloody nose after falling in the playground",
     "The child said her vagina was sore; recorded for the DSL",
     "Reading 'Sweet Fanny Adams' in an old book",
+    "Dick will cover the late shift",
+    "Ask Dick and Fanny about the rota",
+    "I'll nip to the shop",
+    "Keep it spick and span",
+    "Sambucus nigra (elder) in the hedge",
+    "Blue-footed boobies nest on the ground",
+    "The shag is a seabird",
   ])("finds nothing in %s", (text) => {
     expect(abuseHits(text)).toEqual([]);
   });

@@ -74,6 +74,39 @@ export const SLUR_SUBTYPE: Readonly<Record<string, string>> = {
 
 const MODES: readonly MatchMode[] = ["word", "prefix", "within", "phrase"];
 
+/** Terms that are also first names (Dick Francis, Fanny the cook): see {@link writtenAsName}. */
+const NAME_TERMS: ReadonlySet<string> = new Set(["dick", "fanny"]);
+
+/** Words before a term that make it said of someone, not a name: "what a Dick", "you Dick". */
+const BEFORE_INSULT: ReadonlySet<string> = new Set(
+  "a an the you ya u ur your youre such what total absolute big little fat stupid silly massive complete utter proper being like".split(" "),
+);
+
+/**
+ * True when a term that is also a first name is written as one: a capital then small letters
+ * ("Dick", not "dick" or "DICK"), not after a word that makes it an insult ("what a Dick").
+ * @param text - the original text
+ * @param start - start of the match
+ * @param end - end of the match
+ * @returns true when the match reads as a name
+ */
+export function writtenAsName(text: string, start: number, end: number): boolean {
+  const first = text.charCodeAt(start);
+  if (first < 0x41 || first > 0x5a) return false;
+  for (let i = start + 1; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x61 || c > 0x7a) return false;
+  }
+  // The word before, lower-cased, apostrophes dropped ("you're" → "youre").
+  // At most a few characters are read back, so a long run of spaces or letters costs nothing.
+  let i = start - 1;
+  const stop = Math.max(-1, start - 40);
+  while (i > stop && /[\s,;:"“”(]/.test(text[i] as string)) i--;
+  let before = "";
+  while (i > stop && /[A-Za-z'’]/.test(text[i] as string)) before = text[i--] + before;
+  return !BEFORE_INSULT.has(before.toLowerCase().replace(/['’]/g, ""));
+}
+
 /** A lexicon entry with its severity. */
 export type AbusiveEntry = LexiconEntry & Readonly<{ severity: number }>;
 
@@ -89,7 +122,7 @@ export function entriesOf(lists: readonly AbusiveWordList[]): AbusiveEntry[] {
     for (const mode of MODES) {
       for (const term of list[mode]) {
         const allow = list.allow[term];
-        entries.push({ term, category: list.category, mode, severity, ...(allow ? { allow } : {}) });
+        entries.push({ term, category: list.category, mode, severity, ...(allow ? { allow } : {}), ...(NAME_TERMS.has(term) ? { unless: writtenAsName } : {}) });
       }
     }
   }
