@@ -9,7 +9,7 @@
  * are read up to `MAX_MODEL_CHARS` (features.ts). Pure: no Node built-ins.
  */
 import weights from "./model/weights.json";
-import { featuresOf } from "./features";
+import { featuresOf, HASH_BITS } from "./features";
 
 export const LABELS = ["abusive", "chain", "heated"] as const;
 export type Label = (typeof LABELS)[number];
@@ -93,6 +93,8 @@ function loaded(): Record<Label, Head> {
  * for the buckets that some head knows: a few thousand of the 2^20.
  */
 let byBucket: Map<number, readonly (number | undefined)[]> | undefined;
+/** One bit per bucket (2^20 bits, 128 KiB): set when some head weighs it, so most features cost one read. */
+let weighedBits: Uint32Array | undefined;
 function weightsByBucket(): Map<number, readonly (number | undefined)[]> {
   if (byBucket === undefined) {
     const h = loaded();
@@ -107,6 +109,9 @@ function weightsByBucket(): Map<number, readonly (number | undefined)[]> {
         row[i] = w;
       }
     });
+    const bits = new Uint32Array(1 << (HASH_BITS - 5));
+    for (const bucket of table.keys()) bits[bucket >>> 5] = (bits[bucket >>> 5] as number) | (1 << (bucket & 31));
+    weighedBits = bits;
     byBucket = table;
   }
   return byBucket;
@@ -137,9 +142,11 @@ export function clearModelMemo(): void {
 function weighed(text: string): readonly Weighed[] {
   if (memo !== undefined && memo.text === text) return memo.feats;
   const table = weightsByBucket();
+  const bits = weighedBits as Uint32Array;
   const seen = new Set<number>();
   const feats: Weighed[] = [];
   for (const f of featuresOf(text)) {
+    if (((bits[f.bucket >>> 5] as number) & (1 << (f.bucket & 31))) === 0) continue;
     const w = table.get(f.bucket);
     if (w === undefined || seen.has(f.bucket)) continue;
     seen.add(f.bucket);

@@ -108,7 +108,7 @@ export function canonical(matched: string): string {
  * @returns the text with each occurrence replaced by a space
  */
 export function removePhrases(lower: string, phrases: readonly string[]): string {
-  const list = phrases.filter((p) => p !== "");
+  const list = phrases.includes("") ? phrases.filter((p) => p !== "") : phrases;
   if (list.length === 0 || lower === "") return lower;
   return lower.replace(anyOf(list, "consume"), " ");
 }
@@ -161,7 +161,7 @@ export function phrasesPresent(lower: string, phrases: readonly string[]): Set<s
 export function findPhraseAsWritten(text: string, phrases: readonly string[], exclusions: readonly string[] = []): string | undefined {
   if (text === "" || phrases.length === 0) return undefined;
   const lower = lowerCase(text);
-  const excluded = exclusions.filter((p) => p !== "");
+  const excluded = exclusions.includes("") ? exclusions.filter((p) => p !== "") : exclusions;
   const cleaned = excluded.length === 0 ? lower : lower.replace(anyOf(excluded, "consume"), (m) => " ".repeat(m.length));
   const match = anyOf(phrases, "consume").exec(cleaned);
   if (!match) return undefined;
