@@ -4,6 +4,7 @@
  * never answers), and goes through a queue that keeps at most 3 calls in flight — the limit
  * of Outlook on the web and new Outlook ("limits for activation and JavaScript API").
  */
+import { withTimeout } from "./with-timeout";
 
 /** Why an Office call did not give a value. */
 export type OfficeCallErrorKind = "failed" | "timeout" | "threw" | "unsupported" | "cancelled";
@@ -62,17 +63,15 @@ export function officeCall<T>(
   timeoutMs: number = DEFAULT_CALL_TIMEOUT_MS,
   registerCancel?: (cancel: () => void) => void,
 ): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
+  const answer = new Promise<T>((resolve, reject) => {
     let settled = false;
-    // One-shot settle: some hosts have been seen answering a call twice, and the timer may
-    // race a late answer (office-js#6656 shows late timers firing in classic Outlook).
+    // One-shot settle: some hosts have been seen answering a call twice, and a cancel may race
+    // a late answer.
     const settle = (fn: () => void): void => {
       if (settled) return;
       settled = true;
-      clearTimeout(timer);
       fn();
     };
-    const timer = setTimeout(() => settle(() => reject(new OfficeCallError("timeout", label))), timeoutMs);
     if (registerCancel) registerCancel(() => settle(() => reject(new OfficeCallError("cancelled", label))));
     try {
       invoke((result) => {
@@ -94,6 +93,9 @@ export function officeCall<T>(
       settle(() => reject(new OfficeCallError("threw", label)));
     }
   });
+  // The timer may race a late answer (office-js#6656 shows late timers firing in classic
+  // Outlook): withTimeout settles once and ignores whichever comes second.
+  return withTimeout(answer, timeoutMs, undefined, () => new OfficeCallError("timeout", label));
 }
 
 /** A queue of Office calls with a cap on how many are in flight at once. */

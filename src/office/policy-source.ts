@@ -12,6 +12,7 @@
  * - It must not read the message, and it must not log policy or message content.
  */
 import { defaultPolicy, type NormalizedPolicy } from "../core";
+import { withTimeout } from "./with-timeout";
 
 export type PolicySource = Readonly<{
   /** Short name for diagnostics, e.g. "compiled-in", "published". */
@@ -52,30 +53,7 @@ export type LoadedPolicy = Readonly<{
 export function loadPolicy(source: PolicySource, budgetMs: number = DEFAULT_POLICY_BUDGET_MS, fallback: PolicySource = compiledPolicySource): Promise<LoadedPolicy> {
   const viaFallback = (): Promise<LoadedPolicy> => fallback.load(budgetMs).then((policy) => ({ policy, from: fallback.name, fellBack: true }));
   if (source === fallback) return fallback.load(budgetMs).then((policy) => ({ policy, from: source.name, fellBack: false }));
-  return new Promise<LoadedPolicy>((resolve, reject) => {
-    let settled = false;
-    const useFallback = (): void => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      viaFallback().then(resolve, reject);
-    };
-    const timer = setTimeout(useFallback, budgetMs);
-    let pending: Promise<NormalizedPolicy>;
-    try {
-      pending = source.load(budgetMs);
-    } catch {
-      useFallback();
-      return;
-    }
-    pending.then(
-      (policy) => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        resolve({ policy, from: source.name, fellBack: false });
-      },
-      useFallback,
-    );
-  });
+  // A source that throws, rejects or is too slow falls back; its late answer is ignored.
+  const pending = new Promise<NormalizedPolicy>((resolve) => resolve(source.load(budgetMs)));
+  return withTimeout(pending, budgetMs).then((policy): LoadedPolicy => ({ policy, from: source.name, fellBack: false }), viaFallback);
 }

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from "fs";
+import { join } from "path";
 import { withTimeout } from "./with-timeout";
 
 describe("withTimeout", () => {
@@ -29,5 +31,31 @@ describe("withTimeout", () => {
     await jest.advanceTimersByTimeAsync(200);
     await expect(p).resolves.toBe("ok");
     expect(aborted).toBe(0);
+  });
+
+  it("rejects with the caller's own error at the limit, and ignores a late answer", async () => {
+    class CallTimedOut extends Error {}
+    const slow = new Promise<string>((resolve) => setTimeout(() => resolve("late"), 1000));
+    const p = withTimeout(slow, 100, undefined, () => new CallTimedOut("body.getAsync: timeout"));
+    const seen = expect(p).rejects.toEqual(new CallTimedOut("body.getAsync: timeout"));
+    await jest.advanceTimersByTimeAsync(100);
+    await seen;
+    await jest.advanceTimersByTimeAsync(1000);
+    await expect(p).rejects.toBeInstanceOf(CallTimedOut);
+  });
+});
+
+describe("one timeout helper", () => {
+  it("is the only timer in the add-in's Office layer and on-send handler, besides the handler's watchdog", () => {
+    const timers: string[] = [];
+    for (const dir of ["src/office", "src/launchevent"]) {
+      for (const file of readdirSync(join(__dirname, "../..", dir))) {
+        if (!/\.ts$/.test(file) || /\.test\.ts$/.test(file)) continue;
+        const text = readFileSync(join(__dirname, "../..", dir, file), "utf8");
+        const count = (text.match(/\bsetTimeout\(/g) ?? []).length;
+        if (count > 0) timers.push(`${dir}/${file}: ${count}`);
+      }
+    }
+    expect(timers.sort()).toEqual(["src/launchevent/handler.ts: 1", "src/office/with-timeout.ts: 1"]);
   });
 });
