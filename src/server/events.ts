@@ -3,10 +3,12 @@
  * which rules matched, what the sender did and from which client — never any e-mail text,
  * address or subject. Validation is strict: any unknown field or value rejects the batch.
  */
+import type Database from "better-sqlite3";
 import type { Clock, Db } from "./db";
-
 import { EVENT_ACTIONS, EVENT_VERDICTS, type DropReason, type DroppedEvents, type EventAction, type EventVerdict, type MonitorEvent, type WeeklyRow } from "../core/model/event";
 import { isRecord } from "../core/util/is-record";
+
+type Statement = Database.Statement<unknown[]>;
 
 export const VERDICTS = EVENT_VERDICTS;
 export const ACTIONS = EVENT_ACTIONS;
@@ -150,10 +152,22 @@ export type DroppedRow = DroppedEvents;
 export type EventLimits = Readonly<{ perSenderPerDay: number; perInstallPerDay: number }>;
 
 export class EventStore {
+  /** Prepared once: every batch the add-ins send runs the same few statements. */
+  private readonly statements = new Map<string, Statement>();
+
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
   ) {}
+
+  private statement(sql: string): Statement {
+    let prepared = this.statements.get(sql);
+    if (!prepared) {
+      prepared = this.db.prepare(sql);
+      this.statements.set(sql, prepared);
+    }
+    return prepared;
+  }
 
   /**
    * Counts events that were not stored, under the ISO week they arrived in.
@@ -162,9 +176,7 @@ export class EventStore {
    */
   dropped(reason: DropReason, count: number): void {
     if (count <= 0) return;
-    this.db
-      .prepare("INSERT INTO event_drops (week, reason, events) VALUES (?, ?, ?) ON CONFLICT(week, reason) DO UPDATE SET events = events + excluded.events")
-      .run(isoWeek(this.clock()), reason, count);
+    this.statement("INSERT INTO event_drops (week, reason, events) VALUES (?, ?, ?) ON CONFLICT(week, reason) DO UPDATE SET events = events + excluded.events").run(isoWeek(this.clock()), reason, count);
   }
 
   /**
@@ -178,14 +190,12 @@ export class EventStore {
     const now = this.clock();
     const received = now.toISOString();
     const dayStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate())).toISOString();
-    const countSender = this.db.prepare("SELECT COUNT(*) AS n FROM events WHERE sender = ? AND received_at >= ?");
-    const countAll = this.db.prepare("SELECT COUNT(*) AS n FROM events WHERE received_at >= ?");
+    const countSender = this.statement("SELECT COUNT(*) AS n FROM events WHERE sender = ? AND received_at >= ?");
+    const countAll = this.statement("SELECT COUNT(*) AS n FROM events WHERE received_at >= ?");
     let accepted = 0;
     let dropped = 0;
-    const insertEvent = this.db.prepare(
-      "INSERT INTO events (at, week, received_at, client, sender, verdict, action, reason, rule_id, words) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-    );
-    const insertRule = this.db.prepare("INSERT INTO event_rules (event_id, rule_id, monitor) VALUES (?, ?, ?)");
+    const insertEvent = this.statement("INSERT INTO events (at, week, received_at, client, sender, verdict, action, reason, rule_id, words) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    const insertRule = this.statement("INSERT INTO event_rules (event_id, rule_id, monitor) VALUES (?, ?, ?)");
     // Events are counts for the weekly report, not SMT's work: their commit does not wait for the
     // disk (WAL, synchronous NORMAL: safe if the server crashes; the last batches may be lost if the
     // machine loses power). Waiting for it took about 6 ms per batch, during which the server

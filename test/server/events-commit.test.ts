@@ -63,3 +63,17 @@ it("stores an event batch with synchronous NORMAL and puts FULL back, also when 
   expect(seen.length).toBeGreaterThan(0);
   expect(new Set(seen)).toEqual(new Set([FULL]));
 });
+
+it("prepares each statement of a batch once, not for every batch", () => {
+  const { events } = createStores(db);
+  const limits = { perSenderPerDay: 1, perInstallPerDay: 2000 };
+  events.add([event("a")], limits);
+  const prepare = jest.spyOn(db, "prepare");
+  // The second "a" goes over the sender's bound, so the dropped-count statement runs too.
+  expect(events.add([event("b"), event("a")], limits)).toEqual({ accepted: 1, dropped: 1 });
+  expect(events.add([event("c"), event("a")], limits)).toEqual({ accepted: 1, dropped: 1 });
+  const sql = prepare.mock.calls.map(([text]) => String(text)).filter((text) => !text.startsWith("PRAGMA"));
+  expect(sql.filter((text) => /event_drops/.test(text))).toHaveLength(1);
+  expect(sql.filter((text) => /INSERT INTO events/.test(text))).toHaveLength(0);
+  expect(events.droppedByWeek().reduce((n, r) => n + r.events, 0)).toBe(2);
+});
