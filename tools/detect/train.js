@@ -4,7 +4,7 @@
  * over hashed word uni/bigrams and character 4-grams (src/core/detect/features.ts), on the
  * TRAIN split only (split by group, tools/detect/common.js). Deterministic: fixed seed for the
  * shuffle, fixed epochs and rates, no time stamps, so the same data gives byte-identical
- * weights. Weights are pruned to the strongest PRUNE_TO per head and quantised to int8 with one
+ * weights. Weights are pruned to the strongest PRUNE_TO[head] and quantised to int8 with one
  * scale per head, written to src/core/detect/model/weights.json.
  *
  * Usage: npm run train            retrain and write the weights
@@ -21,12 +21,23 @@ const SEED = 20260105;
 const EPOCHS = 10;
 const RATE = 0.25;
 const L2 = 1e-3;
-const PRUNE_TO = 4000;
+/**
+ * Weights kept per head. The abusive head is read by no rule (the lexicon rule is stronger:
+ * docs/model-card.md), so it keeps only its 1,000 strongest weights to leave room in the
+ * handler bundle's gzip budget for the heated head and the tone phrases.
+ */
+const PRUNE_TO = { abusive: 1000, chain: 4000, heated: 4000 };
 
 /** Unique buckets of a text. */
 function bucketsOf(features, text) {
   return [...new Set(features.featuresOf(text).map((f) => f.bucket))].sort((a, b) => a - b);
 }
+
+/**
+ * Sources a head does not learn from. GoEmotions (Reddit comments) says nothing about chain
+ * mail: thousands of short negatives would only push the chain head's scores down.
+ */
+const NOT_FOR = { chain: ["goemotions"] };
 
 function trainHead(examples, label, seed) {
   const w = new Map();
@@ -69,8 +80,8 @@ function varint(n, out) {
   out.push(n);
 }
 
-function quantise(head) {
-  const kept = [...head.w.entries()].filter(([, v]) => v !== 0).sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]) || a[0] - b[0]).slice(0, PRUNE_TO).sort((a, b) => a[0] - b[0]);
+function quantise(head, keep) {
+  const kept = [...head.w.entries()].filter(([, v]) => v !== 0).sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]) || a[0] - b[0]).slice(0, keep).sort((a, b) => a[0] - b[0]);
   const max = kept.reduce((m, [, v]) => Math.max(m, Math.abs(v)), 0) || 1;
   const scale = max / 127;
   const idx = [];
@@ -90,9 +101,12 @@ function train() {
   const features = loadTs("src/core/detect/features.ts");
   const rows = loadRows().filter((r) => r.split === "train");
   rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const examples = rows.map((r) => ({ x: bucketsOf(features, textOf(r)), y: { abusive: r.abusive, chain: r.chain, heated: r.heated } }));
+  const examples = rows.map((r) => ({ source: r.source, x: bucketsOf(features, textOf(r)), y: { abusive: r.abusive, chain: r.chain, heated: r.heated } }));
   const heads = {};
-  LABELS.forEach((label, i) => { heads[label] = quantise(trainHead(examples, label, SEED + i)); });
+  LABELS.forEach((label, i) => {
+    const own = examples.filter((e) => !(NOT_FOR[label] || []).includes(e.source));
+    heads[label] = quantise(trainHead(own, label, SEED + i), PRUNE_TO[label]);
+  });
   const counts = Object.fromEntries(LABELS.map((l) => [l, rows.filter((r) => r[l]).length]));
   const data = createHash("sha256").update(rows.map((r) => JSON.stringify([r.id, textOf(r), r.abusive, r.chain, r.heated])).join("\n")).digest("hex");
   const model = { version: 1, hashBits: features.HASH_BITS, seed: SEED, trainRows: rows.length, trainDataSha256: data, positives: counts, heads };

@@ -82,7 +82,7 @@ runRuleTests(rule, {
     { draft: body("Honestly, is it too much to ask that someone empties the dishwasher for once??"), errors: [heated(["is it too much to ask"])] },
     { draft: body("Great, thanks for the last-minute notice, as usual."), errors: [heated(["thanks for the last-minute notice"])] },
     { draft: body("I should not have to explain this again. Just do it."), errors: [heated(["I should not have to explain"])] },
-    { draft: body("Sick and tired of chasing the same forms every week."), errors: [heated(["Sick and tired of"])] },
+    { draft: body("Sick and tired of chasing the same forms every week."), errors: [heated(["Sick and tired"])] },
     { draft: body("Why does nobody ever put the lids back on the paint pots?"), errors: [heated(["Why does nobody ever"])] },
     { draft: body("If this happens again I'll be taking this to Ofsted."), errors: [heated(["I'll be taking this to Ofsted"])] },
     { draft: body("This is unacceptable."), options: { threshold: 2 }, errors: [heated(["unacceptable"])] },
@@ -127,10 +127,19 @@ describe("no-heated-tone with the detection model", () => {
   });
 
   it("is the model's point that tips it over a higher threshold: with the model turned off the same note passes", () => {
-    const draft = makeDraft({ subject: "Kitchen", body: text });
+    const draft = makeDraft({ subject: "Kitchen", body: "The kitchen is unacceptable. I hate it." });
     const points = [3, 4, 5, 6].find((threshold) => runRule(rule, { draft, options: { threshold, ...off } }).length === 0);
     expect(points).toBeDefined();
-    expect(runRule(rule, { draft, options: { threshold: points } })).toHaveLength(1);
+    // Only the assisting point (the model never reports alone here).
+    const [finding] = runRule(rule, { draft, options: { threshold: points, modelThreshold: 1 } });
+    expect(finding?.evidence).toContain("hate");
+  });
+
+  it("adds no point for the words the other signs already counted (the model would count 'ridiculous' twice)", () => {
+    const draft = body("The price is ridiculous, but it is the only supplier.");
+    expect(runRule(rule, { draft, options: { modelThreshold: 1, modelAssist: 0.3 } })).toHaveLength(0);
+    // A firm word with a second, different sign of heat is still reported.
+    expect(runRule(rule, { draft: body("The price is ridiculous. I hate this supplier."), options: { modelThreshold: 1, modelAssist: 0.3 } })).toHaveLength(1);
   });
 
   it("does not read the quoted history", () => {

@@ -6,7 +6,8 @@
  * reports once the total reaches `threshold`. Signs are runs of words in capitals (acronyms
  * such as SENCO or EYFS and headings on a line of their own excepted), bursts of `!!!`, `???`
  * or `?!` (not when the sentence is a thank-you or other good news), hostile words, accusing
- * absolutes ("you never") and sarcasm. Phrases and acronyms live in
+ * absolutes ("you never"), sarcasm, blame, rhetorical questions, condescension, ultimatums and
+ * threats to escalate, and everyday words stressed in capitals ("I have ALREADY paid"). Phrases and acronyms live in
  * `src/core/data/tone/heated.en.json`. The finding offers to send the message in 10 minutes.
  */
 import data from "../data/tone/heated.en.json";
@@ -50,6 +51,10 @@ const GROUPS: SignalData = data.groups;
 const SIGNALS = compileSignals(GROUPS);
 const POSITIVE = compileSignals({ positive: { weight: 1, patterns: data.positive } });
 const ACRONYMS: ReadonlySet<string> = new Set(data.acronyms);
+/** Everyday words that, written in capitals on their own, stress a complaint ("I have ALREADY paid"). */
+const EMPHASIS: ReadonlySet<string> = new Set(data.emphasis);
+/** Points for words of `EMPHASIS` in capitals (however many). */
+const EMPHASIS_POINTS = 1;
 /** Points for a run of capitals, and for a long one (twice `minCapsWords` or more). */
 const CAPS_POINTS = 2;
 const LONG_CAPS_POINTS = 3;
@@ -60,14 +65,16 @@ const BURST_POINTS = 1;
 const MAX_BURST_POINTS = 2;
 /** Bursts looked at (each needs its sentence read); enough to find two that are not good news. */
 const MAX_BURSTS_READ = 40;
+/** Words in capitals looked at for stress (a long text full of capitals stops early). */
+const MAX_EMPHASIS_READ = 200;
 /** A subject of this many words or fewer may be written in capitals ("URGENT: FIRE DRILL"). */
 const SHORT_SUBJECT_WORDS = 5;
 /** A heading alone on its line is not shouting unless it is longer than this. */
 const HEADING_WORDS = 8;
 const EXTRA_WEIGHT = 2;
 /** Defaults for the model's heated head, chosen on the dev split by `npm run eval -- --tune`. */
-const MODEL_THRESHOLD = 0.995;
-const MODEL_ASSIST = 0.9;
+const MODEL_THRESHOLD = 0.97;
+const MODEL_ASSIST = 0.6;
 /** Points the model adds when it is fairly sure, but not sure enough to report alone. */
 const MODEL_ASSIST_POINTS = 1;
 
@@ -120,6 +127,7 @@ function scoreText(
       const long = run.shouted >= 2 * options.minCapsWords;
       const endsLikeSpeech = /^\s*[!?]/.test(text.slice(run.end, run.end + 3));
       if (!isSubject && run.wholeLine && run.shouted <= HEADING_WORDS && !endsLikeSpeech) continue;
+      if (isPasted(text, run.start, run.end)) continue;
       caps += long ? LONG_CAPS_POINTS : CAPS_POINTS;
       if (caps === CAPS_POINTS || caps === LONG_CAPS_POINTS) tally.evidence.push(run.text);
     }
@@ -127,6 +135,15 @@ function scoreText(
   if (caps > 0) {
     tally.points += Math.min(caps, MAX_CAPS_POINTS);
     tally.signs.push("shouting in capitals");
+  }
+
+  if (caps === 0) {
+    const stressed = emphasisWord(text);
+    if (stressed !== undefined) {
+      tally.points += EMPHASIS_POINTS;
+      tally.evidence.push(stressed);
+      tally.signs.push("words stressed in capitals");
+    }
   }
 
   let bursts = 0;
@@ -146,24 +163,69 @@ function scoreText(
 }
 
 /**
+ * Tells whether a run of capitals is not the sender shouting but something pasted: a code
+ * identifier (`MEMBARRIER_CMD_SHARED`, `CONFIG_X`) or a passage inside quotation marks on its
+ * line (a supplier's terms, a sign's wording).
+ * @param text - the original text
+ * @param start - where the run starts
+ * @param end - where it ends
+ * @returns true when the run should not count as shouting
+ */
+function isPasted(text: string, start: number, end: number): boolean {
+  if (text.slice(Math.max(0, start - 1), end + 1).includes("_")) return true;
+  const lineStart = text.lastIndexOf("\n", start - 1) + 1;
+  const quotesBefore = (text.slice(lineStart, start).match(/["“”]/g) ?? []).length;
+  return quotesBefore % 2 === 1;
+}
+
+/**
+ * The first everyday word of `EMPHASIS` written in capitals on its own ("STILL", "TWICE"),
+ * not next to another word in capitals (a heading or an acronym's spelling-out).
+ * @param text - the original text
+ * @returns the word as written, or undefined
+ */
+function emphasisWord(text: string): string | undefined {
+  const word = /[A-Z]{2,}/g;
+  let seen = 0;
+  for (let m = word.exec(text); m !== null && seen < MAX_EMPHASIS_READ; m = word.exec(text)) {
+    seen++;
+    const before = text.charAt(m.index - 1);
+    const after = text.charAt(m.index + m[0].length);
+    if (/[A-Za-z0-9_'’-]/.test(before) || /[A-Za-z0-9_'’-]/.test(after)) continue;
+    if (!EMPHASIS.has(m[0])) continue;
+    const around = text.slice(Math.max(0, m.index - 12), m.index + m[0].length + 12);
+    if ((around.match(/\b[A-Z]{2,}\b/g) ?? []).length > 1) continue;
+    return m[0];
+  }
+  return undefined;
+}
+
+/**
  * What the detection model adds: on its own enough to report when it is sure, one point when it
  * is fairly sure, with the sender's words that weighed most as evidence.
  * @param subject - the subject
  * @param authored - what the sender wrote (quoted history is not judged)
  * @param options - the rule's options
+ * @param counted - evidence the other signs already counted: when the model's words are only
+ *   these ("ridiculous"), its extra point would count the same word twice, so it adds none
  * @returns the points and the words quoted as written
  */
-function modelTally(subject: string, authored: string, options: Readonly<NoHeatedToneOptions>): Tally {
+function modelTally(subject: string, authored: string, options: Readonly<NoHeatedToneOptions>, counted: readonly string[]): Tally {
   const tally: Tally = { points: 0, signs: [], evidence: [] };
   if (options.modelAssist >= 1 && options.modelThreshold >= 1) return tally;
   if (subject.trim() === "" && authored.trim() === "") return tally;
   const heated = detectOne(subject.trim() === "" ? authored : `${subject}\n${authored}`, "heated");
-  if (heated.probability >= options.modelThreshold) tally.points += options.threshold;
-  else if (heated.probability >= options.modelAssist) tally.points += MODEL_ASSIST_POINTS;
+  const known = counted.map((c) => c.toLowerCase());
+  const fresh = heated.evidence.filter((e) => !known.some((k) => k.includes(e.toLowerCase()) || e.toLowerCase().includes(k)));
+  let evidence = fresh;
+  if (heated.probability >= options.modelThreshold) {
+    tally.points += options.threshold;
+    if (fresh.length === 0) evidence = heated.evidence;
+  } else if (heated.probability >= options.modelAssist) tally.points += MODEL_ASSIST_POINTS;
   else return tally;
-  if (heated.evidence.length === 0) return { points: 0, signs: [], evidence: [] };
+  if (evidence.length === 0) return { points: 0, signs: [], evidence: [] };
   tally.signs.push("words that read as angry");
-  tally.evidence.push(...heated.evidence);
+  tally.evidence.push(...evidence);
   return tally;
 }
 
@@ -201,7 +263,7 @@ export default defineRule<NoHeatedToneOptions>({
     const seen = new Set<string>();
     const subject = scoreText(snapshot.subject, true, options, signals, acronyms, seen);
     const body = scoreText(snapshot.body.authored, false, options, signals, acronyms, seen);
-    const model = modelTally(snapshot.subject, snapshot.body.authored, options);
+    const model = modelTally(snapshot.subject, snapshot.body.authored, options, [...body.evidence, ...subject.evidence]);
     if (subject.points + body.points + model.points < options.threshold) return;
     const signs = [...new Set([...body.signs, ...subject.signs, ...model.signs])];
     context.report({
