@@ -323,7 +323,7 @@ async function run() {
   }
 }
 
-module.exports = { run, responseReader, requestBytes };
+module.exports = { run, generate, responseReader, requestBytes };
 
 if (require.main === module) {
   const i = process.argv.indexOf("--load");
