@@ -4,6 +4,7 @@
  * characters (which hide or reorder text in names, notes and phrases). Both walk the value
  * with an explicit stack, so neither can overflow it, and name the first bad path.
  */
+import { isRecord } from "../core/util/is-record";
 
 /** Deepest nesting accepted in a JSON body; a policy needs about 5. */
 export const MAX_JSON_DEPTH = 32;
@@ -61,7 +62,7 @@ export function tooDeepPath(value: unknown, rootPath = "", maxDepth = MAX_JSON_D
 export function unsafeTextPath(value: unknown, rootPath = ""): string | undefined {
   return walk(value, rootPath, (v, path) => {
     if (typeof v === "string") return UNSAFE_CHARACTERS.test(v) ? path || "(root)" : undefined;
-    if (typeof v === "object" && v !== null && !Array.isArray(v)) {
+    if (isRecord(v)) {
       const key = Object.keys(v).find((k) => UNSAFE_CHARACTERS.test(k));
       if (key !== undefined) return join(path, key);
     }

@@ -26,19 +26,14 @@ export type CheckState =
       recheckError?: string;
     }>;
 
-const RANK: Readonly<Record<string, number>> = { block: 0, warn: 1, monitor: 2 };
-
 /**
- * The findings to show the sender: monitor findings are for SMT only.
+ * The findings to show the sender: monitor findings are for SMT only. The engine has already
+ * put them most serious first, so they are shown in its order, not sorted again.
  * @param report - the engine's report
- * @returns the visible findings, most serious first (stable within a severity)
+ * @returns the visible findings, in the engine's order
  */
 export function visibleFindings(report: Report): Finding[] {
-  return report.findings
-    .filter((f) => f.severity !== "monitor")
-    .map((f, i) => [f, i] as const)
-    .sort((a, b) => (RANK[a[0].severity] ?? 3) - (RANK[b[0].severity] ?? 3) || a[1] - b[1])
-    .map(([f]) => f);
+  return report.findings.filter((f) => f.severity !== "monitor");
 }
 
 function describeError(error: unknown): string {
