@@ -5,6 +5,8 @@ import { makeDraft, runRule, runRuleTests } from "../../../test/rule-tester";
 import { compileSignals, patternProblem } from "../detect/tone-utils";
 
 const body = (text: string) => makeDraft({ body: text });
+/** The phrases alone, without the detection model's judgement. */
+const noModel = { modelThreshold: 1, modelAssist: 1 };
 const heated = (evidence: string[] = []) => ({ messageId: "heated", field: "body" as const, evidenceIncludes: evidence, fix: { kind: "delay-send" as const } });
 
 runRuleTests(rule, {
@@ -48,6 +50,21 @@ runRuleTests(rule, {
         body: "Sorry about that, I will sort it out.\n\n-----Original Message-----\nFrom: Parent <p@example.com>\nSent: 01 May 2024 10:00\nTo: Amy Jones\nSubject: Fees\n\nTHIS IS RIDICULOUS!!! YOU NEVER ANSWER YOUR PHONE!!!",
       }),
     },
+    // Near misses of the cue families (each beside its heated example below), with the model on.
+    { draft: body("It's not your fault the outing was cancelled; the coach company let us down.") },
+    { draft: body("Does anyone know where the spare laminator pouches are? I checked the cupboard.") },
+    { draft: body("With all due respect to the planning team, could we move the meeting to Thursday?") },
+    { draft: body("I want to sort the garden rota by Friday. Could everyone add their name?") },
+    { draft: body("I will be going to the dentist on Friday, so Sarah will take the register.") },
+    { draft: body("We'll be reporting the fall to Ofsted as required; the accident form is attached.") },
+    { draft: body("Seriously good work on the display, thank you for a change of scenery!") },
+    { draft: body("Please do NOT park in the bays marked for the minibus. Thank you.") },
+    { draft: body("I am not your key person, Sarah is. She will ring you today.") },
+    { draft: body("Oh, brilliant news about the baby! We are all thrilled.") },
+    { draft: body("Per my last email, please make sure the forms are in by Friday.") },
+    // Capitals that are pasted, not shouted: code identifiers, a supplier's terms in quotation marks.
+    { draft: body("For reference, the fix concerns MEMBARRIER_CMD_SHARED handling in the 6.x series and CONFIG_SECURITY_LOCKDOWN. Nothing for you to do.") },
+    { draft: body('Our supplier\'s new terms, pasted for the file: "1. PAYMENT TERMS: 30 DAYS FROM INVOICE DATE. 2. LATE PAYMENT: INTEREST AT 4% ABOVE BASE RATE." Nothing unusual.') },
     // Options.
     { draft: body("This is ridiculous!!!"), options: { threshold: 5 } },
     { draft: body("PLEASE READ THE NOTICE ABOUT PARKING!!! ok"), options: { acronyms: ["PLEASE", "READ", "NOTICE", "ABOUT", "PARKING"] } },
@@ -85,6 +102,17 @@ runRuleTests(rule, {
     { draft: body("Sick and tired of chasing the same forms every week."), errors: [heated(["Sick and tired"])] },
     { draft: body("Why does nobody ever put the lids back on the paint pots?"), errors: [heated(["Why does nobody ever"])] },
     { draft: body("If this happens again I'll be taking this to Ofsted."), errors: [heated(["I'll be taking this to Ofsted"])] },
+    // Cue families, found by the phrases alone (model off): blame, rhetorical questions,
+    // condescension, ultimatums, threats to escalate, milder signs adding up, stressed words.
+    { draft: body("It's your fault the outing was cancelled. You've let everyone down."), options: noModel, errors: [heated(["It's your fault", "You've let everyone down"])] },
+    { draft: body("Does anyone actually read the allergy board? How hard is it to check before lunch?"), options: noModel, errors: [heated(["Does anyone actually read", "How hard is it"])] },
+    { draft: body("With all due respect, let me be clear: the register is not optional."), options: noModel, errors: [heated(["With all due respect", "let me be clear"])] },
+    { draft: body("I want this sorted by Friday or I'm walking. I refuse to cover another late."), options: noModel, errors: [heated(["I want this sorted", "or I'm walking"])] },
+    { draft: body("If it isn't fixed this week I will be going to the papers and my MP. Legal action is next."), options: noModel, errors: [heated(["I will be going to the papers", "Legal action"])] },
+    { draft: body("Frankly this is unbelievable. Seriously, for a change could someone else do the washing?"), options: noModel, errors: [heated(["Frankly", "unbelievable", "for a change"])] },
+    { draft: body("I have ALREADY sent the form. Nobody has bothered to reply."), options: noModel, errors: [heated(["ALREADY", "Nobody has bothered"])] },
+    { draft: body("I'm not your mum. You should be ashamed of leaving the staff room like that."), options: noModel, errors: [heated(["I'm not your mum", "You should be ashamed"])] },
+    { draft: body("Oh brilliant, another Saturday training. I'll take that as a no to the pay rise then."), options: noModel, errors: [heated(["Oh brilliant", "I'll take that as a no"])] },
     { draft: body("This is unacceptable."), options: { threshold: 2 }, errors: [heated(["unacceptable"])] },
     { draft: body("What a total stitch-up. It's a stitch up!!!"), options: { extraPhrases: ["stitch-up"] }, errors: [heated(["stitch-up"])] },
     { draft: body("STOP PARKING THERE please"), options: { minCapsWords: 2, threshold: 2 }, errors: [heated(["STOP PARKING THERE"])] },
