@@ -12,6 +12,8 @@ import { isRecord } from "../util/is-record";
 import { SEVERITY_ORDER } from "../model/severity";
 
 export const SEVERITIES: readonly Severity[] = SEVERITY_ORDER;
+/** The severities as an error message lists them, quoted, the last joined with "or". */
+const SEVERITY_CHOICES = `${SEVERITIES.slice(0, -1).map((s) => JSON.stringify(s)).join(", ")} or ${JSON.stringify(SEVERITIES[SEVERITIES.length - 1])}`;
 export type OnError = "allow" | "warn" | "block";
 export const ON_ERROR_VALUES: readonly OnError[] = ["allow", "warn", "block"];
 
@@ -191,19 +193,19 @@ export function normalizePolicy(raw: unknown, registry: Readonly<Record<string, 
       if (typeof setting === "string") {
         severity = setting as Severity;
         if (!SEVERITIES.includes(severity)) {
-          issues.push({ path, message: `expected "off", "monitor", "warn" or "block", got ${JSON.stringify(setting)}` });
+          issues.push({ path, message: `expected ${SEVERITY_CHOICES}, got ${JSON.stringify(setting)}` });
           continue;
         }
       } else if (Array.isArray(setting) && setting.length >= 1 && setting.length <= 2) {
         severity = setting[0] as Severity;
         if (!SEVERITIES.includes(severity)) {
-          issues.push({ path: joinPath(path, 0), message: `expected "off", "monitor", "warn" or "block", got ${JSON.stringify(setting[0])}` });
+          issues.push({ path: joinPath(path, 0), message: `expected ${SEVERITY_CHOICES}, got ${JSON.stringify(setting[0])}` });
           continue;
         }
         userOptions = setting[1];
         optionsPath = joinPath(path, 1);
       } else {
-        issues.push({ path, message: 'expected a severity ("off", "monitor", "warn", "block") or [severity, { options }]' });
+        issues.push({ path, message: `expected a severity (${SEVERITY_CHOICES}) or [severity, { options }]` });
         continue;
       }
     }
