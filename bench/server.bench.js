@@ -25,6 +25,7 @@ const READERS = 200;
 const READS_EACH = 40;
 const SENDERS = 50;
 const POSTS_EACH = 15;
+const MIXED_SENDERS = 10;
 const PUBLISHED = "/api/policy/published";
 
 /** The newest modification time under a folder, ms. */
@@ -305,6 +306,12 @@ async function run() {
       socket.on("error", reject);
     });
     const posts = await measured(child.pid, { port, kind: "events", token, clients: SENDERS, warm: 1, each: POSTS_EACH });
+    // Add-ins also send their events: the policy's answers while a few of them post batches.
+    const [mixedReads, mixedPosts] = await Promise.all([
+      measured(child.pid, { port, kind: "revalidate", clients: READERS, warm: 2, each: READS_EACH }),
+      measured(child.pid, { port, kind: "events", token, clients: MIXED_SENDERS, warm: 1, each: POSTS_EACH }),
+    ]);
+    const mixed = `GET ${PUBLISHED} (304), ${READERS} keep-alive clients while ${MIXED_SENDERS} post events`;
     return {
       section: "Policy server",
       rows: [
@@ -312,6 +319,11 @@ async function run() {
         ...rows(`GET ${PUBLISHED}, ${READERS} keep-alive clients, full answer`, reads, [200], { text: "< 500", pass: (v) => v < 500 }),
         ...rows(`GET ${PUBLISHED}, ${READERS} keep-alive clients, If-None-Match → 304`, cached, [304], { text: "≤ 50", pass: (v) => v <= 50 }),
         ...rows(`POST /api/events (5 events), ${SENDERS} keep-alive clients`, posts, [202], { text: "< 500", pass: (v) => v < 500 }),
+        { metric: `${mixed}: p50`, value: mixedReads.p50, unit: "ms" },
+        { metric: `${mixed}: p99`, value: mixedReads.p99, unit: "ms" },
+        { metric: `${mixed}: throughput`, value: mixedReads.rps, unit: "req/s" },
+        { metric: `${mixed}: POST /api/events p99`, value: mixedPosts.p99, unit: "ms" },
+        { metric: `${mixed}: answers other than 304/202`, value: mixedReads.count - okCount(mixedReads, [304]) + mixedReads.failures + mixedPosts.count - okCount(mixedPosts, [202]) + mixedPosts.failures, unit: "", target: "0", pass: mixedReads.count === okCount(mixedReads, [304]) && mixedPosts.count === okCount(mixedPosts, [202]) && mixedReads.failures + mixedPosts.failures === 0 },
       ],
     };
   } finally {
