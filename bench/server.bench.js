@@ -5,7 +5,9 @@
  * - 200 concurrent keep-alive add-ins reading GET /api/policy/published with nothing cached (200s);
  * - the same 200 revalidating the copy they hold with If-None-Match (304s, as a browser's HTTP
  *   cache does) — the target of issue 11 item 15: p99 ≤ 50 ms;
- * - 50 concurrent senders of POST /api/events (batches of 5 events, with the install token).
+ * - 50 concurrent senders of POST /api/events (batches of 5 events, with the install token);
+ * - the 200 revalidating readers again while 10 add-ins post events (the policy's answers are
+ *   not held up by event batches).
  * The load generator keeps one raw TLS socket per client and sends the next request as soon as
  * the answer is complete (a closed loop with no think time, like autocannon), so by Little's law
  * the latency it sees is about clients ÷ throughput: the figure measures the server's capacity.
