@@ -12,8 +12,6 @@
  */
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { DraftError, parseDraft } from "../core/draft/parse-draft";
-import { parseEml } from "../core/draft/eml";
-import { htmlToText } from "../core/draft/html-to-text";
 import { checkDraft } from "../core/engine/run-rules";
 import { defaultPolicy, defaultPolicyDocument } from "../core/policy/default-policy";
 import { normalizePolicy, PolicyError, type NormalizedPolicy } from "../core/policy/policy";
@@ -78,8 +76,13 @@ export async function readDraft(name: string, bytes: Uint8Array): Promise<Return
       throw new DraftError("(file)", `not valid JSON (${(e as Error).message})`);
     }
     checkDraftShape(json);
-    return parseDraft(json, { htmlToText });
+    // Only an HTML body without a text one needs the converter (and its parser, slow to load).
+    const record = json as Record<string, unknown>;
+    if (record.body === undefined && record.bodyHtml !== undefined) return parseDraft(json, { htmlToText: (await import("../core/draft/html-to-text")).htmlToText });
+    return parseDraft(json);
   }
+  // RFC 822 parsing (postal-mime) and the HTML converter are loaded when the first .eml comes.
+  const [{ parseEml }, { htmlToText }] = await Promise.all([import("../core/draft/eml"), import("../core/draft/html-to-text")]);
   return parseDraft(await parseEml(bytes), { htmlToText });
 }
 

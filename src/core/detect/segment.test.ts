@@ -128,6 +128,15 @@ describe("segmentBody: Gmail and Apple Mail", () => {
     ]);
   });
 
+  test("the shortest attributions are read; short lines ending in a colon stay the sender's", () => {
+    expect(segmentBody("Thanks.\n\non 1wrote:\n> Hi").quotedParts[0]?.headers).toEqual({ from: "1" });
+    expect(segmentBody("Thanks.\n\nOn 1 wrote:\n> Hi").quotedParts[0]?.headers).toEqual({ from: "1" });
+    const own = "Rota:\nFrom:\nRe:\nNotes:\nwrote:";
+    const result = segmentBody(own);
+    expect(result.authored).toBe(own);
+    expect(result.quotedParts).toEqual([]);
+  });
+
   test("Gmail attribution wrapped over two lines", () => {
     const result = segmentBody(fixture("gmail-reply-wrapped.txt"));
     expect(result.authored).toBe("Wednesday is fine.");

@@ -98,6 +98,8 @@ const ATTRIBUTION_ENDS = [
   "napisał:", "schreef:", "schrieb:", "wrote:", "skrev:", "pisze:",
 ];
 const MAX_ATTRIBUTION = 500;
+/** Shorter text is never an attribution: the shortest, "on 1wrote:", an opening, a digit and an ending. */
+const MIN_ATTRIBUTION = 10;
 const MAX_HEADER_LINES = 14;
 
 const FORWARD_SUBJECT = /^\s*(fwd?|wg|tr|rv|vs|fw)\s*:/i;
@@ -493,7 +495,9 @@ function splitAttribution(body: string): Headers {
 }
 
 function attributionOf(text: string): Headers | null {
-  if (text.length > MAX_ATTRIBUTION) return null;
+  // Every attribution read below has at least ten characters ("on 1 wrote:" less its space);
+  // a bare "From:" or "Re:" line, met on every line of some bodies, is turned away at once.
+  if (text.length > MAX_ATTRIBUTION || text.length < MIN_ATTRIBUTION) return null;
   const t = text.trim().replace(/\s+/g, " ");
   const lower = t.toLowerCase();
   // Apple Mail in Polish: "Wiadomość napisana przez Anna Nowak <a@x.pl> w dniu 03.06.2024, o godz. 10:12:".
