@@ -170,11 +170,35 @@ export class EventStore {
   }
 
   /**
+   * Runs a write without waiting for the disk at its commit (WAL, synchronous NORMAL: safe if the
+   * server crashes; the last writes may be lost if the machine loses power), then puts the
+   * setting back. Events are counts for the weekly report, not SMT's work: waiting for the disk
+   * took about 6 ms per write, during which the server answered nobody, add-ins asking for the
+   * published policy included. Policy changes keep synchronous FULL.
+   * @param write - the write (a statement or a whole transaction)
+   * @returns what it returns
+   */
+  private withoutWaitingForDisk<T>(write: () => T): T {
+    const synchronous = this.db.pragma("synchronous", { simple: true }) as number;
+    this.db.pragma("synchronous = NORMAL");
+    try {
+      return write();
+    } finally {
+      this.db.pragma(`synchronous = ${synchronous}`);
+    }
+  }
+
+  /**
    * Counts events that were not stored, under the ISO week they arrived in.
    * @param reason - why
    * @param count - how many events
    */
   dropped(reason: DropReason, count: number): void {
+    if (count <= 0) return;
+    this.withoutWaitingForDisk(() => this.countDropped(reason, count));
+  }
+
+  private countDropped(reason: DropReason, count: number): void {
     if (count <= 0) return;
     this.statement("INSERT INTO event_drops (week, reason, events) VALUES (?, ?, ?) ON CONFLICT(week, reason) DO UPDATE SET events = events + excluded.events").run(isoWeek(this.clock()), reason, count);
   }
@@ -196,13 +220,7 @@ export class EventStore {
     let dropped = 0;
     const insertEvent = this.statement("INSERT INTO events (at, week, received_at, client, sender, verdict, action, reason, rule_id, words) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     const insertRule = this.statement("INSERT INTO event_rules (event_id, rule_id, monitor) VALUES (?, ?, ?)");
-    // Events are counts for the weekly report, not SMT's work: their commit does not wait for the
-    // disk (WAL, synchronous NORMAL: safe if the server crashes; the last batches may be lost if the
-    // machine loses power). Waiting for it took about 6 ms per batch, during which the server
-    // answered nobody, add-ins asking for the published policy included. Policy changes keep FULL.
-    const synchronous = this.db.pragma("synchronous", { simple: true }) as number;
-    this.db.pragma("synchronous = NORMAL");
-    try {
+    this.withoutWaitingForDisk(() =>
       this.db
         .transaction(() => {
           const perSender = new Map<string, number>();
@@ -232,14 +250,12 @@ export class EventStore {
             if (e.ruleId) ids.add(e.ruleId);
             for (const ruleId of ids) insertRule.run(id, ruleId, monitor.has(ruleId) ? 1 : 0);
           }
-          this.dropped("sender-daily-limit", drops["sender-daily-limit"]);
-          this.dropped("install-daily-limit", drops["install-daily-limit"]);
+          this.countDropped("sender-daily-limit", drops["sender-daily-limit"]);
+          this.countDropped("install-daily-limit", drops["install-daily-limit"]);
           dropped = drops["sender-daily-limit"] + drops["install-daily-limit"];
         })
-        .immediate();
-    } finally {
-      this.db.pragma(`synchronous = ${synchronous}`);
-    }
+        .immediate(),
+    );
     return { accepted, dropped };
   }
 

@@ -77,3 +77,26 @@ it("prepares each statement of a batch once, not for every batch", () => {
   expect(sql.filter((text) => /INSERT INTO events/.test(text))).toHaveLength(0);
   expect(events.droppedByWeek().reduce((n, r) => n + r.events, 0)).toBe(2);
 });
+
+it("counts refused events (no or wrong install token) without waiting for the disk either", () => {
+  const { events } = createStores(db);
+  const seen: number[] = [];
+  const original = db.prepare.bind(db);
+  // Every statement that writes to event_drops notes the synchronous setting it runs under.
+  jest.spyOn(db, "prepare").mockImplementation(((sql: string, ...rest: unknown[]) => {
+    const statement = (original as (...args: unknown[]) => ReturnType<Db["prepare"]>)(sql, ...rest);
+    if (!/event_drops/.test(sql) || /^SELECT/.test(sql)) return statement;
+    const run = statement.run.bind(statement);
+    return Object.assign(statement, {
+      run: (...args: unknown[]) => {
+        seen.push(db.pragma("synchronous", { simple: true }) as number);
+        return (run as (...a: unknown[]) => unknown)(...args);
+      },
+    });
+  }) as typeof db.prepare);
+  events.dropped("no-token", 3);
+  events.dropped("wrong-token", 2);
+  expect(seen).toEqual([NORMAL, NORMAL]);
+  expect(db.pragma("synchronous", { simple: true })).toBe(FULL);
+  expect(Object.fromEntries(events.droppedByWeek().map((r) => [r.reason, r.events]))).toEqual({ "no-token": 3, "wrong-token": 2 });
+});
