@@ -891,7 +891,8 @@ function markSignature(sender: Sender, from: number, to: number): void {
   // 1. The "-- " delimiter (RFC 3676, 4.3): everything after it.
   for (let k = from; k < to; k++) {
     const line = ids[k] as number;
-    if (!isText(k) || visibleLength(lines, line) !== 2 || trimmedOf(lines, line) !== "--") continue;
+    // Cheapest test first: blank lines (every line of some bodies) are never the delimiter.
+    if (lines.blank[line] === 1 || visibleLength(lines, line) !== 2 || !isText(k) || trimmedOf(lines, line) !== "--") continue;
     for (let m = k; m < to; m++) if (isText(m)) role[ids[m] as number] = SIGNATURE;
     return;
   }
@@ -928,6 +929,12 @@ function markSignature(sender: Sender, from: number, to: number): void {
 
 function senderText(sender: Sender, wanted: Role): string {
   const joiner = new LineJoiner(sender.lines.text);
+  const { lines, role, splits } = sender;
+  if (splits.size === 0) {
+    // No line is cut in two (the usual case): one test per line.
+    for (const line of sender.ids) if (role[line] === wanted) joiner.range(lines.start[line] as number, lines.end[line] as number);
+    return joiner.join();
+  }
   for (const line of sender.ids) {
     const split = sender.splits.get(line);
     if (split) {
