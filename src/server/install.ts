@@ -45,8 +45,12 @@ export class InstallSecrets {
       .immediate();
   }
 
+  /** Prepared on first use: every event batch an add-in sends checks its token. */
+  private select?: ReturnType<Db["prepare"]>;
+
   private get(key: string): string | undefined {
-    return (this.db.prepare("SELECT value FROM meta WHERE key = ?").get(key) as { value: string } | undefined)?.value;
+    this.select ??= this.db.prepare("SELECT value FROM meta WHERE key = ?");
+    return (this.select.get(key) as { value: string } | undefined)?.value;
   }
 
   /** @returns the salt of the pseudonymous sender id */

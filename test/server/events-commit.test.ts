@@ -100,3 +100,17 @@ it("counts refused events (no or wrong install token) without waiting for the di
   expect(db.pragma("synchronous", { simple: true })).toBe(FULL);
   expect(Object.fromEntries(events.droppedByWeek().map((r) => [r.reason, r.events]))).toEqual({ "no-token": 3, "wrong-token": 2 });
 });
+
+it("checks the install token of each batch without preparing a statement each time", () => {
+  const { install } = createStores(db);
+  const token = install.token();
+  const prepare = jest.spyOn(db, "prepare");
+  for (let i = 0; i < 3; i++) {
+    expect(install.accepts(token)).toBe(true);
+    expect(install.accepts("not the token")).toBe(false);
+  }
+  expect(prepare).not.toHaveBeenCalled();
+  // Still read from the database: a rotation is seen at once, the old token kept for its week.
+  const next = install.rotateToken();
+  expect([install.token(), install.accepts(next), install.accepts(token)]).toEqual([next, true, true]);
+});
