@@ -15,8 +15,9 @@ import {
   ABUSIVE_CATEGORIES,
   ABUSIVE_EXPANSIONS as expansions,
   ABUSIVE_WORD_LISTS,
-  abusiveLexicon,
   dropOverlaps,
+  dropSameSpan,
+  lexiconHits,
   entriesOf,
   type AbusiveWordList,
   type CategoryInfo,
@@ -125,11 +126,7 @@ function shownTerm(entry: LexiconEntry, info: CategoryInfo): string {
 export function findAbusiveLanguage(text: string, options: Readonly<AbusiveLanguageOptions>, bounds: FindOptions = {}): AbusiveHit[] {
   if (text === "") return [];
   const enabled = new Set(options.categories);
-  const found = dropOverlaps(
-    abusiveLexicon()
-      .find(text, options.allowWords, bounds)
-      .filter((h) => enabled.has(h.entry.category)),
-  );
+  const found = dropSameSpan(dropOverlaps(lexiconHits(text, options.allowWords, bounds).filter((h) => enabled.has(h.entry.category))));
   const extra = extraLexicon(options.extraWords);
   if (extra) found.push(...extra.find(text, options.allowWords, bounds));
   return found

@@ -6,7 +6,9 @@
  *
  * `abuseHits(text)` is pure and linear in the text; the rules and the model's features use it.
  */
-import { compileLexicon, type Lexicon, type LexiconEntry, type LexiconHit, type MatchMode } from "../lexicon";
+import { compileLexicon, normalizeTerm, type FindOptions, type Lexicon, type LexiconEntry, type LexiconHit, type MatchMode } from "../lexicon";
+import { compileMasked, type MaskedMatcher } from "./masked";
+import maskedData from "../../data/abusive/masked.json";
 import categoryData from "../../data/abusive/categories.json";
 import expansionData from "../../data/abusive/expansions.json";
 import obscene from "../../data/abusive/obscene.json";
@@ -180,6 +182,39 @@ export type AbuseHit = {
   severity: number;
 };
 
+let masked: MaskedMatcher | undefined;
+
+/**
+ * The masked-word reader (`f***`, `f-ck`, `motherf***er`), over the hand-made entries.
+ * @returns the compiled reader
+ */
+function maskedMatcher(): MaskedMatcher {
+  if (!masked) {
+    abusiveLexicon();
+    const hand = allEntries.slice(0, handCount).filter((e) => e.mode !== "phrase");
+    masked = compileMasked(maskedData as unknown as Parameters<typeof compileMasked>[0], (term) => hand.find((e) => e.term === term));
+  }
+  return masked;
+}
+
+/**
+ * The lexicon's hits, plus masked words (`f***`, `sh-t`) where the lexicon found nothing.
+ * @param text - any text
+ * @param allow - further words or phrases never to count
+ * @param bounds - `firstPerEntry`: only the first hit of each term
+ * @returns hits in text order (before {@link dropOverlaps})
+ */
+export function lexiconHits(text: string, allow: readonly string[] = [], bounds: FindOptions = {}): LexiconHit[] {
+  const hits = abusiveLexicon().find(text, allow, bounds);
+  const found = maskedMatcher().find(text, bounds.firstPerEntry === true);
+  if (found.length === 0) return hits;
+  const allowed = new Set(allow.map(normalizeTerm));
+  const overlaps = overlapTest(hits);
+  const extra = found.filter((m) => !allowed.has(m.entry.term) && !overlaps(m));
+  if (extra.length === 0) return hits;
+  return hits.concat(extra).sort((a, b) => a.start - b.start);
+}
+
 /**
  * Finds abusive words and phrases in a text, reading through disguised spellings; innocent
  * words and names that contain a listed word (Scunthorpe, faggots and peas) are not hits.
@@ -189,7 +224,7 @@ export type AbuseHit = {
  */
 export function abuseHits(text: string, allow?: readonly string[]): AbuseHit[] {
   if (text === "") return [];
-  return dropOverlaps(abusiveLexicon().find(text, allow)).map((h: LexiconHit) => ({
+  return dropSameSpan(dropOverlaps(lexiconHits(text, allow))).map((h: LexiconHit) => ({
       start: h.start,
       end: h.end,
       term: h.entry.term,
@@ -210,21 +245,57 @@ export function dropOverlaps(hits: readonly LexiconHit[]): LexiconHit[] {
   const isHand = (h: LexiconHit): boolean => (order.get(h.entry) ?? Infinity) < handCount;
   const hand = hits.filter(isHand);
   if (hand.length === hits.length) return [...hits];
-  // Linear-logarithmic: hand hits by start, with the furthest end reached so far.
-  hand.sort((a, b) => a.start - b.start);
+  const overlapsHand = overlapTest(hand);
+  return hits.filter((h) => isHand(h) || !overlapsHand(h));
+}
+
+/**
+ * A test of whether a span overlaps any of some hits; linear-logarithmic: the hits by start, with
+ * the furthest end reached so far.
+ * @param hits - the hits to test against
+ * @returns the test
+ */
+function overlapTest(hits: readonly LexiconHit[]): (h: Readonly<{ start: number; end: number }>) => boolean {
+  const sorted = [...hits].sort((a, b) => a.start - b.start);
   const maxEnd: number[] = [];
-  hand.forEach((k, i) => maxEnd.push(Math.max(k.end, i > 0 ? (maxEnd[i - 1] as number) : 0)));
-  const overlapsHand = (h: LexiconHit): boolean => {
+  sorted.forEach((k, i) => maxEnd.push(Math.max(k.end, i > 0 ? (maxEnd[i - 1] as number) : 0)));
+  return (h) => {
     let lo = 0;
-    let hi = hand.length; // first hand hit starting at or after h.end
+    let hi = sorted.length; // first hit starting at or after h.end
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if ((hand[mid] as LexiconHit).start < h.end) lo = mid + 1;
+      if ((sorted[mid] as LexiconHit).start < h.end) lo = mid + 1;
       else hi = mid;
     }
     return lo > 0 && (maxEnd[lo - 1] as number) > h.start;
   };
-  return hits.filter((h) => isHand(h) || !overlapsHand(h));
+}
+
+/**
+ * Keeps one hit per span: a disguised word read as several terms ("f*ck" as fuck, feck and fvck;
+ * "s**t" as shit and slut) counts once, as the longest term (`twatwaffle`, not `twat`), then the
+ * first in the lists' order (threats first, obscene before sexual and coarse).
+ * @param hits - hits in text order
+ * @returns hits in text order
+ */
+export function dropSameSpan(hits: readonly LexiconHit[]): LexiconHit[] {
+  const order = entryOrder();
+  const rank = (h: LexiconHit): number => order.get(h.entry) ?? Infinity;
+  const kept = new Map<string, number>();
+  const out: (LexiconHit | undefined)[] = [];
+  for (const h of hits) {
+    const key = `${h.start}:${h.end}`;
+    const at = kept.get(key);
+    if (at === undefined) {
+      kept.set(key, out.length);
+      out.push(h);
+    } else {
+      const was = out[at] as LexiconHit;
+      const longer = h.entry.term.length - was.entry.term.length;
+      if (longer > 0 || (longer === 0 && rank(h) < rank(was))) out[at] = h;
+    }
+  }
+  return out as LexiconHit[];
 }
 
 let orderOf: Map<LexiconEntry, number> | undefined;
