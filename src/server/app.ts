@@ -163,8 +163,9 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   // Every add-in asks for this at each Send, so it is served from memory: one pre-serialised
   // buffer, its ETag and every header of its two answers (200 and 304), built when a version is
   // published or rolled back or the install token rotates. The route lives in the root scope,
-  // outside the one below that holds the cookie, session, CSRF, CORS, security-header and body hooks: none
-  // of them runs for it, nothing reads the database, and nothing is built per request.
+  // outside the one below that holds the cookie, session, CSRF, CORS, security-header and body
+  // hooks: none of them runs for it, nothing reads the database, nothing is built per request.
+  // (Its CORS preflight still goes to @fastify/cors's OPTIONS route in that scope.)
   const securityHeaders = precomputedApiHeaders(config);
   let published = buildPublished();
   function buildPublished(): PublishedAnswer {
