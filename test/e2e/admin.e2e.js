@@ -349,7 +349,7 @@ async function adminFlow(page, server) {
   // Between phone and desktop a table that does not fit says so and scrolls, reachable by Tab.
   await page.setViewportSize({ width: 560, height: 800 });
   await nav(page, "Audit log");
-  const auditRegion = page.getByRole("region", { name: "Audit log" });
+  const auditRegion = page.getByRole("region", { name: "Audit log, table" });
   await auditRegion.waitFor();
   const overflows = await auditRegion.evaluate((el) => el.scrollWidth > el.clientWidth);
   if (overflows) {
@@ -437,6 +437,9 @@ async function clearOfStickyBar(page, heading, what) {
  * @returns {Promise<string>} what happened
  */
 async function simulatorFlow(page, server) {
+  const published = JSON.parse((await get(`${server.url}/api/policy/published`)).body);
+  const setting = published.policy.rules["no-chain-mail"];
+  log(`    the server publishes version ${published.version} with no-chain-mail at ${Array.isArray(setting) ? setting[0] : setting}`);
   const response = await page.goto(`${server.url}/simulator.html`).catch(() => null);
   if (!response || !response.ok()) throw new Error("the server does not serve dist/simulator.html");
   await page.getByRole("heading", { name: "Outlook simulator" }).waitFor();

@@ -45,7 +45,7 @@ export type Row = Readonly<{
 }>;
 
 export type DataTableProps = Readonly<{
-  /** The accessible name of the scroll area (full width) or the list of cards (narrow). */
+  /** The accessible name of the list of cards (narrow) and, with ", table", of the scroll area (full width). */
   label: string;
   caption?: ReactNode;
   columns: readonly Column[];
@@ -71,7 +71,7 @@ export function DataTable(props: DataTableProps) {
         <ul className={styles.cards} aria-label={props.label}>
           {props.rows.map((row) => (
             <li key={row.key} className={styles.card}>
-              <p className={styles.cardTitle}>{row.title ?? row.cells[header]}</p>
+              <div className={styles.cardTitle}>{row.title ?? row.cells[header]}</div>
               <dl className={styles.pairs}>
                 {props.columns.map((column, i) =>
                   i === header ? null : (
@@ -89,7 +89,7 @@ export function DataTable(props: DataTableProps) {
     );
   }
   return (
-    <ScrollArea label={props.label}>
+    <ScrollArea label={`${props.label}, table`}>
       <table className={styles.table} style={{ minWidth: props.minWidth }}>
         {props.caption ? <caption className={styles.caption}>{props.caption}</caption> : null}
         <thead>
