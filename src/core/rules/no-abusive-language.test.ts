@@ -10,7 +10,8 @@ import rule, {
   firstPerCategory,
   maskTerm,
 } from "./no-abusive-language";
-import { makeDraft, runRuleTests } from "../../../test/rule-tester";
+import { makeDraft, runRule, runRuleTests } from "../../../test/rule-tester";
+import { interpolate } from "../engine/interpolate";
 import { normalizeTerm } from "../detect/lexicon";
 
 const FIXTURES = path.join(__dirname, "../../../test/fixtures/no-abusive-language");
@@ -222,6 +223,28 @@ describe("obfuscated hits", () => {
   const all = { ...defaultAbusiveOptions, categories: [...SELECTABLE_CATEGORIES] };
   it.each(hits.filter(([, c]) => c !== ""))("%s is %s", (text, category) => {
     expect(findAbusiveLanguage(`Hello, ${text}! Regards`, all).map((h) => h.category)).toContain(category);
+  });
+});
+
+describe("messages say which kind (issue 10)", () => {
+  /** The messages shown for a body, with each finding's evidence. */
+  const shownFor = (text: string): { message: string; evidence: string | undefined }[] =>
+    runRule(rule, { draft: body(text) }).map((d) => ({ message: interpolate(rule.meta.messages[d.messageId] as string, d.data), evidence: d.evidence }));
+
+  it.each([
+    ["what a faggot", "a homophobic or transphobic slur, which is discriminatory", "faggot"],
+    ["he's a p4ki", "a racist or religious slur, which is discriminatory", "p4ki"],
+    ["don't be a retard", "a disablist slur, which is discriminatory", "retard"],
+    ["what the f***", "obscene language", "f***"],
+    ["send nudes", "sexually explicit language", "send nudes"],
+    ["You are an idiot.", "an insult, which is derogatory", "You are an idiot"],
+  ])("%s: names %s and quotes the words only in the evidence", (text, kind, written) => {
+    const [shown, ...rest] = shownFor(text);
+    expect(rest).toEqual([]);
+    expect(shown?.message).toContain(kind);
+    expect(shown?.evidence).toContain(written);
+    // A slur or obscenity is masked in the message; only the evidence quotes it.
+    if (kind !== "an insult, which is derogatory") expect(shown?.message).not.toContain(written);
   });
 });
 

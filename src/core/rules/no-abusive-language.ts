@@ -73,8 +73,10 @@ export const defaultAbusiveOptions: AbusiveLanguageOptions = {
 export type AbusiveHit = Readonly<{
   /** Category id, e.g. `obscene`. */
   category: string;
-  /** Category in plain words for messages, e.g. `sexually explicit`. */
+  /** Category in plain words, e.g. `sexually explicit`. */
   label: string;
+  /** What was found, in the policy's words, e.g. `a disablist slur, which is discriminatory`. */
+  kind: string;
   /** The term as listed, masked when its category is masked: `f•••`. */
   shown: string;
   /** The words as the sender wrote them (case, apostrophes, hyphens and disguises kept): `F.u.c.k`. */
@@ -133,7 +135,7 @@ export function findAbusiveLanguage(text: string, options: Readonly<AbusiveLangu
     .sort((a, b) => a.start - b.start)
     .map((h) => {
       const info = ABUSIVE_CATEGORIES[h.entry.category] as CategoryInfo;
-      return { category: h.entry.category, label: info.label, shown: shownTerm(h.entry, info), written: text.slice(h.start, h.end), start: h.start, end: h.end };
+      return { category: h.entry.category, label: info.label, kind: info.kind, shown: shownTerm(h.entry, info), written: text.slice(h.start, h.end), start: h.start, end: h.end };
     });
 }
 
@@ -171,7 +173,7 @@ export default defineRule<AbusiveLanguageOptions>({
     optionsSchema: abusiveOptionsSchema,
     defaultOptions: defaultAbusiveOptions,
     messages: {
-      abusive: "This message contains language that could be seen as {{category}} ({{word}}). Please reword it before sending.",
+      abusive: "This message contains what could be read as {{kind}} ({{word}}). Please reword it before sending.",
       threat:
         "This message contains words that could be read as a threat ({{word}}). Please remove them; if something is wrong, talk to the person face to face or to SMT.",
     },
@@ -186,7 +188,7 @@ export default defineRule<AbusiveLanguageOptions>({
       for (const hit of firstAbusiveHits(text, context.options)) {
         context.report({
           messageId: hit.category === "threat" ? "threat" : "abusive",
-          data: { category: hit.label, word: hit.shown },
+          data: { category: hit.label, kind: hit.kind, word: hit.shown },
           field,
           evidence: hit.written,
         });

@@ -42,7 +42,7 @@ export default defineRule<AbusiveLanguageOptions>({
     defaultOptions: defaultAbusiveOptions,
     messages: {
       offensiveForward:
-        "The message you are forwarding contains language that could be seen as {{category}} ({{word}}). Please do not forward it; report it to SMT instead.",
+        "The message you are forwarding contains what could be read as {{kind}} ({{word}}). Please do not forward it; report it to SMT instead.",
     },
     clause: CLAUSES.doNotForward,
     readsQuotedHistory: true,
@@ -58,7 +58,7 @@ export default defineRule<AbusiveLanguageOptions>({
     if (!worst) return;
     context.report({
       messageId: "offensiveForward",
-      data: { category: worst.label, word: worst.shown },
+      data: { category: worst.label, kind: worst.kind, word: worst.shown },
       field: "body",
       // The words as they stand in the forwarded message (issue 11 item 6); the message keeps them masked.
       evidence: worst.written,

@@ -33,7 +33,14 @@ export type AbusiveWordList = Readonly<{
   allow: Readonly<Record<string, readonly string[]>>;
 }>;
 
-export type CategoryInfo = Readonly<{ label: string; enabled: boolean; mask: boolean }>;
+export type CategoryInfo = Readonly<{
+  /** The category in a word or two, e.g. `homophobic or transphobic`. */
+  label: string;
+  /** What a finding names, in the policy's words, e.g. `a homophobic or transphobic slur, which is discriminatory`. */
+  kind: string;
+  enabled: boolean;
+  mask: boolean;
+}>;
 
 /** The lexicon's categories (`categories.json`); `custom` holds the policy's `extraWords`. */
 export const ABUSIVE_CATEGORIES: Readonly<Record<string, CategoryInfo>> = categoryData;
@@ -65,13 +72,6 @@ const HAND_SEVERITY: Readonly<Record<string, number>> = {
   sexual: 2,
   insult: 1,
   coarse: 1,
-};
-
-/** Slur subtypes in plain words, for categories that are slurs. */
-export const SLUR_SUBTYPE: Readonly<Record<string, string>> = {
-  racist: "racist or religious slur",
-  homophobic: "homophobic or transphobic slur",
-  disablist: "disablist slur",
 };
 
 const MODES: readonly MatchMode[] = ["word", "prefix", "within", "phrase"];
