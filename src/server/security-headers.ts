@@ -3,8 +3,7 @@
  * web and new Outlook and load Office.js from Microsoft's CDN, so their policy allows exactly
  * that. The admin app and the API get a stricter policy (no framing at all).
  */
-import type { FastifyHelmetOptions } from "@fastify/helmet";
-import helmet from "helmet";
+import helmet, { type HelmetOptions } from "helmet";
 import type { FastifyReply } from "fastify";
 import type { ServerConfig } from "./config";
 
@@ -27,9 +26,8 @@ export const OUTLOOK_FRAME_ANCESTORS = [
  * @param config - server configuration
  * @returns helmet options
  */
-export function addinHeaders(config: ServerConfig): FastifyHelmetOptions {
+export function addinHeaders(config: ServerConfig): HelmetOptions {
   return {
-    global: true,
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -90,7 +88,6 @@ export function apiHeaders(reply: FastifyReply): void {
  * @returns header name to value
  */
 export function precomputedAddinHeaders(config: ServerConfig): Record<string, string> {
-  const { global: _global, ...options } = addinHeaders(config) as FastifyHelmetOptions & { global?: boolean };
   const headers: Record<string, string> = {};
   const res = {
     setHeader: (name: string, value: string) => {
@@ -100,7 +97,7 @@ export function precomputedAddinHeaders(config: ServerConfig): Record<string, st
       delete headers[name];
     },
   };
-  (helmet(options as Parameters<typeof helmet>[0]) as unknown as (req: unknown, res: unknown, next: () => void) => void)({}, res, () => undefined);
+  (helmet(addinHeaders(config)) as unknown as (req: unknown, res: unknown, next: () => void) => void)({}, res, () => undefined);
   return headers;
 }
 
