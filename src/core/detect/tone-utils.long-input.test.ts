@@ -2,7 +2,7 @@
  * tone-utils on long and repetitive input: the same answers as on short text, read in one
  * pass (speed itself is measured in `npm run bench`, not here).
  */
-import { countAddresses, prepareText, shortWords } from "./tone-utils";
+import { compileSignals, countAddresses, findSignals, prepareText, shortWords } from "./tone-utils";
 import { clearTextCaches } from "../text/text-cache";
 
 afterEach(() => clearTextCaches());
@@ -59,5 +59,33 @@ describe("countAddresses", () => {
 
   it("counts one address repeated over 1 MB once", () => {
     expect(countAddresses("a@b.co, ".repeat(131_072))).toBe(1);
+  });
+});
+
+describe("compileSignals: patterns that share a first word are tried after it once", () => {
+  const find = (patterns: string[], text: string): { pattern: string; text: string; start: number; end: number }[] =>
+    findSignals(prepareText(text), compileSignals({ g: { weight: 1, patterns } })).map(({ pattern, text: t, start, end }) => ({ pattern, text: t, start, end }));
+
+  it("reports the pattern, its words and where it is, as the flat list did", () => {
+    expect(find(["complaint from the parent", "complaint", "disgrace"], "A complaint from the parent, a disgrace.")).toEqual([
+      { pattern: "complaint from the parent", text: "complaint from the parent", start: 2, end: 27 },
+      { pattern: "disgrace", text: "disgrace", start: 31, end: 39 },
+    ]);
+    expect(find(["complaint from the parent", "complaint"], "complaint: from the parent")).toEqual([{ pattern: "complaint", text: "complaint", start: 0, end: 9 }]);
+  });
+
+  it("keeps list order between a pattern with several first words and one with a single first word", () => {
+    // Longer patterns come first: "send|forward this" before "send it now".
+    expect(find(["send it now", "send|forward this"], "please send this")).toEqual([{ pattern: "send|forward this", text: "send this", start: 7, end: 16 }]);
+    expect(find(["send it now", "send|forward this"], "send it now")).toEqual([{ pattern: "send it now", text: "send it now", start: 0, end: 11 }]);
+  });
+
+  it("keeps list order between a word* beginning and a word it begins", () => {
+    expect(find(["pathetically bad", "pathetic*"], "that was pathetically bad")).toEqual([{ pattern: "pathetically bad", text: "pathetically bad", start: 9, end: 25 }]);
+    expect(find(["pathetically bad", "pathetic*"], "how pathetically slow")).toEqual([{ pattern: "pathetic*", text: "pathetically", start: 4, end: 16 }]);
+  });
+
+  it("does not read a word as another that it begins", () => {
+    expect(find(["i am fed up", "if only"], "iam fed up, if only")).toEqual([{ pattern: "if only", text: "if only", start: 12, end: 19 }]);
   });
 });
