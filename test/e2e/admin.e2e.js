@@ -303,6 +303,7 @@ async function adminFlow(page, server) {
     for (const dd of await older.locator("dd").all()) await reachable(page, dd, `a value of version 1 at ${width} px`, { quiet: true });
     await reachable(page, page.getByRole("button", { name: "Compare with current" }), `Compare with current at ${width} px`);
     await reachable(page, page.getByRole("button", { name: "Roll back to version 1" }), `the Roll back button at ${width} px`);
+    await screenshot(page, `history-${width}`);
     await page.getByRole("button", { name: "Roll back to version 1" }).click();
     await page.getByRole("alertdialog", { name: "Roll back to version 1?" }).waitFor();
     await nothingCutOff(page, `the rollback confirmation at ${width} px`);
@@ -338,6 +339,7 @@ async function adminFlow(page, server) {
     await changes.waitFor();
     for (const dd of await changes.locator("dd").all()) await reachable(page, dd, `a value in the changes to publish at ${width} px`, { quiet: true });
     await reachable(page, page.getByRole("button", { name: /^Publish draft revision/ }), `the Publish button at ${width} px`);
+    await screenshot(page, `publish-${width}`);
     await axe(page, `the review and publish page with changes at ${width} px`);
     // Put the draft back as published (Block) for the next width.
     await nav(page, "Rules");
@@ -353,7 +355,8 @@ async function adminFlow(page, server) {
   await auditRegion.waitFor();
   const overflows = await auditRegion.evaluate((el) => el.scrollWidth > el.clientWidth);
   if (overflows) {
-    await page.getByText(/scroll sideways to see all of it/).waitFor();
+    await page.getByText(/scroll sideways to see the rest/).waitFor();
+    await screenshot(page, "audit-560");
     await auditRegion.focus();
     await page.keyboard.press("ArrowRight");
     await page.keyboard.press("End");

@@ -55,7 +55,7 @@ export function ScrollArea(props: { label: string; children: ReactNode }) {
     <div className={styles.outer}>
       {scrolls ? (
         <p id={hintId} className={styles.hint}>
-          Wider than the window: scroll sideways to see all of it{overflow.after ? " →" : ""}.
+          Wider than the window: scroll sideways to see the rest{overflow.after ? <span aria-hidden="true"> →</span> : null}
         </p>
       ) : null}
       <div className={styles.frame}>
