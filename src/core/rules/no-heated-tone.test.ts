@@ -64,6 +64,8 @@ runRuleTests(rule, {
     { draft: body("Per my last email, please make sure the forms are in by Friday.") },
     // Capitals that are pasted, not shouted: code identifiers, a supplier's terms in quotation marks.
     { draft: body("For reference, the fix concerns MEMBARRIER_CMD_SHARED handling in the 6.x series and CONFIG_SECURITY_LOCKDOWN. Nothing for you to do.") },
+    // A notice written all in capitals, with no !!! or ?!, is not shouting (the signature is in ordinary case).
+    { draft: body("THE FIRE ALARM WILL BE TESTED EVERY WEDNESDAY AT 10AM. THIS IS NOT A DRILL. PLEASE DO NOT EVACUATE DURING THE TEST.\n\nMany thanks\nWendy") },
     { draft: body('Our supplier\'s new terms, pasted for the file: "1. PAYMENT TERMS: 30 DAYS FROM INVOICE DATE. 2. LATE PAYMENT: INTEREST AT 4% ABOVE BASE RATE." Nothing unusual.') },
     // Options.
     { draft: body("This is ridiculous!!!"), options: { threshold: 5 } },
@@ -124,8 +126,15 @@ describe("no-heated-tone data", () => {
     const all = Object.values(data.groups).flatMap((g) => g.patterns).concat(data.positive);
     for (const p of all) expect([p, patternProblem(p)]).toEqual([p, undefined]);
     expect(new Set(all).size).toBe(all.length);
-    // V8 does not optimise a regular expression whose source is over about 20 KB.
-    expect(compileSignals(data.groups)?.source.length).toBeLessThan(20_000);
+    // V8 does not optimise a regular expression whose source is over about 20 KB: the rule
+    // compiles the groups as two expressions, each with room to spare.
+    const second = new Set(["blame", "rhetorical", "condescension", "ultimatum", "escalation", "mild"]);
+    const groups = Object.entries(data.groups);
+    for (const inSecond of [false, true]) {
+      const part = Object.fromEntries(groups.filter(([name, g]) => g.weight === 0 || second.has(name) === inSecond));
+      expect(compileSignals(part)?.source.length).toBeLessThan(16_000);
+    }
+    expect(groups.filter(([, g]) => g.weight > 0).every(([name]) => second.has(name) || ["strongHostile", "hostile", "absolute", "sarcasm"].includes(name))).toBe(true);
     for (const a of data.acronyms) expect(a).toMatch(/^[A-Z]{2,8}$/);
   });
 
@@ -137,7 +146,8 @@ describe("no-heated-tone data", () => {
 });
 
 describeLargeInputs(rule, [
-  ["50 KB of capital words", "SHOUT ".repeat(8_500), ["heated"]],
+  ["50 KB of capital words with bursts", "SHOUT!!! ".repeat(5_600), ["heated"]],
+  ["50 KB of capital words alone (a notice's style)", "SHOUT ".repeat(8_500)],
   ["50 KB of bursts", "no!!! ".repeat(8_500)],
   ["50 KB of mixed bursts", "?! ".repeat(16_000)],
 ]);

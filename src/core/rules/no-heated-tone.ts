@@ -48,7 +48,17 @@ export type NoHeatedToneOptions = {
 };
 
 const GROUPS: SignalData = data.groups;
-const SIGNALS = compileSignals(GROUPS);
+/**
+ * The phrase groups are compiled as two expressions, each well under the ~20 KB of source past
+ * which V8 stops optimising a regular expression (one of all the groups would be over it and
+ * twenty times slower on a long body). Innocent phrases (weight 0) go in both.
+ */
+const SECOND_LIST = new Set(["blame", "rhetorical", "condescension", "ultimatum", "escalation", "mild"]);
+function part(second: boolean): SignalData {
+  return Object.fromEntries(Object.entries(GROUPS).filter(([name, g]) => g.weight === 0 || SECOND_LIST.has(name) === second));
+}
+const SIGNALS = compileSignals(part(false));
+const SIGNALS_2 = compileSignals(part(true));
 const POSITIVE = compileSignals({ positive: { weight: 1, patterns: data.positive } });
 const ACRONYMS: ReadonlySet<string> = new Set(data.acronyms);
 /** Everyday words that, written in capitals on their own, stress a complaint ("I have ALREADY paid"). */
@@ -65,6 +75,17 @@ const BURST_POINTS = 1;
 const MAX_BURST_POINTS = 2;
 /** Bursts looked at (each needs its sentence read); enough to find two that are not good news. */
 const MAX_BURSTS_READ = 40;
+/** Letters a text needs before it counts as written in capitals (a notice's style). */
+const NOTICE_LETTERS = 20;
+/** Questions and one-word sentences looked at (a long text full of them stops early). */
+const MAX_QUESTIONS_READ = 200;
+/** Pointed questions needed for a point: one may be a real question. */
+const MIN_RHETORICAL = 2;
+/** Points for pointed questions, and for a curt one-word sentence. */
+const STYLE_POINTS = 1;
+const QUESTION_POINTS = 2;
+const QUESTION_STARTS: readonly (readonly string[])[] = data.questionStarts.map((q) => q.split(" "));
+const FRAGMENTS: ReadonlySet<string> = new Set(data.fragments);
 /** Words in capitals looked at for stress (a long text full of capitals stops early). */
 const MAX_EMPHASIS_READ = 200;
 /** A subject of this many words or fewer may be written in capitals ("URGENT: FIRE DRILL"). */
@@ -73,8 +94,8 @@ const SHORT_SUBJECT_WORDS = 5;
 const HEADING_WORDS = 8;
 const EXTRA_WEIGHT = 2;
 /** Defaults for the model's heated head, chosen on the dev split by `npm run eval -- --tune`. */
-const MODEL_THRESHOLD = 0.97;
-const MODEL_ASSIST = 0.6;
+const MODEL_THRESHOLD = 0.98;
+const MODEL_ASSIST = 0.8;
 /** Points the model adds when it is fairly sure, but not sure enough to report alone. */
 const MODEL_ASSIST_POINTS = 1;
 
@@ -110,7 +131,7 @@ function scoreText(
   const tally: Tally = { points: 0, signs: [], evidence: [] };
   if (text.trim() === "") return tally;
   const prepared = prepareText(text);
-  const hits = findSignals(prepared, signals);
+  const hits = [...findSignals(prepared, signals), ...findSignals(prepared, SIGNALS_2)];
   for (const hit of hits) {
     const weight = hit.group === "extra" ? EXTRA_WEIGHT : (GROUPS[hit.group]?.weight ?? 0);
     if (weight === 0 || seen.has(hit.pattern)) continue;
@@ -122,7 +143,10 @@ function scoreText(
 
   let caps = 0;
   const shortSubject = isSubject && (text.match(/[A-Za-z0-9]+/g) ?? []).length <= SHORT_SUBJECT_WORDS;
-  if (!shortSubject) {
+  // A message written all in capitals with no `!!!` or `?!` is a notice's style (an automated
+  // reminder, a fire-alarm notice), not shouting: shouting is capitals against ordinary text.
+  const notice = !isSubject && writtenInCapitals(text) && punctuationBursts(text).length === 0;
+  if (!shortSubject && !notice) {
     for (const run of capsRuns(text, acronyms, options.minCapsWords)) {
       const long = run.shouted >= 2 * options.minCapsWords;
       const endsLikeSpeech = /^\s*[!?]/.test(text.slice(run.end, run.end + 3));
@@ -146,6 +170,23 @@ function scoreText(
     }
   }
 
+  // Rhetorical questions ("Why is this still happening? Does anyone read the notes?") and
+  // one-word sentences of exasperation ("Again." "Typical.") add a point, once each.
+  if (!isSubject) {
+    const questions = rhetoricalQuestions(text);
+    if (questions.length >= MIN_RHETORICAL) {
+      tally.points += QUESTION_POINTS;
+      tally.evidence.push(questions[0] as string);
+      tally.signs.push("pointed questions");
+    }
+    const fragment = exasperatedFragment(text);
+    if (fragment !== undefined) {
+      tally.points += STYLE_POINTS;
+      tally.evidence.push(fragment);
+      tally.signs.push("curt remarks");
+    }
+  }
+
   let bursts = 0;
   for (const burst of punctuationBursts(text).slice(0, MAX_BURSTS_READ)) {
     const { before } = sentenceAround(text, burst.start, burst.end, 160);
@@ -160,6 +201,18 @@ function scoreText(
     tally.signs.push("strings of ! or ?");
   }
   return tally;
+}
+
+/**
+ * Tells whether a text is written (almost) all in capitals: at least `NOTICE_LETTERS` letters,
+ * nine in ten of them capitals.
+ * @param text - the original text
+ * @returns true for a text in capitals
+ */
+function writtenInCapitals(text: string): boolean {
+  const upper = (text.match(/[A-Z]/g) ?? []).length;
+  const lower = (text.match(/[a-z]/g) ?? []).length;
+  return upper >= NOTICE_LETTERS && upper >= 9 * lower;
 }
 
 /**
@@ -201,6 +254,46 @@ function emphasisWord(text: string): string | undefined {
 }
 
 /**
+ * Questions that challenge rather than ask: a sentence ending in `?` that starts with one of
+ * `data.questionStarts` ("why", "does anyone", "do you think", "what exactly"). Polite requests
+ * ("Could you…?", "Are you free…?") do not start that way.
+ * @param text - the original text
+ * @returns the opening words of each such question, as written
+ */
+function rhetoricalQuestions(text: string): string[] {
+  const found: string[] = [];
+  let from = 0;
+  for (let q = text.indexOf("?", from), seen = 0; q >= 0 && seen < MAX_QUESTIONS_READ; q = text.indexOf("?", from), seen++) {
+    let start = q;
+    while (start > 0 && !/[.!?\n]/.test(text.charAt(start - 1))) start--;
+    from = q + 1;
+    while (from < text.length && /[?!]/.test(text.charAt(from))) from++;
+    const sentence = text.slice(start, q).trim();
+    const words = sentence.toLowerCase().replace(/[’']/g, "'").split(/[^a-z']+/).filter(Boolean);
+    const opening = QUESTION_STARTS.find((starts) => starts.every((w, i) => words[i] === w));
+    if (opening !== undefined) found.push(sentence.split(/\s+/).slice(0, opening.length + 2).join(" "));
+  }
+  return found;
+}
+
+/**
+ * A sentence of one word from `data.fragments` ("Again." "Typical." "Nothing."), after another
+ * sentence: the curt aside of someone writing in anger.
+ * @param text - the original text
+ * @returns the word as written, or undefined
+ */
+function exasperatedFragment(text: string): string | undefined {
+  const re = /([.!?]|\n)[ \t"“]*([A-Za-z]+)[.!]+(?=\s|$)/g;
+  let seen = 0;
+  for (let m = re.exec(text); m !== null && seen < MAX_QUESTIONS_READ; m = re.exec(text), seen++) {
+    const word = m[2] as string;
+    if (FRAGMENTS.has(word.toLowerCase())) return word;
+    re.lastIndex = m.index + m[0].length - 1;
+  }
+  return undefined;
+}
+
+/**
  * What the detection model adds: on its own enough to report when it is sure, one point when it
  * is fairly sure, with the sender's words that weighed most as evidence.
  * @param subject - the subject
@@ -217,7 +310,7 @@ function modelTally(subject: string, authored: string, options: Readonly<NoHeate
   const heated = detectOne(subject.trim() === "" ? authored : `${subject}\n${authored}`, "heated");
   const known = counted.map((c) => c.toLowerCase());
   const fresh = heated.evidence.filter((e) => !known.some((k) => k.includes(e.toLowerCase()) || e.toLowerCase().includes(k)));
-  let evidence = fresh;
+  let evidence: readonly string[] = fresh;
   if (heated.probability >= options.modelThreshold) {
     tally.points += options.threshold;
     if (fresh.length === 0) evidence = heated.evidence;
@@ -258,7 +351,7 @@ export default defineRule<NoHeatedToneOptions>({
   check(snapshot, context) {
     const { options } = context;
     const extra = options.extraPhrases.map((p) => ["extra", wordsAsPattern(p)] as const).filter(([, p]) => p !== "");
-    const signals = extra.length > 0 ? compileSignals(GROUPS, extra) : SIGNALS;
+    const signals = extra.length > 0 ? compileSignals(part(false), extra) : SIGNALS;
     const acronyms = options.acronyms.length > 0 ? new Set([...ACRONYMS, ...options.acronyms.map((a) => a.toUpperCase())]) : ACRONYMS;
     const seen = new Set<string>();
     const subject = scoreText(snapshot.subject, true, options, signals, acronyms, seen);
