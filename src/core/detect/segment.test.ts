@@ -1,7 +1,7 @@
 import { readFileSync } from "fs";
 import { join } from "path";
 import { CENTRE_DISCLAIMER_TEXT } from "../policy/default-organisation";
-import { findNormalized, matchCodes, segmentBody } from "./segment";
+import { findNormalized, matchCodes, MAX_QUOTED_PARTS, segmentBody } from "./segment";
 import { generator } from "../../../test/random";
 import { APPLE_FORWARDED_PART } from "../../../test/fixtures/apple-forward";
 import { HEADER_CASES } from "../../../test/fixtures/headers/cases";
@@ -348,6 +348,27 @@ describe("segmentBody: disclaimers", () => {
     const body = "This is confidential - please do not share the rota with parents.";
     expect(segmentBody(body).authored).toBe(body);
     expect(segmentBody(body).disclaimer).toBe("");
+  });
+});
+
+describe("segmentBody: very long threads", () => {
+  test(`splits at most ${MAX_QUOTED_PARTS} parts; the headers after that stay in the last part's text`, () => {
+    const block = (n: number): string => `-----Original Message-----\nFrom: Person ${n} <p${n}@example.com>\nSent: 3 June 2024 10:12\nTo: Amy\nSubject: Rota\n\nReply number ${n}\n`;
+    const blocks = Array.from({ length: MAX_QUOTED_PARTS + 5 }, (_, n) => block(n));
+    const result = segmentBody(`Thanks, see below.\n\n${blocks.join("\n")}`);
+    expect(result.authored).toBe("Thanks, see below.");
+    expect(result.quotedParts).toHaveLength(MAX_QUOTED_PARTS);
+    const last = result.quotedParts[MAX_QUOTED_PARTS - 1];
+    expect(last?.headers.from).toBe(`Person ${MAX_QUOTED_PARTS - 1} <p${MAX_QUOTED_PARTS - 1}@example.com>`);
+    expect(last?.text.startsWith(`Reply number ${MAX_QUOTED_PARTS - 1}\n\n-----Original Message-----\nFrom: Person ${MAX_QUOTED_PARTS} <`)).toBe(true);
+    expect(last?.text.endsWith(`Reply number ${MAX_QUOTED_PARTS + 4}`)).toBe(true);
+  });
+
+  test(`a thread of ${MAX_QUOTED_PARTS} parts is split in full`, () => {
+    const attributions = Array.from({ length: MAX_QUOTED_PARTS }, (_, n) => `On Mon, 3 Jun 2024 at 10:12, Jane <j${n}@x.com> wrote:\n> reply ${n}`);
+    const result = segmentBody(`Fine by me.\n\n${attributions.join("\n")}`);
+    expect(result.quotedParts).toHaveLength(MAX_QUOTED_PARTS);
+    expect(result.quotedParts[MAX_QUOTED_PARTS - 1]?.headers.from).toBe(`Jane <j${MAX_QUOTED_PARTS - 1}@x.com>`);
   });
 });
 

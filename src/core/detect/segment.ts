@@ -101,6 +101,8 @@ const MAX_ATTRIBUTION = 500;
 /** Shorter text is never an attribution: the shortest, "on 1wrote:", an opening, a digit and an ending. */
 const MIN_ATTRIBUTION = 10;
 const MAX_HEADER_LINES = 14;
+/** The most quoted parts a body is split into (see `segmentBody`). */
+export const MAX_QUOTED_PARTS = 5000;
 
 const FORWARD_SUBJECT = /^\s*(fwd?|wg|tr|rv|vs|fw)\s*:/i;
 const REPLY_SUBJECT = /^\s*(re|aw|sv|antw|r)\s*:/i;
@@ -989,7 +991,10 @@ export function segmentBody(text: string, options: SegmentOptions = {}): BodySeg
     const q = lines.q[i] as number;
     const blank = lines.blank[i] === 1;
     if (!blank) {
-      const block = blockAt(lines, i);
+      // Past MAX_QUOTED_PARTS header blocks, further ones are read as the text of the part
+      // they stand in: no real thread is that long, and a body made of nothing but header
+      // lines would otherwise cost a part (and its joiner) per line.
+      const block = parts.length < MAX_QUOTED_PARTS ? blockAt(lines, i) : null;
       if (block) {
         while (stack.length > 0 && baseOf(topFrame()) > q) stack.pop();
         const parent = topFrame();
