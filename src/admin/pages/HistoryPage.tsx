@@ -147,7 +147,11 @@ export function HistoryPage(props: { catalogue: readonly RuleInfo[] }) {
                       <Button size="small" onClick={() => void showChanges(v.version, (versions[0] as VersionSummary).version)}>
                         Compare with current
                       </Button>
-                      <Button size="small" disabled={!canEdit} title={canEdit ? undefined : VIEWER_EXPLANATION} onClick={(e) => {
+                      <Button
+                        size="small"
+                        disabled={!canEdit}
+                        title={canEdit ? undefined : VIEWER_EXPLANATION}
+                        onClick={(e) => {
                           returnFocus.remember(e.currentTarget);
                           setTarget(v);
                         }}
