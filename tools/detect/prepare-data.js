@@ -16,7 +16,7 @@
  * - GoEmotions (google-research/goemotions, Apache-2.0), read from the mirror
  *   monologg/GoEmotions-pytorch, data/original/{train,dev,test}.tsv (text, label ids, id): Reddit
  *   comments with 28 emotion labels. Mapping (GOEMOTIONS below): anger or annoyance, with no
- *   positive emotion beside it → heated (and abusive when it contains a swear word or insult);
+ *   positive emotion beside it → heated (abusive stays 0: the data set says nothing about abuse);
  *   only calm or positive emotions (neutral, approval, gratitude, caring, curiosity …) and no swear
  *   word or insult → clean;
  *   anything else (disapproval, disgust, disappointment alone, or mixed) is left out as unclear.
@@ -173,7 +173,7 @@ function goemotions() {
       if (text.length < 3) continue;
       const row = { id: `goemotions:${cid.trim()}`, source: "goemotions", group: `goemotions:${cid.trim()}`, split, subject: "", text, abusive: 0, chain: 0, heated: 0 };
       if (emotions.some((e) => GOEMOTIONS.heated.has(e)) && !emotions.some((e) => GOEMOTIONS.positive.has(e))) {
-        heated.push({ ...row, heated: 1, abusive: ABUSE.test(text) ? 1 : 0 });
+        heated.push({ ...row, heated: 1 });
       } else if (emotions.every((e) => GOEMOTIONS.clean.has(e)) && !ABUSE.test(text)) calm.push(row);
     }
     const pick = (list, n) => list.map((r) => [rank(r.id), r]).sort((a, b) => (a[0] < b[0] ? -1 : 1)).slice(0, n).map(([, r]) => r);
@@ -189,7 +189,7 @@ function goemotions() {
       sha256: createHash("sha256").update(bytes).digest("hex"),
       rowsUsed: used.length,
       split: `GoEmotions' own ${split} file → our ${split} split`,
-      mapping: "anger (2) or annoyance (3) with no positive emotion → heated (and abusive when it contains a swear word or insult); only neutral, calm or positive emotions and no swear word or insult → clean (swearing labelled 'neutral' would teach the model that swearing is fine; the Centre's policy counts it); disapproval, disgust, disappointment, sadness, fear and mixed rows left out. Deterministic subsample by sha256 of the comment id.",
+      mapping: "anger (2) or annoyance (3) with no positive emotion → heated (never abusive: GoEmotions says nothing about abuse, and the abusive head does not learn from it); only neutral, calm or positive emotions and no swear word or insult → clean (swearing labelled 'neutral' would teach the model that swearing is fine; the Centre's policy counts it); disapproval, disgust, disappointment, sadness, fear and mixed rows left out. Deterministic subsample by sha256 of the comment id.",
     });
   }
   return { rows: out, manifests };

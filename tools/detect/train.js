@@ -35,9 +35,9 @@ function bucketsOf(features, text) {
 
 /**
  * Sources a head does not learn from. GoEmotions (Reddit comments) says nothing about chain
- * mail: thousands of short negatives would only push the chain head's scores down.
+ * mail or abuse: its rows would only teach those heads that angry swearing is neither.
  */
-const NOT_FOR = { chain: ["goemotions"] };
+const NOT_FOR = { abusive: ["goemotions"], chain: ["goemotions"] };
 
 function trainHead(examples, label, seed) {
   const w = new Map();
