@@ -36,8 +36,8 @@ export type MaskedMatcher = Readonly<{
 
 /** Characters that stand for a hidden letter. */
 const MASK = "*#•_-";
-/** A run of letters and masks, starting with a letter: a masked word or several joined by hyphens. */
-const CANDIDATE = /[A-Za-z]+(?:[*#•_-]+[A-Za-z]*)+/g;
+/** Longest run of letters and masks read (a few words joined by hyphens); longer runs are not words. */
+const MAX_RUN = 64;
 /** At most this many masked words are read in one text when only first hits are wanted. */
 export const MAX_READ = 20_000;
 /** Readings remembered per text (the same masked word often comes back). */
@@ -115,12 +115,20 @@ export function compileMasked(data: MaskedData, entryOf: (term: string) => Lexic
         found.add(form.entry);
         hits.push({ entry: form.entry, start, end });
       };
-      CANDIDATE.lastIndex = 0;
       let readCount = 0;
-      for (let m = CANDIDATE.exec(text); m !== null; m = CANDIDATE.exec(text)) {
-        const start = m.index;
-        const run = m[0];
-        const end = start + run.length;
+      // Each run of letters and masks that holds a mask, starting with a letter, is read once:
+      // found at its first mask, then the scan goes on after it (linear in the text).
+      const n = text.length;
+      for (let i = 0; i < n; i++) {
+        if (!isMask(text.charCodeAt(i))) continue;
+        let start = i;
+        while (start > 0 && isWordChar(text.charCodeAt(start - 1))) start--;
+        let end = i + 1;
+        while (end < n && isWordChar(text.charCodeAt(end))) end++;
+        i = end;
+        while (start < end && isMask(text.charCodeAt(start))) start++;
+        if (start === end || end - start > MAX_RUN) continue;
+        const run = text.slice(start, end);
         // Part of a longer token: a number, an address, a path.
         if (start > 0 && /[0-9@./\\]/.test(text[start - 1] as string)) continue;
         if (/[0-9@]/.test(text[end] ?? "")) continue;
@@ -146,6 +154,18 @@ export function compileMasked(data: MaskedData, entryOf: (term: string) => Lexic
       return hits;
     },
   };
+}
+
+function isLetter(code: number): boolean {
+  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+}
+
+function isMask(code: number): boolean {
+  return code === 0x2a || code === 0x23 || code === 0x2022 || code === 0x5f || code === 0x2d;
+}
+
+function isWordChar(code: number): boolean {
+  return isLetter(code) || isMask(code);
 }
 
 /** The word in lower case with `?` for each mask. */
