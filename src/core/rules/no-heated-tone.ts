@@ -55,7 +55,13 @@ const GROUPS: SignalData = data.groups;
  */
 const SECOND_LIST = new Set(["blame", "rhetorical", "condescension", "ultimatum", "escalation", "mild"]);
 function part(second: boolean): SignalData {
-  return Object.fromEntries(Object.entries(GROUPS).filter(([name, g]) => g.weight === 0 || SECOND_LIST.has(name) === second));
+  // A loop, not Object.fromEntries: classic Outlook's ES2016 runtime has no such method.
+  const out: Record<string, SignalData[string]> = {};
+  for (const name of Object.keys(GROUPS)) {
+    const group = GROUPS[name] as SignalData[string];
+    if (group.weight === 0 || SECOND_LIST.has(name) === second) out[name] = group;
+  }
+  return out;
 }
 const SIGNALS = compileSignals(part(false));
 const SIGNALS_2 = compileSignals(part(true));
