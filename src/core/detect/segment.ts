@@ -767,11 +767,12 @@ function senderOf(lines: Lines, ids: Int32Array, runs: Int32Array): Sender {
   const offsets = new Int32Array(ids.length);
   const joiner = new LineJoiner(lines.text);
   let offset = 0;
-  ids.forEach((line, k) => {
+  for (let k = 0; k < ids.length; k++) {
+    const line = ids[k] as number;
     offsets[k] = offset;
     joiner.range(lines.start[line] as number, lines.end[line] as number);
     offset += (lines.end[line] as number) - (lines.start[line] as number) + 1;
-  });
+  }
   const joined = joiner.join(false);
   return { lines, ids, runs, role: new Uint8Array(lines.count), splits: new Map(), joined, lower: lowerCase(joined), offsets };
 }
@@ -934,7 +935,11 @@ function senderText(sender: Sender, wanted: Role): string {
   const { lines, role, splits } = sender;
   if (splits.size === 0) {
     // No line is cut in two (the usual case): one test per line.
-    for (const line of sender.ids) if (role[line] === wanted) joiner.range(lines.start[line] as number, lines.end[line] as number);
+    const { ids } = sender;
+    for (let k = 0; k < ids.length; k++) {
+      const line = ids[k] as number;
+      if (role[line] === wanted) joiner.range(lines.start[line] as number, lines.end[line] as number);
+    }
     return joiner.join();
   }
   for (const line of sender.ids) {
