@@ -63,6 +63,8 @@ runRuleTests(rule, {
     { draft: body("Oh, brilliant news about the baby! We are all thrilled.") },
     { draft: body("Per my last email, please make sure the forms are in by Friday.") },
     { draft: body("Why is the invoice higher this month? Is it the VAT?") },
+    { draft: body("Let me get this right: the trip is on Friday, and we leave at ten?") },
+    { draft: body("We will never again forget the day the ducklings hatched!") },
     { draft: body("Lunch is at twelve today. Again, thank you all for your help.") },
     // Capitals that are pasted, not shouted: code identifiers, a supplier's terms in quotation marks.
     { draft: body("For reference, the fix concerns MEMBARRIER_CMD_SHARED handling in the 6.x series and CONFIG_SECURITY_LOCKDOWN. Nothing for you to do.") },
@@ -117,6 +119,8 @@ runRuleTests(rule, {
     { draft: body("I have ALREADY sent the form. Nobody has bothered to reply."), options: noModel, errors: [heated(["ALREADY", "Nobody has bothered"])] },
     { draft: body("I'm not your mum. You should be ashamed of leaving the staff room like that."), options: noModel, errors: [heated(["I'm not your mum", "You should be ashamed"])] },
     { draft: body("Oh brilliant, another Saturday training. I'll take that as a no to the pay rise then."), options: noModel, errors: [heated(["Oh brilliant", "I'll take that as a no"])] },
+    { draft: body("Let me get this straight: you want me to cover the late again? Never again."), options: noModel, errors: [heated(["Let me get this straight", "Never again"])] },
+    { draft: body("I'm not doing this any more. Grown adults can wash their own cups."), options: noModel, errors: [heated(["I'm not doing this any more", "Grown adults"])] },
     // Pointed questions (two or more) and a one-word sentence of exasperation.
     { draft: body("Why is the fire door propped open again? Who keeps doing it? Do you want us to fail the inspection?"), options: noModel, errors: [heated(["Why is the", "Who keeps"])] },
     { draft: body("He came home in someone else's trousers. Again. Why does this keep happening? How hard is it to check the pegs?"), options: noModel, errors: [heated(["Again", "Why does this"])] },
