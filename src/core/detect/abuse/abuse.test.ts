@@ -17,6 +17,8 @@ describe("abuseHits", () => {
     ["you Dick", "obscene"],
     ["DICK", "obscene"],
     ["you spick", "racist"],
+    ["she's a Dyke", "homophobic"],
+    ["the dick from the council", "obscene"],
     ["fancy a shag and a drink?", "sexual"],
   ])("finds %s as %s", (text, category) => {
     expect(abuseHits(text).map((h) => h.category)).toContain(category);
@@ -54,6 +56,9 @@ describe("abuseHits", () => {
     "The child said her vagina was sore; recorded for the DSL",
     "Reading 'Sweet Fanny Adams' in an old book",
     "Dick will cover the late shift",
+    "We read about the Dick, Kerr Ladies football team",
+    "Dyke walk at Devil's Dyke on Sunday",
+    "Hwange National Park (once spelt Wankie)",
     "Ask Dick and Fanny about the rota",
     "I'll nip to the shop",
     "Keep it spick and span",

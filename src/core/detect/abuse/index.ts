@@ -76,12 +76,12 @@ const HAND_SEVERITY: Readonly<Record<string, number>> = {
 
 const MODES: readonly MatchMode[] = ["word", "prefix", "within", "phrase"];
 
-/** Terms that are also first names (Dick Francis, Fanny the cook): see {@link writtenAsName}. */
-const NAME_TERMS: ReadonlySet<string> = new Set(["dick", "fanny"]);
+/** Terms that are also names (Dick Francis, Fanny the cook, Dyke Road): see {@link writtenAsName}. */
+const NAME_TERMS: ReadonlySet<string> = new Set(["dick", "fanny", "dyke"]);
 
 /** Words before a term that make it said of someone, not a name: "what a Dick", "you Dick". */
 const BEFORE_INSULT: ReadonlySet<string> = new Set(
-  "a an the you ya u ur your youre such what total absolute big little fat stupid silly massive complete utter proper being like".split(" "),
+  "a an you ya u ur your youre such what total absolute big little fat stupid silly massive complete utter proper being like".split(" "),
 );
 
 /**
