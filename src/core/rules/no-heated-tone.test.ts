@@ -70,6 +70,7 @@ runRuleTests(rule, {
     { draft: body("For reference, the fix concerns MEMBARRIER_CMD_SHARED handling in the 6.x series and CONFIG_SECURITY_LOCKDOWN. Nothing for you to do.") },
     // A notice written all in capitals, with no !!! or ?!, is not shouting (the signature is in ordinary case).
     { draft: body("THE FIRE ALARM WILL BE TESTED EVERY WEDNESDAY AT 10AM. THIS IS NOT A DRILL. PLEASE DO NOT EVACUATE DURING THE TEST.\n\nMany thanks\nWendy") },
+    { draft: body("The app crashed again this morning, log below.\n[2025-03-04 09:12:44] FATAL PID 32105 WORKER EXITED UNEXPECTEDLY AFTER SIGNAL ELEVEN, restarting in 5s\nCould you take a look?") },
     { draft: body('Our supplier\'s new terms, pasted for the file: "1. PAYMENT TERMS: 30 DAYS FROM INVOICE DATE. 2. LATE PAYMENT: INTEREST AT 4% ABOVE BASE RATE." Nothing unusual.') },
     // Options.
     { draft: body("This is ridiculous!!!"), options: { threshold: 5 } },

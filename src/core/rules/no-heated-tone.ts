@@ -223,8 +223,8 @@ function writtenInCapitals(text: string): boolean {
 
 /**
  * Tells whether a run of capitals is not the sender shouting but something pasted: a code
- * identifier (`MEMBARRIER_CMD_SHARED`, `CONFIG_X`) or a passage inside quotation marks on its
- * line (a supplier's terms, a sign's wording).
+ * identifier (`MEMBARRIER_CMD_SHARED`, `CONFIG_X`), a passage inside quotation marks on its
+ * line (a supplier's terms, a sign's wording), or a log line (a time with seconds or an ISO date).
  * @param text - the original text
  * @param start - where the run starts
  * @param end - where it ends
@@ -233,6 +233,9 @@ function writtenInCapitals(text: string): boolean {
 function isPasted(text: string, start: number, end: number): boolean {
   if (text.slice(Math.max(0, start - 1), end + 1).includes("_")) return true;
   const lineStart = text.lastIndexOf("\n", start - 1) + 1;
+  // A pasted log line: a time of day with seconds ("10:42:07") or an ISO date on the same line.
+  const lineEnd = text.indexOf("\n", end);
+  if (/\d\d:\d\d:\d\d|\d{4}-\d\d-\d\d/.test(text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd))) return true;
   const quotesBefore = (text.slice(lineStart, start).match(/["“”]/g) ?? []).length;
   return quotesBefore % 2 === 1;
 }
