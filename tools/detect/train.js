@@ -102,9 +102,14 @@ function train() {
   const rows = loadRows().filter((r) => r.split === "train");
   rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const examples = rows.map((r) => ({ source: r.source, x: bucketsOf(features, textOf(r)), y: { abusive: r.abusive, chain: r.chain, heated: r.heated } }));
+  // The heated rule judges only what the sender wrote (no quoted history, signature or footer)
+  // after the subject without its reply prefixes (features.modelText), so its head learns from
+  // the same text. The chain head reads what is passed on, history included, as before.
+  const { segmentBody } = loadTs("src/core/detect/segment.ts");
+  const authored = rows.map((r, k) => ({ ...examples[k], x: bucketsOf(features, features.modelText(r.subject || "", segmentBody(r.text, { subject: r.subject || "" }).authored)) }));
   const heads = {};
   LABELS.forEach((label, i) => {
-    const own = examples.filter((e) => !(NOT_FOR[label] || []).includes(e.source));
+    const own = (label === "heated" ? authored : examples).filter((e) => !(NOT_FOR[label] || []).includes(e.source));
     heads[label] = quantise(trainHead(own, label, SEED + i), PRUNE_TO[label]);
   });
   const counts = Object.fromEntries(LABELS.map((l) => [l, rows.filter((r) => r[l]).length]));

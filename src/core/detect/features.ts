@@ -44,6 +44,23 @@ function wordPattern(): RegExp {
   return wordExpression;
 }
 
+/** Reply prefixes at the start of a subject ("Re:", "RE: AW:", "Re[2]:", French/German/Nordic/Polish/Italian ones). */
+const REPLY_PREFIXES = /^(?:\s*(?:re|aw|sv|antw|odp|rif|vs|r)\s*(?:\[\d+\])?\s*:)+\s*/i;
+
+/**
+ * The text the model reads for a message: its subject without reply prefixes, then the body.
+ * A reply's "Re:" says nothing about tone, and the hand-written corpus has it on most heated
+ * replies and few clean notes, so a model that saw it learnt "Re" as an angry word. Training,
+ * evaluation and the rules all call this, so they read the same thing.
+ * @param subject - the subject as written ("" when there is none)
+ * @param body - the body (for the rules: what the sender wrote)
+ * @returns the text to judge; offsets into it point at the subject's words or the body's
+ */
+export function modelText(subject: string, body: string): string {
+  const topic = subject.replace(REPLY_PREFIXES, "").trim();
+  return topic === "" ? body : `${topic}\n${body}`;
+}
+
 /**
  * What the model reads of a long text: the first `MAX_MODEL_CHARS` characters. Heated words
  * and chain-mail patter sit near the top of what the sender wrote; reading a fixed prefix keeps

@@ -128,7 +128,36 @@ runRuleTests(rule, {
     { draft: body("This is unacceptable."), options: { threshold: 2 }, errors: [heated(["unacceptable"])] },
     { draft: body("What a total stitch-up. It's a stitch up!!!"), options: { extraPhrases: ["stitch-up"] }, errors: [heated(["stitch-up"])] },
     { draft: body("STOP PARKING THERE please"), options: { minCapsWords: 2, threshold: 2 }, errors: [heated(["STOP PARKING THERE"])] },
+    // Patronising, sarcasm about being valued, rhetorical "what is the point", being ignored.
+    { draft: body("Don't patronise me. I have run this room for twelve years."), options: noModel, errors: [heated(["Don't patronise me"])] },
+    { draft: body("Oh brilliant, another Saturday we're expected to work unpaid. That's how much we matter, apparently."), options: noModel, errors: [heated(["Oh brilliant", "That's how much we matter"])] },
+    { draft: body("What exactly is the point of labelling everything if nobody bothers to use it?"), options: noModel, errors: [heated(["What exactly is the point", "nobody bothers to"])] },
+    { draft: body("I waited forty minutes and you didn't even turn up. Not even a message."), options: noModel, errors: [heated(["you didn't even", "Not even a message"])] },
   ],
+});
+
+describe("no-heated-tone: near misses of the newer phrases stay quiet", () => {
+  it.each([
+    "Oh lovely, thank you for the flowers.",
+    "Apparently the boiler engineer is coming at 3.",
+    "Do you actually have a spare key for the shed? Mine is lost.",
+    "Nobody bothers to read the long version, so here is the short one.",
+    "Nothing has changed in the rota since last week.",
+    "The visit is on Tuesday; I've had enough notice, thank you.",
+  ])("%s", (text) => {
+    expect(runRule(rule, { draft: body(text), options: noModel })).toEqual([]);
+  });
+});
+
+describe("no-heated-tone: the model reads the subject without reply prefixes", () => {
+  it("a reply's 'Re:' is never quoted as an angry word", () => {
+    const text = "Hi Yasmin, I've reset it. You should get an email with a link. It expires in 24 hours. Let us know if it doesn't arrive! Many thanks, Rhys";
+    for (const subject of ["Re: Password reset", "RE: AW: Password reset", "Re[2]: Password reset"]) {
+      for (const finding of runRule(rule, { draft: makeDraft({ subject, body: text }), options: { threshold: 1, modelAssist: 0.3 } })) {
+        expect(finding.evidence ?? "").not.toMatch(/\bRe\b|\bAW\b/);
+      }
+    }
+  });
 });
 
 describe("no-heated-tone data", () => {

@@ -27,6 +27,7 @@ import {
   type SignalData,
 } from "../detect/tone-utils";
 import { detectOne } from "../detect/model";
+import { modelText } from "../detect/features";
 import { defineRule } from "./rule";
 
 export type NoHeatedToneOptions = {
@@ -316,7 +317,7 @@ function modelTally(subject: string, authored: string, options: Readonly<NoHeate
   const tally: Tally = { points: 0, signs: [], evidence: [] };
   if (options.modelAssist >= 1 && options.modelThreshold >= 1) return tally;
   if (subject.trim() === "" && authored.trim() === "") return tally;
-  const heated = detectOne(subject.trim() === "" ? authored : `${subject}\n${authored}`, "heated");
+  const heated = detectOne(modelText(subject, authored), "heated");
   const known = counted.map((c) => c.toLowerCase());
   const fresh = heated.evidence.filter((e) => !known.some((k) => k.includes(e.toLowerCase()) || e.toLowerCase().includes(k)));
   let evidence: readonly string[] = fresh;
