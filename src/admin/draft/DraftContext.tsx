@@ -9,7 +9,7 @@
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from "react";
 import { ApiError, DraftConflict, type ApiClient } from "../api/client";
 import type { Draft, Issue, RuleInfo } from "../api/types";
-import { changedLeaves, localIssues, mergeDrafts, sameValue, type LeafChange, type MergeResult, type PolicyDoc } from "../model/policy-model";
+import { changedLeaves, localIssues, mergeDrafts, sameValue, type LeafChange, type MergeResult, type PolicyDoc, asPolicyDoc } from "../model/policy-model";
 
 export type Conflict = Readonly<{ current: Draft; merge: MergeResult }>;
 
@@ -54,9 +54,7 @@ const DraftContext = createContext<DraftApi | null>(null);
 
 const EMPTY: DraftState = { base: null, working: null, loading: false, loadError: null, saving: false, saveError: null, conflict: null, notice: null };
 
-function asDoc(policy: unknown): PolicyDoc {
-  return typeof policy === "object" && policy !== null && !Array.isArray(policy) ? (policy as PolicyDoc) : {};
-}
+const asDoc = asPolicyDoc;
 
 /**
  * Holds the working copy for its children.

@@ -15,12 +15,23 @@ import { diffSettings, ruleSettingParts, sameValue, type SettingRef } from "../.
 
 export { sameValue };
 
-export type Severity = "off" | "monitor" | "warn" | "block";
+import type { Severity } from "../../core/model/finding";
+
+export type { Severity };
 export const SEVERITIES: readonly Severity[] = SEVERITY_ORDER;
 export type OnError = "allow" | "warn" | "block";
 
 /** A policy document, loosely typed: whatever the server holds, unknown keys kept. */
 export type PolicyDoc = Readonly<Record<string, unknown>>;
+
+/**
+ * A policy document from the server or storage, or an empty one when it is not an object.
+ * @param value - what was read
+ * @returns the document
+ */
+export function asPolicyDoc(value: unknown): PolicyDoc {
+  return isRecord(value) ? value : {};
+}
 
 /** Leaf key → value. Keys are stable strings (see `leafKey`). */
 export type Leaves = ReadonlyMap<string, unknown>;

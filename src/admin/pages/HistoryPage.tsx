@@ -27,7 +27,7 @@ import { useDraft } from "../draft/DraftContext";
 import { useReturnFocus } from "../hooks/focus";
 import { useLoad } from "../hooks/useLoad";
 import { formatTime } from "../model/labels";
-import { changedLeaves, type LeafChange, type PolicyDoc } from "../model/policy-model";
+import { asPolicyDoc, changedLeaves, type LeafChange } from "../model/policy-model";
 import { VIEWER_EXPLANATION, useAdmin } from "../services";
 import { usePageStyles } from "../styles";
 
@@ -37,9 +37,7 @@ const useStyles = makeStyles({
 
 type Compare = Readonly<{ version: number; state: "loading" | "error" | "ready"; changes?: LeafChange[]; message?: string }>;
 
-function asDoc(v: unknown): PolicyDoc {
-  return typeof v === "object" && v !== null && !Array.isArray(v) ? (v as PolicyDoc) : {};
-}
+const asDoc = asPolicyDoc;
 
 /**
  * @param props - the rule catalogue (titles)
