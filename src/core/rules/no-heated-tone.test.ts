@@ -149,6 +149,13 @@ describe("no-heated-tone: near misses of the newer phrases stay quiet", () => {
   });
 });
 
+describe("no-heated-tone evidence", () => {
+  it("quotes a phrase once, not again inside a longer one found with it", () => {
+    const [finding] = runRule(rule, { draft: body("Honestly, is it too much to ask that someone empties the dishwasher for once??"), options: noModel });
+    expect(finding?.evidence).toBe("“is it too much to ask”, “for once”");
+  });
+});
+
 describe("no-heated-tone: the model reads the subject without reply prefixes", () => {
   it("a reply's 'Re:' is never quoted as an angry word", () => {
     const text = "Hi Yasmin, I've reset it. You should get an email with a link. It expires in 24 hours. Let us know if it doesn't arrive! Many thanks, Rhys";

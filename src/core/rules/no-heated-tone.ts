@@ -332,6 +332,17 @@ function modelTally(subject: string, authored: string, options: Readonly<NoHeate
   return tally;
 }
 
+/**
+ * Evidence without repeats and without pieces that another piece already quotes ("too much to
+ * ask" inside "is it too much to ask"), in the order found.
+ * @param pieces - the evidence
+ * @returns the pieces kept
+ */
+function withoutNested(pieces: readonly string[]): string[] {
+  const lower = pieces.map((p) => p.toLowerCase());
+  return pieces.filter((p, i) => lower.indexOf(lower[i] as string) === i && !lower.some((q, j) => j !== i && q !== lower[i] && q.includes(lower[i] as string)));
+}
+
 export default defineRule<NoHeatedToneOptions>({
   meta: {
     id: "no-heated-tone",
@@ -373,7 +384,7 @@ export default defineRule<NoHeatedToneOptions>({
       messageId: "heated",
       data: { signs: signs.join(", ") },
       field: body.points >= subject.points ? "body" : "subject",
-      evidence: quoteList([...new Set([...body.evidence, ...subject.evidence, ...model.evidence])]),
+      evidence: quoteList(withoutNested([...body.evidence, ...subject.evidence, ...model.evidence])),
       fix: { kind: "delay-send" },
     });
   },
