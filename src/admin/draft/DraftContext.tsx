@@ -54,8 +54,6 @@ const DraftContext = createContext<DraftApi | null>(null);
 
 const EMPTY: DraftState = { base: null, working: null, loading: false, loadError: null, saving: false, saveError: null, conflict: null, notice: null };
 
-const asDoc = asPolicyDoc;
-
 /**
  * Holds the working copy for its children.
  * @param props - the API client, the rule catalogue (for checks) and children
@@ -80,7 +78,7 @@ export function DraftProvider(props: { api: ApiClient; catalogue: readonly RuleI
       // A reload after the session ended keeps the manager's edits; only a clean copy follows the server.
       update((s) => {
         const dirty = s.base && s.working && !sameValue(s.base.policy, s.working);
-        return dirty ? { loading: false } : { loading: false, base: draft, working: asDoc(draft.policy) };
+        return dirty ? { loading: false } : { loading: false, base: draft, working: asPolicyDoc(draft.policy) };
       });
     } catch (error) {
       update({ loading: false, loadError: error instanceof Error ? error.message : String(error) });
@@ -96,14 +94,14 @@ export function DraftProvider(props: { api: ApiClient; catalogue: readonly RuleI
           saving: false,
           base: saved,
           // Edits made while the save was on its way stay in the working copy.
-          working: s.working && !sameValue(s.working, doc) ? s.working : asDoc(saved.policy),
+          working: s.working && !sameValue(s.working, doc) ? s.working : asPolicyDoc(saved.policy),
           conflict: null,
           notice: `Draft saved (revision ${saved.revision}). Staff still get the published policy until you publish.`,
         }));
         return true;
       } catch (error) {
         if (error instanceof DraftConflict) {
-          update({ saving: false, conflict: { current: error.current, merge: mergeDrafts(asDoc(base.policy), doc, asDoc(error.current.policy)) } });
+          update({ saving: false, conflict: { current: error.current, merge: mergeDrafts(asPolicyDoc(base.policy), doc, asPolicyDoc(error.current.policy)) } });
           return false;
         }
         const message = error instanceof Error ? error.message : String(error);
@@ -132,11 +130,11 @@ export function DraftProvider(props: { api: ApiClient; catalogue: readonly RuleI
   const takeTheirs = useCallback(() => {
     const s = stateRef.current;
     if (!s.conflict) return;
-    update({ base: s.conflict.current, working: asDoc(s.conflict.current.policy), conflict: null, saveError: null, notice: `You now have the draft as ${s.conflict.current.updatedBy} saved it (revision ${s.conflict.current.revision}).` });
+    update({ base: s.conflict.current, working: asPolicyDoc(s.conflict.current.policy), conflict: null, saveError: null, notice: `You now have the draft as ${s.conflict.current.updatedBy} saved it (revision ${s.conflict.current.revision}).` });
   }, [update]);
 
   const value = useMemo<DraftApi>(() => {
-    const changes = state.base && state.working ? changedLeaves(asDoc(state.base.policy), state.working) : [];
+    const changes = state.base && state.working ? changedLeaves(asPolicyDoc(state.base.policy), state.working) : [];
     const issues = state.working ? [...localIssues(state.working, catalogue), ...(state.saveError?.issues ?? [])] : [];
     const unique = issues.filter((i, n) => issues.findIndex((j) => j.path === i.path && j.message === i.message) === n);
     return {
@@ -150,12 +148,12 @@ export function DraftProvider(props: { api: ApiClient; catalogue: readonly RuleI
       keepMine,
       takeTheirs,
       dismissConflict: () => update({ conflict: null }),
-      discard: () => update((s) => (s.base ? { working: asDoc(s.base.policy), saveError: null, notice: null } : {})),
+      discard: () => update((s) => (s.base ? { working: asPolicyDoc(s.base.policy), saveError: null, notice: null } : {})),
       adopt: (draft) =>
         update((s) => {
           const dirty = s.base && s.working && !sameValue(s.base.policy, s.working);
           // A clean copy now matches what the server holds, so "saved, not yet published" is no longer true.
-          return dirty ? {} : { base: draft, working: asDoc(draft.policy), notice: null };
+          return dirty ? {} : { base: draft, working: asPolicyDoc(draft.policy), notice: null };
         }),
       clearNotice: () => update({ notice: null }),
       published: () => update((s) => (s.base && s.working && !sameValue(s.base.policy, s.working) ? {} : { notice: null })),

@@ -37,7 +37,6 @@ const useStyles = makeStyles({
 
 type Compare = Readonly<{ version: number; state: "loading" | "error" | "ready"; changes?: LeafChange[]; message?: string }>;
 
-const asDoc = asPolicyDoc;
 
 /**
  * @param props - the rule catalogue (titles)
@@ -62,7 +61,7 @@ export function HistoryPage(props: { catalogue: readonly RuleInfo[] }) {
     setCompare({ version, state: "loading" });
     try {
       const [old, current] = await Promise.all([api.version(version), api.version(latest)]);
-      setCompare({ version, state: "ready", changes: changedLeaves(asDoc(current.policy), asDoc(old.policy)) });
+      setCompare({ version, state: "ready", changes: changedLeaves(asPolicyDoc(current.policy), asPolicyDoc(old.policy)) });
     } catch (error) {
       setCompare({ version, state: "error", message: error instanceof Error ? error.message : String(error) });
     }
