@@ -37,7 +37,6 @@ const useStyles = makeStyles({
 
 type Compare = Readonly<{ version: number; state: "loading" | "error" | "ready"; changes?: LeafChange[]; message?: string }>;
 
-
 /**
  * @param props - the rule catalogue (titles)
  * @returns the page
