@@ -5,7 +5,7 @@
  */
 import { MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
 import { useCallback, useEffect, useState } from "react";
-import type { Disclaimer, Finding } from "../core";
+import { sendDecision, type Disclaimer, type Finding, type SendDecision } from "../core";
 import { useAppStyles } from "./App.styles";
 import { FindingList } from "./components/FindingList";
 import { SendPanel } from "./components/SendPanel";
@@ -26,12 +26,12 @@ export type AppProps = {
 
 /**
  * The heading over the findings: what the sender must fix, what to check, and what Send will
- * put right by itself (the same split the verdict makes, see `verdictOf`).
+ * put right by itself — the split `sendDecision` makes for the Send dialog, said once there.
  */
-function summary(findings: readonly Finding[]): string {
-  const atSend = findings.filter((f) => f.fixedAtSend).length;
-  const blocks = findings.filter((f) => !f.fixedAtSend && f.severity === "block").length;
-  const warns = findings.length - blocks - atSend;
+function summary(decision: SendDecision): string {
+  const atSend = decision.fixedAtSend.length;
+  const blocks = decision.deciding.filter((f) => f.severity === "block").length;
+  const warns = decision.deciding.length - blocks;
   const parts: string[] = [];
   if (blocks > 0) parts.push(`${blocks} ${blocks === 1 ? "problem" : "problems"} to fix before sending`);
   if (warns > 0) parts.push(`${warns} ${warns === 1 ? "thing" : "things"} to check`);
@@ -217,7 +217,7 @@ export function App(props: AppProps) {
           missing.length === 0 ? <AllClearView /> : null
         ) : (
           <>
-            <h2 className={styles.summary}>{summary(findings)}</h2>
+            <h2 className={styles.summary}>{summary(sendDecision(state.report))}</h2>
             <FindingList
               busy={busy}
               capabilities={services.capabilities}
