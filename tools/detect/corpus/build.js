@@ -23,6 +23,10 @@ const SOURCES = {
   "nursery-heated": { abusive: 0, chain: 0, heated: 1 },
   "nursery-abusive": { abusive: 1, chain: 0, heated: 1 },
   "nursery-traps": { abusive: 0, chain: 0, heated: 0 },
+  // general work mail (office, IT, code review, mailing lists, schools, customer service, committees)
+  "work-clean": { abusive: 0, chain: 0, heated: 0 },
+  "work-heated": { abusive: 0, chain: 0, heated: 1 },
+  "work-chain": { abusive: 0, chain: 1, heated: 0 },
 };
 
 /** Seed from a string, so a message's variants do not change when others are added. */
@@ -123,7 +127,8 @@ const SHAPE_NAMES = Object.keys(SHAPES);
 /** English shapes are used more often than the others, as in a UK nursery's inbox. */
 const SHAPE_WEIGHTED = [...SHAPE_NAMES.filter((s) => s.length > 2), ...SHAPE_NAMES.filter((s) => s.length > 2), ...SHAPE_NAMES.filter((s) => s.length <= 2)];
 
-function sig(r, p) {
+function sigOf(r, p, work = false) {
+  if (work) return pick(r, WORK_SIGS)(p);
   return pick(r, [
     `\n\n${p.first}`,
     `\n\nKind regards,\n${p.name}`,
@@ -133,6 +138,18 @@ function sig(r, p) {
     "",
   ]);
 }
+
+/** Signatures outside the nursery (work-* sources): offices, IT, open-source projects, schools, shops. */
+const WORK_SIGS = [
+  (p) => `\n\n${p.first}`,
+  (p) => `\n\nRegards,\n${p.name}`,
+  (p) => `\n\nBest,\n${p.first}\n\n--\n${p.name} | Finance Operations\nDirect line: 0161 496 0000`,
+  (p) => `\n\nCheers,\n${p.first}`,
+  (p) => `\n\n-- \n${p.name}\nSenior Developer`,
+  (p) => `\n\nThanks\n${p.first}\n\nSent from my iPhone`,
+  (p) => `\n\nKind regards\n${p.name}\nCustomer Services Team\n\nThis email and any attachments are confidential and intended solely for the addressee.`,
+  () => "",
+];
 
 /** Quotes a block with "> " at the given depth, as many clients do on reply. */
 function quote(text, depth = 1) {
@@ -158,7 +175,7 @@ const NOTES = {
   clean: ["FYI, see below.", "Forwarding for info - no action needed.", "Please see below and let me know if you have any questions.", "Passing this on from the office.", "Can you pick this up please? Thanks.", "See the notice below for Thursday.", "Sharing as discussed in the staff meeting.", "For the rota folder.", "Copying you in for your records.", "Hi all, please read the notice below before Monday.", "Ha, that's us on Friday then! Details below x", "thought you'd want to see this before tomorrow", "Can you believe it's nearly summer already? See below.", "Sorry, meant to send this yesterday!", "fyi", ""],
 };
 /** Polite messages that heated or abusive replies sit above. */
-const POLITE = [
+const POLITE_NURSERY = [
   "Hi, just a reminder that the rota for next week is now on the staffroom board. Please check your shifts.",
   "Dear parent, we noticed that this month's invoice is still outstanding. Could you let us know when you are able to pay? Thank you.",
   "Hello everyone, the staff meeting has moved to Wednesday at 6pm. Sorry for any inconvenience.",
@@ -179,6 +196,24 @@ const POLITE = [
   "Hello, Jamie's key person will be away next week. Harjit will be looking after him.",
   "Dear Mr Patel, thank you for coming in today. I've attached the notes from our meeting.",
   "Morning all, the agency will send a practitioner to cover Acorns on Wednesday.",
+];
+/** Polite work messages (outside the nursery) that work-* replies sit above, heated or calm alike. */
+const POLITE_WORK = [
+  "Hi, just a reminder that timesheets for this month are due by Friday. Thanks.",
+  "Hello, thanks for raising this. We have logged it as ticket 48213 and someone will be in touch.",
+  "Hi all, the quarterly review meeting has moved to Thursday at 2pm in Room 3.",
+  "Thanks for the patch. I've left a couple of comments inline when you get a chance.",
+  "Dear customer, thank you for contacting us. Your reference number is CS-22917.",
+  "Hi, could you send over the updated figures before the board pack goes out? Thanks!",
+  "Hello, following our call I've attached the revised quote for the office move.",
+  "Hi, the release branch is cut tomorrow morning, so please get any last changes merged today.",
+  "Dear volunteers, the rota for the summer fete is attached. Let me know of any clashes.",
+  "Hi, just checking in on the status of the migration. Anything blocking you?",
+  "Hello, the agenda for Tuesday's committee meeting is attached. Apologies to be sent to the clerk.",
+  "Dear parents, Year 4's trip to the science museum is on the 12th. Consent forms by Monday please.",
+  "Hi, the viewing for the flat on Elm Road is confirmed for Saturday at 11.",
+  "Thanks for your report. Could you share the version you are running and the steps to reproduce?",
+  "Hi team, the new expenses tool is live from Monday. A short guide is on the intranet.",
 ];
 /** Short, ordinary replies: clean mail also sits above these quoted messages, so the quoted text is no sign of heat. */
 const CALM_REPLIES = ["Thanks, will do.", "Noted, thank you.", "Thanks for the reminder!", "OK, that's fine with me.", "Thanks - I'll sort that today.", "Lovely, thanks for letting me know."];
@@ -221,10 +256,14 @@ function forward(r, shape, note, subj, body) {
 /** The variants of one base message, by source. */
 function variants(source, base, gi) {
   const r = rng(seedOf(`${source}#${gi}`));
+  const work = source.startsWith("work-");
+  const sig = (r, p) => sigOf(r, p, work);
+  const POLITE = work ? POLITE_WORK : POLITE_NURSERY;
   const me = person(r);
   const v = [];
   const add = (subject, text) => v.push({ subject, text });
-  const kind = source === "nursery-chain" ? "chain" : source === "nursery-heated" || source === "nursery-abusive" ? "hot" : "clean";
+  const { chain, heated } = SOURCES[source];
+  const kind = chain ? "chain" : heated ? "hot" : "clean";
   add(base.subject, base.text + sig(r, me));
   if (kind === "chain") {
     // passed on by one client, then by several in turn (FW: FW: FW:), then re-tokenised, then with ">" quoting
