@@ -1,4 +1,4 @@
-import rule from "./no-heated-tone";
+import rule, { TONE_WINDOW, toneWindow } from "./no-heated-tone";
 import data from "../data/tone/heated.en.json";
 import { describeLargeInputs } from "../../../test/content-rule-helpers";
 import { makeDraft, runRule, runRuleTests } from "../../../test/rule-tester";
@@ -229,5 +229,28 @@ describe("no-heated-tone with the detection model", () => {
   it("does not read the quoted history", () => {
     const body = `Thanks, I will look into it.\n\n-----Original Message-----\nFrom: Sue Brown <sue.brown@example.com>\nSent: 03 March 2025 09:12\nTo: Amy Jones\nSubject: Kitchen\n\n${text}`;
     expect(runRule(rule, { draft: makeDraft({ subject: "RE: Kitchen", body }) })).toHaveLength(0);
+  });
+});
+
+describe("no-heated-tone judges the first 64 KB of what the sender wrote", () => {
+  const calm = "The minibus is booked for Thursday and the register is done.\n";
+  const angry = "This is RIDICULOUS AND COMPLETELY UNACCEPTABLE!!! How dare you.";
+  const filler = calm.repeat(Math.ceil((TONE_WINDOW + 1000) / calm.length));
+
+  it("reports heat written near the top of a long message", () => {
+    expect(runRule(rule, { draft: body(`${angry}\n${filler}`), options: noModel })).toHaveLength(1);
+  });
+
+  it("does not read past the window: heat written after it is not judged", () => {
+    expect(runRule(rule, { draft: body(`${filler}${angry}`), options: noModel })).toEqual([]);
+  });
+
+  it("cuts the window at a space or line break, never inside a word", () => {
+    const text = `${"word ".repeat(TONE_WINDOW / 5 - 1)}word longword`;
+    const window = toneWindow(text);
+    expect(window.length).toBeLessThanOrEqual(TONE_WINDOW);
+    expect(text.startsWith(window)).toBe(true);
+    expect(window.endsWith("word")).toBe(true);
+    expect(toneWindow("short")).toBe("short");
   });
 });
