@@ -363,7 +363,7 @@ function matchToken(trie: CharTrie, skeleton: string, out: number[], make: MakeC
   let seen: number[] | undefined;
   for (const spelling of spellings) {
     for (let from = 0; from < spelling.length; from++) {
-      out.length = 0;
+      if (out.length !== 0) out.length = 0;
       walk(trie, spelling, from, 0, from, 0, out);
       for (let k = 0; k < out.length; k += 2) {
         const id = out[k] as number;

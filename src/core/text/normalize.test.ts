@@ -88,6 +88,21 @@ describe("tokenize", () => {
     expect(tokenize("say f u c k now")[1]).toEqual({ skeleton: "fuck", start: 4, end: 11, joined: true });
   });
 
+  it("joins a run of more than 64 spaced-out letters into words of 64, so a word is never a whole page", () => {
+    const tokens = tokenize(`${"x ".repeat(64)}y z w`);
+    expect(tokens.map((t) => t.skeleton)).toEqual(["x".repeat(64), "yzw"]);
+    expect(tokens[0]).toMatchObject({ start: 0, end: 127, joined: true });
+    expect(skeletons(`${"a b ".repeat(30)}f u c k`)).toEqual(["ab".repeat(30) + "fuck"]);
+  });
+
+  it("spells a word of thousands of characters as it spells a short one (l33t, apostrophes, ¡ and €)", () => {
+    const piece = "c0ach's¡€x";
+    const [short] = skeletons(piece);
+    expect(short).toBe(`coachs${AMBIGUOUS_IL}ex`);
+    expect(skeletons(piece.repeat(1_000))).toEqual([(short as string).repeat(1_000)]);
+    expect(skeletons(`f*ck${"a".repeat(100)}`)).toEqual([`f${UNKNOWN_LETTER}ck${"a".repeat(100)}`]);
+  });
+
   it("does not join two single letters, or letters across lines or wide gaps", () => {
     expect(skeletons("Plan A or B")).toEqual(["plan", "a", "or", "b"]);
     expect(skeletons("a\nb\nc")).toEqual(["a", "b", "c"]);
@@ -155,7 +170,8 @@ describe("normalizeForMatching", () => {
     ["50 KB of one letter", "a".repeat(50_000), "a"],
     ["50 KB of exclamation marks", "!".repeat(50_000), ""],
     ["50 KB of i-or-l markers", "1l".repeat(25_000), "il".repeat(25_000)],
-    ["100 KB of spaced-out letters", "f u c k ".repeat(12_500), "fuck".repeat(12_500)],
+    // 50,000 letters, read as words of 64 letters (the last one of 16).
+    ["100 KB of spaced-out letters", "f u c k ".repeat(12_500), `${`${"fuck".repeat(16)} `.repeat(781)}${"fuck".repeat(4)}`],
     ["50 KB of asterisks", `a${"*".repeat(50_000)}b`, "a~b"],
   ])("normalises %s", (_name, input, expected) => {
     expect(normalizeForMatching(input)).toBe(expected);

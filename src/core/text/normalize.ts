@@ -125,6 +125,37 @@ export function isInvisible(codePoint: number): boolean {
 export function foldChar(ch: string): string {
   const cp = ch.codePointAt(0) as number;
   if (cp < 0x80) return ch.toLowerCase();
+  // One whole code point (the usual call) is folded once per process; anything longer as asked.
+  if (ch.length === (cp > 0xffff ? 2 : 1)) return foldCode(cp);
+  return foldUncached(ch, cp);
+}
+
+/** Folded forms of the BMP characters met so far, by code (see {@link foldCode}). */
+let foldedBmp: (string | undefined)[] | undefined;
+/** Folded forms of characters beyond the BMP met so far (styled letters), at most {@link MAX_ASTRAL} kept. */
+const foldedAstral = new Map<number, string>();
+const MAX_ASTRAL = 4096;
+
+/**
+ * {@link foldChar} of one code point (not ASCII), remembered: a pure function of the character,
+ * whose NFKD and tables cost microseconds, asked at every letter of look-alike text.
+ */
+function foldCode(cp: number): string {
+  if (cp <= 0xffff) {
+    const table = (foldedBmp ??= new Array<string | undefined>(0x10000));
+    let folded = table[cp];
+    if (folded === undefined) table[cp] = folded = foldUncached(String.fromCharCode(cp), cp);
+    return folded;
+  }
+  let folded = foldedAstral.get(cp);
+  if (folded === undefined) {
+    folded = foldUncached(String.fromCodePoint(cp), cp);
+    if (foldedAstral.size < MAX_ASTRAL) foldedAstral.set(cp, folded);
+  }
+  return folded;
+}
+
+function foldUncached(ch: string, cp: number): string {
   if (isInvisible(cp)) return "";
   if (cp >= 0x1f1e6 && cp <= 0x1f1ff) return String.fromCharCode(0x61 + cp - 0x1f1e6);
   const map = homoglyphs();
@@ -211,16 +242,6 @@ const CHUNK = 1024;
  * @returns the folded text and its jumps
  */
 export function foldTextSparse(text: string): SparseFoldedText {
-  // Folding repeats for the same characters; remember them for this call only.
-  const memo = new Map<number, string>();
-  const fold = (cp: number): string => {
-    let folded = memo.get(cp);
-    if (folded === undefined) {
-      folded = foldChar(String.fromCodePoint(cp));
-      memo.set(cp, folded);
-    }
-    return folded;
-  };
   // Characters unchanged by folding and by lower-casing, alone and so in any context (`Σ` is
   // not): 1 yes, 2 no, 0 not looked up yet. A pure function of the character, kept in a flat
   // table (curly quotes and dashes are asked about at every other word).
@@ -234,7 +255,7 @@ export function foldTextSparse(text: string): SparseFoldedText {
     let keep = unchanged[code] as number;
     if (keep === 0) {
       const ch = String.fromCharCode(code);
-      keep = !(code >= 0xd800 && code <= 0xdfff) && fold(code) === ch && ch.toLowerCase() === ch ? 1 : 2;
+      keep = !(code >= 0xd800 && code <= 0xdfff) && foldCode(code) === ch && ch.toLowerCase() === ch ? 1 : 2;
       unchanged[code] = keep;
     }
     if (keep === 2) break;
@@ -255,7 +276,7 @@ export function foldTextSparse(text: string): SparseFoldedText {
     }
     const cp = code >= 0xd800 && code <= 0xdbff ? (text.codePointAt(i) as number) : code;
     const width = cp > 0xffff ? 2 : 1;
-    const folded = fold(cp);
+    const folded = foldCode(cp);
     // Surrogate pairs are recorded too: both their units map to the pair's start.
     if (folded.length !== 1 || width !== 1) {
       if ((jumpCount + 1) * 4 > jumps.length) {
@@ -273,11 +294,7 @@ export function foldTextSparse(text: string): SparseFoldedText {
     for (let k = 0; k < folded.length; k++) units[n++] = folded.charCodeAt(k);
     i += width;
   }
-  const parts: string[] = [];
-  for (let k = 0; k < n; k += CHUNK) {
-    parts.push(String.fromCharCode.apply(null, units.subarray(k, Math.min(n, k + CHUNK)) as unknown as number[]));
-  }
-  return { text: parts.join(""), jumps, jumpCount };
+  return { text: unitsToString(units, n), jumps, jumpCount };
 }
 
 function growUnits(array: Uint16Array, needed: number): Uint16Array {
@@ -308,6 +325,30 @@ const LEET: Readonly<Record<string, string>> = {
   "#": UNKNOWN_LETTER,
 };
 
+/** {@link LEET} by ASCII code (0: not l33t), for long words. */
+const LEET_CODES: Uint16Array = (() => {
+  const codes = new Uint16Array(0x80);
+  for (const [ch, letter] of Object.entries(LEET)) {
+    const code = ch.charCodeAt(0);
+    if (code < 0x80) codes[code] = letter.charCodeAt(0);
+  }
+  return codes;
+})();
+const AMBIGUOUS_CODE = AMBIGUOUS_IL.charCodeAt(0);
+const UNKNOWN_CODE = UNKNOWN_LETTER.charCodeAt(0);
+/** Words longer than this are spelt through a buffer (see {@link readWord}). */
+const LONG_WORD = 64;
+let wordUnits = new Uint16Array(256);
+
+/** The first `n` units of a buffer as a string, made in chunks (no string per character). */
+function unitsToString(units: Uint16Array, n: number): string {
+  const parts: string[] = [];
+  for (let k = 0; k < n; k += CHUNK) {
+    parts.push(String.fromCharCode.apply(null, units.subarray(k, Math.min(n, k + CHUNK)) as unknown as number[]));
+  }
+  return parts.join("");
+}
+
 /** Apostrophes: removed inside a word, so `don't` reads `dont` and `f'in` reads `fin`. */
 const APOSTROPHES = "'’‘`ʼ";
 /** Characters that are punctuation, not letters, at the start or end of a word (`shit!`, `*note`). */
@@ -316,6 +357,11 @@ const EDGE_PUNCTUATION = "!|¡+*#" + APOSTROPHES;
 const SPACING = " \t.-_~·,/\\:\u00a0";
 /** Longest gap between two spaced-out letters. */
 const MAX_SPACING = 3;
+/**
+ * Most spaced-out letters joined into one word: a longer run (`a b c d e …` for pages) is read
+ * as words of this many letters each, so its evidence is a word, not the whole run.
+ */
+export const MAX_JOINED = 64;
 /** At most this many unknown letters (`*`) in a word are read as letters. */
 const MAX_UNKNOWN = 2;
 
@@ -400,14 +446,29 @@ function readWord(folded: string, from: number, to: number, classOf: (code: numb
   if (letters === 0 && symbols === 0 && !(single && LEET[folded[from] as string] !== undefined)) return null;
   let skeleton = "";
   let unknown = 0;
-  for (let i = from; i < to; i++) {
-    const ch = folded[i] as string;
-    if (classOf(ch.charCodeAt(0)) & APOSTROPHE) continue;
-    const leet = LEET[ch];
-    if (leet === undefined) skeleton += ch;
-    else {
-      if (leet === UNKNOWN_LETTER) unknown++;
-      skeleton += leet;
+  if (to - from > LONG_WORD) {
+    // A long run (thousands of characters without a space) is spelt into a buffer and made a
+    // string once, not one character at a time.
+    const units = (wordUnits = wordUnits.length >= to - from ? wordUnits : new Uint16Array(to - from));
+    let n = 0;
+    for (let i = from; i < to; i++) {
+      const code = folded.charCodeAt(i);
+      if (classOf(code) & APOSTROPHE) continue;
+      const leet = code < 0x80 ? LEET_CODES[code] : code === 0xa1 ? AMBIGUOUS_CODE : code === 0x20ac ? 0x65 : 0;
+      if (leet === UNKNOWN_CODE) unknown++;
+      units[n++] = leet === 0 || leet === undefined ? code : leet;
+    }
+    skeleton = unitsToString(units, n);
+  } else {
+    for (let i = from; i < to; i++) {
+      const ch = folded[i] as string;
+      if (classOf(ch.charCodeAt(0)) & APOSTROPHE) continue;
+      const leet = LEET[ch];
+      if (leet === undefined) skeleton += ch;
+      else {
+        if (leet === UNKNOWN_LETTER) unknown++;
+        skeleton += leet;
+      }
     }
   }
   if (unknown > 0) skeleton = resolveUnknown(skeleton, unknown);
@@ -448,7 +509,8 @@ export type WordSink = (skeleton: string | null, from: number, to: number, start
 /**
  * Splits text into word tokens read through obfuscation (see the module comment).
  * Numbers are not words; a run of three or more single letters separated by spaces or
- * `.`, `-`, `_`, `/`, `,` (at most three of them, no line break) is joined into one word.
+ * `.`, `-`, `_`, `/`, `,` (at most three of them, no line break) is joined into one word
+ * (into words of {@link MAX_JOINED} letters when longer).
  * @param text - the original text
  * @returns the words in order, with offsets in `text`
  */
@@ -522,7 +584,7 @@ export function scanWords(folded: SparseFoldedText, sink: WordSink): void {
       const word = plain ? { skeleton: text[i] as string, from: i, to: j, letters: 1, joinable: true } : readWord(text, i, j, classOf);
       if (word) {
         const last = pendingLast;
-        if (pendingCount > 0 && !(word.joinable && last && spacingOnly(text, last.to, word.from, classOf))) flush();
+        if (pendingCount > 0 && (pendingCount >= MAX_JOINED || !(word.joinable && last && spacingOnly(text, last.to, word.from, classOf)))) flush();
         if (word.joinable) {
           if (pendingCount === 0) pendingFrom = word.from;
           pendingCount++;
