@@ -18,6 +18,7 @@ import {
   LETTER_U,
   LOWER,
   LOWER_RANGES,
+  LOWER_U,
   MARK_RANGES,
   NUMBER_RANGES,
   removeMarks,
@@ -25,6 +26,7 @@ import {
   unionRanges,
   UPPER,
   UPPER_RANGES,
+  UPPER_U,
   type Ranges,
 } from "./char-classes";
 import { charBefore, execFrom, forEachMatch, lazy, notAfter, testFrom } from "./regex-compat";
@@ -76,6 +78,34 @@ describe("char-classes tables", () => {
     expect(new RegExp(`^[${UPPER}][${LOWER}]+$`).test("ørjan")).toBe(false);
     expect(classBody([0x41, 0x5a, 0x1d400, 0x1d419], true)).toBe("\\u0041-\\u005a\\u{1d400}-\\u{1d419}");
     expect(classBody([0x41, 0x5a, 0x1d400, 0x1d419], false)).toBe("\\u0041-\\u005a");
+  });
+
+  it("each class body matches exactly its table's code points, with and without the u flag and i", () => {
+    // The bodies are written with the characters themselves (not escapes): nothing in them may
+    // be read as syntax, and the plain form must stop at the Basic Multilingual Plane.
+    const cases: Array<[string, string, Ranges, boolean]> = [
+      ["L", LETTER, LETTER_RANGES, false],
+      ["L u", LETTER_U, LETTER_RANGES, true],
+      ["L or N", LETTER_OR_NUMBER, LETTER_OR_NUMBER_RANGES, false],
+      ["L or N u", LETTER_OR_NUMBER_U, LETTER_OR_NUMBER_RANGES, true],
+      ["Lu", UPPER, UPPER_RANGES, false],
+      ["Lu u", UPPER_U, UPPER_RANGES, true],
+      ["Ll", LOWER, LOWER_RANGES, false],
+      ["Ll u", LOWER_U, LOWER_RANGES, true],
+    ];
+    for (const [name, body, table, unicode] of cases) {
+      const re = new RegExp(`^[${body}]$`, unicode ? "u" : "");
+      const wrong: string[] = [];
+      for (let cp = 0; cp <= (unicode ? 0x10ffff : 0xffff) && wrong.length <= 10; cp++) {
+        if (cp >= 0xd800 && cp <= 0xdfff) continue;
+        if (re.test(String.fromCodePoint(cp)) !== inRanges(cp, table)) wrong.push(cp.toString(16));
+      }
+      expect([name, wrong]).toEqual([name, []]);
+      // With i, a body matches what the same class written with escapes matches.
+      const escaped = new RegExp(`^[${classBody(table, unicode)}]$`, unicode ? "iu" : "i");
+      const folded = new RegExp(`^[${body}]$`, unicode ? "iu" : "i");
+      for (const ch of "aAzZéÉßẞſKkΣσςÅåİıǅǄǆ\\]^-[") expect([name, ch, folded.test(ch)]).toEqual([name, ch, escaped.test(ch)]);
+    }
   });
 
   it("decodes and merges tables", () => {
