@@ -147,6 +147,29 @@ describe("lexicon firstPerEntry", () => {
     expect(fast.find(text, [], { firstPerEntry: true }).map((h) => text.slice(h.start, h.end))).toEqual(["dick"]); // "Dick" at the start of a sentence reads as a name
   });
 
+  it("starts each search afresh: what one text found is not taken as found in the next", () => {
+    const text = "you are a loser, gook";
+    const first = shown(fast.find(text, [], { firstPerEntry: true }));
+    expect(first.length).toBeGreaterThan(1);
+    expect(shown(fast.find(text, [], { firstPerEntry: true }))).toEqual(first);
+    expect(shown(fast.find("gook", [], { firstPerEntry: true }))).toEqual(shown(fast.find("gook")));
+  });
+
+  it("keeps a search's own findings when another search runs inside it (a term's `unless` test)", () => {
+    const inner = compileLexicon([{ term: "dick", category: "x", mode: "word" }]);
+    let nested = 0;
+    const outer = compileLexicon([
+      { term: "loser", category: "x", mode: "word", unless: () => inner.find("dick dick", [], { firstPerEntry: true }).length !== 1 },
+      { term: "dick", category: "x", mode: "word", unless: () => (nested++, outer.find("loser", [], { firstPerEntry: true }).length !== 1) },
+    ]);
+    const text = "loser dick loser dick";
+    expect(outer.find(text, [], { firstPerEntry: true }).map((h) => [h.entry.term, h.start])).toEqual([
+      ["loser", 0],
+      ["dick", 6],
+    ]);
+    expect(nested).toBe(1);
+  });
+
   it("finds one hit per term in a long run of the same words", () => {
     const text = "gook raghead f**k 5h1t you are a loser ".repeat(20_000);
     const hits = fast.find(text, [], { firstPerEntry: true });

@@ -96,7 +96,16 @@ type CompiledLexicon = Readonly<{
   generalOnly: boolean;
   /** How many entries were compiled. */
   entryCount: number;
+  /** Entries found in the current search (see {@link Stamps}). */
+  scratch: Stamps;
 }>;
+
+/**
+ * Marks of the entries found in one search, kept from search to search: an entry is found when
+ * its mark is this search's `generation`, so nothing is allocated or cleared per text (a typed
+ * array of a few thousand entries costs more to allocate than reading a short message).
+ */
+type Stamps = { marks: Int32Array; generation: number; busy: boolean };
 
 /** How a search is bounded. */
 export type FindOptions = Readonly<{
@@ -216,7 +225,8 @@ export function compileLexicon(entries: readonly LexiconEntry[], options: Lexico
   for (const entry of entries) if (entry.mode === "phrase") longest = Math.max(longest, normalizeTerm(entry.term).split(" ").length);
   let ring = 64;
   while (ring < longest + 2 * ALLOW_WINDOW + 2) ring *= 2;
-  const lexicon: CompiledLexicon = { charTrie, withinTrie, wordRoot, vocabulary, ring, generalOnly, entryCount };
+  const scratch: Stamps = { marks: new Int32Array(entryCount), generation: 0, busy: false };
+  const lexicon: CompiledLexicon = { charTrie, withinTrie, wordRoot, vocabulary, ring, generalOnly, entryCount, scratch };
   return {
     find(text, allow = [], findOptions = {}) {
       return findHits(text, lexicon, allow.map(normalizeTerm).filter((a) => a !== ""), findOptions.firstPerEntry === true);
@@ -394,23 +404,48 @@ function plainWordId(vocabulary: Vocabulary, text: string, from: number, to: num
  * as the words after it that the allow window reads have been seen.
  */
 function findHits(text: string, lexicon: CompiledLexicon, userAllow: readonly string[], firstPerEntry: boolean): LexiconHit[] {
+  // With `firstPerEntry`: the entries already found (no candidate is made for them again) are
+  // those marked `gen`. A search started while another is under way gets marks of its own.
+  const own = lexicon.scratch;
+  const stamps: Stamps = own.busy ? { marks: new Int32Array(lexicon.entryCount), generation: 0, busy: false } : own;
+  if (stamps.generation >= 0x7fffffff) {
+    stamps.marks.fill(0);
+    stamps.generation = 0;
+  }
+  const gen = ++stamps.generation;
+  const marks = stamps.marks;
+  stamps.busy = true;
+  try {
+    return findHitsWith(text, lexicon, userAllow, firstPerEntry, marks, gen);
+  } finally {
+    stamps.busy = false;
+  }
+}
+
+function findHitsWith(
+  text: string,
+  lexicon: CompiledLexicon,
+  userAllow: readonly string[],
+  found: boolean,
+  marks: Int32Array,
+  gen: number,
+): LexiconHit[] {
   const { charTrie, withinTrie, wordRoot, vocabulary, generalOnly } = lexicon;
-  // With `firstPerEntry`: the entries already found (no candidate is made for them again).
-  const found = firstPerEntry ? new Uint8Array(lexicon.entryCount) : undefined;
   const mask = lexicon.ring - 1;
   const folded = foldTextSparse(text);
   const ft = folded.text;
   // Recent tokens: offsets in the original and folded text, and the spelt word (null: the
   // folded text from `tokFrom` to `tokTo`).
-  const tokStart = new Int32Array(lexicon.ring);
-  const tokEnd = new Int32Array(lexicon.ring);
-  const tokFrom = new Int32Array(lexicon.ring);
-  const tokTo = new Int32Array(lexicon.ring);
+  // (Small arrays, not typed ones: those cost more to allocate than a short message to read.)
+  const tokStart = new Array<number>(lexicon.ring).fill(0);
+  const tokEnd = new Array<number>(lexicon.ring).fill(0);
+  const tokFrom = new Array<number>(lexicon.ring).fill(0);
+  const tokTo = new Array<number>(lexicon.ring).fill(0);
   const tokSpelt = new Array<string | null>(lexicon.ring).fill(null);
   // Recent words for phrases: their token, and which word of the token's expansion each is
   // (-1: the token's own word).
-  const pwToken = new Int32Array(lexicon.ring);
-  const pwPart = new Int32Array(lexicon.ring);
+  const pwToken = new Array<number>(lexicon.ring).fill(0);
+  const pwPart = new Array<number>(lexicon.ring).fill(0);
   let tokenCount = 0;
   let phraseCount = 0;
   const speltOf = (t: number): string => tokSpelt[t & mask] ?? ft.slice(tokFrom[t & mask], tokTo[t & mask]);
@@ -434,10 +469,10 @@ function findHits(text: string, lexicon: CompiledLexicon, userAllow: readonly st
       if (!all && c.last + ALLOW_WINDOW >= count) break;
       c.wordCount = count;
       if (found) {
-        if (found[c.entry.index] === 1) continue;
+        if (marks[c.entry.index] === gen) continue;
         if (isHit(c)) {
           hits.push(c);
-          found[c.entry.index] = 1;
+          marks[c.entry.index] = gen;
         }
       } else if (isHit(c)) hits.push(c);
     }
@@ -449,7 +484,7 @@ function findHits(text: string, lexicon: CompiledLexicon, userAllow: readonly st
   let active = 0;
   const reachPhrase = (p: number, q: number, node: WordNode): void => {
     for (const e of node.entries) {
-      if (found && found[e.index] === 1) continue;
+      if (found && marks[e.index] === gen) continue;
       waitingPhrases.push({
         entry: e,
         words: phraseWord,
@@ -488,7 +523,7 @@ function findHits(text: string, lexicon: CompiledLexicon, userAllow: readonly st
   };
   let t = 0;
   const makeLetterCandidate: MakeCandidate = (e, from, to, spelling) => {
-    if (found && found[e.index] === 1) return;
+    if (found && marks[e.index] === gen) return;
     const slot = t & mask;
     waitingTokens.push({ entry: e, words: speltOf, wordCount: 0, first: t, last: t, from, to, spelling, start: tokStart[slot] as number, end: tokEnd[slot] as number });
   };
