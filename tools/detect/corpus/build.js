@@ -1,6 +1,7 @@
 "use strict";
 /**
- * Builds the hand-written nursery e-mail corpus: tools/detect/corpus/<source>.jsonl.
+ * Builds the hand-written e-mail corpus (the nursery's world and, in the work-* sources, general work):
+ * tools/detect/corpus/<source>.jsonl.
  *
  * The base messages are written by hand in tools/detect/corpus/base/<source>.txt. Each message starts
  * with a line "### <subject>" (optionally "### {flags} <subject>", flags being the letters a, c, h for
