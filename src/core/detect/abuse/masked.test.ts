@@ -71,6 +71,12 @@ describe("masked words", () => {
     expect(matcher.find(text, false)).toHaveLength(2000);
   });
 
+  it("judges each place of a masked word on its own, even when the word has been read before", () => {
+    const text = "Child S*** Jones was upset. Honestly, S***. Then S*** Brown.";
+    expect(abuseHits(text).map((h) => text.slice(h.start, h.end))).toEqual(["S***"]);
+    expect(abuseHits(text)[0]?.start).toBe(text.indexOf("S***."));
+  });
+
   it("rejects a term that no category file lists", () => {
     expect(() => compileMasked({ terms: [["drizzle", 1]], inflections: [], compounds: [], before: [] }, () => undefined)).toThrow(/"drizzle" is not a listed term/);
   });

@@ -24,6 +24,9 @@ export type MaskedData = Readonly<{
  */
 type Form = Readonly<{ word: string; entry: LexiconEntry; minShown: number; maskable: number }>;
 
+/** A run's masked parts that read as listed words (form, start and end in the run, the part), and the whole run's reading. */
+type RunReading = Readonly<{ parts: readonly (readonly [Form, number, number, string])[]; whole: Form | undefined }>;
+
 export type MaskedMatcher = Readonly<{
   /**
    * Finds masked words.
@@ -36,6 +39,8 @@ export type MaskedMatcher = Readonly<{
 
 /** Characters that stand for a hidden letter. */
 const MASK = "*#•_-";
+/** {@link MASK} as a character class. */
+const MASK_CLASS = "[*#\u2022_-]";
 /** Longest run of letters and masks read (a few words joined by hyphens); longer runs are not words. */
 const MAX_RUN = 64;
 /** At most this many masked words are read in one text when only first hits are wanted. */
@@ -115,12 +120,36 @@ export function compileMasked(data: MaskedData, entryOf: (term: string) => Lexic
         found.add(form.entry);
         hits.push({ entry: form.entry, start, end });
       };
+      /**
+       * How a run reads, apart from its place in the text: the parts between hyphens or
+       * underscores that hide letters with `*`, `#` or `•` ("mother-f***er", "f***-off"), then
+       * the whole run with every mask a letter ("f-ck"). A text of the same masked word over
+       * and over reads it once.
+       */
+      const readRun = (run: string): RunReading => {
+        const parts: [Form, number, number, string][] = [];
+        let at = 0;
+        for (const part of run.split(/[-_]+/)) {
+          const from = run.indexOf(part, at);
+          at = from + part.length;
+          if (!/^[A-Za-z]+[*#•]/.test(part)) continue;
+          const form = readOnce(patternOf(part));
+          if (form) parts.push([form, from, at, part]);
+        }
+        return { parts, whole: hasShortDashes(run) ? readOnce(patternOf(run)) : undefined };
+      };
+      const readings = new Map<string, RunReading>();
       let readCount = 0;
       // Each run of letters and masks that holds a mask, starting with a letter, is read once:
       // found at its first mask, then the scan goes on after it (linear in the text).
       const n = text.length;
+      // The next mask is found by a native search, not character by character.
+      const nextMask = new RegExp(MASK_CLASS, "g");
       for (let i = 0; i < n; i++) {
-        if (!isMask(text.charCodeAt(i))) continue;
+        nextMask.lastIndex = i;
+        const m = nextMask.exec(text);
+        if (m === null) break;
+        i = m.index;
         let start = i;
         while (start > 0 && isWordChar(text.charCodeAt(start - 1))) start--;
         let end = i + 1;
@@ -133,23 +162,19 @@ export function compileMasked(data: MaskedData, entryOf: (term: string) => Lexic
         if (start > 0 && /[0-9@./\\]/.test(text[start - 1] as string)) continue;
         if (/[0-9@]/.test(text[end] ?? "")) continue;
         if (firstPerEntry && ++readCount > MAX_READ) break;
-        // The parts between hyphens or underscores that hide letters with `*`, `#` or `•`
-        // ("mother-f***er", "f***-off"), then the whole run with every mask a letter ("f-ck").
-        let at = 0;
-        let readPart = false;
-        for (const part of run.split(/[-_]+/)) {
-          const from = run.indexOf(part, at);
-          at = from + part.length;
-          if (!/^[A-Za-z]+[*#•]/.test(part)) continue;
-          const form = readOnce(patternOf(part));
-          if (form && !(namedPerson(text, start + from, part))) {
-            add(form, start + from, start + at);
-            readPart = true;
-          }
+        let reading = readings.get(run);
+        if (reading === undefined) {
+          reading = readRun(run);
+          if (readings.size < MAX_REMEMBERED) readings.set(run, reading);
         }
-        if (readPart || !hasShortDashes(run)) continue;
-        const form = readOnce(patternOf(run));
-        if (form && !namedPerson(text, start, run)) add(form, start, end);
+        let readPart = false;
+        for (const [form, from, to, part] of reading.parts) {
+          if (namedPerson(text, start + from, part)) continue;
+          add(form, start + from, start + to);
+          readPart = true;
+        }
+        if (readPart || reading.whole === undefined) continue;
+        if (!namedPerson(text, start, run)) add(reading.whole, start, end);
       }
       return hits;
     },
