@@ -11,7 +11,7 @@
  * (no label at all), n.
  *
  * The model thresholds (rule option defaults) are chosen on the DEV split: `--dev` prints, per
- * head, the lowest probability that keeps the model's own false alarms on clean dev rows within
+ * head the rules read (chain, heated), the lowest probability that keeps the model's own false alarms on clean dev rows within
  * the target (1 % abusive/chain, 3 % heated). The test split is never used to choose anything.
  *
  * Usage: npm run eval [-- --dev] [-- --split dev] [-- --json]
@@ -46,12 +46,12 @@ function pct(k, n) {
 }
 
 function chooseOnDev(rows) {
-  const { detect } = require(path.join(ROOT, "lib/core/detect/model.js"));
+  const { detect, LABELS: HEADS } = require(path.join(ROOT, "lib/core/detect/model.js"));
   const dev = rows.filter((r) => r.split === "dev");
   const scored = dev.map((r) => ({ r, d: detect(textOf(r)) }));
   const clean = scored.filter(({ r }) => LABELS.every((l) => !r[l]));
   process.stdout.write(`Dev split: ${dev.length} rows (${clean.length} clean). Thresholds chosen here, never on test.\n`);
-  for (const label of LABELS) {
+  for (const label of HEADS) {
     const probs = clean.map(({ d }) => d[label].probability).sort((a, b) => b - a);
     const allowed = Math.floor(TARGET_FA[label] * probs.length);
     const threshold = Math.min(0.99, Math.max(0.5, (probs[allowed] ?? 0) + 0.005));

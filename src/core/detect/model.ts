@@ -1,7 +1,8 @@
 /**
- * @fileoverview The detection model: three logistic-regression heads (abusive, chain, heated)
- * over the hashed features of `features.ts`, trained by `tools/detect/train.js` and shipped as
- * pruned int8 weights in `model/weights.json` (see docs/model-card.md).
+ * @fileoverview The detection model: two logistic-regression heads (chain, heated) over the
+ * hashed features of `features.ts`, trained by `tools/detect/train.js` and shipped as pruned,
+ * quantised weights in `model/weights.json` (see docs/model-card.md). The abusive judgement is
+ * the lexicon's (`abuse/`): no rule read an abusive head, so none is shipped.
  *
  * `detect(text)` gives each head's probability and its evidence: the words or phrases of the
  * text that weighed most towards it, quoted exactly as written (a slice of the original text,
@@ -9,9 +10,9 @@
  * are read up to `MAX_MODEL_CHARS` (features.ts). Pure: no Node built-ins.
  */
 import weights from "./model/weights.json";
-import { featuresOf, HASH_BITS } from "./features";
+import { base64Digit, forEachFeature, HASH_BITS, readBuckets } from "./features";
 
-export const LABELS = ["abusive", "chain", "heated"] as const;
+export const LABELS = ["chain", "heated"] as const;
 export type Label = (typeof LABELS)[number];
 
 /** One head's judgement. */
@@ -23,58 +24,25 @@ export type HeadResult = Readonly<{
 }>;
 export type Detection = Readonly<Record<Label, HeadResult>>;
 
-type StoredHead = { bias: number; scale: number; n: number; idx: string; q: string };
+/**
+ * A head as stored (tools/detect/train.js, `encodeHead`): `n` weights; `idx` their buckets in
+ * order as gaps (the first from -1), Rice-coded with parameter `k` and packed into base64;
+ * `q` one base64 character per weight: its value in steps of `scale`, plus 32.
+ */
+type StoredHead = { bias: number; scale: number; n: number; k: number; idx: string; q: string };
 type Head = { bias: number; w: Map<number, number> };
 
-const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
 /**
- * Decodes base64 without `atob`/`Buffer` (neither is in every host).
- * @param s - base64 text
- * @returns the bytes
- */
-function fromBase64(s: string): Uint8Array {
-  const clean = s.replace(/=+$/, "");
-  const out = new Uint8Array(Math.floor((clean.length * 3) / 4));
-  let bits = 0;
-  let acc = 0;
-  let o = 0;
-  for (let i = 0; i < clean.length; i++) {
-    acc = ((acc << 6) | B64.indexOf(clean.charAt(i))) & 0xffffff;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out[o++] = (acc >> bits) & 0xff;
-    }
-  }
-  return out;
-}
-
-/**
- * Unpacks one head: varint-coded bucket gaps and int8 weights times the head's scale.
+ * Unpacks one head: its buckets (a set read by `readBuckets`) and quantised weights times the
+ * head's scale.
  * @param stored - the head as stored
  * @returns bias and weights by bucket
  */
-function unpack(stored: StoredHead): Head {
-  const idx = fromBase64(stored.idx);
-  const q = fromBase64(stored.q);
+export function unpack(stored: StoredHead): Head {
   const w = new Map<number, number>();
-  let pos = 0;
-  let bucket = 0;
-  for (let k = 0; k < stored.n; k++) {
-    let gap = 0;
-    let shift = 0;
-    for (;;) {
-      const b = idx[pos++] ?? 0;
-      gap |= (b & 0x7f) << shift;
-      if (b < 0x80) break;
-      shift += 7;
-    }
-    bucket += gap;
-    const byte = q[k] ?? 0;
-    const v = byte > 127 ? byte - 256 : byte;
-    w.set(bucket, v * stored.scale);
-  }
+  const q = stored.q;
+  if (q.length !== stored.n) throw new Error(`model/weights.json: a head has ${stored.n} buckets but ${q.length} weights`);
+  readBuckets(stored, "model/weights.json", (bucket, n) => w.set(bucket, (base64Digit(q.charCodeAt(n), "model/weights.json") - 32) * stored.scale));
   return { bias: stored.bias, w };
 }
 
@@ -83,17 +51,17 @@ let heads: Record<Label, Head> | undefined;
 function loaded(): Record<Label, Head> {
   if (heads === undefined) {
     const stored = (weights as unknown as { heads: Record<Label, StoredHead> }).heads;
-    heads = { abusive: unpack(stored.abusive), chain: unpack(stored.chain), heated: unpack(stored.heated) };
+    heads = { chain: unpack(stored.chain), heated: unpack(stored.heated) };
   }
   return heads;
 }
 
 /**
  * Per bucket the weight of each head (in `LABELS` order; `undefined` where a head has none),
- * for the buckets that some head knows: a few thousand of the 2^20.
+ * for the buckets that some head knows: a few thousand of the 2^18.
  */
 let byBucket: Map<number, readonly (number | undefined)[]> | undefined;
-/** One bit per bucket (2^20 bits, 128 KiB): set when some head weighs it, so most features cost one read. */
+/** One bit per bucket (2^18 bits, 32 KiB): set when some head weighs it, so most features cost one read. */
 let weighedBits: Uint32Array | undefined;
 function weightsByBucket(): Map<number, readonly (number | undefined)[]> {
   if (byBucket === undefined) {
@@ -103,7 +71,7 @@ function weightsByBucket(): Map<number, readonly (number | undefined)[]> {
       for (const [bucket, w] of h[label].w) {
         let row = table.get(bucket);
         if (row === undefined) {
-          row = [undefined, undefined, undefined];
+          row = [undefined, undefined];
           table.set(bucket, row);
         }
         row[i] = w;
@@ -117,8 +85,11 @@ function weightsByBucket(): Map<number, readonly (number | undefined)[]> {
   return byBucket;
 }
 
-/** A feature some head weighs: the first occurrence of its bucket in the text. */
-type Weighed = Readonly<{ start: number; end: number; w: readonly (number | undefined)[] }>;
+/**
+ * The features of a text that some head weighs, each bucket once (its first occurrence), in
+ * order of appearance: parallel lists of each head's weight (0 where it has none) and the span.
+ */
+type Weighed = Readonly<{ weights: readonly Float64Array[]; starts: readonly number[]; ends: readonly number[] }>;
 
 /**
  * The last text read and its weighed features: the heated and chain rules often read the same
@@ -126,7 +97,7 @@ type Weighed = Readonly<{ start: number; end: number; w: readonly (number | unde
  * worked out once per check. The engine forgets it with `clearModelMemo` as each check starts
  * and ends, so no e-mail text stays in memory.
  */
-let memo: { text: string; feats: readonly Weighed[] } | undefined;
+let memo: { text: string; feats: Weighed } | undefined;
 
 /** Forgets the last text read (the engine calls it before and after each check). */
 export function clearModelMemo(): void {
@@ -134,24 +105,29 @@ export function clearModelMemo(): void {
 }
 
 /**
- * The features of a text that some head weighs, each bucket once (its first occurrence),
- * in order of appearance.
+ * The features of a text that some head weighs, each bucket once (its first occurrence).
  * @param text - the text
  * @returns the weighed features
  */
-function weighed(text: string): readonly Weighed[] {
+function weighed(text: string): Weighed {
   if (memo !== undefined && memo.text === text) return memo.feats;
   const table = weightsByBucket();
   const bits = weighedBits as Uint32Array;
   const seen = new Set<number>();
-  const feats: Weighed[] = [];
-  for (const f of featuresOf(text)) {
-    if (((bits[f.bucket >>> 5] as number) & (1 << (f.bucket & 31))) === 0) continue;
-    const w = table.get(f.bucket);
-    if (w === undefined || seen.has(f.bucket)) continue;
-    seen.add(f.bucket);
-    feats.push({ start: f.start, end: f.end, w });
-  }
+  const rows: (readonly (number | undefined)[])[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  forEachFeature(text, (bucket, start, end) => {
+    if (((bits[bucket >>> 5] as number) & (1 << (bucket & 31))) === 0 || seen.has(bucket)) return;
+    const row = table.get(bucket);
+    if (row === undefined) return;
+    seen.add(bucket);
+    rows.push(row);
+    starts.push(start);
+    ends.push(end);
+  });
+  const weights = LABELS.map((_, i) => Float64Array.from(rows, (row) => row[i] ?? 0));
+  const feats = { weights, starts, ends };
   memo = { text, feats };
   return feats;
 }
@@ -161,25 +137,22 @@ const MAX_EVIDENCE = 3;
 const MAX_EVIDENCE_CHARS = 60;
 
 /**
- * One head's judgement of already-weighed features.
- * @param text - the original text (evidence is sliced from it)
- * @param feats - its weighed features
- * @param label - the head
- * @returns the probability and the words that weighed most
+ * The words that weighed most towards a head: the spans of its positive weights, summed per
+ * span, strongest first, at most MAX_EVIDENCE, none overlapping another or longer than
+ * MAX_EVIDENCE_CHARS.
  */
-function judge(text: string, feats: readonly Weighed[], label: Label): HeadResult {
-  const i = LABELS.indexOf(label);
-  let z = loaded()[label].bias;
+function evidenceOf(text: string, feats: Weighed, i: number): string[] {
+  const weights = feats.weights[i] as Float64Array;
   const bySpan = new Map<number, { start: number; end: number; weight: number }>();
-  for (const f of feats) {
-    const w = f.w[i];
-    if (w === undefined) continue;
-    z += w;
-    if (f.start < 0 || w <= 0) continue;
-    const key = f.start * 65_536 + (f.end - f.start);
+  for (let f = 0; f < weights.length; f++) {
+    const w = weights[f] as number;
+    const start = feats.starts[f] as number;
+    const end = feats.ends[f] as number;
+    if (start < 0 || w <= 0) continue;
+    const key = start * 65_536 + (end - start);
     const span = bySpan.get(key);
     if (span) span.weight += w;
-    else bySpan.set(key, { start: f.start, end: f.end, weight: w });
+    else bySpan.set(key, { start, end, weight: w });
   }
   const spans = [...bySpan.values()].sort((a, b) => b.weight - a.weight || a.start - b.start);
   const chosen: { start: number; end: number }[] = [];
@@ -189,7 +162,30 @@ function judge(text: string, feats: readonly Weighed[], label: Label): HeadResul
     if (chosen.some((c) => s.start < c.end && c.start < s.end)) continue;
     chosen.push(s);
   }
-  return { probability: 1 / (1 + Math.exp(-z)), evidence: chosen.map((c) => text.slice(c.start, c.end)) };
+  return chosen.map((c) => text.slice(c.start, c.end));
+}
+
+/**
+ * One head's judgement of already-weighed features. The probability is worked out at once;
+ * the evidence only when it is read (most texts do not reach a rule's threshold).
+ * @param text - the original text (evidence is sliced from it)
+ * @param feats - its weighed features
+ * @param label - the head
+ * @returns the probability and the words that weighed most
+ */
+function judge(text: string, feats: Weighed, label: Label): HeadResult {
+  const i = LABELS.indexOf(label);
+  const weights = feats.weights[i] as Float64Array;
+  let z = loaded()[label].bias;
+  for (let f = 0; f < weights.length; f++) z += weights[f] as number;
+  let evidence: readonly string[] | undefined;
+  return {
+    probability: 1 / (1 + Math.exp(-z)),
+    get evidence(): readonly string[] {
+      evidence ??= evidenceOf(text, feats, i);
+      return evidence;
+    },
+  };
 }
 
 /**
@@ -204,11 +200,11 @@ export function detectOne(text: string, label: Label): HeadResult {
 }
 
 /**
- * Judges a text with the three heads.
+ * Judges a text with both heads.
  * @param text - the text (e.g. the subject and what the sender wrote, joined by a new line)
  * @returns per head the probability and the sender's words that weighed most
  */
 export function detect(text: string): Detection {
   const feats = weighed(text);
-  return { abusive: judge(text, feats, "abusive"), chain: judge(text, feats, "chain"), heated: judge(text, feats, "heated") };
+  return { chain: judge(text, feats, "chain"), heated: judge(text, feats, "heated") };
 }
