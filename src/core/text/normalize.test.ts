@@ -5,8 +5,11 @@ import {
   foldChar,
   foldText,
   isInvisible,
+  foldTextSparse,
   normalizeForMatching,
+  originalOffset,
   repeatVariants,
+  scanWords,
   spellingVariants,
   tokenize,
 } from "./normalize";
@@ -101,6 +104,26 @@ describe("tokenize", () => {
     expect(short).toBe(`coachs${AMBIGUOUS_IL}ex`);
     expect(skeletons(piece.repeat(1_000))).toEqual([(short as string).repeat(1_000)]);
     expect(skeletons(`f*ck${"a".repeat(100)}`)).toEqual([`f${UNKNOWN_LETTER}ck${"a".repeat(100)}`]);
+  });
+
+  it("gives each word its offsets in the original text where folding changed lengths", () => {
+    // Zero-width characters (dropped), ß (two letters), styled letters (two units, one letter).
+    const pieces = ["f\u200Buck", "straße", "\u{1D41F}\u{1D42E}ck", "s h 1 t", "ok", "ѕһіt", "a\u00ADb", "don’t", "x", "\u200B", "  ", ", "];
+    let seed = 7;
+    const random = (): number => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    for (let round = 0; round < 50; round++) {
+      let text = "";
+      for (let k = 0; k < 40; k++) text += pieces[Math.floor(random() * pieces.length)] + (random() < 0.7 ? " " : "");
+      const folded = foldTextSparse(text);
+      const seen: [number, number][] = [];
+      const expected: [number, number][] = [];
+      scanWords(folded, (_skeleton, from, to, start, end) => {
+        seen.push([start, end]);
+        expected.push([originalOffset(folded, from), originalOffset(folded, to)]);
+      });
+      expect({ text, seen }).toEqual({ text, seen: expected });
+      expect(folded.jumpCount).toBeGreaterThan(0);
+    }
   });
 
   it("does not join two single letters, or letters across lines or wide gaps", () => {

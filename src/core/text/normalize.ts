@@ -544,9 +544,25 @@ export function scanWords(folded: SparseFoldedText, sink: WordSink): void {
   let pendingTo = 0;
   let pendingLast: RawToken | undefined;
   const lettered: RawToken[] = [];
+  // Words come in text order, so their original offsets are read by walking the jumps once
+  // (a cursor), not by a binary search per word.
+  const jumps = folded.jumps;
+  const jumpCount = folded.jumpCount;
+  let cursor = -1; // the last jump starting at or before the last position asked
+  let asked = 0;
+  const original = (at: number): number => {
+    if (at < asked) return originalOffset(folded, at);
+    asked = at;
+    while (cursor + 1 < jumpCount && (jumps[(cursor + 1) * 4] as number) <= at) cursor++;
+    if (cursor < 0) return at;
+    const start = jumps[cursor * 4] as number;
+    const source = jumps[cursor * 4 + 2] as number;
+    if (at < start + (jumps[cursor * 4 + 1] as number)) return source;
+    return source + (jumps[cursor * 4 + 3] as number) + (at - start - (jumps[cursor * 4 + 1] as number));
+  };
   const emit = (skeleton: string | null, from: number, to: number, joined: boolean): void => {
     if (inStep) sink(skeleton, from, to, from, to, joined);
-    else sink(skeleton, from, to, originalOffset(folded, from), originalOffset(folded, to), joined);
+    else sink(skeleton, from, to, original(from), original(to), joined);
   };
   const flush = (): void => {
     if (pendingCount >= 3 && pendingLetters >= 2) {
@@ -564,8 +580,10 @@ export function scanWords(folded: SparseFoldedText, sink: WordSink): void {
   };
   const n = text.length;
   let i = 0;
+  const ascii = (classTable as ClassTable).ascii;
   while (i < n) {
-    const cls = classOf(text.charCodeAt(i));
+    const code = text.charCodeAt(i);
+    const cls = code < 0x80 ? (ascii[code] as number) : classOf(code);
     if (!(cls & IN_WORD)) {
       i++;
       continue;
@@ -573,7 +591,8 @@ export function scanWords(folded: SparseFoldedText, sink: WordSink): void {
     let plain = cls === LETTER;
     let j = i + 1;
     for (; j < n; j++) {
-      const c = classOf(text.charCodeAt(j));
+      const cj = text.charCodeAt(j);
+      const c = cj < 0x80 ? (ascii[cj] as number) : classOf(cj);
       if (!(c & IN_WORD)) break;
       if (c !== LETTER) plain = false;
     }
