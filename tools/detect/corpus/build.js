@@ -28,6 +28,9 @@ const SOURCES = {
   "work-clean": { abusive: 0, chain: 0, heated: 0 },
   "work-heated": { abusive: 0, chain: 0, heated: 1 },
   "work-chain": { abusive: 0, chain: 1, heated: 0 },
+  // comments, chat and social-media replies pasted into or written as mail: abuse as it is really typed, and its look-alikes
+  "comment-abusive": { abusive: 1, chain: 0, heated: 1 },
+  "comment-traps": { abusive: 0, chain: 0, heated: 0 },
 };
 
 /** Seed from a string, so a message's variants do not change when others are added. */
@@ -257,7 +260,8 @@ function forward(r, shape, note, subj, body) {
 /** The variants of one base message, by source. */
 function variants(source, base, gi) {
   const r = rng(seedOf(`${source}#${gi}`));
-  const work = source.startsWith("work-");
+  // comment-* use the general signatures and quoted messages of work-* (they are not the nursery's own)
+  const work = source.startsWith("work-") || source.startsWith("comment-");
   const sig = (r, p) => sigOf(r, p, work);
   const POLITE = work ? POLITE_WORK : POLITE_NURSERY;
   const me = person(r);
