@@ -399,6 +399,25 @@ describe("segmentBody: shape", () => {
     expectPartition(fixture(name));
   });
 
+  test("a line whose key is a built-in object property (constructor:, __proto__:) is text, not a header", () => {
+    for (const key of ["Constructor", "__proto__", "toString", "hasOwnProperty"]) {
+      const body = `See below.\n\n-----Original Message-----\n${key}: Bob the Builder\nThe skip arrives on Monday.`;
+      const [part] = segmentBody(body).quotedParts;
+      expect([key, part?.text]).toEqual([key, `${key}: Bob the Builder\nThe skip arrives on Monday.`]);
+      expect(part?.headers).toEqual({});
+    }
+  });
+
+  test("runs of blank lines, bare header keys and CRLF line ends keep every line where it was", () => {
+    const body = `Hi all,\n${"\n".repeat(5000)}From:\nFrom:\n${"\r\n".repeat(300)}Thanks,\nAmy\n${"\n".repeat(200)}`;
+    expectPartition(body);
+    const result = segmentBody(body, withDisclaimer);
+    expect(result.authored.startsWith("Hi all,\n\n")).toBe(true);
+    expect(result.authored.endsWith("From:\nFrom:\n" + "\n".repeat(300) + "Thanks,")).toBe(true);
+    expect(result.signature).toBe("Amy");
+    expect(result.quotedParts).toEqual([]);
+  });
+
   test("large and degenerate bodies are segmented correctly (speed is measured by npm run bench)", () => {
     const reply = fixture("outlook-desktop-reply.txt");
     const big = `${reply}\n`.repeat(2000);

@@ -56,11 +56,18 @@ type PartFrame = {
   index: number;
 };
 
+/** A map of an object's own keys (ES2016: no `Object.entries` in classic Outlook's runtime). */
+function mapOf<V>(record: Readonly<Record<string, V>>): ReadonlyMap<string, V> {
+  const map = new Map<string, V>();
+  for (const key of Object.keys(record)) map.set(key, record[key] as V);
+  return map;
+}
+
 /**
  * Header keys as Outlook, Thunderbird, Apple Mail and Gmail write them (English, German, French,
  * Spanish, Portuguese, Italian, Dutch, Nordic, Polish). Lotus Notes writes "cc:" in lower case.
  */
-const HEADER_KEYS: Readonly<Record<string, HeaderName | "other">> = {
+const HEADER_KEYS: ReadonlyMap<string, HeaderName | "other"> = mapOf({
   from: "from", von: "from", de: "from", van: "from", da: "from", "från": "from", fra: "from", od: "from",
   sent: "date", date: "date", gesendet: "date", datum: "date", "envoyé": "date", enviado: "date", inviato: "date",
   verzonden: "date", skickat: "date", sendt: "date", "wysłano": "date", "data": "date", "enviado el": "date", fecha: "date",
@@ -70,7 +77,7 @@ const HEADER_KEYS: Readonly<Record<string, HeaderName | "other">> = {
   onderwerp: "subject", assunto: "subject", "ämne": "subject", emne: "subject", temat: "subject",
   "reply-to": "other", importance: "other", "wichtigkeit": "other", attachments: "other", anlagen: "other",
   bcc: "other", "sent by": "other",
-};
+});
 
 const OUTLOOK_DIVIDER = /^_{10,}$/;
 const ORIGINAL_MESSAGE =
@@ -208,8 +215,9 @@ function isBlank(text: string): boolean {
 
 function indexLines(input: string): Lines {
   const text = input.includes("\r") ? input.replace(/\r\n?/g, "\n") : input;
+  // An empty line is told by one character, without a search (some bodies are all line breaks).
   let count = 1;
-  for (let p = text.indexOf("\n"); p >= 0; p = text.indexOf("\n", p + 1)) count++;
+  for (let p = text.indexOf("\n"); p >= 0; p = text.charCodeAt(p + 1) === 10 ? p + 1 : text.indexOf("\n", p + 1)) count++;
   const start = new Int32Array(count);
   const end = new Int32Array(count);
   const cs = new Int32Array(count);
@@ -217,10 +225,17 @@ function indexLines(input: string): Lines {
   const blank = new Uint8Array(count);
   let s = 0;
   for (let i = 0; i < count; i++) {
-    let e = text.indexOf("\n", s);
+    let e = text.charCodeAt(s) === 10 ? s : text.indexOf("\n", s);
     if (e < 0) e = text.length;
     start[i] = s;
     end[i] = e;
+    if (e === s) {
+      // An empty line: no markers (`q` stays 0), blank.
+      cs[i] = s;
+      blank[i] = 1;
+      s = e + 1;
+      continue;
+    }
     // `>` markers: ">", ">>", "> > >", after at most four spaces of indent.
     let k = s;
     while (k < e && k - s < 4 && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
@@ -289,8 +304,10 @@ function trimmedOf(lines: Lines, i: number): string {
 // ---------------------------------------------------------------------------------------------
 // Header blocks
 
+type Field = { readonly name: HeaderName | "other"; readonly value: string };
+
 /** Reads "Key: value" as a known header; `*From:*` (bold converted to text) is accepted too. */
-function headerField(content: string): { name: HeaderName | "other"; value: string } | null {
+function headerField(content: string): Field | null {
   let colon = -1;
   for (let i = 0; i < content.length && i <= 24; i++) {
     if (content.charCodeAt(i) === 58) {
@@ -301,15 +318,35 @@ function headerField(content: string): { name: HeaderName | "other"; value: stri
   if (colon <= 0) return null;
   let key = content.slice(0, colon);
   if (key.includes("*")) key = key.replace(/\*/g, "");
-  const name = HEADER_KEYS[key.trim().toLowerCase()];
+  // A map, not an object: "constructor" or "__proto__" must not be found on Object.prototype.
+  const name = HEADER_KEYS.get(key.trim().toLowerCase());
   if (!name) return null;
   let value = content.slice(colon + 1).trim();
   if (value.startsWith("*")) value = value.slice(1).trim();
   return { name, value };
 }
 
+/**
+ * The last line read by `headerFieldAt`, and what it held. A header block is read line by line
+ * and then again from its first line, and each line is read as the possible start of a block
+ * and as the next line of the one before: remembering one line makes each read once (a body of
+ * nothing but "From:" lines would otherwise parse each line three times).
+ */
+let lastFieldLines: Lines | undefined;
+let lastFieldLine = -1;
+let lastField: Field | null = null;
+
 /** The header on line `i`, without copying lines that cannot be one. */
-function headerFieldAt(lines: Lines, i: number): { name: HeaderName | "other"; value: string } | null {
+function headerFieldAt(lines: Lines, i: number): Field | null {
+  if (lines === lastFieldLines && i === lastFieldLine) return lastField;
+  const field = readHeaderFieldAt(lines, i);
+  lastFieldLines = lines;
+  lastFieldLine = i;
+  lastField = field;
+  return field;
+}
+
+function readHeaderFieldAt(lines: Lines, i: number): Field | null {
   const a = firstVisibleAt(lines, i);
   if (a < 0) return null;
   const limit = Math.min(lines.end[i] as number, a + 26);
@@ -930,28 +967,23 @@ function markSignature(sender: Sender, from: number, to: number): void {
   }
 }
 
-function senderText(sender: Sender, wanted: Role): string {
-  const joiner = new LineJoiner(sender.lines.text);
-  const { lines, role, splits } = sender;
-  if (splits.size === 0) {
-    // No line is cut in two (the usual case): one test per line.
-    const { ids } = sender;
-    for (let k = 0; k < ids.length; k++) {
-      const line = ids[k] as number;
-      if (role[line] === wanted) joiner.range(lines.start[line] as number, lines.end[line] as number);
-    }
-    return joiner.join();
-  }
-  for (const line of sender.ids) {
-    const split = sender.splits.get(line);
+/** The sender's authored, signature and disclaimer texts, in one pass over the sender's lines. */
+function senderTexts(sender: Sender): [authored: string, signature: string, disclaimer: string] {
+  const { lines, role, splits, ids } = sender;
+  const joiners = [new LineJoiner(lines.text), new LineJoiner(lines.text), new LineJoiner(lines.text)] as const;
+  for (let k = 0; k < ids.length; k++) {
+    const line = ids[k] as number;
+    const split = splits.size === 0 ? undefined : splits.get(line);
     if (split) {
-      const pieces = split.filter((p) => p.role === wanted).map((p) => p.text.trim());
-      if (pieces.length > 0) joiner.literal(pieces.join(" "));
-    } else if (sender.role[line] === wanted) {
-      joiner.range(sender.lines.start[line] as number, sender.lines.end[line] as number);
+      for (const wanted of [AUTHORED, SIGNATURE, DISCLAIMER] as const) {
+        const pieces = split.filter((p) => p.role === wanted).map((p) => p.text.trim());
+        if (pieces.length > 0) joiners[wanted].literal(pieces.join(" "));
+      }
+    } else {
+      joiners[role[line] as Role].range(lines.start[line] as number, lines.end[line] as number);
     }
   }
-  return joiner.join();
+  return [joiners[AUTHORED].join(), joiners[SIGNATURE].join(), joiners[DISCLAIMER].join()];
 }
 
 function kindFromSubject(subject: string | undefined): "reply" | "forward" | undefined {
@@ -1046,6 +1078,10 @@ export function segmentBody(text: string, options: SegmentOptions = {}): BodySeg
     k = end;
   }
 
+  // The header lines are all read: the remembered line must not keep the body alive.
+  lastFieldLines = undefined;
+  lastField = null;
+
   const quotedJoiner = new LineJoiner(lines.text);
   const partJoiners = parts.map(() => new LineJoiner(lines.text));
   for (let i = 0; i < lines.count; i++) {
@@ -1065,11 +1101,12 @@ export function segmentBody(text: string, options: SegmentOptions = {}): BodySeg
     return { kind, headers: frame.headers, text: (partJoiners[frame.index] as LineJoiner).join(), depth: frame.depth };
   });
 
+  const [authored, signature, disclaimer] = senderTexts(sender);
   return {
     full: text,
-    authored: senderText(sender, AUTHORED),
-    signature: senderText(sender, SIGNATURE),
-    disclaimer: senderText(sender, DISCLAIMER),
+    authored,
+    signature,
+    disclaimer,
     quoted: quotedJoiner.join(),
     quotedParts,
   };
