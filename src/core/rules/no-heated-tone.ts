@@ -25,9 +25,11 @@ import {
   punctuationBursts,
   quoteList,
   sentenceAround,
+  patternSource,
   wordsAsPattern,
   type CompiledSignals,
   type SignalData,
+  type SignalHit,
 } from "../detect/tone-utils";
 import { detectOne } from "../detect/model";
 import { modelText } from "../detect/features";
@@ -53,22 +55,47 @@ export type NoHeatedToneOptions = {
 
 const GROUPS: SignalData = data.groups;
 /**
- * The phrase groups are compiled as two expressions, each well under the ~20 KB of source past
- * which V8 stops optimising a regular expression (one of all the groups would be over it and
- * twenty times slower on a long body). Innocent phrases (weight 0) go in both.
+ * Source length, estimated, at which the phrase groups go on into a further expression: V8
+ * stops optimising a regular expression whose source is over about 20 KB (one of all the groups
+ * would be over it and twenty times slower on a long body). Innocent phrases (weight 0) go in each.
  */
-const SECOND_LIST = new Set(["blame", "rhetorical", "condescension", "ultimatum", "escalation", "mild"]);
-function part(second: boolean): SignalData {
-  // A loop, not Object.fromEntries: classic Outlook's ES2016 runtime has no such method.
-  const out: Record<string, SignalData[string]> = {};
+const PART_SOURCE = 12_000;
+
+/**
+ * The phrase groups split, in their order, into parts small enough for one expression each.
+ * @returns the parts (each with every innocent group)
+ */
+export function phraseParts(): SignalData[] {
+  const size = (group: SignalData[string]): number => group.patterns.reduce((n, p) => n + patternSource(p).length + 3, 0);
+  // Loops, not Object.fromEntries: classic Outlook's ES2016 runtime has no such method.
+  const innocent: Record<string, SignalData[string]> = {};
+  let innocentSize = 0;
   for (const name of Object.keys(GROUPS)) {
     const group = GROUPS[name] as SignalData[string];
-    if (group.weight === 0 || SECOND_LIST.has(name) === second) out[name] = group;
+    if (group.weight !== 0) continue;
+    innocent[name] = group;
+    innocentSize += size(group);
   }
-  return out;
+  const parts: Record<string, SignalData[string]>[] = [];
+  let current: Record<string, SignalData[string]> = { ...innocent };
+  let currentSize = innocentSize;
+  for (const name of Object.keys(GROUPS)) {
+    const group = GROUPS[name] as SignalData[string];
+    if (group.weight === 0) continue;
+    if (currentSize > innocentSize && currentSize + size(group) > PART_SOURCE) {
+      parts.push(current);
+      current = { ...innocent };
+      currentSize = innocentSize;
+    }
+    current[name] = group;
+    currentSize += size(group);
+  }
+  parts.push(current);
+  return parts;
 }
-const SIGNALS = compileSignals(part(false));
-const SIGNALS_2 = compileSignals(part(true));
+const PARTS = phraseParts();
+/** The parts compiled; options' extra phrases, when given, go with the first. */
+const SIGNALS: readonly (CompiledSignals | undefined)[] = PARTS.map((part) => compileSignals(part));
 const POSITIVE = compileSignals({ positive: { weight: 1, patterns: data.positive } });
 const ACRONYMS: ReadonlySet<string> = new Set(data.acronyms);
 /** Everyday words that, written in capitals on their own, stress a complaint ("I have ALREADY paid"). */
@@ -129,7 +156,7 @@ type Tally = { points: number; signs: string[]; evidence: string[] };
  * @param text - the original text
  * @param isSubject - subjects are one line; short ones may be in capitals
  * @param options - the rule's options
- * @param signals - compiled phrases (built-in and extra)
+ * @param signals - compiled phrases (built-in and extra), one expression per part
  * @param acronyms - words in capitals that are not shouting
  * @param seen - patterns already counted in another field (updated)
  * @returns the points and signs found
@@ -138,17 +165,21 @@ function scoreText(
   text: string,
   isSubject: boolean,
   options: Readonly<NoHeatedToneOptions>,
-  signals: CompiledSignals | undefined,
+  signals: readonly (CompiledSignals | undefined)[],
   acronyms: ReadonlySet<string>,
   seen: Set<string>,
 ): Tally {
   const tally: Tally = { points: 0, signs: [], evidence: [] };
   if (text.trim() === "") return tally;
   const prepared = prepareText(text);
-  const hits = [...findSignals(prepared, signals), ...findSignals(prepared, SIGNALS_2)];
+  const hits: SignalHit[] = [];
+  for (const compiled of signals) hits.push(...findSignals(prepared, compiled));
+  const sameOffsets = prepared.length === text.length;
   for (const hit of hits) {
     const weight = hit.group === "extra" ? EXTRA_WEIGHT : (GROUPS[hit.group]?.weight ?? 0);
     if (weight === 0 || seen.has(hit.pattern)) continue;
+    // Words in quotation marks are someone else's (a record of what a child or a caller said).
+    if (sameOffsets && insideQuotes(text, hit.start, hit.end)) continue;
     seen.add(hit.pattern);
     tally.points += weight;
     tally.evidence.push(asWritten(text, prepared, hit));
@@ -250,11 +281,43 @@ function writtenInCapitals(text: string): boolean {
 function isPasted(text: string, start: number, end: number): boolean {
   if (text.slice(Math.max(0, start - 1), end + 1).includes("_")) return true;
   const lineStart = text.lastIndexOf("\n", start - 1) + 1;
-  // A pasted log line: a time of day with seconds ("10:42:07") or an ISO date on the same line.
+  // A pasted log or terminal line: a time of day with seconds ("10:42:07"), an ISO date, a level
+  // tag ("[ERROR]"), or code and command output (braces, `<none>`, `::`, `=`, a commit hash).
   const lineEnd = text.indexOf("\n", end);
-  if (/\d\d:\d\d:\d\d|\d{4}-\d\d-\d\d/.test(text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd))) return true;
-  const quotesBefore = (text.slice(lineStart, start).match(/["“”]/g) ?? []).length;
-  return quotesBefore % 2 === 1;
+  if (PASTED_LINE.test(text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd))) return true;
+  return insideQuotes(text, start, end);
+}
+
+/** A line that is a log, terminal output or code rather than the sender's own sentence. */
+const PASTED_LINE = /\d\d:\d\d:\d\d|\d{4}-\d\d-\d\d|\[(?:ERROR|WARN|WARNING|INFO|DEBUG|FATAL|TRACE|NOTICE|CRIT)\]|[{}<>=\\`$]|::|\b(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{7,40}\b/;
+
+/** How far back a quotation is looked for (a pasted passage may run over several lines). */
+const QUOTE_REACH = 1_000;
+
+/**
+ * Whether a span stands inside double quotation marks: an odd number of them before it in its
+ * paragraph (at most `QUOTE_REACH` back) and one after it in the same paragraph.
+ * @param text - the original text
+ * @param start - where the span starts
+ * @param end - where it ends
+ * @returns true when the words are quoted
+ */
+function insideQuotes(text: string, start: number, end: number): boolean {
+  const from = Math.max(0, start - QUOTE_REACH, text.lastIndexOf("\n\n", start) + 1);
+  let quotes = 0;
+  for (let i = from; i < start; i++) if (isQuote(text.charCodeAt(i))) quotes++;
+  if (quotes % 2 === 0) return false;
+  const limit = Math.min(text.length, end + QUOTE_REACH);
+  for (let i = end; i < limit; i++) {
+    const c = text.charCodeAt(i);
+    if (isQuote(c)) return true;
+    if (c === 0x0a && text.charCodeAt(i + 1) === 0x0a) return false;
+  }
+  return false;
+}
+
+function isQuote(code: number): boolean {
+  return code === 0x22 || code === 0x201c || code === 0x201d;
 }
 
 /**
@@ -297,9 +360,28 @@ function rhetoricalQuestions(text: string): string[] {
     const sentence = text.slice(start, q).trim();
     const words = sentence.toLowerCase().replace(/[’']/g, "'").split(/[^a-z']+/).filter(Boolean);
     const opening = QUESTION_STARTS.find((starts) => starts.every((w, i) => words[i] === w));
-    if (opening !== undefined) found.push(sentence.split(/\s+/).slice(0, opening.length + 2).join(" "));
+    if (opening === undefined || (opening.length === 1 && opening[0] === "why" && !pointedWhy(words))) continue;
+    found.push(sentence.split(/\s+/).slice(0, opening.length + 2).join(" "));
   }
   return found;
+}
+
+/** Words that make a "why" question pointed rather than a real question. */
+const POINTED_WHY: ReadonlySet<string> = new Set(data.pointedWhy);
+/** Negations in the past that, with a person, make a "why" question a reproach ("Why wasn't I told?"). */
+const PAST_NEGATION = /^(?:didn't|wasn't|weren't|hasn't|haven't|hadn't)$/;
+const PERSON = /^(?:you|i|we|anyone|anybody)$/;
+
+/**
+ * Whether a question starting "why" reproaches rather than asks: "Why does nobody ever…?",
+ * "Why is it still…?", "Why wasn't I told?" do; "Why does the build fail on Windows?" and
+ * "Why is the invoice higher this month?" are real questions (bug reports, queries).
+ * @param words - the question's words, lower case
+ * @returns true for a pointed question
+ */
+function pointedWhy(words: readonly string[]): boolean {
+  if (words.some((w, i) => POINTED_WHY.has(w) || (w === "no" && words[i + 1] === "one"))) return true;
+  return words.some((w) => PAST_NEGATION.test(w)) && words.some((w) => PERSON.test(w));
 }
 
 /**
@@ -420,7 +502,7 @@ export default defineRule<NoHeatedToneOptions>({
   check(snapshot, context) {
     const { options } = context;
     const extra = options.extraPhrases.map((p) => ["extra", wordsAsPattern(p)] as const).filter(([, p]) => p !== "");
-    const signals = extra.length > 0 ? compileSignals(part(false), extra) : SIGNALS;
+    const signals = extra.length > 0 ? [compileSignals(PARTS[0] as SignalData, extra), ...SIGNALS.slice(1)] : SIGNALS;
     const acronyms = options.acronyms.length > 0 ? new Set([...ACRONYMS, ...options.acronyms.map((a) => a.toUpperCase())]) : ACRONYMS;
     const seen = new Set<string>();
     const subject = scoreText(snapshot.subject, true, options, signals, acronyms, seen);
