@@ -476,6 +476,8 @@ function readWord(folded: string, from: number, to: number, classOf: (code: numb
   return { skeleton, from, to, letters, joinable: skeleton.length === 1 };
 }
 
+const ALL_UNKNOWN = /\*/g;
+
 /** `f*u*c*k` is spaced-out letters; `f*ck` has an unknown letter; `a****b` has too many to read. */
 function resolveUnknown(skeleton: string, unknown: number): string {
   let alternating = skeleton.length >= 5 && skeleton.length % 2 === 1;
@@ -483,9 +485,9 @@ function resolveUnknown(skeleton: string, unknown: number): string {
     const isStar = skeleton[i] === UNKNOWN_LETTER;
     if (isStar !== (i % 2 === 1)) alternating = false;
   }
-  if (alternating) return skeleton.split(UNKNOWN_LETTER).join("");
+  if (alternating) return skeleton.replace(ALL_UNKNOWN, "");
   // Too many unknown letters: keep a character that matches nothing.
-  return unknown > MAX_UNKNOWN ? skeleton.split(UNKNOWN_LETTER).join("~") : skeleton;
+  return unknown > MAX_UNKNOWN ? skeleton.replace(ALL_UNKNOWN, "~") : skeleton;
 }
 
 function spacingOnly(folded: string, from: number, to: number, classOf: (code: number) => number): boolean {
