@@ -1,0 +1,146 @@
+/**
+ * Coverage of the abusive-language data (src/core/data/abusive/*.json), family by family:
+ * each family added to the lists is shown caught in the ways people really write it, next to
+ * innocent look-alikes that must stay clean (the allow lists and the choice of phrases over words).
+ * The examples are written for this test; none is copied from the evaluation corpus.
+ */
+import { abuseHits } from "./index";
+
+/** Categories found in a text. */
+function categories(text: string): string[] {
+  return abuseHits(text).map((h) => h.category);
+}
+
+describe("abusive-language coverage: wishing harm and threats", () => {
+  it.each([
+    ["I hope you get cancer", "threat"],
+    ["honestly i hope she gets cancer", "threat"],
+    ["hope he gets cancer and suffers", "threat"],
+    ["hope ur kids die", "threat"],
+    ["i hope u choke on it", "threat"],
+    ["Traitors like you deserve to hang.", "threat"],
+    ["someone ought to be shot for this and it should be you", "threat"],
+    ["I'll put a bullet in your head", "threat"],
+    ["next time I'll run you off the road", "threat"],
+    ["get raped", "threat"],
+  ])("finds %s as %s", (text, category) => {
+    expect(categories(text)).toContain(category);
+  });
+
+  it.each([
+    "Cancer Research UK fun run on Sunday: sponsor forms in the office.",
+    "We hope she gets the all-clear from the cancer clinic next week.",
+    "Cut grapes lengthways so that children do not choke.",
+    "The children's paintings deserve to hang in the entrance hall.",
+    "Please use bullet points in the room report.",
+    "The delivery van nearly ran off the road in the snow.",
+    "The DSL logged the disclosure and called the police at once.",
+  ])("finds nothing in %s", (text) => {
+    expect(abuseHits(text)).toEqual([]);
+  });
+});
+
+describe("abusive-language coverage: racist and religious slurs and tropes", () => {
+  it.each([
+    ["all muzzies are the same", "racist"],
+    ["send them back where they came from", "racist"],
+    ["go back to the jungle", "racist"],
+    ["sweaty jocks moaning again", "racist"],
+    ["don't put me near him, he stinks of curry", "racist"],
+    ["thick paddy, can't count", "racist"],
+    ["a load of bog trotters", "racist"],
+  ])("finds %s as %s", (text, category) => {
+    expect(categories(text)).toContain(category);
+  });
+
+  it.each([
+    "Please put the toys back where they came from.",
+    "After snack the children went back to the jungle play area.",
+    "I felt a bit muzzy after the flu jab.",
+    "We made a mild curry for lunch and the room smelt lovely.",
+    "Paddy's thick coat is on his peg.",
+    "The rice paddy fields in the photos are from Vietnam.",
+    "Sweaty socks after PE, please send a spare pair.",
+  ])("finds nothing in %s", (text) => {
+    expect(abuseHits(text)).toEqual([]);
+  });
+});
+
+describe("abusive-language coverage: insults built from ordinary words", () => {
+  it.each([
+    ["Lose some weight, you fat heifer", "insult"],
+    ["tell that lazy sow to clean up", "insult"],
+    ["You're a spineless worm", "insult"],
+    ["Sack the useless git", "insult"],
+    ["your driver is a right knob", "insult"],
+    ["what a knob", "insult"],
+    ["wat a kunt", "obscene"],
+    ["you smug prick", "insult"],
+    ["your son is a fat little freak", "insult"],
+    ["corrupt piece of filth", "insult"],
+    ["you lying sack of crap", "insult"],
+    ["you are trash", "insult"],
+    ["she dresses like a prostitute", "insult"],
+    ["some foreign tart after his money", "insult"],
+    ["butterface lol", "insult"],
+  ])("finds %s as %s", (text, category) => {
+    expect(categories(text)).toContain(category);
+  });
+
+  it.each([
+    "The heifer calved on the farm last night.",
+    "Sow the cress seeds in March; the sow and her piglets are in the barn.",
+    "The worm farm needs damp newspaper.",
+    "The door knob on the sleep room is loose.",
+    "Kunt u het formulier voor vrijdag ondertekenen?",
+    "A freak storm closed the roads.",
+    "Bring a piece of fabric and an old sack for the sack race.",
+    "Jam tart and custard for pudding.",
+    "The trash can in the garden has a broken lid.",
+  ])("finds nothing in %s", (text) => {
+    expect(abuseHits(text)).toEqual([]);
+  });
+});
+
+describe("abusive-language coverage: disablist and harassing phrases", () => {
+  it.each([
+    ["get out the way you cripple", "disablist"],
+    ["if you don't sleep with me you can forget the promotion", "harassment"],
+  ])("finds %s as %s", (text, category) => {
+    expect(categories(text)).toContain(category);
+  });
+
+  it.each([
+    "The strike could cripple the bus service on Monday.",
+    "Children who do not sleep after lunch have quiet time with me.",
+  ])("finds nothing in %s", (text) => {
+    expect(abuseHits(text)).toEqual([]);
+  });
+});
+
+describe("abusive-language coverage: animals, places and history stay clean", () => {
+  it.each([
+    "The city farm has hens and cocks; the cocks crow at dawn.",
+    "We planted cock's comb flowers (celosia) by the gate.",
+    "The venue is on Cock Lane, near Smithfield.",
+    "Our breeder has two bitches due in March and brood bitches are health tested.",
+    "Dogs and bitches are judged separately at the show.",
+    "The donkey sanctuary keeps asses and mules; Balaam's ass speaks in the Bible.",
+    "In the play Nick Bottom turns into an ass.",
+    "Scope was once called the National Spastics Society.",
+    "Sponsored walk along Offa's Dyke path; the dyke walk starts at 9.",
+    "We drove through Dildo, Newfoundland, on holiday.",
+  ])("finds nothing in %s", (text) => {
+    expect(abuseHits(text)).toEqual([]);
+  });
+
+  it.each([
+    ["you stupid bitches", "obscene"],
+    ["kiss my ass", "obscene"],
+    ["shut up you spastics", "disablist"],
+    ["a bunch of cocks", "obscene"],
+    ["a dirty dyke", "homophobic"],
+  ])("still finds %s as %s", (text, category) => {
+    expect(categories(text)).toContain(category);
+  });
+});
