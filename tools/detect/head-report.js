@@ -9,15 +9,14 @@
  * - the gzip size of the stored heads (what they add to the handler bundle).
  *
  * Usage: node tools/detect/head-report.js ['{"l2":1e-4,"prune":{"heated":8000}}' …] [--committed]
- *   each JSON argument: CONFIG's settings to change (also "hashBits": fold buckets into fewer
- *   bits; "noSigns": true, leave the sentiment-lexicon signs out)
+ *   each JSON argument: CONFIG's settings to change (also "hashBits": fold buckets into fewer bits)
  *   --committed  report the weights in src/core/detect/model/weights.json instead of training
  */
 "use strict";
 const fs = require("node:fs");
 const path = require("node:path");
 const zlib = require("node:zlib");
-const { ROOT, loadRows, loadTs } = require("./common");
+const { ROOT, loadRows } = require("./common");
 const { CONFIG, HEADS, examplesOf, fitHeads, decodeHead } = require("./train");
 
 const args = process.argv.slice(2);
@@ -28,8 +27,6 @@ const CHAIN_THRESHOLDS = [0.8, 0.9, 0.97];
 /** Clean sources that stand for real work mail. */
 const EMAIL_LIKE = ["nursery-clean", "nursery-traps", "strudel", "work-clean"];
 
-/** The sentiment-lexicon signs (features.ts), which `{"noSigns":true}` leaves out to compare. */
-const SIGNS = new Set(["#neg-mild", "#neg", "#neg-strong", "#neg2", "#neg3", "#you-neg", "#neg-dense"].map((s) => loadTs("src/core/detect/features.ts").bucketOf(s)));
 const pct = (k, n) => (n === 0 ? "   –  " : `${((100 * k) / n).toFixed(1).padStart(5)}%`);
 const isClean = (e) => !e.y.abusive && !e.y.chain && !e.y.heated;
 
@@ -46,10 +43,10 @@ function scorer(stored) {
  * Folds the buckets into fewer hash bits (what a smaller HASH_BITS in features.ts gives: a
  * bucket is the hash masked to its bits), to try a size before changing the code.
  */
-function fold(examples, bits, noSigns) {
-  if (!bits && !noSigns) return examples;
-  const mask = bits ? (1 << bits) - 1 : -1;
-  const f = (list) => list.map((e) => ({ ...e, x: [...new Set(e.x.filter((b) => !noSigns || !SIGNS.has(b)).map((b) => b & mask))].sort((a, b) => a - b) }));
+function fold(examples, bits) {
+  if (!bits) return examples;
+  const mask = (1 << bits) - 1;
+  const f = (list) => list.map((e) => ({ ...e, x: [...new Set(e.x.map((b) => b & mask))].sort((a, b) => a - b) }));
   return { chain: f(examples.chain), heated: f(examples.heated) };
 }
 
@@ -59,8 +56,8 @@ function main() {
   const devAll = examplesOf(rows.filter((r) => r.split === "dev").sort(byId));
   const trainAll = args.includes("--committed") ? undefined : examplesOf(rows.filter((r) => r.split === "train").sort(byId));
   for (const cfg of configs) {
-    const dev = fold(devAll, cfg.hashBits, cfg.noSigns);
-    const heads = trainAll === undefined ? JSON.parse(fs.readFileSync(path.join(ROOT, "src/core/detect/model/weights.json"), "utf8")).heads : fitHeads(fold(trainAll, cfg.hashBits, cfg.noSigns), cfg);
+    const dev = fold(devAll, cfg.hashBits);
+    const heads = trainAll === undefined ? JSON.parse(fs.readFileSync(path.join(ROOT, "src/core/detect/model/weights.json"), "utf8")).heads : fitHeads(fold(trainAll, cfg.hashBits), cfg);
     report(cfg, heads, dev);
   }
 }

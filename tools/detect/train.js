@@ -1,8 +1,7 @@
 #!/usr/bin/env node
 /**
  * Trains the detection model: one logistic-regression head per label the rules read (chain,
- * heated) over hashed word uni/bigrams, character 4-grams and sentiment-lexicon signs
- * (src/core/detect/features.ts), on the TRAIN split only (split by group, tools/detect/common.js).
+ * heated) over hashed word uni/bigrams and character 4-grams (src/core/detect/features.ts), on the TRAIN split only (split by group, tools/detect/common.js).
  * Deterministic: fixed seed for the shuffle, fixed epochs and rates, no time stamps, so the same
  * data gives byte-identical weights. Weights are pruned to the strongest PRUNE_TO[head] and
  * quantised to QUANT_BITS bits with one scale per head, written to
@@ -30,7 +29,7 @@ const CONFIG = {
   rate: 0.25,
   l2: 1e-3,
   /** Weights kept per head. */
-  prune: { chain: 4000, heated: 4000 },
+  prune: { chain: 4000, heated: 6000 },
   /** Bits per stored weight (sign included). */
   quantBits: 6,
   /** Most a positive example weighs against a negative one (class balance). */
@@ -227,11 +226,11 @@ function fitHeads(examples, cfg = CONFIG) {
   return heads;
 }
 
-function train() {
+function train(cfg = CONFIG) {
   const features = loadTs("src/core/detect/features.ts");
   const rows = loadRows().filter((r) => r.split === "train");
   rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const heads = fitHeads(examplesOf(rows));
+  const heads = fitHeads(examplesOf(rows), cfg);
   const counts = Object.fromEntries(HEADS.map((l) => [l, rows.filter((r) => r[l]).length]));
   const data = createHash("sha256").update(rows.map((r) => JSON.stringify([r.id, textOf(r), r.abusive, r.chain, r.heated])).join("\n")).digest("hex");
   const model = { version: 2, hashBits: features.HASH_BITS, seed: SEED, trainRows: rows.length, trainDataSha256: data, positives: counts, heads };

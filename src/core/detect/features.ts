@@ -8,7 +8,6 @@
  * Node built-ins, no Office.
  */
 import { LETTER_OR_NUMBER_U, LETTER_U } from "../text/char-classes";
-import sentiment from "./model/sentiment.json";
 
 /**
  * Bits of the hashing space (2^18 buckets); the trained weights keep only a few thousand. 2^18
@@ -37,96 +36,6 @@ export function bucketOf(s: string): number {
   }
   return (h >>> 0) & MASK;
 }
-
-const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-let digits: Int8Array | undefined;
-/**
- * The base64 digit a character stands for (no `atob`/`Buffer`: neither is in every host).
- * @param code - the character's code
- * @param what - the file it comes from, for the error message
- * @returns 0 to 63
- */
-export function base64Digit(code: number, what: string): number {
-  if (digits === undefined) {
-    digits = new Int8Array(128).fill(-1);
-    for (let i = 0; i < B64.length; i++) digits[B64.charCodeAt(i)] = i;
-  }
-  const d = digits[code] ?? -1;
-  if (d < 0) throw new Error(`${what}: "${String.fromCharCode(code)}" is not a base64 digit`);
-  return d;
-}
-
-/**
- * Reads a set of buckets stored by the trainer (tools/detect/train.js, `encodeSet`): `n` gaps
- * (the first from -1), each Rice-coded with parameter `k`, packed into base64 `idx`.
- * @param stored - the set as stored
- * @param what - the file it comes from, for the error message
- * @param visit - called with each bucket in order and its position in the set
- */
-export function readBuckets(stored: Readonly<{ n: number; k: number; idx: string }>, what: string, visit: (bucket: number, position: number) => void): void {
-  const { idx, k } = stored;
-  let pos = 0; // next character of idx
-  let acc = 0; // bits not yet read, in the low `have` bits
-  let have = 0;
-  const bit = (): number => {
-    if (have === 0) {
-      if (pos >= idx.length) throw new Error(`${what}: a bucket list ends early`);
-      acc = base64Digit(idx.charCodeAt(pos++), what);
-      have = 6;
-    }
-    have--;
-    return (acc >> have) & 1;
-  };
-  let bucket = -1;
-  for (let n = 0; n < stored.n; n++) {
-    let q = 0;
-    while (bit() === 1) q++;
-    let r = 0;
-    for (let i = 0; i < k; i++) r = (r << 1) | bit();
-    bucket += q * (1 << k) + r + 1;
-    visit(bucket, n);
-  }
-}
-
-/** Strength of a negative word in the sentiment lexicon (model/sentiment.json, from AFINN-165). */
-const MILD = 1;
-const NEGATIVE = 2;
-const STRONG = 3;
-/**
- * Bits of a word's key in the sentiment lexicon: the top 24 bits of the FNV-1a hash of
- * "u:" + word (the unigram's hash before it is folded into the model's 2^18 buckets). With 24
- * bits about one word in 7,000 not in the lexicon shares a key with one in it; with the model's
- * 18, one in 120 would (common words such as "this" among them).
- */
-export const LEXICON_KEY_BITS = 24;
-/**
- * A word's key in the sentiment lexicon.
- * @param word - the word, lower-cased as the model reads it
- * @returns its key
- */
-export function lexiconKey(word: string): number {
-  let h = H_UNIGRAM;
-  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193);
-  return (h >>> 0) >>> (32 - LEXICON_KEY_BITS);
-}
-let strengthTable: Map<number, number> | undefined;
-/** Per word key its negative strength (no entry: the word is not in the lexicon). */
-function strengths(): Map<number, number> {
-  if (strengthTable === undefined) {
-    const table = new Map<number, number>();
-    const sets = (sentiment as unknown as { sets: Record<"mild" | "negative" | "strong", { n: number; k: number; idx: string }> }).sets;
-    readBuckets(sets.mild, "model/sentiment.json", (b) => table.set(b, MILD));
-    readBuckets(sets.negative, "model/sentiment.json", (b) => table.set(b, NEGATIVE));
-    readBuckets(sets.strong, "model/sentiment.json", (b) => table.set(b, STRONG));
-    strengthTable = table;
-  }
-  return strengthTable;
-}
-
-/** Words that address the reader. */
-const SECOND_PERSON = new Set(["you", "your", "you're", "yours", "yourself", "yourselves", "you've", "you'll", "you'd", "u", "ur"]);
-/** How near (in words) a negative word and "you" must be to count together. */
-const YOU_NEAR = 3;
 
 // Classic Outlook's JavaScript runtime is ES2016: no `\p{…}` (a syntax error there), so the
 // letter and number classes come from ../text/char-classes, which matches Node's `\p{L}\p{N}`.
@@ -206,10 +115,6 @@ export function forEachFeature(text: string, visit: (bucket: number, start: numb
   }
   const n = words.length;
   visit(bucketOf("#bias-len" + Math.min(4, Math.floor(Math.log2(n + 1) / 2))), -1, -1);
-  const strength = strengths();
-  let negatives = 0;
-  let lastYou = -100;
-  let lastNegative = -100;
   for (let i = 0; i < n; i++) {
     const w = words[i] as string;
     const start = starts[i] as number;
@@ -224,23 +129,6 @@ export function forEachFeature(text: string, visit: (bucket: number, start: numb
     }
     const unigram = (hu >>> 0) & MASK;
     visit(unigram, start, end);
-    // Sentiment-lexicon signs: each negative word (by strength), the second and third in a
-    // text, and a negative word near "you". They let the model weigh negative words it never
-    // saw in training.
-    const s = strength.get((hu >>> 0) >>> (32 - LEXICON_KEY_BITS)) ?? 0;
-    if (SECOND_PERSON.has(w)) {
-      if (i - lastNegative <= YOU_NEAR) visit(bucketOf("#you-neg"), starts[lastNegative] as number, end);
-      lastYou = i;
-    }
-    if (s > 0) {
-      visit(bucketOf(s === STRONG ? "#neg-strong" : s === NEGATIVE ? "#neg" : "#neg-mild"), start, end);
-      if (s > MILD) {
-        negatives++;
-        if (negatives === 2 || negatives === 3) visit(bucketOf(`#neg${negatives}`), start, end);
-        if (i - lastYou <= YOU_NEAR) visit(bucketOf("#you-neg"), starts[lastYou] as number, end);
-        lastNegative = i;
-      }
-    }
     // The bigram this word starts: "b:" + word + " " + next word.
     if (i + 1 < n) {
       let hn = Math.imul(hb ^ 32, 0x01000193);
@@ -262,8 +150,6 @@ export function forEachFeature(text: string, visit: (bucket: number, start: numb
       if (raw === raw.toUpperCase() && raw !== raw.toLowerCase()) visit(bucketOf("#caps"), start, end);
     }
   }
-  // Many negative words for the length of the text (one in ten words or more).
-  if (negatives >= 2 && negatives * 10 >= n) visit(bucketOf("#neg-dense"), -1, -1);
 }
 
 /**

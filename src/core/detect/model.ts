@@ -10,7 +10,7 @@
  * are read up to `MAX_MODEL_CHARS` (features.ts). Pure: no Node built-ins.
  */
 import weights from "./model/weights.json";
-import { base64Digit, forEachFeature, HASH_BITS, readBuckets } from "./features";
+import { forEachFeature, HASH_BITS } from "./features";
 
 export const LABELS = ["chain", "heated"] as const;
 export type Label = (typeof LABELS)[number];
@@ -31,6 +31,56 @@ export type Detection = Readonly<Record<Label, HeadResult>>;
  */
 type StoredHead = { bias: number; scale: number; n: number; k: number; idx: string; q: string };
 type Head = { bias: number; w: Map<number, number> };
+
+const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+let digits: Int8Array | undefined;
+/**
+ * The base64 digit a character stands for (no `atob`/`Buffer`: neither is in every host).
+ * @param code - the character's code
+ * @param what - the file it comes from, for the error message
+ * @returns 0 to 63
+ */
+function base64Digit(code: number, what: string): number {
+  if (digits === undefined) {
+    digits = new Int8Array(128).fill(-1);
+    for (let i = 0; i < B64.length; i++) digits[B64.charCodeAt(i)] = i;
+  }
+  const d = digits[code] ?? -1;
+  if (d < 0) throw new Error(`${what}: "${String.fromCharCode(code)}" is not a base64 digit`);
+  return d;
+}
+
+/**
+ * Reads a set of buckets stored by the trainer (tools/detect/train.js, `encodeSet`): `n` gaps
+ * (the first from -1), each Rice-coded with parameter `k`, packed into base64 `idx`.
+ * @param stored - the set as stored
+ * @param what - the file it comes from, for the error message
+ * @param visit - called with each bucket in order and its position in the set
+ */
+export function readBuckets(stored: Readonly<{ n: number; k: number; idx: string }>, what: string, visit: (bucket: number, position: number) => void): void {
+  const { idx, k } = stored;
+  let pos = 0; // next character of idx
+  let acc = 0; // bits not yet read, in the low `have` bits
+  let have = 0;
+  const bit = (): number => {
+    if (have === 0) {
+      if (pos >= idx.length) throw new Error(`${what}: a bucket list ends early`);
+      acc = base64Digit(idx.charCodeAt(pos++), what);
+      have = 6;
+    }
+    have--;
+    return (acc >> have) & 1;
+  };
+  let bucket = -1;
+  for (let n = 0; n < stored.n; n++) {
+    let q = 0;
+    while (bit() === 1) q++;
+    let r = 0;
+    for (let i = 0; i < k; i++) r = (r << 1) | bit();
+    bucket += q * (1 << k) + r + 1;
+    visit(bucket, n);
+  }
+}
 
 /**
  * Unpacks one head: its buckets (a set read by `readBuckets`) and quantised weights times the
