@@ -132,8 +132,6 @@ const HEADING_WORDS = 8;
 const EXTRA_WEIGHT = 2;
 /** Characters of what the sender wrote that are judged (64 KB; see `toneWindow`). */
 export const TONE_WINDOW = 65_536;
-/** Characters of it the detection model reads (see `modelWindow`). */
-const MODEL_WINDOW = 2_000;
 /** Defaults for the model's heated head, chosen on the dev split by `npm run eval -- --tune`. */
 const MODEL_THRESHOLD = 0.98;
 const MODEL_ASSIST = 0.8;
@@ -415,7 +413,7 @@ function modelTally(subject: string, authored: string, options: Readonly<NoHeate
   const tally: Tally = { points: 0, signs: [], evidence: [] };
   if (options.modelAssist >= 1 && options.modelThreshold >= 1) return tally;
   if (subject.trim() === "" && authored.trim() === "") return tally;
-  const heated = detectOne(modelText(subject, modelWindow(authored)), "heated");
+  const heated = detectOne(modelText(subject, authored), "heated");
   const known = counted.map((c) => c.toLowerCase());
   const fresh = heated.evidence.filter((e) => !known.some((k) => k.includes(e.toLowerCase()) || e.toLowerCase().includes(k)));
   let evidence: readonly string[] = fresh;
@@ -443,23 +441,6 @@ export function toneWindow(text: string): string {
   const cut = text.slice(0, TONE_WINDOW);
   const space = Math.max(cut.lastIndexOf("\n"), cut.lastIndexOf(" "));
   return space > TONE_WINDOW / 2 ? cut.slice(0, space) : cut;
-}
-
-/**
- * The opening of what the sender wrote that the model reads: up to `MODEL_WINDOW` characters,
- * ended at a sentence end, line break or space. The model costs about 80 µs a kilobyte (the phrases a
- * tenth of that), so it reads the opening, where mail written in anger says so, and the phrases
- * read the rest.
- * @param text - the window of what the sender wrote
- * @returns its opening
- */
-function modelWindow(text: string): string {
-  if (text.length <= MODEL_WINDOW) return text;
-  const cut = text.slice(0, MODEL_WINDOW);
-  const end = Math.max(cut.lastIndexOf(". "), cut.lastIndexOf("\n"), cut.lastIndexOf("? "), cut.lastIndexOf("! "));
-  if (end > MODEL_WINDOW / 2) return cut.slice(0, end + 1);
-  const space = cut.lastIndexOf(" ");
-  return space > MODEL_WINDOW / 2 ? cut.slice(0, space) : cut;
 }
 
 /**
@@ -508,7 +489,9 @@ export default defineRule<NoHeatedToneOptions>({
     const subject = scoreText(snapshot.subject, true, options, signals, acronyms, seen);
     const authored = toneWindow(snapshot.body.authored);
     const body = scoreText(authored, false, options, signals, acronyms, seen);
-    const model = modelTally(snapshot.subject, authored, options, [...body.evidence, ...subject.evidence]);
+    // The model reads all of it (its features stop at a fixed length of their own): the same
+    // text as the chain rule's when nothing is quoted, so their features are worked out once.
+    const model = modelTally(snapshot.subject, snapshot.body.authored, options, [...body.evidence, ...subject.evidence]);
     if (subject.points + body.points + model.points < options.threshold) return;
     const signs = [...new Set([...body.signs, ...subject.signs, ...model.signs])];
     context.report({
