@@ -144,3 +144,163 @@ describe("abusive-language coverage: animals, places and history stay clean", ()
     expect(categories(text)).toContain(category);
   });
 });
+
+describe("abusive-language coverage: plurals and endings of listed insults", () => {
+  it.each([
+    "bunch of dumbasses",
+    "you jackasses",
+    "a pair of douchebags",
+    "dimwits, halfwits and nitwits",
+    "you numbskulls",
+    "plonkers, the lot of them",
+    "a gang of wazzocks",
+    "utter scumbags",
+    "those mingers",
+    "a bunch of cockwombles",
+    "the nutjobs upstairs",
+    "you spazzes",
+    "you pillocks",
+    "you pricks",
+    "bunch of losers",
+  ])("finds %s", (text) => {
+    expect(abuseHits(text)).not.toEqual([]);
+  });
+
+  it.each([
+    "Finger pricks for Maya's blood sugar at 10 and 2.",
+    "Losers of the egg-and-spoon race still get a sticker.",
+    "The Moroney family have sent in their forms.",
+    "The older children were skanking to ska music at the party.",
+    "Mr Pratt's class visited Pratts Bottom.",
+  ])("finds nothing in %s", (text) => {
+    expect(abuseHits(text)).toEqual([]);
+  });
+});
+
+describe("abusive-language coverage: telling someone to harm themselves", () => {
+  it.each([
+    "go die in a fire",
+    "neck yourself",
+    "go hang yourself",
+    "go drink bleach",
+    "go jump off a bridge",
+    "the world would be better off without you",
+    "nobody would miss you",
+    "unalive yourself",
+  ])("finds %s as harassment", (text) => {
+    expect(categories(text)).toContain("harassment");
+  });
+
+  it.each([
+    "Keep bleach locked away: if a child drinks bleach, call 111.",
+    "Please hang your coats on the pegs, not on the radiator.",
+    "The fire safety talk: never jump off a bridge into the river.",
+    "We will miss you so much, the room won't be the same without you!",
+  ])("finds nothing in %s", (text) => {
+    expect(abuseHits(text)).toEqual([]);
+  });
+});
+
+describe("abusive-language coverage: threats of violence in other words", () => {
+  it.each([
+    "I will hunt you down",
+    "I'll set you on fire",
+    "I'll slit your throat",
+    "someone should throw acid in her face",
+    "I will batter you",
+    "i will smack you",
+  ])("finds %s as threat", (text) => {
+    expect(categories(text)).toContain("threat");
+  });
+
+  it.each([
+    "Pancake batter: you will need eggs, flour and milk.",
+    "We'll hunt for conkers in the park.",
+    "The acid test is whether parents read it.",
+    "Lemon juice is an acid; the children tested it with red cabbage water.",
+  ])("finds nothing in %s", (text) => {
+    expect(abuseHits(text)).toEqual([]);
+  });
+});
+
+describe("abusive-language coverage: sexual slurs and harassment", () => {
+  it.each([
+    ["these hoes ain't loyal", "sexual"],
+    ["she's such a hoe", "sexual"],
+    ["thots everywhere", "sexual"],
+    ["upskirt pics", "sexual"],
+    ["she's jailbait", "sexual"],
+    ["I'd bend her over the desk", "sexual"],
+  ])("finds %s as %s", (text, category) => {
+    expect(categories(text)).toContain(category);
+  });
+
+  it.each([
+    "The garden hoes are in the shed; bring a Dutch hoe on Saturday.",
+    "We'll hoe the onion bed and rake the path.",
+  ])("finds nothing in %s", (text) => {
+    expect(abuseHits(text)).toEqual([]);
+  });
+});
+
+describe("abusive-language coverage: more slurs by kind", () => {
+  it.each([
+    ["he's a battyman", "homophobic"],
+    ["bunch of shirt lifters", "homophobic"],
+    ["that arse bandit", "homophobic"],
+    ["a load of troons", "homophobic"],
+    ["stop being a nancy boy", "homophobic"],
+    ["ching chong", "racist"],
+    ["that half breed", "racist"],
+    ["christ killers", "racist"],
+    ["he jewed me on the price", "racist"],
+    ["you downie", "disablist"],
+    ["a total nutcase", "disablist"],
+    ["you little gimp", "disablist"],
+  ])("finds %s as %s", (text, category) => {
+    expect(categories(text)).toContain(category);
+  });
+
+  it.each([
+    "The golf trip is to Royal Troon in June.",
+    "Nancy's boy starts in Acorns on Monday.",
+    "Edit the photos in GIMP before printing them.",
+    "The Ching Ming festival is in April.",
+  ])("finds nothing in %s", (text) => {
+    expect(abuseHits(text)).toEqual([]);
+  });
+});
+
+describe("abusive-language coverage: more insults aimed at a person", () => {
+  it.each([
+    "bunch of chavs",
+    "the trollop next door",
+    "he's a paedo",
+    "braindead comment",
+    "mouth breathers like you",
+    "knuckle draggers",
+    "you simpleton",
+    "ignorant eejit",
+    "you clowns broke the build",
+    "absolute melt",
+    "what a tit",
+    "fat landwhale",
+    "pizza face",
+    "libtards",
+    "you asshat",
+    "neckbeards",
+  ])("finds %s", (text) => {
+    expect(abuseHits(text)).not.toEqual([]);
+  });
+
+  it.each([
+    "We read a Trollope novel at book club.",
+    "The children loved the clowns at the party.",
+    "Melt the butter, then you stir in the oats.",
+    "Blue tit, great tit and coal tit on the feeder: tit for tat.",
+    "Fatty foods are limited on the menu.",
+    "The safeguarding course covered paedophiles' grooming tactics.",
+  ])("finds nothing in %s", (text) => {
+    expect(abuseHits(text)).toEqual([]);
+  });
+});
