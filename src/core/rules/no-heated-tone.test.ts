@@ -298,6 +298,9 @@ describe("no-heated-tone: work mail that is not heated", () => {
     "Pasted from the router log: [ERROR] DHCP POOL EXHAUSTED ON VLAN 20; [WARN] WAN LINK DOWN. Nothing lost.",
     'Our supplier\'s new terms:\n"1. PAYMENT TERMS: 30 DAYS FROM INVOICE DATE.\n2. LATE PAYMENT: INTEREST AT 4% ABOVE BASE RATE."\nNothing unusual.',
     "docker images prints: REPOSITORY TAG IMAGE ID CREATED SIZE <none> 9015fa51eb3f and then stops.",
+    // A notice's wording in capitals: a label, or one calm statement with a date and nobody in it.
+    "NOTICE: ROAD CLOSURE ON HIGH STREET SAT 9 - SUN 10 NOVEMBER. The nursery is closed at weekends anyway.",
+    "New ID badges from Monday at reception. OLD BADGES WILL STOP WORKING ON FRIDAY 28TH. Thanks, Tom",
   ])("%s", (text) => {
     // A lower threshold than the default: not even two points' worth of signs.
     expect(runRule(rule, { draft: body(text), options: { ...noModel, threshold: 2 } })).toEqual([]);
@@ -307,5 +310,7 @@ describe("no-heated-tone: work mail that is not heated", () => {
     expect(runRule(rule, { draft: body("Why is the test skipped again? Why does nobody ever fix CI?"), options: noModel })).toHaveLength(1);
     expect(runRule(rule, { draft: body("That is pathetic, you are useless. Sort it out or I will."), options: noModel })).toHaveLength(1);
     expect(runRule(rule, { draft: body("Pasted from the router log, and frankly: WHY IS NOBODY FIXING THE ROUTER?!"), options: noModel })).toHaveLength(1);
+    expect(runRule(rule, { draft: body("I HAVE ASKED 3 TIMES FOR THE REFUND AND HEARD NOTHING. Please reply."), options: noModel })).toHaveLength(1);
+    expect(runRule(rule, { draft: body("The heating in Room 2: IT IS BROKEN FOR THE 4TH TIME THIS MONTH!!!"), options: noModel })).toHaveLength(1);
   });
 });

@@ -195,7 +195,7 @@ function scoreText(
       const long = run.shouted >= 2 * options.minCapsWords;
       const endsLikeSpeech = /^\s*[!?]/.test(text.slice(run.end, run.end + 3));
       if (!isSubject && run.wholeLine && run.shouted <= HEADING_WORDS && !endsLikeSpeech) continue;
-      if (isPasted(text, run.start, run.end)) continue;
+      if (isPasted(text, run.start, run.end) || isNoticeLine(text, run.start, run.end)) continue;
       caps += long ? LONG_CAPS_POINTS : CAPS_POINTS;
       if (caps === CAPS_POINTS || caps === LONG_CAPS_POINTS) tally.evidence.push(run.text);
     }
@@ -284,6 +284,29 @@ function isPasted(text: string, start: number, end: number): boolean {
   const lineEnd = text.indexOf("\n", end);
   if (PASTED_LINE.test(text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd))) return true;
   return insideQuotes(text, start, end);
+}
+
+/** A notice's label at the start of a run of capitals ("NOTICE:", "ALL STAFF:", "AUTOMATED NOTICE:"). */
+const NOTICE_LABEL = /^(?:[A-Z]+ )?(?:NOTICE|REMINDER|IMPORTANT|URGENT|ATTENTION|WARNING|STAFF|PARENTS|NOTE|UPDATE|FYI|NB|REQUIRED|DEADLINE|CLOSURE|ANNOUNCEMENT|ALERT)\s*:/;
+/** Words that make capitals personal or emotive: shouting at someone rather than announcing. */
+const PERSONAL = /\b(?:I|I'M|I'VE|ME|MY|YOU|YOU'RE|YOUR|WHY|WHO|NOBODY|NEVER|DON'T|DO NOT|NOT|AGAIN|STILL|EVER|SICK|FED)\b/;
+
+/**
+ * Tells whether a run of capitals is a notice's wording rather than shouting: it opens with a
+ * notice's label ("NOTICE: ROAD CLOSURE…"), or it is one calm statement (ending in a full stop
+ * or at the end of its line, never `!` or `?`) with a date, time or number in it and no personal
+ * or emotive word ("OLD BADGES WILL STOP WORKING ON FRIDAY 28TH.").
+ * @param text - the original text
+ * @param start - where the run starts
+ * @param end - where it ends
+ * @returns true for a notice
+ */
+function isNoticeLine(text: string, start: number, end: number): boolean {
+  const run = text.slice(start, end);
+  if (NOTICE_LABEL.test(run)) return true;
+  const next = /^[^A-Za-z0-9]*/.exec(text.slice(end, end + 4))?.[0] ?? "";
+  if (/[!?]/.test(next)) return false;
+  return /\d/.test(run) && !PERSONAL.test(run.replace(/[’]/g, "'"));
 }
 
 /** A line that is a log, terminal output or code rather than the sender's own sentence. */
