@@ -22,7 +22,8 @@ describe("abusive-language coverage: wishing harm and threats", () => {
     ["someone ought to be shot for this and it should be you", "threat"],
     ["I'll put a bullet in your head", "threat"],
     ["next time I'll run you off the road", "threat"],
-    ["get raped", "threat"],
+    ["go get raped", "threat"],
+    ["i hope you get raped", "threat"],
   ])("finds %s as %s", (text, category) => {
     expect(categories(text)).toContain(category);
   });
@@ -35,6 +36,9 @@ describe("abusive-language coverage: wishing harm and threats", () => {
     "Please use bullet points in the room report.",
     "The delivery van nearly ran off the road in the snow.",
     "The DSL logged the disclosure and called the police at once.",
+    "She told her key person she was scared she would get raped; the DSL was informed.",
+    "I'll hunt you down a copy of the form.",
+    "Never throw acid down the sink in the science lab.",
   ])("finds nothing in %s", (text) => {
     expect(abuseHits(text)).toEqual([]);
   });
@@ -195,6 +199,7 @@ describe("abusive-language coverage: telling someone to harm themselves", () => 
     "Keep bleach locked away: if a child drinks bleach, call 111.",
     "Please hang your coats on the pegs, not on the radiator.",
     "The fire safety talk: never jump off a bridge into the river.",
+    "Then they go jump off the little wall onto the crash mat.",
     "We will miss you so much, the room won't be the same without you!",
   ])("finds nothing in %s", (text) => {
     expect(abuseHits(text)).toEqual([]);
