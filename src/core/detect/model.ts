@@ -52,33 +52,52 @@ function base64Digit(code: number, what: string): number {
 
 /**
  * Reads a set of buckets stored by the trainer (tools/detect/train.js, `encodeSet`): `n` gaps
- * (the first from -1), each Rice-coded with parameter `k`, packed into base64 `idx`.
+ * (the first from -1), each Rice-coded with parameter `k` ((gap-1) >> k ones, a zero, then the
+ * k low bits), packed into base64 `idx`. Reads up to 24 bits at a time and counts the ones
+ * with `Math.clz32`, so that the first check after loading (before the JavaScript engine has
+ * compiled this loop) stays quick.
  * @param stored - the set as stored
  * @param what - the file it comes from, for the error message
  * @param visit - called with each bucket in order and its position in the set
  */
 export function readBuckets(stored: Readonly<{ n: number; k: number; idx: string }>, what: string, visit: (bucket: number, position: number) => void): void {
-  const { idx, k } = stored;
+  const { idx, k, n } = stored;
+  const end = idx.length;
   let pos = 0; // next character of idx
-  let acc = 0; // bits not yet read, in the low `have` bits
+  let acc = 0; // the bits not yet read, in the low `have` bits (never more than 29)
   let have = 0;
-  const bit = (): number => {
-    if (have === 0) {
-      if (pos >= idx.length) throw new Error(`${what}: a bucket list ends early`);
-      acc = base64Digit(idx.charCodeAt(pos++), what);
-      have = 6;
-    }
-    have--;
-    return (acc >> have) & 1;
-  };
   let bucket = -1;
-  for (let n = 0; n < stored.n; n++) {
+  for (let i = 0; i < n; i++) {
     let q = 0;
-    while (bit() === 1) q++;
-    let r = 0;
-    for (let i = 0; i < k; i++) r = (r << 1) | bit();
+    for (;;) {
+      while (have <= 23 && pos < end) {
+        acc = (acc << 6) | base64Digit(idx.charCodeAt(pos++), what);
+        have += 6;
+      }
+      if (have === 0) throw new Error(`${what}: a bucket list ends early`);
+      const zeros = ~acc & ((1 << have) - 1);
+      if (zeros === 0) {
+        q += have;
+        have = 0;
+        acc = 0;
+        continue;
+      }
+      const zero = 31 - Math.clz32(zeros); // the first zero still to read
+      q += have - 1 - zero;
+      have = zero;
+      acc &= (1 << have) - 1;
+      break;
+    }
+    while (have < k && pos < end) {
+      acc = (acc << 6) | base64Digit(idx.charCodeAt(pos++), what);
+      have += 6;
+    }
+    if (have < k) throw new Error(`${what}: a bucket list ends early`);
+    const r = (acc >>> (have - k)) & ((1 << k) - 1);
+    have -= k;
+    acc &= (1 << have) - 1;
     bucket += q * (1 << k) + r + 1;
-    visit(bucket, n);
+    visit(bucket, i);
   }
 }
 
@@ -96,50 +115,46 @@ export function unpack(stored: StoredHead): Head {
   return { bias: stored.bias, w };
 }
 
-let heads: Record<Label, Head> | undefined;
+/**
+ * The heads as the checks read them: every bucket some head weighs has a slot (1, 2, …; 0 for
+ * none), and each head a weight per slot (0 where it has none).
+ */
+type Table = { slotOf: Uint16Array; biases: readonly number[]; weights: readonly Float64Array[]; slots: number };
+let table: Table | undefined;
 /** The heads, unpacked on first use. */
-function loaded(): Record<Label, Head> {
-  if (heads === undefined) {
+function loaded(): Table {
+  if (table === undefined) {
     const stored = (weights as unknown as { heads: Record<Label, StoredHead> }).heads;
-    heads = { chain: unpack(stored.chain), heated: unpack(stored.heated) };
-  }
-  return heads;
-}
-
-/**
- * Per bucket the weight of each head (in `LABELS` order; `undefined` where a head has none),
- * for the buckets that some head knows: a few thousand of the 2^18.
- */
-let byBucket: Map<number, readonly (number | undefined)[]> | undefined;
-/** One bit per bucket (2^18 bits, 32 KiB): set when some head weighs it, so most features cost one read. */
-let weighedBits: Uint32Array | undefined;
-function weightsByBucket(): Map<number, readonly (number | undefined)[]> {
-  if (byBucket === undefined) {
-    const h = loaded();
-    const table = new Map<number, (number | undefined)[]>();
-    LABELS.forEach((label, i) => {
-      for (const [bucket, w] of h[label].w) {
-        let row = table.get(bucket);
-        if (row === undefined) {
-          row = [undefined, undefined];
-          table.set(bucket, row);
+    const slotOf = new Uint16Array(1 << HASH_BITS);
+    const buckets: number[] = [];
+    const values = LABELS.map(() => [] as number[]);
+    LABELS.forEach((label, h) => {
+      const head = stored[label];
+      const q = head.q;
+      if (q.length !== head.n) throw new Error(`model/weights.json: a head has ${head.n} buckets but ${q.length} weights`);
+      readBuckets(head, "model/weights.json", (bucket, n) => {
+        let slot = slotOf[bucket] as number;
+        if (slot === 0) {
+          buckets.push(bucket);
+          slot = buckets.length;
+          if (slot > 0xffff) throw new Error("model/weights.json: more than 65,535 weighed buckets");
+          slotOf[bucket] = slot;
         }
-        row[i] = w;
-      }
+        (values[h] as number[])[slot] = (base64Digit(q.charCodeAt(n), "model/weights.json") - 32) * head.scale;
+      });
     });
-    const bits = new Uint32Array(1 << (HASH_BITS - 5));
-    for (const bucket of table.keys()) bits[bucket >>> 5] = (bits[bucket >>> 5] as number) | (1 << (bucket & 31));
-    weighedBits = bits;
-    byBucket = table;
+    const weightsBySlot = values.map((v) => {
+      const out = new Float64Array(buckets.length + 1);
+      for (let s = 1; s <= buckets.length; s++) out[s] = v[s] ?? 0;
+      return out;
+    });
+    table = { slotOf, biases: LABELS.map((l) => stored[l].bias), weights: weightsBySlot, slots: buckets.length };
   }
-  return byBucket;
+  return table;
 }
 
-/**
- * The features of a text that some head weighs, each bucket once (its first occurrence), in
- * order of appearance: parallel lists of each head's weight (0 where it has none) and the span.
- */
-type Weighed = Readonly<{ weights: readonly Float64Array[]; starts: readonly number[]; ends: readonly number[] }>;
+/** The features of a text that some head weighs, each bucket once (its first occurrence), in order of appearance: slots and spans. */
+type Weighed = Readonly<{ slots: readonly number[]; starts: readonly number[]; ends: readonly number[] }>;
 
 /**
  * The last text read and its weighed features: the heated and chain rules often read the same
@@ -161,23 +176,20 @@ export function clearModelMemo(): void {
  */
 function weighed(text: string): Weighed {
   if (memo !== undefined && memo.text === text) return memo.feats;
-  const table = weightsByBucket();
-  const bits = weighedBits as Uint32Array;
-  const seen = new Set<number>();
-  const rows: (readonly (number | undefined)[])[] = [];
+  const { slotOf, slots: count } = loaded();
+  const seen = new Uint8Array(count + 1);
+  const slots: number[] = [];
   const starts: number[] = [];
   const ends: number[] = [];
   forEachFeature(text, (bucket, start, end) => {
-    if (((bits[bucket >>> 5] as number) & (1 << (bucket & 31))) === 0 || seen.has(bucket)) return;
-    const row = table.get(bucket);
-    if (row === undefined) return;
-    seen.add(bucket);
-    rows.push(row);
+    const slot = slotOf[bucket] as number;
+    if (slot === 0 || seen[slot] === 1) return;
+    seen[slot] = 1;
+    slots.push(slot);
     starts.push(start);
     ends.push(end);
   });
-  const weights = LABELS.map((_, i) => Float64Array.from(rows, (row) => row[i] ?? 0));
-  const feats = { weights, starts, ends };
+  const feats = { slots, starts, ends };
   memo = { text, feats };
   return feats;
 }
@@ -192,10 +204,10 @@ const MAX_EVIDENCE_CHARS = 60;
  * MAX_EVIDENCE_CHARS.
  */
 function evidenceOf(text: string, feats: Weighed, i: number): string[] {
-  const weights = feats.weights[i] as Float64Array;
+  const weights = loaded().weights[i] as Float64Array;
   const bySpan = new Map<number, { start: number; end: number; weight: number }>();
-  for (let f = 0; f < weights.length; f++) {
-    const w = weights[f] as number;
+  for (let f = 0; f < feats.slots.length; f++) {
+    const w = weights[feats.slots[f] as number] as number;
     const start = feats.starts[f] as number;
     const end = feats.ends[f] as number;
     if (start < 0 || w <= 0) continue;
@@ -225,9 +237,10 @@ function evidenceOf(text: string, feats: Weighed, i: number): string[] {
  */
 function judge(text: string, feats: Weighed, label: Label): HeadResult {
   const i = LABELS.indexOf(label);
-  const weights = feats.weights[i] as Float64Array;
-  let z = loaded()[label].bias;
-  for (let f = 0; f < weights.length; f++) z += weights[f] as number;
+  const { biases, weights: all } = loaded();
+  const weights = all[i] as Float64Array;
+  let z = biases[i] as number;
+  for (let f = 0; f < feats.slots.length; f++) z += weights[feats.slots[f] as number] as number;
   let evidence: readonly string[] | undefined;
   return {
     probability: 1 / (1 + Math.exp(-z)),
