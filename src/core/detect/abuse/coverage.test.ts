@@ -309,3 +309,27 @@ describe("abusive-language coverage: more insults aimed at a person", () => {
     expect(abuseHits(text)).toEqual([]);
   });
 });
+
+describe("abusive-language coverage: slurs and insults found missing on the training rows", () => {
+  it.each([
+    ["disgusting sodomites", "homophobic"],
+    ["curry munchers next door", "racist"],
+    ["you fat slob", "insult"],
+    ["what a twerp", "insult"],
+    ["nice legs, shame about the face", "insult"],
+    ["I hope you rot", "harassment"],
+    ["rot in hell", "harassment"],
+    ["I'll put a brick through his window", "threat"],
+  ])("finds %s as %s", (text, category) => {
+    expect(categories(text)).toContain(category);
+  });
+
+  it.each([
+    "The apples will rot if we leave them in the bag.",
+    "We bought a curry from the takeaway and some bricks for the garden wall.",
+    "The ringers caught a cock blackbird and a cock chaffinch.",
+    "Put the brick back through the gap in the fence.",
+  ])("finds nothing in %s", (text) => {
+    expect(abuseHits(text)).toEqual([]);
+  });
+});
