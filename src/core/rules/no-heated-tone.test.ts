@@ -314,3 +314,15 @@ describe("no-heated-tone: work mail that is not heated", () => {
     expect(runRule(rule, { draft: body("The heating in Room 2: IT IS BROKEN FOR THE 4TH TIME THIS MONTH!!!"), options: noModel })).toHaveLength(1);
   });
 });
+
+describe("no-heated-tone: weak signs of two different kinds add up", () => {
+  it("reports a mild word with a curt one-word sentence", () => {
+    const [finding] = runRule(rule, { draft: body("Frankly, the rota is wrong. Again."), options: noModel });
+    expect(finding?.evidence).toBe("“Frankly”, “Again”");
+  });
+
+  it("does not report one mild word, nor the same kind of sign twice", () => {
+    expect(runRule(rule, { draft: body("Frankly, I think the blue paint is nicer."), options: noModel })).toEqual([]);
+    expect(runRule(rule, { draft: body("Frankly, the blue paint is nicer; apparently it is cheaper too."), options: noModel })).toEqual([]);
+  });
+});

@@ -130,6 +130,8 @@ const SHORT_SUBJECT_WORDS = 5;
 /** A heading alone on its line is not shouting unless it is longer than this. */
 const HEADING_WORDS = 8;
 const EXTRA_WEIGHT = 2;
+/** Points added when signs of two or more different kinds are found (see `check`). */
+const FAMILY_POINTS = 1;
 /** Characters of what the sender wrote that are judged (64 KB; see `toneWindow`). */
 export const TONE_WINDOW = 65_536;
 /** Defaults for the model's heated head, chosen on the dev split by `npm run eval -- --tune`. */
@@ -147,7 +149,7 @@ const listSchema = (description: string): JsonSchema => ({
 });
 
 /** What one field contributed. */
-type Tally = { points: number; signs: string[]; evidence: string[] };
+type Tally = { points: number; signs: string[]; evidence: string[]; families?: string[] };
 
 /**
  * Scores one text (subject or authored body).
@@ -167,7 +169,8 @@ function scoreText(
   acronyms: ReadonlySet<string>,
   seen: Set<string>,
 ): Tally {
-  const tally: Tally = { points: 0, signs: [], evidence: [] };
+  const families: string[] = [];
+  const tally: Tally = { points: 0, signs: [], evidence: [], families };
   if (text.trim() === "") return tally;
   const prepared = prepareText(text);
   const hits: SignalHit[] = [];
@@ -180,6 +183,7 @@ function scoreText(
     if (sameOffsets && insideQuotes(text, hit.start, hit.end)) continue;
     seen.add(hit.pattern);
     tally.points += weight;
+    families.push(hit.group);
     tally.evidence.push(asWritten(text, prepared, hit));
   }
   if (tally.evidence.length > 0) tally.signs.push(hits.some((h) => h.group === "absolute") ? "accusing or hostile words" : "hostile words");
@@ -202,7 +206,7 @@ function scoreText(
   }
   if (caps > 0) {
     tally.points += Math.min(caps, MAX_CAPS_POINTS);
-    tally.signs.push("shouting in capitals");
+    tally.signs.push("shouting in capitals"); families.push("shouting in capitals");
   }
 
   if (caps === 0) {
@@ -210,7 +214,7 @@ function scoreText(
     if (stressed !== undefined) {
       tally.points += EMPHASIS_POINTS;
       tally.evidence.push(stressed);
-      tally.signs.push("words stressed in capitals");
+      tally.signs.push("words stressed in capitals"); families.push("words stressed in capitals");
     }
   }
 
@@ -221,13 +225,13 @@ function scoreText(
     if (questions.length >= MIN_RHETORICAL) {
       tally.points += QUESTION_POINTS;
       tally.evidence.push(questions[0] as string);
-      tally.signs.push("pointed questions");
+      tally.signs.push("pointed questions"); families.push("pointed questions");
     }
     const fragment = exasperatedFragment(text);
     if (fragment !== undefined) {
       tally.points += STYLE_POINTS;
       tally.evidence.push(fragment);
-      tally.signs.push("curt remarks");
+      tally.signs.push("curt remarks"); families.push("curt remarks");
     }
   }
 
@@ -243,7 +247,7 @@ function scoreText(
   }
   if (bursts > 0) {
     tally.points += Math.min(bursts, MAX_BURST_POINTS);
-    tally.signs.push("strings of ! or ?");
+    tally.signs.push("strings of ! or ?"); families.push("strings of ! or ?");
   }
   return tally;
 }
@@ -515,7 +519,11 @@ export default defineRule<NoHeatedToneOptions>({
     // The model reads all of it (its features stop at a fixed length of their own): the same
     // text as the chain rule's when nothing is quoted, so their features are worked out once.
     const model = modelTally(snapshot.subject, snapshot.body.authored, options, [...body.evidence, ...subject.evidence]);
-    if (subject.points + body.points + model.points < options.threshold) return;
+    // Weak signs of two different kinds ("frankly" and a curt "Again.") say more than one sign
+    // twice: together they are worth a point more.
+    const kinds = new Set([...(subject.families ?? []), ...(body.families ?? [])]).size;
+    const bonus = kinds >= 2 ? FAMILY_POINTS : 0;
+    if (subject.points + body.points + model.points + bonus < options.threshold) return;
     const signs = [...new Set([...body.signs, ...subject.signs, ...model.signs])];
     context.report({
       messageId: "heated",
