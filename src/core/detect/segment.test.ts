@@ -418,6 +418,42 @@ describe("segmentBody: shape", () => {
     expect(result.quotedParts).toEqual([]);
   });
 
+  test("a run of empty lines reads as the same run of blank lines (long runs are indexed as one line)", () => {
+    // Lines of one space are blank like empty ones but are never merged: the body written with
+    // them is the reference, its outputs with those spaces taken out.
+    const shapes = [
+      "Hi all,", "The trip is on Friday.", "Kind regards,", "Amy Jones", "--", "Sent from my iPhone",
+      "-----Original Message-----", "From: Jane Parent <jane@example.com>", "Sent: 03 November 2025 09:12", "To: Amy Jones",
+      "Subject: RE: Trip", "On Mon, 3 Nov 2025 at 09:12, Jane <jane@example.com> wrote:", "> Thanks for this.", "> > Older text",
+      "---------- Forwarded message ---------", "Begin forwarded message:", "Jane Smith/HOU/ECT on 05/01/2001 10:12 AM",
+      "If you are not the intended recipient, please delete this email.", ">", "From:",
+      ...CENTRE_DISCLAIMER_TEXT.split("\n").slice(0, 3),
+    ];
+    const random = generator(5);
+    const pick = <T,>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+    const unspace = (text: string): string => text.replace(/^ $/gm, "");
+    for (let n = 0; n < 400; n++) {
+      const lines: string[] = [];
+      for (let i = Math.floor(random() * 14); i > 0; i--) {
+        lines.push(pick(shapes));
+        for (let blank = random() < 0.5 ? Math.floor(random() * 9) : 0; blank > 0; blank--) lines.push("");
+      }
+      const body = (random() < 0.5 ? "\n".repeat(Math.floor(random() * 6)) : "") + lines.join("\n");
+      const spaced = body.split("\n").map((line) => (line === "" ? " " : line)).join("\n");
+      const options = { ...withDisclaimer, composeType: pick(["new", "reply", "forward"] as const) };
+      const got = segmentBody(body, options);
+      const want = segmentBody(spaced, options);
+      expect([body, got.authored, got.signature, got.disclaimer, got.quoted]).toEqual([
+        body,
+        unspace(want.authored),
+        unspace(want.signature),
+        unspace(want.disclaimer),
+        unspace(want.quoted),
+      ]);
+      expect([body, got.quotedParts]).toEqual([body, want.quotedParts.map((part) => ({ ...part, text: unspace(part.text) }))]);
+    }
+  });
+
   test("large and degenerate bodies are segmented correctly (speed is measured by npm run bench)", () => {
     const reply = fixture("outlook-desktop-reply.txt");
     const big = `${reply}\n`.repeat(2000);

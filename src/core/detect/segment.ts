@@ -213,11 +213,52 @@ function isBlank(text: string): boolean {
   return true;
 }
 
+/**
+ * Empty lines kept one by one at the start of a run of empty lines; the rest of the run is one
+ * line of the index (see `indexLines`). Three, because the most any reading counts is the up to
+ * two blank lines skipped between a marker line and its headers, and the third that stops it.
+ */
+const KEPT_EMPTY_LINES = 3;
+
+/** Finds the first character that is not a line break (sticky searches are ES2015). */
+const NOT_LINE_BREAK = /[^\n]/g;
+
+/**
+ * Where line `s`'s run of empty lines ends: the offset of the first character after the run
+ * of line breaks that starts at `s` (the text's length when the run goes to the end).
+ */
+function endOfBreaks(text: string, s: number): number {
+  NOT_LINE_BREAK.lastIndex = s;
+  const found = NOT_LINE_BREAK.exec(text);
+  NOT_LINE_BREAK.lastIndex = 0;
+  return found ? found.index : text.length;
+}
+
+/**
+ * Indexes the body's lines. A long run of empty lines (some bodies are nothing else) is indexed
+ * as its first `KEPT_EMPTY_LINES` lines and then one blank line holding the rest of the run,
+ * its line breaks included: every reading treats blank lines alike and counts at most three in
+ * a row, and the joined texts are the same slices of the body, so nothing read changes, while
+ * every later pass over the lines no longer costs a step per line break.
+ */
 function indexLines(input: string): Lines {
   const text = input.includes("\r") ? input.replace(/\r\n?/g, "\n") : input;
-  // An empty line is told by one character, without a search (some bodies are all line breaks).
-  let count = 1;
-  for (let p = text.indexOf("\n"); p >= 0; p = text.charCodeAt(p + 1) === 10 ? p + 1 : text.indexOf("\n", p + 1)) count++;
+  const length = text.length;
+  // First pass: how many lines the index has.
+  let count = 0;
+  for (let s = 0; ; ) {
+    if (text.charCodeAt(s) === 10) {
+      // A run of empty lines, each ended by one of these line breaks.
+      const run = endOfBreaks(text, s) - s;
+      count += Math.min(run, KEPT_EMPTY_LINES + 1);
+      s += run;
+      continue;
+    }
+    count++;
+    const e = s >= length ? -1 : text.indexOf("\n", s);
+    if (e < 0) break;
+    s = e + 1;
+  }
   const start = new Int32Array(count);
   const end = new Int32Array(count);
   const cs = new Int32Array(count);
@@ -225,17 +266,31 @@ function indexLines(input: string): Lines {
   const blank = new Uint8Array(count);
   let s = 0;
   for (let i = 0; i < count; i++) {
-    let e = text.charCodeAt(s) === 10 ? s : text.indexOf("\n", s);
-    if (e < 0) e = text.length;
-    start[i] = s;
-    end[i] = e;
-    if (e === s) {
-      // An empty line: no markers (`q` stays 0), blank.
-      cs[i] = s;
-      blank[i] = 1;
-      s = e + 1;
+    if (text.charCodeAt(s) === 10) {
+      // An empty line: no markers (`q` stays 0), blank. Past the first few of a run, the rest
+      // of the run is one line.
+      const run = endOfBreaks(text, s) - s;
+      for (let k = 0; k < Math.min(run, KEPT_EMPTY_LINES); k++, i++) {
+        start[i] = s + k;
+        end[i] = s + k;
+        cs[i] = s + k;
+        blank[i] = 1;
+      }
+      if (run > KEPT_EMPTY_LINES) {
+        start[i] = s + KEPT_EMPTY_LINES;
+        end[i] = s + run - 1;
+        cs[i] = s + KEPT_EMPTY_LINES;
+        blank[i] = 1;
+      } else {
+        i--;
+      }
+      s += run;
       continue;
     }
+    let e = s >= length ? -1 : text.indexOf("\n", s);
+    if (e < 0) e = length;
+    start[i] = s;
+    end[i] = e;
     // `>` markers: ">", ">>", "> > >", after at most four spaces of indent.
     let k = s;
     while (k < e && k - s < 4 && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
@@ -278,6 +333,8 @@ function rawOf(lines: Lines, i: number): string {
 
 /** Offset of the first visible character of line `i`'s content, or -1. */
 function firstVisibleAt(lines: Lines, i: number): number {
+  // (A blank line may hold a run of line breaks: see `indexLines`.)
+  if (lines.blank[i] === 1) return -1;
   const e = lines.end[i] as number;
   for (let k = lines.cs[i] as number; k < e; k++) if (!isSpace(lines.text.charCodeAt(k))) return k;
   return -1;
@@ -285,6 +342,7 @@ function firstVisibleAt(lines: Lines, i: number): number {
 
 /** Offset of the last visible character of line `i`'s content, or -1. */
 function lastVisibleAt(lines: Lines, i: number): number {
+  if (lines.blank[i] === 1) return -1;
   const s = lines.cs[i] as number;
   for (let k = (lines.end[i] as number) - 1; k >= s; k--) if (!isSpace(lines.text.charCodeAt(k))) return k;
   return -1;
