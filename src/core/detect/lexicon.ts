@@ -343,7 +343,10 @@ function hasLongRunIn(text: string, from: number, to: number): boolean {
  * since only those match there.
  */
 function matchPlain(trie: CharTrie, withinTrie: CharTrie, text: string, wordFrom: number, wordTo: number, make: MakeCandidate): void {
-  let seen: number[] | undefined;
+  // The entries matched in this word so far (a word of thousands of slurs allocates nothing).
+  const seen = seenInWord;
+  let seenCount = 0;
+  let word: string | undefined;
   for (let s = wordFrom; s < wordTo; s++) {
     const t = s === wordFrom ? trie : withinTrie;
     const next = t.next;
@@ -357,15 +360,23 @@ function matchPlain(trie: CharTrie, withinTrie: CharTrie, text: string, wordFrom
         const e = t.entries[id] as CompiledEntry;
         const from = s - wordFrom;
         const to = i + 1 - wordFrom;
-        if (seen?.includes(id) || !wordMatchesMode(e.entry.mode, from, to, wordTo - wordFrom)) continue;
-        (seen ??= []).push(id);
-        make(e, from, to, text.slice(wordFrom, wordTo));
+        if (!wordMatchesMode(e.entry.mode, from, to, wordTo - wordFrom) || seenBefore(seen, seenCount, id)) continue;
+        seen[seenCount++] = id;
+        make(e, from, to, (word ??= text.slice(wordFrom, wordTo)));
       }
     }
   }
 }
 
 type MakeCandidate = (entry: CompiledEntry, from: number, to: number, spelling: string) => void;
+
+/** Entries matched in the word being read by {@link matchPlain} (it is never re-entered). */
+const seenInWord: number[] = [];
+
+function seenBefore(seen: readonly number[], count: number, id: number): boolean {
+  for (let k = 0; k < count; k++) if (seen[k] === id) return true;
+  return false;
+}
 
 /** Letter matches of one token: walks each of its spellings from each position. */
 function matchToken(trie: CharTrie, skeleton: string, out: number[], make: MakeCandidate): void {
