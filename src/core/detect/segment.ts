@@ -93,6 +93,8 @@ const PLACEHOLDER = /^(?:\s*(?:\[(?:image|graphic|picture|logo|attachment)[^\]]{
 
 /** Openings of "On <date>, <name> wrote:" lines, by language. */
 const ATTRIBUTION_STARTS = ["on ", "le ", "el ", "il ", "em ", "op ", "den ", "w dniu ", "dnia ", "pe ", "am "];
+/** The first letters of ATTRIBUTION_STARTS. */
+const ATTRIBUTION_FIRST_LETTERS = "oleidwpa";
 /** "Am <date> schrieb <name>:", "Op <date> schreef <name>:", "Op <date> heeft <name> het volgende geschreven:". */
 const ATTRIBUTION_VERB_FIRST: ReadonlyArray<readonly [string, string, string]> = [
   ["am ", " schrieb ", ":"],
@@ -656,6 +658,10 @@ function attributionBlock(lines: Lines, i: number): Block | null {
   if (length + (lines.end[next] as number) - (lines.cs[next] as number) > MAX_ATTRIBUTION) return null;
   const nextLast = lastVisibleAt(lines, next);
   if (lines.text.charCodeAt(nextLast) !== 58) return null;
+  // The openings all start with one of these letters: a line starting with any other ASCII
+  // character is turned away before it is copied (bodies of bare "From:" lines meet this on every line).
+  const first = lines.text.charCodeAt(firstVisibleAt(lines, i));
+  if (first < 128 && !ATTRIBUTION_FIRST_LETTERS.includes(String.fromCharCode(first | 32))) return null;
   const content = contentOf(lines, i);
   const lower = content.trimStart().toLowerCase();
   if (!ATTRIBUTION_STARTS.some((s) => lower.startsWith(s))) return null;
