@@ -333,3 +333,38 @@ describe("abusive-language coverage: slurs and insults found missing on the trai
     expect(abuseHits(text)).toEqual([]);
   });
 });
+
+describe("abusive-language coverage: insults, sexism and threats at length", () => {
+  it.each([
+    ["you talentless hack", "insult"],
+    ["you are a parasite", "insult"],
+    ["you lying little weasel", "insult"],
+    ["You are vile.", "insult"],
+    ["you are disgusting", "insult"],
+    ["should have been put down at birth", "harassment"],
+    ["ignorant peasant", "insult"],
+    ["the staff are inbred yokels", "insult"],
+    ["Stupid woman, sit down", "insult"],
+    ["she's a sket", "sexual"],
+    ["get back in the kitchen", "insult"],
+    ["string him up", "threat"],
+    ["I'll run you over", "threat"],
+    ["filthy tinkers", "racist"],
+    ["goat botherers", "racist"],
+  ])("finds %s as %s", (text, category) => {
+    expect(categories(text)).toContain(category);
+  });
+
+  it.each([
+    "We sang Pop Goes the Weasel at circle time.",
+    "Head lice are parasites; please check your child's hair.",
+    "The lab used an inbred strain of mice.",
+    "A car will run you over if you don't stop, look and listen.",
+    "The bitch is in season, so keep her away from the dogs.",
+    "Mary and Joseph, the ox and the ass, and three kings.",
+    "After washing up, the children went back to the kitchen for snack.",
+    "The bunting is strung up across the hall.",
+  ])("finds nothing in %s", (text) => {
+    expect(abuseHits(text)).toEqual([]);
+  });
+});
