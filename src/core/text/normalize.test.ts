@@ -126,6 +126,18 @@ describe("tokenize", () => {
     }
   });
 
+  it("reads a disguised word again where it comes back, with that place's offsets", () => {
+    const text = "'5h1t' and 5h1t, jane@example.com; 5h1t";
+    expect(tokenize(text).map((t) => [t.skeleton, text.slice(t.start, t.end)])).toEqual([
+      [`sh${AMBIGUOUS_IL}t`, "5h1t"],
+      ["and", "and"],
+      [`sh${AMBIGUOUS_IL}t`, "5h1t"],
+      ["janeaexample", "jane@example"],
+      ["com", "com"],
+      [`sh${AMBIGUOUS_IL}t`, "5h1t"],
+    ]);
+  });
+
   it("does not join two single letters, or letters across lines or wide gaps", () => {
     expect(skeletons("Plan A or B")).toEqual(["plan", "a", "or", "b"]);
     expect(skeletons("a\nb\nc")).toEqual(["a", "b", "c"]);

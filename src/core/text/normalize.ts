@@ -336,6 +336,8 @@ const LEET_CODES: Uint16Array = (() => {
 })();
 const AMBIGUOUS_CODE = AMBIGUOUS_IL.charCodeAt(0);
 const UNKNOWN_CODE = UNKNOWN_LETTER.charCodeAt(0);
+/** Readings of words that are not plain letters remembered per text (see {@link scanWords}). */
+const MAX_READINGS = 4096;
 /** Words longer than this are spelt through a buffer (see {@link readWord}). */
 const LONG_WORD = 64;
 let wordUnits = new Uint16Array(256);
@@ -546,6 +548,19 @@ export function scanWords(folded: SparseFoldedText, sink: WordSink): void {
   let pendingTo = 0;
   let pendingLast: RawToken | undefined;
   const lettered: RawToken[] = [];
+  // Words that are not plain letters (`jane@example`, `5h1t`, `f***`, `10am`) come back often in
+  // one text: each spelling is read once, then moved to where it stands.
+  const readings = new Map<string, RawToken | null>();
+  const readWordAt = (from: number, to: number): RawToken | null => {
+    if (to - from > LONG_WORD) return readWord(text, from, to, classOf);
+    const raw = text.slice(from, to);
+    let read = readings.get(raw);
+    if (read === undefined) {
+      read = readWord(raw, 0, raw.length, classOf);
+      if (readings.size < MAX_READINGS) readings.set(raw, read);
+    }
+    return read === null ? null : { skeleton: read.skeleton, from: from + read.from, to: from + read.to, letters: read.letters, joinable: read.joinable };
+  };
   // Words come in text order, so their original offsets are read by walking the jumps once
   // (a cursor), not by a binary search per word.
   const jumps = folded.jumps;
@@ -602,7 +617,7 @@ export function scanWords(folded: SparseFoldedText, sink: WordSink): void {
       if (pendingCount > 0) flush();
       emit(null, i, j, false);
     } else {
-      const word = plain ? { skeleton: text[i] as string, from: i, to: j, letters: 1, joinable: true } : readWord(text, i, j, classOf);
+      const word = plain ? { skeleton: text[i] as string, from: i, to: j, letters: 1, joinable: true } : readWordAt(i, j);
       if (word) {
         const last = pendingLast;
         if (pendingCount > 0 && (pendingCount >= MAX_JOINED || !(word.joinable && last && spacingOnly(text, last.to, word.from, classOf)))) flush();
