@@ -368,3 +368,27 @@ describe("abusive-language coverage: insults, sexism and threats at length", () 
     expect(abuseHits(text)).toEqual([]);
   });
 });
+
+describe("abusive-language coverage: slurs and crude words a peer's list has", () => {
+  it.each([
+    ["bloody abos", "racist"],
+    ["a boonga", "racist"],
+    ["africoon", "racist"],
+    ["arabush", "racist"],
+    ["abeed", "racist"],
+    ["shut up cuck", "insult"],
+    ["you turd", "obscene"],
+    ["doggystyle", "sexual"],
+    ["fisting", "sexual"],
+  ])("finds %s as %s", (text, category) => {
+    expect(categories(text)).toContain(category);
+  });
+
+  it.each([
+    "The cuckoo clock in the home corner needs a new battery.",
+    "Cuckoos lay their eggs in other birds' nests.",
+    "Saturday's fun day starts at 10.",
+  ])("finds nothing in %s", (text) => {
+    expect(abuseHits(text)).toEqual([]);
+  });
+});
