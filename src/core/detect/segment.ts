@@ -671,8 +671,30 @@ function attributionBlock(lines: Lines, i: number): Block | null {
   return wrapped ? { kind: "reply", headers: wrapped, end: i + 2 } : null;
 }
 
+/**
+ * Whether line `i` (not blank) can start a block at all, from a few characters: a marker starts
+ * with "-" or "_" or ends with ":"; a header has a colon within its first 26 characters; an
+ * attribution ends with ":" or is followed by a line that does; a Notes attribution ends in a
+ * clock time or is followed by a line that does. Ordinary lines of text fail every test, so
+ * they are turned away without the full readings (which matters most before the engine is warm:
+ * a megabyte of prose is thousands of lines).
+ */
+function mayStartBlock(lines: Lines, i: number): boolean {
+  const text = lines.text;
+  const a = firstVisibleAt(lines, i);
+  const z = lastVisibleAt(lines, i);
+  const first = text.charCodeAt(a);
+  if (first === 45 || first === 95 || text.charCodeAt(z) === 58) return true;
+  const limit = Math.min(lines.end[i] as number, a + 26);
+  for (let k = a; k < limit; k++) if (text.charCodeAt(k) === 58) return true;
+  if (endsLikeTime(lines, i)) return true;
+  const next = i + 1;
+  return next < lines.count && lines.blank[next] === 0 && (text.charCodeAt(lastVisibleAt(lines, next)) === 58 || endsLikeTime(lines, next));
+}
+
 function blockAt(lines: Lines, i: number): Block | null {
   // Cheap tests first: most lines are neither a marker, a From header nor an attribution.
+  if (!mayStartBlock(lines, i)) return null;
   const marker = markerAt(lines, i);
   const block = headerBlock(lines, i, marker);
   if (block) return block;
@@ -765,8 +787,8 @@ export function matchCodes(text: string): number[] {
  * Every non-overlapping occurrence of `key` (from `matchCodes`) in `text`, compared case- and
  * white-space-insensitively, as [start, end) offsets in `text`. Knuth–Morris–Pratt over the
  * normalised characters as they are read, so it is linear and needs memory only for the key.
- * Between matches it jumps to the next place the key's first character is written (a native
- * search of the lower-cased text), which is most of the text when the key is not there.
+ * Between matches it jumps to the next place the key's first word is written (a native search
+ * of the lower-cased text), which is most of the text when the key is not there.
  * @param text - the text
  * @param lower - `text.toLowerCase()`
  * @param key - from `matchCodes`
@@ -786,11 +808,18 @@ export function findNormalized(text: string, lower: string, key: readonly number
   let n = 0;
   let k = 0;
   let pendingSpace = -1;
-  // The key's first character stands for itself in the lower-cased text when it is ASCII and
-  // not a dash or quote (which other characters are read as), and when lower-casing kept
-  // every offset; then nothing before its next occurrence can start a match.
-  const first = key[0] as number;
-  const firstChar = lower.length === text.length && first < 128 && first !== 45 && first !== 39 && first !== 34 ? String.fromCharCode(first) : "";
+  // The key's first characters up to its first space stand for themselves in the lower-cased
+  // text when they are ASCII and not dashes or quotes (which other characters are read as), and
+  // when lower-casing kept every offset; then nothing before the next place they are written
+  // can start a match. (Its first word is far rarer than its first letter: a megabyte of prose
+  // holds a "t" every few characters, and each one cost a step of the search.)
+  let prefix = "";
+  if (lower.length === text.length) {
+    for (const code of key) {
+      if (code >= 128 || code === 32 || code === 45 || code === 39 || code === 34) break;
+      prefix += String.fromCharCode(code);
+    }
+  }
   const step = (code: number, at: number): void => {
     origin[n % m] = at;
     n++;
@@ -802,8 +831,8 @@ export function findNormalized(text: string, lower: string, key: readonly number
     }
   };
   for (let i = 0; i < text.length; i++) {
-    if (k === 0 && firstChar !== "") {
-      const next = lower.indexOf(firstChar, i);
+    if (k === 0 && prefix !== "") {
+      const next = lower.indexOf(prefix, i);
       if (next < 0) break;
       if (next > i) {
         i = next;
