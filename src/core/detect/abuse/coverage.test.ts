@@ -392,3 +392,26 @@ describe("abusive-language coverage: slurs and crude words a peer's list has", (
     expect(abuseHits(text)).toEqual([]);
   });
 });
+
+describe("abusive-language coverage: calling yourself a name is not abuse", () => {
+  it.each([
+    "Sorry, I'm an idiot, I attached the wrong file.",
+    "I am such an idiot - the rota I sent was last week's.",
+    "I made an idiot of myself at the quiz night.",
+    "What a numpty I am, I left my keys at work.",
+    "I felt a right prat when I walked into the wrong meeting.",
+    "I feel like an idiot for missing that.",
+  ])("finds nothing in %s", (text) => {
+    expect(abuseHits(text)).toEqual([]);
+  });
+
+  it.each(["you idiot", "he's such an idiot", "what a numpty", "you're a prat", "I'm not the idiot, you are an idiot"])("still finds %s", (text) => {
+    expect(abuseHits(text)).not.toEqual([]);
+  });
+});
+
+describe("abusive-language coverage: a name called at someone else is still found", () => {
+  it.each(["you look like an idiot", "he was such an idiot", "they're such numpties, and he's a prat"])("finds %s", (text) => {
+    expect(abuseHits(text)).not.toEqual([]);
+  });
+});
