@@ -326,3 +326,24 @@ describe("no-heated-tone: weak signs of two different kinds add up", () => {
     expect(runRule(rule, { draft: body("Frankly, the blue paint is nicer; apparently it is cheaper too."), options: noModel })).toEqual([]);
   });
 });
+
+describe("no-heated-tone: words repeated for effect and flat one-word sarcasm", () => {
+  it.each([
+    ["I asked for one thing. One thing. Frankly, the logo is smaller now.", ["One thing", "Frankly"]],
+    ["It broke in a patch release. A PATCH release. Seriously?", ["A PATCH release"]],
+    ["I have rung the office six times. Six. Apparently nobody is in.", ["Six"]],
+    ["The new rota puts me on every late again. Lovely. Apparently that is fair.", ["Lovely"]],
+  ])("%s", (text, evidence) => {
+    const [finding] = runRule(rule, { draft: body(text), options: noModel });
+    for (const piece of evidence) expect(finding?.evidence).toContain(piece);
+  });
+
+  it.each([
+    "We went to the farm. The farm was lovely, apparently the best trip yet.",
+    "Thanks. Thanks again for everything, frankly you were a star.",
+    "The cake was delivered. Lovely! Apparently it is lemon.",
+    "The crash is in libsystem_malloc.dylib, libobjc.A.dylib and libdyld.dylib. Frankly no idea why.",
+  ])("near miss: %s", (text) => {
+    expect(runRule(rule, { draft: body(text), options: noModel })).toEqual([]);
+  });
+});

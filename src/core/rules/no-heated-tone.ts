@@ -123,6 +123,10 @@ const STYLE_POINTS = 1;
 const QUESTION_POINTS = 2;
 const QUESTION_STARTS: readonly (readonly string[])[] = data.questionStarts.map((q) => q.split(" "));
 const FRAGMENTS: ReadonlySet<string> = new Set(data.fragments);
+/** One-word sentences that are sarcasm when flat ("Lovely.") and pleasure when not ("Lovely!"). */
+const FLAT_FRAGMENTS: ReadonlySet<string> = new Set(data.flatFragments);
+/** Words in a sentence that can echo the end of the one before ("One thing. One thing."). */
+const MAX_ECHO_WORDS = 3;
 /** Words in capitals looked at for stress (a long text full of capitals stops early). */
 const MAX_EMPHASIS_READ = 200;
 /** A subject of this many words or fewer may be written in capitals ("URGENT: FIRE DRILL"). */
@@ -226,6 +230,13 @@ function scoreText(
       tally.points += QUESTION_POINTS;
       tally.evidence.push(questions[0] as string);
       tally.signs.push("pointed questions"); families.push("pointed questions");
+    }
+    const echo = echoedWords(text);
+    if (echo !== undefined) {
+      tally.points += STYLE_POINTS;
+      tally.evidence.push(echo);
+      tally.signs.push("words repeated for effect");
+      families.push("echo");
     }
     const fragment = exasperatedFragment(text);
     if (fragment !== undefined) {
@@ -420,8 +431,40 @@ function exasperatedFragment(text: string): string | undefined {
   let seen = 0;
   for (let m = re.exec(text); m !== null && seen < MAX_QUESTIONS_READ; m = re.exec(text), seen++) {
     const word = m[2] as string;
-    if (FRAGMENTS.has(word.toLowerCase())) return word;
+    const lower = word.toLowerCase();
+    if (FRAGMENTS.has(lower) || (FLAT_FRAGMENTS.has(lower) && !m[0].includes("!"))) return word;
     re.lastIndex = m.index + m[0].length - 1;
+  }
+  return undefined;
+}
+
+/**
+ * A short sentence that repeats the last words of the one before, for effect: "I asked for one
+ * thing. One thing." "It broke in a patch release. A PATCH release." "I rang six times. Six."
+ * @param text - the original text
+ * @returns the repeated words as written the second time, or undefined
+ */
+function echoedWords(text: string): string | undefined {
+  // Sentences end at . ! or ? before a space or the end, or at a line break ("libc.so" or
+  // "e.g." inside a sentence does not end it).
+  const boundary = /[.!?]+(?=\s|$)|\n/g;
+  let previous: string[] = [];
+  let from = 0;
+  let seen = 0;
+  for (let m = boundary.exec(text); seen < MAX_QUESTIONS_READ; m = boundary.exec(text), seen++) {
+    const end = m === null ? text.length : m.index;
+    const piece = text.slice(from, end);
+    const words = piece.toLowerCase().replace(/[’']/g, "'").match(/[a-z0-9']+/g) ?? [];
+    if (words.length > 0) {
+      const n = words.length;
+      const trailing = n <= MAX_ECHO_WORDS && n < previous.length && words.every((w, i) => w === previous[previous.length - n + i]);
+      // One word alone may echo any word of the sentence before ("I have rung six times. Six.").
+      const single = n === 1 && previous.length > 1 && previous.includes(words[0] as string);
+      if ((trailing || single) && words.some((w) => w.length > 2 && w !== "etc")) return piece.trim();
+      previous = words;
+    }
+    if (m === null) break;
+    from = m.index + m[0].length;
   }
   return undefined;
 }
