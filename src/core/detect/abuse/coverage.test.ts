@@ -377,7 +377,7 @@ describe("abusive-language coverage: slurs and crude words a peer's list has", (
     ["arabush", "racist"],
     ["abeed", "racist"],
     ["shut up cuck", "insult"],
-    ["you turd", "obscene"],
+    ["you turd", "insult"],
     ["doggystyle", "sexual"],
     ["fisting", "sexual"],
   ])("finds %s as %s", (text, category) => {
@@ -390,6 +390,10 @@ describe("abusive-language coverage: slurs and crude words a peer's list has", (
     "Saturday's fun day starts at 10.",
   ])("finds nothing in %s", (text) => {
     expect(abuseHits(text)).toEqual([]);
+  });
+
+  it("reads 'polish a turd' as coarse (off by default), not as obscene or an insult", () => {
+    expect(categories("Honestly, you can't polish a turd: let's rewrite the module.")).toEqual(["coarse"]);
   });
 });
 
