@@ -94,10 +94,12 @@ const MAX_EXPRESSIONS = 64;
 
 /**
  * Texts up to this length are searched for the phrases' key words before any expression runs
- * (see `mayContain`). On longer texts the expressions run at once: their one pass costs less
- * than a search per key word.
+ * (see `mayContain`). On longer texts only lists with at most `FEW_KEYS` key words are (a
+ * whole disclaimer has one): for long lists the expressions' one pass costs less than a search
+ * per key word.
  */
 const PREFILTER_LIMIT = 32 * 1024;
+const FEW_KEYS = 3;
 
 /** The key words of each list seen, by the list itself (lists are read-only); null when a phrase has no word. */
 const keysByList = new WeakMap<readonly string[], readonly string[] | null>();
@@ -123,19 +125,20 @@ function keysOf(phrases: readonly string[]): readonly string[] | null {
 }
 
 /**
- * Tells whether any of the phrases may be in lower-case text: false when the text is short and
- * holds none of their key words. Then no expression is built or run: on a short message most
- * lists have nothing to find, and building an expression costs more than the check it serves
- * (on the first message after start-up, milliseconds per list). Blanking out other phrases
+ * Tells whether any of the phrases may be in lower-case text: false when the text (short, or
+ * the list has few key words) holds none of their key words. Then no expression is built or
+ * run: on a short message most lists have nothing to find, and building an expression costs
+ * more than the check it serves (on the first message after start-up, milliseconds per list);
+ * on a long one, a new expression's first pass is slow too (it starts interpreted). Blanking out other phrases
  * (exclusions) only turns characters into spaces, which never makes a key word appear.
  * @param lower - lower-case text
  * @param phrases - phrases as lower-case words separated by single spaces
  * @returns false only when none of the phrases can be in the text
  */
 function mayContain(lower: string, phrases: readonly string[]): boolean {
-  if (lower.length > PREFILTER_LIMIT) return true;
   const keys = keysOf(phrases);
-  return keys === null || keys.some((key) => lower.includes(key));
+  if (keys === null || (lower.length > PREFILTER_LIMIT && keys.length > FEW_KEYS)) return true;
+  return keys.some((key) => lower.includes(key));
 }
 
 /**
