@@ -418,3 +418,22 @@ describe("abusive-language coverage: a name called at someone else is still foun
     expect(abuseHits(text)).not.toEqual([]);
   });
 });
+
+describe("abusive-language coverage: professional compounds and idioms stay clean", () => {
+  it.each([
+    "The psycho-social assessment is booked for Tuesday.",
+    "She offers psycho-educational support to families.",
+    "Please don't slag off the council on the parents' page.",
+    "And then, in a poof of smoke, the magician vanished.",
+  ])("finds nothing in %s", (text) => {
+    expect(abuseHits(text)).toEqual([]);
+  });
+
+  it.each([
+    ["he's a total psycho", "disablist"],
+    ["she's a slag", "insult"],
+    ["he's a poof", "homophobic"],
+  ])("still finds %s as %s", (text, category) => {
+    expect(categories(text)).toContain(category);
+  });
+});
