@@ -336,6 +336,15 @@ describe("no-personal-data (masking and large input)", () => {
     expect(find("EHCP ".repeat(10_000))).toEqual([{ type: "sensitive", topic: "sen", term: "EHCP" }]);
   });
 
+  it("finds identifiers, dates and postcodes however far into the text the first digit is, and terms without any digit", () => {
+    // Texts without a digit skip the identifier, date and postcode searches.
+    const find = createPersonalDataFinder();
+    const far = "The children played outside in the garden all morning. ".repeat(2_000);
+    const body = `${far}Her NHS number is ${NHS_SPACED}, DOB 03/03/2021, she lives at 4 Mill Lane, Reading RG1 2AB.`;
+    expect(find(body).map((h) => h.type)).toEqual(["identifier", "dateOfBirth", "homeAddress"]);
+    expect(find(`${far}Oliver has an EHCP and sees the speech and language therapist; his epilepsy plan is attached.`).map((h) => h.type)).toContain("sensitive");
+  });
+
   it("finds nothing in an empty text", () => {
     expect(createPersonalDataFinder()("")).toEqual([]);
   });
