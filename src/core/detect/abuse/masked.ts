@@ -39,8 +39,8 @@ export type MaskedMatcher = Readonly<{
 
 /** Characters that stand for a hidden letter. */
 const MASK = "*#•_-";
-/** {@link MASK} as a character class. */
-const MASK_CLASS = "[*#\u2022_-]";
+/** The characters of {@link MASK}, searched for from `lastIndex` (nothing else runs during a search). */
+const MASKS = /[*#\u2022_-]/g;
 /** Longest run of letters and masks read (a few words joined by hyphens); longer runs are not words. */
 const MAX_RUN = 64;
 /** At most this many masked words are read in one text when only first hits are wanted. */
@@ -106,6 +106,10 @@ export function compileMasked(data: MaskedData, entryOf: (term: string) => Lexic
   return {
     find(text, firstPerEntry) {
       const hits: LexiconHit[] = [];
+      // Most texts hold no mask at all: nothing to set up.
+      const nextMask = MASKS;
+      nextMask.lastIndex = 0;
+      if (!nextMask.test(text)) return hits;
       const found = new Set<LexiconEntry>();
       const remembered = new Map<string, Form | null>();
       const readOnce = (pattern: string): Form | undefined => {
@@ -144,7 +148,6 @@ export function compileMasked(data: MaskedData, entryOf: (term: string) => Lexic
       // found at its first mask, then the scan goes on after it (linear in the text).
       const n = text.length;
       // The next mask is found by a native search, not character by character.
-      const nextMask = new RegExp(MASK_CLASS, "g");
       for (let i = 0; i < n; i++) {
         nextMask.lastIndex = i;
         const m = nextMask.exec(text);
