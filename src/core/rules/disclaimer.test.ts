@@ -1,6 +1,8 @@
 import rule from "./disclaimer";
 import { makeDraft, runRule, runRuleTests } from "../../../test/rule-tester";
 import { CENTRE_DISCLAIMER_TEXT } from "../policy/default-organisation";
+import { words } from "./utils/phrase-match";
+import { generator } from "../../../test/random";
 
 const fix = { kind: "insert-disclaimer" } as const;
 const PARENT = { email: "jane.parent@gmail.com", name: "Jane Parent", type: "externalUser" };
@@ -140,6 +142,34 @@ describe("disclaimer (details)", () => {
     const [finding] = runRule(rule, { draft: makeDraft({ body: firstHalf }) });
     expect(finding?.data?.percent).toBeGreaterThanOrEqual(50);
     expect(finding?.data?.percent).toBeLessThan(100);
+  });
+
+  it("reports missing or altered, and the share, as counting the disclaimer's four-word windows in the body does", () => {
+    // The rule first rules windows out by the words the body lacks; the reference counts them all.
+    const all = words(CENTRE_DISCLAIMER_TEXT);
+    const windows = [...new Set(all.slice(0, -3).map((_, i) => all.slice(i, i + 4).join(" ")))];
+    const share = (body: string): number => {
+      const text = ` ${words(body).join(" ")} `;
+      return windows.filter((w) => text.includes(` ${w} `)).length / windows.length;
+    };
+    const random = generator(3);
+    const outcomes = new Set<string>();
+    const pieces = [CENTRE_DISCLAIMER_TEXT, ...sentences, "Thanks, Amy", "The rota is on the board.", "Please tell the kitchen.", "Those views are mine."];
+    for (let n = 0; n < 300; n++) {
+      let body = "";
+      for (let k = Math.floor(random() * 6); k > 0; k--) {
+        const piece = pieces[Math.floor(random() * pieces.length)] as string;
+        const cut = piece.split(" ");
+        const from = Math.floor(random() * cut.length);
+        body += `${cut.slice(random() < 0.5 ? 0 : from, random() < 0.5 ? cut.length : from + 1 + Math.floor(random() * cut.length)).join(" ")}\n`;
+      }
+      const found = runRule(rule, { draft: makeDraft({ body: body || "Hi" }) });
+      const expected = share(body || "Hi");
+      const want = expected === 1 ? [] : expected >= 0.5 ? [["altered", Math.min(99, Math.floor(expected * 100))]] : [["missingAutoInsert", undefined]];
+      expect([body, found.map((f) => [f.messageId, f.data?.percent])]).toEqual([body, want]);
+      outcomes.add(want.length === 0 ? "present" : String(want[0]?.[0]));
+    }
+    expect([...outcomes].sort()).toEqual(["altered", "missingAutoInsert", "present"]);
   });
 
   it("checks a 1 MB body, with the disclaimer at the end or without it", () => {
