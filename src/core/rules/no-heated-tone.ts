@@ -25,7 +25,6 @@ import {
   punctuationBursts,
   quoteList,
   sentenceAround,
-  patternSource,
   wordsAsPattern,
   type CompiledSignals,
   type SignalData,
@@ -55,43 +54,106 @@ export type NoHeatedToneOptions = {
 
 const GROUPS: SignalData = data.groups;
 /**
- * Source length, estimated, at which the phrase groups go on into a further expression: V8
+ * Source length at which the phrase groups go on into a further expression: V8
  * stops optimising a regular expression whose source is over about 20 KB (one of all the groups
  * would be over it and twenty times slower on a long body). Innocent phrases (weight 0) go in each.
  */
-const PART_SOURCE = 12_000;
+const PART_SOURCE = 15_000;
 
 /**
  * The phrase groups split, in their order, into parts small enough for one expression each.
- * @returns the parts (each with every innocent group)
+ * Each innocent phrase (weight 0) goes only into the parts where it can change something: those
+ * with a pattern able to start at one of its words (a pattern starting anywhere else is found
+ * or not whether the innocent phrase is there or not). Fewer and smaller expressions: each is
+ * one pass over the text.
+ * @returns the parts
  */
 export function phraseParts(): SignalData[] {
-  const size = (group: SignalData[string]): number => group.patterns.reduce((n, p) => n + patternSource(p).length + 3, 0);
-  // Loops, not Object.fromEntries: classic Outlook's ES2016 runtime has no such method.
-  const innocent: Record<string, SignalData[string]> = {};
+  // Innocent phrases are counted whole in each part: an upper bound, as only some go in.
   let innocentSize = 0;
-  for (const name of Object.keys(GROUPS)) {
-    const group = GROUPS[name] as SignalData[string];
-    if (group.weight !== 0) continue;
-    innocent[name] = group;
-    innocentSize += size(group);
-  }
+  for (const name of Object.keys(GROUPS)) if ((GROUPS[name] as SignalData[string]).weight === 0) innocentSize += estimatedSource(GROUPS[name] as SignalData[string]);
   const parts: Record<string, SignalData[string]>[] = [];
-  let current: Record<string, SignalData[string]> = { ...innocent };
+  let current: Record<string, SignalData[string]> = {};
   let currentSize = innocentSize;
   for (const name of Object.keys(GROUPS)) {
     const group = GROUPS[name] as SignalData[string];
     if (group.weight === 0) continue;
-    if (currentSize > innocentSize && currentSize + size(group) > PART_SOURCE) {
+    const size = estimatedSource(group);
+    if (currentSize > innocentSize && currentSize + size > PART_SOURCE) {
       parts.push(current);
-      current = { ...innocent };
+      current = {};
       currentSize = innocentSize;
     }
     current[name] = group;
-    currentSize += size(group);
+    currentSize += size;
   }
   parts.push(current);
-  return parts;
+  return parts.map(withInnocents);
+}
+
+/**
+ * About how long the expression of some groups is, without compiling it (compiling every
+ * candidate part cost tens of milliseconds at start-up): each gap between words becomes a
+ * character class of about 30 characters, each pattern a capture.
+ * @param group - a group
+ * @returns the estimated source length of its patterns
+ */
+function estimatedSource(group: SignalData[string]): number {
+  let n = 0;
+  for (const p of group.patterns) n += p.length + 4 + 30 * (p.split(/[ _]/).length - 1);
+  return n;
+}
+
+/** The words of a pattern's slots, each alternative split at `_` ("don_t" → "don", "t"). */
+function wordsOf(pattern: string): string[] {
+  const words: string[] = [];
+  for (const slot of pattern.split(" ")) for (const alternative of slot.replace(/\?$/, "").split("|")) words.push(...alternative.split("_"));
+  return words;
+}
+
+/**
+ * A part with the innocent phrases that can change what it finds (see {@link phraseParts}).
+ * @param part - weighted groups
+ * @returns the part and those innocent phrases, by group
+ */
+function withInnocents(part: Record<string, SignalData[string]>): SignalData {
+  // First words of the part's patterns: whole words, and beginnings (`pathetic*`).
+  const firsts = new Set<string>();
+  const beginnings: string[] = [];
+  for (const name of Object.keys(part)) {
+    for (const p of (part[name] as SignalData[string]).patterns) {
+      for (const a of (p.split(" ")[0] as string).split("|")) {
+        const first = a.split("_")[0] as string;
+        if (first.endsWith("*")) beginnings.push(first.slice(0, -1));
+        else firsts.add(first);
+      }
+    }
+  }
+  const canStartAt = (word: string): boolean => {
+    if (word === "*" || word === "#") return true;
+    if (word.endsWith("*")) {
+      const stem = word.slice(0, -1);
+      return beginnings.some((b) => b.startsWith(stem) || stem.startsWith(b)) || [...firsts].some((f) => f.startsWith(stem));
+    }
+    return firsts.has(word) || beginnings.some((b) => word.startsWith(b));
+  };
+  const out: Record<string, SignalData[string]> = {};
+  for (const name of Object.keys(GROUPS)) {
+    const group = GROUPS[name] as SignalData[string];
+    if (group.weight !== 0) continue;
+    const kept = group.patterns.filter((p) => wordsOf(p).some(canStartAt));
+    if (kept.length > 0) out[name] = { weight: 0, patterns: kept };
+  }
+  // Innocent groups first, as compileSignals tries them first anyway.
+  for (const name of Object.keys(part)) out[name] = part[name] as SignalData[string];
+  return out;
+}
+
+/** Every innocent group, for the part that options' extra phrases join. */
+function innocentGroups(): SignalData {
+  const out: Record<string, SignalData[string]> = {};
+  for (const name of Object.keys(GROUPS)) if ((GROUPS[name] as SignalData[string]).weight === 0) out[name] = GROUPS[name] as SignalData[string];
+  return out;
 }
 const PARTS = phraseParts();
 /** The parts compiled; options' extra phrases, when given, go with the first. */
@@ -553,7 +615,7 @@ export default defineRule<NoHeatedToneOptions>({
   check(snapshot, context) {
     const { options } = context;
     const extra = options.extraPhrases.map((p) => ["extra", wordsAsPattern(p)] as const).filter(([, p]) => p !== "");
-    const signals = extra.length > 0 ? [compileSignals(PARTS[0] as SignalData, extra), ...SIGNALS.slice(1)] : SIGNALS;
+    const signals = extra.length > 0 ? [compileSignals({ ...innocentGroups(), ...PARTS[0] }, extra), ...SIGNALS.slice(1)] : SIGNALS;
     const acronyms = options.acronyms.length > 0 ? new Set([...ACRONYMS, ...options.acronyms.map((a) => a.toUpperCase())]) : ACRONYMS;
     const seen = new Set<string>();
     const subject = scoreText(snapshot.subject, true, options, signals, acronyms, seen);
