@@ -784,6 +784,37 @@ export function matchCodes(text: string): number[] {
 }
 
 /**
+ * What the search needs of a key, worked out once per key (the organisation's disclaimer is
+ * the same for every message): the Knuth–Morris–Pratt failure table, and the key's first
+ * characters up to its first space when they are ASCII and not dashes or quotes.
+ */
+function searchTables(key: readonly number[]): { fail: Int32Array; prefix: string } {
+  let tables = tablesByKey.get(key);
+  if (tables === undefined) {
+    const m = key.length;
+    const fail = new Int32Array(m);
+    for (let i = 1, k = 0; i < m; i++) {
+      while (k > 0 && key[i] !== key[k]) k = fail[k - 1] as number;
+      if (key[i] === key[k]) k++;
+      fail[i] = k;
+    }
+    let prefix = "";
+    for (const code of key) {
+      if (code >= 128 || code === 32 || code === 45 || code === 39 || code === 34) break;
+      prefix += String.fromCharCode(code);
+    }
+    tables = { fail, prefix };
+    tablesByKey.set(key, tables);
+  }
+  return tables;
+}
+
+const tablesByKey = new WeakMap<readonly number[], { fail: Int32Array; prefix: string }>();
+
+/** The key of the last disclaimer text read (see `markOrganisationDisclaimer`). */
+let lastDisclaimer: { text: string; key: readonly number[] } | undefined;
+
+/**
  * Every non-overlapping occurrence of `key` (from `matchCodes`) in `text`, compared case- and
  * white-space-insensitively, as [start, end) offsets in `text`. Knuth–Morris–Pratt over the
  * normalised characters as they are read, so it is linear and needs memory only for the key.
@@ -796,14 +827,9 @@ export function matchCodes(text: string): number[] {
  */
 export function findNormalized(text: string, lower: string, key: readonly number[]): Array<[number, number]> {
   const m = key.length;
-  const fail = new Int32Array(m);
-  for (let i = 1, k = 0; i < m; i++) {
-    while (k > 0 && key[i] !== key[k]) k = fail[k - 1] as number;
-    if (key[i] === key[k]) k++;
-    fail[i] = k;
-  }
-  // Where in `text` each of the last m normalised characters came from.
-  const origin = new Int32Array(m);
+  // The key's normalised characters each come from at least one character of the text.
+  if (text.length < m) return [];
+  const { fail, prefix: keyPrefix } = searchTables(key);
   const found: Array<[number, number]> = [];
   let n = 0;
   let k = 0;
@@ -813,13 +839,11 @@ export function findNormalized(text: string, lower: string, key: readonly number
   // when lower-casing kept every offset; then nothing before the next place they are written
   // can start a match. (Its first word is far rarer than its first letter: a megabyte of prose
   // holds a "t" every few characters, and each one cost a step of the search.)
-  let prefix = "";
-  if (lower.length === text.length) {
-    for (const code of key) {
-      if (code >= 128 || code === 32 || code === 45 || code === 39 || code === 34) break;
-      prefix += String.fromCharCode(code);
-    }
-  }
+  const prefix = lower.length === text.length ? keyPrefix : "";
+  // Most messages do not contain the disclaimer's first word at all.
+  if (prefix !== "" && !lower.includes(prefix)) return found;
+  // Where in `text` each of the last m normalised characters came from.
+  const origin = new Int32Array(m);
   const step = (code: number, at: number): void => {
     origin[n % m] = at;
     n++;
@@ -922,7 +946,8 @@ function senderLineAt(sender: Sender, at: number): number {
 /** Sets the organisation's disclaimer apart, wherever and however wrapped it appears. */
 function markOrganisationDisclaimer(sender: Sender, disclaimerText: string | undefined): void {
   if (!disclaimerText || sender.ids.length === 0) return;
-  const key = matchCodes(disclaimerText);
+  if (lastDisclaimer?.text !== disclaimerText) lastDisclaimer = { text: disclaimerText, key: matchCodes(disclaimerText) };
+  const key = lastDisclaimer.key;
   if (key.length < 20) return;
   const text = sender.joined;
   for (const [from, to] of findNormalized(text, sender.lower, key)) {
