@@ -304,3 +304,43 @@ describe("large and pathological input", () => {
     expect(firstAbusiveHits(text, defaultAbusiveOptions)).toEqual(firstPerCategory(findAbusiveLanguage(text, defaultAbusiveOptions)));
   });
 });
+
+describe("records that quote someone else's words (issue 10)", () => {
+  const found = (text: string): string[] => runRule(rule, { draft: body(text) }).map((d) => `${String(d.data?.category)}: ${String(d.evidence)}`);
+
+  it.each([
+    "Incident log 14:20. Dad shouted \"you stupid cow\" at the receptionist and left. Police not called.",
+    "Safeguarding note: Child A called Child B a 'spaz' at lunch. Both spoken to; parents told at pick-up.",
+    "HR file: during the meeting on 3 May he used the word 'retard' about a colleague. Statement attached.",
+    "Complaint summary - the caller said the manager was an idiot and that she would \"f***ing sort us out\".",
+    "Subject access request: the messages include ‘you fat slag’ and ‘nobody wants you here’, sent by the ex-partner.",
+  ])("does not warn about a record: %s", (text) => {
+    expect(found(text)).toEqual([]);
+  });
+
+  it.each([
+    ["You're a 'professional', my arse. Sort it out.", "obscene"],
+    ["He said it was \"fine\". She IS a stupid cow.", "insulting"],
+    ["I'll tell everyone you're a 'slag' if you go to SMT.", "insulting: slag"],
+    ["What a \"fucking\" shambles this rota is.", "obscene"],
+  ])("still warns about the sender's own words: %s", (text, category) => {
+    expect(found(text).join(" | ")).toContain(category);
+  });
+
+  it("finds the sender's own use of words quoted earlier in the same message", () => {
+    const text = "For the file: Mr B called her an idiot at the door. Honestly, Jo was an idiot to wind him up.";
+    expect(found(text)).toEqual(["insulting: idiot"]);
+    expect(runRule(rule, { draft: body(text) })[0]?.evidence).toBe("idiot");
+  });
+
+  it("does not warn about a long log of quoted incidents", () => {
+    const log = Array.from({ length: 40 }, (_, i) => `${i + 1}. Visitor shouted "you fucking idiot" at the driver.`).join("\n");
+    expect(found(log)).toEqual([]);
+  });
+
+  it("still finds the sender's own words after 1 MB of quoted records", () => {
+    const record = "He shouted \"you fucking idiot\" at the driver. ";
+    const text = record.repeat(Math.ceil(1_048_576 / record.length));
+    expect(found(`${text}\nNow listen, you prick.`)).toContain("insulting: you prick");
+  });
+});

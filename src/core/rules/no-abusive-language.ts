@@ -7,6 +7,14 @@
  * (`text/normalize.ts`, `detect/lexicon.ts`). Clinical and safeguarding vocabulary (penis,
  * vagina, rape, abuse, sex) is deliberately absent: staff must be able to write about it.
  * Also exports {@link findAbusiveLanguage} for `no-offensive-forward`.
+ *
+ * Reported speech is not the sender's language. The policy is about staff's own words, and staff
+ * must write down what others said (incident, safeguarding, complaint and HR records: "the parent
+ * shouted 'you stupid cow' at the receptionist", "Child A called child B a p***"). A word quoted
+ * in a sentence that reports or records speech, or written after "called him a", "the word",
+ * "referred to her as", is not reported by this rule (`detect/abuse/reported.ts`); the same word
+ * aimed at the reader ("I'll tell everyone you're a 'slag'") or outside the quotation marks still
+ * is. `no-offensive-forward` keeps judging every word of what is passed on.
  */
 import { CLAUSES } from "../policy/clauses";
 import type { JsonSchema } from "../engine/json-schema";
@@ -22,6 +30,7 @@ import {
   type AbusiveWordList,
   type CategoryInfo,
 } from "../detect/abuse";
+import { reportedSpeech } from "../detect/abuse/reported";
 import { defineRule } from "./rule";
 
 export { ABUSIVE_CATEGORIES, ABUSIVE_WORD_LISTS, entriesOf, type AbusiveWordList, type CategoryInfo };
@@ -151,6 +160,36 @@ export function firstAbusiveHits(text: string, options: Readonly<AbusiveLanguage
   return firstPerCategory(findAbusiveLanguage(text, options, { firstPerEntry: true }));
 }
 
+/** At most this many hits are read again for reported speech; beyond it a hit counts as the sender's own. */
+const MAX_REPORTED_CHECKS = 200;
+
+/**
+ * The first hit of each category in the sender's own words: words reported as someone else's
+ * (quoted in a record, "called him a …") are left out. When a first hit is reported, later
+ * uses of the same words are read too (the sender may use them in their own voice further on).
+ * @param text - the text to judge
+ * @param options - categories, extra and allowed words
+ * @returns at most one hit per category, in category order
+ */
+export function firstOwnAbusiveHits(text: string, options: Readonly<AbusiveLanguageOptions>): AbusiveHit[] {
+  const first = findAbusiveLanguage(text, options, { firstPerEntry: true });
+  if (first.length === 0) return [];
+  const reported = reportedSpeech(text);
+  const own = first.filter((h) => !reported(h.start, h.end));
+  if (own.length === first.length) return firstPerCategory(own);
+  const settled = new Set(own.map((h) => h.category));
+  let checks = 0;
+  for (const h of findAbusiveLanguage(text, options)) {
+    if (settled.has(h.category)) continue;
+    // Past the bound (a very long record), count the hit as the sender's: never a miss.
+    if (checks++ >= MAX_REPORTED_CHECKS || !reported(h.start, h.end)) {
+      own.push(h);
+      settled.add(h.category);
+    }
+  }
+  return firstPerCategory(own.sort((a, b) => a.start - b.start));
+}
+
 /**
  * Keeps the first hit of each category, in category order (threats first).
  * @param hits - hits in text order
@@ -185,7 +224,7 @@ export default defineRule<AbusiveLanguageOptions>({
       ["body", snapshot.body.authored],
     ] as const;
     for (const [field, text] of fields) {
-      for (const hit of firstAbusiveHits(text, context.options)) {
+      for (const hit of firstOwnAbusiveHits(text, context.options)) {
         context.report({
           messageId: hit.category === "threat" ? "threat" : "abusive",
           data: { category: hit.label, kind: hit.kind, word: hit.shown },
