@@ -189,6 +189,8 @@ const FRAGMENTS: ReadonlySet<string> = new Set(data.fragments);
 const FLAT_FRAGMENTS: ReadonlySet<string> = new Set(data.flatFragments);
 /** Words in a sentence that can echo the end of the one before ("One thing. One thing."). */
 const MAX_ECHO_WORDS = 3;
+/** Characters of a sentence that can be such an echo (three words and the spaces around). */
+const MAX_ECHO_CHARS = 40;
 /** Words in capitals looked at for stress (a long text full of capitals stops early). */
 const MAX_EMPHASIS_READ = 200;
 /** A subject of this many words or fewer may be written in capitals ("URGENT: FIRE DRILL"). */
@@ -452,7 +454,7 @@ function rhetoricalQuestions(text: string): string[] {
   let from = 0;
   for (let q = text.indexOf("?", from), seen = 0; q >= 0 && seen < MAX_QUESTIONS_READ; q = text.indexOf("?", from), seen++) {
     let start = q;
-    while (start > 0 && !/[.!?\n]/.test(text.charAt(start - 1))) start--;
+    while (start > 0 && !isSentenceEnd(text.charCodeAt(start - 1))) start--;
     from = q + 1;
     while (from < text.length && /[?!]/.test(text.charAt(from))) from++;
     const sentence = text.slice(start, q).trim();
@@ -462,6 +464,11 @@ function rhetoricalQuestions(text: string): string[] {
     found.push(sentence.split(/\s+/).slice(0, opening.length + 2).join(" "));
   }
   return found;
+}
+
+/** A full stop, `!`, `?` or line break. */
+function isSentenceEnd(code: number): boolean {
+  return code === 0x2e || code === 0x21 || code === 0x3f || code === 0x0a;
 }
 
 /** Words that make a "why" question pointed rather than a real question. */
@@ -508,27 +515,36 @@ function exasperatedFragment(text: string): string | undefined {
  */
 function echoedWords(text: string): string | undefined {
   // Sentences end at . ! or ? before a space or the end, or at a line break ("libc.so" or
-  // "e.g." inside a sentence does not end it).
+  // "e.g." inside a sentence does not end it). Only a short sentence can be an echo, so the
+  // sentence before it is split into words only then.
   const boundary = /[.!?]+(?=\s|$)|\n/g;
-  let previous: string[] = [];
+  let previous = "";
   let from = 0;
   let seen = 0;
   for (let m = boundary.exec(text); seen < MAX_QUESTIONS_READ; m = boundary.exec(text), seen++) {
     const end = m === null ? text.length : m.index;
     const piece = text.slice(from, end);
-    const words = piece.toLowerCase().replace(/[’']/g, "'").match(/[a-z0-9']+/g) ?? [];
-    if (words.length > 0) {
+    if (piece.length <= MAX_ECHO_CHARS && previous !== "") {
+      const words = wordsIn(piece);
       const n = words.length;
-      const trailing = n <= MAX_ECHO_WORDS && n < previous.length && words.every((w, i) => w === previous[previous.length - n + i]);
-      // One word alone may echo any word of the sentence before ("I have rung six times. Six.").
-      const single = n === 1 && previous.length > 1 && previous.includes(words[0] as string);
-      if ((trailing || single) && words.some((w) => w.length > 2 && w !== "etc")) return piece.trim();
-      previous = words;
+      if (n > 0 && n <= MAX_ECHO_WORDS) {
+        const before = wordsIn(previous);
+        const trailing = n < before.length && words.every((w, i) => w === before[before.length - n + i]);
+        // One word alone may echo any word of the sentence before ("I have rung six times. Six.").
+        const single = n === 1 && before.length > 1 && before.includes(words[0] as string);
+        if ((trailing || single) && words.some((w) => w.length > 2 && w !== "etc")) return piece.trim();
+      }
     }
+    if (/[A-Za-z0-9]/.test(piece)) previous = piece;
     if (m === null) break;
     from = m.index + m[0].length;
   }
   return undefined;
+}
+
+/** The words of a short text, lower case, apostrophes kept ("don't"). */
+function wordsIn(text: string): string[] {
+  return text.toLowerCase().replace(/’/g, "'").match(/[a-z0-9']+/g) ?? [];
 }
 
 /**
