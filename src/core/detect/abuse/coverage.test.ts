@@ -437,3 +437,23 @@ describe("abusive-language coverage: professional compounds and idioms stay clea
     expect(categories(text)).toContain(category);
   });
 });
+
+describe("abusive-language coverage: 'shoot you an email' and seabirds stay clean", () => {
+  it.each([
+    "I'll shoot you an email once the invoices are in.",
+    "Give me ten minutes and I'll shoot you a quick message with the times.",
+    "I will shoot you the details for the trip tomorrow.",
+    "On the boat trip we counted eleven shags on the harbour wall.",
+    "Shags are smaller than cormorants and have a green sheen.",
+  ])("finds nothing in %s", (text) => {
+    expect(abuseHits(text)).toEqual([]);
+  });
+
+  it.each([
+    ["I will shoot you if you come near my kids.", "threat"],
+    ["next time i'll shoot you, understand?", "threat"],
+    ["he shags anything that moves", "sexual"],
+  ])("still finds %s as %s", (text, category) => {
+    expect(categories(text)).toContain(category);
+  });
+});
