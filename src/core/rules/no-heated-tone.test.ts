@@ -283,6 +283,8 @@ describe("no-heated-tone: cue families (phrases alone) catch heated mail and lea
     ["ultimatum", "Sort it out when you have time, otherwise I can do it on Monday."],
     ["escalation", "The formal complaint procedure is attached; your manager can help with it."],
     ["empathy", "I understand your frustration and I'm sorry for the inconvenience; we take this seriously."],
+    ["empathy", "You seem frustrated, and frankly I see why. Apparently the release is late again."],
+    ["empathy", "I can understand why this user is frustrated; frankly the docs are thin. Apparently a fix is coming."],
   ])("%s near miss: %s", (_family, text) => {
     expect(runRule(rule, { draft: body(text), options: noModel })).toEqual([]);
   });
