@@ -162,18 +162,24 @@ export function firstAbusiveHits(text: string, options: Readonly<AbusiveLanguage
 
 /** At most this many hits are read again for reported speech; beyond it a hit counts as the sender's own. */
 const MAX_REPORTED_CHECKS = 200;
+/**
+ * Texts longer than this (a record is a few pages) are judged without the reading of reported
+ * speech: its second search of every word would double the cost of a megabyte of abuse.
+ */
+const MAX_REPORTED_TEXT = 100_000;
 
 /**
  * The first hit of each category in the sender's own words: words reported as someone else's
  * (quoted in a record, "called him a …") are left out. When a first hit is reported, later
  * uses of the same words are read too (the sender may use them in their own voice further on).
+ * Texts over 100,000 characters are judged as they are, every hit counting.
  * @param text - the text to judge
  * @param options - categories, extra and allowed words
  * @returns at most one hit per category, in category order
  */
 export function firstOwnAbusiveHits(text: string, options: Readonly<AbusiveLanguageOptions>): AbusiveHit[] {
   const first = findAbusiveLanguage(text, options, { firstPerEntry: true });
-  if (first.length === 0) return [];
+  if (first.length === 0 || text.length > MAX_REPORTED_TEXT) return firstPerCategory(first);
   const reported = reportedSpeech(text);
   const own = first.filter((h) => !reported(h.start, h.end));
   if (own.length === first.length) return firstPerCategory(own);
