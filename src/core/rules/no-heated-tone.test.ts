@@ -334,6 +334,7 @@ describe("no-heated-tone: words repeated for effect and flat one-word sarcasm", 
     ["I asked for one thing. One thing. Frankly, the logo is smaller now.", ["One thing", "Frankly"]],
     ["It broke in a patch release. A PATCH release. Seriously?", ["A PATCH release"]],
     ["I have rung the office six times. Six. Apparently nobody is in.", ["Six"]],
+    ["I spent four hours on the report for you. Four hours. Does anyone actually read these?", ["Four hours", "Does anyone actually read"]],
     ["The new rota puts me on every late again. Lovely. Apparently that is fair.", ["Lovely"]],
   ])("%s", (text, evidence) => {
     const [finding] = runRule(rule, { draft: body(text), options: noModel });
@@ -345,6 +346,8 @@ describe("no-heated-tone: words repeated for effect and flat one-word sarcasm", 
     "Thanks. Thanks again for everything, frankly you were a star.",
     "The cake was delivered. Lovely! Apparently it is lemon.",
     "The crash is in libsystem_malloc.dylib, libobjc.A.dylib and libdyld.dylib. Frankly no idea why.",
+    "I spent four hours on the display. Four hours, and the children loved it! Frankly worth it.",
+    "I understand how frustrating this is. Apparently the coat is still missing.\n\nKind regards,\nAmy\n\nKind regards,\nAmy",
   ])("near miss: %s", (text) => {
     expect(runRule(rule, { draft: body(text), options: noModel })).toEqual([]);
   });

@@ -508,8 +508,8 @@ function exasperatedFragment(text: string): string | undefined {
 }
 
 /**
- * A short sentence that repeats the last words of the one before, for effect: "I asked for one
- * thing. One thing." "It broke in a patch release. A PATCH release." "I rang six times. Six."
+ * A short sentence that repeats words of the one before, for effect: "I asked for one thing. One
+ * thing." "It broke in a patch release. A PATCH release." "I spent four hours on it. Four hours."
  * @param text - the original text
  * @returns the repeated words as written the second time, or undefined
  */
@@ -529,10 +529,9 @@ function echoedWords(text: string): string | undefined {
       const n = words.length;
       if (n > 0 && n <= MAX_ECHO_WORDS) {
         const before = wordsIn(previous);
-        const trailing = n < before.length && words.every((w, i) => w === before[before.length - n + i]);
-        // One word alone may echo any word of the sentence before ("I have rung six times. Six.").
-        const single = n === 1 && before.length > 1 && before.includes(words[0] as string);
-        if ((trailing || single) && words.some((w) => w.length > 2 && w !== "etc")) return piece.trim();
+        // The short sentence repeats words written together in the sentence before, anywhere
+        // in it ("I spent four hours on it. Four hours." "I have rung six times. Six.").
+        if (n < before.length && containsRun(before, words) && words.some((w) => w.length > 2 && !ECHO_FILLER.has(w))) return piece.trim();
       }
     }
     if (/[A-Za-z0-9]/.test(piece)) previous = piece;
@@ -540,6 +539,15 @@ function echoedWords(text: string): string | undefined {
     from = m.index + m[0].length;
   }
   return undefined;
+}
+
+/** Words that are no echo on their own ("The end. The." never happens; "etc." does). */
+const ECHO_FILLER: ReadonlySet<string> = new Set(["etc", "the", "and", "you", "but", "for", "yes", "thanks", "thank", "please", "sorry", "again", "kind", "regards", "best", "wishes", "many", "cheers"]);
+
+/** Whether `run` stands, word for word and in a row, somewhere in `words`. */
+function containsRun(words: readonly string[], run: readonly string[]): boolean {
+  for (let i = 0; i + run.length <= words.length; i++) if (run.every((w, j) => words[i + j] === w)) return true;
+  return false;
 }
 
 /** The words of a short text, lower case, apostrophes kept ("don't"). */
