@@ -32,6 +32,8 @@ const CONFIG = {
   prune: { chain: 4000, heated: 6000 },
   /** Bits per stored weight (sign included). */
   quantBits: 6,
+  /** Fewest different messages (groups) a feature must be seen in to have a weight (1: any). */
+  minGroups: 1,
   /** Most a positive example weighs against a negative one (class balance). */
   posWeightCap: 8,
   /**
@@ -42,9 +44,16 @@ const CONFIG = {
    */
   sourceWeight: { goemotions: 0.5 },
   /**
-   * Settings of one head that differ from the above. The chain head with more L2 (3e-3) stops
-   * scoring ordinary notices that ask to pass something on ("Please pass this on to your team")
-   * as high as chain letters: on dev, more chain letters over 0.97 and fewer clean rows.
+   * Settings of one head that differ from the above. The chain head with more L2 (3e-3):
+   * ordinary notices that ask to pass something on ("Dear parents … Please send wellies!") no
+   * longer score as high as chain letters; on dev, more chain letters over 0.97 and fewer clean
+   * rows.
+   *
+   * Tried for the heated head and not kept (docs/model-card.md): `minGroups` 3 to 24. It found
+   * more hand-written heated mail on dev (engine at 0.98 / 0.8: 44 % → 58 % with 3, 75 % with
+   * 24) but scored technical GitHub comments (version numbers, stack details) near 1: STRUDEL's
+   * clean comments warned 2.9 % → 5.8 % with 3, and at 4 and more short ordinary sentences of
+   * the rule's tests ("Why is the gate open? Who left it?") were warned.
    */
   perHead: { chain: { l2: 3e-3 } },
 };
@@ -73,8 +82,8 @@ function examplesOf(rows) {
   const { segmentBody } = loadTs("src/core/detect/segment.ts");
   const y = (r) => ({ abusive: r.abusive, chain: r.chain, heated: r.heated });
   return {
-    chain: rows.map((r) => ({ source: r.source, x: bucketsOf(features, textOf(r)), y: y(r) })),
-    heated: rows.map((r) => ({ source: r.source, x: bucketsOf(features, features.modelText(r.subject || "", segmentBody(r.text, { subject: r.subject || "" }).authored)), y: y(r) })),
+    chain: rows.map((r) => ({ source: r.source, group: r.group, x: bucketsOf(features, textOf(r)), y: y(r) })),
+    heated: rows.map((r) => ({ source: r.source, group: r.group, x: bucketsOf(features, features.modelText(r.subject || "", segmentBody(r.text, { subject: r.subject || "" }).authored)), y: y(r) })),
   };
 }
 
@@ -83,6 +92,17 @@ function examplesOf(rows) {
  * @returns {{bias: number, w: Map<number, number>}}
  */
 function trainHead(examples, label, seed, cfg = CONFIG) {
+  if (cfg.minGroups > 1) {
+    // Only features seen in at least minGroups different messages (a group: one message and its
+    // variants) may have a weight: a word pair seen once is that message, not a sign of heat.
+    const groupsOf = new Map();
+    for (const e of examples) for (const b of e.x) {
+      const g = groupsOf.get(b);
+      if (g === undefined) groupsOf.set(b, e.group);
+      else if (g !== true && g !== e.group) groupsOf.set(b, g instanceof Set ? (g.add(e.group), g.size >= cfg.minGroups ? true : g) : cfg.minGroups <= 2 ? true : new Set([g, e.group]));
+    }
+    examples = examples.map((e) => ({ ...e, x: e.x.filter((b) => groupsOf.get(b) === true) }));
+  }
   const w = new Map();
   let bias = 0;
   const weightOf = (e) => cfg.sourceWeight[e.source] ?? 1;
