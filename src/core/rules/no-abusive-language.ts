@@ -166,7 +166,7 @@ const MAX_REPORTED_CHECKS = 200;
  * Texts longer than this (a record is a few pages) are judged without the reading of reported
  * speech: its second search of every word would double the cost of a megabyte of abuse.
  */
-const MAX_REPORTED_TEXT = 100_000;
+const MAX_REPORTED_TEXT = 100000;
 
 /**
  * The first hit of each category in the sender's own words: words reported as someone else's
