@@ -457,3 +457,29 @@ describe("abusive-language coverage: 'shoot you an email' and seabirds stay clea
     expect(categories(text)).toContain(category);
   });
 });
+
+describe("abusive-language coverage: insult frames around ambiguous nouns", () => {
+  it.each([
+    "you lying snake",
+    "she's such a cow to the new starters",
+    "get out of my room, you pigs",
+    "you dirty rat, you took my parking space",
+    "you snakes, every one of you",
+    "you utter knob",
+    "you absolute clown",
+    "shut it, you weasels",
+  ])("finds %s as an insult", (text) => {
+    expect(categories(text)).toContain("insult");
+  });
+
+  it.each([
+    "Did you see the rats in the loft? Pest control comes on Tuesday.",
+    "At the farm you can feed the pigs and stroke the cows.",
+    "When you land on a snake's head you slide down: snakes and ladders for Rainbow Room.",
+    "Thank you so much for the knobs on the new cupboard doors.",
+    "Such a cold day for the farm trip, wrap up warm.",
+    "Can you help me draw a cow and a pig for the display?",
+  ])("finds nothing in %s", (text) => {
+    expect(abuseHits(text)).toEqual([]);
+  });
+});
