@@ -33,6 +33,7 @@ describe("reported speech: records of what someone else said", () => {
     ["Witness account: the grandad told them to fuck off and drove away.", "fuck"],
     ["The caller said the manager was an idiot and hung up.", "idiot"],
     ["A parent asked what the word twat means after hearing it at the park.", "twat"],
+    ["Our policy lists abusive language (e.g. 'bitch', 'slag') that we will not accept.", "slag"],
   ])("%s (%s) is reported", (text, word) => {
     expect(reported(text, word)).toBe(true);
   });
