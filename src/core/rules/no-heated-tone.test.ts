@@ -3,6 +3,8 @@ import data from "../data/tone/heated.en.json";
 import { describeLargeInputs } from "../../../test/content-rule-helpers";
 import { makeDraft, runRule, runRuleTests } from "../../../test/rule-tester";
 import { compileSignals, patternProblem } from "../detect/tone-utils";
+import { detectOne } from "../detect/model";
+import { modelText } from "../detect/features";
 
 const body = (text: string) => makeDraft({ body: text });
 /** The phrases alone, without the detection model's judgement. */
@@ -217,7 +219,13 @@ describe("no-heated-tone with the detection model", () => {
   });
 
   it("adds no point for the words the other signs already counted (the model would count 'ridiculous' twice)", () => {
-    const draft = body("The price is ridiculous, but it is the only supplier.");
+    const text = "The price is ridiculous.";
+    const draft = body(text);
+    // The premise, checked so that a retrained model that no longer fits it says so: the model
+    // would assist (0.3 or more) and its only word is the one already counted.
+    const judged = detectOne(modelText(String(draft.subject), text), "heated");
+    expect(judged.probability).toBeGreaterThanOrEqual(0.3);
+    expect(judged.evidence.map((e) => e.toLowerCase())).toEqual(["ridiculous"]);
     expect(runRule(rule, { draft, options: { modelThreshold: 1, modelAssist: 0.3 } })).toHaveLength(0);
     // A firm word with a second, different sign of heat is still reported.
     expect(runRule(rule, { draft: body("The price is ridiculous. I hate this supplier."), options: { modelThreshold: 1, modelAssist: 0.3 } })).toHaveLength(1);
