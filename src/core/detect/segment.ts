@@ -56,18 +56,12 @@ type PartFrame = {
   index: number;
 };
 
-/** A map of an object's own keys (ES2016: no `Object.entries` in classic Outlook's runtime). */
-function mapOf<V>(record: Readonly<Record<string, V>>): ReadonlyMap<string, V> {
-  const map = new Map<string, V>();
-  for (const key of Object.keys(record)) map.set(key, record[key] as V);
-  return map;
-}
-
 /**
  * Header keys as Outlook, Thunderbird, Apple Mail and Gmail write them (English, German, French,
  * Spanish, Portuguese, Italian, Dutch, Nordic, Polish). Lotus Notes writes "cc:" in lower case.
  */
-const HEADER_KEYS: ReadonlyMap<string, HeaderName | "other"> = mapOf({
+// No prototype: a "Constructor:" or "__proto__:" line must not find Object.prototype's.
+const HEADER_KEYS: Readonly<Record<string, HeaderName | "other">> = Object.setPrototypeOf({
   from: "from", von: "from", de: "from", van: "from", da: "from", "från": "from", fra: "from", od: "from",
   sent: "date", date: "date", gesendet: "date", datum: "date", "envoyé": "date", enviado: "date", inviato: "date",
   verzonden: "date", skickat: "date", sendt: "date", "wysłano": "date", "data": "date", "enviado el": "date", fecha: "date",
@@ -77,7 +71,7 @@ const HEADER_KEYS: ReadonlyMap<string, HeaderName | "other"> = mapOf({
   onderwerp: "subject", assunto: "subject", "ämne": "subject", emne: "subject", temat: "subject",
   "reply-to": "other", importance: "other", "wichtigkeit": "other", attachments: "other", anlagen: "other",
   bcc: "other", "sent by": "other",
-});
+}, null);
 
 const OUTLOOK_DIVIDER = /^_{10,}$/;
 const ORIGINAL_MESSAGE =
@@ -93,8 +87,6 @@ const PLACEHOLDER = /^(?:\s*(?:\[(?:image|graphic|picture|logo|attachment)[^\]]{
 
 /** Openings of "On <date>, <name> wrote:" lines, by language. */
 const ATTRIBUTION_STARTS = ["on ", "le ", "el ", "il ", "em ", "op ", "den ", "w dniu ", "dnia ", "pe ", "am "];
-/** The first letters of ATTRIBUTION_STARTS. */
-const ATTRIBUTION_FIRST_LETTERS = "oleidwpa";
 /** "Am <date> schrieb <name>:", "Op <date> schreef <name>:", "Op <date> heeft <name> het volgende geschreven:". */
 const ATTRIBUTION_VERB_FIRST: ReadonlyArray<readonly [string, string, string]> = [
   ["am ", " schrieb ", ":"],
@@ -378,35 +370,15 @@ function headerField(content: string): Field | null {
   if (colon <= 0) return null;
   let key = content.slice(0, colon);
   if (key.includes("*")) key = key.replace(/\*/g, "");
-  // A map, not an object: "constructor" or "__proto__" must not be found on Object.prototype.
-  const name = HEADER_KEYS.get(key.trim().toLowerCase());
+  const name = HEADER_KEYS[key.trim().toLowerCase()];
   if (!name) return null;
   let value = content.slice(colon + 1).trim();
   if (value.startsWith("*")) value = value.slice(1).trim();
   return { name, value };
 }
 
-/**
- * The last line read by `headerFieldAt`, and what it held. A header block is read line by line
- * and then again from its first line, and each line is read as the possible start of a block
- * and as the next line of the one before: remembering one line makes each read once (a body of
- * nothing but "From:" lines would otherwise parse each line three times).
- */
-let lastFieldLines: Lines | undefined;
-let lastFieldLine = -1;
-let lastField: Field | null = null;
-
 /** The header on line `i`, without copying lines that cannot be one. */
 function headerFieldAt(lines: Lines, i: number): Field | null {
-  if (lines === lastFieldLines && i === lastFieldLine) return lastField;
-  const field = readHeaderFieldAt(lines, i);
-  lastFieldLines = lines;
-  lastFieldLine = i;
-  lastField = field;
-  return field;
-}
-
-function readHeaderFieldAt(lines: Lines, i: number): Field | null {
   const a = firstVisibleAt(lines, i);
   if (a < 0) return null;
   const limit = Math.min(lines.end[i] as number, a + 26);
@@ -658,10 +630,6 @@ function attributionBlock(lines: Lines, i: number): Block | null {
   if (length + (lines.end[next] as number) - (lines.cs[next] as number) > MAX_ATTRIBUTION) return null;
   const nextLast = lastVisibleAt(lines, next);
   if (lines.text.charCodeAt(nextLast) !== 58) return null;
-  // The openings all start with one of these letters: a line starting with any other ASCII
-  // character is turned away before it is copied (bodies of bare "From:" lines meet this on every line).
-  const first = lines.text.charCodeAt(firstVisibleAt(lines, i));
-  if (first < 128 && !ATTRIBUTION_FIRST_LETTERS.includes(String.fromCharCode(first | 32))) return null;
   const content = contentOf(lines, i);
   const lower = content.trimStart().toLowerCase();
   if (!ATTRIBUTION_STARTS.some((s) => lower.startsWith(s))) return null;
@@ -671,30 +639,8 @@ function attributionBlock(lines: Lines, i: number): Block | null {
   return wrapped ? { kind: "reply", headers: wrapped, end: i + 2 } : null;
 }
 
-/**
- * Whether line `i` (not blank) can start a block at all, from a few characters: a marker starts
- * with "-" or "_" or ends with ":"; a header has a colon within its first 26 characters; an
- * attribution ends with ":" or is followed by a line that does; a Notes attribution ends in a
- * clock time or is followed by a line that does. Ordinary lines of text fail every test, so
- * they are turned away without the full readings (which matters most before the engine is warm:
- * a megabyte of prose is thousands of lines).
- */
-function mayStartBlock(lines: Lines, i: number): boolean {
-  const text = lines.text;
-  const a = firstVisibleAt(lines, i);
-  const z = lastVisibleAt(lines, i);
-  const first = text.charCodeAt(a);
-  if (first === 45 || first === 95 || text.charCodeAt(z) === 58) return true;
-  const limit = Math.min(lines.end[i] as number, a + 26);
-  for (let k = a; k < limit; k++) if (text.charCodeAt(k) === 58) return true;
-  if (endsLikeTime(lines, i)) return true;
-  const next = i + 1;
-  return next < lines.count && lines.blank[next] === 0 && (text.charCodeAt(lastVisibleAt(lines, next)) === 58 || endsLikeTime(lines, next));
-}
-
 function blockAt(lines: Lines, i: number): Block | null {
   // Cheap tests first: most lines are neither a marker, a From header nor an attribution.
-  if (!mayStartBlock(lines, i)) return null;
   const marker = markerAt(lines, i);
   const block = headerBlock(lines, i, marker);
   if (block) return block;
@@ -784,37 +730,6 @@ export function matchCodes(text: string): number[] {
 }
 
 /**
- * What the search needs of a key, worked out once per key (the organisation's disclaimer is
- * the same for every message): the Knuth–Morris–Pratt failure table, and the key's first
- * characters up to its first space when they are ASCII and not dashes or quotes.
- */
-function searchTables(key: readonly number[]): { fail: Int32Array; prefix: string } {
-  let tables = tablesByKey.get(key);
-  if (tables === undefined) {
-    const m = key.length;
-    const fail = new Int32Array(m);
-    for (let i = 1, k = 0; i < m; i++) {
-      while (k > 0 && key[i] !== key[k]) k = fail[k - 1] as number;
-      if (key[i] === key[k]) k++;
-      fail[i] = k;
-    }
-    let prefix = "";
-    for (const code of key) {
-      if (code >= 128 || code === 32 || code === 45 || code === 39 || code === 34) break;
-      prefix += String.fromCharCode(code);
-    }
-    tables = { fail, prefix };
-    tablesByKey.set(key, tables);
-  }
-  return tables;
-}
-
-const tablesByKey = new WeakMap<readonly number[], { fail: Int32Array; prefix: string }>();
-
-/** The key of the last disclaimer text read (see `markOrganisationDisclaimer`). */
-let lastDisclaimer: { text: string; key: readonly number[] } | undefined;
-
-/**
  * Every non-overlapping occurrence of `key` (from `matchCodes`) in `text`, compared case- and
  * white-space-insensitively, as [start, end) offsets in `text`. Knuth–Morris–Pratt over the
  * normalised characters as they are read, so it is linear and needs memory only for the key.
@@ -829,7 +744,12 @@ export function findNormalized(text: string, lower: string, key: readonly number
   const m = key.length;
   // The key's normalised characters each come from at least one character of the text.
   if (text.length < m) return [];
-  const { fail, prefix: keyPrefix } = searchTables(key);
+  const fail = new Int32Array(m);
+  for (let i = 1, k = 0; i < m; i++) {
+    while (k > 0 && key[i] !== key[k]) k = fail[k - 1] as number;
+    if (key[i] === key[k]) k++;
+    fail[i] = k;
+  }
   const found: Array<[number, number]> = [];
   let n = 0;
   let k = 0;
@@ -839,7 +759,13 @@ export function findNormalized(text: string, lower: string, key: readonly number
   // when lower-casing kept every offset; then nothing before the next place they are written
   // can start a match. (Its first word is far rarer than its first letter: a megabyte of prose
   // holds a "t" every few characters, and each one cost a step of the search.)
-  const prefix = lower.length === text.length ? keyPrefix : "";
+  let prefix = "";
+  if (lower.length === text.length) {
+    for (const code of key) {
+      if (code >= 128 || code === 32 || code === 45 || code === 39 || code === 34) break;
+      prefix += String.fromCharCode(code);
+    }
+  }
   // Most messages do not contain the disclaimer's first word at all.
   if (prefix !== "" && !lower.includes(prefix)) return found;
   // Where in `text` each of the last m normalised characters came from.
@@ -946,8 +872,7 @@ function senderLineAt(sender: Sender, at: number): number {
 /** Sets the organisation's disclaimer apart, wherever and however wrapped it appears. */
 function markOrganisationDisclaimer(sender: Sender, disclaimerText: string | undefined): void {
   if (!disclaimerText || sender.ids.length === 0) return;
-  if (lastDisclaimer?.text !== disclaimerText) lastDisclaimer = { text: disclaimerText, key: matchCodes(disclaimerText) };
-  const key = lastDisclaimer.key;
+  const key = matchCodes(disclaimerText);
   if (key.length < 20) return;
   const text = sender.joined;
   for (const [from, to] of findNormalized(text, sender.lower, key)) {
@@ -1195,10 +1120,6 @@ export function segmentBody(text: string, options: SegmentOptions = {}): BodySeg
     markSignature(sender, k, end);
     k = end;
   }
-
-  // The header lines are all read: the remembered line must not keep the body alive.
-  lastFieldLines = undefined;
-  lastField = null;
 
   const quotedJoiner = new LineJoiner(lines.text);
   const partJoiners = parts.map(() => new LineJoiner(lines.text));
