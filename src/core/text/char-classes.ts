@@ -31,22 +31,6 @@ const LAST = "0123456789ABCDEFGHIJKLMNOPQRSTUV";
 const MORE = "WXYZabcdefghijklmnopqrstuvwxyz_$";
 
 /**
- * Digit values by character code: 0–31 for a last digit (LAST), 32–63 for a leading one
- * (MORE, value + 32), 64 for `~`, -1 for anything else. Made on first use.
- */
-let digitCodes: Int8Array | undefined;
-
-function digitTable(): Int8Array {
-  const table = new Int8Array(128).fill(-1);
-  for (let d = 0; d < 32; d++) {
-    table[LAST.charCodeAt(d)] = d;
-    table[MORE.charCodeAt(d)] = d + 32;
-  }
-  table[126] = 64; // "~"
-  return table;
-}
-
-/**
  * Decodes a table written by scripts/generate-char-classes.js: base-32 numbers (leading digits
  * from MORE, the last from LAST) that alternate gap before a range and its length minus one;
  * `~n` repeats the previous (gap, length) pair n more times.
@@ -54,44 +38,43 @@ function digitTable(): Int8Array {
  * @returns the ranges
  */
 export function decodeRanges(data: string): number[] {
-  const digits = (digitCodes ??= digitTable());
   const ranges: number[] = [];
   let previousEnd = -1;
   let value = 0;
-  let pending = -1; // a gap read, waiting for its length
+  let pending: number | undefined; // a gap read, waiting for its length
   let repeat = false;
   let gap = 0;
   let length = 0;
+  const push = (): void => {
+    const start = previousEnd + 1 + gap;
+    previousEnd = start + length;
+    ranges.push(start, previousEnd);
+  };
   for (let i = 0; i < data.length; i++) {
-    const code = data.charCodeAt(i);
-    const d = code < 128 ? (digits[code] as number) : -1;
-    if (d === 64 && pending < 0 && ranges.length > 0) {
+    const ch = data.charAt(i);
+    if (ch === "~" && pending === undefined && ranges.length > 0) {
       repeat = true;
       continue;
     }
-    if (d < 0 || d === 64) throw new Error(`bad character class data at ${i}`);
-    if (d >= 32) {
-      value = value * 32 + (d - 32);
+    const last = LAST.indexOf(ch);
+    if (last < 0) {
+      const more = MORE.indexOf(ch);
+      if (more < 0) throw new Error(`bad character class data at ${i}`);
+      value = value * 32 + more;
       continue;
     }
-    const n = value * 32 + d;
+    const n = value * 32 + last;
     value = 0;
     if (repeat) {
-      for (let k = 0; k < n; k++) {
-        const start = previousEnd + 1 + gap;
-        previousEnd = start + length;
-        ranges.push(start, previousEnd);
-      }
+      for (let k = 0; k < n; k++) push();
       repeat = false;
-    } else if (pending < 0) {
+    } else if (pending === undefined) {
       pending = n;
     } else {
       gap = pending;
       length = n;
-      pending = -1;
-      const start = previousEnd + 1 + gap;
-      previousEnd = start + length;
-      ranges.push(start, previousEnd);
+      pending = undefined;
+      push();
     }
   }
   return ranges;
@@ -168,95 +151,47 @@ export function isFormat(codePoint: number): boolean {
   return inRanges(codePoint, FORMAT_RANGES);
 }
 
-/** Two hex digits for each byte value, made on first use (cheaper than `toString(16)` thousands of times at load). */
-let hexBytes: string[] | undefined;
-
-/** `\\uXXXX` for a code point of the Basic Multilingual Plane, `\\u{…}` for one beyond it. */
-function escapeCodePoint(cp: number): string {
-  if (cp > 0xffff) return `\\u{${cp.toString(16)}}`;
-  const hex = (hexBytes ??= Array.from({ length: 256 }, (_, b) => (0x100 + b).toString(16).slice(1)));
-  return `\\u${hex[cp >> 8] as string}${hex[cp & 0xff] as string}`;
-}
-
 /**
- * Writes the ranges `table[from…to)` (pairs) as the body of a character class, each end
- * clipped to at most `limit`.
- */
-function rangesBody(table: Ranges, from: number, to: number, limit: number): string {
-  let out = "";
-  for (let i = from; i + 1 < to; i += 2) {
-    const start = table[i] as number;
-    const end = Math.min(table[i + 1] as number, limit);
-    out += start === end ? escapeCodePoint(start) : `${escapeCodePoint(start)}-${escapeCodePoint(end)}`;
-  }
-  return out;
-}
-
-/** Index of the first pair of a table that starts beyond the Basic Multilingual Plane. */
-function firstAstral(table: Ranges): number {
-  let i = 0;
-  while (i + 1 < table.length && (table[i] as number) <= 0xffff) i += 2;
-  return i;
-}
-
-/**
- * Writes a table as the body of a regular expression character class (without the brackets).
+ * Writes a table as the body of a regular expression character class (without the brackets),
+ * with the characters themselves rather than escapes (`a-zà-ö…`): the ends become one string
+ * in a native call and a native replace puts the dashes in, so nothing runs per range in
+ * script (thousands of ranges, read by the interpreter at load, cost milliseconds of every
+ * cold start). The tables written this way (letters, numbers, upper and lower case) contain no
+ * character that is special inside `[…]` (`\\`, `]`, `^`, `-`) and no lone surrogate; a
+ * supplementary-plane character is its surrogate pair, one character for a `u`-flag expression.
  * @param table - the ranges
- * @param unicode - true for a `u`-flag expression: the supplementary planes are included as
- *   `\u{…}` escapes; false: only the Basic Multilingual Plane (valid with or without `u`)
- * @returns e.g. `\u0041-\u005a\u0061-\u007a…`
+ * @param unicode - true for a `u`-flag expression: the supplementary planes are included;
+ *   false: only the Basic Multilingual Plane (valid with or without `u`)
+ * @returns e.g. `A-Za-z…`
  */
 export function classBody(table: Ranges, unicode: boolean): string {
-  return unicode ? rangesBody(table, 0, table.length, 0x10ffff) : rangesBody(table, 0, firstAstral(table), 0xffff);
-}
-
-/**
- * A table's class bodies for both kinds of expression, written with the characters themselves
- * rather than escapes: `a-zà-ö…`. The ends become one string in a single native call and a
- * native replace puts the dashes in, so nothing runs per range in script at load (thousands of
- * ranges, read by the interpreter, cost milliseconds of every cold start). The categories
- * written this way (letters, numbers, upper and lower case) contain no character that is
- * special inside `[…]` (`\\`, `]`, `^`, `-`) and no lone surrogate; a supplementary-plane
- * character is its surrogate pair, one character for a `u`-flag expression. No range runs
- * across U+FFFF (a non-character), so the plain form is the `u` form's beginning.
- */
-function bodies(table: Ranges): readonly [plain: string, unicode: string] {
-  const astral = firstAstral(table);
-  const plain = ends(table.slice(0, astral), String.fromCharCode).replace(PAIRS, "$1-$2");
-  return [plain, plain + ends(table.slice(astral), String.fromCodePoint).replace(PAIRS_U, "$1-$2")];
-}
-
-/** A list of code points as one string, in chunks small enough for any engine's argument limit. */
-function ends(points: number[], from: (...codes: number[]) => string): string {
+  let ends = table;
+  if (!unicode) {
+    let n = 0;
+    while (n < table.length && (table[n] as number) <= 0xffff) n += 2;
+    ends = table.slice(0, n);
+  }
   let out = "";
-  for (let i = 0; i < points.length; i += 4096) out += from(...points.slice(i, i + 4096));
-  return out;
+  for (let i = 0; i < ends.length; i += 4096) out += String.fromCodePoint(...ends.slice(i, i + 4096));
+  return out.replace(unicode ? /([\s\S])([\s\S])/gu : /([\s\S])([\s\S])/g, "$1-$2");
 }
-
-const PAIRS = /([\s\S])([\s\S])/g;
-const PAIRS_U = /([\s\S])([\s\S])/gu;
-
-const LETTER_BODIES = /* @__PURE__ */ bodies(LETTER_RANGES);
-const LETTER_OR_NUMBER_BODIES = /* @__PURE__ */ bodies(LETTER_OR_NUMBER_RANGES);
-const UPPER_BODIES = /* @__PURE__ */ bodies(UPPER_RANGES);
-const LOWER_BODIES = /* @__PURE__ */ bodies(LOWER_RANGES);
 
 /** `\p{L}`, Basic Multilingual Plane, as a class body. */
-export const LETTER = LETTER_BODIES[0];
+export const LETTER = /* @__PURE__ */ classBody(LETTER_RANGES, false);
 /** `\p{L}` as a class body for `u`-flag expressions. */
-export const LETTER_U = LETTER_BODIES[1];
+export const LETTER_U = /* @__PURE__ */ classBody(LETTER_RANGES, true);
 /** `\p{L}\p{N}`, Basic Multilingual Plane, as a class body. */
-export const LETTER_OR_NUMBER = LETTER_OR_NUMBER_BODIES[0];
+export const LETTER_OR_NUMBER = /* @__PURE__ */ classBody(LETTER_OR_NUMBER_RANGES, false);
 /** `\p{L}\p{N}` as a class body for `u`-flag expressions. */
-export const LETTER_OR_NUMBER_U = LETTER_OR_NUMBER_BODIES[1];
+export const LETTER_OR_NUMBER_U = /* @__PURE__ */ classBody(LETTER_OR_NUMBER_RANGES, true);
 /** `\p{Lu}`, Basic Multilingual Plane, as a class body. */
-export const UPPER = UPPER_BODIES[0];
+export const UPPER = /* @__PURE__ */ classBody(UPPER_RANGES, false);
 /** `\p{Lu}` as a class body for `u`-flag expressions. */
-export const UPPER_U = UPPER_BODIES[1];
+export const UPPER_U = /* @__PURE__ */ classBody(UPPER_RANGES, true);
 /** `\p{Ll}`, Basic Multilingual Plane, as a class body. */
-export const LOWER = LOWER_BODIES[0];
+export const LOWER = /* @__PURE__ */ classBody(LOWER_RANGES, false);
 /** `\p{Ll}` as a class body for `u`-flag expressions. */
-export const LOWER_U = LOWER_BODIES[1];
+export const LOWER_U = /* @__PURE__ */ classBody(LOWER_RANGES, true);
 
 /**
  * Removes combining marks (`text.replace(/\p{M}/gu, "")` without `\p{…}`).
