@@ -30,8 +30,8 @@ type Version = Readonly<{
   whole: readonly string[];
   /** Its overlapping windows of `WINDOW` words, each once. */
   windows: readonly string[];
-  /** Its distinct words, longest first, each with the windows (by index) that contain it. */
-  byWord: ReadonlyArray<readonly [word: string, windows: readonly number[]]>;
+  /** Its distinct words, longest (rarest) first. */
+  rarest: readonly string[];
 }>;
 
 /**
@@ -52,12 +52,7 @@ function versionsOf(organisation: Organisation): NonNullable<typeof memo> {
     const size = Math.min(WINDOW, w.length);
     const windows = new Set<string>();
     for (let i = 0; i + size <= w.length; i++) windows.add(w.slice(i, i + size).join(" "));
-    const list = [...windows];
-    const byWord = new Map<string, number[]>();
-    list.forEach((window, index) => {
-      for (const word of new Set(window.split(" "))) byWord.set(word, [...(byWord.get(word) ?? []), index]);
-    });
-    versions.push({ words: w, whole: [joined], windows: list, byWord: [...byWord].sort((a, b) => b[0].length - a[0].length) });
+    versions.push({ words: w, whole: [joined], windows: [...windows], rarest: [...new Set(w)].sort((a, b) => b.length - a.length) });
   }
   memo = { text, html, versions, phrases: versions.map((v) => v.whole[0] as string) };
   return memo;
@@ -99,17 +94,12 @@ export function withoutDisclaimer(text: string, organisation: Organisation): str
 function coverage(version: Version, lowerBody: string): number {
   if (phrasesPresent(lowerBody, version.whole).size === 1) return 1;
   const total = version.windows.length;
-  const possible = new Uint8Array(total).fill(1);
-  let left = total;
-  for (const [word, windows] of version.byWord) {
-    if (left < ALTERED_SHARE * total) return left / total;
-    if (lowerBody.includes(word)) continue;
-    for (const w of windows) {
-      left -= possible[w] as number;
-      possible[w] = 0;
-    }
+  let possible = version.windows;
+  // (The empty word at the end only makes the loop test the count once more.)
+  for (const word of [...version.rarest, ""]) {
+    if (possible.length < ALTERED_SHARE * total) return possible.length / total;
+    if (word !== "" && !lowerBody.includes(word)) possible = possible.filter((w) => !` ${w} `.includes(` ${word} `));
   }
-  if (left < ALTERED_SHARE * total) return left / total;
   return phrasesPresent(lowerBody, version.windows).size / total;
 }
 
