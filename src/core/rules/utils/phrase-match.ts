@@ -93,55 +93,6 @@ const expressions = new Map<string, RegExp>();
 const MAX_EXPRESSIONS = 64;
 
 /**
- * Texts up to this length are searched for the phrases' key words before any expression runs
- * (see `mayContain`). On longer texts only lists with at most `FEW_KEYS` key words are (a
- * whole disclaimer has one): for long lists the expressions' one pass costs less than a search
- * per key word.
- */
-const PREFILTER_LIMIT = 32 * 1024;
-const FEW_KEYS = 3;
-
-/** The key words of each list seen, by the list itself (lists are read-only); null when a phrase has no word. */
-const keysByList = new WeakMap<readonly string[], readonly string[] | null>();
-
-/**
- * The longest word of each phrase, each once: a phrase can only be in a text that contains its
- * longest word, if only inside another word. Empty phrases are left out (no list searches
- * for them); null when no phrase has a word, so nothing can be ruled out.
- */
-function keysOf(phrases: readonly string[]): readonly string[] | null {
-  let keys = keysByList.get(phrases);
-  if (keys === undefined) {
-    const set = new Set<string>();
-    for (const phrase of phrases) {
-      let longest = "";
-      for (const word of phrase.split(" ")) if (word.length > longest.length) longest = word;
-      if (longest !== "") set.add(longest);
-    }
-    keys = set.size > 0 ? [...set] : null;
-    keysByList.set(phrases, keys);
-  }
-  return keys;
-}
-
-/**
- * Tells whether any of the phrases may be in lower-case text: false when the text (short, or
- * the list has few key words) holds none of their key words. Then no expression is built or
- * run: on a short message most lists have nothing to find, and building an expression costs
- * more than the check it serves (on the first message after start-up, milliseconds per list);
- * on a long one, a new expression's first pass is slow too (it starts interpreted). Blanking out other phrases
- * (exclusions) only turns characters into spaces, which never makes a key word appear.
- * @param lower - lower-case text
- * @param phrases - phrases as lower-case words separated by single spaces
- * @returns false only when none of the phrases can be in the text
- */
-function mayContain(lower: string, phrases: readonly string[]): boolean {
-  const keys = keysOf(phrases);
-  if (keys === null || (lower.length > PREFILTER_LIMIT && keys.length > FEW_KEYS)) return true;
-  return keys.some((key) => lower.includes(key));
-}
-
-/**
  * Turns matched text back into the phrase as listed: lower-case words, single spaces.
  * @param matched - text matched by a flexible expression
  * @returns the phrase
@@ -158,7 +109,7 @@ export function canonical(matched: string): string {
  */
 export function removePhrases(lower: string, phrases: readonly string[]): string {
   const list = phrases.includes("") ? phrases.filter((p) => p !== "") : phrases;
-  if (list.length === 0 || lower === "" || !mayContain(lower, list)) return lower;
+  if (list.length === 0 || lower === "") return lower;
   return lower.replace(anyOf(list, "consume"), " ");
 }
 
@@ -172,9 +123,7 @@ export function removePhrases(lower: string, phrases: readonly string[]): string
  */
 export function findPhrase(text: string, phrases: readonly string[], exclusions: readonly string[] = []): string | undefined {
   if (text === "" || phrases.length === 0) return undefined;
-  const lower = lowerCase(text);
-  if (!mayContain(lower, phrases)) return undefined;
-  const cleaned = removePhrases(lower, exclusions);
+  const cleaned = removePhrases(lowerCase(text), exclusions);
   const match = anyOf(phrases, "consume").exec(cleaned);
   return match ? canonical(match[1] as string) : undefined;
 }
@@ -189,7 +138,7 @@ export function findPhrase(text: string, phrases: readonly string[], exclusions:
 export function phrasesPresent(lower: string, phrases: readonly string[]): Set<string> {
   const wanted = new Set(phrases.filter((p) => p !== ""));
   const found = new Set<string>();
-  if (wanted.size === 0 || lower === "" || !mayContain(lower, phrases)) return found;
+  if (wanted.size === 0 || lower === "") return found;
   // A repeated phrase changes nothing in the expression, so a list without "" is used as it is.
   const pattern = anyOf(phrases.includes("") ? [...wanted] : phrases, "lookahead");
   for (let m = pattern.exec(lower); m !== null && found.size < wanted.size; m = pattern.exec(lower)) {
@@ -212,7 +161,6 @@ export function phrasesPresent(lower: string, phrases: readonly string[]): Set<s
 export function findPhraseAsWritten(text: string, phrases: readonly string[], exclusions: readonly string[] = []): string | undefined {
   if (text === "" || phrases.length === 0) return undefined;
   const lower = lowerCase(text);
-  if (!mayContain(lower, phrases)) return undefined;
   const excluded = exclusions.includes("") ? exclusions.filter((p) => p !== "") : exclusions;
   const cleaned = excluded.length === 0 ? lower : lower.replace(anyOf(excluded, "consume"), (m) => " ".repeat(m.length));
   const match = anyOf(phrases, "consume").exec(cleaned);
