@@ -132,27 +132,24 @@ export function foldChar(ch: string): string {
 
 /** Folded forms of the BMP characters met so far, by code (see {@link foldCode}). */
 let foldedBmp: (string | undefined)[] | undefined;
-/** Folded forms of characters beyond the BMP met so far (styled letters), at most {@link MAX_ASTRAL} kept. */
 const foldedAstral = new Map<number, string>();
-const MAX_ASTRAL = 4096;
 
 /**
  * {@link foldChar} of one code point (not ASCII), remembered: a pure function of the character,
  * whose NFKD and tables cost microseconds, asked at every letter of look-alike text.
  */
 function foldCode(cp: number): string {
-  if (cp <= 0xffff) {
-    const table = (foldedBmp ??= new Array<string | undefined>(0x10000));
-    let folded = table[cp];
-    if (folded === undefined) table[cp] = folded = foldUncached(String.fromCharCode(cp), cp);
+  if (cp > 0xffff) {
+    // Styled letters beyond the BMP (𝐟𝐮𝐜𝐤): remembered too, up to a bound.
+    let folded = foldedAstral.get(cp);
+    if (folded === undefined) {
+      folded = foldUncached(String.fromCodePoint(cp), cp);
+      if (foldedAstral.size < 4096) foldedAstral.set(cp, folded);
+    }
     return folded;
   }
-  let folded = foldedAstral.get(cp);
-  if (folded === undefined) {
-    folded = foldUncached(String.fromCodePoint(cp), cp);
-    if (foldedAstral.size < MAX_ASTRAL) foldedAstral.set(cp, folded);
-  }
-  return folded;
+  const table = (foldedBmp ??= new Array<string | undefined>(0x10000));
+  return (table[cp] ??= foldUncached(String.fromCharCode(cp), cp));
 }
 
 function foldUncached(ch: string, cp: number): string {
