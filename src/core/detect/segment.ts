@@ -87,6 +87,8 @@ const PLACEHOLDER = /^(?:\s*(?:\[(?:image|graphic|picture|logo|attachment)[^\]]{
 
 /** Openings of "On <date>, <name> wrote:" lines, by language. */
 const ATTRIBUTION_STARTS = ["on ", "le ", "el ", "il ", "em ", "op ", "den ", "w dniu ", "dnia ", "pe ", "am "];
+/** The first letters of ATTRIBUTION_STARTS. */
+const ATTRIBUTION_FIRST_LETTERS = "oleidwpa";
 /** "Am <date> schrieb <name>:", "Op <date> schreef <name>:", "Op <date> heeft <name> het volgende geschreven:". */
 const ATTRIBUTION_VERB_FIRST: ReadonlyArray<readonly [string, string, string]> = [
   ["am ", " schrieb ", ":"],
@@ -377,8 +379,27 @@ function headerField(content: string): Field | null {
   return { name, value };
 }
 
+/**
+ * The last line read by `headerFieldAt`, and what it held. A header block is read line by line
+ * and then again from its first line, and each line is read as the possible start of a block
+ * and as the next line of the one before: remembering one line makes each read once (a body of
+ * nothing but "From:" lines would otherwise parse each line three times).
+ */
+let lastFieldLines: Lines | undefined;
+let lastFieldLine = -1;
+let lastField: Field | null = null;
+
 /** The header on line `i`, without copying lines that cannot be one. */
 function headerFieldAt(lines: Lines, i: number): Field | null {
+  if (lines === lastFieldLines && i === lastFieldLine) return lastField;
+  const field = readHeaderFieldAt(lines, i);
+  lastFieldLines = lines;
+  lastFieldLine = i;
+  lastField = field;
+  return field;
+}
+
+function readHeaderFieldAt(lines: Lines, i: number): Field | null {
   const a = firstVisibleAt(lines, i);
   if (a < 0) return null;
   const limit = Math.min(lines.end[i] as number, a + 26);
@@ -630,6 +651,10 @@ function attributionBlock(lines: Lines, i: number): Block | null {
   if (length + (lines.end[next] as number) - (lines.cs[next] as number) > MAX_ATTRIBUTION) return null;
   const nextLast = lastVisibleAt(lines, next);
   if (lines.text.charCodeAt(nextLast) !== 58) return null;
+  // The openings all start with one of these letters: a line starting with any other ASCII
+  // character is turned away before it is copied (bodies of bare "From:" lines meet this on every line).
+  const first = lines.text.charCodeAt(firstVisibleAt(lines, i));
+  if (first < 128 && !ATTRIBUTION_FIRST_LETTERS.includes(String.fromCharCode(first | 32))) return null;
   const content = contentOf(lines, i);
   const lower = content.trimStart().toLowerCase();
   if (!ATTRIBUTION_STARTS.some((s) => lower.startsWith(s))) return null;
@@ -1120,6 +1145,10 @@ export function segmentBody(text: string, options: SegmentOptions = {}): BodySeg
     markSignature(sender, k, end);
     k = end;
   }
+
+  // The header lines are all read: the remembered line must not keep the body alive.
+  lastFieldLines = undefined;
+  lastField = null;
 
   const quotedJoiner = new LineJoiner(lines.text);
   const partJoiners = parts.map(() => new LineJoiner(lines.text));
