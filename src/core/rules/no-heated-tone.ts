@@ -93,8 +93,10 @@ export function phraseParts(): SignalData[] {
 
 /**
  * About how long the expression of some groups is, without compiling it (compiling every
- * candidate part cost tens of milliseconds at start-up): each gap between words becomes a
- * character class of about 30 characters, each pattern a capture.
+ * candidate part cost tens of milliseconds at start-up): each gap between words is counted as
+ * 30 characters, each pattern as a capture. The gaps are now ` +` (see `SEPARATOR` in
+ * detect/tone-utils.ts), so the parts are well under `PART_SOURCE` (7 KB at most); the count is
+ * kept because the parts decide the order in which the evidence is quoted.
  * @param group - a group
  * @returns the estimated source length of its patterns
  */
