@@ -94,6 +94,53 @@ describe("compileSignals: the first-word lookahead", () => {
   });
 });
 
+/**
+ * Hits of a compiled list read from the text itself, with every ` +` gap written as the class
+ * of characters that may stand between words: what the expressions were before they read a
+ * copy of the text with those characters as spaces.
+ */
+function hitsWithGapClass(prepared: string, compiled: CompiledSignals): ReturnType<typeof findSignals> {
+  expect(compiled.source).toContain(" +");
+  const re = new RegExp(compiled.source.split(" +").join("[^a-z0-9\\u00c0-\\u1fff.,;:!?]+"), "g");
+  const seen = new Set<string>();
+  const hits: ReturnType<typeof findSignals> = [];
+  for (let m = re.exec(prepared); m !== null; m = re.exec(prepared)) {
+    let k = 1;
+    while (m[k] === undefined) k++;
+    const matched = (compiled.keys?.[k - 1] ?? "") + (m[k] as string);
+    const [group, pattern] = compiled.captures[k - 1] as readonly [string, string];
+    const end = m.index + m[0].length;
+    if (seen.has(pattern)) continue;
+    seen.add(pattern);
+    hits.push({ group, pattern, text: matched.match(/[a-z0-9\u00c0-\u1fff]+/g)?.join(" ") ?? "", start: end - matched.length, end });
+  }
+  return hits;
+}
+
+/** Characters that may stand between the words of a phrase, and some that may not. */
+const GAPS = ["\t", "(", ")", "\"", "“", "/", "\u00a0", "_", "&", "'", "-", "\r\n", "…", "—", "+", "é", ".", ",", "!", "?", ";", ":"];
+
+describe("findSignals: gaps between words", () => {
+  for (const [name, data] of Object.entries(LISTS)) {
+    it(`finds what the expression with the full gap class finds in the text itself (${name}, 1,000 generated texts)`, () => {
+      const compiled = compileSignals(data) as CompiledSignals;
+      const words = wordsOf(data);
+      const patterns = patternsOf(data);
+      const random = generator(name.length * 104_729);
+      let hits = 0;
+      for (let i = 0; i < 1000; i++) {
+        const spaced = text(random, words, patterns).replace(/ /g, (space) => (random() < 0.15 ? (GAPS[Math.floor(random() * GAPS.length)] as string) : space));
+        const t = prepareText(spaced);
+        const expected = hitsWithGapClass(t, compiled);
+        hits += expected.length;
+        const where = (h: (typeof expected)[number]): string => `${h.group} ${h.pattern} @${h.start}-${h.end}`;
+        expect([t, findSignals(t, compiled).map(where)]).toEqual([t, expected.map(where)]);
+      }
+      expect(hits).toBeGreaterThan(1000);
+    });
+  }
+});
+
 describe("prepareText", () => {
   it("gives the same text whether or not it was kept from an earlier call", () => {
     const long = `SOOOO Ridiculousss — Café ${"word ".repeat(100)}`;
