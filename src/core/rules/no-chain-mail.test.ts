@@ -181,7 +181,7 @@ it("reads a subject of 20,000 forward prefixes as forwarded 100 times, as it doe
 });
 
 describe("no-chain-mail with the detection model", () => {
-  const prayer = "Please pray for little Amy who is very ill. Every prayer counts, keep her in your thoughts.";
+  const prayer = "Please pray for little Amy who is very ill. Every prayer counts, keep her in your thoughts and keep the chain going.";
   const off = { modelThreshold: 1, modelAssist: 1 };
 
   it("reports a prayer request forwarded without any 'send this to' line, quoting it as written", () => {
