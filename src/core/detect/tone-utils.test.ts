@@ -138,6 +138,23 @@ describe("findSignals: gaps between words", () => {
       }
       expect(hits).toBeGreaterThan(1000);
     });
+
+    it(`finds the same in texts too long for the gapped copy (${name})`, () => {
+      const compiled = compileSignals(data) as CompiledSignals;
+      const words = wordsOf(data);
+      const patterns = patternsOf(data);
+      const random = generator(name.length * 7);
+      let long = "";
+      while (long.length < 40_000) long += text(random, words, patterns).replace(/ /g, (space) => (random() < 0.15 ? (GAPS[Math.floor(random() * GAPS.length)] as string) : space));
+      const t = prepareText(long);
+      const where = (h: ReturnType<typeof findSignals>[number]): string => `${h.group} ${h.pattern} @${h.start}-${h.end}`;
+      const expected = hitsWithGapClass(t, compiled).map(where);
+      expect(expected.length).toBeGreaterThan(20);
+      expect(findSignals(t, compiled).map(where)).toEqual(expected);
+      // The same text cut short enough for the copy gives what the long one gives up to there.
+      const head = t.slice(0, 10_000);
+      expect(findSignals(head, compiled).map(where)).toEqual(hitsWithGapClass(head, compiled).map(where));
+    });
   }
 });
 
