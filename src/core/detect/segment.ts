@@ -360,6 +360,10 @@ function trimmedOf(lines: Lines, i: number): string {
 
 type Field = { readonly name: HeaderName | "other"; readonly value: string };
 
+/** The key `headerField` last looked up (as written, before the colon), and the header it names. */
+let lastKey = "";
+let lastKeyName: HeaderName | "other" | undefined;
+
 /** Reads "Key: value" as a known header; `*From:*` (bold converted to text) is accepted too. */
 function headerField(content: string): Field | null {
   let colon = -1;
@@ -370,9 +374,15 @@ function headerField(content: string): Field | null {
     }
   }
   if (colon <= 0) return null;
-  let key = content.slice(0, colon);
-  if (key.includes("*")) key = key.replace(/\*/g, "");
-  const name = HEADER_KEYS[key.trim().toLowerCase()];
+  const key = content.slice(0, colon);
+  // A run of header lines repeats the same few keys: the last one looked up is remembered.
+  let name: HeaderName | "other" | undefined;
+  if (key === lastKey) name = lastKeyName;
+  else {
+    name = HEADER_KEYS[(key.includes("*") ? key.replace(/\*/g, "") : key).trim().toLowerCase()];
+    lastKey = key;
+    lastKeyName = name;
+  }
   if (!name) return null;
   let value = content.slice(colon + 1).trim();
   if (value.startsWith("*")) value = value.slice(1).trim();
@@ -642,7 +652,8 @@ function attributionBlock(lines: Lines, i: number): Block | null {
   const length = (lines.end[i] as number) - (lines.cs[i] as number);
   if (length > MAX_ATTRIBUTION) return null;
   const last = lastVisibleAt(lines, i);
-  if (last >= 0 && lines.text.charCodeAt(last) === 58) {
+  // (`attributionOf` turns away texts shorter than MIN_ATTRIBUTION: no copy is made for them.)
+  if (last >= 0 && length >= MIN_ATTRIBUTION && lines.text.charCodeAt(last) === 58) {
     const single = attributionOf(contentOf(lines, i));
     if (single) return { kind: "reply", headers: single, end: i + 1 };
   }
