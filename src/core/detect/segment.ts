@@ -409,12 +409,24 @@ function headerFieldAt(lines: Lines, i: number): Field | null {
   return field;
 }
 
+/** The last line text `readHeaderFieldAt` read as a header, and what it held (a `Field` is never changed). */
+let lastFieldText = "";
+let lastFieldOfText: Field | null = null;
+
 function readHeaderFieldAt(lines: Lines, i: number): Field | null {
   const a = firstVisibleAt(lines, i);
   if (a < 0) return null;
   const limit = Math.min(lines.end[i] as number, a + 26);
   for (let k = a; k < limit; k++) {
-    if (lines.text.charCodeAt(k) === 58) return headerField(lines.text.slice(a, lines.end[i]));
+    if (lines.text.charCodeAt(k) === 58) {
+      const content = lines.text.slice(a, lines.end[i]);
+      // Runs of the same header line (1 MB of "From:") are read once.
+      if (content !== lastFieldText) {
+        lastFieldOfText = headerField(content);
+        lastFieldText = content;
+      }
+      return lastFieldOfText;
+    }
   }
   return null;
 }
@@ -1160,6 +1172,8 @@ export function segmentBody(text: string, options: SegmentOptions = {}): BodySeg
   // The header lines are all read: the remembered line must not keep the body alive.
   lastFieldLines = undefined;
   lastField = null;
+  lastFieldText = "";
+  lastFieldOfText = null;
 
   const quotedJoiner = new LineJoiner(lines.text);
   const partJoiners = parts.map(() => new LineJoiner(lines.text));
