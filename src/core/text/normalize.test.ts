@@ -3,6 +3,7 @@ import {
   UNKNOWN_LETTER,
   collapseRepeats,
   foldChar,
+  foldLookalikeLetters,
   foldText,
   isInvisible,
   foldTextSparse,
@@ -210,5 +211,38 @@ describe("normalizeForMatching", () => {
     ["50 KB of asterisks", `a${"*".repeat(50_000)}b`, "a~b"],
   ])("normalises %s", (_name, input, expected) => {
     expect(normalizeForMatching(input)).toBe(expected);
+  });
+});
+
+describe("foldLookalikeLetters", () => {
+  const LOOKALIKES = /[\u0250-\u02af\u0370-\u03ff\u0400-\u04ff\u1d00-\u1d7f]/g;
+  const byReplace = (text: string): string => text.replace(LOOKALIKES, foldChar);
+  // Every character just inside and just outside each range, and each range in full.
+  const edges = [0x24f, 0x250, 0x2af, 0x2b0, 0x36f, 0x370, 0x3ff, 0x400, 0x4ff, 0x500, 0x1cff, 0x1d00, 0x1d7f, 0x1d80];
+  const ranges: [number, number][] = [
+    [0x250, 0x2af],
+    [0x370, 0x4ff],
+    [0x1d00, 0x1d7f],
+  ];
+
+  it("folds as the replace by foldChar does, character by character", () => {
+    const codes = [...edges];
+    for (const [from, to] of ranges) for (let c = from; c <= to; c++) codes.push(c);
+    for (const c of codes) {
+      const text = `x${String.fromCharCode(c)}y`;
+      expect([c, foldLookalikeLetters(text)]).toEqual([c, byReplace(text)]);
+    }
+  });
+
+  it("folds mixed text as the replace does (look-alikes, accents, invisibles, astral letters, lone surrogates)", () => {
+    const text = "5h1t ѕһіt f\u200Buck ΡΑΣΣ Ꭺ 𝐟𝐮𝐜𝐤 é \ud800 ɑ ᴀ Привет ".repeat(50);
+    expect(foldLookalikeLetters(text)).toBe(byReplace(text));
+    expect(foldLookalikeLetters(text)).toContain("shit");
+  });
+
+  it("gives the text back as it is when it has no such letter", () => {
+    const text = "Plain text, café, “quotes” – dash";
+    expect(foldLookalikeLetters(text)).toBe(text);
+    expect(foldLookalikeLetters("")).toBe("");
   });
 });

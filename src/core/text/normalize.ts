@@ -130,6 +130,42 @@ export function foldChar(ch: string): string {
   return foldUncached(ch, cp);
 }
 
+/** True for a letter of the scripts read by {@link foldLookalikeLetters} (IPA, Greek, Cyrillic, phonetic). */
+function isLookalikeCode(code: number): boolean {
+  return code >= 0x250 && (code <= 0x2af || (code >= 0x370 && code <= 0x4ff) || (code >= 0x1d00 && code <= 0x1d7f));
+}
+
+/**
+ * Folds the letters of other scripts that look like Latin ones (U+0250–02AF, U+0370–04FF,
+ * U+1D00–1D7F) by {@link foldChar}, leaving every other character as it is: the same as
+ * `text.replace(/[\u0250-\u02af\u0370-\u03ff\u0400-\u04ff\u1d00-\u1d7f]/g, foldChar)`, in one
+ * pass (that replace calls back once per letter: 1 MB of Cyrillic look-alikes took ~35 ms).
+ * @param text - any text
+ * @returns the text with those letters folded (the same string when it has none)
+ */
+export function foldLookalikeLetters(text: string): string {
+  const n = text.length;
+  let i = 0;
+  while (i < n && !isLookalikeCode(text.charCodeAt(i))) i++;
+  if (i === n) return text;
+  let units: Uint16Array = new Uint16Array(n + 16);
+  let m = 0;
+  for (let k = 0; k < i; k++) units[m++] = text.charCodeAt(k);
+  for (; i < n; i++) {
+    const code = text.charCodeAt(i);
+    if (!isLookalikeCode(code)) {
+      if (m >= units.length) units = growUnits(units, m + 1);
+      units[m++] = code;
+      continue;
+    }
+    // One code unit in these ranges is one whole code point: foldChar would ask foldCode.
+    const folded = foldCode(code);
+    if (m + folded.length > units.length) units = growUnits(units, m + folded.length);
+    for (let k = 0; k < folded.length; k++) units[m++] = folded.charCodeAt(k);
+  }
+  return unitsToString(units, m);
+}
+
 /** Folded forms of the BMP characters met so far, by code (see {@link foldCode}). */
 let foldedBmp: (string | undefined)[] | undefined;
 const foldedAstral = new Map<number, string>();
