@@ -9,7 +9,7 @@
  * so a failed match never backtracks further than the word it is in.
  */
 import { lowerCase } from "../text/lower-case";
-import { foldChar } from "../text/normalize";
+import { foldLookalikeLetters } from "../text/normalize";
 import { firstWordLookahead } from "../text/regex-compat";
 import { textCache } from "../text/text-cache";
 
@@ -293,8 +293,10 @@ function prepareUncached(text: string): string {
     lower = lower
       .normalize("NFKD")
       // eslint-disable-next-line no-misleading-character-class -- deliberately removes combining marks one by one
-      .replace(/[\u0300-\u036f\u00ad\u034f\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u3164\ufe0f\ufeff\uffa0]/g, "")
-      .replace(/[\u0250-\u02af\u0370-\u03ff\u0400-\u04ff\u1d00-\u1d7f]/g, foldChar);
+      .replace(/[\u0300-\u036f\u00ad\u034f\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u3164\ufe0f\ufeff\uffa0]/g, "");
+    // The same as `.replace(/[\u0250-\u02af\u0370-\u03ff\u0400-\u04ff\u1d00-\u1d7f]/g, foldChar)`
+    // in one pass: a replace callback per Cyrillic look-alike cost ~38 ms on 1 MB of them.
+    lower = foldLookalikeLetters(lower);
   }
   return hasTripleLetter(lower) ? collapseTripleLetters(lower) : lower;
 }
