@@ -31,7 +31,7 @@ import {
   type SignalHit,
 } from "../detect/tone-utils";
 import { detectOne } from "../detect/model";
-import { MAX_MODEL_CHARS, modelText } from "../detect/features";
+import { modelText, sampleText } from "../detect/features";
 import { defineRule } from "./rule";
 
 export type NoHeatedToneOptions = {
@@ -647,11 +647,11 @@ export default defineRule<NoHeatedToneOptions>({
     const subject = scoreText(snapshot.subject, true, options, signals, acronyms, seen);
     const authored = toneWindow(snapshot.body.authored);
     const body = scoreText(authored, false, options, signals, acronyms, seen);
-    // The model reads the first MAX_MODEL_CHARS of its text, so it is given no more than that
-    // (the same judgement; a 4 MB body is not joined to the subject and copied for nothing).
-    // Up to that length it is the same text as the chain rule's when nothing is quoted, so the
-    // features are worked out once for both.
-    const forModel = snapshot.body.authored.length > MAX_MODEL_CHARS ? snapshot.body.authored.slice(0, MAX_MODEL_CHARS) : snapshot.body.authored;
+    // The model reads only the first MAX_MODEL_CHARS of its text (`sampleText`), so it is given no
+    // more than that (the same judgement; a 4 MB body is not joined to the subject and copied for
+    // nothing). Up to that length it is the same text as the chain rule's when nothing is quoted,
+    // so the features are worked out once for both.
+    const forModel = sampleText(snapshot.body.authored);
     const model = modelTally(snapshot.subject, forModel, options, [...body.evidence, ...subject.evidence]);
     // Weak signs of two different kinds ("frankly" and a curt "Again.") say more than one sign
     // twice: together they are worth a point more.
