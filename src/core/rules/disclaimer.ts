@@ -32,6 +32,8 @@ type Version = Readonly<{
   windows: readonly string[];
   /** Its distinct words, longest (rarest) first. */
   rarest: readonly string[];
+  /** For each word of `rarest`, the indexes of the windows that contain it. */
+  windowsOf: readonly (readonly number[])[];
 }>;
 
 /**
@@ -52,7 +54,10 @@ function versionsOf(organisation: Organisation): NonNullable<typeof memo> {
     const size = Math.min(WINDOW, w.length);
     const windows = new Set<string>();
     for (let i = 0; i + size <= w.length; i++) windows.add(w.slice(i, i + size).join(" "));
-    versions.push({ words: w, whole: [joined], windows: [...windows], rarest: [...new Set(w)].sort((a, b) => b.length - a.length) });
+    const list = [...windows];
+    const rarest = [...new Set(w)].sort((a, b) => b.length - a.length);
+    const windowsOf = rarest.map((word) => list.flatMap((x, i) => (x.split(" ").includes(word) ? [i] : [])));
+    versions.push({ words: w, whole: [joined], windows: list, rarest, windowsOf });
   }
   memo = { text, html, versions, phrases: versions.map((v) => v.whole[0] as string) };
   return memo;
@@ -93,12 +98,19 @@ export function withoutDisclaimer(text: string, organisation: Organisation): str
  */
 function coverage(version: Version, lowerBody: string): number {
   if (phrasesPresent(lowerBody, version.whole).size === 1) return 1;
+  const { rarest, windowsOf } = version;
   const total = version.windows.length;
-  let possible = version.windows;
-  // (The empty word at the end only makes the loop test the count once more.)
-  for (const word of [...version.rarest, ""]) {
-    if (possible.length < ALTERED_SHARE * total) return possible.length / total;
-    if (word !== "" && !lowerBody.includes(word)) possible = possible.filter((w) => !` ${w} `.includes(` ${word} `));
+  const ruledOut = new Uint8Array(total);
+  let possible = total;
+  // (One step past the last word only makes the loop test the count once more.)
+  for (let k = 0; k <= rarest.length; k++) {
+    if (possible < ALTERED_SHARE * total) return possible / total;
+    if (k < rarest.length && !lowerBody.includes(rarest[k] as string)) {
+      for (const i of windowsOf[k] as readonly number[]) {
+        possible -= 1 - (ruledOut[i] as number);
+        ruledOut[i] = 1;
+      }
+    }
   }
   return phrasesPresent(lowerBody, version.windows).size / total;
 }
