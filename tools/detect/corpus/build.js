@@ -31,6 +31,10 @@ const SOURCES = {
   // comments, chat and social-media replies pasted into or written as mail: abuse as it is really typed, and its look-alikes
   "comment-abusive": { abusive: 1, chain: 0, heated: 1 },
   "comment-traps": { abusive: 0, chain: 0, heated: 0 },
+  // short social-media posts and replies (tweets, forum, YouTube and Facebook comments, game chat, group chats), written
+  // blind to the lexicons and detectors so that they measure how abuse detection generalises
+  "post-abusive": { abusive: 1, chain: 0, heated: 1 },
+  "post-clean": { abusive: 0, chain: 0, heated: 0 },
 };
 
 /** Seed from a string, so a message's variants do not change when others are added. */
@@ -261,7 +265,7 @@ function forward(r, shape, note, subj, body) {
 function variants(source, base, gi) {
   const r = rng(seedOf(`${source}#${gi}`));
   // comment-* use the general signatures and quoted messages of work-* (they are not the nursery's own)
-  const work = source.startsWith("work-") || source.startsWith("comment-");
+  const work = source.startsWith("work-") || source.startsWith("comment-") || source.startsWith("post-");
   const sig = (r, p) => sigOf(r, p, work);
   const POLITE = work ? POLITE_WORK : POLITE_NURSERY;
   const me = person(r);
