@@ -521,6 +521,25 @@ describe("findNormalized (the disclaimer search)", () => {
     }
     expect(matches).toBeGreaterThan(500);
   });
+
+  it("searches for each key it is given when keys alternate (the table of the last key is kept)", () => {
+    const keys = ["Views expressed are those of the sender", "This e-mail is confidential", "Views expressed here"].map((k) => matchCodes(k));
+    const text = "Hi\nThis E-MAIL is  confidential.\nViews expressed are those of the sender.\nViews expressed here";
+    for (let round = 0; round < 3; round++) {
+      for (const key of keys) expect(findNormalized(text, text.toLowerCase(), key)).toEqual(reference(text, key));
+    }
+    expect(keys.map((key) => findNormalized(text, text.toLowerCase(), key).length)).toEqual([1, 1, 1]);
+  });
+
+  it("sets apart each organisation's disclaimer when the disclaimer text changes between checks", () => {
+    const first = "Norcot Early Years Centre, Norcot Road, Reading, caring for children since 1998.";
+    const second = "Little Acorns Nursery, Oak Lane, Tilehurst, where every child is known by name.";
+    const body = `Hi Ben,\nThe rota is on the board.\n\n${first}\n${second}`;
+    for (let round = 0; round < 2; round++) {
+      expect(segmentBody(body, { disclaimerText: first }).disclaimer).toBe(first);
+      expect(segmentBody(body, { disclaimerText: second }).disclaimer).toBe(second);
+    }
+  });
 });
 
 describe("segmentBody: real-world header shapes (test/fixtures/headers)", () => {

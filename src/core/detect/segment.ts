@@ -792,12 +792,7 @@ export function findNormalized(text: string, lower: string, key: readonly number
   const m = key.length;
   // The key's normalised characters each come from at least one character of the text.
   if (text.length < m) return [];
-  const fail = new Int32Array(m);
-  for (let i = 1, k = 0; i < m; i++) {
-    while (k > 0 && key[i] !== key[k]) k = fail[k - 1] as number;
-    if (key[i] === key[k]) k++;
-    fail[i] = k;
-  }
+  const { fail, first } = searchTableOf(key);
   const found: Array<[number, number]> = [];
   let n = 0;
   let k = 0;
@@ -807,13 +802,7 @@ export function findNormalized(text: string, lower: string, key: readonly number
   // when lower-casing kept every offset; then nothing before the next place they are written
   // can start a match. (Its first word is far rarer than its first letter: a megabyte of prose
   // holds a "t" every few characters, and each one cost a step of the search.)
-  let prefix = "";
-  if (lower.length === text.length) {
-    for (const code of key) {
-      if (code >= 128 || code === 32 || code === 45 || code === 39 || code === 34) break;
-      prefix += String.fromCharCode(code);
-    }
-  }
+  const prefix = lower.length === text.length ? first : "";
   // Most messages do not contain the disclaimer's first word at all.
   if (prefix !== "" && !lower.includes(prefix)) return found;
   // Where in `text` each of the last m normalised characters came from.
@@ -847,6 +836,42 @@ export function findNormalized(text: string, lower: string, key: readonly number
     step(code, i);
   }
   return found;
+}
+
+/** What `findNormalized` works out of a key alone: its failure table and its plain first word. */
+type SearchTable = Readonly<{ fail: Int32Array; first: string }>;
+
+/**
+ * The search table of the last key seen. The engine searches for the same disclaimer in every
+ * message, so its table is built once rather than per check (keys are never changed in place).
+ */
+let lastTable: { key: readonly number[]; table: SearchTable } | undefined;
+
+function searchTableOf(key: readonly number[]): SearchTable {
+  if (lastTable !== undefined && lastTable.key === key) return lastTable.table;
+  const m = key.length;
+  const fail = new Int32Array(m);
+  for (let i = 1, k = 0; i < m; i++) {
+    while (k > 0 && key[i] !== key[k]) k = fail[k - 1] as number;
+    if (key[i] === key[k]) k++;
+    fail[i] = k;
+  }
+  let first = "";
+  for (const code of key) {
+    if (code >= 128 || code === 32 || code === 45 || code === 39 || code === 34) break;
+    first += String.fromCharCode(code);
+  }
+  const table = { fail, first };
+  lastTable = { key, table };
+  return table;
+}
+
+/** The comparison codes of the last disclaimer text seen (the same in every check until SMT change it). */
+let lastDisclaimer: { text: string; key: readonly number[] } | undefined;
+
+function disclaimerKey(text: string): readonly number[] {
+  if (lastDisclaimer === undefined || lastDisclaimer.text !== text) lastDisclaimer = { text, key: matchCodes(text) };
+  return lastDisclaimer.key;
 }
 
 function legalKey(text: string): string {
@@ -920,7 +945,7 @@ function senderLineAt(sender: Sender, at: number): number {
 /** Sets the organisation's disclaimer apart, wherever and however wrapped it appears. */
 function markOrganisationDisclaimer(sender: Sender, disclaimerText: string | undefined): void {
   if (!disclaimerText || sender.ids.length === 0) return;
-  const key = matchCodes(disclaimerText);
+  const key = disclaimerKey(disclaimerText);
   if (key.length < 20) return;
   const text = sender.joined;
   for (const [from, to] of findNormalized(text, sender.lower, key)) {

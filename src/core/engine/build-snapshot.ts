@@ -23,12 +23,11 @@ function classify(recipient: Recipient, field: RecipientField, organisation: Org
   const domain = at >= 0 ? email.slice(at + 1) : "";
   const internal = domain !== "" && domainMatches(domain, organisation.internalDomains);
   const trusted = !internal && domain !== "" && domainMatches(domain, organisation.trustedDomains);
-  const info: RecipientInfo = { email, field, domain, internal, trusted, external: !internal && !trusted };
-  return {
-    ...info,
-    ...(recipient.name !== undefined ? { name: recipient.name } : {}),
-    ...(recipient.type !== undefined ? { type: recipient.type } : {}),
-  };
+  // Written out rather than spread: object spreads cost more than the rest of the check of a recipient.
+  const info: { -readonly [K in keyof RecipientInfo]: RecipientInfo[K] } = { email, field, domain, internal, trusted, external: !internal && !trusted };
+  if (recipient.name !== undefined) info.name = recipient.name;
+  if (recipient.type !== undefined) info.type = recipient.type;
+  return info;
 }
 
 /**
