@@ -35,6 +35,10 @@ const SOURCES = {
   // blind to the lexicons and detectors so that they measure how abuse detection generalises
   "post-abusive": { abusive: 1, chain: 0, heated: 1 },
   "post-clean": { abusive: 0, chain: 0, heated: 0 },
+  // long work mail (80-300 words: patch reviews, issue threads, business mail, complaints, councils, nursery) where
+  // the heat, if any, sits in a few sentences among ordinary technical or business content
+  "thread-heated": { abusive: 0, chain: 0, heated: 1 },
+  "thread-clean": { abusive: 0, chain: 0, heated: 0 },
 };
 
 /** Seed from a string, so a message's variants do not change when others are added. */
@@ -264,8 +268,8 @@ function forward(r, shape, note, subj, body) {
 /** The variants of one base message, by source. */
 function variants(source, base, gi) {
   const r = rng(seedOf(`${source}#${gi}`));
-  // comment-* use the general signatures and quoted messages of work-* (they are not the nursery's own)
-  const work = source.startsWith("work-") || source.startsWith("comment-") || source.startsWith("post-");
+  // comment-* and thread-* use the general signatures and quoted messages of work-* (they are not the nursery's own)
+  const work = source.startsWith("work-") || source.startsWith("comment-") || source.startsWith("thread-") || source.startsWith("post-");
   const sig = (r, p) => sigOf(r, p, work);
   const POLITE = work ? POLITE_WORK : POLITE_NURSERY;
   const me = person(r);
