@@ -97,8 +97,10 @@ export function withoutDisclaimer(text: string, organisation: Organisation): str
  * @returns the share, from 0 to 1; when below `ALTERED_SHARE`, possibly more than the exact share
  */
 function coverage(version: Version, lowerBody: string): number {
-  if (phrasesPresent(lowerBody, version.whole).size === 1) return 1;
   const { rarest, windowsOf } = version;
+  // The whole wording can only be there if its rarest word is (a native search, and most
+  // messages lack it).
+  if (lowerBody.includes(rarest[0] as string) && phrasesPresent(lowerBody, version.whole).size === 1) return 1;
   const total = version.windows.length;
   const ruledOut = new Uint8Array(total);
   let possible = total;

@@ -192,9 +192,10 @@ export default defineRule<NoChainMailOptions>({
       const passedOn = [snapshot.subject, snapshot.body.authored, snapshot.body.quoted].filter((t) => t.trim() !== "").join("\n");
       const chain = detectOne(passedOn, "chain");
       const points = chain.probability >= options.modelThreshold ? options.threshold : chain.probability >= options.modelAssist ? MODEL_ASSIST_POINTS : 0;
-      // Forward prefixes are already counted (and said) as "forwarded N times".
-      const words = chain.evidence.filter((e) => !FORWARD_WORDS.test(e));
-      if (points > 0 && words.length > 0) {
+      // Forward prefixes are already counted (and said) as "forwarded N times". (The evidence
+      // is worked out only when it is read: most messages earn no points here.)
+      const words = points > 0 ? chain.evidence.filter((e) => !FORWARD_WORDS.test(e)) : [];
+      if (words.length > 0) {
         const kind = (["hoax", "joke", "chain"] as const).reduce<Kind>((best, k) => (tally[k].points > tally[best].points ? k : best), "chain");
         tally[kind].points += points;
         tally[kind].evidence.push(...words.filter((e) => !tally[kind].evidence.includes(e)));
