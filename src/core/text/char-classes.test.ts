@@ -29,6 +29,7 @@ import {
   UPPER_U,
   type Ranges,
 } from "./char-classes";
+import { generator } from "../../../test/random";
 import { charBefore, execFrom, forEachMatch, lazy, notAfter, testFrom } from "./regex-compat";
 
 const sameUnicode = process.versions.unicode === UNICODE_VERSION;
@@ -116,6 +117,13 @@ describe("char-classes tables", () => {
     }
   });
 
+  it("the plain class bodies are the Basic Multilingual Plane part of the u-flag ones, as classBody writes them", () => {
+    expect(LETTER).toBe(classBody(LETTER_RANGES, false));
+    expect(LETTER_OR_NUMBER).toBe(classBody(LETTER_OR_NUMBER_RANGES, false));
+    expect(UPPER).toBe(classBody(UPPER_RANGES, false));
+    expect(LOWER).toBe(classBody(LOWER_RANGES, false));
+  });
+
   it("decodes and merges tables", () => {
     expect(decodeRanges("")).toEqual([]);
     expect(decodeRanges("11")).toEqual([1, 2]);
@@ -123,6 +131,35 @@ describe("char-classes tables", () => {
     expect(decodeRanges("X0011")).toEqual([32, 32, 34, 35]);
     expect(() => decodeRanges("!")).toThrow(/bad character class data/);
     expect(unionRanges([1, 3, 10, 12], [4, 5, 11, 20])).toEqual([1, 5, 10, 20]);
+    expect(unionRanges()).toEqual([]);
+    expect(unionRanges([5, 6], [], [0, 1, 7, 9])).toEqual([0, 1, 5, 9]);
+  });
+
+  it("merges tables as the set of their code points, on 500 generated tables", () => {
+    const random = generator(11);
+    const table = (): number[] => {
+      const out: number[] = [];
+      for (let at = Math.floor(random() * 5); out.length < 2 * Math.floor(random() * 6); at += 1 + Math.floor(random() * 5)) {
+        const end = at + Math.floor(random() * 4);
+        out.push(at, end);
+        at = end;
+      }
+      return out;
+    };
+    const reference = (tables: number[][]): number[] => {
+      const points = new Set<number>();
+      for (const t of tables) for (let i = 0; i < t.length; i += 2) for (let cp = t[i] as number; cp <= (t[i + 1] as number); cp++) points.add(cp);
+      const out: number[] = [];
+      for (const cp of [...points].sort((a, b) => a - b)) {
+        if (out.length > 0 && cp === (out[out.length - 1] as number) + 1) out[out.length - 1] = cp;
+        else out.push(cp, cp);
+      }
+      return out;
+    };
+    for (let n = 0; n < 500; n++) {
+      const tables = Array.from({ length: 1 + Math.floor(random() * 3) }, table);
+      expect([tables, unionRanges(...tables)]).toEqual([tables, reference(tables)]);
+    }
   });
 
   it("removeMarks removes combining marks, as replace(/\\p{M}/gu) does", () => {

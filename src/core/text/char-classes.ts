@@ -86,11 +86,23 @@ export function decodeRanges(data: string): number[] {
  * @returns one sorted table with adjacent and overlapping ranges merged
  */
 export function unionRanges(...tables: Ranges[]): number[] {
-  const pairs: [number, number][] = [];
-  for (const table of tables) for (let i = 0; i + 1 < table.length; i += 2) pairs.push([table[i] as number, table[i + 1] as number]);
-  pairs.sort((a, b) => a[0] - b[0]);
+  // Merged two at a time, in one pass each (no pair objects, no sort: this runs at every cold start).
+  let out: number[] = [];
+  for (const table of tables) out = mergeRanges(out, table);
+  return out;
+}
+
+/** Two sorted tables as one, adjacent and overlapping ranges merged. */
+function mergeRanges(a: Ranges, b: Ranges): number[] {
   const out: number[] = [];
-  for (const [start, end] of pairs) {
+  let i = 0;
+  let j = 0;
+  while (i + 1 < a.length || j + 1 < b.length) {
+    const fromA = j + 1 >= b.length || (i + 1 < a.length && (a[i] as number) <= (b[j] as number));
+    const start = (fromA ? a[i] : b[j]) as number;
+    const end = (fromA ? a[i + 1] : b[j + 1]) as number;
+    if (fromA) i += 2;
+    else j += 2;
     const n = out.length;
     if (n > 0 && start <= (out[n - 1] as number) + 1) out[n - 1] = Math.max(out[n - 1] as number, end);
     else out.push(start, end);
@@ -176,22 +188,36 @@ export function classBody(table: Ranges, unicode: boolean): string {
   return out.replace(unicode ? /([\s\S])([\s\S])/gu : /([\s\S])([\s\S])/g, "$1-$2");
 }
 
-/** `\p{L}`, Basic Multilingual Plane, as a class body. */
-export const LETTER = /* @__PURE__ */ classBody(LETTER_RANGES, false);
+/**
+ * The Basic Multilingual Plane part of a `u`-flag class body: its first ranges, each three
+ * characters (`a-z`), when none of them runs past U+FFFF (the same as `classBody(table, false)`,
+ * without writing it again at load).
+ * @param unicodeBody - `classBody(table, true)`
+ * @param table - the ranges
+ * @returns the class body for expressions with or without the `u` flag
+ */
+function bmpBody(unicodeBody: string, table: Ranges): string {
+  let n = 0;
+  while (n < table.length && (table[n] as number) <= 0xffff) n += 2;
+  return n === 0 || (table[n - 1] as number) <= 0xffff ? unicodeBody.slice(0, (n / 2) * 3) : classBody(table, false);
+}
+
 /** `\p{L}` as a class body for `u`-flag expressions. */
 export const LETTER_U = /* @__PURE__ */ classBody(LETTER_RANGES, true);
-/** `\p{L}\p{N}`, Basic Multilingual Plane, as a class body. */
-export const LETTER_OR_NUMBER = /* @__PURE__ */ classBody(LETTER_OR_NUMBER_RANGES, false);
+/** `\p{L}`, Basic Multilingual Plane, as a class body. */
+export const LETTER = /* @__PURE__ */ bmpBody(LETTER_U, LETTER_RANGES);
 /** `\p{L}\p{N}` as a class body for `u`-flag expressions. */
 export const LETTER_OR_NUMBER_U = /* @__PURE__ */ classBody(LETTER_OR_NUMBER_RANGES, true);
-/** `\p{Lu}`, Basic Multilingual Plane, as a class body. */
-export const UPPER = /* @__PURE__ */ classBody(UPPER_RANGES, false);
+/** `\p{L}\p{N}`, Basic Multilingual Plane, as a class body. */
+export const LETTER_OR_NUMBER = /* @__PURE__ */ bmpBody(LETTER_OR_NUMBER_U, LETTER_OR_NUMBER_RANGES);
 /** `\p{Lu}` as a class body for `u`-flag expressions. */
 export const UPPER_U = /* @__PURE__ */ classBody(UPPER_RANGES, true);
-/** `\p{Ll}`, Basic Multilingual Plane, as a class body. */
-export const LOWER = /* @__PURE__ */ classBody(LOWER_RANGES, false);
+/** `\p{Lu}`, Basic Multilingual Plane, as a class body. */
+export const UPPER = /* @__PURE__ */ bmpBody(UPPER_U, UPPER_RANGES);
 /** `\p{Ll}` as a class body for `u`-flag expressions. */
 export const LOWER_U = /* @__PURE__ */ classBody(LOWER_RANGES, true);
+/** `\p{Ll}`, Basic Multilingual Plane, as a class body. */
+export const LOWER = /* @__PURE__ */ bmpBody(LOWER_U, LOWER_RANGES);
 
 /**
  * Removes combining marks (`text.replace(/\p{M}/gu, "")` without `\p{…}`).
