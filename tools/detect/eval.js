@@ -14,7 +14,9 @@
  * head the rules read (chain, heated), the lowest probability that keeps the model's own false alarms on clean dev rows within
  * the target (1 % abusive/chain, 3 % heated). The test split is never used to choose anything.
  *
- * Usage: npm run eval [-- --dev] [-- --split dev] [-- --json]
+ * Usage: npm run eval [-- --dev] [-- --split dev|test|train|all] [-- --source PREFIX] [-- --json]
+ *   --split all and --source post- measure the blind sets (post-*, thread-*: written without
+ *   reading or running the detectors, never trained on; see train.js HELD_OUT) on every split.
  */
 "use strict";
 const path = require("node:path");
@@ -94,7 +96,7 @@ function main() {
   if (args.includes("--dev")) return chooseOnDev(rows);
   if (args.includes("--tune")) return tuneOnDev(rows);
   const policy = core.defaultPolicy();
-  const evalRows = rows.filter((r) => r.split === splitArg);
+  const evalRows = rows.filter((r) => (splitArg === "all" || r.split === splitArg) && (!args.includes("--source") || r.source.startsWith(args[args.indexOf("--source") + 1])));
   const stats = new Map();
   const bump = (key, field) => {
     if (!stats.has(key)) stats.set(key, { pos: 0, found: 0, clean: 0, alarms: 0 });

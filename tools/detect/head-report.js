@@ -17,7 +17,7 @@ const fs = require("node:fs");
 const path = require("node:path");
 const zlib = require("node:zlib");
 const { ROOT, loadRows } = require("./common");
-const { CONFIG, HEADS, examplesOf, fitHeads, decodeHead } = require("./train");
+const { CONFIG, HEADS, examplesOf, fitHeads, decodeHead, isTrainingRow } = require("./train");
 
 const args = process.argv.slice(2);
 /** The settings to try: CONFIG, or CONFIG with each JSON argument's changes in turn. */
@@ -54,7 +54,7 @@ function main() {
   const rows = loadRows();
   const byId = (a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   const devAll = examplesOf(rows.filter((r) => r.split === "dev").sort(byId));
-  const trainAll = args.includes("--committed") ? undefined : examplesOf(rows.filter((r) => r.split === "train").sort(byId));
+  const trainAll = args.includes("--committed") ? undefined : examplesOf(rows.filter(isTrainingRow).sort(byId));
   for (const cfg of configs) {
     const dev = fold(devAll, cfg.hashBits);
     const heads = trainAll === undefined ? JSON.parse(fs.readFileSync(path.join(ROOT, "src/core/detect/model/weights.json"), "utf8")).heads : fitHeads(fold(trainAll, cfg.hashBits), cfg);

@@ -206,7 +206,7 @@ const FAMILY_POINTS = 1;
 export const TONE_WINDOW = 65_536;
 /** Defaults for the model's heated head, chosen on the dev split by `npm run eval -- --tune`. */
 const MODEL_THRESHOLD = 0.98;
-const MODEL_ASSIST = 0.8;
+const MODEL_ASSIST = 0.5;
 /** Points the model adds when it is fairly sure, but not sure enough to report alone. */
 const MODEL_ASSIST_POINTS = 1;
 
@@ -571,19 +571,44 @@ function modelTally(subject: string, authored: string, options: Readonly<NoHeate
   const tally: Tally = { points: 0, signs: [], evidence: [] };
   if (options.modelAssist >= 1 && options.modelThreshold >= 1) return tally;
   if (subject.trim() === "" && authored.trim() === "") return tally;
-  const heated = detectOne(modelText(subject, authored), "heated");
+  const text = modelText(subject, authored);
+  const heated = detectOne(text, "heated");
   const known = counted.map((c) => c.toLowerCase());
   const fresh = heated.evidence.filter((e) => !known.some((k) => k.includes(e.toLowerCase()) || e.toLowerCase().includes(k)));
   let evidence: readonly string[] = fresh;
   if (heated.probability >= options.modelThreshold) {
     tally.points += options.threshold;
     if (fresh.length === 0) evidence = heated.evidence;
-  } else if (heated.probability >= options.modelAssist) tally.points += MODEL_ASSIST_POINTS;
-  else return tally;
+  } else if (heated.probability >= options.modelAssist) {
+    // The point is the model's own: it must still be fairly sure once the words the other signs
+    // counted are taken out ("The price is ridiculous, but…" is one sign, not two).
+    if (known.length > 0 && detectOne(withoutPieces(text, known), "heated").probability < options.modelAssist) return tally;
+    tally.points += MODEL_ASSIST_POINTS;
+  } else return tally;
   if (evidence.length === 0) return { points: 0, signs: [], evidence: [] };
   tally.signs.push("words that read as angry");
   tally.evidence.push(...evidence);
   return tally;
+}
+
+/**
+ * The text with every occurrence of the given pieces (lower case) blanked out, letter for
+ * letter, so that the model reads what is left.
+ * @param text - the text
+ * @param pieces - pieces to take out, lower case
+ * @returns the text without them
+ */
+function withoutPieces(text: string, pieces: readonly string[]): string {
+  const lower = text.toLowerCase();
+  if (lower.length !== text.length) return text;
+  let out = text;
+  for (const piece of pieces) {
+    if (piece === "") continue;
+    for (let at = lower.indexOf(piece); at >= 0; at = lower.indexOf(piece, at + piece.length)) {
+      out = out.slice(0, at) + " ".repeat(piece.length) + out.slice(at + piece.length);
+    }
+  }
+  return out;
 }
 
 /**
