@@ -3,6 +3,7 @@ import data from "../data/attachment-reminder/phrases.en.json";
 import { words } from "./utils/phrase-match";
 import { CENTRE_DISCLAIMER_TEXT } from "../policy/default-organisation";
 import { makeDraft, runRule, runRuleTests } from "../../../test/rule-tester";
+import { generator } from "../../../test/random";
 
 const letter = { name: "Letter.pdf", size: 40_000 };
 
@@ -82,6 +83,31 @@ describe("attachment-reminder (data and matching)", () => {
 
   it("excludes every exclusion on its own", () => {
     for (const phrase of data.exclusions) expect(findAttachmentPhrase(`Note: ${phrase} everything.`)).toBeUndefined();
+  });
+
+  it("reports every phrase of its list in the body and in a new message's subject, however written", () => {
+    for (const phrase of data.phrases) {
+      for (const written of [phrase, phrase.toUpperCase(), phrase.replace(" ve ", "\u2019ve ").replace(/ /g, "\n")]) {
+        expect([written, runRule(rule, { draft: makeDraft({ body: `Note: ${written}.` }) }).length]).toEqual([written, 1]);
+        expect([written, runRule(rule, { draft: makeDraft({ subject: `${written} form`, body: "Hi" }) }).length]).toEqual([written, 1]);
+      }
+    }
+  });
+
+  it("reports the body exactly when the phrase search finds a phrase, on 1,000 generated texts", () => {
+    const random = generator(7);
+    const pieces = [...data.phrases, ...data.exclusions.slice(0, 30), "the", "trip", "form", "please", "find", "i", "ve", "have", "attach", "enclose", "pfas", "reattached", "Attach-ed", "ATTACHED"];
+    const gaps = [" ", "  ", "\n", ", ", " - ", "’", ""];
+    let reported = 0;
+    for (let n = 0; n < 1000; n++) {
+      let body = "";
+      for (let k = 1 + Math.floor(random() * 6); k > 0; k--) body += `${pieces[Math.floor(random() * pieces.length)] as string}${gaps[Math.floor(random() * gaps.length)] as string}`;
+      const expected = findAttachmentPhrase(body) === undefined ? 0 : 1;
+      reported += expected;
+      expect([body, runRule(rule, { draft: makeDraft({ composeType: "reply", body }) }).length]).toEqual([body, expected]);
+    }
+    expect(reported).toBeGreaterThan(200);
+    expect(reported).toBeLessThan(900);
   });
 
   it("checks a 1 MB body without an attachment phrase", () => {

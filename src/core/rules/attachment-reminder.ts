@@ -6,6 +6,7 @@
  */
 import data from "../data/attachment-reminder/phrases.en.json";
 import { CLAUSES } from "../policy/clauses";
+import { lowerCase } from "../text/lower-case";
 import { withoutDisclaimer } from "./disclaimer";
 import { defineRule } from "./rule";
 import { findPhrase, findPhraseAsWritten } from "./utils/phrase-match";
@@ -19,6 +20,28 @@ export type AttachmentReminderOptions = Record<string, never>;
  */
 export function findAttachmentPhrase(text: string): string | undefined {
   return findPhrase(text, data.phrases, data.exclusions);
+}
+
+/** Each phrase's longest word: a phrase can only be found in text that contains it. */
+const KEYS = [...new Set(data.phrases.map((p) => p.split(" ").reduce((a, b) => (b.length > a.length ? b : a))))].sort((a, b) => a.length - b.length);
+/** For each key, the shorter keys inside it ("attach" in "attached"): when one is absent, so is the key. */
+const INSIDE = KEYS.map((k, i) => KEYS.slice(0, i).filter((shorter) => k.includes(shorter)));
+
+/**
+ * Whether lower-case text could hold one of the phrases: it contains some phrase's longest
+ * word. Cutting the exclusions or the disclaimer out only ever splits words, never joins them,
+ * so text without any key word has no phrase (most messages: a few native searches instead of
+ * the phrase expressions).
+ * @param lower - the lower-cased text
+ * @returns false when no phrase can be in it
+ */
+function mayMention(lower: string): boolean {
+  const known = new Map<string, boolean>();
+  return KEYS.some((key, i) => {
+    const has = (INSIDE[i] as string[]).every((k) => known.get(k) !== false) && lower.includes(key);
+    known.set(key, has);
+    return has;
+  });
 }
 
 export default defineRule<AttachmentReminderOptions>({
@@ -41,7 +64,8 @@ export default defineRule<AttachmentReminderOptions>({
     if (snapshot.attachments.some((a) => a.isInline !== true)) return;
 
     // The disclaimer's own words ("this e-mail and any attachments") are not the sender's.
-    const listed = findAttachmentPhrase(withoutDisclaimer(snapshot.body.authored, context.organisation));
+    const authored = snapshot.body.authored;
+    const listed = mayMention(lowerCase(authored)) ? findAttachmentPhrase(withoutDisclaimer(authored, context.organisation)) : undefined;
     // Quoted as the sender wrote it.
     const inBody = listed === undefined ? undefined : (findPhraseAsWritten(snapshot.body.authored, [listed]) ?? listed);
     if (inBody !== undefined) {
@@ -50,7 +74,7 @@ export default defineRule<AttachmentReminderOptions>({
     }
     // A reply or forward keeps the subject it was given, which may mention the original's file.
     if (snapshot.composeType !== "new") return;
-    const inSubject = findPhraseAsWritten(snapshot.subject, data.phrases, data.exclusions);
+    const inSubject = mayMention(lowerCase(snapshot.subject)) ? findPhraseAsWritten(snapshot.subject, data.phrases, data.exclusions) : undefined;
     if (inSubject !== undefined) {
       context.report({ messageId: "missingAttachment", data: { phrase: inSubject }, field: "subject", evidence: `“${inSubject}” in the subject` });
     }
