@@ -17,5 +17,24 @@ const same = (output: string): string => output;
  * @returns the text in lower case
  */
 export function lowerCase(text: string): string {
-  return cache.get(text, toLower, same);
+  return cache.get(text, toLower, same, fromLonger);
+}
+
+/**
+ * The lower case of the start of a text already lower-cased, cut from its answer: the segmenter
+ * and the rules lower-case the whole body, then what the sender wrote, which is often the same
+ * text without its last line breaks (a megabyte lower-cased once instead of twice). Exact when
+ * lower-casing kept every offset (nothing became two characters) and the text is followed by a
+ * space or line break: lower-casing depends on what follows only for a final sigma (σ or ς),
+ * and a space or line break ends a word either way.
+ * @param keptText - a text kept lower-cased
+ * @param keptLower - its lower case
+ * @param text - the text wanted
+ * @returns the lower case of `text`, or undefined when it is not such a start of `keptText`
+ */
+export function fromLonger(keptText: string, keptLower: string, text: string): string | undefined {
+  if (keptText.length <= text.length || keptLower.length !== keptText.length) return undefined;
+  const next = keptText.charCodeAt(text.length);
+  if (next !== 10 && next !== 13 && next !== 32 && next !== 9) return undefined;
+  return keptText.startsWith(text) ? keptLower.slice(0, text.length) : undefined;
 }

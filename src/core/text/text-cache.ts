@@ -15,8 +15,15 @@ export type TextCache = Readonly<{
    * @param input - the text
    * @param compute - the pure function
    * @param alsoFor - further inputs with the same answer (lower-casing the answer gives the answer)
+   * @param fromKept - the answer worked out from a kept input and its answer, when it can be
+   *   (lower-casing the start of a text kept lower-cased), else undefined
    */
-  get(input: string, compute: (input: string) => string, alsoFor?: (output: string) => string | undefined): string;
+  get(
+    input: string,
+    compute: (input: string) => string,
+    alsoFor?: (output: string) => string | undefined,
+    fromKept?: (keptInput: string, keptOutput: string, input: string) => string | undefined,
+  ): string;
   clear(): void;
 }>;
 
@@ -36,9 +43,18 @@ export function textCache(keep: number, keepFrom: number): TextCache {
     if (kept.length > keep) kept.pop();
   };
   const cache: TextCache = {
-    get(input, compute, alsoFor) {
+    get(input, compute, alsoFor, fromKept) {
       if (input.length < keepFrom) return compute(input);
       for (const entry of kept) if (entry.input === input) return entry.output;
+      if (fromKept !== undefined) {
+        for (const entry of kept) {
+          const derived = fromKept(entry.input, entry.output, input);
+          if (derived !== undefined) {
+            remember(input, derived);
+            return derived;
+          }
+        }
+      }
       const output = compute(input);
       remember(input, output);
       const other = alsoFor?.(output);
