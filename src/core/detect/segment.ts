@@ -777,6 +777,9 @@ export function matchCodes(text: string): number[] {
   return codes;
 }
 
+/** Each key's failure table and its plain first word (see `findNormalized`). */
+const searchTables = new WeakMap<readonly number[], [fail: Int32Array, first: string]>();
+
 /**
  * Every non-overlapping occurrence of `key` (from `matchCodes`) in `text`, compared case- and
  * white-space-insensitively, as [start, end) offsets in `text`. Knuth–Morris–Pratt over the
@@ -792,7 +795,24 @@ export function findNormalized(text: string, lower: string, key: readonly number
   const m = key.length;
   // The key's normalised characters each come from at least one character of the text.
   if (text.length < m) return [];
-  const { fail, first } = searchTableOf(key);
+  // The engine searches for the same disclaimer in every message: its table is built once
+  // (keys are never changed in place).
+  let table = searchTables.get(key);
+  if (table === undefined) {
+    const fail = new Int32Array(m);
+    for (let i = 1, k = 0; i < m; i++) {
+      while (k > 0 && key[i] !== key[k]) k = fail[k - 1] as number;
+      if (key[i] === key[k]) k++;
+      fail[i] = k;
+    }
+    let first = "";
+    for (const code of key) {
+      if (code >= 128 || code === 32 || code === 45 || code === 39 || code === 34) break;
+      first += String.fromCharCode(code);
+    }
+    searchTables.set(key, (table = [fail, first]));
+  }
+  const [fail, first] = table;
   const found: Array<[number, number]> = [];
   let n = 0;
   let k = 0;
@@ -838,41 +858,8 @@ export function findNormalized(text: string, lower: string, key: readonly number
   return found;
 }
 
-/** What `findNormalized` works out of a key alone: its failure table and its plain first word. */
-type SearchTable = Readonly<{ fail: Int32Array; first: string }>;
-
-/**
- * The search table of the last key seen. The engine searches for the same disclaimer in every
- * message, so its table is built once rather than per check (keys are never changed in place).
- */
-let lastTable: { key: readonly number[]; table: SearchTable } | undefined;
-
-function searchTableOf(key: readonly number[]): SearchTable {
-  if (lastTable !== undefined && lastTable.key === key) return lastTable.table;
-  const m = key.length;
-  const fail = new Int32Array(m);
-  for (let i = 1, k = 0; i < m; i++) {
-    while (k > 0 && key[i] !== key[k]) k = fail[k - 1] as number;
-    if (key[i] === key[k]) k++;
-    fail[i] = k;
-  }
-  let first = "";
-  for (const code of key) {
-    if (code >= 128 || code === 32 || code === 45 || code === 39 || code === 34) break;
-    first += String.fromCharCode(code);
-  }
-  const table = { fail, first };
-  lastTable = { key, table };
-  return table;
-}
-
 /** The comparison codes of the last disclaimer text seen (the same in every check until SMT change it). */
-let lastDisclaimer: { text: string; key: readonly number[] } | undefined;
-
-function disclaimerKey(text: string): readonly number[] {
-  if (lastDisclaimer === undefined || lastDisclaimer.text !== text) lastDisclaimer = { text, key: matchCodes(text) };
-  return lastDisclaimer.key;
-}
+let lastDisclaimer: [text: string, key: number[]] | undefined;
 
 function legalKey(text: string): string {
   return text.toLowerCase().replace(/\s+/g, " ").trim().replace(/e-mail/g, "email").replace(/[\u2018\u2019]/g, "'");
@@ -945,7 +932,8 @@ function senderLineAt(sender: Sender, at: number): number {
 /** Sets the organisation's disclaimer apart, wherever and however wrapped it appears. */
 function markOrganisationDisclaimer(sender: Sender, disclaimerText: string | undefined): void {
   if (!disclaimerText || sender.ids.length === 0) return;
-  const key = disclaimerKey(disclaimerText);
+  if (lastDisclaimer?.[0] !== disclaimerText) lastDisclaimer = [disclaimerText, matchCodes(disclaimerText)];
+  const key = lastDisclaimer[1];
   if (key.length < 20) return;
   const text = sender.joined;
   for (const [from, to] of findNormalized(text, sender.lower, key)) {

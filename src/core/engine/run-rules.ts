@@ -103,18 +103,6 @@ function runOne(configured: ConfiguredRule, snapshot: EmailSnapshot, policy: Nor
   }
 }
 
-/** Each policy's rule ids and their places in it (a policy's rules are never changed once normalised). */
-const ruleOrders = new WeakMap<NormalizedPolicy, ReadonlyMap<string, number>>();
-
-function ruleOrderOf(policy: NormalizedPolicy): ReadonlyMap<string, number> {
-  let order = ruleOrders.get(policy);
-  if (order === undefined) {
-    order = new Map(policy.rules.map((r, i) => [r.rule.meta.id, i]));
-    ruleOrders.set(policy, order);
-  }
-  return order;
-}
-
 /**
  * Checks a prepared, frozen snapshot.
  * @param snapshot - from `buildSnapshot`, frozen
@@ -133,7 +121,7 @@ export function checkSnapshot(snapshot: EmailSnapshot, policy: NormalizedPolicy,
     clearTextCaches();
     clearModelMemo();
   }
-  const order = ruleOrderOf(policy);
+  const order = new Map(policy.rules.map((r, i) => [r.rule.meta.id, i]));
   findings.sort((a, b) => RANK[b.severity] - RANK[a.severity] || (order.get(a.ruleId) ?? 0) - (order.get(b.ruleId) ?? 0));
   return { verdict: verdictOf(findings), findings, rulesRun: policy.rules.map((r) => r.rule.meta.id) };
 }

@@ -22,27 +22,18 @@ export function findAttachmentPhrase(text: string): string | undefined {
   return findPhrase(text, data.phrases, data.exclusions);
 }
 
-/** Each phrase's longest word: a phrase can only be found in text that contains it. */
-const KEYS = [...new Set(data.phrases.map((p) => p.split(" ").reduce((a, b) => (b.length > a.length ? b : a))))].sort((a, b) => a.length - b.length);
-/** For each key, the shorter keys inside it ("attach" in "attached"): when one is absent, so is the key. */
-const INSIDE = KEYS.map((k, i) => KEYS.slice(0, i).filter((shorter) => k.includes(shorter)));
-
 /**
- * Whether lower-case text could hold one of the phrases: it contains some phrase's longest
- * word. Cutting the exclusions or the disclaimer out only ever splits words, never joins them,
- * so text without any key word has no phrase (most messages: a few native searches instead of
- * the phrase expressions).
- * @param lower - the lower-cased text
- * @returns false when no phrase can be in it
+ * Words one of which any text holding a phrase contains: each phrase's longest word, without
+ * those that contain a shorter one ("attached" holds "attach"). Cutting the exclusions or the
+ * disclaimer out only ever splits words, never joins them, so text without any of these has no
+ * phrase (most messages: a few native searches instead of the phrase expressions).
  */
-function mayMention(lower: string): boolean {
-  const known = new Map<string, boolean>();
-  return KEYS.some((key, i) => {
-    const has = (INSIDE[i] as string[]).every((k) => known.get(k) !== false) && lower.includes(key);
-    known.set(key, has);
-    return has;
-  });
-}
+const LONGEST = data.phrases.map((p) => p.split(" ").reduce((a, b) => (b.length > a.length ? b : a)));
+const KEYS = LONGEST.filter((k) => !LONGEST.some((o) => o.length < k.length && k.includes(o)));
+const mayMention = (text: string): boolean => {
+  const lower = lowerCase(text);
+  return KEYS.some((k) => lower.includes(k));
+};
 
 export default defineRule<AttachmentReminderOptions>({
   meta: {
@@ -65,7 +56,7 @@ export default defineRule<AttachmentReminderOptions>({
 
     // The disclaimer's own words ("this e-mail and any attachments") are not the sender's.
     const authored = snapshot.body.authored;
-    const listed = mayMention(lowerCase(authored)) ? findAttachmentPhrase(withoutDisclaimer(authored, context.organisation)) : undefined;
+    const listed = mayMention(authored) ? findAttachmentPhrase(withoutDisclaimer(authored, context.organisation)) : undefined;
     // Quoted as the sender wrote it.
     const inBody = listed === undefined ? undefined : (findPhraseAsWritten(snapshot.body.authored, [listed]) ?? listed);
     if (inBody !== undefined) {
@@ -74,7 +65,7 @@ export default defineRule<AttachmentReminderOptions>({
     }
     // A reply or forward keeps the subject it was given, which may mention the original's file.
     if (snapshot.composeType !== "new") return;
-    const inSubject = mayMention(lowerCase(snapshot.subject)) ? findPhraseAsWritten(snapshot.subject, data.phrases, data.exclusions) : undefined;
+    const inSubject = mayMention(snapshot.subject) ? findPhraseAsWritten(snapshot.subject, data.phrases, data.exclusions) : undefined;
     if (inSubject !== undefined) {
       context.report({ messageId: "missingAttachment", data: { phrase: inSubject }, field: "subject", evidence: `“${inSubject}” in the subject` });
     }

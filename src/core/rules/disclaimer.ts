@@ -56,15 +56,8 @@ function versionsOf(organisation: Organisation): NonNullable<typeof memo> {
     for (let i = 0; i + size <= w.length; i++) windows.add(w.slice(i, i + size).join(" "));
     const list = [...windows];
     const rarest = [...new Set(w)].sort((a, b) => b.length - a.length);
-    const holding = new Map<string, number[]>();
-    list.forEach((x, i) => {
-      for (const word of x.split(" ")) {
-        const at = holding.get(word);
-        if (at === undefined) holding.set(word, [i]);
-        else if (at[at.length - 1] !== i) at.push(i);
-      }
-    });
-    const windowsOf = rarest.map((word) => holding.get(word) ?? []);
+    const tokens = list.map((x) => x.split(" "));
+    const windowsOf = rarest.map((word) => tokens.flatMap((t, i) => (t.includes(word) ? [i] : [])));
     versions.push({ words: w, whole: [joined], windows: list, rarest, windowsOf });
   }
   memo = { text, html, versions, phrases: versions.map((v) => v.whole[0] as string) };
