@@ -8,7 +8,8 @@
  *   chain   → no-chain-mail
  *   heated  → no-heated-tone or no-abusive-language (a heated or abusive finding)
  * Printed per label and per source: recall on rows with the label, false alarms on clean rows
- * (no label at all), n.
+ * (no label at all), n; for the abusive label also what `obscenity` (the peer the issue names)
+ * finds and flags on the same rows.
  *
  * The model thresholds (rule option defaults) are chosen on the DEV split: `--dev` prints, per
  * head the rules read (chain, heated), the lowest probability that keeps the model's own false alarms on clean dev rows within
@@ -32,6 +33,16 @@ const RULES_OF = {
 };
 const TARGET_FA = { abusive: 0.01, chain: 0.01, heated: 0.03 };
 const STAFF = { email: "a.jones@norcotearlyyearscentre.co.uk", name: "Amy Jones" };
+
+let peerMatcher;
+/** obscenity's English matcher with its recommended transformers, made once. */
+function obscenity() {
+  if (peerMatcher === undefined) {
+    const { RegExpMatcher, englishDataset, englishRecommendedTransformers } = require("obscenity");
+    peerMatcher = new RegExpMatcher({ ...englishDataset.build(), ...englishRecommendedTransformers });
+  }
+  return peerMatcher;
+}
 
 function draftOf(row) {
   return {
@@ -99,7 +110,7 @@ function main() {
   const evalRows = rows.filter((r) => (splitArg === "all" || r.split === splitArg) && (!args.includes("--source") || r.source.startsWith(args[args.indexOf("--source") + 1])));
   const stats = new Map();
   const bump = (key, field) => {
-    if (!stats.has(key)) stats.set(key, { pos: 0, found: 0, clean: 0, alarms: 0 });
+    if (!stats.has(key)) stats.set(key, { pos: 0, found: 0, clean: 0, alarms: 0, peerFound: 0, peerAlarms: 0 });
     stats.get(key)[field]++;
   };
   for (const row of evalRows) {
@@ -107,6 +118,12 @@ function main() {
     const report = core.checkDraft(draft, policy);
     const ruleIds = new Set(report.findings.map((f) => f.ruleId));
     const isClean = LABELS.every((l) => !row[l]);
+    // obscenity (MIT), the library the issue names as the peer, on the same text, side by side.
+    const peer = obscenity().hasMatch(`${row.subject || ""}\n${row.text}`);
+    for (const key of ["abusive|all", `abusive|${row.source}`]) {
+      if (row.abusive && peer) bump(key, "peerFound");
+      if (isClean && peer) bump(key, "peerAlarms");
+    }
     for (const label of LABELS) {
       const flagged = RULES_OF[label].some((id) => ruleIds.has(id));
       for (const key of [`${label}|all`, `${label}|${row.source}`]) {
@@ -119,8 +136,8 @@ function main() {
   out.push(`Split "${splitArg}": ${evalRows.length} rows, checked by the engine with the default policy.`);
   out.push(`Thresholds were chosen on the dev split (npm run eval -- --dev); the test split was not used for tuning.`);
   out.push("");
-  out.push("| label | source | recall | n | false alarms on clean | n clean |");
-  out.push("| --- | --- | ---: | ---: | ---: | ---: |");
+  out.push("| label | source | recall | n | false alarms on clean | n clean | obscenity: recall / false alarms |");
+  out.push("| --- | --- | ---: | ---: | ---: | ---: | ---: |");
   const keys = [...stats.keys()].sort((a, b) => {
     const [la, sa] = a.split("|"), [lb, sb] = b.split("|");
     return la !== lb ? LABELS.indexOf(la) - LABELS.indexOf(lb) : sa === "all" ? -1 : sb === "all" ? 1 : sa.localeCompare(sb);
@@ -129,7 +146,8 @@ function main() {
     const [label, source] = key.split("|");
     const s = stats.get(key);
     if (s.pos === 0 && s.clean === 0) continue;
-    out.push(`| ${label} | ${source === "all" ? "**all**" : source} | ${pct(s.found, s.pos)} | ${s.pos} | ${pct(s.alarms, s.clean)} | ${s.clean} |`);
+    const peer = label === "abusive" ? `${pct(s.peerFound, s.pos)} / ${pct(s.peerAlarms, s.clean)}` : "";
+    out.push(`| ${label} | ${source === "all" ? "**all**" : source} | ${pct(s.found, s.pos)} | ${s.pos} | ${pct(s.alarms, s.clean)} | ${s.clean} | ${peer} |`);
   }
   process.stdout.write(out.join("\n") + "\n");
 }
