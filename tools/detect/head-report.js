@@ -25,7 +25,7 @@ const variants = args.filter((a) => a.startsWith("{")).map((a) => JSON.parse(a))
 const configs = (variants.length ? variants : [{}]).map((v) => ({ ...CONFIG, ...v, prune: { ...CONFIG.prune, ...(v.prune || {}) } }));
 const CHAIN_THRESHOLDS = [0.8, 0.9, 0.97];
 /** Clean sources that stand for real work mail. */
-const EMAIL_LIKE = ["nursery-clean", "nursery-traps", "strudel", "work-clean"];
+const EMAIL_LIKE = ["nursery-clean", "nursery-traps", "strudel", "work-clean", "thread-clean"];
 
 const pct = (k, n) => (n === 0 ? "   –  " : `${((100 * k) / n).toFixed(1).padStart(5)}%`);
 const isClean = (e) => !e.y.abusive && !e.y.chain && !e.y.heated;
