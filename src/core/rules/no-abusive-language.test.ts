@@ -350,37 +350,33 @@ describe("records that quote someone else's words (issue 10)", () => {
   });
 });
 
-describe("abuse in ordinary words: insult, threat and stereotype frames (issue 10)", () => {
+describe("abuse in ordinary words: insult frames and phrases (issue 10)", () => {
   const found = (text: string, options?: Record<string, unknown>): string[] =>
     runRule(rule, { draft: body(text), ...(options ? { options } : {}) }).map((d) => `${String(d.data?.category)}: ${String(d.evidence)}`);
 
   it.each([
     ["Honestly, you pathetic little worm.", "insulting: you pathetic little worm"],
-    ["Refugees are vermin.", "racist"],
-    ["I know where your kids go to school.", "threatening: I know where your kids"],
-    ["Typical woman.", "insulting: Typical woman"],
+    ["He's a smug lazy tramp.", "insulting: He's a smug lazy tramp"],
+    ["Immigrants are vermin.", "racist"],
+    ["I know where your kids go to school.", "threatening: I know where your kids go to school"],
+    ["Would be a shame if something happened to your car.", "threatening: shame if something happened to your"],
     ["She only got the job because of her looks.", "harassing"],
+    ["Women belong in the kitchen.", "insulting"],
   ])("warns about %s", (text, expected) => {
     expect(found(text).join(" | ")).toContain(expected);
   });
 
-  it("reports a frame once, with the words as written and the threat message", () => {
-    const [d, ...rest] = runRule(rule, { draft: body("Would be a shame if someone keyed it. Would be a shame if someone keyed it.") });
-    expect(rest).toEqual([]);
-    expect(d?.messageId).toBe("threat");
-    expect(d?.evidence).toBe("shame if someone keyed");
-  });
-
   it("does not warn about a record that quotes the words", () => {
-    expect(found('Incident log: the visitor shouted "you disgusting fat whale" at a parent in the car park. Police called.')).toEqual([]);
+    expect(found('Incident log: the visitor shouted "you disgusting fat pig" at a parent in the car park. Police called.')).toEqual([]);
   });
 
-  it("does not warn about farm visits, weather and the office", () => {
-    expect(found("What a whale of a time at the farm: the children loved the pig. Typical British weather, then we went back to the office.")).toEqual([]);
+  it("does not warn about farm visits, role play or lost property", () => {
+    expect(found("What a whale of a time at the farm: the children loved the pig. In the play he's a little pig. I know where your kids' wellies are.")).toEqual([]);
   });
 
   it("keeps categories and allowWords", () => {
-    expect(found("you disgusting whale", { categories: ["obscene"] })).toEqual([]);
-    expect(found("you disgusting whale", { allowWords: ["whale"] })).toEqual([]);
+    expect(found("you smug lazy tramp", { categories: ["obscene"] })).toEqual([]);
+    expect(found("you smug lazy tramp", { allowWords: ["tramp"] })).toEqual([]);
+    expect(found("you smug lazy tramp", { allowWords: ["tram"] })).toEqual(["insulting: you smug lazy tramp"]);
   });
 });

@@ -18,7 +18,7 @@
  */
 import { CLAUSES } from "../policy/clauses";
 import type { JsonSchema } from "../engine/json-schema";
-import { compileLexicon, normalizeTerm, type FindOptions, type Lexicon, type LexiconEntry, type LexiconHit } from "../detect/lexicon";
+import { compileLexicon, normalizeTerm, type FindOptions, type Lexicon, type LexiconEntry } from "../detect/lexicon";
 import {
   ABUSIVE_CATEGORIES,
   ABUSIVE_EXPANSIONS as expansions,
@@ -31,7 +31,7 @@ import {
   type CategoryInfo,
 } from "../detect/abuse";
 import { reportedSpeech } from "../detect/abuse/reported";
-import { findFrames } from "../detect/abuse/frames";
+import { frameHits } from "../detect/abuse/frames";
 import { defineRule } from "./rule";
 
 export { ABUSIVE_CATEGORIES, ABUSIVE_WORD_LISTS, entriesOf, type AbusiveWordList, type CategoryInfo };
@@ -138,13 +138,9 @@ function shownTerm(entry: LexiconEntry, info: CategoryInfo): string {
 export function findAbusiveLanguage(text: string, options: Readonly<AbusiveLanguageOptions>, bounds: FindOptions = {}): AbusiveHit[] {
   if (text === "") return [];
   const enabled = new Set(options.categories);
-  // Abuse in ordinary words ("you pathetic little worm"), unless an allowed word is in it; a hit of the lists on the same words wins.
-  const allowed = options.allowWords.map((w) => ` ${normalizeTerm(w)} `);
-  const frames: LexiconHit[] = [];
-  for (const f of findFrames(text, bounds.firstPerEntry)) {
-    const term = normalizeTerm(text.slice(f.start, f.end));
-    if (!allowed.some((a) => ` ${term} `.includes(a))) frames.push({ entry: { term, category: f.category, mode: "phrase" }, start: f.start, end: f.end });
-  }
+  // Abuse in ordinary words too ("you pathetic little worm"), unless it holds an allowed word; a hit of the lists on the same words wins.
+  const allowed = options.allowWords.map(normalizeTerm);
+  const frames = frameHits(text).filter((h) => !allowed.some((w) => ` ${h.entry.term} `.includes(` ${w} `)));
   const found = dropSameSpan(dropOverlaps(lexiconHits(text, options.allowWords, bounds).concat(frames).filter((h) => enabled.has(h.entry.category))));
   const extra = extraLexicon(options.extraWords);
   if (extra) found.push(...extra.find(text, options.allowWords, bounds));

@@ -483,3 +483,35 @@ describe("abusive-language coverage: insult frames around ambiguous nouns", () =
     expect(abuseHits(text)).toEqual([]);
   });
 });
+
+describe("abusive-language coverage: dehumanising, menace and sexist put-downs in ordinary words (issue 10)", () => {
+  it.each([
+    ["immigrants are vermin", "racist"],
+    ["Immigrants are animals, all of them", "racist"],
+    ["they're cockroaches, not people", "racist"],
+    ["vermin not people", "racist"],
+    ["gas the lot of them", "threat"],
+    ["I know where your kids go to school.", "threat"],
+    ["i know which school your kids go to", "threat"],
+    ["nice car. shame if something happened to your windows", "threat"],
+    ["she slept her way to the top", "harassment"],
+    ["she got the job because of her looks", "harassment"],
+    ["women belong in the kitchen", "insult"],
+    ["what a disgusting pig", "insult"],
+    ["vile creep", "insult"],
+  ])("finds %s as %s", (text, category) => {
+    expect(categories(text)).toContain(category);
+  });
+
+  it.each([
+    "Immigrants are welcome at the coffee morning; the flyer is in six languages.",
+    "I know where your kids' wellies are: in lost property by the door.",
+    "It would be a shame if something happened to spoil the party.",
+    "Rats and mice are vermin, so please keep the snack tub closed.",
+    "She got the job because of her experience with SEN.",
+    "The children made a kitchen for the role play corner.",
+    "We found a creepy crawly and a fat worm on the nature walk.",
+  ])("finds nothing in %s", (text) => {
+    expect(abuseHits(text)).toEqual([]);
+  });
+});
