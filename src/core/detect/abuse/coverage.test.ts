@@ -515,3 +515,23 @@ describe("abusive-language coverage: dehumanising, menace and sexist put-downs i
     expect(abuseHits(text)).toEqual([]);
   });
 });
+
+describe("abusive-language coverage: online put-downs (issue 10)", () => {
+  it.each([
+    ["nobody cares, incel", "insult"],
+    ["what a cuck", "insult"],
+    ["you're so dumb it hurts", "insult"],
+    ["u r dumb", "insult"],
+    ["go get cancer and die", "threat"],
+  ])("finds %s as %s", (text, category) => {
+    expect(categories(text)).toContain(category);
+  });
+
+  it.each([
+    "The film was dubbed, so the dialogue felt dumb-founded and flat.",
+    "He was deaf and dumb, the old records say; we say deaf and non-speaking now.",
+    "Cancer Research UK: get cancer screening information at the GP surgery.",
+  ])("finds nothing in %s", (text) => {
+    expect(abuseHits(text)).toEqual([]);
+  });
+});

@@ -17,7 +17,7 @@ import insult from "../../data/abusive/insult.json";
 import type { LexiconHit } from "../lexicon";
 
 /** Who an insult is aimed at ("you're" may be written with any apostrophe or none). */
-const AIMED = "you|u|ya|you.?re an?|ur an?|your an?|you are an?|he.?s an?|she.?s an?|he is an?|she is an?|you.?re such an?|he.?s such an?|she.?s such an?|you.?re all|you are all";
+const AIMED = "you|u|ya|(?:you.?re|ur|your|you are|s?he.?s|s?he is)(?: such)? an?|you(?:.?re| are) all";
 
 /** Words that may stand before or between the adjectives without insulting by themselves ("foreign", "mouth" of "mouth breather"). */
 const MILD = "little|old|big|absolute|total|complete|utter|right|proper|real|foreign|mouth";
