@@ -25,7 +25,7 @@ const MILD = "little|old|big|absolute|total|complete|utter|right|proper|real|for
 let frame: RegExp | undefined;
 
 /**
- * The frame learnt from phrases, as the source of a regular expression over lower-case text:
+ * The frame learnt from phrases, as the source of a regular expression (read ignoring case):
  * aimed words, then an adjective, perhaps another or a mild word, then a noun (or its plural).
  * Phrases starting with "you" or a mild word teach nothing.
  * @param phrases - the insult list's phrases
@@ -52,7 +52,7 @@ export function insultFrame(phrases: readonly string[]): string {
  * @returns at most one hit
  */
 export function frameHits(text: string): LexiconHit[] {
-  frame ??= new RegExp(insultFrame(insult.phrase));
-  const m = frame.exec(text.toLowerCase());
-  return m ? [{ entry: { term: m[0], category: "insult", mode: "phrase" }, start: m.index, end: m.index + m[0].length }] : [];
+  frame ??= new RegExp(insultFrame(insult.phrase), "i");
+  const m = frame.exec(text);
+  return m ? [{ entry: { term: m[0].toLowerCase(), category: "insult", mode: "phrase" }, start: m.index, end: m.index + m[0].length }] : [];
 }
