@@ -60,6 +60,14 @@ describe("countAddresses", () => {
   it("counts one address repeated over 1 MB once", () => {
     expect(countAddresses("a@b.co, ".repeat(131_072))).toBe(1);
   });
+
+  it("counts an address written again, and again in another case, once, and still stops at the limit", () => {
+    const list = ["Ann@x.org", "bob@y.co.uk", "ann@X.org", "bob@y.co.uk", "c@z.net", "Ann@x.org"].join("; ");
+    expect(countAddresses(list)).toBe(3);
+    expect(countAddresses(`${list}; ${list}`, 2)).toBe(2);
+    // Spans that are no address ("a@localhost") are remembered too, and never counted.
+    expect(countAddresses("a@localhost a@localhost a@x.com a@localhost")).toBe(1);
+  });
 });
 
 describe("compileSignals: patterns that share a first word are tried after it once", () => {

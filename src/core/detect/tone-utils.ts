@@ -666,6 +666,9 @@ function isDomainChar(code: number): boolean {
   return isAsciiAlnum(code) || code === 0x2e || code === 0x2d;
 }
 
+/** Most address spans `countAddresses` remembers as already judged. */
+const TRIED_MAX = 4096;
+
 /**
  * Counts the distinct e-mail addresses in a text. Each `@` is expanded a bounded distance
  * either way, so the cost stays linear even in a long run of address characters.
@@ -675,11 +678,17 @@ function isDomainChar(code: number): boolean {
  */
 export function countAddresses(text: string, limit = 1000): number {
   const found = new Set<string>();
+  // The same address written again (a pasted list, a 1 MB body of one address) is read once:
+  // spans already judged, as written, are skipped (up to TRIED_MAX of them).
+  const tried = new Set<string>();
   for (let at = text.indexOf("@"); at >= 0 && found.size < limit; at = text.indexOf("@", at + 1)) {
     let s = at;
     while (s > 0 && at - s < 64 && isLocalChar(text.charCodeAt(s - 1))) s--;
     let e = at + 1;
     while (e < text.length && e - at < 255 && isDomainChar(text.charCodeAt(e))) e++;
+    const span = text.slice(s, e);
+    if (tried.has(span)) continue;
+    if (tried.size < TRIED_MAX) tried.add(span);
     const domain = text.slice(at + 1, e).replace(/\.+$/, "");
     if (s < at && /^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/i.test(domain) && /\.[a-z]{2,}$/i.test(domain)) {
       found.add(`${text.slice(s, at)}@${domain}`.toLowerCase());
