@@ -10,8 +10,9 @@
  *
  * Farm visits, nature walks and children's play stay clean: an animal word counts only with an
  * insulting adjective and aimed at a person ("the children loved the pig", "what a whale of a
- * time", "in the play he's a little pig" are not insults). Read with the phrase language of
- * `../tone-utils` over the prepared text the tone rules read too.
+ * time", "in the play he's a little pig" are not insults). One regular expression, read ignoring
+ * case over the text as written (not the lexicon's obfuscation-reading matcher), so stretched or
+ * masked spellings ("cowwww", "w0rm") are left to the lists.
  */
 import insult from "../../data/abusive/insult.json";
 import type { LexiconHit } from "../lexicon";
