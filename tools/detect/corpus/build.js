@@ -39,6 +39,10 @@ const SOURCES = {
   // the heat, if any, sits in a few sentences among ordinary technical or business content
   "thread-heated": { abusive: 0, chain: 0, heated: 1 },
   "thread-clean": { abusive: 0, chain: 0, heated: 0 },
+  // mailing-list, code-review and business mail (inline "> " replies, top-posting, patches, disclaimers), heated and
+  // clean, written blind to the detectors
+  "list-heated": { abusive: 0, chain: 0, heated: 1 },
+  "list-clean": { abusive: 0, chain: 0, heated: 0 },
 };
 
 /** Seed from a string, so a message's variants do not change when others are added. */
@@ -269,7 +273,7 @@ function forward(r, shape, note, subj, body) {
 function variants(source, base, gi) {
   const r = rng(seedOf(`${source}#${gi}`));
   // comment-* and thread-* use the general signatures and quoted messages of work-* (they are not the nursery's own)
-  const work = source.startsWith("work-") || source.startsWith("comment-") || source.startsWith("thread-") || source.startsWith("post-");
+  const work = source.startsWith("work-") || source.startsWith("comment-") || source.startsWith("thread-") || source.startsWith("post-") || source.startsWith("list-");
   const sig = (r, p) => sigOf(r, p, work);
   const POLITE = work ? POLITE_WORK : POLITE_NURSERY;
   const me = person(r);
