@@ -43,6 +43,10 @@ const SOURCES = {
   // clean, written blind to the detectors
   "list-heated": { abusive: 0, chain: 0, heated: 1 },
   "list-clean": { abusive: 0, chain: 0, heated: 0 },
+  // forwarded chain mail as people really pass it on (1998-2026) and ordinary forwards and notices that look like it,
+  // written blind to the detectors
+  "fwd-chain": { abusive: 0, chain: 1, heated: 0 },
+  "fwd-clean": { abusive: 0, chain: 0, heated: 0 },
 };
 
 /** Seed from a string, so a message's variants do not change when others are added. */
@@ -273,7 +277,7 @@ function forward(r, shape, note, subj, body) {
 function variants(source, base, gi) {
   const r = rng(seedOf(`${source}#${gi}`));
   // comment-* and thread-* use the general signatures and quoted messages of work-* (they are not the nursery's own)
-  const work = source.startsWith("work-") || source.startsWith("comment-") || source.startsWith("thread-") || source.startsWith("post-") || source.startsWith("list-");
+  const work = source.startsWith("work-") || source.startsWith("comment-") || source.startsWith("thread-") || source.startsWith("post-") || source.startsWith("list-") || source.startsWith("fwd-");
   const sig = (r, p) => sigOf(r, p, work);
   const POLITE = work ? POLITE_WORK : POLITE_NURSERY;
   const me = person(r);
