@@ -21,6 +21,7 @@ import harassment from "../../data/abusive/harassment.json";
 import threat from "../../data/abusive/threat.json";
 import coarse from "../../data/abusive/coarse.json";
 import surge from "../../data/abusive/surge.json";
+import contextData from "../../data/abusive/context.json";
 
 /** One category file of the lexicon. */
 export type AbusiveWordList = Readonly<{
@@ -109,6 +110,49 @@ export function writtenAsName(text: string, start: number, end: number): boolean
   return !BEFORE_INSULT.has(before.toLowerCase().replace(/['’]/g, ""));
 }
 
+/**
+ * Terms (separated by `|`) → the starts of words that, in the same sentence, make them innocent
+ * (`context.json`): dog breeding for "bitch", donkeys for "ass", poultry and heraldry for "cock",
+ * drainage for "dyke", garden birds for "tits".
+ */
+const NEAR = new Map<string, RegExp>();
+for (const [terms, words] of Object.entries(contextData as Record<string, string>)) {
+  const re = new RegExp(`\\b(?:${words.replace(/ /g, "|")})`, "i");
+  for (const t of terms.split("|")) NEAR.set(t, re);
+}
+
+/** Words just before a term that aim it at a person ("you stupid bitch", "she's a cow", "that bitch"). */
+const AIMED_BEFORE = /\b(?:you|ya|u|ur|you.?re|yer|s?he.?s|such|what|that|this|stupid|silly|fat|ugly|dirty|lazy|f\w*ing|thick|absolute|total|complete|utter|proper|right|useless|crazy|mad|bloody)\W+(?:an? +)?$/i;
+
+/**
+ * True when a term's sentence (up to 100 characters either side, to the nearest . ! ? or line
+ * break) holds one of its innocent context words and the term is not aimed at someone: "the
+ * bitch had six puppies", "the jennies and the asses", "the cocks are noisy, the hens lay well".
+ * @param near - the term's context words
+ * @returns the `unless` test of the lexicon entry
+ */
+export function innocentNear(near: RegExp): (text: string, start: number, end: number) => boolean {
+  return (text, start, end) => {
+    const before = text.slice(Math.max(0, start - 100), start).split(/[.!?\n]/).pop() as string;
+    return !AIMED_BEFORE.test(before.slice(-20)) && near.test(`${before} ${text.slice(end, end + 100).split(/[.!?\n]/)[0]}`);
+  };
+}
+
+/** Categories whose single words are also found in the plural without listing it ("gypos", "retards"). */
+const PLURALS = new Set(["racist", "homophobic", "disablist", "obscene", "sexual", "insult"]);
+
+/**
+ * The plural of a listed noun: `-ies` after a consonant and y, `-es` after s, x, z, ch and sh,
+ * else `-s`; words that read as verbs or adjectives (`-ed`, `-ing`, `-ic`) have none.
+ * @param word - a single word
+ * @returns its plural, or undefined
+ */
+export function pluralOf(word: string): string | undefined {
+  if (/(?:ed|ing|ic)$/.test(word)) return undefined;
+  if (/[^aeiou]y$/.test(word)) return `${word.slice(0, -1)}ies`;
+  return /(?:[sxz]|[cs]h)$/.test(word) ? `${word}es` : `${word}s`;
+}
+
 /** A lexicon entry with its severity. */
 export type AbusiveEntry = LexiconEntry & Readonly<{ severity: number }>;
 
@@ -121,11 +165,26 @@ export function entriesOf(lists: readonly AbusiveWordList[]): AbusiveEntry[] {
   const entries: AbusiveEntry[] = [];
   for (const list of lists) {
     const severity = HAND_SEVERITY[list.category] ?? 2;
+    // Words listed alone or inside phrases: a plural found only in phrases ("you faggots") stays so (faggots and peas).
+    const listed = new Set([...list.word, ...list.phrase.join(" ").split(" ")]);
+    const add = (term: string, mode: MatchMode, allow: readonly string[] | undefined, base = term): void => {
+      const near = NEAR.get(term);
+      const inPlace = near ? innocentNear(near) : undefined;
+      const unless = NAME_TERMS.has(base) ? (inPlace ? (t: string, a: number, b: number) => writtenAsName(t, a, b) || inPlace(t, a, b) : writtenAsName) : inPlace;
+      entries.push({ term, category: list.category, mode, severity, ...(allow ? { allow } : {}), ...(unless ? { unless } : {}) });
+    };
     for (const mode of MODES) {
-      for (const term of list[mode]) {
-        const allow = list.allow[term];
-        entries.push({ term, category: list.category, mode, severity, ...(allow ? { allow } : {}), ...(NAME_TERMS.has(term) ? { unless: writtenAsName } : {}) });
-      }
+      for (const term of list[mode]) add(term, mode, list.allow[term]);
+    }
+    // Plurals of single words, unless listed ("coons", "you faggots") or the word is one already ("nonces").
+    if (!PLURALS.has(list.category)) continue;
+    for (const term of list.word) {
+      const plural = pluralOf(term);
+      if (!plural || term.endsWith("s") || listed.has(plural)) continue;
+      const allow = list.allow[term];
+      const mapped = allow?.map((a) => (a.includes(plural) ? a : a.replace(term, plural)));
+      const own = list.allow[plural];
+      add(plural, "word", own || mapped ? [...(own ?? []), ...(mapped ?? [])] : undefined, term);
     }
   }
   return entries;
