@@ -23,6 +23,7 @@ const acorn = require("acorn");
 const esbuild = require("esbuild");
 const webpack = require("webpack");
 const { ManifestPlugin } = require("./addin-manifest");
+const { CompactJsonPlugin } = require("./compact-json");
 
 const root = path.join(__dirname, "..");
 const DEV_URL = "https://localhost:3000/";
@@ -224,7 +225,10 @@ module.exports = function launcheventConfig({ mode, env = {} }) {
           ? [
               new TerserPlugin({
                 extractComments: false,
-                terserOptions: { ecma: 2016, compress: { passes: 2 }, mangle: true, format: { comments: false } },
+                // passes: 3 saves ~70 B gzip over 2; the "unsafe" options save little more and
+                // assume things about the code (no prototypes of function expressions, getters
+                // without effects) that nobody checks, so they stay off.
+                terserOptions: { ecma: 2016, compress: { passes: 3 }, mangle: true, format: { comments: false } },
               }),
             ]
           : []),
@@ -235,6 +239,8 @@ module.exports = function launcheventConfig({ mode, env = {} }) {
       : false,
     plugins: [
       new Es2016GuardPlugin(),
+      // Lists of strings in the JSON data as joined strings, split again by JSON.parse's reviver.
+      ...(production ? [new CompactJsonPlugin({ assets: ["launchevent.js"] })] : []),
       new PreludePlugin(production),
       new webpack.DefinePlugin({ __ADDIN_ORIGIN__: JSON.stringify(host || DEV_URL) }),
       new HtmlWebpackPlugin({

@@ -1,7 +1,9 @@
 /**
  * Webpack loader for the on-send bundle only: removes text the send handler never shows.
- * - Rule modules: the `description: "…"` lines (the rule's own description and its options'
- *   descriptions). They are documentation for the admin app and docs/rules.
+ * - Rule modules: the options' and the rule's own descriptions, documentation for the admin app
+ *   and docs/rules: whole `description: "…"` lines, `description: "…"` as the last property
+ *   of a one-line object (`threshold: { type: "integer", minimum: 1, description: "…" }`),
+ *   and the description given to a schema helper (`listSchema("…")` → `listSchema("")`).
  * - src/core/policy/clauses.ts: the policy's words quoted by each clause become "". The
  *   Smart Alerts dialog names the rule and gives its message, never the quote (Outlook's 500
  *   characters would not hold it); the task pane, which shows the quote, runs the full core.
@@ -14,8 +16,12 @@
 
 const DESCRIPTION_LINE = /^[ \t]*description:[ \t]*"(?:[^"\\\n]|\\.)*",?[ \t]*$/gm;
 const QUOTE = /\bquote:[ \t]*"(?:[^"\\\n]|\\.)*"/g;
+/** `, description: "…"` closing a one-line object literal: `{ type: "boolean", description: "…" }`. */
+const INLINE_DESCRIPTION = /,[ \t]*description:[ \t]*"(?:[^"\\\n]|\\.)*"(?=[ \t]*\})/g;
+/** A schema helper's description argument: `wordListSchema("Further words to flag.")`. */
+const SCHEMA_HELPER_DESCRIPTION = /\b([A-Za-z]+Schema)\("(?:[^"\\\n]|\\.)*"\)/g;
 
 module.exports = function stripRuleDocs(source) {
   if (/[\\/]policy[\\/]clauses\.ts$/.test(this.resourcePath)) return source.replace(QUOTE, 'quote: ""');
-  return source.replace(DESCRIPTION_LINE, "");
+  return source.replace(DESCRIPTION_LINE, "").replace(INLINE_DESCRIPTION, "").replace(SCHEMA_HELPER_DESCRIPTION, '$1("")');
 };

@@ -45,6 +45,31 @@ describe("dist/launchevent.js", () => {
     }
   });
 
+  it("leaves out the descriptions of every rule's options (one-line schemas and list helpers too)", () => {
+    const descriptions: string[] = [];
+    const collect = (schema: unknown): void => {
+      if (Array.isArray(schema)) schema.forEach(collect);
+      else if (schema !== null && typeof schema === "object") {
+        for (const [key, value] of Object.entries(schema)) {
+          if (key === "description" && typeof value === "string") descriptions.push(value);
+          else collect(value);
+        }
+      }
+    };
+    for (const rule of Object.values(core.rules)) collect(rule.meta.optionsSchema);
+    // Enough to mean something: every rule with options documents them.
+    expect(descriptions.length).toBeGreaterThan(30);
+    for (const description of descriptions) if (description.length >= 20) expect(built.code()).not.toContain(JSON.stringify(description).slice(1, -1));
+  });
+
+  it("keeps the data's word lists as joined strings that JSON.parse's reviver splits again", () => {
+    // Lists of strings are written "`|a|b|c" (webpack/compact-json.js); the data stays correct
+    // because every rule's tests run on the bundle below (es2016-runtime.test.ts).
+    expect(built.code()).toMatch(/var \$jsonLists=/);
+    expect((built.code().match(/,\$jsonLists\)/g) ?? []).length).toBeGreaterThan(10);
+    expect(built.code()).not.toMatch(/"word":\["[^"]*","/);
+  });
+
   it("has no chunk loading, hot reload, dynamic import, DOM use or React", () => {
     expect(built.code()).not.toMatch(/__webpack_require__\.e\b/);
     expect(built.code()).not.toMatch(/webpackHotUpdate|module\.hot|import\.meta|\bimport\(/);
