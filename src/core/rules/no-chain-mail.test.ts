@@ -3,6 +3,7 @@ import data from "../data/chain-mail/phrases.en.json";
 import { buildTestSnapshot, checkOnly, describeLargeInputs, ORDINARY_PARAGRAPH } from "../../../test/content-rule-helpers";
 import { makeDraft, runRule, runRuleTests } from "../../../test/rule-tester";
 import { compileSignals, patternProblem, type SignalData } from "../detect/tone-utils";
+import { detectOne } from "../detect/model";
 
 /** An Outlook forward: what the sender wrote, then the forwarded message with its header block. */
 function forward(authored: string, forwarded: string, headers: { subject?: string; to?: string; cc?: string } = {}): string {
@@ -197,5 +198,26 @@ describe("no-chain-mail with the detection model", () => {
   it("catches lower-cased, re-tokenised forwards", () => {
     const body = "fw : warning ! if you receive an email called good times do not open it , it will erase your hard drive . tell everyone you know .";
     expect(runRule(rule, { draft: makeDraft({ subject: "fw : warning", body }) })).toHaveLength(1);
+  });
+
+  it("does not report a work thread forwarded five or six times for that alone, but does at ten", () => {
+    const thread = (subject: string) => runRule(rule, { draft: makeDraft({ subject, body: "Can you look at the figures below before Friday?\n\nThanks,\nSam" }), options: off });
+    expect(thread("Fwd: Fwd: FW: Fwd: Fw: Quote for new flooring")).toHaveLength(0);
+    expect(thread("Fw: FW: Fw: Fwd: Fwd: Fw: new key safe code")).toHaveLength(0);
+    expect(thread("FW: ".repeat(10) + "quote")).toEqual([expect.objectContaining({ messageId: "chainLetter", evidence: "“forwarded 10 times”" })]);
+  });
+
+  it("needs more than a fairly sure model alone: a notice asking to pass it on is not chain mail without another sign", () => {
+    const notice = "Please forward this to everyone in your team";
+    // The premise: the model is fairly sure (from 0.97) but not very sure (0.99) about it.
+    const draft = makeDraft({ subject: "Team", body: notice });
+    const p = detectOne(`Team\n${notice}`, "chain").probability;
+    expect(p).toBeGreaterThanOrEqual(0.97);
+    expect(p).toBeLessThan(0.99);
+    expect(runRule(rule, { draft })).toHaveLength(0);
+    // With the model's own threshold at 0.97 (the default before) it is reported alone.
+    expect(runRule(rule, { draft, options: { modelThreshold: 0.97 } })).toHaveLength(1);
+    // With one more sign (forwarded three times) it is reported.
+    expect(runRule(rule, { draft: makeDraft({ subject: "FW: FW: FW: Team", body: notice }) })).toHaveLength(1);
   });
 });
