@@ -199,6 +199,13 @@ module.exports = function launcheventConfig({ mode, env = {} }) {
         },
 
         {
+          // The core's JSON data: notes for people ($comment, about) left out (see the loader).
+          test: /\.json$/,
+          include: [path.join(root, "src", "core")],
+          loader: path.join(__dirname, "strip-json-docs-loader.js"),
+        },
+
+        {
           // node_modules included on purpose: dependencies must be lowered to ES2016 too.
           // Modules are only lowered to ES2018 here; the minimizer lowers the whole bundle to
           // ES2016 in one pass, so helpers such as esbuild's object-spread helper appear once
@@ -225,10 +232,12 @@ module.exports = function launcheventConfig({ mode, env = {} }) {
           ? [
               new TerserPlugin({
                 extractComments: false,
-                // passes: 3 saves ~70 B gzip over 2; the "unsafe" options save little more and
-                // assume things about the code (no prototypes of function expressions, getters
-                // without effects) that nobody checks, so they stay off.
-                terserOptions: { ecma: 2016, compress: { passes: 3 }, mangle: true, format: { comments: false } },
+                // hoist_funs puts each scope's function declarations first, where JavaScript
+                // defines them anyway (no change in behaviour): the code then gzips about 1.2 KB
+                // smaller (2 passes: a third undoes part of it). The "unsafe" options save little
+                // more and assume things about the code (no prototype on function expressions,
+                // getters without effects) that nobody checks, so they stay off.
+                terserOptions: { ecma: 2016, compress: { passes: 2, hoist_funs: true }, mangle: true, format: { comments: false } },
               }),
             ]
           : []),

@@ -62,6 +62,23 @@ describe("dist/launchevent.js", () => {
     for (const description of descriptions) if (description.length >= 20) expect(built.code()).not.toContain(JSON.stringify(description).slice(1, -1));
   });
 
+  it("leaves out the notes for people at the top of the core's JSON data ($comment, about)", () => {
+    const notes: string[] = [];
+    const walk = (dir: string): void => {
+      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+        const full = path.join(dir, e.name);
+        if (e.isDirectory()) walk(full);
+        else if (e.name.endsWith(".json")) {
+          const data = JSON.parse(fs.readFileSync(full, "utf8")) as Record<string, unknown>;
+          for (const key of ["$comment", "about"]) if (typeof data[key] === "string") notes.push(data[key] as string);
+        }
+      }
+    };
+    walk(path.join(ROOT, "src", "core"));
+    expect(notes.length).toBeGreaterThan(3);
+    for (const note of notes) expect(built.code()).not.toContain(JSON.stringify(note.slice(0, 60)).slice(1, -1));
+  });
+
   it("keeps the data's word lists as joined strings that JSON.parse's reviver splits again", () => {
     // Lists of strings are written "`|a|b|c" (webpack/compact-json.js); the data stays correct
     // because every rule's tests run on the bundle below (es2016-runtime.test.ts).
