@@ -9,6 +9,12 @@
  * reviver that splits such strings back into the list, so the code reading the data sees
  * exactly the value it would have seen; gzip then saves about 0.7 KB on the whole bundle.
  *
+ * Then every JSON text that the script parses once, while it loads, is parsed first, at the top
+ * of the bundle (`var $j0=JSON.parse(…),$j1=…`), and its old place reads the variable: all the
+ * data sits together, which gzip compresses about 0.4-0.7 KB better than data scattered between
+ * the code. Parsing a constant text has no effects and gives the same value, so when it
+ * happens does not matter; only calls that run exactly once are moved (see `runsOnce`).
+ *
  * Safe by construction, checked at build time: a JSON text is only rewritten when none of its
  * strings starts with the marker, and when parsing the rewritten text with the reviver gives
  * back a value that stringifies byte for byte like the original (same keys in the same order,
@@ -131,6 +137,87 @@ function compactJsonInCode(code) {
   return { code: out, calls: edits.length, lists };
 }
 
+/** Prefix of the hoisted data's variables; the bundle must not use such names already. */
+const DATA_PREFIX = "$j";
+
+/**
+ * Whether a node, given its ancestors (outermost first), runs exactly once when the script
+ * loads: every function around it is called right where it is written (an IIFE, as webpack and
+ * esbuild wrap the bundle and its modules) and no loop encloses it.
+ * @param {acorn.Node[]} ancestors
+ * @returns {boolean}
+ */
+function runsOnce(ancestors) {
+  for (let i = 0; i < ancestors.length; i++) {
+    const node = ancestors[i];
+    if (/^(For|ForIn|ForOf|While|DoWhile)Statement$/.test(node.type)) return false;
+    if (/Function/.test(node.type)) {
+      const parent = ancestors[i - 1];
+      if (!parent || parent.type !== "CallExpression" || parent.callee !== node) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * The `JSON.parse("literal"[, reviver])` calls of a script, with whether each runs once.
+ * @param {string} code
+ * @returns {{ node: acorn.Node, once: boolean }[]}
+ */
+function jsonParseCalls(code) {
+  const ast = acorn.parse(code, { ecmaVersion: "latest", sourceType: "script" });
+  const calls = [];
+  const visit = (node, ancestors) => {
+    if (
+      node.type === "CallExpression" &&
+      node.callee.type === "MemberExpression" &&
+      !node.callee.computed &&
+      node.callee.object.type === "Identifier" &&
+      node.callee.object.name === "JSON" &&
+      node.callee.property.name === "parse" &&
+      node.arguments.length >= 1 &&
+      node.arguments[0].type === "Literal" &&
+      typeof node.arguments[0].value === "string" &&
+      (node.arguments.length === 1 || (node.arguments.length === 2 && node.arguments[1].type === "Identifier" && node.arguments[1].name === REVIVER_NAME))
+    ) {
+      calls.push({ node, once: runsOnce(ancestors) });
+      return;
+    }
+    const inner = [...ancestors, node];
+    for (const key of Object.keys(node)) {
+      const value = node[key];
+      if (Array.isArray(value)) {
+        for (const child of value) if (child && typeof child.type === "string") visit(child, inner);
+      } else if (value && typeof value.type === "string") visit(value, inner);
+    }
+  };
+  visit(ast, []);
+  return calls;
+}
+
+/**
+ * Moves every JSON.parse of a constant text that runs once to the top of the bundle's
+ * outermost function, as `var $j0=JSON.parse(…),…;`, its place reading the variable.
+ * @param {string} code - a script that starts with webpack's arrow IIFE
+ * @returns {{ code: string, moved: number }}
+ */
+function hoistJsonData(code) {
+  const calls = jsonParseCalls(code).filter((c) => c.once);
+  if (calls.length === 0) return { code, moved: 0 };
+  if (!code.startsWith(IIFE_START)) throw new Error(`compact-json: the bundle does not start with ${IIFE_START}`);
+  const clash = [...acorn.tokenizer(code, { ecmaVersion: "latest" })].find((t) => t.type.label === "name" && t.value.startsWith(DATA_PREFIX) && t.value !== REVIVER_NAME);
+  if (clash) throw new Error(`compact-json: the bundle already uses the name ${clash.value}`);
+  // After the reviver's declaration when there is one (the hoisted calls use it).
+  let at = IIFE_START.length;
+  const reviverDecl = `${IIFE_START}var ${REVIVER_NAME}=${REVIVER_SOURCE};`;
+  if (code.startsWith(reviverDecl)) at = reviverDecl.length;
+  const declarations = calls.map((c, i) => `${DATA_PREFIX}${i}=${code.slice(c.node.start, c.node.end)}`);
+  let out = code;
+  for (let i = calls.length - 1; i >= 0; i--) out = out.slice(0, calls[i].node.start) + DATA_PREFIX + i + out.slice(calls[i].node.end);
+  out = `${out.slice(0, at)}var ${declarations.join(",")};${out.slice(at)}`;
+  return { code: out, moved: calls.length };
+}
+
 /** Applies compactJsonInCode to the named .js assets after minification (production only). */
 class CompactJsonPlugin {
   /** @param {{ assets: string[] }} options */
@@ -146,7 +233,7 @@ class CompactJsonPlugin {
         for (const name of this.assets) {
           const asset = compilation.getAsset(name);
           if (!asset) continue;
-          const { code } = compactJsonInCode(asset.source.source().toString());
+          const { code } = hoistJsonData(compactJsonInCode(asset.source.source().toString()).code);
           compilation.updateAsset(name, new sources.RawSource(code));
         }
       });
@@ -154,4 +241,4 @@ class CompactJsonPlugin {
   }
 }
 
-module.exports = { CompactJsonPlugin, compactJsonInCode, encodeJson, revive, REVIVER_SOURCE, MARKER };
+module.exports = { CompactJsonPlugin, compactJsonInCode, hoistJsonData, encodeJson, revive, REVIVER_SOURCE, MARKER };

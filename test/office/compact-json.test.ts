@@ -9,8 +9,9 @@ import * as vm from "vm";
 import { ROOT } from "./bundle-harness";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the build script is CommonJS
-const { compactJsonInCode, encodeJson, revive, REVIVER_SOURCE, MARKER } = require("../../webpack/compact-json.js") as {
+const { compactJsonInCode, hoistJsonData, encodeJson, revive, REVIVER_SOURCE, MARKER } = require("../../webpack/compact-json.js") as {
   compactJsonInCode: (code: string) => { code: string; calls: number; lists: number };
+  hoistJsonData: (code: string) => { code: string; moved: number };
   encodeJson: (json: string) => { json: string; lists: number } | { reason: string };
   revive: (key: string, value: unknown) => unknown;
   REVIVER_SOURCE: string;
@@ -91,5 +92,44 @@ describe("compactJsonInCode", () => {
     expect(compactJsonInCode("(()=>{x=JSON.parse('{\"k\":1}')})();").code).toBe("(()=>{x=JSON.parse('{\"k\":1}')})();");
     expect(() => compactJsonInCode(`x=JSON.parse('${LIST}');`)).toThrow(/does not start with/);
     expect(() => compactJsonInCode(`(()=>{var $jsonLists;x=JSON.parse('${LIST}')})();`)).toThrow(/already uses/);
+  });
+});
+
+describe("hoistJsonData", () => {
+  // Module-level data (run once, inside IIFEs) moves; data parsed by a function that may run
+  // many times, or inside a loop, must stay where it is (each call gives a fresh object).
+  const script = [
+    "(()=>{(()=>{",
+    "const a=JSON.parse('{\"k\":[1,2,3]}');",
+    "const b=(()=>JSON.parse('[\"x\"]'))();",
+    "function fresh(){return JSON.parse('{\"f\":1}')}",
+    "const list=[];for(let i=0;i<2;i++)list.push(JSON.parse('{\"l\":1}'));",
+    "const c=x=>JSON.parse('{\"c\":2}');",
+    "result={a,b,f1:fresh(),f2:fresh(),list,c1:c(),c2:c(),same:fresh()===fresh()||list[0]===list[1]||c()===c()}",
+    "})()})();",
+  ].join("");
+
+  it("moves only the calls that run once to the top, and the script gives the same values", () => {
+    const out = hoistJsonData(script);
+    expect(out.moved).toBe(2);
+    expect(out.code.startsWith("(()=>{var $j0=JSON.parse('{\"k\":[1,2,3]}'),$j1=JSON.parse('[\"x\"]');")).toBe(true);
+    for (const stays of ["return JSON.parse('{\"f\":1}')", "list.push(JSON.parse('{\"l\":1}'))", "x=>JSON.parse('{\"c\":2}')"]) expect(out.code).toContain(stays);
+    const before: { result?: unknown } = {};
+    const after: { result?: unknown } = {};
+    vm.runInNewContext(script, before);
+    vm.runInNewContext(out.code, after);
+    expect(JSON.stringify(after.result)).toBe(JSON.stringify(before.result));
+    expect((after.result as { same: boolean }).same).toBe(false);
+  });
+
+  it("puts the data after the reviver, which it uses, and refuses names it would shadow", () => {
+    const words = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa"];
+    const compacted = compactJsonInCode(`(()=>{const d=JSON.parse('${JSON.stringify({ words })}');result=d})();`).code;
+    const out = hoistJsonData(compacted);
+    expect(out.code.startsWith(`(()=>{var $jsonLists=${REVIVER_SOURCE};var $j0=JSON.parse('{"words":"\` ${words.join(" ")}"}',$jsonLists);`)).toBe(true);
+    const ctx: { result?: unknown } = {};
+    vm.runInNewContext(out.code, ctx);
+    expect(ctx.result).toEqual({ words });
+    expect(() => hoistJsonData("(()=>{const $j0=1,a=JSON.parse('{}')})();")).toThrow(/already uses the name \$j0/);
   });
 });
