@@ -10,9 +10,9 @@
  * exactly the value it would have seen; gzip then saves about 0.7 KB on the whole bundle.
  *
  * Then every JSON text that the script parses once, while it loads, is parsed first, at the top
- * of the bundle (`var $j0=JSON.parse(…),$j1=…`), and its old place reads the variable: all the
- * data sits together, which gzip compresses about 0.4-0.7 KB better than data scattered between
- * the code. Parsing a constant text has no effects and gives the same value, so when it
+ * of the bundle (`var $j0=JSON.parse(…),$j1=…`, shortest first), and its old place reads the
+ * variable: all the data sits together, which gzip compresses about 0.5-1.6 KB better than data
+ * scattered between the code. Parsing a constant text has no effects and gives the same value, so when it
  * happens does not matter; only calls that run exactly once are moved (see `runsOnce`).
  *
  * Safe by construction, checked at build time: a JSON text is only rewritten when none of its
@@ -211,9 +211,14 @@ function hoistJsonData(code) {
   let at = IIFE_START.length;
   const reviverDecl = `${IIFE_START}var ${REVIVER_NAME}=${REVIVER_SOURCE};`;
   if (code.startsWith(reviverDecl)) at = reviverDecl.length;
-  const declarations = calls.map((c, i) => `${DATA_PREFIX}${i}=${code.slice(c.node.start, c.node.end)}`);
+  // Shortest text first: measured on launchevent.js, the large texts (the model's weights, the
+  // tone patterns) last let gzip find the small lists' likenesses in one window (about 0.9 KB
+  // with zlib, 0.1 KB with gzip -9, over the bundle's order).
+  const order = calls.map((c, i) => ({ call: c, i, text: code.slice(c.node.start, c.node.end) })).sort((a, b) => a.text.length - b.text.length || a.i - b.i);
+  const nameOf = new Map(order.map((o, rank) => [o.call, `${DATA_PREFIX}${rank}`]));
+  const declarations = order.map((o) => `${nameOf.get(o.call)}=${o.text}`);
   let out = code;
-  for (let i = calls.length - 1; i >= 0; i--) out = out.slice(0, calls[i].node.start) + DATA_PREFIX + i + out.slice(calls[i].node.end);
+  for (let i = calls.length - 1; i >= 0; i--) out = out.slice(0, calls[i].node.start) + nameOf.get(calls[i]) + out.slice(calls[i].node.end);
   out = `${out.slice(0, at)}var ${declarations.join(",")};${out.slice(at)}`;
   return { code: out, moved: calls.length };
 }
