@@ -5,6 +5,7 @@
  */
 import insult from "../../data/abusive/insult.json";
 import { frameHits, insultFrame } from "./frames";
+import { defaultAbusiveOptions, findAbusiveLanguage } from "../../rules/no-abusive-language";
 
 /** The words of the frame found in a text, as written. */
 function found(text: string): string[] {
@@ -70,5 +71,83 @@ describe("insultFrame", () => {
       if (!b || more || ["you", "little", "old", "big", "absolute", "total", "foreign", "mouth"].includes(a as string)) continue;
       expect(found(`you ${p}`)).toEqual([`you ${p}`]);
     }
+  });
+});
+
+describe("abuse in ordinary words: groups, wishes of death, go back, self-harm, aimed nouns", () => {
+  const categories = (text: string): string[] => frameHits(text).map((h) => h.entry.category);
+  it.each([
+    ["Asylum seekers are cockroaches, all of them.", "racist"],
+    ["These people are nothing but animals.", "racist"],
+    ["your lot are a plague on this town", "racist"],
+    ["Immigrants, just parasites.", "racist"],
+    ["Go back to your own country.", "racist"],
+    ["send them all back where they came from", "racist"],
+    ["Politicians like you should be lined up against a wall.", "threat"],
+    ["refugees should all be gassed", "threat"],
+    ["you deserve to be shot", "threat"],
+    ["Just go and jump off a bridge.", "harassment"],
+    ["do us a favour and jump off the Tyne bridge", "harassment"],
+    ["pls drink some bleach", "harassment"],
+    ["Get raped lol", "harassment"],
+    ["you're a walking disaster", "insult"],
+    ["ur a total degenerate", "insult"],
+    ["she's such a lowlife", "insult"],
+    ["he's a creep and everyone knows it", "insult"],
+  ])("finds %s as %s", (text, category) => {
+    expect(categories(text)).toContain(category);
+  });
+
+  it.each([
+    "The rats in the bin store are vermin; pest control comes on Monday.",
+    "Those people are lovely, the Robins parents brought cakes.",
+    "Refugees are welcome here and their children have settled in well.",
+    "Travellers are animal lovers too: the site has a pony paddock.",
+    "The children go back to school on Monday.",
+    "Please send them back to the office once signed.",
+    "Go back to your own classroom after assembly, please.",
+    "The photos should be shot in daylight.",
+    "You should be shown the fire exits on your first day.",
+    "The divers jumped off the bridge at the regatta.",
+    "Please don't jump off the climbing frame.",
+    "A toddler tried to drink bleach at home; the health visitor has been told.",
+    "She said she was scared she would get raped walking home, and we referred her to the DSL.",
+    "You're a star, thank you.",
+    "He's a walking encyclopaedia of dinosaurs.",
+    "She's a new starter in the baby room.",
+    "What a waste of a morning the traffic was.",
+    "That was no excuse for a late invoice.",
+  ])("finds nothing in %s", (text) => {
+    expect(frameHits(text)).toEqual([]);
+  });
+});
+
+describe("phrases said to the reader however 'you are' is written", () => {
+  const found = (text: string): string[] => findAbusiveLanguage(text, defaultAbusiveOptions).map((h) => h.category);
+  it.each([
+    ["ur a disgrace to this team", "insult"],
+    ["your an embarrassment", "insult"],
+    ["u r a disgrace", "insult"],
+    ["youre so pathetic", "insult"],
+    ["Typical Jew, always counting the pennies.", "racist"],
+    ["hurry up and die", "harassment"],
+    ["nobody would care if u died", "harassment"],
+    ["what colour knickers u wearing today", "harassment"],
+    ["send nudes", "sexual"],
+    ["she only got the job for her looks", "harassment"],
+    ["You spineless excuse for a man.", "insult"],
+  ])("finds %s as %s", (text, category) => {
+    expect(found(text)).toContain(category);
+  });
+  it.each([
+    "Your garbage can is out on the wrong day.",
+    "Your a-level results are in the post.",
+    "Your so-called quiet room is next to the kitchen.",
+    "Hurry up and dress, the coach is here.",
+    "Please pack spare knickers, any colour, in the PE bag.",
+    "Keep your legs together and jump like a frog!",
+    "Typical weather for sports day.",
+  ])("finds nothing in %s", (text) => {
+    expect(found(text)).toEqual([]);
   });
 });

@@ -46,14 +46,58 @@ export function insultFrame(phrases: readonly string[]): string {
   return `\\b(?:${AIMED}) +(?:(?:${MILD}) +)?(?:${a}) +(?:(?:${a}|${MILD}) +)?(?:${[...nouns].join("|")})s?\\b`;
 }
 
+/** Groups of people spoken of as one ("immigrants", "you people", "their lot"). */
+const GROUP =
+  "(?:immigrants?|migrants?|refugees?|asylum seekers|illegals|foreigners|muslims|jews|gays|blacks|gypsies|travellers|pakis|arabs|asians|romanians|africans|poles|trannies|queers|(?:these|those|you) people|their lot|your lot|your kind|people like (?:you|them))";
+
+/** Whom a wish of death or harm is said of: a group, the reader, a person ("journalists like you"). */
+const WISHED = `(?:${GROUP}|you|u|he|she|all of (?:you|them)|the lot of (?:you|them)|every (?:last |single )?one of (?:you|them)|\\w+ like (?:you|u|them))`;
+
 /**
- * Finds an insult frame in a text, as a lexicon hit of category `insult` whose term is the words
- * found (the first place only; spaces between the words, no line breaks or punctuation).
+ * Abuse in ordinary words that no list holds as written, one expression per class, read ignoring
+ * case: a group called vermin or animals; wishing a person or group killed; "go back to your own
+ * country"; telling someone to jump off a bridge; "get raped" said to someone; an insulting noun
+ * aimed at a person ("you're a walking disaster", "she's a degenerate").
+ * Each needs the aimed or group words, so the same nouns about pests, photographs, divers and
+ * spreadsheets stay clean (frames.test.ts).
+ */
+const CLASSES: readonly (readonly [string, string, string?])[] = [
+  ["racist", `\\b${GROUP}(?:,| are| r| is)? (?:all |just |nothing but |like )*(?:vermin|parasites|cockroaches|animals|rats|scum|savages|leeches|subhuman|filth|a plague|a disease|a cancer|invaders|not human)\\b`],
+  ["racist", "\\b(?:go|fuck off|piss off|send (?:them|em|the lot)(?: all)?) back (?:(?:to|home to) )?(?:(?:your|their|ur) (?:own )?countr|where (?:you|they|u) came from|africa|the jungle|the desert|the trees|picking cotton)"],
+  // Read from the verb; whom it is said of is read in the words just before (fast on a megabyte of "you you you").
+  ["threat", " (?:should|must|need to|ought to|deserve to)(?: all)? (?:be|get) (?:shot|gassed|hanged|exterminated|sterili[sz]ed|strung up|wiped out|lined up against a wall|lined up and shot|culled|drowned|harpooned|burn(?:ed|t) alive|castrated)\\b", `\\b${WISHED}(?: all)?$`],
+  ["harassment", "\\b(?:go|just|and|then|pls|please|should) (?:go )?(?:and )?(?:jump off (?:a|the|ur|your) (?:\\w+ )?(?:bridge|cliff|building|roof|tower|balcony)|drink (?:some )?bleach)|(?:^|[.!?\\n] *)(?:go )?get raped\\b"],
+  ["insult", "\\b(?:ur|you.?re|you are|u r|s?he.?s)(?: such)? an? (?:\\w+ )?(?:dropkick|wasteman|drongo|crackhead|nobody|walking (?:abortion|disaster)|freak of nature|abomination|degenerate|lowlife|scumbag|neanderthal|subhuman|inbred|pervert|creep|weirdo|disgrace|embarrassment|failure|nonce)\\b"],
+];
+
+let classes: readonly (readonly [string, RegExp, RegExp?])[] | undefined;
+
+/**
+ * Finds insult frames and the other classes of abuse in ordinary words in a text, each as a
+ * lexicon hit whose term is the words found (the first place of each only; spaces between the
+ * words, no line breaks).
  * @param text - any text
- * @returns at most one hit
+ * @returns at most one hit per class, the insult frame first
  */
 export function frameHits(text: string): LexiconHit[] {
   frame ??= new RegExp(insultFrame(insult.phrase), "i");
-  const m = frame.exec(text);
-  return m ? [{ entry: { term: m[0].toLowerCase(), category: "insult", mode: "phrase" }, start: m.index, end: m.index + m[0].length }] : [];
+  classes ??= CLASSES.map(([c, source, before]) => [c, new RegExp(source, "gi"), before ? new RegExp(before, "i") : undefined] as const);
+  const hits: LexiconHit[] = [];
+  for (const [category, re, before] of [["insult", frame] as const, ...classes]) {
+    re.lastIndex = 0;
+    let m = re.exec(text);
+    let start = m?.index ?? 0;
+    // With words to read before the match: the first match they are found before, in the 60 characters ahead of it.
+    while (m && before) {
+      const b = before.exec(text.slice(Math.max(0, m.index - 60), m.index));
+      if (b) {
+        start = m.index - b[0].length;
+        break;
+      }
+      m = re.exec(text);
+    }
+    const end = m ? m.index + m[0].length : 0;
+    if (m) hits.push({ entry: { term: text.slice(start, end).toLowerCase(), category, mode: "phrase" }, start, end });
+  }
+  return hits;
 }

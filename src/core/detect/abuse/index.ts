@@ -113,7 +113,7 @@ export function writtenAsName(text: string, start: number, end: number): boolean
 /**
  * Terms (separated by `|`) → the starts of words that, in the same sentence, make them innocent
  * (`context.json`): dog breeding for "bitch", donkeys for "ass", poultry and heraldry for "cock",
- * drainage for "dyke", garden birds for "tits".
+ * drainage for "dyke".
  */
 const NEAR = new Map<string, RegExp>();
 for (const [terms, words] of Object.entries(contextData as Record<string, string>)) {
@@ -122,7 +122,7 @@ for (const [terms, words] of Object.entries(contextData as Record<string, string
 }
 
 /** Words just before a term that aim it at a person ("you stupid bitch", "she's a cow", "that bitch"). */
-const AIMED_BEFORE = /\b(?:you|ya|u|ur|you.?re|yer|s?he.?s|such|what|that|this|stupid|silly|fat|ugly|dirty|lazy|f\w*ing|thick|absolute|total|complete|utter|proper|right|useless|crazy|mad|bloody)\W+(?:an? +)?$/i;
+const AIMED_BEFORE = /\b(?:you|ya|u|ur|you.?re|s?he.?s|such|what|that|stupid|silly|fat|ugly|dirty|lazy|f\w*ing|thick|total|proper|right|useless|bloody)\W+(?:an? +)?$/i;
 
 /**
  * True when a term's sentence (up to 100 characters either side, to the nearest . ! ? or line
@@ -137,9 +137,6 @@ export function innocentNear(near: RegExp): (text: string, start: number, end: n
     return !AIMED_BEFORE.test(before.slice(-20)) && near.test(`${before} ${text.slice(end, end + 100).split(/[.!?\n]/)[0]}`);
   };
 }
-
-/** Categories whose single words are also found in the plural without listing it ("gypos", "retards"). */
-const PLURALS = new Set(["racist", "homophobic", "disablist", "obscene", "sexual", "insult"]);
 
 /**
  * The plural of a listed noun: `-ies` after a consonant and y, `-es` after s, x, z, ch and sh,
@@ -176,15 +173,17 @@ export function entriesOf(lists: readonly AbusiveWordList[]): AbusiveEntry[] {
     for (const mode of MODES) {
       for (const term of list[mode]) add(term, mode, list.allow[term]);
     }
+    // "ur a disgrace": `ur` reads as "your", so "you are a/an/so/such …" is also listed as "your a …" ("your garbage can" is not one).
+    for (const term of list.phrase) {
+      const your = term.replace(/^you are (?=(?:an?|so|such) )/, "your ");
+      if (your !== term && !list.phrase.includes(your)) add(your, "phrase", undefined);
+    }
     // Plurals of single words, unless listed ("coons", "you faggots") or the word is one already ("nonces").
-    if (!PLURALS.has(list.category)) continue;
     for (const term of list.word) {
       const plural = pluralOf(term);
       if (!plural || term.endsWith("s") || listed.has(plural)) continue;
-      const allow = list.allow[term];
-      const mapped = allow?.map((a) => (a.includes(plural) ? a : a.replace(term, plural)));
-      const own = list.allow[plural];
-      add(plural, "word", own || mapped ? [...(own ?? []), ...(mapped ?? [])] : undefined, term);
+      const allow = (list.allow[term] ?? []).map((a) => (a.includes(plural) ? a : a.replace(term, plural)));
+      add(plural, "word", allow.concat(list.allow[plural] ?? []), term);
     }
   }
   return entries;
