@@ -22,10 +22,18 @@ const { CONFIG, HEADS, examplesOf, fitHeads, decodeHead, isTrainingRow } = requi
 const args = process.argv.slice(2);
 /** The settings to try: CONFIG, or CONFIG with each JSON argument's changes in turn. */
 const variants = args.filter((a) => a.startsWith("{")).map((a) => JSON.parse(a));
-const configs = (variants.length ? variants : [{}]).map((v) => ({ ...CONFIG, ...v, prune: { ...CONFIG.prune, ...(v.prune || {}) } }));
+const configs = (variants.length ? variants : [{}]).map((v) => ({
+  ...CONFIG,
+  ...v,
+  prune: { ...CONFIG.prune, ...(v.prune || {}) },
+  // "heated": the heated head's own settings to change ({"heated":{"mil":{"rounds":0}}}).
+  perHead: { ...CONFIG.perHead, heated: { ...CONFIG.perHead.heated, ...(v.heated || {}), mil: { ...CONFIG.perHead.heated.mil, ...((v.heated || {}).mil || {}) } } },
+}));
 const CHAIN_THRESHOLDS = [0.8, 0.9, 0.97];
 /** Clean sources that stand for real work mail. */
 const EMAIL_LIKE = ["nursery-clean", "nursery-traps", "strudel", "work-clean", "thread-clean"];
+/** Heated sources that stand for real work mail. */
+const EMAIL_HEATED = ["nursery-heated", "work-heated", "thread-heated"];
 
 const pct = (k, n) => (n === 0 ? "   –  " : `${((100 * k) / n).toFixed(1).padStart(5)}%`);
 const isClean = (e) => !e.y.abusive && !e.y.chain && !e.y.heated;
@@ -46,7 +54,8 @@ function scorer(stored) {
 function fold(examples, bits) {
   if (!bits) return examples;
   const mask = (1 << bits) - 1;
-  const f = (list) => list.map((e) => ({ ...e, x: [...new Set(e.x.map((b) => b & mask))].sort((a, b) => a - b) }));
+  const folded = (x) => [...new Set(x.map((b) => b & mask))].sort((a, b) => a - b);
+  const f = (list) => list.map((e) => ({ ...e, x: folded(e.x), ...(e.windows ? { windows: e.windows.map(folded) } : {}) }));
   return { chain: f(examples.chain), heated: f(examples.heated) };
 }
 
@@ -67,12 +76,12 @@ function report(cfg, heads, dev) {
   out.push(`settings: ${JSON.stringify(cfg)}`);
   out.push(`stored heads: ${HEADS.map((h) => `${h} ${heads[h].n} weights`).join(", ")}; gzip ${zlib.gzipSync(JSON.stringify(heads), { level: 9 }).length} bytes`);
 
-  // Heated head.
+  // Heated head, as the rule reads it: the strongest of the whole text and its windows.
   const hs = scorer(heads.heated);
-  const scored = dev.heated.map((e) => ({ e, p: hs(e.x) }));
+  const scored = dev.heated.map((e) => ({ e, p: Math.max(hs(e.x), ...e.windows.map(hs)) }));
   const clean = scored.filter(({ e }) => isClean(e)).map(({ p }) => p).sort((a, b) => b - a);
   const sources = [...new Set(scored.map(({ e }) => e.source))].sort();
-  out.push("", "Heated head on dev (threshold from all clean dev rows):", "| clean FA | threshold | all heated | " + sources.join(" | ") + " | e-mail-like clean FA |");
+  out.push("", "Heated head on dev (threshold from all clean dev rows):", "| clean FA | threshold | all heated | " + sources.join(" | ") + " | e-mail-like heated | e-mail-like clean FA |");
   for (const fa of [0.01, 0.02, 0.03]) {
     const t = clean[Math.floor(fa * clean.length)] + 1e-12;
     const cells = sources.map((s) => {
@@ -82,7 +91,8 @@ function report(cfg, heads, dev) {
     });
     const pos = scored.filter(({ e }) => e.y.heated);
     const mail = scored.filter(({ e }) => EMAIL_LIKE.includes(e.source) && isClean(e));
-    out.push(`| ${fa * 100} % | ${t.toFixed(3)} | ${pct(pos.filter(({ p }) => p >= t).length, pos.length)} | ${cells.join(" | ")} | ${pct(mail.filter(({ p }) => p >= t).length, mail.length)} |`);
+    const hot = scored.filter(({ e }) => EMAIL_HEATED.includes(e.source) && e.y.heated);
+    out.push(`| ${fa * 100} % | ${t.toFixed(3)} | ${pct(pos.filter(({ p }) => p >= t).length, pos.length)} | ${cells.join(" | ")} | ${pct(hot.filter(({ p }) => p >= t).length, hot.length)} | ${pct(mail.filter(({ p }) => p >= t).length, mail.length)} |`);
   }
 
   // Chain head.

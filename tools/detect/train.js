@@ -61,7 +61,7 @@ const CONFIG = {
    * clean comments warned 2.9 % → 5.8 % with 3, and at 4 and more short ordinary sentences of
    * the rule's tests ("Why is the gate open? Who left it?") were warned.
    */
-  perHead: { chain: { l2: 3e-3 } },
+  perHead: { chain: { l2: 3e-3 }, heated: { mil: { rounds: 0, topK: 1, posWeight: 1, negWeight: 1, negPower: 0 } } },
 };
 
 /**
@@ -93,6 +93,30 @@ function bucketsOf(features, text) {
 }
 
 /**
+ * The buckets of a text and of its windows, as the heated head judges them (model.ts,
+ * `detectMax`): the whole text, each sentence (when there are two or more) and each two
+ * sentences in a row (when there are three or more). A window's buckets are those of its
+ * sentences' features (a word pair across the end of a sentence belongs to the first one) and
+ * the length feature of its own number of words.
+ * @returns {{x: number[], windows: number[][]}}
+ */
+function windowsOf(features, text) {
+  const words = [];
+  const whole = new Set();
+  const bySentence = [];
+  features.forEachFeature(text, (bucket, _start, _end, sentence) => {
+    whole.add(bucket);
+    if (sentence >= 0) (bySentence[sentence] ??= new Set()).add(bucket);
+  }, words);
+  const windows = [];
+  const m = words.length;
+  const sorted = (set) => [...set].sort((a, b) => a - b);
+  if (m >= 2) for (let i = 0; i < m; i++) windows.push(sorted(new Set([...bySentence[i], features.lengthBucket(words[i])])));
+  if (m >= 3) for (let i = 0; i + 1 < m; i++) windows.push(sorted(new Set([...bySentence[i], ...bySentence[i + 1], features.lengthBucket(words[i] + words[i + 1])])));
+  return { x: sorted(whole), windows };
+}
+
+/**
  * Each training row as the heads read it: the chain head reads what is passed on (history
  * included); the heated rule judges only what the sender wrote (no quoted history, signature or
  * footer) after the subject without its reply prefixes (features.modelText), so its head learns
@@ -106,7 +130,7 @@ function examplesOf(rows) {
   const y = (r) => ({ abusive: r.abusive, chain: r.chain, heated: r.heated });
   return {
     chain: rows.map((r) => ({ source: r.source, group: r.group, x: bucketsOf(features, textOf(r)), y: y(r) })),
-    heated: rows.map((r) => ({ source: r.source, group: r.group, x: bucketsOf(features, features.modelText(r.subject || "", segmentBody(r.text, { subject: r.subject || "" }).authored)), y: y(r) })),
+    heated: rows.map((r) => ({ source: r.source, group: r.group, ...windowsOf(features, features.modelText(r.subject || "", segmentBody(r.text, { subject: r.subject || "" }).authored)), y: y(r) })),
   };
 }
 
@@ -128,7 +152,7 @@ function trainHead(examples, label, seed, cfg = CONFIG) {
   }
   const w = new Map();
   let bias = 0;
-  const weightOf = (e) => cfg.sourceWeight[e.source] ?? 1;
+  const weightOf = (e) => (cfg.sourceWeight[e.source] ?? 1) * (e.weight ?? 1);
   const pos = examples.filter((e) => e.y[label]).reduce((s, e) => s + weightOf(e), 0);
   const neg = examples.filter((e) => !e.y[label]).reduce((s, e) => s + weightOf(e), 0);
   const posWeight = pos === 0 ? 1 : Math.min(cfg.posWeightCap, Math.max(1, neg / pos / 2));
@@ -160,6 +184,41 @@ function trainHead(examples, label, seed, cfg = CONFIG) {
     }
   }
   return { bias, w };
+}
+
+/**
+ * Trains the heated head on whole texts and on windows of them (multiple-instance learning):
+ * heat in long mail sits in a sentence or two, so the head must tell a heated sentence from a
+ * blunt but civil one. Every window of a text without the label is a negative; of a text with
+ * it, only the windows the previous round's head scores highest are positives (the others are
+ * left out: they may be calm). The first round is trained on whole texts alone. Deterministic:
+ * same seed, order and data every round.
+ * @returns {{bias: number, w: Map<number, number>}}
+ */
+function trainHeadMil(examples, label, seed, cfg) {
+  const mil = cfg.mil;
+  let head = trainHead(examples, label, seed, cfg);
+  const score = (h, x) => {
+    let z = h.bias;
+    for (const b of x) z += h.w.get(b) || 0;
+    return z;
+  };
+  for (let round = 0; round < mil.rounds; round++) {
+    const instances = [];
+    for (const e of examples) {
+      instances.push(e);
+      if (e.windows.length === 0) continue;
+      if (!e.y[label]) {
+        const weight = mil.negWeight / Math.pow(e.windows.length, mil.negPower);
+        for (const x of e.windows) instances.push({ source: e.source, group: e.group, x, y: e.y, weight });
+      } else {
+        const ranked = e.windows.map((x, i) => ({ x, i, z: score(head, x) })).sort((a, b) => b.z - a.z || a.i - b.i);
+        for (const { x } of ranked.slice(0, mil.topK)) instances.push({ source: e.source, group: e.group, x, y: e.y, weight: mil.posWeight });
+      }
+    }
+    head = trainHead(instances, label, seed, cfg);
+  }
+  return head;
 }
 
 const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -264,7 +323,8 @@ function fitHeads(examples, cfg = CONFIG) {
     const own = examples[label].filter((e) => !(NOT_FOR[label] || []).includes(e.source));
     // Seeds as when an abusive head came first, so a head's shuffle does not depend on the others.
     const headCfg = { ...cfg, ...(cfg.perHead[label] || {}) };
-    heads[label] = encodeHead(trainHead(own, label, SEED + 1 + HEADS.indexOf(label), headCfg), cfg.prune[label], cfg.quantBits);
+    const fit = headCfg.mil && headCfg.mil.rounds > 0 ? trainHeadMil : trainHead;
+    heads[label] = encodeHead(fit(own, label, SEED + 1 + HEADS.indexOf(label), headCfg), cfg.prune[label], cfg.quantBits);
   });
   return heads;
 }
@@ -302,4 +362,4 @@ function main() {
 }
 
 if (require.main === module) main();
-module.exports = { train, CONFIG, HEADS, HELD_OUT, isTrainingRow, examplesOf, trainHead, encodeSet, encodeHead, decodeHead, fitHeads };
+module.exports = { train, CONFIG, HEADS, HELD_OUT, isTrainingRow, examplesOf, trainHead, trainHeadMil, windowsOf, encodeSet, encodeHead, decodeHead, fitHeads };

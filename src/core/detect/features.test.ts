@@ -56,3 +56,43 @@ describe("the model's features", () => {
     }
   });
 });
+
+describe("the sentences of the model's features", () => {
+  /** Each feature's sentence and the words of each sentence, as forEachFeature gives them. */
+  const sentencesOf = (text: string): { words: number[]; of: Map<string, number> } => {
+    const words: number[] = [];
+    const of = new Map<string, number>();
+    forEachFeature(text, (_bucket, start, end, sentence) => {
+      if (start >= 0 && !of.has(text.slice(start, end))) of.set(text.slice(start, end), sentence);
+    }, words);
+    return { words, of };
+  };
+
+  it("ends a sentence at a full stop, colon or semicolon before a space, at a line break and after ! or ?", () => {
+    const { words, of } = sentencesOf("Hi Sarah,\nThe gate was open again. Why?! Nobody checked: it matters; thanks");
+    expect(words).toEqual([2, 5, 2, 2, 2, 1]);
+    expect(of.get("gate")).toBe(1);
+    expect(of.get("Why")).toBe(2);
+    expect(of.get("?!")).toBe(2);
+    expect(of.get("Nobody")).toBe(3);
+    expect(of.get("thanks")).toBe(5);
+  });
+
+  it("does not end a sentence inside a number, a file name or a run of ! and ?", () => {
+    const { words } = sentencesOf("Version 3.5 of libc.so fails ?! !! Again");
+    expect(words).toEqual([9, 1]);
+  });
+
+  it("gives the length feature of the whole text no sentence, and never goes back a sentence", () => {
+    for (const text of TEXTS) {
+      const seen: number[] = [];
+      const words: number[] = [];
+      forEachFeature(text, (_b, start, _e, sentence) => seen.push(start < 0 ? -2 - sentence : sentence), words);
+      if (text !== "") expect(seen[0]).toBe(-1);
+      const rest = seen.slice(1);
+      for (let i = 1; i < rest.length; i++) expect(rest[i]).toBeGreaterThanOrEqual(rest[i - 1] as number);
+      expect(words.reduce((a, b) => a + b, 0)).toBe(Math.min(3000, (sampleText(text).match(/[\p{L}\p{N}]+(?:['’]\p{L}+)*|[!?]+/gu) ?? []).length));
+    }
+  });
+});
+

@@ -89,14 +89,49 @@ const LT = 60; // "<", before a word's character n-grams
 const GT = 62; // ">", after them
 
 /**
+ * The bucket of the length feature of a text or window of `words` words (one of five: 0, 1–2,
+ * 3–14, 15–62, 63 and more words).
+ * @param words - the number of words
+ * @returns the bucket
+ */
+export function lengthBucket(words: number): number {
+  return bucketOf("#bias-len" + Math.min(4, Math.floor(Math.log2(words + 1) / 2)));
+}
+
+/** A space, tab or line break (including a no-break space). */
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 160;
+}
+
+/**
+ * Whether a sentence ends between two words: at a line break, at a full stop, colon or
+ * semicolon followed by a space (not "3.5" or "libc.so"), or after a run of `!`/`?` (a word of
+ * its own here) when the next word is not one.
+ */
+function sentenceBreak(read: string, from: number, to: number, previous: string, next: string): boolean {
+  const p = previous.charCodeAt(0);
+  if ((p === 33 || p === 63) && next.charCodeAt(0) !== 33 && next.charCodeAt(0) !== 63) return true;
+  for (let i = from; i < to; i++) {
+    const c = read.charCodeAt(i);
+    if (c === 10) return true;
+    if ((c === 46 || c === 59 || c === 58) && i + 1 < to && isSpace(read.charCodeAt(i + 1))) return true;
+  }
+  return false;
+}
+
+/**
  * Calls `visit` with each feature of a text, in order of appearance (a feature may repeat):
  * what `featuresOf` lists, without making a string or an object per feature. N-grams are
  * hashed as they are read, over character codes (the same FNV-1a as `bucketOf` of the prefixed
- * n-gram).
+ * n-gram). Each feature also gets the sentence its (first) word is in, so that the heated head
+ * can judge short windows of sentences from this one pass (model.ts, `detectMax`); sentences
+ * never go backwards in the order of the visits.
  * @param text - the original text (not lower-cased; spans point into it)
- * @param visit - called with the bucket and the span of the text it stands for (-1, -1: none)
+ * @param visit - called with the bucket, the span of the text it stands for (-1, -1: none) and
+ *   the sentence (0, 1, …; -1 for the length feature of the whole text)
+ * @param sentenceWords - when given, filled with the number of words of each sentence
  */
-export function forEachFeature(text: string, visit: (bucket: number, start: number, end: number) => void): void {
+export function forEachFeature(text: string, visit: (bucket: number, start: number, end: number, sentence: number) => void, sentenceWords?: number[]): void {
   const read = sampleText(text);
   const words: string[] = [];
   const starts: number[] = [];
@@ -114,11 +149,20 @@ export function forEachFeature(text: string, visit: (bucket: number, start: numb
     ends.push(m.index + raw.length);
   }
   const n = words.length;
-  visit(bucketOf("#bias-len" + Math.min(4, Math.floor(Math.log2(n + 1) / 2))), -1, -1);
+  if (sentenceWords !== undefined) sentenceWords.length = 0;
+  visit(lengthBucket(n), -1, -1, -1);
+  let sentence = 0;
+  let inSentence = 0;
   for (let i = 0; i < n; i++) {
     const w = words[i] as string;
     const start = starts[i] as number;
     const end = ends[i] as number;
+    if (i > 0 && sentenceBreak(read, ends[i - 1] as number, start, words[i - 1] as string, w)) {
+      if (sentenceWords !== undefined) sentenceWords[sentence] = inSentence;
+      sentence++;
+      inSentence = 0;
+    }
+    inSentence++;
     const len = w.length;
     let hu = H_UNIGRAM;
     let hb = H_BIGRAM;
@@ -128,28 +172,29 @@ export function forEachFeature(text: string, visit: (bucket: number, start: numb
       hb = Math.imul(hb ^ c, 0x01000193);
     }
     const unigram = (hu >>> 0) & MASK;
-    visit(unigram, start, end);
+    visit(unigram, start, end, sentence);
     // The bigram this word starts: "b:" + word + " " + next word.
     if (i + 1 < n) {
       let hn = Math.imul(hb ^ 32, 0x01000193);
       const next = words[i + 1] as string;
       for (let k = 0; k < next.length; k++) hn = Math.imul(hn ^ next.charCodeAt(k), 0x01000193);
-      visit((hn >>> 0) & MASK, start, ends[i + 1] as number);
+      visit((hn >>> 0) & MASK, start, ends[i + 1] as number, sentence);
     }
     if (len >= 4 && len <= 20) {
       // The character 4-grams of "<" + word + ">".
       for (let j = 0; j + 4 <= len + 2; j++) {
         let h = H_CHARS;
         for (let k = j; k < j + 4; k++) h = Math.imul(h ^ (k === 0 ? LT : k === len + 1 ? GT : w.charCodeAt(k - 1)), 0x01000193);
-        visit((h >>> 0) & MASK, start, end);
+        visit((h >>> 0) & MASK, start, end, sentence);
       }
     }
     // A word written in capitals (three letters or more) is a sign of its own.
     if (end - start >= 3) {
       const raw = text.slice(start, end);
-      if (raw === raw.toUpperCase() && raw !== raw.toLowerCase()) visit(bucketOf("#caps"), start, end);
+      if (raw === raw.toUpperCase() && raw !== raw.toLowerCase()) visit(bucketOf("#caps"), start, end, sentence);
     }
   }
+  if (sentenceWords !== undefined && n > 0) sentenceWords[sentence] = inSentence;
 }
 
 /**

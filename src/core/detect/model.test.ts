@@ -1,6 +1,6 @@
-import { clearModelMemo, detect, detectOne, LABELS, unpack } from "./model";
+import { clearModelMemo, detect, detectMax, detectOne, LABELS, unpack } from "./model";
 import * as features from "./features";
-import { featuresOf, MAX_MODEL_CHARS } from "./features";
+import { featuresOf, lengthBucket, MAX_MODEL_CHARS } from "./features";
 import weights from "./model/weights.json";
 
 describe("detection model", () => {
@@ -115,3 +115,82 @@ describe("the model's scores", () => {
     clearModelMemo();
   });
 });
+
+describe("the heated head over windows of sentences (detectMax)", () => {
+  const stored = (weights as unknown as { heads: Record<(typeof LABELS)[number], Parameters<typeof unpack>[0]> }).heads;
+  /**
+   * A plain reading of the windows, independent of the fast path's sentence bookkeeping: the
+   * sentences are found here by a regular expression over the text; a window's features are
+   * those of the whole text whose first word starts inside it, and its length feature is its
+   * own number of words. The strongest of the whole text, each sentence (two or more) and each
+   * two sentences in a row (three or more).
+   */
+  const plainMax = (text: string, label: (typeof LABELS)[number]): number => {
+    const head = unpack(stored[label]);
+    const feats = featuresOf(text);
+    const sentences: { start: number; end: number; words: number }[] = [];
+    const sentence = /[^\n.!?]*[^\n.!?\s][^\n.!?]*[.!?]*/g;
+    for (let m = sentence.exec(text); m !== null; m = sentence.exec(text)) {
+      sentences.push({ start: m.index, end: m.index + m[0].length, words: (m[0].match(/[\p{L}\p{N}]+(?:['’]\p{L}+)*|[!?]+/gu) ?? []).length });
+    }
+    const logit = (buckets: Iterable<number>): number => {
+      let z = head.bias;
+      for (const b of new Set(buckets)) z += head.w.get(b) ?? 0;
+      return z;
+    };
+    let best = logit(feats.map((f) => f.bucket));
+    const m = sentences.length;
+    for (const size of [1, 2]) {
+      if (m <= size) continue;
+      for (let i = 0; i + size <= m; i++) {
+        const from = (sentences[i] as { start: number }).start;
+        const to = (sentences[i + size - 1] as { end: number }).end;
+        let words = 0;
+        for (let j = i; j < i + size; j++) words += (sentences[j] as { words: number }).words;
+        const inside = feats.filter((f) => f.start >= from && f.start < to).map((f) => f.bucket);
+        best = Math.max(best, logit([lengthBucket(words), ...inside]));
+      }
+    }
+    return 1 / (1 + Math.exp(-best));
+  };
+  const texts = [
+    "Please find the rota for next week attached.",
+    "Hi Sarah,\nThanks for the update on the boiler. I have told the cook. Frankly this is the third time I have had to chase it and I am sick of it! See you on Monday.",
+    "Dear all. The fire drill is on Tuesday at 10. Please make sure the register is up to date. Thanks!",
+    "Why is it STILL broken?! Nobody listens. Fix it.\nRegards, Ben",
+    "One sentence only, calm and short",
+    "Thanks for the menu. I hate hate hate hate it, honestly I hate it. See you soon.",
+    "",
+  ];
+
+  it("scores the strongest of the whole text and its windows of one and two sentences", () => {
+    for (const text of texts) {
+      clearModelMemo();
+      for (const label of LABELS) expect(Math.abs(detectMax(text, label).probability - plainMax(text, label))).toBeLessThan(1e-9);
+    }
+    clearModelMemo();
+  });
+
+  it("is never below the whole text's score, and equals it for a text of one sentence", () => {
+    for (const text of texts) {
+      clearModelMemo();
+      expect(detectMax(text, "heated").probability).toBeGreaterThanOrEqual(detectOne(text, "heated").probability);
+    }
+    expect(detectMax("One sentence only, calm and short", "heated")).toEqual(detectOne("One sentence only, calm and short", "heated"));
+    clearModelMemo();
+  });
+
+  it("finds one heated sentence that a long calm e-mail dilutes, and quotes its words", () => {
+    const calm = "Thank you for sending the invoice for the October sessions and the updated rota for the kitchen team. ".repeat(6);
+    const heated = "Frankly I am sick and tired of chasing you for this, it is a joke!";
+    const text = `${calm}${heated} ${calm}`;
+    clearModelMemo();
+    const whole = detectOne(text, "heated").probability;
+    const max = detectMax(text, "heated");
+    expect(max.probability).toBeGreaterThan(whole);
+    expect(max.evidence.length).toBeGreaterThan(0);
+    for (const e of max.evidence) expect(heated).toContain(e);
+    clearModelMemo();
+  });
+});
+

@@ -10,7 +10,7 @@
  * are read up to `MAX_MODEL_CHARS` (features.ts). Pure: no Node built-ins.
  */
 import weights from "./model/weights.json";
-import { forEachFeature, HASH_BITS } from "./features";
+import { forEachFeature, HASH_BITS, lengthBucket } from "./features";
 
 export const LABELS = ["chain", "heated"] as const;
 export type Label = (typeof LABELS)[number];
@@ -153,8 +153,21 @@ function loaded(): Table {
   return table;
 }
 
-/** The features of a text that some head weighs, each bucket once (its first occurrence), in order of appearance: slots and spans. */
-type Weighed = Readonly<{ slots: readonly number[]; starts: readonly number[]; ends: readonly number[] }>;
+/**
+ * The features of a text that some head weighs, each bucket once (its first occurrence), in
+ * order of appearance: slots and spans; and for the windows of `detectMax`, the slot of every
+ * occurrence of a weighed feature of the words (`allSlots`, in order of sentence), where each
+ * sentence's occurrences start (`firstOf`, one more entry than sentences) and its number of
+ * words. (A window's evidence is worked out again from the text, only when it is read.)
+ */
+type Weighed = Readonly<{
+  slots: readonly number[];
+  starts: readonly number[];
+  ends: readonly number[];
+  allSlots: readonly number[];
+  firstOf: readonly number[];
+  sentenceWords: readonly number[];
+}>;
 
 /**
  * The last text read and its weighed features: the heated and chain rules often read the same
@@ -181,15 +194,26 @@ function weighed(text: string): Weighed {
   const slots: number[] = [];
   const starts: number[] = [];
   const ends: number[] = [];
-  forEachFeature(text, (bucket, start, end) => {
-    const slot = slotOf[bucket] as number;
-    if (slot === 0 || seen[slot] === 1) return;
-    seen[slot] = 1;
-    slots.push(slot);
-    starts.push(start);
-    ends.push(end);
-  });
-  const feats = { slots, starts, ends };
+  const allSlots: number[] = [];
+  const firstOf: number[] = [];
+  const sentenceWords: number[] = [];
+  forEachFeature(
+    text,
+    (bucket, start, end, sentence) => {
+      while (firstOf.length <= sentence) firstOf.push(allSlots.length);
+      const slot = slotOf[bucket] as number;
+      if (slot === 0) return;
+      if (sentence >= 0) allSlots.push(slot);
+      if (seen[slot] === 1) return;
+      seen[slot] = 1;
+      slots.push(slot);
+      starts.push(start);
+      ends.push(end);
+    },
+    sentenceWords,
+  );
+  while (firstOf.length <= sentenceWords.length) firstOf.push(allSlots.length);
+  const feats = { slots, starts, ends, allSlots, firstOf, sentenceWords };
   memo = { text, feats };
   return feats;
 }
@@ -260,6 +284,105 @@ function judge(text: string, feats: Weighed, label: Label): HeadResult {
  */
 export function detectOne(text: string, label: Label): HeadResult {
   return judge(text, weighed(text), label);
+}
+
+/** A window of sentences (first to last, counted from 0). */
+type Window = Readonly<{ first: number; last: number }>;
+
+/**
+ * The weighed features of one window of a text, each bucket once, with their spans (for its
+ * evidence): read again from the text, as only a window that a rule quotes needs them.
+ */
+function windowFeatures(text: string, window: Window): Weighed {
+  const { slotOf, slots: count } = loaded();
+  const seen = new Uint8Array(count + 1);
+  const slots: number[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  forEachFeature(text, (bucket, start, end, sentence) => {
+    if (sentence < window.first || sentence > window.last) return;
+    const slot = slotOf[bucket] as number;
+    if (slot === 0 || seen[slot] === 1) return;
+    seen[slot] = 1;
+    slots.push(slot);
+    starts.push(start);
+    ends.push(end);
+  });
+  return { slots, starts, ends, allSlots: [], firstOf: [], sentenceWords: [] };
+}
+
+/** Marks of the slots already counted in the window being scored (`windowLogit`). */
+let marks: Int32Array | undefined;
+let mark = 0;
+
+/**
+ * A window's logit: the head's bias, the weight of the window's length feature and the weight
+ * of each distinct weighed feature of its sentences (what train.js, `windowsOf`, learns from).
+ */
+function windowLogit(feats: Weighed, i: number, first: number, last: number): number {
+  const { biases, weights: all, slotOf, slots: count } = loaded();
+  const weights = all[i] as Float64Array;
+  if (marks === undefined || marks.length < count + 1) marks = new Int32Array(count + 1);
+  if (++mark === 0x7fffffff) {
+    marks.fill(0);
+    mark = 1;
+  }
+  let words = 0;
+  for (let s = first; s <= last; s++) words += feats.sentenceWords[s] as number;
+  let z = biases[i] as number;
+  const lengthSlot = slotOf[lengthBucket(words)] as number;
+  if (lengthSlot !== 0) {
+    z += weights[lengthSlot] as number;
+    marks[lengthSlot] = mark;
+  }
+  const to = feats.firstOf[last + 1] as number;
+  for (let f = feats.firstOf[first] as number; f < to; f++) {
+    const slot = feats.allSlots[f] as number;
+    if (marks[slot] === mark) continue;
+    marks[slot] = mark;
+    z += weights[slot] as number;
+  }
+  return z;
+}
+
+/**
+ * Judges a text with one head at its strongest: the whole text, each sentence (when it has two
+ * or more) and each two sentences in a row (when it has three or more), as the heated head was
+ * trained (tools/detect/train.js, `trainHeadMil`); heat in a long e-mail sits in a sentence or
+ * two that the whole text dilutes. The features are worked out once (one pass over the text);
+ * the evidence is the words of the strongest window that weighed most.
+ * @param text - the text
+ * @param label - the head
+ * @returns the highest probability and the words that weighed most where it was found
+ */
+export function detectMax(text: string, label: Label): HeadResult {
+  const feats = weighed(text);
+  const i = LABELS.indexOf(label);
+  const whole = judge(text, feats, label);
+  const m = feats.sentenceWords.length;
+  let best = Number.NEGATIVE_INFINITY;
+  let window: Window | undefined;
+  for (let size = 1; size <= 2; size++) {
+    if (m <= size) break;
+    for (let first = 0; first + size <= m; first++) {
+      const z = windowLogit(feats, i, first, first + size - 1);
+      if (z > best) {
+        best = z;
+        window = { first, last: first + size - 1 };
+      }
+    }
+  }
+  const p = 1 / (1 + Math.exp(-best));
+  if (window === undefined || p <= whole.probability) return whole;
+  const at = window;
+  let evidence: readonly string[] | undefined;
+  return {
+    probability: p,
+    get evidence(): readonly string[] {
+      evidence ??= evidenceOf(text, windowFeatures(text, at), i);
+      return evidence;
+    },
+  };
 }
 
 /**

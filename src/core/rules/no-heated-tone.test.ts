@@ -3,7 +3,7 @@ import data from "../data/tone/heated.en.json";
 import { describeLargeInputs } from "../../../test/content-rule-helpers";
 import { makeDraft, runRule, runRuleTests } from "../../../test/rule-tester";
 import { compileSignals, patternProblem } from "../detect/tone-utils";
-import { detectOne } from "../detect/model";
+import { detectMax } from "../detect/model";
 import { modelText } from "../detect/features";
 
 const body = (text: string) => makeDraft({ body: text });
@@ -223,7 +223,7 @@ describe("no-heated-tone with the detection model", () => {
     const draft = body(text);
     // The premise, checked so that a retrained model that no longer fits it says so: the model
     // would assist (0.3 or more) and its only word is the one already counted.
-    const judged = detectOne(modelText(String(draft.subject), text), "heated");
+    const judged = detectMax(modelText(String(draft.subject), text), "heated");
     expect(judged.probability).toBeGreaterThanOrEqual(0.3);
     expect(judged.evidence.map((e) => e.toLowerCase())).toEqual(["ridiculous"]);
     expect(runRule(rule, { draft, options: { modelThreshold: 1, modelAssist: 0.3 } })).toHaveLength(0);
