@@ -221,3 +221,24 @@ describe("no-chain-mail with the detection model", () => {
     expect(runRule(rule, { draft: makeDraft({ subject: "FW: FW: FW: Team", body: notice }) })).toHaveLength(1);
   });
 });
+
+describe("no-chain-mail: joke lists and copy-and-post chains with no 'send this on' line", () => {
+  const off = { modelThreshold: 1, modelAssist: 1 };
+  it.each([
+    ["You know you're from Yorkshire when", "You know you're from Yorkshire when:\n- you call everyone love\n- tea is a meal at five o'clock\n- you own three coats and wear none of them"],
+    ["you know you grew up in the 80s when", "You know you grew up in the 80s when you rewound a tape with a pencil and waited all week for Top of the Pops."],
+    ["copy and post", "Copy and post this as your status before midnight, it protects your photos. Don't just share it!"],
+    ["exam answers", "Supposedly real! Actual answers given by children in exams:\nQ: What is a fossil? A: An old person.\nQ: Name a bird with no wings. A: A chicken nugget."],
+  ])("reports a %s list or chain by its phrases alone", (_, text) => {
+    expect(runRule(rule, { draft: makeDraft({ subject: "FW: read", body: text }), options: off })).toHaveLength(1);
+  });
+  it.each([
+    "A friend of mine recommended this supplier for the new flooring; can we get a quote?",
+    "Thank you so much for the card, it made my day!",
+    "Copy and paste this link into your browser if the button does not work.",
+    "Only 3 out of 12 people can make Thursday, so I will move the meeting.",
+    "Signs that you are dehydrated include headaches and dark urine: please keep drinking water in this heat.",
+  ])("leaves an ordinary sentence alone: %s", (text) => {
+    expect(runRule(rule, { draft: body(text) })).toHaveLength(0);
+  });
+});
