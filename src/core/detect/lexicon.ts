@@ -309,15 +309,6 @@ function reached(trie: CharTrie, node: number, to: number, unknown: number, out:
   if (ends) for (const id of ends) if (unknownAllowed(trie.entries[id] as CompiledEntry, unknown)) out.push(id, to);
 }
 
-/** True when a skeleton has a character written three or more times in a row. */
-function hasLongRun(skeleton: string): boolean {
-  for (let i = 2; i < skeleton.length; i++) {
-    const c = skeleton.charCodeAt(i);
-    if (c === skeleton.charCodeAt(i - 1) && c === skeleton.charCodeAt(i - 2)) return true;
-  }
-  return false;
-}
-
 /** True when a skeleton has a character a plain word does not (i-or-l marker, unknown letter, digit). */
 function hasMarks(skeleton: string): boolean {
   for (let i = 0; i < skeleton.length; i++) {
@@ -360,7 +351,7 @@ function matchPlain(trie: CharTrie, withinTrie: CharTrie, text: string, wordFrom
         const e = t.entries[id] as CompiledEntry;
         const from = s - wordFrom;
         const to = i + 1 - wordFrom;
-        if (!wordMatchesMode(e.entry.mode, from, to, wordTo - wordFrom) || seenBefore(seen, seenCount, id)) continue;
+        if (!wordMatchesMode(e.entry.mode, from, to, wordTo - wordFrom) || (seenCount > 0 && seen.lastIndexOf(id, seenCount - 1) >= 0)) continue;
         seen[seenCount++] = id;
         make(e, from, to, (word ??= text.slice(wordFrom, wordTo)));
       }
@@ -373,14 +364,9 @@ type MakeCandidate = (entry: CompiledEntry, from: number, to: number, spelling: 
 /** Entries matched in the word being read by {@link matchPlain} (it is never re-entered). */
 const seenInWord: number[] = [];
 
-function seenBefore(seen: readonly number[], count: number, id: number): boolean {
-  for (let k = 0; k < count; k++) if (seen[k] === id) return true;
-  return false;
-}
-
 /** Letter matches of one token: walks each of its spellings from each position. */
 function matchToken(trie: CharTrie, skeleton: string, out: number[], make: MakeCandidate): void {
-  const spellings = hasLongRun(skeleton) ? repeatVariants(skeleton) : [skeleton];
+  const spellings = hasLongRunIn(skeleton, 0, skeleton.length) ? repeatVariants(skeleton) : [skeleton];
   let seen: number[] | undefined;
   for (const spelling of spellings) {
     for (let from = 0; from < spelling.length; from++) {
@@ -562,7 +548,7 @@ function findHitsWith(
       id = plainWordId(vocabulary, ft, from, to);
     } else {
       const sk = skeleton ?? ft.slice(from, to);
-      const marked = hasMarks(sk) || hasLongRun(sk);
+      const marked = hasMarks(sk) || hasLongRunIn(sk, 0, sk.length);
       // Words read from l33t, apostrophes or spaced-out letters are often plain letters by now.
       if (marked && !generalOnly) {
         let matches = matchedMarked.get(sk);
