@@ -3,7 +3,7 @@ import data from "../data/tone/heated.en.json";
 import { describeLargeInputs } from "../../../test/content-rule-helpers";
 import { makeDraft, runRule, runRuleTests } from "../../../test/rule-tester";
 import { compileSignals, patternProblem } from "../detect/tone-utils";
-import { detectMax } from "../detect/model";
+import { detectMax, detectOne } from "../detect/model";
 import { modelText } from "../detect/features";
 
 const body = (text: string) => makeDraft({ body: text });
@@ -229,6 +229,29 @@ describe("no-heated-tone with the detection model", () => {
     expect(runRule(rule, { draft, options: { modelThreshold: 1, modelAssist: 0.3 } })).toHaveLength(0);
     // A firm word with a second, different sign of heat is still reported.
     expect(runRule(rule, { draft: body("The price is ridiculous. I hate this supplier."), options: { modelThreshold: 1, modelAssist: 0.3 } })).toHaveLength(1);
+  });
+
+  it("finds the one heated sentence of a long calm e-mail: the strongest window of sentences assists", () => {
+    const calm = "Thank you for sending the October invoice and the updated rota for the kitchen team. The new menu looks lovely and the children enjoyed the soup on Tuesday. We have also booked the hall for the Christmas play on 12 December, and the parents have been told.";
+    const text = `${calm}\n\nWhat a waste of time, as usual.\n\n${calm}`;
+    const draft = makeDraft({ subject: "Kitchen", body: text });
+    // The premise: the whole text is diluted under the assisting threshold, one window is not.
+    const judged = modelText("Kitchen", text);
+    expect(detectOne(judged, "heated").probability).toBeLessThan(0.4);
+    expect(detectMax(judged, "heated").probability).toBeGreaterThanOrEqual(0.4);
+    expect(runRule(rule, { draft, options: off })).toHaveLength(0);
+    const [finding] = runRule(rule, { draft });
+    expect(finding?.evidence).toContain("waste");
+  });
+
+  it("reports on the model alone only from the whole text, never from one window", () => {
+    const calm = "Thank you for sending the October invoice and the updated rota for the kitchen team. The new menu looks lovely and the children enjoyed the soup on Tuesday. We have also booked the hall for the Christmas play on 12 December, and the parents have been told.";
+    const text = `${calm} Ugh, I hate Mondays. ${calm}`;
+    const judged = modelText("Kitchen", text);
+    // The premise: a window is over the threshold that reports alone; the whole text is not.
+    expect(detectMax(judged, "heated").probability).toBeGreaterThanOrEqual(0.98);
+    expect(detectOne(judged, "heated").probability).toBeLessThan(0.98);
+    expect(runRule(rule, { draft: makeDraft({ subject: "Kitchen", body: text }), options: { modelAssist: 1 } })).toHaveLength(0);
   });
 
   it("does not read the quoted history", () => {
