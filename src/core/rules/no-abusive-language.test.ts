@@ -80,7 +80,7 @@ runRuleTests(rule, {
     { name: "threat: make you pay", draft: body("I'll make you pay for this."), errors: [{ messageId: "threat", data: { word: "i will make you pay" } }] },
     { name: "threat: watch your back", draft: body("Watch ur back."), errors: [{ messageId: "threat", data: { word: "watch your back" } }] },
     { name: "threat: you'll regret", draft: body("You'll regret this"), errors: [{ messageId: "threat", data: { word: "you will regret this" } }] },
-    { name: "threat: I know where you live", draft: body("i know where u live"), errors: [{ messageId: "threat", data: { word: "i know where you live" } }] },
+    { name: "threat: I know where you live", draft: body("i know where u live"), errors: [{ messageId: "threat", data: { word: "know where you live" } }] },
     { name: "threat: kill you", draft: body("I will k1ll y0u"), errors: [{ messageId: "threat", data: { word: "kill you" } }] },
     {
       name: "several categories: threat first, one finding each",

@@ -48,21 +48,21 @@ export function insultFrame(phrases: readonly string[]): string {
 
 /** Groups of people spoken of as one ("immigrants", "you people", "their lot"). */
 const GROUP =
-  "(?:immigrants?|migrants?|refugees?|asylum seekers|illegals|foreigners|muslims|jews|gays|blacks|gypsies|travellers|pakis|arabs|asians|romanians|africans|poles|trannies|queers|(?:these|those|you) people|their lot|your lot|your kind|people like (?:you|them))";
+  "(?:immigrants?|migrants?|refugees?|asylum seekers|illegals|foreigners|muslims|jews|gays|gay people|blacks|black people|gypsies|travellers|pakis|arabs|asians|romanians|africans|poles|trannies|queers|(?:these|those|you) people|their lot|your lot|your kind|people like (?:you|them))";
 
 /** Whom a wish of death or harm is said of: a group, the reader, a person ("journalists like you"). */
 const WISHED = `(?:${GROUP}|you|u|he|she|all of (?:you|them)|the lot of (?:you|them)|every (?:last |single )?one of (?:you|them)|\\w+ like (?:you|u|them))`;
 
 /**
  * Abuse in ordinary words that no list holds as written, one expression per class, read ignoring
- * case: a group called vermin or animals; wishing a person or group killed; "go back to your own
+ * case: a group called vermin or animals or not to be allowed, or called thieving or smelly; wishing a person or group killed; "go back to your own
  * country"; telling someone to jump off a bridge; "get raped" said to someone; an insulting noun
  * aimed at a person ("you're a walking disaster", "she's a degenerate").
  * Each needs the aimed or group words, so the same nouns about pests, photographs, divers and
  * spreadsheets stay clean (frames.test.ts).
  */
 const CLASSES: readonly (readonly [string, string, string?])[] = [
-  ["racist", `\\b${GROUP}(?:,| are| r| is)? (?:all |just |nothing but |like )*(?:vermin|parasites|cockroaches|animals|rats|scum|savages|leeches|subhuman|filth|a plague|a disease|a cancer|invaders|not human)\\b`],
+  ["racist", `\\b${GROUP}(?:(?:,| are| r| is)? (?:all |just |nothing but |like )*(?:vermin|parasites|cockroaches|animals|rats|scum|savages|leeches|subhuman|filth|a plague|a disease|a cancer|invaders|not human)\\b| (?:should not|shouldn.?t|should never) be allowed)|\\b(?:thieving|filthy|dirty|smelly|stinking|greedy|scrounging|sponging|bloody|lazy) (?:${GROUP}|gypsy|yanks|jew|muslim|arab|romanian|bangladeshis|pakistanis|indians|eastern europeans|scousers?)\\b`],
   ["racist", "\\b(?:go|fuck off|piss off|send (?:them|em|the lot)(?: all)?) back (?:(?:to|home to) )?(?:(?:your|their|ur) (?:own )?countr|where (?:you|they|u) came from|africa|the jungle|the desert|the trees|picking cotton)"],
   // Read from the verb; whom it is said of is read in the words just before (fast on a megabyte of "you you you").
   ["threat", " (?:should|must|need to|ought to|deserve to)(?: all)? (?:be|get) (?:shot|gassed|hanged|exterminated|sterili[sz]ed|strung up|wiped out|lined up against a wall|lined up and shot|culled|drowned|harpooned|burn(?:ed|t) alive|castrated)\\b", `\\b${WISHED}(?: all)?$`],
