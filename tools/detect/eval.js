@@ -16,12 +16,22 @@
  * the target (1 % abusive/chain, 3 % heated). The test split is never used to choose anything.
  *
  * Usage: npm run eval [-- --dev] [-- --split dev|test|train|all] [-- --source PREFIX] [-- --json]
- *   --split all and --source post- measure the blind sets (post-*, thread-*: written without
- *   reading or running the detectors, never trained on; see train.js HELD_OUT) on every split.
+ *   --split all and --source post- measure the blind sets (post-*, thread-*, list-*, fwd-*:
+ *   written without reading or running the detectors, never trained on; see train.js HELD_OUT)
+ *   on every split. Besides **all** and each source, two groups are printed: *e-mail-like*
+ *   (the hand-written mail: nursery-*, work-*, thread-*, list-*, fwd-*) and *blind* (the blind sets).
  */
 "use strict";
 const path = require("node:path");
 const { ROOT, LABELS, loadRows, textOf } = require("./common");
+
+/** Groups of sources printed besides each source: the hand-written mail, and the sets written blind. */
+const GROUPS = [
+  ["e-mail-like", /^(?:nursery|work|thread|list|fwd)-/],
+  ["blind", /^(?:post|thread|list|fwd)-/],
+];
+/** The groups a source belongs to. */
+const groupsOf = (source) => GROUPS.filter(([, re]) => re.test(source)).map(([g]) => g);
 
 const args = process.argv.slice(2);
 const splitArg = args.includes("--split") ? args[args.indexOf("--split") + 1] : "test";
@@ -120,13 +130,13 @@ function main() {
     const isClean = LABELS.every((l) => !row[l]);
     // obscenity (MIT), the library the issue names as the peer, on the same text, side by side.
     const peer = obscenity().hasMatch(`${row.subject || ""}\n${row.text}`);
-    for (const key of ["abusive|all", `abusive|${row.source}`]) {
+    for (const key of ["abusive|all", ...groupsOf(row.source).map((g) => `abusive|${g}`), `abusive|${row.source}`]) {
       if (row.abusive && peer) bump(key, "peerFound");
       if (isClean && peer) bump(key, "peerAlarms");
     }
     for (const label of LABELS) {
       const flagged = RULES_OF[label].some((id) => ruleIds.has(id));
-      for (const key of [`${label}|all`, `${label}|${row.source}`]) {
+      for (const key of [`${label}|all`, ...groupsOf(row.source).map((g) => `${label}|${g}`), `${label}|${row.source}`]) {
         if (row[label]) { bump(key, "pos"); if (flagged) bump(key, "found"); }
         if (isClean) { bump(key, "clean"); if (flagged) bump(key, "alarms"); }
       }
@@ -140,14 +150,15 @@ function main() {
   out.push("| --- | --- | ---: | ---: | ---: | ---: | ---: |");
   const keys = [...stats.keys()].sort((a, b) => {
     const [la, sa] = a.split("|"), [lb, sb] = b.split("|");
-    return la !== lb ? LABELS.indexOf(la) - LABELS.indexOf(lb) : sa === "all" ? -1 : sb === "all" ? 1 : sa.localeCompare(sb);
+    const rank = (x) => (x === "all" ? 0 : GROUPS.some(([g]) => g === x) ? 1 : 2);
+    return la !== lb ? LABELS.indexOf(la) - LABELS.indexOf(lb) : rank(sa) !== rank(sb) ? rank(sa) - rank(sb) : sa.localeCompare(sb);
   });
   for (const key of keys) {
     const [label, source] = key.split("|");
     const s = stats.get(key);
     if (s.pos === 0 && s.clean === 0) continue;
     const peer = label === "abusive" ? `${pct(s.peerFound, s.pos)} / ${pct(s.peerAlarms, s.clean)}` : "";
-    out.push(`| ${label} | ${source === "all" ? "**all**" : source} | ${pct(s.found, s.pos)} | ${s.pos} | ${pct(s.alarms, s.clean)} | ${s.clean} | ${peer} |`);
+    out.push(`| ${label} | ${source === "all" ? "**all**" : GROUPS.some(([g]) => g === source) ? `*${source}*` : source} | ${pct(s.found, s.pos)} | ${s.pos} | ${pct(s.alarms, s.clean)} | ${s.clean} | ${peer} |`);
   }
   process.stdout.write(out.join("\n") + "\n");
 }
