@@ -61,6 +61,8 @@ describe("plurals of listed words", () => {
     "Faggots, mash and peas on Monday.",
     "The pipe benders are in the workshop.",
     "Dicks Sporting Goods had the football boots.",
+    "The PE order is from Decathlon, not Dick's (the American shop).",
+    "Dick’s daughter starts in the Robins on Monday.",
     "We watched the shags on the rocks at the harbour.",
     "Kaffir limes for the Thai curry.",
   ])("leaves %s clean", (text) => {

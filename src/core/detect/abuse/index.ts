@@ -78,7 +78,7 @@ const HAND_SEVERITY: Readonly<Record<string, number>> = {
 const MODES: readonly MatchMode[] = ["word", "prefix", "within", "phrase"];
 
 /** Terms that are also names (Dick Francis, Fanny the cook, Dyke Road): see {@link writtenAsName}. */
-const NAME_TERMS: ReadonlySet<string> = new Set(["dick", "fanny", "dyke"]);
+const NAME_TERMS: ReadonlySet<string> = new Set(["dick", "dicks", "fanny", "dyke"]);
 
 /** Words before a term that make it said of someone, not a name: "what a Dick", "you Dick". */
 const BEFORE_INSULT: ReadonlySet<string> = new Set(
@@ -87,7 +87,7 @@ const BEFORE_INSULT: ReadonlySet<string> = new Set(
 
 /**
  * True when a term that is also a first name is written as one: a capital then small letters
- * ("Dick", not "dick" or "DICK"), not after a word that makes it an insult ("what a Dick").
+ * ("Dick", "Dick's", not "dick" or "DICK"), not after a word that makes it an insult ("what a Dick").
  * @param text - the original text
  * @param start - start of the match
  * @param end - end of the match
@@ -98,7 +98,7 @@ export function writtenAsName(text: string, start: number, end: number): boolean
   if (first < 0x41 || first > 0x5a) return false;
   for (let i = start + 1; i < end; i++) {
     const c = text.charCodeAt(i);
-    if (c < 0x61 || c > 0x7a) return false;
+    if ((c < 0x61 || c > 0x7a) && c !== 0x27 && c !== 0x2019) return false;
   }
   // The word before, lower-cased, apostrophes dropped ("you're" → "youre").
   // At most a few characters are read back, so a long run of spaces or letters costs nothing.
