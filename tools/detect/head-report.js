@@ -62,8 +62,8 @@ function fold(examples, bits) {
 function main() {
   const rows = loadRows();
   const byId = (a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  const devAll = examplesOf(rows.filter((r) => r.split === "dev").sort(byId));
-  const trainAll = args.includes("--committed") ? undefined : examplesOf(rows.filter(isTrainingRow).sort(byId));
+  const devAll = examplesOf(rows.filter((r) => r.split === "dev").sort(byId), { windows: true });
+  const trainAll = args.includes("--committed") ? undefined : examplesOf(rows.filter(isTrainingRow).sort(byId), { windows: configs.some((c) => c.perHead.heated.mil.rounds > 0) });
   for (const cfg of configs) {
     const dev = fold(devAll, cfg.hashBits);
     const heads = trainAll === undefined ? JSON.parse(fs.readFileSync(path.join(ROOT, "src/core/detect/model/weights.json"), "utf8")).heads : fitHeads(fold(trainAll, cfg.hashBits), cfg);

@@ -122,16 +122,23 @@ function windowsOf(features, text) {
  * footer) after the subject without its reply prefixes (features.modelText), so its head learns
  * from that same text.
  * @param {object[]} rows - rows of one split
- * @returns {{chain: object[], heated: object[]}} examples per head: { source, x, y }
+ * @param {{windows?: boolean}} [options] - windows: also the heated examples' windows of
+ *   sentences (`windowsOf`; for multiple-instance training and head-report.js; they cost time)
+ * @returns {{chain: object[], heated: object[]}} examples per head: { source, x, y } (and windows)
  */
-function examplesOf(rows) {
+function examplesOf(rows, options = {}) {
   const features = loadTs("src/core/detect/features.ts");
   const { segmentBody } = loadTs("src/core/detect/segment.ts");
   const y = (r) => ({ abusive: r.abusive, chain: r.chain, heated: r.heated });
   return {
     chain: rows.map((r) => ({ source: r.source, group: r.group, x: bucketsOf(features, textOf(r)), y: y(r) })),
-    heated: rows.map((r) => ({ source: r.source, group: r.group, ...windowsOf(features, features.modelText(r.subject || "", segmentBody(r.text, { subject: r.subject || "" }).authored)), y: y(r) })),
+    heated: rows.map((r) => ({ source: r.source, group: r.group, ...heatedFeatures(features, features.modelText(r.subject || "", segmentBody(r.text, { subject: r.subject || "" }).authored), options.windows), y: y(r) })),
   };
+}
+
+/** A heated example's buckets, and its windows when asked for. */
+function heatedFeatures(features, text, windows) {
+  return windows ? windowsOf(features, text) : { x: bucketsOf(features, text) };
 }
 
 /**
@@ -197,6 +204,7 @@ function trainHead(examples, label, seed, cfg = CONFIG) {
  */
 function trainHeadMil(examples, label, seed, cfg) {
   const mil = cfg.mil;
+  if (examples.some((e) => e.windows === undefined)) throw new Error("trainHeadMil: the examples have no windows (examplesOf(rows, { windows: true }))");
   let head = trainHead(examples, label, seed, cfg);
   const score = (h, x) => {
     let z = h.bias;
@@ -333,7 +341,7 @@ function train(cfg = CONFIG) {
   const features = loadTs("src/core/detect/features.ts");
   const rows = loadRows().filter(isTrainingRow);
   rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const heads = fitHeads(examplesOf(rows), cfg);
+  const heads = fitHeads(examplesOf(rows, { windows: (cfg.perHead.heated.mil?.rounds ?? 0) > 0 }), cfg);
   const counts = Object.fromEntries(HEADS.map((l) => [l, rows.filter((r) => r[l]).length]));
   const data = createHash("sha256").update(rows.map((r) => JSON.stringify([r.id, textOf(r), r.abusive, r.chain, r.heated])).join("\n")).digest("hex");
   const model = { version: 2, hashBits: features.HASH_BITS, seed: SEED, trainRows: rows.length, trainDataSha256: data, positives: counts, heads };
