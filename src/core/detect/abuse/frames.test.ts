@@ -87,6 +87,7 @@ describe("abuse in ordinary words: groups, wishes of death, go back, self-harm, 
     ["refugees should all be gassed", "threat"],
     ["you deserve to be shot", "threat"],
     ["queers shouldn't be allowed to adopt", "racist"],
+    ["blacks are apes", "racist"],
     ["Immigrants should never be allowed near our schools.", "racist"],
     ["the new cleaner is a thieving gypsy", "racist"],
     ["smelly Bangladeshis everywhere", "racist"],
@@ -149,6 +150,9 @@ describe("phrases said to the reader however 'you are' is written", () => {
     ["ur gonna regret saying that", "threat"],
     ["ur a ho", "sexual"],
     ["women shouldn't be allowed to drive", "insult"],
+    ["Get out of our country.", "racist"],
+    ["do everyone a favour and die", "harassment"],
+    ["you'll get what's coming", "threat"],
     ["You spineless excuse for a man.", "insult"],
   ])("finds %s as %s", (text, category) => {
     expect(found(text)).toContain(category);
@@ -165,6 +169,9 @@ describe("phrases said to the reader however 'you are' is written", () => {
     "You'll never regret booking the farm trip early!",
     "Ho ho ho, Santa arrives at ten.",
     "Women should be allowed the same pay as men.",
+    "We get out of the country for half term.",
+    "Do me a favour and dial in at ten.",
+    "The monkeys are the children's favourite at the zoo.",
   ])("finds nothing in %s", (text) => {
     expect(found(text)).toEqual([]);
   });

@@ -62,7 +62,7 @@ const WISHED = `(?:${GROUP}|you|u|he|she|all of (?:you|them)|the lot of (?:you|t
  * spreadsheets stay clean (frames.test.ts).
  */
 const CLASSES: readonly (readonly [string, string, string?])[] = [
-  ["racist", `\\b${GROUP}(?:(?:,| are| r| is)? (?:all |just |nothing but |like )*(?:vermin|parasites|cockroaches|animals|rats|scum|savages|leeches|subhuman|filth|a plague|a disease|a cancer|invaders|not human)\\b| (?:should not|shouldn.?t|should never) be allowed)|\\b(?:thieving|filthy|dirty|smelly|stinking|greedy|scrounging|sponging|bloody|lazy) (?:${GROUP}|gypsy|yanks|jew|muslim|arab|romanian|bangladeshis|pakistanis|indians|eastern europeans|scousers?)\\b`],
+  ["racist", `\\b${GROUP}(?:(?:,| are| r| is)? (?:all |just |nothing but |like )*(?:vermin|parasites|cockroaches|animals|apes|rats|scum|savages|leeches|subhuman|filth|a plague|a disease|a cancer|invaders|not human)\\b| (?:should not|shouldn.?t|should never) be allowed)|\\b(?:thieving|filthy|dirty|smelly|stinking|greedy|scrounging|sponging|bloody|lazy) (?:${GROUP}|gypsy|yanks|jew|muslim|arab|romanian|bangladeshis|pakistanis|indians|eastern europeans|scousers?)\\b`],
   ["racist", "\\b(?:go|fuck off|piss off|send (?:them|em|the lot)(?: all)?) back (?:(?:to|home to) )?(?:(?:your|their|ur) (?:own )?countr|where (?:you|they|u) came from|africa|the jungle|the desert|the trees|picking cotton)"],
   // Read from the verb; whom it is said of is read in the words just before (fast on a megabyte of "you you you").
   ["threat", " (?:should|must|need to|ought to|deserve to)(?: all)? (?:be|get) (?:shot|gassed|hanged|exterminated|sterili[sz]ed|strung up|wiped out|lined up against a wall|lined up and shot|culled|drowned|harpooned|burn(?:ed|t) alive|castrated)\\b", `\\b${WISHED}(?: all)?$`],
