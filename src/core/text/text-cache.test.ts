@@ -20,7 +20,7 @@ describe("textCache", () => {
     expect(calls).toBe(2);
   });
 
-  it("keeps only the last few, and never short texts", () => {
+  it("keeps only the last few long texts, and the last few short ones apart from them", () => {
     const cache = textCache(2, 10);
     let calls = 0;
     const same = (t: string): string => {
@@ -29,9 +29,16 @@ describe("textCache", () => {
     };
     for (const t of ["first long text", "second long text", "third long text", "first long text"]) cache.get(t, same);
     expect(calls).toBe(4);
-    cache.get("short", same);
-    cache.get("short", same);
-    expect(calls).toBe(6);
+    for (const t of ["short", "tiny", "short", "tiny", "wee"]) cache.get(t, same);
+    expect(calls).toBe(7);
+    // Short texts did not push the long ones out; "short" was pushed out by "tiny" and "wee".
+    for (const t of ["first long text", "third long text", "wee", "tiny"]) cache.get(t, same);
+    expect(calls).toBe(7);
+    expect(cache.get("short", same)).toBe("short");
+    expect(calls).toBe(8);
+    clearTextCaches();
+    cache.get("wee", same);
+    expect(calls).toBe(9);
   });
 
   it("answers for the further input it is told has the same answer", () => {

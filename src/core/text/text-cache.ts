@@ -30,39 +30,43 @@ export type TextCache = Readonly<{
 const caches: TextCache[] = [];
 
 /**
- * Makes a cache of the last `keep` answers for texts of at least `keepFrom` characters
- * (shorter texts are cheap, and not keeping them means they never push a body out).
+ * Makes a cache of the last `keep` answers for texts of at least `keepFrom` characters, and
+ * apart from them of the last `keep` answers for shorter texts (so a short subject never
+ * pushes a long body out; kept, a short message's texts are not redone by each rule and
+ * phrase list: ~5 µs of ~150 a message).
  * @param keep - answers kept
  * @param keepFrom - shortest text kept
  * @returns the cache, emptied with every other by {@link clearTextCaches}
  */
 export function textCache(keep: number, keepFrom: number): TextCache {
-  let kept: { input: string; output: string }[] = [];
-  const remember = (input: string, output: string): void => {
+  type Entry = { input: string; output: string };
+  /** Answers for long texts, then apart from them for shorter ones (a subject never pushes a body out). */
+  const lists: Entry[][] = [[], []];
+  const remember = (kept: Entry[], input: string, output: string): void => {
     kept.unshift({ input, output });
     if (kept.length > keep) kept.pop();
   };
   const cache: TextCache = {
     get(input, compute, alsoFor, fromKept) {
-      if (input.length < keepFrom) return compute(input);
+      const kept = lists[input.length < keepFrom ? 1 : 0] as Entry[];
       for (const entry of kept) if (entry.input === input) return entry.output;
       if (fromKept !== undefined) {
         for (const entry of kept) {
           const derived = fromKept(entry.input, entry.output, input);
           if (derived !== undefined) {
-            remember(input, derived);
+            remember(kept, input, derived);
             return derived;
           }
         }
       }
       const output = compute(input);
-      remember(input, output);
+      remember(kept, input, output);
       const other = alsoFor?.(output);
-      if (other !== undefined && other !== input) remember(other, output);
+      if (other !== undefined && other !== input) remember(kept, other, output);
       return output;
     },
     clear() {
-      kept = [];
+      for (const kept of lists) kept.length = 0;
     },
   };
   caches.push(cache);
