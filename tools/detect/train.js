@@ -61,7 +61,22 @@ const CONFIG = {
    * clean comments warned 2.9 % → 5.8 % with 3, and at 4 and more short ordinary sentences of
    * the rule's tests ("Why is the gate open? Who left it?") were warned.
    */
-  perHead: { chain: { l2: 3e-3 }, heated: { mil: { rounds: 0, topK: 1, posWeight: 1, negWeight: 1, negPower: 0 } } },
+  perHead: {
+    chain: { l2: 3e-3 },
+    /**
+     * The heated head: the hand-written nursery and work mail counts twice and Reddit a quarter.
+     * The rule now reads this head over windows of sentences (model.ts, `detectMax`); on dev,
+     * with the rule at 0.99 / 0.4, heated e-mail-like mail found 41.2 → 47.1 % (blind long work
+     * mail, thread-heated, 39.6 → 44.8 %), clean e-mail-like mail warned 0.6 → 0.4 %, all clean
+     * rows 1.2 → 1.1 %. (Weighting e-mail-like mail twice on its own did not help before the
+     * windows.) `mil`: multiple-instance training over the windows (`trainHeadMil`), off: every
+     * variant tried found less heated mail on dev (docs/model-card.md).
+     */
+    heated: {
+      sourceWeight: { goemotions: 0.25, "nursery-heated": 2, "work-heated": 2, "nursery-clean": 2, "work-clean": 2, "nursery-traps": 2 },
+      mil: { rounds: 0, topK: 1, posWeight: 1, negWeight: 1, negPower: 0 },
+    },
+  },
 };
 
 /**
