@@ -4,6 +4,7 @@
  */
 import { compileSignals, countAddresses, findSignals, prepareText, shortWords } from "./tone-utils";
 import { clearTextCaches } from "../text/text-cache";
+import { generator } from "../../../test/random";
 
 afterEach(() => clearTextCaches());
 
@@ -21,6 +22,17 @@ describe("prepareText reads a letter written three or more times once", () => {
     ["zzzzzz zz z", "z zz z"],
   ])("%j → %j", (input, expected) => {
     expect(prepareText(input)).toBe(expected);
+  });
+
+  it("collapses as the replace of three or more of a letter does (2,000 generated texts)", () => {
+    const random = generator(2026);
+    const pool = ["a", "b", "z", "y", "A", "1", " ", "é", "!", "-"];
+    for (let i = 0; i < 2000; i++) {
+      let text = "";
+      const length = Math.floor(random() * 16);
+      for (let k = 0; k < length; k++) text += pool[Math.floor(random() * pool.length)] as string;
+      expect([text, prepareText(text)]).toEqual([text, text.toLowerCase().normalize("NFKD").replace(/\u0301/g, "").replace(/([a-z])\1\1+/g, "$1")]);
+    }
   });
 
   it("collapses a 1 MB run of one letter to that letter", () => {

@@ -294,7 +294,7 @@ function prepareUncached(text: string): string {
     // (a replace callback per Cyrillic look-alike cost ~38 ms on 1 MB of them).
     lower = foldLookalikeLetters(lower.normalize("NFKD"));
   }
-  return hasTripleLetter(lower) ? collapseTripleLetters(lower) : lower;
+  return TRIPLE_LETTER.test(lower) ? collapseTripleLetters(lower) : lower;
 }
 
 /**
@@ -326,17 +326,11 @@ function collapseTripleLetters(text: string): string {
 }
 
 /**
- * True when a letter a–z is written three or more times in a row (cheaper than the replace).
- * Three in a row always hold a pair that starts at an even offset, so only those are read.
+ * A letter a–z written three or more times in a row. A native search, a test far cheaper than
+ * the replace; a loop of our own reading 1 MB cost ~15 ms before V8 optimised it (a fresh
+ * process, as the CLI is, checks a long body with unoptimised code).
  */
-function hasTripleLetter(text: string): boolean {
-  for (let i = 0; i + 1 < text.length; i += 2) {
-    const c = text.charCodeAt(i);
-    if (c !== text.charCodeAt(i + 1) || c < 0x61 || c > 0x7a) continue;
-    if ((i > 0 && text.charCodeAt(i - 1) === c) || text.charCodeAt(i + 2) === c) return true;
-  }
-  return false;
-}
+const TRIPLE_LETTER = /([a-z])\1\1/;
 
 /**
  * The words of a hit as the sender wrote them (case, apostrophes and hyphens kept), for
