@@ -51,26 +51,40 @@ const GROUP =
   "(?:immigrants?|migrants?|refugees?|asylum seekers|illegals|foreigners|muslims|jews|gays|gay people|blacks|black people|gypsies|travellers|pakis|arabs|asians|romanians|africans|poles|trannies|queers|(?:these|those|you) people|their lot|your lot|your kind|people like (?:you|them))";
 
 /** Whom a wish of death or harm is said of: a group, the reader, a person ("journalists like you"). */
-const WISHED = `(?:${GROUP}|you|u|he|she|all of (?:you|them)|the lot of (?:you|them)|every (?:last |single )?one of (?:you|them)|\\w+ like (?:you|u|them))`;
+const WISHED = `(?:${GROUP}|you|u|he|she|(?:all|the lot|every (?:last |single )?one) of (?:you|them)|\\w+ like (?:you|u|them))`;
+
+/** Words that make a group vermin or animals ("asylum seekers are cockroaches"). */
+const VERMIN = "vermin|parasites|cockroaches|animals|apes|rats|scum|savages|leeches|subhuman|filth|a plague|a disease|a cancer|invaders|not human";
+/** Words that make a group thieving or smelly ("a thieving gypsy"). */
+const SLUR_ADJ = "thieving|filthy|dirty|smelly|stinking|greedy|scrounging|sponging|bloody|lazy";
+/** What a person or group is wished ("should be shot"). */
+const HARM = "shot|gassed|hanged|exterminated|sterili[sz]ed|strung up|wiped out|lined up against a wall|lined up and shot|culled|drowned|harpooned|burn(?:ed|t) alive|castrated";
+/** Nouns that insult a person they are aimed at ("ur a total degenerate"). */
+const INSULT_NOUN = "dropkick|wasteman|drongo|crackhead|nobody|walking (?:abortion|disaster)|freak of nature|abomination|degenerate|lowlife|scumbag|neanderthal|subhuman|inbred|pervert|creep|weirdo|disgrace|embarrassment|failure|nonce";
 
 /**
  * Abuse in ordinary words that no list holds as written, one expression per class, read ignoring
- * case: a group called vermin or animals or not to be allowed, or called thieving or smelly; wishing a person or group killed; "go back to your own
- * country"; telling someone to jump off a bridge; "get raped" said to someone; an insulting noun
- * aimed at a person ("you're a walking disaster", "she's a degenerate").
- * Each needs the aimed or group words, so the same nouns about pests, photographs, divers and
- * spreadsheets stay clean (frames.test.ts).
+ * case: a group called vermin or animals or not to be allowed, or called thieving or smelly;
+ * "go back to your own country"; wishing a person or group killed; telling someone to jump off a
+ * bridge; "get raped" said to someone; an insulting noun aimed at a person ("you're a walking
+ * disaster", "she's a degenerate"). Each needs the aimed or group words, so the same nouns about
+ * pests, photographs, divers and spreadsheets stay clean (frames.test.ts).
+ *
+ * Each class is [category, key words, expression]: the expression is
+ * made and run only on a text holding one of its key words (an expression this size costs
+ * milliseconds the first time it runs, which the first check after start-up would pay).
  */
-const CLASSES: readonly (readonly [string, string, string?])[] = [
-  ["racist", `\\b${GROUP}(?:(?:,| are| r| is)? (?:all |just |nothing but |like )*(?:vermin|parasites|cockroaches|animals|apes|rats|scum|savages|leeches|subhuman|filth|a plague|a disease|a cancer|invaders|not human)\\b| (?:should not|shouldn.?t|should never) be allowed)|\\b(?:thieving|filthy|dirty|smelly|stinking|greedy|scrounging|sponging|bloody|lazy) (?:${GROUP}|gypsy|yanks|jew|muslim|arab|romanian|bangladeshis|pakistanis|indians|eastern europeans|scousers?)\\b`],
-  ["racist", "\\b(?:go|fuck off|piss off|send (?:them|em|the lot)(?: all)?) back (?:(?:to|home to) )?(?:(?:your|their|ur) (?:own )?countr|where (?:you|they|u) came from|africa|the jungle|the desert|the trees|picking cotton)"],
-  // Read from the verb; whom it is said of is read in the words just before (fast on a megabyte of "you you you").
-  ["threat", " (?:should|must|need to|ought to|deserve to)(?: all)? (?:be|get) (?:shot|gassed|hanged|exterminated|sterili[sz]ed|strung up|wiped out|lined up against a wall|lined up and shot|culled|drowned|harpooned|burn(?:ed|t) alive|castrated)\\b", `\\b${WISHED}(?: all)?$`],
-  ["harassment", "\\b(?:go|just|and|then|pls|please|should) (?:go )?(?:and )?(?:jump off (?:a|the|ur|your) (?:\\w+ )?(?:bridge|cliff|building|roof|tower|balcony)|drink (?:some )?bleach)|(?:^|[.!?\\n] *)(?:go )?get raped\\b"],
-  ["insult", "\\b(?:ur|you.?re|you are|u r|s?he.?s)(?: such)? an? (?:\\w+ )?(?:dropkick|wasteman|drongo|crackhead|nobody|walking (?:abortion|disaster)|freak of nature|abomination|degenerate|lowlife|scumbag|neanderthal|subhuman|inbred|pervert|creep|weirdo|disgrace|embarrassment|failure|nonce)\\b"],
+const CLASSES: readonly (readonly [string, string, string])[] = [
+  ["racist", `${VERMIN}|allowed`, `\\b${GROUP}(?:(?:,| are| r| is)? (?:all |just |nothing but |like )*(?:${VERMIN})\\b| (?:should not|shouldn.?t|should never) be allowed)`],
+  ["racist", SLUR_ADJ, `\\b(?:${SLUR_ADJ}) (?:${GROUP}|gypsy|yanks|jew|muslim|arab|romanian|bangladeshis|pakistanis|indians|eastern europeans|scousers?)\\b`],
+  ["racist", "back", "\\b(?:go|fuck off|piss off|send (?:them|em|the lot)(?: all)?) back (?:(?:to|home to) )?(?:(?:your|their|ur) (?:own )?countr|where (?:you|they|u) came from|africa|the jungle|the desert|the trees|picking cotton)"],
+  ["threat", HARM, `\\b${WISHED}(?: all)? (?:should|must|need to|ought to|deserve to)(?: all)? (?:be|get) (?:${HARM})\\b`],
+  ["harassment", "jump|bleach|raped", "\\b(?:go|just|and|then|pls|please|should) (?:go )?(?:and )?(?:jump off (?:a|the|ur|your) (?:\\w+ )?(?:bridge|cliff|building|roof|tower|balcony)|drink (?:some )?bleach)|(?:^|[.!?\\n] *)(?:go )?get raped\\b"],
+  ["insult", INSULT_NOUN, `\\b(?:ur|you.?re|you are|u r|s?he.?s)(?: such)? an? (?:\\w+ )?(?:${INSULT_NOUN})\\b`],
 ];
 
-let classes: readonly (readonly [string, RegExp, RegExp?])[] | undefined;
+type Class = { category: string; key: RegExp; source: string; re?: RegExp };
+let classes: Class[] | undefined;
 
 /**
  * Finds insult frames and the other classes of abuse in ordinary words in a text, each as a
@@ -81,23 +95,11 @@ let classes: readonly (readonly [string, RegExp, RegExp?])[] | undefined;
  */
 export function frameHits(text: string): LexiconHit[] {
   frame ??= new RegExp(insultFrame(insult.phrase), "i");
-  classes ??= CLASSES.map(([c, source, before]) => [c, new RegExp(source, "gi"), before ? new RegExp(before, "i") : undefined] as const);
+  classes ??= CLASSES.map(([category, key, source]) => ({ category, key: new RegExp(key, "i"), source }));
   const hits: LexiconHit[] = [];
-  for (const [category, re, before] of [["insult", frame] as const, ...classes]) {
-    re.lastIndex = 0;
-    let m = re.exec(text);
-    let start = m?.index ?? 0;
-    // With words to read before the match: the first match they are found before, in the 60 characters ahead of it.
-    while (m && before) {
-      const b = before.exec(text.slice(Math.max(0, m.index - 60), m.index));
-      if (b) {
-        start = m.index - b[0].length;
-        break;
-      }
-      m = re.exec(text);
-    }
-    const end = m ? m.index + m[0].length : 0;
-    if (m) hits.push({ entry: { term: text.slice(start, end).toLowerCase(), category, mode: "phrase" }, start, end });
+  for (const k of [{ category: "insult", re: frame }, ...classes]) {
+    const m = "key" in k && !k.key.test(text) ? null : (k.re ??= new RegExp((k as Class).source, "i")).exec(text);
+    if (m) hits.push({ entry: { term: m[0].toLowerCase(), category: k.category, mode: "phrase" }, start: m.index, end: m.index + m[0].length });
   }
   return hits;
 }
