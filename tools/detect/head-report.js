@@ -9,7 +9,10 @@
  * - the gzip size of the stored heads (what they add to the handler bundle).
  *
  * Usage: node tools/detect/head-report.js ['{"l2":1e-4,"prune":{"heated":8000}}' …] [--committed]
- *   each JSON argument: CONFIG's settings to change (also "hashBits": fold buckets into fewer bits)
+ *   each JSON argument: CONFIG's settings to change (also "hashBits": fold buckets into fewer bits);
+ *   the heated head's own settings under "heated" ('{"heated":{"sourceWeight":{…},"mil":{"rounds":1}}}':
+ *   its sourceWeight replaces CONFIG's); the heated head is scored as the rule reads it, the
+ *   strongest of the whole text and its windows of one and two sentences
  *   --committed  report the weights in src/core/detect/model/weights.json instead of training
  */
 "use strict";
