@@ -5,8 +5,8 @@
  */
 import { ABUSIVE_WORD_LISTS, entriesOf } from "../rules/no-abusive-language";
 import expansions from "../data/abusive/expansions.json";
-import { compileLexicon, type LexiconHit } from "./lexicon";
-import { foldChar, foldText, foldTextSparse, originalOffset } from "../text/normalize";
+import { compileLexicon, normalizeTerm, type LexiconHit } from "./lexicon";
+import { foldChar, foldText, foldTextSparse, normalizeForMatching, originalOffset } from "../text/normalize";
 
 const entries = entriesOf(ABUSIVE_WORD_LISTS);
 const fast = compileLexicon(entries, { expansions });
@@ -210,5 +210,31 @@ describe("foldTextSparse", () => {
     const sparse = foldTextSparse(text);
     expect(sparse.text).toBe(expected.text);
     expect(expected.offsets.map((_, at) => originalOffset(sparse, at))).toEqual(expected.offsets);
+  });
+});
+
+describe("normalizeTerm's fast path for plain terms", () => {
+  it("reads every listed term and allow string, and generated plain texts, as matching's normalisation does", () => {
+    const terms = new Set<string>();
+    for (const entry of entriesOf(ABUSIVE_WORD_LISTS)) {
+      terms.add(entry.term);
+      for (const allow of entry.allow ?? []) terms.add(allow);
+    }
+    // Generated lower-case texts: words of one to six letters (single letters too, which read as
+    // spaced-out spelling), some with a letter written three times.
+    let seed = 7;
+    const next = (n: number): number => {
+      // mulberry32
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), seed | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) % n;
+    };
+    for (let i = 0; i < 5_000; i++) {
+      const words: string[] = [];
+      for (let w = 0, n = 1 + next(6); w < n; w++) words.push(Array.from({ length: next(3) === 0 ? 1 : 2 + next(5) }, () => String.fromCharCode(97 + next(26))).join(""));
+      terms.add(next(10) === 0 ? words.join(" ").replace(/([a-z])/, "$1$1$1") : words.join(" "));
+    }
+    for (const term of terms) expect([term, normalizeTerm(term)]).toEqual([term, normalizeForMatching(term)]);
   });
 });

@@ -165,13 +165,21 @@ const MAX_SPELT = 4096;
 /** Words either side of a hit in which allow strings are looked for. */
 const ALLOW_WINDOW = 3;
 
+/** A term of plain lower-case words of two letters or more, and a letter written three times. */
+const PLAIN_TERM = /^[a-z]{2,}(?: [a-z]{2,})*$/;
+const TRIPLED = /([a-z])\1\1/;
+
 /**
  * Normalises a term or allow string the way text is read.
  * @param term - as written in the data
  * @returns its plain reading, words separated by single spaces
  */
 export function normalizeTerm(term: string): string {
-  return normalizeForMatching(term);
+  // Most listed terms are already plain lower-case words of two letters or more, which matching's
+  // normalisation leaves as they are (single letters would be joined as spaced-out spelling, a
+  // letter written three times collapsed): about 1,800 terms are compiled at the first check, so
+  // skipping the tokeniser for them keeps that check quick.
+  return PLAIN_TERM.test(term) && !TRIPLED.test(term) ? term : normalizeForMatching(term);
 }
 
 /**
@@ -197,13 +205,17 @@ export function compileLexicon(entries: readonly LexiconEntry[], options: Lexico
     expanded.push([idOf(normalizeTerm(from)), normalizeTerm(to).split(" ")]);
   }
   let entryCount = 0;
+  // Words kept while matching: the longest phrase and the allow window either side of it.
+  let longest = 1;
   for (const entry of entries) {
     const spelling = normalizeTerm(entry.term);
     if (spelling === "") throw new Error(`Empty lexicon term "${entry.term}"`);
     const compiled: CompiledEntry = { entry, index: entryCount++, spelling, allow: (entry.allow ?? []).map(normalizeTerm) };
     if (entry.mode === "phrase") {
       let node = wordRoot;
-      for (const word of spelling.split(" ")) {
+      const words = spelling.split(" ");
+      longest = Math.max(longest, words.length);
+      for (const word of words) {
         const id = idOf(word);
         let child = node.next.get(id);
         if (!child) node.next.set(id, (child = { next: new Map(), entries: [] }));
@@ -220,9 +232,6 @@ export function compileLexicon(entries: readonly LexiconEntry[], options: Lexico
   }
   const vocabulary = compileVocabulary(ids, expanded);
   const generalOnly = options.generalPathOnly === true;
-  // Words kept while matching: the longest phrase and the allow window either side of it.
-  let longest = 1;
-  for (const entry of entries) if (entry.mode === "phrase") longest = Math.max(longest, normalizeTerm(entry.term).split(" ").length);
   let ring = 64;
   while (ring < longest + 2 * ALLOW_WINDOW + 2) ring *= 2;
   const scratch: Stamps = { marks: new Int32Array(entryCount), generation: 0, busy: false };
