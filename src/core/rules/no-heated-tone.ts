@@ -587,19 +587,21 @@ function modelTally(subject: string, authored: string, options: Readonly<NoHeate
   // alone reporting warned twice as many calm GitHub comments on dev (technical sentences with
   // one Reddit-angry word) for few more heated mails found.
   const whole = detectOne(text, "heated");
-  const heated = whole.probability >= options.modelThreshold ? whole : detectMax(text, "heated");
+  const alone = whole.probability >= options.modelThreshold;
+  const heated = alone ? whole : detectMax(text, "heated");
+  // Most messages stop here: the evidence (the words that weighed most) is worked out only for
+  // a model that adds points.
+  if (!alone && heated.probability < options.modelAssist) return tally;
   const known = counted.map((c) => c.toLowerCase());
+  // The assisting point is the model's own: it must still be fairly sure once the words the other
+  // signs counted are taken out ("The price is ridiculous, but…" is one sign, not two).
+  if (!alone && known.length > 0 && detectMax(withoutPieces(text, known), "heated").probability < options.modelAssist) return tally;
   const fresh = heated.evidence.filter((e) => !known.some((k) => k.includes(e.toLowerCase()) || e.toLowerCase().includes(k)));
   let evidence: readonly string[] = fresh;
-  if (whole.probability >= options.modelThreshold) {
+  if (alone) {
     tally.points += options.threshold;
     if (fresh.length === 0) evidence = heated.evidence;
-  } else if (heated.probability >= options.modelAssist) {
-    // The point is the model's own: it must still be fairly sure once the words the other signs
-    // counted are taken out ("The price is ridiculous, but…" is one sign, not two).
-    if (known.length > 0 && detectMax(withoutPieces(text, known), "heated").probability < options.modelAssist) return tally;
-    tally.points += MODEL_ASSIST_POINTS;
-  } else return tally;
+  } else tally.points += MODEL_ASSIST_POINTS;
   if (evidence.length === 0) return { points: 0, signs: [], evidence: [] };
   tally.signs.push("words that read as angry");
   tally.evidence.push(...evidence);
