@@ -353,12 +353,13 @@ function windowLogit(feats: Weighed, i: number, first: number, last: number): nu
  * the evidence is the words of the strongest window that weighed most.
  * @param text - the text
  * @param label - the head
+ * @param whole - the whole text's judgement by this head, when the caller has it already
+ *   (`detectOne(text, label)`), so that it is not worked out twice
  * @returns the highest probability and the words that weighed most where it was found
  */
-export function detectMax(text: string, label: Label): HeadResult {
+export function detectMax(text: string, label: Label, whole: HeadResult = detectOne(text, label)): HeadResult {
   const feats = weighed(text);
   const i = LABELS.indexOf(label);
-  const whole = judge(text, feats, label);
   const m = feats.sentenceWords.length;
   let best = Number.NEGATIVE_INFINITY;
   let window: Window | undefined;

@@ -588,7 +588,7 @@ function modelTally(subject: string, authored: string, options: Readonly<NoHeate
   // one Reddit-angry word) for few more heated mails found.
   const whole = detectOne(text, "heated");
   const alone = whole.probability >= options.modelThreshold;
-  const heated = alone ? whole : detectMax(text, "heated");
+  const heated = alone ? whole : detectMax(text, "heated", whole);
   // Most messages stop here: the evidence (the words that weighed most) is worked out only for
   // a model that adds points.
   if (!alone && heated.probability < options.modelAssist) return tally;
