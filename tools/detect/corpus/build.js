@@ -47,6 +47,10 @@ const SOURCES = {
   // written blind to the detectors
   "fwd-chain": { abusive: 0, chain: 1, heated: 0 },
   "fwd-clean": { abusive: 0, chain: 0, heated: 0 },
+  // code-review and patch-list arguments (inline review comments, GitHub/Gerrit/Phabricator, patch replies with quoted
+  // hunks), heated and blunt-but-civil, written blind to the detectors
+  "review-heated": { abusive: 0, chain: 0, heated: 1 },
+  "review-clean": { abusive: 0, chain: 0, heated: 0 },
 };
 
 /** Seed from a string, so a message's variants do not change when others are added. */
@@ -277,7 +281,7 @@ function forward(r, shape, note, subj, body) {
 function variants(source, base, gi) {
   const r = rng(seedOf(`${source}#${gi}`));
   // comment-* and thread-* use the general signatures and quoted messages of work-* (they are not the nursery's own)
-  const work = source.startsWith("work-") || source.startsWith("comment-") || source.startsWith("thread-") || source.startsWith("post-") || source.startsWith("list-") || source.startsWith("fwd-");
+  const work = source.startsWith("work-") || source.startsWith("comment-") || source.startsWith("thread-") || source.startsWith("post-") || source.startsWith("list-") || source.startsWith("fwd-") || source.startsWith("review-");
   const sig = (r, p) => sigOf(r, p, work);
   const POLITE = work ? POLITE_WORK : POLITE_NURSERY;
   const me = person(r);
