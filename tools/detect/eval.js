@@ -29,6 +29,7 @@ const { ROOT, LABELS, loadRows, textOf } = require("./common");
 const GROUPS = [
   ["e-mail-like", /^(?:nursery|work|thread|list|fwd)-/],
   ["blind", /^(?:post|thread|list|fwd)-/],
+  ["hatecheck", /^hatecheck-/],
 ];
 /** The groups a source belongs to. */
 const groupsOf = (source) => GROUPS.filter(([, re]) => re.test(source)).map(([g]) => g);
