@@ -51,6 +51,10 @@ const SOURCES = {
   // hunks), heated and blunt-but-civil, written blind to the detectors
   "review-heated": { abusive: 0, chain: 0, heated: 1 },
   "review-clean": { abusive: 0, chain: 0, heated: 0 },
+  // offensive tweets and comments (abusive; `{ah}` when also plainly angry) and innocent posts in the same registers,
+  // written blind to the detectors
+  "tweet-abusive": { abusive: 1, chain: 0, heated: 0 },
+  "tweet-clean": { abusive: 0, chain: 0, heated: 0 },
 };
 
 /** Seed from a string, so a message's variants do not change when others are added. */
@@ -281,14 +285,15 @@ function forward(r, shape, note, subj, body) {
 function variants(source, base, gi) {
   const r = rng(seedOf(`${source}#${gi}`));
   // comment-* and thread-* use the general signatures and quoted messages of work-* (they are not the nursery's own)
-  const work = source.startsWith("work-") || source.startsWith("comment-") || source.startsWith("thread-") || source.startsWith("post-") || source.startsWith("list-") || source.startsWith("fwd-") || source.startsWith("review-");
+  const work = source.startsWith("work-") || source.startsWith("comment-") || source.startsWith("thread-") || source.startsWith("post-") || source.startsWith("list-") || source.startsWith("fwd-") || source.startsWith("review-") || source.startsWith("tweet-");
   const sig = (r, p) => sigOf(r, p, work);
   const POLITE = work ? POLITE_WORK : POLITE_NURSERY;
   const me = person(r);
   const v = [];
   const add = (subject, text) => v.push({ subject, text });
-  const { chain, heated } = SOURCES[source];
-  const kind = chain ? "chain" : heated ? "hot" : "clean";
+  const { chain, heated, abusive } = SOURCES[source];
+  // abuse is shown like heat (the sender's own words, never a neutral forward), even when it is not angry
+  const kind = chain ? "chain" : heated || abusive ? "hot" : "clean";
   add(base.subject, base.text + sig(r, me));
   if (kind === "chain") {
     // passed on by one client, then by several in turn (FW: FW: FW:), then re-tokenised, then with ">" quoting
