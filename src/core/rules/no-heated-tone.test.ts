@@ -244,6 +244,21 @@ describe("no-heated-tone with the detection model", () => {
     expect(finding?.evidence).toContain("waste");
   });
 
+  it("adds two points when it is surer (modelStrong): one other sign then completes a report", () => {
+    const text = "Why is the sink full of dirty cups again? Honestly.";
+    const draft = makeDraft({ subject: "Rota", body: text });
+    const strong = (rule.meta.defaultOptions as { modelStrong: number }).modelStrong;
+    // The premise: the strongest window is at modelStrong or more, and below the level that reports alone.
+    const judged = detectMax(modelText("Rota", text), "heated").probability;
+    expect(judged).toBeGreaterThanOrEqual(strong);
+    expect(judged).toBeLessThan((rule.meta.defaultOptions as { modelThreshold: number }).modelThreshold);
+    // One point from the model is not enough with the one other sign; two are.
+    expect(runRule(rule, { draft, options: { modelStrong: 1 } })).toHaveLength(0);
+    expect(runRule(rule, { draft })).toHaveLength(1);
+    // Below modelStrong it is one point again.
+    expect(runRule(rule, { draft, options: { modelStrong: Math.min(1, judged + 0.01) } })).toHaveLength(0);
+  });
+
   it("reports on the model alone only from the whole text, never from one window", () => {
     const calm = "Thank you for sending the October invoice and the updated rota for the kitchen team. The new menu looks lovely and the children enjoyed the soup on Tuesday. We have also booked the hall for the Christmas play on 12 December, and the parents have been told.";
     const text = `${calm} Ugh, I hate Mondays. ${calm}`;
