@@ -259,6 +259,19 @@ describe("no-heated-tone with the detection model", () => {
     expect(runRule(rule, { draft, options: { modelStrong: Math.min(1, judged + 0.01) } })).toHaveLength(0);
   });
 
+  it.each([
+    "My son came home in someone else's clothes AGAIN. Nobody even noticed.",
+    "I'm sick of my emails being ignored. Whoever is in charge, reply.",
+  ])("does not quote the model's plain words ('my', 'it is') back as angry: %s", (text) => {
+    const plain = /^(?:my|i'm|it is|we are)$/i;
+    // The premise: the model's own evidence holds a plain piece.
+    expect(detectMax(modelText("Rota", text), "heated").evidence.some((e) => plain.test(e))).toBe(true);
+    const [finding] = runRule(rule, { draft: makeDraft({ subject: "Rota", body: text }) });
+    const quoted = (String(finding?.evidence).match(/“([^”]+)”/g) ?? []).map((q) => q.slice(1, -1));
+    expect(quoted.length).toBeGreaterThan(0);
+    expect(quoted.filter((q) => plain.test(q))).toEqual([]);
+  });
+
   it("reports on the model alone only from the whole text, never from one window", () => {
     const calm = "Thank you for sending the October invoice and the updated rota for the kitchen team. The new menu looks lovely and the children enjoyed the soup on Tuesday. We have also booked the hall for the Christmas play on 12 December, and the parents have been told.";
     const text = `${calm} Ugh, I hate Mondays. ${calm}`;

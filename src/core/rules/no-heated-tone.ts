@@ -616,8 +616,30 @@ function modelTally(subject: string, authored: string, options: Readonly<NoHeate
   } else tally.points += heated.probability >= options.modelStrong ? MODEL_STRONG_POINTS : MODEL_ASSIST_POINTS;
   if (evidence.length === 0) return { points: 0, signs: [], evidence: [] };
   tally.signs.push("words that read as angry");
-  tally.evidence.push(...evidence);
+  // Pieces made only of plain words ("my", "it is", "for a") weigh a little in angry mail but
+  // tell the sender nothing when quoted back; they are quoted only when nothing else is.
+  const telling = evidence.filter(saysSomething);
+  tally.evidence.push(...(telling.length > 0 || !alone ? telling : evidence));
   return tally;
+}
+
+/** Words that say nothing about tone on their own (see `saysSomething`). */
+const PLAIN_WORDS = new Set(
+  "a an and are as at be been but by do does for from had has have he her him his i i'd i'll i'm i've if in is it it's its me my of on or our she so that the their them then there they this to us was we we're were what when which who will with would you you're your".split(" "),
+);
+
+/**
+ * Whether a piece of the model's evidence says something when quoted back: it holds a word that
+ * is neither a plain word nor a number.
+ * @param piece - the piece, as written
+ * @returns true when it does
+ */
+function saysSomething(piece: string): boolean {
+  return piece
+    .toLowerCase()
+    .replace(/\u2019/g, "'")
+    .split(/[^a-z0-9']+/)
+    .some((word) => word !== "" && !PLAIN_WORDS.has(word) && !/^[0-9]+$/.test(word));
 }
 
 /**
