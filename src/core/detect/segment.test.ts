@@ -561,3 +561,23 @@ describe("segmentBody: real-world header shapes (test/fixtures/headers)", () => 
     for (const line of result.authored.split("\n")) expect(line).not.toMatch(/^\s*(\*?(From|Sent|Von|Gesendet|De|Envoyé|Van|Verzonden|Od|Wysłano|To|cc|Subject)\*? ?:.*@|----- ?Forwarded by)/);
   });
 });
+
+describe("segmentBody: runs of From lines (read without the header reader)", () => {
+  const rand = generator(77);
+  const FROM_LINES = ["From:", "From: Jane Smith <jane@example.com>", "*From:* Ben", "  From: x", "FROM: Amy"];
+  test.each(HEADER_CASES.map((c) => [`${c.client}/${c.lang}: ${c.name}`, c] as const))("%s after From lines keeps its quoted parts", (_name, c) => {
+    const plain = segmentBody(c.body);
+    for (let round = 0; round < 4; round++) {
+      const count = 1 + Math.floor(rand() * 4);
+      const prefix = Array.from({ length: count }, () => FROM_LINES[Math.floor(rand() * FROM_LINES.length)]).join("\n");
+      const result = segmentBody(`${prefix}\n${c.body}`);
+      expect(result.quotedParts).toEqual(plain.quotedParts);
+    }
+  });
+
+  test("a From line followed by a header block of its own is read as one block", () => {
+    const result = segmentBody("Hi\n\nFrom: Jane <j@x.com>\nSent: 3 June 2024\nTo: Amy\nSubject: Rota\n\nold text");
+    expect(result.quotedParts).toHaveLength(1);
+    expect(result.quotedParts[0]?.headers).toEqual({ from: "Jane <j@x.com>", date: "3 June 2024", to: "Amy", subject: "Rota" });
+  });
+});

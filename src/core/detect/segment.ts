@@ -574,6 +574,9 @@ function headerBlock(lines: Lines, i: number, marker: Marker | null): Block | nu
   }
   const first = headerFieldAt(lines, i)?.name;
   if (first === "from") {
+    // A second From line ends the block at one header (bodies of bare "From:" lines meet this on every line).
+    // (`readFields` would stop there too, and at a line with other `>` markers.)
+    if (i + 1 < lines.count && headerFieldAt(lines, i + 1)?.name === "from") return null;
     const run = readFields(lines, i, q, headers, "from");
     const others = (headers.date !== undefined ? 1 : 0) + (headers.to !== undefined ? 1 : 0) + (headers.subject !== undefined ? 1 : 0);
     if (others >= 2 && (headers.date !== undefined || headers.to !== undefined)) return { kind: "outlook", headers, end: run.end };
