@@ -327,6 +327,13 @@ describe("no-heated-tone: cue families (phrases alone) catch heated mail and lea
     ["hostile rhetoric", "Don't speak to me like that in front of the children. Have you lost your mind?", ["Don't speak to me like that", "Have you lost your mind"]],
     ["pointed why", "Why does nobody ever refill the printer? Why is it always me?", ["Why does nobody ever"]],
     ["defeat", "What is so difficult about that? Why do I even bother?", ["What is so difficult about", "Why do I even bother"]],
+    // The register of code review and project mailing lists.
+    ["review rhetoric", "Did anyone actually test this before it went out? Whose idea was this?", ["Did anyone actually test", "Whose idea was this"]],
+    ["review rhetoric", "Who the hell merged this on a Friday? What more do you need, a video?", ["Who the hell", "What more do you need"]],
+    ["review sarcasm", "Ah, another release with no changelog. Wake me up when there's a plan. What could possibly go wrong.", ["Wake me up when", "What could possibly go wrong"]],
+    ["review sarcasm", "Is there a prize for the most config files in one repo? Someone with a pulse please look at this.", ["Is there a prize for", "Someone with a pulse"]],
+    ["review contempt", "Nobody is going to hold your hand. Stop whining and run the formatter like every other adult.", ["Nobody is going to hold your hand", "Stop whining", "like every other adult"]],
+    ["review contempt", "Just shut up about tabs. Don't pretend you didn't see the vote.", ["Just shut up", "Don't pretend you didn't"]],
   ])("%s: %s", (_family, text, evidence) => {
     const [finding] = runRule(rule, { draft: body(text), options: noModel });
     expect(finding?.messageId).toBe("heated");
@@ -345,6 +352,12 @@ describe("no-heated-tone: cue families (phrases alone) catch heated mail and lea
     ["empathy", "I understand your frustration and I'm sorry for the inconvenience; we take this seriously."],
     ["empathy", "You seem frustrated, and frankly I see why. Apparently the release is late again."],
     ["empathy", "I can understand why this user is frustrated; frankly the docs are thin. Apparently a fix is coming."],
+    ["review rhetoric", "Did anyone test this on arm64? I only have x86 here, so a Tested-by would help."],
+    ["review rhetoric", "Who approved the budget for the new laptops? I need the name for the purchase order."],
+    ["review sarcasm", "What could we do to make the release notes clearer? Someone with commit access, please tag 2.1."],
+    ["review contempt", "We shut up shop at 6 on Fridays; the office is shut up over Christmas."],
+    ["review contempt", "Please don't pretend to be a customer when testing the form; use the test account."],
+    ["exasperation", "I need to sit down with you to go through the rota. Bloody good news about the inspection, by the way!"],
   ])("%s near miss: %s", (_family, text) => {
     expect(runRule(rule, { draft: body(text), options: noModel })).toEqual([]);
   });
