@@ -245,7 +245,7 @@ describe("no-heated-tone with the detection model", () => {
   });
 
   it("adds two points when it is surer (modelStrong): one other sign then completes a report", () => {
-    const text = "Why is the sink full of dirty cups again? Honestly.";
+    const text = "Why is the sink full of dirty cups AGAIN?";
     const draft = makeDraft({ subject: "Rota", body: text });
     const strong = (rule.meta.defaultOptions as { modelStrong: number }).modelStrong;
     // The premise: the strongest window is at modelStrong or more, and below the level that reports alone.
@@ -270,6 +270,29 @@ describe("no-heated-tone with the detection model", () => {
     const quoted = (String(finding?.evidence).match(/“([^”]+)”/g) ?? []).map((q) => q.slice(1, -1));
     expect(quoted.length).toBeGreaterThan(0);
     expect(quoted.filter((q) => plain.test(q))).toEqual([]);
+  });
+
+  it.each([
+    "Who keeps leaving the fridge open? The milk was off this morning.",
+    "I asked for one thing. One thing. The laminator is still broken.",
+    "I'm really disappointed that nobody turned up to help with the fun day.",
+  ])("counts its points as a second kind of sign beside a sign in words: %s", (text) => {
+    const draft = makeDraft({ subject: "Rota", body: text });
+    // The premise: the words alone are below the threshold, and the model assists but is not sure enough for two points.
+    expect(runRule(rule, { draft, options: off })).toHaveLength(0);
+    const judged = detectMax(modelText("Rota", text), "heated").probability;
+    const { modelAssist, modelStrong } = rule.meta.defaultOptions as { modelAssist: number; modelStrong: number };
+    expect(judged).toBeGreaterThanOrEqual(modelAssist);
+    expect(judged).toBeLessThan(modelStrong);
+    expect(runRule(rule, { draft })).toHaveLength(1);
+  });
+
+  it("does not count its points as a second kind beside capitals or !!! alone", () => {
+    // One point from the model (modelStrong off) and one for "AGAIN" in capitals: two, no bonus.
+    const draft = makeDraft({ subject: "Rota", body: "The sink is full of dirty cups AGAIN." });
+    expect(detectMax(modelText("Rota", "The sink is full of dirty cups AGAIN."), "heated").probability).toBeGreaterThanOrEqual(0.4);
+    expect(runRule(rule, { draft, options: { modelStrong: 1 } })).toHaveLength(0);
+    expect(runRule(rule, { draft, options: { modelStrong: 1, threshold: 2 } })).toHaveLength(1);
   });
 
   it("reports on the model alone only from the whole text, never from one window", () => {
@@ -309,6 +332,31 @@ describe("no-heated-tone judges the first 64 KB of what the sender wrote", () =>
     expect(text.startsWith(window)).toBe(true);
     expect(window.endsWith("word")).toBe(true);
     expect(toneWindow("short")).toBe("short");
+  });
+});
+
+describe("no-heated-tone: a reply's or a forward's subject is not the sender's words", () => {
+  const calm = "Please find the menu attached.";
+  it("judges a new subject", () => {
+    expect(runRule(rule, { draft: makeDraft({ subject: "Absolutely disgusting service", body: calm }), options: noModel })).toHaveLength(1);
+  });
+  it.each(["RE: Absolutely disgusting service", "Re: Re: Absolutely disgusting service", "AW: Absolutely disgusting service", "Fwd: Absolutely disgusting service", "[Fwd: Absolutely disgusting service]"])(
+    "does not judge %s",
+    (subject) => {
+      expect(runRule(rule, { draft: makeDraft({ subject, body: calm }), options: noModel })).toHaveLength(0);
+    },
+  );
+  it("still judges the reply's own words", () => {
+    expect(runRule(rule, { draft: makeDraft({ subject: "RE: Menu", body: "This is absolutely disgusting." }), options: noModel })).toHaveLength(1);
+  });
+});
+
+describe("no-heated-tone: empathy and plain questions are not signs", () => {
+  it.each(["I do understand your frustration.", "I really appreciate your frustration with the closure.", "Who keeps the key to the fridge?"])("%s", (text) => {
+    expect(runRule(rule, { draft: body(text), options: { ...noModel, threshold: 1 } })).toHaveLength(0);
+  });
+  it("who keeps … -ing is still a sign", () => {
+    expect(runRule(rule, { draft: body("Who keeps leaving the fridge open?"), options: { ...noModel, threshold: 1 } })).toHaveLength(1);
   });
 });
 

@@ -204,6 +204,10 @@ const HEADING_WORDS = 8;
 const EXTRA_WEIGHT = 2;
 /** Points added when signs of two or more different kinds are found (see `check`). */
 const FAMILY_POINTS = 1;
+/** Kinds of sign that do not make a second kind with the model's points (see `check`). */
+const NOT_WITH_MODEL = new Set(["strings of ! or ?", "shouting in capitals", "words stressed in capitals"]);
+/** A subject that a reply or a forward kept: `Re:`, `AW:`, `SV:`, `Antw:`, `Fwd:`, `WG:`, `TR:`, `RV:`. */
+const REPLY_SUBJECT = /^[\s[(]*(?:re|aw|sv|vs|antw|fwd?|wg|tr|rv)\s*(?:\[\d{1,3}\])?\s*:/i;
 /** Characters of what the sender wrote that are judged (64 KB; see `toneWindow`). */
 export const TONE_WINDOW = 65_536;
 /**
@@ -721,7 +725,9 @@ export default defineRule<NoHeatedToneOptions>({
     const signals = extra.length > 0 ? [compileSignals({ ...innocentGroups(), ...PARTS[0] }, extra), ...SIGNALS.slice(1)] : SIGNALS;
     const acronyms = options.acronyms.length > 0 ? new Set([...ACRONYMS, ...options.acronyms.map((a) => a.toUpperCase())]) : ACRONYMS;
     const seen = new Set<string>();
-    const subject = scoreText(snapshot.subject, true, options, signals, acronyms, seen);
+    // A reply's or a forward's subject is the first writer's words, kept by the mail client: its
+    // signs are not the sender's ("Re: who approved this?" answered "I did, sorry").
+    const subject = REPLY_SUBJECT.test(snapshot.subject) ? { points: 0, signs: [], evidence: [], families: [] } : scoreText(snapshot.subject, true, options, signals, acronyms, seen);
     const authored = toneWindow(snapshot.body.authored);
     const body = scoreText(authored, false, options, signals, acronyms, seen);
     // The model reads only the first MAX_MODEL_CHARS of its text (`sampleText`), so it is given no
@@ -732,8 +738,14 @@ export default defineRule<NoHeatedToneOptions>({
     const model = modelTally(snapshot.subject, forModel, options, [...body.evidence, ...subject.evidence]);
     // Weak signs of two different kinds ("frankly" and a curt "Again.") say more than one sign
     // twice: together they are worth a point more.
-    const kinds = new Set([...(subject.families ?? []), ...(body.families ?? [])]).size;
-    const bonus = kinds >= 2 ? FAMILY_POINTS : 0;
+    // The model's own points count as a kind of sign too, beside a sign in words (a phrase, a
+    // curt or repeated sentence, a pointed question), not beside capitals or !!! alone. On dev
+    // (with the reply subjects above), heated mail found 56.5 → 59.3 % (code review 32.5 → 40.3 %,
+    // long work mail 60.4 → 67.5 %, mailing lists 30.1 → 35.0 %), all clean rows warned 1.0 → 1.1 %,
+    // clean e-mail-like mail unchanged; with capitals and bursts as well, list mail 2.2 → 3.0 %.
+    const families = new Set([...(subject.families ?? []), ...(body.families ?? [])]);
+    const worded = model.points > 0 && [...families].some((f) => !NOT_WITH_MODEL.has(f));
+    const bonus = families.size + (worded ? 1 : 0) >= 2 ? FAMILY_POINTS : 0;
     if (subject.points + body.points + model.points + bonus < options.threshold) return;
     const signs = [...new Set([...body.signs, ...subject.signs, ...model.signs])];
     context.report({
