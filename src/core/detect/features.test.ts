@@ -1,4 +1,4 @@
-import { bucketOf, featuresOf, forEachFeature, MAX_MODEL_CHARS, sampleText, type Feature } from "./features";
+import { bucketOf, featureList, featuresOf, forEachFeature, listFeatures, MAX_MODEL_CHARS, sampleText, type Feature } from "./features";
 
 /**
  * The features as first written: a string per n-gram, hashed by `bucketOf`. The fast
@@ -96,3 +96,97 @@ describe("the sentences of the model's features", () => {
   });
 });
 
+
+/** A seeded pseudo-random generator (mulberry32), so that a failure can be replayed. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Pieces the generated texts are made of: the cases the one-pass word reader must get right. */
+const PIECES = [
+  "the", "The", "THE", "rota", "ROTA", "Nursery", "dishwasher", "IDIOT", "a", "I", "ok", "x", "Ab", "abc", "ABC", "aBC",
+  "don't", "DON'T", "it’s", "IT’S", "o'clock", "rock'n'roll", "x'", "'s", "’", "'", "''", "a'1", "b’2c",
+  "12", "3.5", "2024", "½", "²", "Ⅻ", "A1", "B2B", "x86_64", "MEMBARRIER_CMD", "e-mail", "co-op",
+  "!", "?", "!!", "??", "?!", "!?", "!!!", "?!?", "! ?", "…", "—", "-", "(", ")", "\"", "“", "”", "@", "#", "£5", "%",
+  ".", ". ", ".\n", "; ", ":", ": ", ",", " ", "  ", "\t", "\n", "\r\n", "\u00a0", "\n\n",
+  "café", "CAFÉ", "Größe", "STRASSE", "straße", "İstanbul", "İİİ", "ΣΟΦΙΑΣ", "σοφίας", "ΑΣ.Β", "Ελληνικά", "РУССКИЙ", "текст",
+  "e\u0301", "A\u0301BC", "𝒜𝒷𝒸", "𝐀𝐁𝐂", "😀", "中文", "中’文", "ǅ", "ǈǈǈ", "ﬁ", "Ⓐⓑ", "\ud800", "\udc00x", "K\u212a",
+];
+
+/** A text of up to 60 pieces, each joined to the next by nothing or a space. */
+function generated(next: () => number): string {
+  let text = "";
+  const pieces = Math.floor(next() * 60);
+  for (let i = 0; i < pieces; i++) text += (PIECES[Math.floor(next() * PIECES.length)] as string) + (next() < 0.5 ? " " : "");
+  return text;
+}
+
+/** The sentence of each word and the words of each sentence, by the rule as written (see forEachFeature). */
+function sentencesAsWritten(text: string): { ofWord: number[]; words: number[] } {
+  const read = sampleText(text);
+  const found = [...read.matchAll(/[\p{L}\p{N}]+(?:['’]\p{L}+)*|[!?]+/gu)].slice(0, 3000);
+  const ofWord: number[] = [];
+  const words: number[] = [];
+  found.forEach((m, i) => {
+    const previous = found[i - 1];
+    let sentence = i === 0 ? 0 : (ofWord[i - 1] as number);
+    if (previous !== undefined) {
+      const gap = read.slice((previous.index as number) + previous[0].length, m.index);
+      if ((/^[!?]/.test(previous[0]) && !/^[!?]/.test(m[0])) || /\n|[.;:][ \t\n\r\u00a0]/.test(gap)) sentence++;
+    }
+    ofWord.push(sentence);
+    words[sentence] = (words[sentence] ?? 0) + 1;
+  });
+  return { ofWord, words };
+}
+
+describe("the one-pass word reader", () => {
+  const TRIALS = 5000;
+  const texts: string[] = [];
+  const next = random(20261206);
+  for (let i = 0; i < TRIALS; i++) texts.push(generated(next));
+
+  it("gives exactly the string-hashed n-grams on 5,000 generated texts", () => {
+    for (const text of texts) {
+      const [got, want] = [featuresOf(text), ngramsAsStrings(text)];
+      // Compared as JSON first (5,000 deep comparisons are slow); a difference is shown in full.
+      if (JSON.stringify(got) !== JSON.stringify(want)) expect({ text, features: got }).toEqual({ text, features: want });
+    }
+  });
+
+  it("gives each word's sentence and each sentence's words as the rule is written, on the same texts", () => {
+    for (const text of texts) {
+      const expected = sentencesAsWritten(text);
+      const words: number[] = [];
+      const firstSentence = new Map<number, number>();
+      forEachFeature(text, (_b, start, _e, sentence) => {
+        if (start >= 0 && !firstSentence.has(start)) firstSentence.set(start, sentence);
+      }, words);
+      expect({ text, words }).toEqual({ text, words: expected.words });
+      expect({ text, sentences: [...firstSentence.values()] }).toEqual({ text, sentences: expected.ofWord });
+    }
+  });
+
+  it("lists only the kept buckets, in order, when given a set of them", () => {
+    const keep = new Int32Array(1 << 13);
+    const pick = random(7);
+    for (let b = 0; b < 1 << 18; b++) if (pick() < 0.05) keep[b >>> 5] = (keep[b >>> 5] as number) | (1 << (b & 31));
+    const list = featureList();
+    for (const text of texts.slice(0, 1000)) {
+      const all: number[][] = [];
+      forEachFeature(text, (b, s, e, sentence) => {
+        if (((keep[b >>> 5] as number) & (1 << (b & 31))) !== 0) all.push([b, s, e, sentence]);
+      });
+      listFeatures(text, list, undefined, keep);
+      const listed: number[][] = [];
+      for (let f = 0; f < list.count; f++) listed.push([list.bucket[f] as number, list.start[f] as number, list.end[f] as number, list.sentence[f] as number]);
+      expect(listed).toEqual(all);
+    }
+  });
+});

@@ -7,7 +7,7 @@
  * loads this file through the TypeScript compiler), so both hash text the same way. Pure: no
  * Node built-ins, no Office.
  */
-import { LETTER_OR_NUMBER_U, LETTER_U } from "../text/char-classes";
+import { isLetter, isLetterOrNumber } from "../text/char-classes";
 
 /**
  * Bits of the hashing space (2^18 buckets); the trained weights keep only a few thousand. 2^18
@@ -35,16 +35,6 @@ export function bucketOf(s: string): number {
     h = Math.imul(h, 0x01000193);
   }
   return (h >>> 0) & MASK;
-}
-
-// Classic Outlook's JavaScript runtime is ES2016: no `\p{…}` (a syntax error there), so the
-// letter and number classes come from ../text/char-classes, which matches Node's `\p{L}\p{N}`.
-// Made on first use, not at load: a runtime that cannot compile it then fails only the rules
-// that read the model, never the whole add-in.
-let wordExpression: RegExp | undefined;
-function wordPattern(): RegExp {
-  wordExpression ??= new RegExp(`[${LETTER_OR_NUMBER_U}]+(?:['’][${LETTER_U}]+)*|[!?]+`, "gu");
-  return wordExpression;
 }
 
 /** Reply prefixes at the start of a subject ("Re:", "RE: AW:", "Re[2]:", French/German/Nordic/Polish/Italian ones). */
@@ -107,10 +97,11 @@ function isSpace(c: number): boolean {
  * Whether a sentence ends between two words: at a line break, at a full stop, colon or
  * semicolon followed by a space (not "3.5" or "libc.so"), or after a run of `!`/`?` (a word of
  * its own here) when the next word is not one.
+ * @param p - the first character of the word before
+ * @param q - the first character of the word after
  */
-function sentenceBreak(read: string, from: number, to: number, previous: string, next: string): boolean {
-  const p = previous.charCodeAt(0);
-  if ((p === 33 || p === 63) && next.charCodeAt(0) !== 33 && next.charCodeAt(0) !== 63) return true;
+function sentenceBreak(read: string, from: number, to: number, p: number, q: number): boolean {
+  if ((p === 33 || p === 63) && q !== 33 && q !== 63) return true;
   for (let i = from; i < to; i++) {
     const c = read.charCodeAt(i);
     if (c === 10) return true;
@@ -120,81 +111,196 @@ function sentenceBreak(read: string, from: number, to: number, previous: string,
 }
 
 /**
- * Calls `visit` with each feature of a text, in order of appearance (a feature may repeat):
- * what `featuresOf` lists, without making a string or an object per feature. N-grams are
- * hashed as they are read, over character codes (the same FNV-1a as `bucketOf` of the prefixed
- * n-gram). Each feature also gets the sentence its (first) word is in, so that the heated head
- * can judge short windows of sentences from this one pass (model.ts, `detectMax`); sentences
- * never go backwards in the order of the visits.
+ * The features of one text as `listFeatures` lists them, in arrays it reuses: entry `f <
+ * count` is a bucket, the span of the text it stands for (-1, -1: none) and the sentence of its
+ * (first) word (-1 for the length feature of the whole text).
+ */
+export type FeatureList = { count: number; bucket: Int32Array; start: Int32Array; end: Int32Array; sentence: Int32Array };
+
+/** An empty list to pass to `listFeatures` (it grows as needed). */
+export function featureList(): FeatureList {
+  return { count: 0, bucket: new Int32Array(512), start: new Int32Array(512), end: new Int32Array(512), sentence: new Int32Array(512) };
+}
+
+/** Per word (at most MAX_WORDS) of the text being read: its span, and where its lower-case form is. */
+const wordStart = new Int32Array(MAX_WORDS);
+const wordEnd = new Int32Array(MAX_WORDS);
+/** Start of its lower-case form: in the text (≥ 0, ASCII letters to fold) or, as -1 - offset, in `lowered`. */
+const formStart = new Int32Array(MAX_WORDS);
+const formLength = new Int32Array(MAX_WORDS);
+let capsBucket = -1;
+
+/** The code point at `i` of a text (a lone surrogate stands for itself). */
+function codeAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  return c >= 0xd800 && c <= 0xdbff ? (text.codePointAt(i) as number) : c;
+}
+
+/** `\p{L}` (ASCII without a table search). */
+function isLetterCode(cp: number): boolean {
+  return ((cp | 32) >= 97 && (cp | 32) <= 122) || (cp >= 128 && isLetter(cp));
+}
+
+/** `[\p{L}\p{N}]` (ASCII without a table search). */
+function isWordCode(cp: number): boolean {
+  return ((cp | 32) >= 97 && (cp | 32) <= 122) || (cp >= 48 && cp <= 57) || (cp >= 128 && isLetterOrNumber(cp));
+}
+
+/**
+ * Lists the features of a text in order of appearance (a feature may repeat): what
+ * `featuresOf` gives, without a string or an object per feature. Words are read by one pass
+ * over the character codes (`[\p{L}\p{N}]+(?:['’]\p{L}+)*|[!?]+`, lower-cased); n-grams are
+ * hashed as they are read (the same FNV-1a as `bucketOf` of the prefixed n-gram). Each feature
+ * also gets the sentence its (first) word is in, so that the heated head can judge short
+ * windows of sentences from this one pass (model.ts, `detectMax`); sentences never go back.
+ * @param text - the original text (not lower-cased; spans point into it)
+ * @param out - filled with the features (`count` of them)
+ * @param sentenceWords - when given, filled with the number of words of each sentence
+ * @param keep - when given, only the buckets whose bit is set here are listed (bit `b & 31` of
+ *   entry `b >>> 5`): the model's few thousand weighed buckets, looked up in a table small
+ *   enough to stay in the processor's cache
+ */
+export function listFeatures(text: string, out: FeatureList, sentenceWords?: number[], keep?: Int32Array): void {
+  const read = sampleText(text);
+  const size = read.length;
+  // Words with a character outside ASCII, and runs of `!`/`?`, have their lower-case form
+  // (`toLowerCase`, as the regular expression's words had; "!!", "??" or "?!") kept here.
+  let lowered = "";
+  let n = 0;
+  for (let i = 0; i < size && n < MAX_WORDS; ) {
+    let cp = codeAt(read, i);
+    let j = i + (cp > 0xffff ? 2 : 1);
+    let form = "";
+    if (cp === 33 || cp === 63) {
+      while (j < size && ((cp = read.charCodeAt(j)) === 33 || cp === 63)) j++;
+      const run = read.slice(i, j);
+      form = run.length === 1 ? run : run.indexOf("!") < 0 || run.indexOf("?") < 0 ? run.slice(0, 2) : "?!";
+    } else if (isWordCode(cp)) {
+      // The letters and numbers, then each apostrophe followed by letters.
+      let top = cp;
+      for (let letters = false; ; letters = true) {
+        while (j < size && (letters ? isLetterCode : isWordCode)((cp = codeAt(read, j)))) {
+          top |= cp;
+          j += cp > 0xffff ? 2 : 1;
+        }
+        cp = read.charCodeAt(j);
+        if ((cp !== 39 && cp !== 0x2019) || j + 1 >= size || !isLetterCode(codeAt(read, j + 1))) break;
+        top |= cp;
+        j++;
+      }
+      if (top >= 128) form = read.slice(i, j).toLowerCase().replace(/’/g, "'");
+    } else {
+      i = j;
+      continue;
+    }
+    wordStart[n] = i;
+    wordEnd[n] = j;
+    formStart[n] = form === "" ? i : -1 - lowered.length;
+    formLength[n++] = form === "" ? j - i : form.length;
+    lowered += form;
+    i = j;
+  }
+  if (capsBucket < 0) capsBucket = bucketOf("#caps");
+  if (sentenceWords !== undefined) sentenceWords.length = 0;
+  let cap = out.bucket.length;
+  if (cap < 22 * n + 1) {
+    cap = 22 * n + 1;
+    out.bucket = new Int32Array(cap);
+    out.start = new Int32Array(cap);
+    out.end = new Int32Array(cap);
+    out.sentence = new Int32Array(cap);
+  }
+  let f = add(out, keep, 0, lengthBucket(n), -1, -1, -1);
+  let sentence = 0;
+  let inSentence = 0;
+  for (let i = 0; i < n; i++) {
+    const start = wordStart[i] as number;
+    const end = wordEnd[i] as number;
+    if (i > 0 && sentenceBreak(read, wordEnd[i - 1] as number, start, read.charCodeAt(wordStart[i - 1] as number), read.charCodeAt(start))) {
+      if (sentenceWords !== undefined) sentenceWords[sentence] = inSentence;
+      sentence++;
+      inSentence = 0;
+    }
+    inSentence++;
+    const from = formStart[i] as number;
+    const src = from >= 0 ? read : lowered;
+    const at = from >= 0 ? from : -1 - from;
+    const len = formLength[i] as number;
+    let hu = H_UNIGRAM;
+    let hb = H_BIGRAM;
+    for (let k = at; k < at + len; k++) {
+      let c = src.charCodeAt(k);
+      if (c >= 65 && c <= 90) c |= 32;
+      hu = Math.imul(hu ^ c, 0x01000193);
+      hb = Math.imul(hb ^ c, 0x01000193);
+    }
+    f = add(out, keep, f, (hu >>> 0) & MASK, start, end, sentence);
+    // The bigram this word starts: "b:" + word + " " + next word.
+    if (i + 1 < n) {
+      let hn = Math.imul(hb ^ 32, 0x01000193);
+      const nextFrom = formStart[i + 1] as number;
+      const nextSrc = nextFrom >= 0 ? read : lowered;
+      const nextAt = nextFrom >= 0 ? nextFrom : -1 - nextFrom;
+      for (let k = nextAt, to = nextAt + (formLength[i + 1] as number); k < to; k++) {
+        let c = nextSrc.charCodeAt(k);
+        if (c >= 65 && c <= 90) c |= 32;
+        hn = Math.imul(hn ^ c, 0x01000193);
+      }
+      f = add(out, keep, f, (hn >>> 0) & MASK, start, wordEnd[i + 1] as number, sentence);
+    }
+    if (len >= 4 && len <= 20) {
+      // The character 4-grams of "<" + word + ">".
+      for (let j = 0; j + 4 <= len + 2; j++) {
+        let h = H_CHARS;
+        for (let k = j; k < j + 4; k++) {
+          let c = k === 0 ? LT : k === len + 1 ? GT : src.charCodeAt(at + k - 1);
+          if (c >= 65 && c <= 90) c |= 32;
+          h = Math.imul(h ^ c, 0x01000193);
+        }
+        f = add(out, keep, f, (h >>> 0) & MASK, start, end, sentence);
+      }
+    }
+    // A word written in capitals (three letters or more) is a sign of its own.
+    const first = read.charCodeAt(start);
+    const raw = end - start >= 3 && (first < 97 || first > 122) ? read.slice(start, end) : "";
+    if (raw !== "" && raw === raw.toUpperCase() && raw !== raw.toLowerCase()) {
+      f = add(out, keep, f, capsBucket, start, end, sentence);
+    }
+  }
+  out.count = f;
+  if (sentenceWords !== undefined && n > 0) sentenceWords[sentence] = inSentence;
+}
+
+/** Lists one feature at `f` unless `keep` leaves it out; returns where the next one goes. */
+function add(out: FeatureList, keep: Int32Array | undefined, f: number, bucket: number, start: number, end: number, sentence: number): number {
+  if (keep !== undefined && ((keep[bucket >>> 5] as number) & (1 << (bucket & 31))) === 0) return f;
+  out.bucket[f] = bucket;
+  out.start[f] = start;
+  out.end[f] = end;
+  out.sentence[f] = sentence;
+  return f + 1;
+}
+
+/** The list `forEachFeature` fills (a call made from inside a visit gets its own). */
+let shared: FeatureList | undefined;
+
+/**
+ * Calls `visit` with each feature of a text, in order of appearance: `listFeatures`, one call
+ * per feature (for training and tests; the model reads the list itself).
  * @param text - the original text (not lower-cased; spans point into it)
  * @param visit - called with the bucket, the span of the text it stands for (-1, -1: none) and
  *   the sentence (0, 1, …; -1 for the length feature of the whole text)
  * @param sentenceWords - when given, filled with the number of words of each sentence
  */
 export function forEachFeature(text: string, visit: (bucket: number, start: number, end: number, sentence: number) => void, sentenceWords?: number[]): void {
-  const read = sampleText(text);
-  const words: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const WORD = wordPattern();
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(read); m !== null && words.length < MAX_WORDS; m = WORD.exec(read)) {
-    const raw = m[0];
-    let w = raw.toLowerCase();
-    if (w.indexOf("’") >= 0) w = w.replace(/’/g, "'");
-    const c = w.charCodeAt(0);
-    if (c === 33 || c === 63) w = w.length > 1 ? (w.indexOf("?") >= 0 && w.indexOf("!") >= 0 ? "?!" : w.charAt(0) + w.charAt(0)) : w;
-    words.push(w);
-    starts.push(m.index);
-    ends.push(m.index + raw.length);
+  const list = shared ?? featureList();
+  shared = undefined;
+  listFeatures(text, list, sentenceWords);
+  try {
+    for (let f = 0; f < list.count; f++) visit(list.bucket[f] as number, list.start[f] as number, list.end[f] as number, list.sentence[f] as number);
+  } finally {
+    shared = list;
   }
-  const n = words.length;
-  if (sentenceWords !== undefined) sentenceWords.length = 0;
-  visit(lengthBucket(n), -1, -1, -1);
-  let sentence = 0;
-  let inSentence = 0;
-  for (let i = 0; i < n; i++) {
-    const w = words[i] as string;
-    const start = starts[i] as number;
-    const end = ends[i] as number;
-    if (i > 0 && sentenceBreak(read, ends[i - 1] as number, start, words[i - 1] as string, w)) {
-      if (sentenceWords !== undefined) sentenceWords[sentence] = inSentence;
-      sentence++;
-      inSentence = 0;
-    }
-    inSentence++;
-    const len = w.length;
-    let hu = H_UNIGRAM;
-    let hb = H_BIGRAM;
-    for (let k = 0; k < len; k++) {
-      const c = w.charCodeAt(k);
-      hu = Math.imul(hu ^ c, 0x01000193);
-      hb = Math.imul(hb ^ c, 0x01000193);
-    }
-    const unigram = (hu >>> 0) & MASK;
-    visit(unigram, start, end, sentence);
-    // The bigram this word starts: "b:" + word + " " + next word.
-    if (i + 1 < n) {
-      let hn = Math.imul(hb ^ 32, 0x01000193);
-      const next = words[i + 1] as string;
-      for (let k = 0; k < next.length; k++) hn = Math.imul(hn ^ next.charCodeAt(k), 0x01000193);
-      visit((hn >>> 0) & MASK, start, ends[i + 1] as number, sentence);
-    }
-    if (len >= 4 && len <= 20) {
-      // The character 4-grams of "<" + word + ">".
-      for (let j = 0; j + 4 <= len + 2; j++) {
-        let h = H_CHARS;
-        for (let k = j; k < j + 4; k++) h = Math.imul(h ^ (k === 0 ? LT : k === len + 1 ? GT : w.charCodeAt(k - 1)), 0x01000193);
-        visit((h >>> 0) & MASK, start, end, sentence);
-      }
-    }
-    // A word written in capitals (three letters or more) is a sign of its own.
-    if (end - start >= 3) {
-      const raw = text.slice(start, end);
-      if (raw === raw.toUpperCase() && raw !== raw.toLowerCase()) visit(bucketOf("#caps"), start, end, sentence);
-    }
-  }
-  if (sentenceWords !== undefined && n > 0) sentenceWords[sentence] = inSentence;
 }
 
 /**

@@ -38,7 +38,7 @@ describe("detection model", () => {
   });
 
   it("works out a text's features once for every head asked in the same check", () => {
-    const spy = jest.spyOn(features, "forEachFeature");
+    const spy = jest.spyOn(features, "listFeatures");
     try {
       clearModelMemo();
       const text = "Honestly, is it too much to ask that someone empties the dishwasher for once??";

@@ -10,7 +10,7 @@
  * are read up to `MAX_MODEL_CHARS` (features.ts). Pure: no Node built-ins.
  */
 import weights from "./model/weights.json";
-import { forEachFeature, HASH_BITS, lengthBucket } from "./features";
+import { featureList, HASH_BITS, lengthBucket, listFeatures, type FeatureList } from "./features";
 
 export const LABELS = ["chain", "heated"] as const;
 export type Label = (typeof LABELS)[number];
@@ -119,7 +119,7 @@ export function unpack(stored: StoredHead): Head {
  * The heads as the checks read them: every bucket some head weighs has a slot (1, 2, …; 0 for
  * none), and each head a weight per slot (0 where it has none).
  */
-type Table = { slotOf: Uint16Array; biases: readonly number[]; weights: readonly Float64Array[]; slots: number };
+type Table = { slotOf: Uint16Array; weighs: Int32Array; biases: readonly number[]; weights: readonly Float64Array[]; slots: number };
 let table: Table | undefined;
 /** The heads, unpacked on first use. */
 function loaded(): Table {
@@ -148,7 +148,9 @@ function loaded(): Table {
       for (let s = 1; s <= buckets.length; s++) out[s] = v[s] ?? 0;
       return out;
     });
-    table = { slotOf, biases: LABELS.map((l) => stored[l].bias), weights: weightsBySlot, slots: buckets.length };
+    const weighs = new Int32Array(1 << (HASH_BITS - 5));
+    for (const b of buckets) weighs[b >>> 5] = (weighs[b >>> 5] as number) | (1 << (b & 31));
+    table = { slotOf, weighs, biases: LABELS.map((l) => stored[l].bias), weights: weightsBySlot, slots: buckets.length };
   }
   return table;
 }
@@ -182,41 +184,50 @@ export function clearModelMemo(): void {
   memo = undefined;
 }
 
+/** A window of sentences (first to last, counted from 0). */
+type Window = Readonly<{ first: number; last: number }>;
+
 /**
- * The features of a text that some head weighs, each bucket once (its first occurrence).
+ * The features of a text that some head weighs, each bucket once (its first occurrence); of a
+ * window of its sentences when one is given (for that window's evidence: not remembered).
  * @param text - the text
+ * @param window - the sentences to read, when not all
  * @returns the weighed features
  */
-function weighed(text: string): Weighed {
-  if (memo !== undefined && memo.text === text) return memo.feats;
-  const { slotOf, slots: count } = loaded();
-  const seen = new Uint8Array(count + 1);
+function weighed(text: string, window?: Window): Weighed {
+  if (window === undefined && memo !== undefined && memo.text === text) return memo.feats;
+  const { slotOf, weighs } = loaded();
+  const list = (features ??= featureList());
+  const sentenceWords: number[] = [];
+  listFeatures(text, list, sentenceWords, weighs);
+  const seen = nextMark();
   const slots: number[] = [];
   const starts: number[] = [];
   const ends: number[] = [];
   const allSlots: number[] = [];
   const firstOf: number[] = [];
-  const sentenceWords: number[] = [];
-  forEachFeature(
-    text,
-    (bucket, start, end, sentence) => {
-      while (firstOf.length <= sentence) firstOf.push(allSlots.length);
-      const slot = slotOf[bucket] as number;
-      if (slot === 0) return;
-      if (sentence >= 0) allSlots.push(slot);
-      if (seen[slot] === 1) return;
-      seen[slot] = 1;
-      slots.push(slot);
-      starts.push(start);
-      ends.push(end);
-    },
-    sentenceWords,
-  );
+  const { bucket, sentence: sentences } = list;
+  for (let f = 0; f < list.count; f++) {
+    const sentence = sentences[f] as number;
+    if (window !== undefined && (sentence < window.first || sentence > window.last)) continue;
+    while (firstOf.length <= sentence) firstOf.push(allSlots.length);
+    const slot = slotOf[bucket[f] as number] as number;
+    if (slot === 0) continue;
+    if (sentence >= 0) allSlots.push(slot);
+    if ((marks as Int32Array)[slot] === seen) continue;
+    (marks as Int32Array)[slot] = seen;
+    slots.push(slot);
+    starts.push(list.start[f] as number);
+    ends.push(list.end[f] as number);
+  }
   while (firstOf.length <= sentenceWords.length) firstOf.push(allSlots.length);
   const feats = { slots, starts, ends, allSlots, firstOf, sentenceWords };
-  memo = { text, feats };
+  if (window === undefined) memo = { text, feats };
   return feats;
 }
+
+/** The list of features `weighed` fills (reused: buckets and offsets only, no text). */
+let features: FeatureList | undefined;
 
 /** Evidence pieces kept per head. */
 const MAX_EVIDENCE = 3;
@@ -286,60 +297,52 @@ export function detectOne(text: string, label: Label): HeadResult {
   return judge(text, weighed(text), label);
 }
 
-/** A window of sentences (first to last, counted from 0). */
-type Window = Readonly<{ first: number; last: number }>;
-
-/**
- * The weighed features of one window of a text, each bucket once, with their spans (for its
- * evidence): read again from the text, as only a window that a rule quotes needs them.
- */
-function windowFeatures(text: string, window: Window): Weighed {
-  const { slotOf, slots: count } = loaded();
-  const seen = new Uint8Array(count + 1);
-  const slots: number[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
-  forEachFeature(text, (bucket, start, end, sentence) => {
-    if (sentence < window.first || sentence > window.last) return;
-    const slot = slotOf[bucket] as number;
-    if (slot === 0 || seen[slot] === 1) return;
-    seen[slot] = 1;
-    slots.push(slot);
-    starts.push(start);
-    ends.push(end);
-  });
-  return { slots, starts, ends, allSlots: [], firstOf: [], sentenceWords: [] };
-}
-
-/** Marks of the slots already counted in the window being scored (`windowLogit`). */
+/** Marks of the slots already counted in the text or window being read (`nextMark`). */
 let marks: Int32Array | undefined;
 let mark = 0;
+
+/**
+ * A fresh mark: a slot is counted when `marks[slot]` is the mark (no array cleared per text).
+ * @returns the mark
+ */
+function nextMark(): number {
+  const { slots: count } = loaded();
+  if (marks === undefined || marks.length < count + 1) marks = new Int32Array(count + 1);
+  if (++mark === 0x7fffffff) {
+    marks.fill(0);
+    mark = 1;
+  }
+  return mark;
+}
+
+/** The slot of each of the five length features (see `lengthBucket`), found on first use. */
+let lengthSlots: number[] | undefined;
 
 /**
  * A window's logit: the head's bias, the weight of the window's length feature and the weight
  * of each distinct weighed feature of its sentences (what train.js, `windowsOf`, learns from).
  */
 function windowLogit(feats: Weighed, i: number, first: number, last: number): number {
-  const { biases, weights: all, slotOf, slots: count } = loaded();
+  const { biases, weights: all, slotOf } = loaded();
   const weights = all[i] as Float64Array;
-  if (marks === undefined || marks.length < count + 1) marks = new Int32Array(count + 1);
-  if (++mark === 0x7fffffff) {
-    marks.fill(0);
-    mark = 1;
-  }
+  const current = nextMark();
+  const marked = marks as Int32Array;
   let words = 0;
   for (let s = first; s <= last; s++) words += feats.sentenceWords[s] as number;
   let z = biases[i] as number;
-  const lengthSlot = slotOf[lengthBucket(words)] as number;
+  const length = Math.min(4, Math.floor(Math.log2(words + 1) / 2));
+  lengthSlots ??= [-1, -1, -1, -1, -1];
+  let lengthSlot = lengthSlots[length] as number;
+  if (lengthSlot < 0) lengthSlot = lengthSlots[length] = slotOf[lengthBucket(words)] as number;
   if (lengthSlot !== 0) {
     z += weights[lengthSlot] as number;
-    marks[lengthSlot] = mark;
+    marked[lengthSlot] = current;
   }
   const to = feats.firstOf[last + 1] as number;
   for (let f = feats.firstOf[first] as number; f < to; f++) {
     const slot = feats.allSlots[f] as number;
-    if (marks[slot] === mark) continue;
-    marks[slot] = mark;
+    if (marked[slot] === current) continue;
+    marked[slot] = current;
     z += weights[slot] as number;
   }
   return z;
@@ -380,7 +383,7 @@ export function detectMax(text: string, label: Label, whole: HeadResult = detect
   return {
     probability: p,
     get evidence(): readonly string[] {
-      evidence ??= evidenceOf(text, windowFeatures(text, at), i);
+      evidence ??= evidenceOf(text, weighed(text, at), i);
       return evidence;
     },
   };
