@@ -351,6 +351,23 @@ describe("no-heated-tone: a reply's or a forward's subject is not the sender's w
   });
 });
 
+describe("no-heated-tone: capitals and !!! with a smile or a celebration are excitement", () => {
+  it.each([
+    "CAKE SALE THIS FRIDAY!!! 🍰 Kitchen, 2nd floor, from 11am until it's all gone.",
+    "WE WON THE BID!!! Drinks on me at five :)",
+    "HAPPY RETIREMENT JEAN!!! 🎉🎉 Cake in the staff room.",
+    "SEE YOU ALL AT THE PARTY!!! xx",
+  ])("%s", (text) => {
+    expect(runRule(rule, { draft: body(text), options: noModel })).toHaveLength(0);
+  });
+  it.each([
+    "WHY IS THE GATE OPEN AGAIN!!! 😡",
+    "I am absolutely furious!!! WHO LEFT THE GATE OPEN!!! :)",
+  ])("still shouting: %s", (text) => {
+    expect(runRule(rule, { draft: body(text), options: noModel })).toHaveLength(1);
+  });
+});
+
 describe("no-heated-tone: empathy and plain questions are not signs", () => {
   it.each(["I do understand your frustration.", "I really appreciate your frustration with the closure.", "Who keeps the key to the fridge?"])("%s", (text) => {
     expect(runRule(rule, { draft: body(text), options: { ...noModel, threshold: 1 } })).toHaveLength(0);

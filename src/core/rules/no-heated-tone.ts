@@ -204,6 +204,11 @@ const HEADING_WORDS = 8;
 const EXTRA_WEIGHT = 2;
 /** Points added when signs of two or more different kinds are found (see `check`). */
 const FAMILY_POINTS = 1;
+/**
+ * A smile or a celebration: ":)", ":-)", ":D", "xx", and the emoji 😀–😍 🙂 😊 😘 🥰 🥳 🎉 🎊 🎄 🎂
+ * 🍰 🧁 🙌 ❤ 💕 💖 ☺ (see `scoreText`).
+ */
+const CHEERFUL = /(?:^|[\s(])(?::-?\)|:D|xxx?)(?=$|[\s.,!])|\uD83D[\uDE00-\uDE0D\uDE42\uDE0A\uDE18\uDE4C\uDC95\uDC96]|\uD83E[\uDD70\uDD73\uDDC1]|\uD83C[\uDF89\uDF8A\uDF84\uDF82\uDF70]|[\u2764\u263A]/;
 /** Kinds of sign that do not make a second kind with the model's points (see `check`). */
 const NOT_WITH_MODEL = new Set(["strings of ! or ?", "shouting in capitals", "words stressed in capitals"]);
 /** A subject that a reply or a forward kept: `Re:`, `AW:`, `SV:`, `Antw:`, `Fwd:`, `WG:`, `TR:`, `RV:`. */
@@ -284,11 +289,14 @@ function scoreText(
   }
   if (tally.evidence.length > 0) tally.signs.push(hits.some((h) => h.group === "absolute") ? "accusing or hostile words" : "hostile words");
 
+  // Capitals and !!! in a text with a smile or a celebration (":)", "xx", 🎉, 🍰) and no hostile
+  // words are excitement ("CAKE SALE THIS FRIDAY!!! 🍰"), not shouting.
+  const excited = tally.points === 0 && CHEERFUL.test(text);
   let caps = 0;
   const shortSubject = isSubject && (text.match(/[A-Za-z0-9]+/g) ?? []).length <= SHORT_SUBJECT_WORDS;
   // A message written all in capitals with no `!!!` or `?!` is a notice's style (an automated
   // reminder, a fire-alarm notice), not shouting: shouting is capitals against ordinary text.
-  const runs = shortSubject ? [] : capsRuns(text, acronyms, options.minCapsWords);
+  const runs = shortSubject || excited ? [] : capsRuns(text, acronyms, options.minCapsWords);
   const notice = runs.length > 0 && !isSubject && writtenInCapitals(text) && punctuationBursts(text).length === 0;
   if (!notice) {
     for (const run of runs) {
@@ -339,7 +347,7 @@ function scoreText(
   }
 
   let bursts = 0;
-  for (const burst of punctuationBursts(text).slice(0, MAX_BURSTS_READ)) {
+  for (const burst of excited ? [] : punctuationBursts(text).slice(0, MAX_BURSTS_READ)) {
     const { before } = sentenceAround(text, burst.start, burst.end, 160);
     // The sentence's prepared words are those of the whole text when preparing kept offsets.
     const sentence = prepared.length === text.length ? prepared.slice(burst.start - before.length, burst.start) : prepareText(before);
