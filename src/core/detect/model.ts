@@ -126,31 +126,28 @@ function loaded(): Table {
   if (table === undefined) {
     const stored = (weights as unknown as { heads: Record<Label, StoredHead> }).heads;
     const slotOf = new Uint16Array(1 << HASH_BITS);
-    const buckets: number[] = [];
-    const values = LABELS.map(() => [] as number[]);
+    const weighs = new Int32Array(1 << (HASH_BITS - 5));
+    // Written straight into typed arrays long enough for every bucket of every head (a plain
+    // array written at scattered slots turned sparse and took tens of milliseconds at cold start).
+    const weightsBySlot = LABELS.map(() => new Float64Array(LABELS.reduce((sum, l) => sum + stored[l].n, 1)));
+    let slots = 0;
     LABELS.forEach((label, h) => {
       const head = stored[label];
       const q = head.q;
+      const out = weightsBySlot[h] as Float64Array;
       if (q.length !== head.n) throw new Error(`model/weights.json: a head has ${head.n} buckets but ${q.length} weights`);
       readBuckets(head, "model/weights.json", (bucket, n) => {
         let slot = slotOf[bucket] as number;
         if (slot === 0) {
-          buckets.push(bucket);
-          slot = buckets.length;
+          slot = ++slots;
           if (slot > 0xffff) throw new Error("model/weights.json: more than 65,535 weighed buckets");
           slotOf[bucket] = slot;
+          weighs[bucket >>> 5] = (weighs[bucket >>> 5] as number) | (1 << (bucket & 31));
         }
-        (values[h] as number[])[slot] = (base64Digit(q.charCodeAt(n), "model/weights.json") - 32) * head.scale;
+        out[slot] = (base64Digit(q.charCodeAt(n), "model/weights.json") - 32) * head.scale;
       });
     });
-    const weightsBySlot = values.map((v) => {
-      const out = new Float64Array(buckets.length + 1);
-      for (let s = 1; s <= buckets.length; s++) out[s] = v[s] ?? 0;
-      return out;
-    });
-    const weighs = new Int32Array(1 << (HASH_BITS - 5));
-    for (const b of buckets) weighs[b >>> 5] = (weighs[b >>> 5] as number) | (1 << (b & 31));
-    table = { slotOf, weighs, biases: LABELS.map((l) => stored[l].bias), weights: weightsBySlot, slots: buckets.length };
+    table = { slotOf, weighs, biases: LABELS.map((l) => stored[l].bias), weights: weightsBySlot, slots };
   }
   return table;
 }
