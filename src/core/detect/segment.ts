@@ -825,9 +825,8 @@ export function findNormalized(text: string, lower: string, key: readonly number
   // when lower-casing kept every offset; then nothing before the next place they are written
   // can start a match. (Its first word is far rarer than its first letter: a megabyte of prose
   // holds a "t" every few characters, and each one cost a step of the search.)
+  // (Most messages do not contain the disclaimer's first word at all: the first search ends it.)
   const prefix = lower.length === text.length ? first : "";
-  // Most messages do not contain the disclaimer's first word at all.
-  if (prefix !== "" && !lower.includes(prefix)) return found;
   // Where in `text` each of the last m normalised characters came from.
   const origin = new Int32Array(m);
   const step = (code: number, at: number): void => {
