@@ -16,6 +16,7 @@
  */
 import insult from "../../data/abusive/insult.json";
 import type { LexiconHit } from "../lexicon";
+import { DIRECT, GROUP, UNSAID } from "./direct";
 
 /** Who an insult is aimed at ("you're" may be written with any apostrophe or none). */
 const AIMED = "you|u|ya|(?:you.?re|ur|your|you are|s?he.?s|s?he is)(?: such)? an?|you(?:.?re| are) all";
@@ -46,26 +47,17 @@ export function insultFrame(phrases: readonly string[]): string {
   return `\\b(?:${AIMED}) +(?:(?:${MILD}) +)?(?:${a}) +(?:(?:${a}|${MILD}) +)?(?:${[...nouns].join("|")})s?\\b`;
 }
 
-/** Groups of people spoken of as one ("immigrants", "you people", "their lot"). */
-const GROUP =
-  "(?:immigrants?|migrants?|refugees?|asylum seekers|illegals|foreigners|muslims|jews|gays|gay people|blacks|black people|gypsies|travellers|pakis|arabs|asians|romanians|africans|poles|trannies|queers|(?:these|those|you) people|their lot|your lot|your kind|people like (?:you|them))";
-
-/** Whom a wish of death or harm is said of: a group, the reader, a person ("journalists like you"). */
-const WISHED = `(?:${GROUP}|you|u|he|she|(?:all|the lot|every (?:last |single )?one) of (?:you|them)|\\w+ like (?:you|u|them))`;
-
 /** Words that make a group vermin or animals ("asylum seekers are cockroaches"). */
 const VERMIN = "vermin|parasites|cockroaches|animals|apes|rats|scum|savages|leeches|subhuman|filth|a plague|a disease|a cancer|invaders|not human";
 /** Words that make a group thieving or smelly ("a thieving gypsy"). */
 const SLUR_ADJ = "thieving|filthy|dirty|smelly|stinking|greedy|scrounging|sponging|bloody|lazy";
-/** What a person or group is wished ("should be shot"). */
-const HARM = "shot|gassed|hanged|exterminated|sterili[sz]ed|strung up|wiped out|lined up against a wall|lined up and shot|culled|drowned|harpooned|burn(?:ed|t) alive|castrated";
 /** Nouns that insult a person they are aimed at ("ur a total degenerate"). */
 const INSULT_NOUN = "dropkick|wasteman|drongo|crackhead|nobody|walking (?:abortion|disaster)|freak of nature|abomination|degenerate|lowlife|scumbag|neanderthal|subhuman|inbred|pervert|creep|weirdo|disgrace|embarrassment|failure|nonce";
 
 /**
  * Abuse in ordinary words that no list holds as written, one expression per class, read ignoring
  * case: a group called vermin or animals or not to be allowed, or called thieving or smelly;
- * "go back to your own country"; wishing a person or group killed; telling someone to jump off a
+ * "go back to your own country" (wishing a person or group killed is in `direct.ts`); telling someone to jump off a
  * bridge; "get raped" said to someone; an insulting noun aimed at a person ("you're a walking
  * disaster", "she's a degenerate"). Each needs the aimed or group words, so the same nouns about
  * pests, photographs, divers and spreadsheets stay clean (frames.test.ts).
@@ -78,13 +70,40 @@ const CLASSES: readonly (readonly [string, string, string])[] = [
   ["racist", `${VERMIN}|allowed`, `\\b${GROUP}(?:(?:,| are| r| is)? (?:all |just |nothing but |like )*(?:${VERMIN})\\b| (?:should not|shouldn.?t|should never) be allowed)`],
   ["racist", SLUR_ADJ, `\\b(?:${SLUR_ADJ}) (?:${GROUP}|gypsy|yanks|jew|muslim|arab|romanian|bangladeshis|pakistanis|indians|eastern europeans|scousers?)\\b`],
   ["racist", "back", "\\b(?:go|fuck off|piss off|send (?:them|em|the lot)(?: all)?) back (?:(?:to|home to) )?(?:(?:your|their|ur) (?:own )?countr|where (?:you|they|u) came from|africa|the jungle|the desert|the trees|picking cotton)"],
-  ["threat", HARM, `\\b${WISHED}(?: all)? (?:should|must|need to|ought to|deserve to)(?: all)? (?:be|get) (?:${HARM})\\b`],
   ["harassment", "jump|bleach|raped", "\\b(?:go|just|and|then|pls|please|should) (?:go )?(?:and )?(?:jump off (?:a|the|ur|your) (?:\\w+ )?(?:bridge|cliff|building|roof|tower|balcony)|drink (?:some )?bleach)|(?:^|[.!?\\n] *)(?:go )?get raped\\b"],
   ["insult", INSULT_NOUN, `\\b(?:ur|your|you.?re|you are|u r|s?he.?s)(?: such)? an? (?:\\w+ )?(?:${INSULT_NOUN})\\b`],
 ];
 
 type Class = { category: string; key: RegExp; source: string; re?: RegExp };
 let classes: Class[] | undefined;
+let direct: Class[] | undefined;
+
+/** At most this many places holding a direct frame's key words are read, each in a window of the text around it. */
+const MAX_WINDOWS = 200;
+
+/**
+ * The first direct frame (`direct.ts`) in a text, read only in windows round its key words (90
+ * characters before, 60 after), so its long expression never runs over a whole megabyte; a frame
+ * after a negation or "saying" in its sentence, or just after an opening quotation mark, does not count.
+ * @param text - any text
+ * @param k - the frame
+ * @returns the match, its index in the text's own offsets
+ */
+function directHit(text: string, k: Class): RegExpExecArray | undefined {
+  const key = new RegExp(k.key.source, "gi");
+  const re = (k.re ??= new RegExp(k.source, "gi"));
+  for (let m = key.exec(text), n = 0; m && n < MAX_WINDOWS; m = key.exec(text), n++) {
+    const from = Math.max(0, m.index - 90);
+    const window = text.slice(from, m.index + 60);
+    re.lastIndex = 0;
+    for (let f = re.exec(window); f; f = re.exec(window)) {
+      f.index += from;
+      const line = text.slice(Math.max(text.lastIndexOf("\n", f.index) + 1, f.index - 200), f.index);
+      if (!UNSAID.test(line.split(/[.!?;]/).pop() as string)) return f;
+    }
+  }
+  return undefined;
+}
 
 /**
  * Finds insult frames and the other classes of abuse in ordinary words in a text, each as a
@@ -96,10 +115,19 @@ let classes: Class[] | undefined;
 export function frameHits(text: string): LexiconHit[] {
   frame ??= new RegExp(insultFrame(insult.phrase), "i");
   classes ??= CLASSES.map(([category, key, source]) => ({ category, key: new RegExp(key, "i"), source }));
+  direct ??= DIRECT.map(([category, key, source]) => ({ category, key: new RegExp(`\\b(?:${key})`, "i"), source }));
   const hits: LexiconHit[] = [];
+  const add = (category: string, index: number, words: string): void => {
+    hits.push({ entry: { term: words.toLowerCase(), category, mode: "phrase" }, start: index, end: index + words.length });
+  };
   for (const k of [{ category: "insult", re: frame }, ...classes]) {
     const m = "key" in k && !k.key.test(text) ? null : (k.re ??= new RegExp((k as Class).source, "i")).exec(text);
-    if (m) hits.push({ entry: { term: m[0].toLowerCase(), category: k.category, mode: "phrase" }, start: m.index, end: m.index + m[0].length });
+    if (m) add(k.category, m.index, m[0]);
+  }
+  // A direct frame on words already found ("you're a disgusting" in "you're a disgusting pig") adds nothing.
+  for (const k of direct) {
+    const m = k.key.test(text) ? directHit(text, k) : undefined;
+    if (m && !hits.some((h) => h.start < m.index + m[0].length && m.index < h.end)) add(k.category, m.index, m[0]);
   }
   return hits;
 }

@@ -19,6 +19,7 @@ import disablist from "../../data/abusive/disablist.json";
 import insult from "../../data/abusive/insult.json";
 import harassment from "../../data/abusive/harassment.json";
 import threat from "../../data/abusive/threat.json";
+import hate from "../../data/abusive/hate.json";
 import coarse from "../../data/abusive/coarse.json";
 import surge from "../../data/abusive/surge.json";
 import contextData from "../../data/abusive/context.json";
@@ -49,9 +50,13 @@ export const ABUSIVE_CATEGORIES: Readonly<Record<string, CategoryInfo>> = catego
 /** Words phrases read through (`u` → `you`, `ill` → `i will`). */
 export const ABUSIVE_EXPANSIONS: Readonly<Record<string, string>> = expansionData;
 
-/** The hand-made category files, in the order findings are listed (threats first). */
+/**
+ * The hand-made category files, in the order findings are listed (threats first). `hate.json` is
+ * empty: hatred of people is said in ordinary words, found by the frames of `direct.ts`.
+ */
 export const ABUSIVE_WORD_LISTS: readonly AbusiveWordList[] = [
   threat,
+  hate,
   harassment,
   racist,
   homophobic,
@@ -65,6 +70,7 @@ export const ABUSIVE_WORD_LISTS: readonly AbusiveWordList[] = [
 /** How bad a category's hand-made terms are, 1 (mild) to 3 (severe). */
 const HAND_SEVERITY: Readonly<Record<string, number>> = {
   threat: 3,
+  hate: 3,
   racist: 3,
   homophobic: 3,
   disablist: 3,

@@ -1,0 +1,145 @@
+/**
+ * Direct abuse and threats in ordinary words (`direct.ts`): hatred, contempt and threats aimed at
+ * a person or at people are found, with their category and the words quoted; the same verbs and
+ * adjectives about things, in idioms, negated, or quoted to condemn them stay clean. Sentences
+ * written for this test (shapes taught by HateCheck's train-split templates, words our own).
+ */
+import { frameHits } from "./frames";
+import { PEOPLE, UNSAID } from "./direct";
+import { defaultAbusiveOptions, firstOwnAbusiveHits } from "../../rules/no-abusive-language";
+
+/** The direct frames' finds in a text, as "category: words as written". */
+function found(text: string): string[] {
+  return frameHits(text)
+    .filter((h) => ["hate", "threat", "insult"].includes(h.entry.category))
+    .map((h) => `${h.entry.category}: ${text.slice(h.start, h.end)}`);
+}
+
+describe("direct abuse aimed at a person or people", () => {
+  it.each([
+    ["I hate you.", "hate: I hate you"],
+    ["Honestly I really can't stand him", "hate: I really can't stand him"],
+    ["I absolutely loathe journalists.", "hate: I absolutely loathe journalists"],
+    ["I feel nothing but contempt for the lot of you lawyers.", "hate: I feel nothing but contempt for the lot of you lawyers"],
+    ["You make me sick.", "hate: You make me sick"],
+    ["Dentists like you make me sick", "hate: Dentists like you make me sick"],
+    ["You are scum.", "hate: You are scum"],
+    ["he is nothing but trash", "hate: he is nothing but trash"],
+    ["Economists are a disease.", "hate: Economists are a disease"],
+    ["Vegetarians like you are just pathetic", "hate: Vegetarians like you are just pathetic"],
+    ["Journalists are lesser beings", "hate: Journalists are lesser beings"],
+  ])("finds %s", (text, words) => {
+    expect(found(text)).toEqual([words]);
+  });
+});
+
+describe("threats and wishing harm", () => {
+  it.each([
+    ["I'm going to stab him tomorrow.", "threat: I'm going to stab him"],
+    ["I will hurt him.", "threat: I will hurt him"],
+    ["we'll torture those electricians", "threat: we'll torture those electricians"],
+    ["I am going to have to kill you", "threat: I am going to have to kill you"],
+    ["Death to all bankers!", "threat: Death to all bankers"],
+    ["The world would be better off without you.", "threat: better off without you"],
+    ["She should be killed.", "threat: She should be killed"],
+    ["Councillors like you deserve to die.", "threat: Councillors like you deserve to die"],
+    ["Somebody should just shoot him.", "threat: Somebody should just shoot him"],
+    ["We should hang all these cyclists.", "threat: We should hang all these cyclists"],
+    ["I hope you die.", "threat: I hope you die"],
+    ["Illegals should get gassed.", "threat: Illegals should get gassed"],
+  ])("finds %s", (text, words) => {
+    expect(found(text)).toEqual([words]);
+  });
+});
+
+describe("the same words about things, in idioms, negated or quoted stay clean", () => {
+  it.each([
+    "I'll shoot you an email later.",
+    "Shoot me a text when you're here.",
+    "I could murder a cup of tea.",
+    "We killed it at the inspection!",
+    "Kill the process and restart it.",
+    "That joke killed me.",
+    "The plan should be executed on Monday.",
+    "Can you hang the pictures in the hall?",
+    "I hate Mondays.",
+    "I really can't stand cauliflower.",
+    "I hate this printer.",
+    "I hate it when the printer jams.",
+    "We'll attack the backlog tomorrow.",
+    "You deserve a medal.",
+    "You are a star.",
+    // Playful about toddlers, not abuse: "monsters" is in no frame.
+    "The kids are monsters today.",
+    "I don't hate anyone.",
+    "He is sick today, so he's staying at home.",
+    "No one should die in a fire.",
+    "Nobody deserves to be hurt.",
+    "No parent deserves to be spoken to like that.",
+    "I would never hurt any child.",
+    "We're going to shoot the staff photos on Friday.",
+    "I hate the new staff rota.",
+    "I'll hurt her feelings if I say that.",
+    "We should hang the parents' paintings by the door.",
+    "We will execute her plan next week.",
+    "Our lives are worth more than this job.",
+    "The battery life is worthless.",
+    "We have rats in the shed; they are vermin.",
+    "The staff should hang their coats in the cloakroom.",
+    "I hope the winds die down soon.",
+    "You should die of embarrassment, that was so funny.",
+    "I'd love to see you at the party.",
+    "Someone should cut the grass.",
+    "Death to spreadsheets!",
+    "Landfill sites are disgusting.",
+    "My headphones are scum.",
+    "Those kinds of plans ought to be executed.",
+    "The world would be better off without coal plants like that.",
+    "I despise the new booking system.",
+    "Please add the playlists and checklists are worthless without dates.",
+    'Saying "you are scum" to a parent is never acceptable.',
+    '"I hate you" is not something we ever write to a parent.',
+    "I know they hate you leaving.",
+    "I think he will hurt you.",
+    "Parents are finding the toilets disgusting.",
+    "Parents are saying that is garbage.",
+    "I have no contempt for politicians.",
+    "It hurts to see people saying that immigrants are vermin.",
+  ])("finds nothing in %s", (text) => {
+    expect(found(text)).toEqual([]);
+  });
+});
+
+describe("PEOPLE and UNSAID", () => {
+  const people = new RegExp(`^${PEOPLE}$`, "i");
+  it.each(["women", "immigrants", "Muslims", "politicians", "parents", "racists", "teachers", "man", "police", "gay people"])("reads %s as people", (w) => {
+    expect(people.test(w)).toBe(true);
+  });
+  it.each(["printers", "checklists", "playlists", "Mondays", "cauliflower", "pictures", "it"])("does not read %s as people", (w) => {
+    expect(people.test(w)).toBe(false);
+  });
+  it("leaves out what follows a negation or a reporting verb in the last few words", () => {
+    expect(UNSAID.test("It is not true that ")).toBe(true);
+    expect(UNSAID.test("people keep saying ")).toBe(true);
+    expect(UNSAID.test("I don't think ")).toBe(true);
+    expect(UNSAID.test("Honestly, ")).toBe(false);
+    expect(UNSAID.test("I think ")).toBe(false);
+    expect(UNSAID.test('The slide quoted "')).toBe(true);
+  });
+});
+
+describe("in the rule", () => {
+  const categories = (text: string): string[] => firstOwnAbusiveHits(text, defaultAbusiveOptions).map((h) => `${h.category}: ${h.written}`);
+  it("reports hatred and contempt of people as hate, with the words as written", () => {
+    expect(categories("Honestly, I despise politicians.")).toEqual(["hate: I despise politicians"]);
+  });
+  it("reports a threat before hatred", () => {
+    expect(firstOwnAbusiveHits("I hate you. I'm going to strangle you.", defaultAbusiveOptions).map((h) => h.category)).toEqual(["threat", "hate"]);
+  });
+  it("leaves hatred out when the category is switched off", () => {
+    expect(firstOwnAbusiveHits("I hate you.", { ...defaultAbusiveOptions, categories: defaultAbusiveOptions.categories.filter((c) => c !== "hate") })).toEqual([]);
+  });
+  it("does not report words the sender records as someone else's", () => {
+    expect(categories('Incident log: the parent shouted "I am going to stab you" at the receptionist.')).toEqual([]);
+  });
+});

@@ -1,0 +1,95 @@
+/**
+ * Direct abuse and threats in ordinary words, aimed at a person or at people: "I hate you",
+ * "I despise politicians", "you make me sick", "you are scum", "immigrants are a cancer", "your
+ * life is worthless", "I'm going to stab him", "she should be killed", "you deserve to die",
+ * "death to all capitalists", "the world would be better off without you", "someone should
+ * snap his neck". No word here is abusive alone, so no list holds them; each frame needs a
+ * person or people as its target (a pronoun or a plural noun for people: women, immigrants,
+ * Muslims, gay people, politicians, parents…), so the same verbs about things stay clean: "I hate
+ * Mondays", "I'll shoot you an email", "I could murder a cup of tea", "kill the process", "the
+ * plan should be executed", "hang the pictures", "he is sick" (frames.test.ts).
+ *
+ * Designed from HateCheck's train-split templates (tools/detect/corpus/hatecheck.jsonl, CC BY 4.0)
+ * and our own judgement; measured on its dev split. Frames are [category, key words, expression],
+ * run by `frameHits` (frames.ts) only on a text holding a key word, and never after a negation, a
+ * reporting verb or an opening quotation mark ({@link UNSAID}).
+ */
+
+/** Groups of people spoken of as one ("immigrants", "you people", "their lot"). */
+export const GROUP =
+  "(?:immigrants?|migrants?|refugees?|asylum seekers|illegals|foreigners|muslims|jews|gays|gay people|blacks|black people|gypsies|travellers|pakis|arabs|asians|romanians|africans|poles|trannies|queers|(?:these|those|you) people|their lot|your lot|your kind|people like (?:you|them))";
+
+/** Whom a wish of death or harm is said of: a group, the reader, a person ("journalists like you"). */
+const WISHED = `(?:${GROUP}|you|u|he|she|(?:all|the lot|every (?:last |single )?one) of (?:you|them)|\\w+ like (?:you|u|them))`;
+
+/** What a person or group is wished ("should be shot"). */
+const WISHED_HARM = "shot|gassed|hanged|exterminated|sterili[sz]ed|strung up|wiped out|lined up against a wall|lined up and shot|culled|drowned|harpooned|burn(?:ed|t) alive|castrated";
+
+/** A person or people named by a noun: a short list, "… people", and -ist / -ian words (racists, journalists, politicians; not checklists or playlists). */
+export const PEOPLE =
+  "(?:(?:\\w+ )?(?:people|folks?|m[ae]n|wom[ae]n|police|staff)|(?:immigrant|migrant|refugee|foreigner|muslim|jew|gay|lesbian|black|arab|parent|teacher|nurse|doctor|lawyer|cop|manager|worker|customer|landlord|neighbour|liberal|nazi|girl|boy|person|(?!\\w*[ky]lists)\\w{3,}ist|\\w{2,}ian)s?)";
+
+/** Determiners before people ("all these", "every single one of those", "the next"). */
+const DET = "(?:(?:all|every|each|any|an?|the|these|those|you|next|single|one|kinds?|of|lot) )*";
+
+/** Words that negate ("not", "never", "don't", "wont"). */
+const NOT = "no|not|never|(?:do|does|did|is|are|was|were|wo|ca|would|should|could|must)n['’]?t";
+
+/**
+ * Words that may stand between a frame's parts without changing what it says ("I really hate",
+ * "I'm going to have to", "are nothing but common", "so much"); any other word ("I think he will
+ * hurt you", "parents are finding it disgusting", "not") breaks the frame.
+ */
+const SOME = "(?: (?:\\w+ly|just|so|much|all|such|nothing|but|better|than|absolute|human|an?|the|going|gonna|wanna|want|have|got|to|keep))*";
+
+/**
+ * Whom a threat or hatred is aimed at: you or him (not "shoot you an email", "hate you to think"),
+ * or people ending the phrase ("the staff rota", "the parents' photos" are not people); never
+ * "her", "them" or "it", which are as often "her feelings" or things ("hang them").
+ */
+const TARGET = `(?:(?:you|u|him)\\b(?! (?:an?|the|some|over|to|back|up|out|in|my|this)\\b)|${DET}${PEOPLE}(?=\\s*(?:[.,!?;:)"”]|$|(?:and|or|but|like|in|at|with|without|for|now|today|tomorrow|too|all|of|once|so|when|if|i|suffer|die|dead)\\b)))`;
+
+/** Who a frame says is worthless or should die: you, he, she or people, perhaps "like you" / "all". */
+const SUBJECT = `(?:you|u|he|she|${DET}${PEOPLE})(?: like (?:you|them))?(?: all)?`;
+
+/** What a person or people are called ("scum", "a disease", "vile"). */
+const VILE = "scum|filth|trash|garbage|vermin|parasite|rat|cockroache?|leeche?|maggot|cancer|plague|disease|subhuman|lesser being|dirt|worthless|disgusting|repu(?:lsive|gnant)|revolting|vile|despicable|pathetic|brainless";
+
+/** {@link VILE}, perhaps plural, not followed by a noun ("rat catcher"). */
+const WORTHLESS = `(?:${VILE})s?\\b(?![ -](?!and|to|of|in|for|like|who|that|lol|mate)\\w)`;
+
+/** Ways of harming or killing someone ("kill", "killed", "killing"). */
+const HARM = "(?:kill|murder|shoot|stab|hurt|strangl|slaughter|rap|tortur|execut|lynch|exterminat|eradicat|attack)\\w*|wipe out|put an end to";
+
+/**
+ * A negation or a reporting verb in the last few words before a frame ("nobody thinks…", "I
+ * don't believe…", "it is not true that…", "people saying…": what others said is not the
+ * sender's), or an opening quotation mark just before it (a phrase quoted to condemn it).
+ */
+export const UNSAID = new RegExp(`\\b(?:${NOT}|nobody|without|cannot|say\\w*|said)\\W+(?:\\w+\\W+){0,3}$|["“‘']$`, "i");
+
+/**
+ * Frames of direct abuse and threats, as [category, key words, expression] (read ignoring case);
+ * a frame is read only near its key words, each from a word's start.
+ */
+export const DIRECT: readonly (readonly [string, string, string])[] = [
+  // Hatred or contempt: "I really can't stand you", "I feel nothing but contempt for politicians", "you make me sick";
+  // someone called worthless or vile: "you are scum", "he is nothing but trash", "immigrants are a cancer".
+  [
+    "hate",
+    `hat[er]|despise|detest|loath|abhor|can.?t stand|contempt|disdain|scorn|disgust|sick|furious|${VILE}`,
+    `\\bi${SOME} (?:hate|despise|detest|loathe|abhor|can.?t stand) ${TARGET}|\\bi (?:have|feel)${SOME} (?:hatred|contempt|disdain|scorn|loathing) for ${TARGET}|\\b(?:you|${DET}${PEOPLE})(?: like you)? (?:makes? me(?: so)? (?:sick|furious)|disgusts? me)\\b|\\b${SUBJECT}(?: are| r| is|.re|.s)${SOME} ${WORTHLESS}`,
+  ],
+  // Threats: "I'm going to stab him", "we'll torture these people", "death to all capitalists", "better off without you".
+  [
+    "threat",
+    `${HARM}|death|better off`,
+    `\\b(?:i|we)(?:.m| am|.ll| will|.re| are|.d| would)?${SOME} (?:${HARM}) ${TARGET}|\\bdeath to (?:${TARGET}|all \\w+)|\\bbetter off without ${TARGET}`,
+  ],
+  // Wishing someone dead or harmed: "she should be killed", "you deserve to die", "somebody should stab him", "I hope you die".
+  [
+    "threat",
+    `die|dead|hang|hung|burn|rot|suffer|${HARM}|${WISHED_HARM}`,
+    `\\b(?:${SUBJECT}|${WISHED}) (?:should|must|need to|ought to|deserves? to)(?: all| just)* (?:(?:die|hang|burn|rot|suffer)(?=\\s*(?:[.,!?;]|$|for\\b|in hell))|(?:be|get) (?:${HARM}|${WISHED_HARM}|hang|hung|burn|dead))|\\b(?:some(?:one|body)|we) (?:should|ought to|must)(?: just)? (?:${HARM}|hang|drown) ${TARGET}|\\bi (?:hope|wish) ${SUBJECT} (?:dies?|rots?|(?:were|was) dead)\\b(?! (?:down|off))`,
+  ],
+];
