@@ -37,6 +37,7 @@ describe("threats and wishing harm", () => {
   it.each([
     ["I'm going to stab him tomorrow.", "threat: I'm going to stab him"],
     ["I will hurt him.", "threat: I will hurt him"],
+    ["I'm going to strangle her.", "threat: I'm going to strangle her"],
     ["we'll torture those electricians", "threat: we'll torture those electricians"],
     ["I am going to have to kill you", "threat: I am going to have to kill you"],
     ["Death to all bankers!", "threat: Death to all bankers"],

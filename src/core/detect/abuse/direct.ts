@@ -44,10 +44,10 @@ const SOME = "(?: (?:\\w+ly|just|so|much|all|such|nothing|but|better|than|absolu
 
 /**
  * Whom a threat or hatred is aimed at: you or him (not "shoot you an email", "hate you to think"),
- * or people ending the phrase ("the staff rota", "the parents' photos" are not people); never
- * "her", "them" or "it", which are as often "her feelings" or things ("hang them").
+ * her at the end of a phrase (not "hurt her feelings"), or people ending the phrase ("the staff
+ * rota", "the parents' photos" are not people); never "them" or "it", as often things ("hang them").
  */
-const TARGET = `(?:(?:you|u|him)\\b(?! (?:an?|the|some|over|to|back|up|out|in|my|this)\\b)|${DET}${PEOPLE}(?=\\s*(?:[.,!?;:)"”]|$|(?:and|or|but|like|in|at|with|without|for|now|today|tomorrow|too|all|of|once|so|when|if|i|suffer|die|dead)\\b)))`;
+const TARGET = `(?:(?:you|u|him)\\b(?! (?:an?|the|some|over|to|back|up|out|in|my|this)\\b)|her\\b(?! \\w)|${DET}${PEOPLE}(?=\\s*(?:[.,!?;:)"”]|$|(?:and|or|but|like|in|at|with|without|for|now|today|tomorrow|too|all|of|once|so|when|if|i|suffer|die|dead)\\b)))`;
 
 /** Who a frame says is worthless or should die: you, he, she or people, perhaps "like you" / "all". */
 const SUBJECT = `(?:you|u|he|she|${DET}${PEOPLE})(?: like (?:you|them))?(?: all)?`;
