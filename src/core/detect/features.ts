@@ -111,16 +111,11 @@ function sentenceBreak(read: string, from: number, to: number, p: number, q: num
 }
 
 /**
- * The features of one text as `listFeatures` lists them, in arrays it reuses: entry `f <
- * count` is a bucket, the span of the text it stands for (-1, -1: none) and the sentence of its
- * (first) word (-1 for the length feature of the whole text).
+ * The features of one text as `listFeatures` lists them, in an array it reuses: feature `f <
+ * count` is `data[4f]`, its bucket, then the span of the text it stands for (-1, -1: none) and
+ * the sentence of its (first) word (-1 for the length feature of the whole text).
  */
-export type FeatureList = { count: number; bucket: Int32Array; start: Int32Array; end: Int32Array; sentence: Int32Array };
-
-/** An empty list to pass to `listFeatures` (it grows as needed). */
-export function featureList(): FeatureList {
-  return { count: 0, bucket: new Int32Array(512), start: new Int32Array(512), end: new Int32Array(512), sentence: new Int32Array(512) };
-}
+export type FeatureList = { count: number; data: Int32Array };
 
 /** Per word (at most MAX_WORDS) of the text being read: its span, and where its lower-case form is. */
 const wordStart = new Int32Array(MAX_WORDS);
@@ -202,14 +197,8 @@ export function listFeatures(text: string, out: FeatureList, sentenceWords?: num
   }
   if (capsBucket < 0) capsBucket = bucketOf("#caps");
   if (sentenceWords !== undefined) sentenceWords.length = 0;
-  let cap = out.bucket.length;
-  if (cap < 22 * n + 1) {
-    cap = 22 * n + 1;
-    out.bucket = new Int32Array(cap);
-    out.start = new Int32Array(cap);
-    out.end = new Int32Array(cap);
-    out.sentence = new Int32Array(cap);
-  }
+  // At most 22 features a word (a unigram, a bigram, 19 character 4-grams, capitals), and the length.
+  if (out.data.length < 88 * n + 4) out.data = new Int32Array(88 * n + 4);
   let f = add(out, keep, 0, lengthBucket(n), -1, -1, -1);
   let sentence = 0;
   let inSentence = 0;
@@ -274,10 +263,11 @@ export function listFeatures(text: string, out: FeatureList, sentenceWords?: num
 /** Lists one feature at `f` unless `keep` leaves it out; returns where the next one goes. */
 function add(out: FeatureList, keep: Int32Array | undefined, f: number, bucket: number, start: number, end: number, sentence: number): number {
   if (keep !== undefined && ((keep[bucket >>> 5] as number) & (1 << (bucket & 31))) === 0) return f;
-  out.bucket[f] = bucket;
-  out.start[f] = start;
-  out.end[f] = end;
-  out.sentence[f] = sentence;
+  const data = out.data;
+  data[4 * f] = bucket;
+  data[4 * f + 1] = start;
+  data[4 * f + 2] = end;
+  data[4 * f + 3] = sentence;
   return f + 1;
 }
 
@@ -293,11 +283,12 @@ let shared: FeatureList | undefined;
  * @param sentenceWords - when given, filled with the number of words of each sentence
  */
 export function forEachFeature(text: string, visit: (bucket: number, start: number, end: number, sentence: number) => void, sentenceWords?: number[]): void {
-  const list = shared ?? featureList();
+  const list = shared ?? { count: 0, data: new Int32Array(0) };
   shared = undefined;
   listFeatures(text, list, sentenceWords);
+  const data = list.data;
   try {
-    for (let f = 0; f < list.count; f++) visit(list.bucket[f] as number, list.start[f] as number, list.end[f] as number, list.sentence[f] as number);
+    for (let f = 0; f < 4 * list.count; f += 4) visit(data[f] as number, data[f + 1] as number, data[f + 2] as number, data[f + 3] as number);
   } finally {
     shared = list;
   }

@@ -10,7 +10,7 @@
  * are read up to `MAX_MODEL_CHARS` (features.ts). Pure: no Node built-ins.
  */
 import weights from "./model/weights.json";
-import { featureList, HASH_BITS, lengthBucket, listFeatures, type FeatureList } from "./features";
+import { HASH_BITS, lengthBucket, listFeatures, type FeatureList } from "./features";
 
 export const LABELS = ["chain", "heated"] as const;
 export type Label = (typeof LABELS)[number];
@@ -194,7 +194,7 @@ type Window = Readonly<{ first: number; last: number }>;
 function weighed(text: string, window?: Window): Weighed {
   if (window === undefined && memo !== undefined && memo.text === text) return memo.feats;
   const { slotOf, weighs } = loaded();
-  const list = (features ??= featureList());
+  const list = (features ??= { count: 0, data: new Int32Array(0) });
   const sentenceWords: number[] = [];
   listFeatures(text, list, sentenceWords, weighs);
   const seen = nextMark();
@@ -203,19 +203,19 @@ function weighed(text: string, window?: Window): Weighed {
   const ends: number[] = [];
   const allSlots: number[] = [];
   const firstOf: number[] = [];
-  const { bucket, sentence: sentences } = list;
-  for (let f = 0; f < list.count; f++) {
-    const sentence = sentences[f] as number;
+  const data = list.data;
+  for (let f = 0; f < 4 * list.count; f += 4) {
+    const sentence = data[f + 3] as number;
     if (window !== undefined && (sentence < window.first || sentence > window.last)) continue;
     while (firstOf.length <= sentence) firstOf.push(allSlots.length);
-    const slot = slotOf[bucket[f] as number] as number;
+    const slot = slotOf[data[f] as number] as number;
     if (slot === 0) continue;
     if (sentence >= 0) allSlots.push(slot);
     if ((marks as Int32Array)[slot] === seen) continue;
     (marks as Int32Array)[slot] = seen;
     slots.push(slot);
-    starts.push(list.start[f] as number);
-    ends.push(list.end[f] as number);
+    starts.push(data[f + 1] as number);
+    ends.push(data[f + 2] as number);
   }
   while (firstOf.length <= sentenceWords.length) firstOf.push(allSlots.length);
   const feats = { slots, starts, ends, allSlots, firstOf, sentenceWords };
