@@ -20,9 +20,6 @@ describe("direct abuse aimed at a person or people", () => {
     ["I hate you.", "hate: I hate you"],
     ["Honestly I really can't stand him", "hate: I really can't stand him"],
     ["I absolutely loathe journalists.", "hate: I absolutely loathe journalists"],
-    ["I feel nothing but contempt for the lot of you lawyers.", "hate: I feel nothing but contempt for the lot of you lawyers"],
-    ["You make me sick.", "hate: You make me sick"],
-    ["Dentists like you make me sick", "hate: Dentists like you make me sick"],
     ["You are scum.", "hate: You are scum"],
     ["he is nothing but trash", "hate: he is nothing but trash"],
     ["Economists are a disease.", "hate: Economists are a disease"],
@@ -41,12 +38,10 @@ describe("threats and wishing harm", () => {
     ["we'll torture those electricians", "threat: we'll torture those electricians"],
     ["I am going to have to kill you", "threat: I am going to have to kill you"],
     ["Death to all bankers!", "threat: Death to all bankers"],
-    ["The world would be better off without you.", "threat: better off without you"],
     ["She should be killed.", "threat: She should be killed"],
     ["Councillors like you deserve to die.", "threat: Councillors like you deserve to die"],
     ["Somebody should just shoot him.", "threat: Somebody should just shoot him"],
     ["We should hang all these cyclists.", "threat: We should hang all these cyclists"],
-    ["I hope you die.", "threat: I hope you die"],
     ["Illegals should get gassed.", "threat: Illegals should get gassed"],
   ])("finds %s", (text, words) => {
     expect(found(text)).toEqual([words]);
@@ -77,6 +72,7 @@ describe("the same words about things, in idioms, negated or quoted stay clean",
     "No one should die in a fire.",
     "Nobody deserves to be hurt.",
     "No parent deserves to be spoken to like that.",
+    "No teacher deserves to die.",
     "I would never hurt any child.",
     "We're going to shoot the staff photos on Friday.",
     "I hate the new staff rota.",
@@ -136,6 +132,10 @@ describe("in the rule", () => {
   });
   it("reports a threat before hatred", () => {
     expect(firstOwnAbusiveHits("I hate you. I'm going to strangle you.", defaultAbusiveOptions).map((h) => h.category)).toEqual(["threat", "hate"]);
+  });
+  it("leaves to the lists what they already hold as phrases", () => {
+    expect(categories("You make me sick.")).toEqual(["insult: You make me sick"]);
+    expect(categories("I hope you die.")).toEqual(["harassment: hope you die"]);
   });
   it("leaves hatred out when the category is switched off", () => {
     expect(firstOwnAbusiveHits("I hate you.", { ...defaultAbusiveOptions, categories: defaultAbusiveOptions.categories.filter((c) => c !== "hate") })).toEqual([]);
