@@ -16,10 +16,10 @@
  * the target (1 % abusive/chain, 3 % heated). The test split is never used to choose anything.
  *
  * Usage: npm run eval [-- --dev] [-- --split dev|test|train|all] [-- --source PREFIX] [-- --json]
- *   --split all and --source post- measure the blind sets (post-*, thread-*, list-*, fwd-*:
+ *   --split all and --source post- measure the blind sets (post-*, thread-*, list-*, fwd-*, review-*, tweet-*:
  *   written without reading or running the detectors, never trained on; see train.js HELD_OUT)
  *   on every split. Besides **all** and each source, two groups are printed: *e-mail-like*
- *   (the hand-written mail: nursery-*, work-*, thread-*, list-*, fwd-*) and *blind* (the blind sets).
+ *   (the hand-written mail: nursery-*, work-*, thread-*, list-*, fwd-*, review-*) and *blind* (the blind sets).
  */
 "use strict";
 const path = require("node:path");
@@ -27,8 +27,8 @@ const { ROOT, LABELS, loadRows, textOf } = require("./common");
 
 /** Groups of sources printed besides each source: the hand-written mail, and the sets written blind. */
 const GROUPS = [
-  ["e-mail-like", /^(?:nursery|work|thread|list|fwd)-/],
-  ["blind", /^(?:post|thread|list|fwd)-/],
+  ["e-mail-like", /^(?:nursery|work|thread|list|fwd|review)-/],
+  ["blind", /^(?:post|thread|list|fwd|review|tweet)-/],
   ["hatecheck", /^hatecheck-/],
 ];
 /** The groups a source belongs to. */
