@@ -124,6 +124,8 @@ const wordEnd = new Int32Array(MAX_WORDS);
 const formStart = new Int32Array(MAX_WORDS);
 const formLength = new Int32Array(MAX_WORDS);
 let capsBucket = -1;
+/** "<", a word of at most 20 characters (lower case), ">": what its character 4-grams are read from. */
+const padded = new Int32Array(22).fill(LT, 0, 1);
 
 /** The code point at `i` of a text (a lone surrogate stands for itself). */
 function codeAt(text: string, i: number): number {
@@ -222,6 +224,7 @@ export function listFeatures(text: string, out: FeatureList, sentenceWords?: num
       if (c >= 65 && c <= 90) c |= 32;
       hu = Math.imul(hu ^ c, 0x01000193);
       hb = Math.imul(hb ^ c, 0x01000193);
+      if (len <= 20) padded[k - at + 1] = c;
     }
     f = add(out, keep, f, (hu >>> 0) & MASK, start, end, sentence);
     // The bigram this word starts: "b:" + word + " " + next word.
@@ -239,13 +242,10 @@ export function listFeatures(text: string, out: FeatureList, sentenceWords?: num
     }
     if (len >= 4 && len <= 20) {
       // The character 4-grams of "<" + word + ">".
+      padded[len + 1] = GT;
       for (let j = 0; j + 4 <= len + 2; j++) {
         let h = H_CHARS;
-        for (let k = j; k < j + 4; k++) {
-          let c = k === 0 ? LT : k === len + 1 ? GT : src.charCodeAt(at + k - 1);
-          if (c >= 65 && c <= 90) c |= 32;
-          h = Math.imul(h ^ c, 0x01000193);
-        }
+        for (let k = j; k < j + 4; k++) h = Math.imul(h ^ (padded[k] as number), 0x01000193);
         f = add(out, keep, f, (h >>> 0) & MASK, start, end, sentence);
       }
     }
