@@ -103,6 +103,22 @@ describe("lexicon fast path", () => {
     expect(hits).toBeGreaterThan(1500);
   });
 
+  it("reads a disguised spelling met again in the same text as it read it the first time (generated texts)", () => {
+    const random = generator(31);
+    const words = vocabulary();
+    let hits = 0;
+    for (let n = 0; n < 400; n++) {
+      // A few disguised words, each written several times in one text.
+      const pool = Array.from({ length: 1 + Math.floor(random() * 4) }, () => obfuscate(words[Math.floor(random() * words.length)] as string, random));
+      let text = "";
+      for (let k = 0; k < 12; k++) text += `${pool[Math.floor(random() * pool.length)] as string}${SEPARATORS[Math.floor(random() * SEPARATORS.length)] as string}`;
+      const expected = shown(general.find(text));
+      hits += expected.length;
+      expect({ text, hits: shown(fast.find(text)) }).toEqual({ text, hits: expected });
+    }
+    expect(hits).toBeGreaterThan(400);
+  });
+
   it("judges allow strings and phrases across a long text as in a short one", () => {
     const filler = "Please find the menu for the spring term attached. ".repeat(400);
     const pieces: [string, string[]][] = [

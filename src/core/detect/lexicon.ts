@@ -534,11 +534,17 @@ function findHitsWith(
     waitingTokens.push({ entry: e, words: speltOf, wordCount: 0, first: t, last: t, from, to, spelling, start: tokStart[slot] as number, end: tokEnd[slot] as number });
   };
   const out: number[] = [];
-  // Marked spellings read in this text, and the vocabulary word each was read as.
-  const spelt = new Map<string, string>();
-  // Marked spellings matched in this text, and their letter matches (entry, span, spelling):
-  // a text of the same disguised word over and over walks the trie once for it.
-  const matchedMarked = new Map<string, readonly (readonly [CompiledEntry, number, number, string])[]>();
+  // Marked spellings read in this text ("10am", "c0ach", a disguised word over and over): their
+  // letter matches (entry, span, spelling), the vocabulary word each was read as and its id, so
+  // each is walked and spelt once.
+  const readMarked = new Map<string, { matches: readonly (readonly [CompiledEntry, number, number, string])[]; word: string; id: number }>();
+  // A word longer than any in the vocabulary is not read for phrases (and a run of thousands of
+  // characters is not spelt out letter by letter).
+  const spellingOf = (sk: string): string => {
+    if (sk.length > MAX_VOCABULARY_WORD) return sk;
+    const variants = spellingVariants(sk, 16);
+    return variants.find((v) => vocabulary.ids.has(v)) ?? (variants[0] as string);
+  };
   const collected: (readonly [CompiledEntry, number, number, string])[] = [];
   const collect: MakeCandidate = (e, from, to, spelling) => {
     collected.push([e, from, to, spelling]);
@@ -557,34 +563,26 @@ function findHitsWith(
       id = plainWordId(vocabulary, ft, from, to);
     } else {
       const sk = skeleton ?? ft.slice(from, to);
-      const marked = hasMarks(sk) || hasLongRunIn(sk, 0, sk.length);
+      let word = sk;
       // Words read from l33t, apostrophes or spaced-out letters are often plain letters by now.
-      if (marked && !generalOnly) {
-        let matches = matchedMarked.get(sk);
-        if (matches === undefined) {
+      if (hasMarks(sk) || hasLongRunIn(sk, 0, sk.length)) {
+        let reading = generalOnly ? undefined : readMarked.get(sk);
+        if (reading === undefined) {
           collected.length = 0;
           matchToken(charTrie, sk, out, collect);
-          matches = collected.slice();
-          if (matchedMarked.size < MAX_SPELT) matchedMarked.set(sk, matches);
+          const spelling = spellingOf(sk);
+          reading = { matches: collected.slice(), word: spelling, id: vocabulary.ids.get(spelling) ?? -1 };
+          if (!generalOnly && readMarked.size < MAX_SPELT) readMarked.set(sk, reading);
         }
-        for (const [e, from, to, spelling] of matches) makeLetterCandidate(e, from, to, spelling);
-      } else if (generalOnly) matchToken(charTrie, sk, out, makeLetterCandidate);
-      else matchPlain(charTrie, withinTrie, sk, 0, sk.length, makeLetterCandidate);
-      let word = sk;
-      if (marked) {
-        // The same marked spelling ("10am", "c0ach") comes back often in one text.
-        // A word longer than any in the vocabulary is not read for phrases (and a run of
-        // thousands of characters is not spelt out letter by letter).
-        const known = sk.length > MAX_VOCABULARY_WORD ? sk : spelt.get(sk);
-        if (known !== undefined) word = known;
-        else {
-          const variants = spellingVariants(sk, 16);
-          word = variants.find((v) => vocabulary.ids.has(v)) ?? (variants[0] as string);
-          if (spelt.size < MAX_SPELT) spelt.set(sk, word);
-        }
+        for (const [e, from, to, spelling] of reading.matches) makeLetterCandidate(e, from, to, spelling);
+        word = reading.word;
+        id = reading.id;
+      } else {
+        if (generalOnly) matchToken(charTrie, sk, out, makeLetterCandidate);
+        else matchPlain(charTrie, withinTrie, sk, 0, sk.length, makeLetterCandidate);
+        id = vocabulary.ids.get(sk) ?? -1;
       }
       tokSpelt[slot] = word;
-      id = vocabulary.ids.get(word) ?? -1;
     }
     const expansion = id >= 0 ? vocabulary.expansions[id] : undefined;
     if (expansion) {
