@@ -309,7 +309,7 @@ function walk(trie: CharTrie, spelling: string, from: number, node: number, i: n
     if (letter < 0 || letter > 25) return;
     node = trie.next[node * 26 + letter] as number;
     if (node === 0) return;
-    if (trie.ends[node] !== null) reached(trie, node, i + 1, unknown, out);
+    reached(trie, node, i + 1, unknown, out);
   }
 }
 
@@ -375,7 +375,7 @@ const seenInWord: number[] = [];
 
 /** Letter matches of one token: walks each of its spellings from each position. */
 function matchToken(trie: CharTrie, skeleton: string, out: number[], make: MakeCandidate): void {
-  const spellings = hasLongRunIn(skeleton, 0, skeleton.length) ? repeatVariants(skeleton) : [skeleton];
+  const spellings = repeatVariants(skeleton);
   let seen: number[] | undefined;
   for (const spelling of spellings) {
     for (let from = 0; from < spelling.length; from++) {
@@ -474,13 +474,12 @@ function findHitsWith(
       const c = waiting[k] as Candidate;
       if (!all && c.last + ALLOW_WINDOW >= count) break;
       c.wordCount = count;
-      if (found) {
-        if (marks[c.entry.index] === gen) continue;
-        if (isHit(c)) {
-          hits.push(c);
-          marks[c.entry.index] = gen;
-        }
-      } else if (isHit(c)) hits.push(c);
+      if (found && marks[c.entry.index] === gen) continue;
+      // (Marks are read only with `found`; each search has a generation of its own.)
+      if (isHit(c)) {
+        hits.push(c);
+        marks[c.entry.index] = gen;
+      }
     }
     if (k > 0) waiting.splice(0, k);
   };

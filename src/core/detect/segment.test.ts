@@ -581,3 +581,20 @@ describe("segmentBody: runs of From lines (read without the header reader)", () 
     expect(result.quotedParts[0]?.headers).toEqual({ from: "Jane <j@x.com>", date: "3 June 2024", to: "Amy", subject: "Rota" });
   });
 });
+
+describe("segmentBody: lines read without the marker scan", () => {
+  test("a `>` after up to four spaces or a tab is quoting; after five spaces, or after a letter, it is text", () => {
+    const result = segmentBody("Hi Sam,\n   > quoted one\n\t> quoted two\n    >quoted three\n     > not quoted\nA > B is fine\n \u00a0\t\nThanks");
+    expect(result.quoted.split("\n").filter((l) => l.trim() !== "")).toEqual(["   > quoted one", "\t> quoted two", "    >quoted three"]);
+    expect(result.authored).toBe("Hi Sam,\n     > not quoted\nA > B is fine\n \u00a0\t\nThanks");
+  });
+
+  test("every line lands in one part whatever it starts with (generated bodies)", () => {
+    const rand = generator(2024);
+    const starts = ["Text", "  > q", "\t> q", ">> q", "> > q", "     > t", " lead", "\u00a0nbsp", "   ", "", "\t", "From: x", "Thanks,", "—dash", "<b>"];
+    for (let n = 0; n < 300; n++) {
+      const lines = Array.from({ length: 1 + Math.floor(rand() * 12) }, () => starts[Math.floor(rand() * starts.length)] as string);
+      expectPartition(lines.join(rand() < 0.2 ? "\r\n" : "\n"), {});
+    }
+  });
+});

@@ -262,7 +262,8 @@ function indexLines(input: string): Lines {
   const blank = new Uint8Array(count);
   let s = 0;
   for (let i = 0; i < count; i++) {
-    if (text.charCodeAt(s) === 10) {
+    const c = text.charCodeAt(s);
+    if (c === 10) {
       // An empty line: no markers (`q` stays 0), blank. Past the first few of a run, the rest
       // of the run is one line.
       const run = endOfBreaks(text, s) - s;
@@ -287,6 +288,12 @@ function indexLines(input: string): Lines {
     if (e < 0) e = length;
     start[i] = s;
     end[i] = e;
+    // Most lines start with a visible character other than `>`: no markers, not blank.
+    if (s < e && c !== 62 && !isSpace(c)) {
+      cs[i] = s;
+      s = e + 1;
+      continue;
+    }
     // `>` markers: ">", ">>", "> > >", after at most four spaces of indent.
     let k = s;
     while (k < e && k - s < 4 && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
