@@ -146,7 +146,7 @@ function sentencesAsWritten(text: string): { ofWord: number[]; words: number[] }
   return { ofWord, words };
 }
 
-describe("the one-pass word reader", () => {
+describe("the feature reader on generated texts", () => {
   const TRIALS = 5000;
   const texts: string[] = [];
   const next = random(20261206);

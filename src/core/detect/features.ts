@@ -7,7 +7,7 @@
  * loads this file through the TypeScript compiler), so both hash text the same way. Pure: no
  * Node built-ins, no Office.
  */
-import { isLetter, isLetterOrNumber } from "../text/char-classes";
+import { LETTER_OR_NUMBER_U, LETTER_U } from "../text/char-classes";
 
 /**
  * Bits of the hashing space (2^18 buckets); the trained weights keep only a few thousand. 2^18
@@ -117,39 +117,31 @@ function sentenceBreak(read: string, from: number, to: number, p: number, q: num
  */
 export type FeatureList = { count: number; data: Int32Array };
 
-/** Per word (at most MAX_WORDS) of the text being read: its span, and where its lower-case form is. */
+/** Per word (at most MAX_WORDS) of the text being read: its span, and where its lower-case form is in `forms`. */
 const wordStart = new Int32Array(MAX_WORDS);
 const wordEnd = new Int32Array(MAX_WORDS);
-/** Start of its lower-case form: in the text (≥ 0, ASCII letters to fold) or, as -1 - offset, in `lowered`. */
-const formStart = new Int32Array(MAX_WORDS);
-const formLength = new Int32Array(MAX_WORDS);
+const formStart = new Int32Array(MAX_WORDS + 1);
 let capsBucket = -1;
 /** "<", a word of at most 20 characters (lower case), ">": what its character 4-grams are read from. */
 const padded = new Int32Array(22).fill(LT, 0, 1);
 
-/** The code point at `i` of a text (a lone surrogate stands for itself). */
-function codeAt(text: string, i: number): number {
-  const c = text.charCodeAt(i);
-  return c >= 0xd800 && c <= 0xdbff ? (text.codePointAt(i) as number) : c;
-}
-
-/** `\p{L}` (ASCII without a table search). */
-function isLetterCode(cp: number): boolean {
-  return ((cp | 32) >= 97 && (cp | 32) <= 122) || (cp >= 128 && isLetter(cp));
-}
-
-/** `[\p{L}\p{N}]` (ASCII without a table search). */
-function isWordCode(cp: number): boolean {
-  return ((cp | 32) >= 97 && (cp | 32) <= 122) || (cp >= 48 && cp <= 57) || (cp >= 128 && isLetterOrNumber(cp));
+// Classic Outlook's JavaScript runtime is ES2016: no `\p{…}` (a syntax error there), so the
+// letter and number classes come from ../text/char-classes, which matches Node's `\p{L}\p{N}`.
+// Made on first use, not at load: a runtime that cannot compile it then fails only the rules
+// that read the model, never the whole add-in.
+let wordExpression: RegExp | undefined;
+function wordPattern(): RegExp {
+  wordExpression ??= new RegExp(`[${LETTER_OR_NUMBER_U}]+(?:['’][${LETTER_U}]+)*|[!?]+`, "gu");
+  return wordExpression;
 }
 
 /**
  * Lists the features of a text in order of appearance (a feature may repeat): what
- * `featuresOf` gives, without a string or an object per feature. Words are read by one pass
- * over the character codes (`[\p{L}\p{N}]+(?:['’]\p{L}+)*|[!?]+`, lower-cased); n-grams are
- * hashed as they are read (the same FNV-1a as `bucketOf` of the prefixed n-gram). Each feature
- * also gets the sentence its (first) word is in, so that the heated head can judge short
- * windows of sentences from this one pass (model.ts, `detectMax`); sentences never go back.
+ * `featuresOf` gives, without a string or an object per feature. N-grams are hashed as they are
+ * read, over character codes (the same FNV-1a as `bucketOf` of the prefixed n-gram). Each
+ * feature also gets the sentence its (first) word is in, so that the heated head can judge
+ * short windows of sentences from this one pass (model.ts, `detectMax`); sentences never go
+ * backwards in the order of the list.
  * @param text - the original text (not lower-cased; spans point into it)
  * @param out - filled with the features (`count` of them)
  * @param sentenceWords - when given, filled with the number of words of each sentence
@@ -159,44 +151,23 @@ function isWordCode(cp: number): boolean {
  */
 export function listFeatures(text: string, out: FeatureList, sentenceWords?: number[], keep?: Int32Array): void {
   const read = sampleText(text);
-  const size = read.length;
-  // Words with a character outside ASCII, and runs of `!`/`?`, have their lower-case form
-  // (`toLowerCase`, as the regular expression's words had; "!!", "??" or "?!") kept here.
-  let lowered = "";
+  // The words' lower-case forms, one after the other ("!!", "??" or "?!" for a run of marks).
+  let forms = "";
   let n = 0;
-  for (let i = 0; i < size && n < MAX_WORDS; ) {
-    let cp = codeAt(read, i);
-    let j = i + (cp > 0xffff ? 2 : 1);
-    let form = "";
-    if (cp === 33 || cp === 63) {
-      while (j < size && ((cp = read.charCodeAt(j)) === 33 || cp === 63)) j++;
-      const run = read.slice(i, j);
-      form = run.length === 1 ? run : run.indexOf("!") < 0 || run.indexOf("?") < 0 ? run.slice(0, 2) : "?!";
-    } else if (isWordCode(cp)) {
-      // The letters and numbers, then each apostrophe followed by letters.
-      let top = cp;
-      for (let letters = false; ; letters = true) {
-        while (j < size && (letters ? isLetterCode : isWordCode)((cp = codeAt(read, j)))) {
-          top |= cp;
-          j += cp > 0xffff ? 2 : 1;
-        }
-        cp = read.charCodeAt(j);
-        if ((cp !== 39 && cp !== 0x2019) || j + 1 >= size || !isLetterCode(codeAt(read, j + 1))) break;
-        top |= cp;
-        j++;
-      }
-      if (top >= 128) form = read.slice(i, j).toLowerCase().replace(/’/g, "'");
-    } else {
-      i = j;
-      continue;
-    }
-    wordStart[n] = i;
-    wordEnd[n] = j;
-    formStart[n] = form === "" ? i : -1 - lowered.length;
-    formLength[n++] = form === "" ? j - i : form.length;
-    lowered += form;
-    i = j;
+  const WORD = wordPattern();
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(read); m !== null && n < MAX_WORDS; m = WORD.exec(read)) {
+    const raw = m[0];
+    let w = raw.toLowerCase();
+    if (w.indexOf("’") >= 0) w = w.replace(/’/g, "'");
+    const c = w.charCodeAt(0);
+    if (c === 33 || c === 63) w = w.length > 1 ? (w.indexOf("?") >= 0 && w.indexOf("!") >= 0 ? "?!" : w.charAt(0) + w.charAt(0)) : w;
+    wordStart[n] = m.index;
+    wordEnd[n] = m.index + raw.length;
+    formStart[n++] = forms.length;
+    forms += w;
   }
+  formStart[n] = forms.length;
   if (capsBucket < 0) capsBucket = bucketOf("#caps");
   if (sentenceWords !== undefined) sentenceWords.length = 0;
   // At most 22 features a word (a unigram, a bigram, 19 character 4-grams, capitals), and the length.
@@ -213,15 +184,12 @@ export function listFeatures(text: string, out: FeatureList, sentenceWords?: num
       inSentence = 0;
     }
     inSentence++;
-    const from = formStart[i] as number;
-    const src = from >= 0 ? read : lowered;
-    const at = from >= 0 ? from : -1 - from;
-    const len = formLength[i] as number;
+    const at = formStart[i] as number;
+    const len = (formStart[i + 1] as number) - at;
     let hu = H_UNIGRAM;
     let hb = H_BIGRAM;
     for (let k = at; k < at + len; k++) {
-      let c = src.charCodeAt(k);
-      if (c >= 65 && c <= 90) c |= 32;
+      const c = forms.charCodeAt(k);
       hu = Math.imul(hu ^ c, 0x01000193);
       hb = Math.imul(hb ^ c, 0x01000193);
       if (len <= 20) padded[k - at + 1] = c;
@@ -230,14 +198,7 @@ export function listFeatures(text: string, out: FeatureList, sentenceWords?: num
     // The bigram this word starts: "b:" + word + " " + next word.
     if (i + 1 < n) {
       let hn = Math.imul(hb ^ 32, 0x01000193);
-      const nextFrom = formStart[i + 1] as number;
-      const nextSrc = nextFrom >= 0 ? read : lowered;
-      const nextAt = nextFrom >= 0 ? nextFrom : -1 - nextFrom;
-      for (let k = nextAt, to = nextAt + (formLength[i + 1] as number); k < to; k++) {
-        let c = nextSrc.charCodeAt(k);
-        if (c >= 65 && c <= 90) c |= 32;
-        hn = Math.imul(hn ^ c, 0x01000193);
-      }
+      for (let k = at + len, to = formStart[i + 2] as number; k < to; k++) hn = Math.imul(hn ^ forms.charCodeAt(k), 0x01000193);
       f = add(out, keep, f, (hn >>> 0) & MASK, start, wordEnd[i + 1] as number, sentence);
     }
     if (len >= 4 && len <= 20) {
