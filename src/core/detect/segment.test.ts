@@ -11,7 +11,7 @@ const fixture = (name: string): string => readFileSync(join(FIXTURES, name), "ut
 const withDisclaimer = { disclaimerText: CENTRE_DISCLAIMER_TEXT };
 
 /** Every non-blank line of the body lands in exactly one of authored, signature, disclaimer, quoted. */
-function expectPartition(text: string, options = withDisclaimer): void {
+function expectPartition(text: string, options: Parameters<typeof segmentBody>[1] = withDisclaimer): void {
   const result = segmentBody(text, options);
   const nonBlank = (s: string): string[] => s.split("\n").filter((l) => l.trim() !== "");
   const pieces = [...nonBlank(result.authored), ...nonBlank(result.signature), ...nonBlank(result.disclaimer), ...nonBlank(result.quoted)];
