@@ -106,6 +106,31 @@ describe("the model's scores", () => {
     "",
   ];
 
+  it("quote back the strongest piece of evidence and, after it, only the pieces that weigh enough (telling)", () => {
+    for (const text of texts) {
+      clearModelMemo();
+      for (const label of LABELS) {
+        for (const judged of [detectOne(text, label), detectMax(text, label)]) {
+          const { evidence, telling } = judged;
+          if (evidence.length === 0) expect(telling).toEqual([]);
+          else expect(telling[0]).toBe(evidence[0]);
+          // In the same order, each once: a subsequence of the evidence.
+          let at = 0;
+          for (const piece of telling) {
+            at = evidence.indexOf(piece, at) + 1;
+            expect(at).toBeGreaterThan(0);
+          }
+        }
+      }
+    }
+    // Words learnt from how the training mail was written weigh little: the model counts them
+    // as evidence but they are not worth quoting (checked so that a retrained model says so).
+    const judged = detectMax("Rota\nNobody answered. Cc Finance and the Centre manager.", "heated");
+    expect(judged.evidence).toEqual(expect.arrayContaining(["Cc", "Finance"]));
+    expect(judged.telling).toEqual(["Nobody"]);
+    clearModelMemo();
+  });
+
   it("are the sum of the weights of the text's distinct features, for every head", () => {
     for (const text of texts) {
       clearModelMemo();

@@ -295,6 +295,13 @@ describe("no-heated-tone with the detection model", () => {
     expect(runRule(rule, { draft, options: { modelStrong: 1, threshold: 2 } })).toHaveLength(1);
   });
 
+  it("does not quote words the model weighs only a little ('Cc', 'Finance') after its strongest", () => {
+    const [finding] = runRule(rule, { draft: makeDraft({ subject: "Rota", body: "Nobody answered. Cc Finance and the Centre manager." }) });
+    expect(finding?.evidence).toContain("Nobody");
+    expect(finding?.evidence).not.toContain("Cc");
+    expect(finding?.evidence).not.toContain("Finance");
+  });
+
   it("reports on the model alone only from the whole text, never from one window", () => {
     const calm = "Thank you for sending the October invoice and the updated rota for the kitchen team. The new menu looks lovely and the children enjoyed the soup on Tuesday. We have also booked the hall for the Christmas play on 12 December, and the parents have been told.";
     const text = `${calm} Ugh, I hate Mondays. ${calm}`;

@@ -628,9 +628,10 @@ function modelTally(subject: string, authored: string, options: Readonly<NoHeate
   } else tally.points += heated.probability >= options.modelStrong ? MODEL_STRONG_POINTS : MODEL_ASSIST_POINTS;
   if (evidence.length === 0) return { points: 0, signs: [], evidence: [] };
   tally.signs.push("words that read as angry");
-  // Pieces made only of plain words ("my", "it is", "for a") weigh a little in angry mail but
-  // tell the sender nothing when quoted back; they are quoted only when nothing else is.
-  const telling = evidence.filter(saysSomething);
+  // Pieces made only of plain words ("my", "it is", "for a"), and pieces that weigh little after
+  // the strongest (words learnt from how the training mail was written: "Cc", "Finance"), tell
+  // the sender nothing when quoted back; they are quoted only when nothing else is.
+  const telling = evidence.filter((e) => heated.telling.includes(e) && saysSomething(e));
   tally.evidence.push(...(telling.length > 0 || !alone ? telling : evidence));
   return tally;
 }
