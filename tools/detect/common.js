@@ -84,4 +84,31 @@ function mulberry32(seed) {
   };
 }
 
-module.exports = { ROOT, LABELS, loadTs, splitOf, loadRows, mulberry32, textOf, SPLIT_SALT };
+/**
+ * A small RFC 4180 CSV parser, shared by the scripts that read the public data sets (quoted fields, doubled quotes, newlines inside quotes).
+ * @param {string} text
+ * @returns {string[][]}
+ */
+function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"') {
+        if (text[i + 1] === '"') { field += '"'; i++; } else quoted = false;
+      } else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") { row.push(field); field = ""; }
+    else if (c === "\n" || c === "\r") {
+      if (c === "\r" && text[i + 1] === "\n") i++;
+      row.push(field); rows.push(row); row = []; field = "";
+    } else field += c;
+  }
+  if (field !== "" || row.length > 0) { row.push(field); rows.push(row); }
+  return rows;
+}
+
+module.exports = { ROOT, LABELS, loadTs, splitOf, loadRows, mulberry32, textOf, SPLIT_SALT, parseCsv };

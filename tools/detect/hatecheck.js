@@ -27,6 +27,7 @@ const fs = require("node:fs");
 const path = require("node:path");
 const { createHash } = require("node:crypto");
 const { execFileSync } = require("node:child_process");
+const { parseCsv } = require("./common");
 
 const COMMIT = "d84302298ceeb34f4b0dde2d8a1f4932c2caa612";
 const FILE = "test_suite_cases.csv";
@@ -48,30 +49,6 @@ const SOURCES = {
   counter_quote_nh: ["hatecheck-counter", 0, 0],
   counter_ref_nh: ["hatecheck-counter", 0, 0],
 };
-
-/**
- * Parses CSV (RFC 4180: quoted fields, doubled quotes, line breaks inside quotes).
- * @param {string} s
- * @returns {string[][]}
- */
-function parseCsv(s) {
-  const rows = [];
-  let row = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    if (quoted) {
-      if (c === '"' && s[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") { row.push(field); field = ""; }
-    else if (c === "\n") { row.push(field); rows.push(row); row = []; field = ""; }
-    else if (c !== "\r") field += c;
-  }
-  if (field !== "" || row.length > 0) { row.push(field); rows.push(row); }
-  return rows;
-}
 
 /**
  * The corpus rows of the CSV.

@@ -31,6 +31,7 @@ const path = require("node:path");
 const { createHash } = require("node:crypto");
 const zlib = require("node:zlib");
 const { execFileSync } = require("node:child_process");
+const { parseCsv } = require("./common");
 
 const ROOT = path.resolve(__dirname, "../..");
 const OUT = path.join(__dirname, "data/train.jsonl.gz");
@@ -42,33 +43,6 @@ const MIRROR = argMirror > 0 ? process.argv[argMirror + 1] : "/work/.mirror";
 const ABUSE = /\b(fuck\w*|shit\w*|bullshit|crap\w*|asshole\w*|arsehole\w*|bastard\w*|bitch\w*|cunt\w*|dick\w*|prick\w*|twat\w*|wank\w*|idiot\w*|moron\w*|retard\w*|stupid|dumb\w*|scum|piss\w*|damn\w*|sucks?)\b/i;
 const MAX_CHARS = 1200;
 const FILES = ["data/training/train_comments.csv", "data/training/train_issues.csv", "data/training/labeled_test_issues.csv"];
-
-/**
- * A small RFC 4180 CSV parser (quoted fields, doubled quotes, newlines inside quotes).
- * @param {string} text
- * @returns {string[][]}
- */
-function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') { field += '"'; i++; } else quoted = false;
-      } else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") { row.push(field); field = ""; }
-    else if (c === "\n" || c === "\r") {
-      if (c === "\r" && text[i + 1] === "\n") i++;
-      row.push(field); rows.push(row); row = []; field = "";
-    } else field += c;
-  }
-  if (field !== "" || row.length > 0) { row.push(field); rows.push(row); }
-  return rows;
-}
 
 function gitShow(repoDir, rev, file) {
   return execFileSync("git", ["--git-dir", repoDir, "show", `${rev}:${file}`], { maxBuffer: 1 << 28 });

@@ -17,6 +17,7 @@ const { execFileSync } = require("node:child_process");
 const { createHash } = require("node:crypto");
 const fs = require("node:fs");
 const path = require("node:path");
+const { parseCsv } = require("../common");
 
 const ROOT = path.resolve(__dirname, "../../..");
 const GIT_DIR = process.argv[2] ?? "/work/.mirror/surge-ai+profanity/repo";
@@ -69,39 +70,6 @@ const OBSCENE_CANONICAL = new Set(["fuck", "motherfucker", "shit", "cunt", "ass"
 
 function git(args) {
   return execFileSync("git", ["--git-dir", GIT_DIR, ...args], { encoding: "utf8", maxBuffer: 1 << 26 });
-}
-
-/** Minimal CSV reader (quoted fields, doubled quotes). */
-function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") {
-      row.push(field);
-      field = "";
-    } else if (c === "\n" || c === "\r") {
-      if (c === "\r" && text[i + 1] === "\n") i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-    } else field += c;
-  }
-  if (field !== "" || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
 }
 
 /** The hand-made lists' terms, by how they match. */
