@@ -621,6 +621,13 @@ export function punctuationBursts(text: string): PunctuationBurst[] {
 }
 
 /**
+ * A reply's or a forward's prefix at the start of a subject: `RE:`, `AW:`, `SV:`, `VS:`, `Antw:`,
+ * `FW:`, `Fwd:`, `WG:`, `TR:`, `RV:`, `Doorst:`, in any case, also with `[Fwd: …]` brackets and a
+ * count (`FW[3]:`, `RE(2):`). Group 1 is the prefix, group 2 or 3 its count.
+ */
+export const SUBJECT_PREFIX = /^[\s[(]*(fwd?|wg|tr|rv|re|aw|sv|doorst|vs|antw)\s*(?:\[(\d{1,3})\]|\((\d{1,3})\))?\s*:/i;
+
+/**
  * Counts the forward prefixes at the start of a subject: `FW:`, `Fwd:`, `WG:`, `TR:`,
  * `RV:`, `Doorst:`, in any case, also with `[Fwd: …]` brackets; `RE:` between them is
  * skipped but not counted. `FW[3]:` counts as 3.
@@ -628,13 +635,15 @@ export function punctuationBursts(text: string): PunctuationBurst[] {
  * @returns how many times it was forwarded, by its prefixes
  */
 export function forwardPrefixCount(subject: string): number {
-  const prefix = /^[\s[(]*(fwd?|wg|tr|rv|re|aw|sv|doorst|vs)\s*(?:\[(\d{1,3})\]|\((\d{1,3})\))?\s*:/i;
+  const prefix = SUBJECT_PREFIX;
   let rest = subject.slice(0, 400);
   let count = 0;
   for (let guard = 0; guard < 100; guard++) {
     const m = prefix.exec(rest);
     if (!m) break;
     const kind = (m[1] as string).toLowerCase();
+    // "Antw:" ends the count, as it did before the prefix was shared with the heated rule.
+    if (kind === "antw") break;
     if (kind !== "re" && kind !== "aw" && kind !== "sv" && kind !== "vs") count += Number(m[2] ?? m[3] ?? 1);
     rest = rest.slice(m[0].length);
   }

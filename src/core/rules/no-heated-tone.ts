@@ -25,6 +25,7 @@ import {
   punctuationBursts,
   quoteList,
   sentenceAround,
+  SUBJECT_PREFIX,
   wordsAsPattern,
   type CompiledSignals,
   type SignalData,
@@ -211,8 +212,6 @@ const FAMILY_POINTS = 1;
 const CHEERFUL = /(?:^|[\s(])(?::-?\)|:D|xxx?)(?=$|[\s.,!])|\uD83D[\uDE00-\uDE0D\uDE42\uDE0A\uDE18\uDE4C\uDC95\uDC96]|\uD83E[\uDD70\uDD73\uDDC1]|\uD83C[\uDF89\uDF8A\uDF84\uDF82\uDF70]|[\u2764\u263A]/;
 /** Kinds of sign that do not make a second kind with the model's points (see `check`). */
 const NOT_WITH_MODEL = new Set(["strings of ! or ?", "shouting in capitals", "words stressed in capitals"]);
-/** A subject that a reply or a forward kept: `Re:`, `AW:`, `SV:`, `Antw:`, `Fwd:`, `WG:`, `TR:`, `RV:`. */
-const REPLY_SUBJECT = /^[\s[(]*(?:re|aw|sv|vs|antw|fwd?|wg|tr|rv)\s*(?:\[\d{1,3}\])?\s*:/i;
 /** Characters of what the sender wrote that are judged (64 KB; see `toneWindow`). */
 export const TONE_WINDOW = 65_536;
 /**
@@ -736,7 +735,7 @@ export default defineRule<NoHeatedToneOptions>({
     const seen = new Set<string>();
     // A reply's or a forward's subject is the first writer's words, kept by the mail client: its
     // signs are not the sender's ("Re: who approved this?" answered "I did, sorry").
-    const subject = REPLY_SUBJECT.test(snapshot.subject) ? { points: 0, signs: [], evidence: [], families: [] } : scoreText(snapshot.subject, true, options, signals, acronyms, seen);
+    const subject = SUBJECT_PREFIX.test(snapshot.subject) ? { points: 0, signs: [], evidence: [], families: [] } : scoreText(snapshot.subject, true, options, signals, acronyms, seen);
     const authored = toneWindow(snapshot.body.authored);
     const body = scoreText(authored, false, options, signals, acronyms, seen);
     // The model reads only the first MAX_MODEL_CHARS of its text (`sampleText`), so it is given no
