@@ -3,7 +3,7 @@
  * batches, retries later on network errors and drops batches the server refuses.
  */
 import { createHash } from "crypto";
-import { EVENT_QUEUE_KEY, createEventQueue, pseudonymousSender, sha256Hex, type MonitorEvent } from "../../src/office/event-queue";
+import { EVENT_QUEUE_KEY, createEventQueue, pseudonymousSender, rootConstants, sha256Hex, type MonitorEvent } from "../../src/office/event-queue";
 import { memoryStorage, type FetchLike } from "../../src/office/published-policy";
 import { INSTALL_KEY } from "../../src/office/install-credentials";
 import { validateEventBatch } from "../../src/server/events";
@@ -121,6 +121,26 @@ it("never rejects, even when storage fails", async () => {
 describe("pseudonymous sender", () => {
   it.each(["", "abc", "a.jones@norcotearlyyearscentre.co.uk", "ünïcødé ✓", "x".repeat(200)])("sha256Hex(%j) matches Node's crypto", (text) => {
     expect(sha256Hex(text)).toBe(createHash("sha256").update(text, "utf8").digest("hex"));
+  });
+
+  it("computes SHA-256's constants exactly as FIPS 180-4 lists them, with room for any engine's rounding", () => {
+    // FIPS 180-4 §5.3.3 and §4.2.2 (first and last values of each table, and a few between).
+    const h = rootConstants(8, 1 / 2);
+    expect(h).toEqual([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);
+    const k = rootConstants(64, 1 / 3);
+    expect(k).toHaveLength(64);
+    expect([k[0], k[1], k[2], k[3], k[31], k[32], k[62], k[63]]).toEqual([0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x14292967, 0x27b70a85, 0xbef9a3f7, 0xc67178f2]);
+    // Each scaled fraction is far from a whole number, so an engine whose Math.pow is a little
+    // off (by hundreds of units in the last place) still truncates it to the same integer.
+    const primes = [2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67, 71, 73, 79, 83, 89, 97, 101, 103, 107, 109, 113, 127, 131, 137, 139, 149, 151, 157, 163, 167, 173, 179, 181, 191, 193, 197, 199, 211, 223, 227, 229, 233, 239, 241, 251, 257, 263, 269, 271, 277, 281, 283, 293, 307, 311];
+    for (const [power, count] of [[1 / 2, 8], [1 / 3, 64]] as const) {
+      for (const p of primes.slice(0, count)) {
+        const scaled = (Math.pow(p, power) % 1) * 4294967296;
+        const margin = Math.min(scaled % 1, 1 - (scaled % 1));
+        expect(margin).toBeGreaterThan(1e-3);
+        for (const error of [-1e-13, 1e-13]) expect(((Math.pow(p, power) * (1 + error)) % 1) * 4294967296 >>> 0).toBe(scaled >>> 0);
+      }
+    }
   });
 
   it("is stable, case-insensitive, salted and accepted by the server's pattern", () => {
