@@ -1,4 +1,5 @@
-import rule, { boundedEditDistance, foldConfusables } from "./no-lookalike-domain";
+import { toASCII, toUnicode } from "punycode/";
+import rule, { boundedEditDistance, decodeHost, foldConfusables } from "./no-lookalike-domain";
 import { makeDraft, runRule, runRuleTests } from "../../../test/rule-tester";
 import { fullServices } from "../text/public-suffix-full";
 
@@ -130,5 +131,75 @@ describe("no-lookalike-domain (details)", () => {
   it("copes with a very long made-up domain", () => {
     expect(runRule(rule, { draft: to(`a@${"n".repeat(50_000)}.co.uk`) })).toEqual([]);
     expect(runRule(rule, { draft: to(`a@${"norcot.".repeat(30)}com`) })).toEqual([]);
+  });
+});
+
+describe("decodeHost (the handler's own Punycode decoder)", () => {
+  /** What the rule showed before, with the punycode package: its toUnicode, or the host itself when that throws. */
+  const byPackage = (host: string): string => {
+    if (!host.includes("xn--")) return host;
+    try {
+      return toUnicode(host);
+    } catch {
+      return host;
+    }
+  };
+  /** A small deterministic generator (mulberry32), so a failure can be reproduced. */
+  const random = (seed: number) => () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+
+  it("decodes real international names as the punycode package does", () => {
+    for (const host of ["xn--nrcotearlyyearscentre-2xc.co.uk", "xn--80ak6aa92e.com", "mail.xn--mnchen-3ya.de", "xn--bcher-kva.example", "xn--fsqu00a.xn--3lr804guic", "XN--bcher-kva.example", "a@xn--bcher-kva.example", "xn--.com", "xn--a.com"]) {
+      expect(decodeHost(host)).toBe(byPackage(host));
+    }
+    expect(decodeHost("xn--80ak6aa92e.com")).toBe("аррӏе.com");
+    expect(decodeHost("norcot.co.uk")).toBe("norcot.co.uk");
+  });
+
+  it("gives the punycode package's answer on 5,000 generated hosts, valid and broken", () => {
+    const next = random(20260106);
+    const pick = (chars: string): string => chars[Math.floor(next() * chars.length)] as string;
+    const unicode = "abcdefghijklmnopqrstuvwxyzаеорсухіѕјԁһӏäöüéèçßñøåłżœæ中文字ü日本語한국어αβγ😀-";
+    const puny = "abcdefghijklmnopqrstuvwxyz0123456789-ABCXYZ";
+    const differ: string[] = [];
+    let threw = 0;
+    for (let n = 0; n < 5_000; n++) {
+      const labels: string[] = [];
+      const count = 1 + Math.floor(next() * 3);
+      for (let l = 0; l < count; l++) {
+        const length = Math.floor(next() * 14);
+        let label = "";
+        if (next() < 0.5) {
+          // A real label encoded by the package, sometimes damaged afterwards.
+          for (let c = 0; c < Math.max(1, length); c++) label += pick(unicode);
+          label = toASCII(label);
+          if (next() < 0.3 && label.length > 5) {
+            const at = 4 + Math.floor(next() * (label.length - 4));
+            label = label.slice(0, at) + pick(puny + "é!.") + label.slice(at + 1);
+          }
+        } else {
+          label = "xn--";
+          for (let c = 0; c < length; c++) label += pick(puny);
+          // Runs of large digits overflow the decoder's integers at different places.
+          if (next() < 0.2) for (let c = Math.floor(next() * 12); c > 0; c--) label += pick("z9");
+          if (next() < 0.5) label += pick("aab9é");
+        }
+        labels.push(label);
+      }
+      const separators = ".....。．｡@";
+      let host = labels[0] as string;
+      for (const label of labels.slice(1)) host += pick(separators) + label;
+      const expected = byPackage(host);
+      if (expected === host && host.includes("xn--")) threw++;
+      if (decodeHost(host) !== expected) differ.push(host);
+    }
+    expect(differ).toEqual([]);
+    // Both kinds were tried: hosts the package decodes and hosts it refuses.
+    expect(threw).toBeGreaterThan(500);
+    expect(threw).toBeLessThan(4_500);
   });
 });
