@@ -245,7 +245,7 @@ describe("no-heated-tone with the detection model", () => {
   });
 
   it("adds two points when it is surer (modelStrong): one other sign then completes a report", () => {
-    const text = "Why is the sink full of dirty cups AGAIN?";
+    const text = "The sink is full of dirty cups AGAIN.";
     const draft = makeDraft({ subject: "Rota", body: text });
     const strong = (rule.meta.defaultOptions as { modelStrong: number }).modelStrong;
     // The premise: the strongest window is at modelStrong or more, and below the level that reports alone.
@@ -525,5 +525,51 @@ describe("no-heated-tone: unmistakable phrases report on their own", () => {
     "This is the third time we've run the fun day and it gets better every year.",
   ])("%s", (text) => {
     expect(runRule(rule, { draft: body(text), options: noModel })).toEqual([]);
+  });
+});
+
+describe("no-heated-tone: one pointed question is a weak sign", () => {
+  it("counts one pointed question beside another kind of sign", () => {
+    const [finding] = runRule(rule, { draft: body("How come the rota changed overnight? Frankly, Tuesday was better."), options: noModel });
+    expect(finding?.evidence).toBe("“Frankly”, “How come the rota”");
+  });
+
+  it("does not report one pointed question alone, nor count it again when a phrase counted its words", () => {
+    expect(runRule(rule, { draft: body("How come the rota changed overnight?"), options: noModel })).toEqual([]);
+    expect(runRule(rule, { draft: body("Who keeps leaving the fridge open? The milk was off."), options: noModel })).toEqual([]);
+  });
+
+  it("does not count a question that is asking the list for help", () => {
+    expect(runRule(rule, { draft: body("Does anyone know a good plumber? Frankly the boiler is a mess."), options: noModel })).toEqual([]);
+    expect(runRule(rule, { draft: body("Do you think we could move the meeting? Frankly Tuesday is a squeeze."), options: noModel })).toEqual([]);
+  });
+});
+
+describe("no-heated-tone: the words of someone kept waiting complete the model's two points", () => {
+  // modelStrong at 0.4 so that these short notes get the model's two points; the premise is checked.
+  const options = { modelStrong: 0.4 };
+  const strong = (text: string) => expect(detectMax(modelText("Order", text), "heated").probability).toBeGreaterThanOrEqual(0.4);
+  const run = (text: string, extra: Record<string, number> = {}) => runRule(rule, { draft: makeDraft({ subject: "Order", body: text }), options: { ...options, ...extra } });
+
+  it("reports 'never' or 'still waiting' with the model fairly sure, quoting them", () => {
+    const never = "The nappies were never delivered and I have heard nothing from your office.";
+    strong(never);
+    expect(String(run(never)[0]?.evidence)).toContain("“never”");
+    const third = "The nappies were not delivered. This is the third time I have had to email.";
+    strong(third);
+    expect(run(third)).toHaveLength(1);
+  });
+
+  it("does not report the same note without those words, nor with the model off", () => {
+    const plain = "The nappies were not delivered and I have not heard from your office.";
+    strong(plain);
+    expect(run(plain)).toEqual([]);
+    expect(run("The nappies were never delivered and I have heard nothing from your office.", noModel)).toEqual([]);
+  });
+
+  it("does not report a sender apologising for the wait", () => {
+    const sorry = "I'm sorry the nappies were never delivered and you have heard nothing from our office.";
+    strong(sorry);
+    expect(run(sorry)).toEqual([]);
   });
 });

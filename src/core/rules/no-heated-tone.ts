@@ -183,9 +183,16 @@ const MAX_BURSTS_READ = 40;
 const NOTICE_LETTERS = 20;
 /** Questions and one-word sentences looked at (a long text full of them stops early). */
 const MAX_QUESTIONS_READ = 200;
-/** Pointed questions needed for a point: one may be a real question. */
+/**
+ * Pointed questions for two points; one alone is worth one (it may be a real question, so it
+ * needs another sign; see `aloneCounts`). With the words of someone kept waiting (see `check`), on
+ * dev: heated mail found 59.7 → 62.0 % (long work mail 67.5 → 75.3 %, nursery 76.5 → 79.7 %), clean
+ * rows warned 1.1 → 1.4 % (clean e-mail-like mail: long work mail 0.6 → 1.1 %, the rest unchanged).
+ */
 const MIN_RHETORICAL = 2;
-/** Points for pointed questions, and for a curt one-word sentence. */
+/** Openings that, in a question alone, are usually asking ("Does anyone know a good plumber?", "Do you think we could…?"). */
+const ASKING = /^(?:do you think|who keeps (?!\S+ing\b)|isn't (?:it|that|this)|(?:does|is|did|has) (?:anyone|anybody) (?:know|have|got|need|want|fancy|mind|remember|use|else|happen|in|on|at|here))\b/;
+/** Points for a pointed question, for pointed questions, and for a curt one-word sentence. */
 const STYLE_POINTS = 1;
 const QUESTION_POINTS = 2;
 const QUESTION_STARTS: readonly (readonly string[])[] = data.questionStarts.map((q) => q.split(" "));
@@ -235,6 +242,10 @@ const MODEL_ASSIST = 0.4;
  * (thread-clean train rows) 1.6 → 3.2 %; at 0.8 it found 54.3 % with 2.9 % of that work mail.
  */
 const MODEL_STRONG = 0.7;
+/** Words of someone kept waiting or let down, which with the model's two points make a report (see `check`). */
+const PERSISTENCE = /\b(?:never|nothing|(?:third|fourth|fifth|sixth) (?:time|e-?mail|request|reminder|month|week|notice|call|message)|(?:has|have|'ve|’ve) now|still (?:no|not|nothing|waiting|hasn't|haven't|isn't|doesn't|don't)|I (?:want|expect) (?:this|it|a|an|my|the))\b/i;
+/** An apology: the sender owning a failure, not complaining about one. */
+const APOLOGY = /\b(?:(?:i'm|i am|we're|we are|so|really|very|truly) sorry|apologi[sz]e|apologies|my fault|our (?:fault|failure|mistake|error))\b/i;
 /** Points the model adds when it is fairly sure, but not sure enough to report alone. */
 const MODEL_ASSIST_POINTS = 1;
 /** Points the model adds when it is surer still (`modelStrong`). */
@@ -325,8 +336,8 @@ function scoreText(
   // one-word sentences of exasperation ("Again." "Typical.") add a point, once each.
   if (!isSubject) {
     const questions = rhetoricalQuestions(text);
-    if (questions.length >= MIN_RHETORICAL) {
-      tally.points += QUESTION_POINTS;
+    if (questions.length >= MIN_RHETORICAL || (questions.length === 1 && aloneCounts(questions[0] as string, tally.evidence))) {
+      tally.points += questions.length >= MIN_RHETORICAL ? QUESTION_POINTS : STYLE_POINTS;
       tally.evidence.push(questions[0] as string);
       tally.signs.push("pointed questions"); families.push("pointed questions");
     }
@@ -499,6 +510,18 @@ function rhetoricalQuestions(text: string): string[] {
     found.push(sentence.split(/\s+/).slice(0, opening.length + 2).join(" "));
   }
   return found;
+}
+
+/**
+ * Whether a pointed question found alone counts: not when it is asking ("Does anyone know…?"),
+ * nor when a phrase already counted its words ("Who keeps leaving…?" is one sign, not two).
+ * @param question - its opening words, as written
+ * @param counted - the phrases counted, as written
+ * @returns true when it counts
+ */
+function aloneCounts(question: string, counted: readonly string[]): boolean {
+  const q = question.toLowerCase().replace(/’/g, "'");
+  return !ASKING.test(q) && !counted.some((c) => q.includes(c.toLowerCase()) || c.toLowerCase().includes(q));
 }
 
 /** A full stop, `!`, `?` or line break. */
@@ -753,7 +776,17 @@ export default defineRule<NoHeatedToneOptions>({
     // clean e-mail-like mail unchanged; with capitals and bursts as well, list mail 2.2 → 3.0 %.
     const families = new Set([...(subject.families ?? []), ...(body.families ?? [])]);
     const worded = model.points > 0 && [...families].some((f) => !NOT_WITH_MODEL.has(f));
-    const bonus = families.size + (worded ? 1 : 0) >= 2 ? FAMILY_POINTS : 0;
+    let bonus = families.size + (worded ? 1 : 0) >= 2 ? FAMILY_POINTS : 0;
+    // The model fairly sure with no other sign: the words of someone kept waiting ("still no reply",
+    // "the third time", "has now been", "never", "nothing") complete the report, unless the sender
+    // is apologising ("I'm sorry nothing was done"). On the blind sets' train rows, with one pointed
+    // question counting: heated list mail found 41.5 → 51.5 %, long work mail 49.5 → 59.3 %, code
+    // review 43.0 → 45.8 %; calm long work mail warned 3.4 → 3.7 %, calm list mail 0.9 → 1.0 %.
+    const persistence = bonus === 0 && model.points >= MODEL_STRONG_POINTS && !APOLOGY.test(authored) ? PERSISTENCE.exec(authored) : null;
+    if (persistence !== null) {
+      bonus = FAMILY_POINTS;
+      model.evidence.unshift(persistence[0]);
+    }
     if (subject.points + body.points + model.points + bonus < options.threshold) return;
     const signs = [...new Set([...body.signs, ...subject.signs, ...model.signs])];
     context.report({
