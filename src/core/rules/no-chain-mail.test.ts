@@ -158,7 +158,7 @@ runRuleTests(rule, {
 
 describe("no-chain-mail data", () => {
   it("has well-formed patterns, known kinds and no duplicates", () => {
-    const all = Object.values(data.groups).flatMap((g) => g.patterns);
+    const all = [...Object.values(data.groups).flatMap((g) => g.patterns), ...data.notice];
     for (const p of all) expect([p, patternProblem(p)]).toEqual([p, undefined]);
     expect(new Set(all).size).toBe(all.length);
     // V8 does not optimise a regular expression whose source is over about 20 KB.
@@ -240,5 +240,55 @@ describe("no-chain-mail: joke lists and copy-and-post chains with no 'send this 
     "Signs that you are dehydrated include headaches and dark urine: please keep drinking water in this heat.",
   ])("leaves an ordinary sentence alone: %s", (text) => {
     expect(runRule(rule, { draft: body(text) })).toHaveLength(0);
+  });
+});
+
+describe("no-chain-mail: a real notice forwarded to the people it is for is not chain mail", () => {
+  const off = { modelThreshold: 1, modelAssist: 1 };
+  const phishing = forward(
+    "Dear colleagues,\n\nAs requested, forwarding the note from IT below. Please share with your team.",
+    "Several staff have received e-mails that look like they come from the payroll system asking them to log in. Do not click the link. If you have clicked it, ring the service desk on ext 4410 straight away. Everyone please be careful.",
+    { subject: "Phishing e-mails this week", to: "All Staff" },
+  );
+  const fair =
+    "Hi everyone, forwarding this from the PTA. Please share with the parents in your room.\n\n> You're all warmly invited to our summer fair on Saturday 14th June from 2pm. Cake stall, tombola and a bouncy castle for the little ones. Everyone welcome, bring your friends and family!";
+  const policy =
+    "Dear all staff,\n\nPlease read the updated safeguarding policy below and pass it on to your room team. Sign the sheet in the office by Friday 7th.\n\n> The safeguarding policy has been updated to include the new reporting form. Every member of staff must read it.";
+
+  it("leaves alone IT's genuine warning forwarded to colleagues, however sure the model is", () => {
+    const draft = makeDraft({ composeType: "forward", subject: "FW: Phishing e-mails this week - genuine warning from IT", body: phishing });
+    // The premise: the model alone is very sure (it learnt "colleagues", "share", "everyone").
+    const snapshot = buildTestSnapshot(phishing, { subject: "FW: Phishing e-mails this week - genuine warning from IT" });
+    expect(detectOne([snapshot.subject, snapshot.body.authored, snapshot.body.quoted].join("\n"), "chain").probability).toBeGreaterThanOrEqual(0.99);
+    expect(runRule(rule, { draft })).toHaveLength(0);
+  });
+
+  it("leaves alone an invitation forwarded three times to the parents of a room", () => {
+    const draft = makeDraft({ subject: "FW: FW: FW: Summer fair at St Anne's - all welcome", body: fair });
+    // Forwarded three times is two points; the model's one more would have reported it.
+    expect(runRule(rule, { draft, options: { ...off, threshold: 2 } })).toHaveLength(1);
+    expect(runRule(rule, { draft })).toHaveLength(0);
+  });
+
+  it("reads 'pass it on to your room team' as a notice, not as 'pass it on'", () => {
+    expect(runRule(rule, { draft: makeDraft({ subject: "FW: FW: FW: Policy update - safeguarding", body: policy }) })).toHaveLength(0);
+  });
+
+  it("still reports a scam warning that asks for it to go to every parent you know, even addressed to the team", () => {
+    const body = "Hi team,\n\n> There's a text going round saying 'here are the photos from your child's nursery' with a link. It's a scam that takes your bank details. Forward this to all parents you know!!";
+    expect(runRule(rule, { draft: makeDraft({ subject: "Fwd: nursery photos scam", body }) })).toEqual([
+      expect.objectContaining({ messageId: "chainLetter", evidence: expect.stringContaining("“Forward this to all parents you know”") }),
+    ]);
+  });
+
+  it.each([
+    ["Forward to everyone u know", 3, "> From next Monday every speed camera on the motorway will catch drivers at 1 mph over. Nobody has been told. Forward to everyone u know!!"],
+    ["Send to all the teachers you know", 3, "> To all the teachers out there: you buy the glue sticks with your own money. Send to all the teachers you know."],
+    // Weak signs: a point each, reported with another sign or the model's.
+    ["better safe than sorry", 1, "Not sure about this but better safe than sorry!!\n\n> Aldi are giving every family a £100 voucher. Answer 3 questions and claim yours."],
+    ["spread the word", 1, "> Our dog went missing yesterday. Please help us spread the word!"],
+  ])("finds a chain that says '%s' by its words alone (threshold %d)", (sign, threshold, text) => {
+    const found = runRule(rule, { draft: makeDraft({ subject: "Fwd: please read", body: text }), options: { ...off, threshold } });
+    expect(found).toEqual([expect.objectContaining({ evidence: expect.stringContaining(`“${sign}”`) })]);
   });
 });

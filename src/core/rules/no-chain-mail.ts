@@ -56,6 +56,14 @@ type GroupInfo = Readonly<{ kind: Kind; weight: number; patterns: readonly strin
 
 const GROUPS = data.groups as Readonly<Record<string, GroupInfo>>;
 const SIGNALS = compileSignals(GROUPS as SignalData);
+/**
+ * Signs that a message is a real notice passed to the people it is for: an audience at work
+ * ("share with your team", "Dear colleagues"), "as requested", "for your records", a reference
+ * or extension number. Chain mail asks for passing on to everyone; a notice names its readers.
+ */
+const NOTICE = compileSignals({ notice: { weight: 1, patterns: data.notice } });
+/** A time of day or a dated weekday ("6pm", "10.30", "Sunday 17th"): one more notice sign. */
+const WHEN = /\d ?[ap]m\b|\d[.:][0-5]\d\b|day \d/;
 const EXTRA_WEIGHT = 3;
 /**
  * Points for a message forwarded `forwardPrefixes` times or more, and for one forwarded
@@ -114,6 +122,19 @@ function forwardCount(snapshot: EmailSnapshot): number {
     if (part.headers.subject !== undefined) count = Math.max(count, forwardPrefixCount(part.headers.subject));
   }
   return Math.max(count, parts);
+}
+
+/**
+ * How many signs of a real notice the message shows (see `NOTICE` and `WHEN`), in the subject
+ * and the texts written and forwarded, header lines left out.
+ * @param snapshot - the message
+ * @returns the number of distinct signs
+ */
+function noticeSigns(snapshot: EmailSnapshot): number {
+  const texts = [snapshot.subject, snapshot.body.authored, ...snapshot.body.quotedParts.map((p) => p.text)].map(prepareText);
+  const found = new Set(texts.flatMap((t) => findSignals(t, NOTICE).map((h) => h.pattern)));
+  // Header lines left in the text ("Jo Bloggs <jo@…> on 03/18/2024 4:13 pm") carry times too.
+  return found.size + Number(WHEN.test(texts.join("\n").replace(/.*@.*/g, "")));
 }
 
 /**
@@ -203,12 +224,16 @@ export default defineRule<NoChainMailOptions>({
       byField.body += ADDRESS_POINTS;
     }
 
+    const total = (): number => tally.chain.points + tally.hoax.points + tally.joke.points;
     if (options.modelAssist < 1 || options.modelThreshold < 1) {
       const passedOn = [snapshot.subject, snapshot.body.authored, snapshot.body.quoted].filter((t) => t.trim() !== "").join("\n");
       const chain = detectOne(passedOn, "chain");
       const p = chain.probability;
-      const points =
+      let points =
         p >= options.modelThreshold ? options.threshold : p >= Math.min(MODEL_STRONG, options.modelThreshold) ? MODEL_STRONG_POINTS : p >= options.modelAssist ? MODEL_ASSIST_POINTS : 0;
+      // The model learnt that forwarded, friendly mail with "share" and "everyone" is chain
+      // mail; a notice that names its readers, its source or its time loses a point a sign.
+      if (points > 0 && total() + points >= options.threshold) points = Math.max(0, points - noticeSigns(snapshot));
       // Forward prefixes are already counted (and said) as "forwarded N times". (The evidence
       // is worked out only when it is read: most messages earn no points here.)
       const words = points > 0 ? chain.evidence.filter((e) => !FORWARD_WORDS.test(e)) : [];
@@ -219,8 +244,7 @@ export default defineRule<NoChainMailOptions>({
         byField.body += points;
       }
     }
-    const total = tally.chain.points + tally.hoax.points + tally.joke.points;
-    if (total < options.threshold) return;
+    if (total() < options.threshold) return;
     const kinds: Kind[] = ["hoax", "chain", "joke"];
     const kind = kinds.reduce((best, k) => (tally[k].points > tally[best].points ? k : best), "hoax");
     const evidence = [...tally[kind].evidence, ...kinds.filter((k) => k !== kind).flatMap((k) => tally[k].evidence)];
