@@ -573,3 +573,27 @@ describe("no-heated-tone: the words of someone kept waiting complete the model's
     expect(run(sorry)).toEqual([]);
   });
 });
+
+describe("no-heated-tone: pointed phrases report on their own", () => {
+  // Phrases that were worth 2 but, alone, read as heated whatever the context (moved to the
+  // `pointed` group, 3 points): on dev and the blind sets' train rows no clean row more was warned.
+  it.each([
+    ["For crying out loud. The gate was left open again.", "For crying out loud"],
+    ["Honestly, why do I bother?", "why do I bother"],
+    ["I said no photos on the app. What is so difficult about that?", "What is so difficult about"],
+    ["Being told off for trainers by someone in trainers. You couldn't make it up.", "couldn't make it up"],
+    ["Would it kill you to wipe the table?", "Would it kill you"],
+    ["Whose idea was this rota?", "Whose idea was this"],
+  ])("%s", (text, evidence) => {
+    expect(runRule(rule, { draft: body(text), options: noModel })).toEqual([expect.objectContaining({ messageId: "heated", evidence: expect.stringContaining(evidence) })]);
+  });
+
+  it.each([
+    "What do you do, if you don't mind me asking?",
+    "Could you make up your mind about the colours by Friday?",
+    "Am I the only one who can't find the new form?",
+    "What's the point of the second meeting? Just checking before I book the room.",
+  ])("stays quiet: %s", (text) => {
+    expect(runRule(rule, { draft: body(text), options: noModel })).toEqual([]);
+  });
+});
