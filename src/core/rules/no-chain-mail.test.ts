@@ -274,6 +274,17 @@ describe("no-chain-mail: a real notice forwarded to the people it is for is not 
     expect(runRule(rule, { draft: makeDraft({ subject: "FW: FW: FW: Policy update - safeguarding", body: policy }) })).toHaveLength(0);
   });
 
+  describe("an invitation the model alone is sure of (1.00)", () => {
+    const invite = (greeting: string) =>
+      makeDraft({ subject: "FW: Sunday fun day at the nursery", body: `${greeting}\n\nEveryone is welcome at our Sunday fun day at the nursery, with face painting for the little ones. Please share it with your friends!\n\nKind regards,\nAmy` });
+    it("is reported when nothing says who it is for (the premise)", () => {
+      expect(runRule(rule, { draft: invite("Hello,") })).toHaveLength(1);
+    });
+    it.each(["Dear Mr Okafor,", "Good morning colleagues,", "Hi team,"])("is not reported when addressed '%s'", (greeting) => {
+      expect(runRule(rule, { draft: invite(greeting) })).toHaveLength(0);
+    });
+  });
+
   it("still reports a scam warning that asks for it to go to every parent you know, even addressed to the team", () => {
     const body = "Hi team,\n\n> There's a text going round saying 'here are the photos from your child's nursery' with a link. It's a scam that takes your bank details. Forward this to all parents you know!!";
     expect(runRule(rule, { draft: makeDraft({ subject: "Fwd: nursery photos scam", body }) })).toEqual([
@@ -283,6 +294,7 @@ describe("no-chain-mail: a real notice forwarded to the people it is for is not 
 
   it.each([
     ["Forward to everyone u know", 3, "> From next Monday every speed camera on the motorway will catch drivers at 1 mph over. Nobody has been told. Forward to everyone u know!!"],
+    ["WhatsApp this to all your contacts", 3, "> From tomorrow all calls are recorded and all messages monitored. WhatsApp this to all your contacts!!"],
     ["Send to all the teachers you know", 3, "> To all the teachers out there: you buy the glue sticks with your own money. Send to all the teachers you know."],
     // Weak signs: a point each, reported with another sign or the model's.
     ["better safe than sorry", 1, "Not sure about this but better safe than sorry!!\n\n> Aldi are giving every family a £100 voucher. Answer 3 questions and claim yours."],

@@ -62,8 +62,8 @@ const SIGNALS = compileSignals(GROUPS as SignalData);
  * or extension number. Chain mail asks for passing on to everyone; a notice names its readers.
  */
 const NOTICE = compileSignals({ notice: { weight: 1, patterns: data.notice } });
-/** A time of day or a dated weekday ("6pm", "10.30", "Sunday 17th"): one more notice sign. */
-const WHEN = /\d ?[ap]m\b|\d[.:][0-5]\d\b|day \d/;
+/** An afternoon or evening time or a dated weekday ("6pm", "Sunday 17th"): one more notice sign. */
+const WHEN = /\d ?pm\b|day \d/;
 const EXTRA_WEIGHT = 3;
 /**
  * Points for a message forwarded `forwardPrefixes` times or more, and for one forwarded
