@@ -597,3 +597,17 @@ describe("no-heated-tone: pointed phrases report on their own", () => {
     expect(runRule(rule, { draft: body(text), options: noModel })).toEqual([]);
   });
 });
+
+describe("no-heated-tone: escalating and last-time phrases need one more sign", () => {
+  it.each([
+    ["I'm escalating this to your MD. Again.", "escalating this to your MD"],
+    ["I'm going to say this once more. Come back with data or don't come back.", "going to say this once more"],
+    ["I don't know how many ways I can say this. Frankly, read the form.", "know how many ways"],
+  ])("%s", (text, evidence) => {
+    expect(runRule(rule, { draft: body(text), options: noModel })).toEqual([expect.objectContaining({ evidence: expect.stringContaining(evidence) })]);
+  });
+
+  it("does not report one of them alone", () => {
+    expect(runRule(rule, { draft: body("I'm escalating this to your manager as you suggested."), options: noModel })).toEqual([]);
+  });
+});
