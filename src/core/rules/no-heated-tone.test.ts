@@ -600,7 +600,7 @@ describe("no-heated-tone: pointed phrases report on their own", () => {
 
 describe("no-heated-tone: escalating and last-time phrases need one more sign", () => {
   it.each([
-    ["I'm escalating this to your MD. Again.", "escalating this to your MD"],
+    ["I'm escalating this to your MD. Again.", "escalating this"],
     ["I'm going to say this once more. Come back with data or don't come back.", "going to say this once more"],
     ["I don't know how many ways I can say this. Frankly, read the form.", "know how many ways"],
   ])("%s", (text, evidence) => {
