@@ -274,6 +274,27 @@ describe("no-chain-mail: a real notice forwarded to the people it is for is not 
     expect(runRule(rule, { draft: makeDraft({ subject: "FW: FW: FW: Policy update - safeguarding", body: policy }) })).toHaveLength(0);
   });
 
+  describe("a genuine warning from IT, in a hoax's own words", () => {
+    const warning = (ask: string) =>
+      makeDraft({
+        composeType: "forward",
+        subject: "FW: Fake invoice e-mails",
+        body: forward(
+          "Dear colleagues,\n\nPlease read the note from IT below.",
+          `If you receive an email titled 'Invoice overdue' do not open the attachment: it is not from our supplier. Report it to the service desk on ext 4410. ${ask}`,
+          { subject: "Fake invoice e-mails", to: "All Staff" },
+        ),
+      });
+    it("is not reported when it names its readers and asks nothing more", () => {
+      // The premise: without the notice signs the hoax phrases alone would report it.
+      expect(runRule(rule, { draft: makeDraft({ subject: "FW: read this", body: "If you receive an email titled 'Invoice overdue' do not open the attachment." }), options: off })).toHaveLength(1);
+      expect(runRule(rule, { draft: warning("Thank you.") })).toHaveLength(0);
+    });
+    it("is reported when it also asks to be passed to everyone", () => {
+      expect(runRule(rule, { draft: warning("Forward this warning to everyone you know!") })).toHaveLength(1);
+    });
+  });
+
   describe("an invitation the model alone is sure of (1.00)", () => {
     const invite = (greeting: string) =>
       makeDraft({ subject: "FW: Sunday fun day at the nursery", body: `${greeting}\n\nEveryone is welcome at our Sunday fun day at the nursery, with face painting for the little ones. Please share it with your friends!\n\nKind regards,\nAmy` });

@@ -224,6 +224,10 @@ export default defineRule<NoChainMailOptions>({
       byField.body += ADDRESS_POINTS;
     }
 
+    // A warning from IT or the office names its readers and says what to do; a hoax asks to be
+    // passed on. With a sign of a notice and nothing asking for it to go further, the warning's
+    // own words ("do not open", "delete this file", "virus") count for nothing.
+    if (tally.chain.points + tally.joke.points === 0 && tally.hoax.points > 0 && noticeSigns(snapshot) > 0) tally.hoax = { points: 0, evidence: [] };
     const total = (): number => tally.chain.points + tally.hoax.points + tally.joke.points;
     if (options.modelAssist < 1 || options.modelThreshold < 1) {
       const passedOn = [snapshot.subject, snapshot.body.authored, snapshot.body.quoted].filter((t) => t.trim() !== "").join("\n");
