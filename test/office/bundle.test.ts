@@ -7,6 +7,7 @@
 import * as acorn from "acorn";
 import * as fs from "fs";
 import * as path from "path";
+import * as vm from "vm";
 import * as zlib from "zlib";
 import { loadBundle, PAST_WATCHDOG_MS, pressSend, ROOT, useBuiltLaunchEvent } from "./bundle-harness";
 import * as core from "../../src/core";
@@ -85,6 +86,35 @@ describe("dist/launchevent.js", () => {
     expect(built.code()).toMatch(/var \$jsonLists=/);
     expect((built.code().match(/,\$jsonLists\)/g) ?? []).length).toBeGreaterThan(10);
     expect(built.code()).not.toMatch(/"word":\["[^"]*","/);
+  });
+
+  it("gives the model the weights exactly as weights.json has them, though it stores them Huffman-coded", () => {
+    // Every value the script parses while it loads, with the bundle's own reviver.
+    const parsed: unknown[] = [];
+    const json = {
+      parse: (text: string, reviver?: (k: string, v: unknown) => unknown) => {
+        const value = JSON.parse(text, reviver) as unknown;
+        parsed.push(value);
+        return value;
+      },
+      stringify: JSON.stringify,
+    };
+    const context = vm.createContext({ Office: { actions: { associate: () => undefined } }, JSON: json, setTimeout, clearTimeout });
+    new vm.Script(built.code()).runInContext(context);
+    const strings = new Set<string>();
+    const walk = (value: unknown): void => {
+      if (typeof value === "string") strings.add(value);
+      else if (value !== null && typeof value === "object") Object.values(value).forEach(walk);
+    };
+    parsed.forEach(walk);
+    const weights = JSON.parse(fs.readFileSync(path.join(ROOT, "src", "core", "detect", "model", "weights.json"), "utf8")) as { heads: Record<string, { q: string; idx: string }> };
+    const heads = Object.values(weights.heads);
+    expect(heads.length).toBeGreaterThan(1);
+    for (const head of heads) {
+      expect(built.code()).not.toContain(head.q);
+      expect(strings.has(head.q)).toBe(true);
+      expect(strings.has(head.idx)).toBe(true);
+    }
   });
 
   it("has no chunk loading, hot reload, dynamic import, DOM use or React", () => {

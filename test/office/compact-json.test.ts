@@ -9,8 +9,9 @@ import * as vm from "vm";
 import { ROOT } from "./bundle-harness";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the build script is CommonJS
-const { compactJsonInCode, hoistJsonData, encodeJson, revive, REVIVER_SOURCE, MARKER } = require("../../webpack/compact-json.js") as {
+const { compactJsonInCode, hoistJsonData, encodeJson, revive, huffmanEncode, REVIVER_SOURCE, MARKER } = require("../../webpack/compact-json.js") as {
   compactJsonInCode: (code: string) => { code: string; calls: number; lists: number };
+  huffmanEncode: (text: string) => string | undefined;
   hoistJsonData: (code: string) => { code: string; moved: number };
   encodeJson: (json: string) => { json: string; lists: number } | { reason: string };
   revive: (key: string, value: unknown) => unknown;
@@ -65,9 +66,74 @@ describe("encodeJson", () => {
 
   it("writes in the bundle a reviver that does what revive does", () => {
     const bundled = vm.runInNewContext(`(${REVIVER_SOURCE})`) as (k: string, v: unknown) => unknown;
-    for (const value of ["` a b", "`|a b|c", "plain", "", 3, null, ["x"], "``"]) {
+    for (const value of ["` a b", "`|a b|c", "plain", "", 3, null, ["x"], "``", ...generated(40).map((t) => huffmanEncode(t) ?? t)]) {
       expect(JSON.stringify(bundled("k", value))).toBe(JSON.stringify(revive("k", value)));
     }
+  });
+});
+
+/** Long strings over small alphabets, skewed like quantised weights (deterministic). */
+function generated(count: number): string[] {
+  let seed = 7;
+  const next = (): number => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return seed / 4294967296;
+  };
+  const out: string[] = [];
+  for (let t = 0; t < count; t++) {
+    const alphabet = "gfhiejkdclbmanAo+/ |,;~^".slice(0, 2 + (t % 23));
+    const skew = 1 + (t % 5);
+    let text = "";
+    for (let i = 1000 + 97 * t; i > 0; i--) text += alphabet[Math.floor(alphabet.length * Math.pow(next(), skew))];
+    out.push(text);
+  }
+  return out;
+}
+
+describe("Huffman-coded strings (the model's weights)", () => {
+  const weights = JSON.parse(fs.readFileSync(path.join(ROOT, "src", "core", "detect", "model", "weights.json"), "utf8")) as { heads: Record<string, { q: string; idx: string }> };
+
+  it("codes the weights' quantised values smaller, and both revivers give them back exactly", () => {
+    const bundled = vm.runInNewContext(`(${REVIVER_SOURCE})`) as (k: string, v: unknown) => unknown;
+    const heads = Object.values(weights.heads);
+    expect(heads.length).toBeGreaterThan(1);
+    for (const head of heads) {
+      const coded = huffmanEncode(head.q) as string;
+      expect(coded.startsWith(`${MARKER}#`)).toBe(true);
+      expect(coded.length).toBeLessThan(head.q.length * 0.6);
+      expect(bundled("q", coded)).toBe(head.q);
+      expect(revive("q", coded)).toBe(head.q);
+      // Base64 of hashed buckets has 64 equally likely characters: nothing to gain, left alone.
+      expect(huffmanEncode(head.idx)).toBeUndefined();
+    }
+  });
+
+  it("round-trips generated strings of 2 to 24 characters, separators among them", () => {
+    const bundled = vm.runInNewContext(`(${REVIVER_SOURCE})`) as (k: string, v: unknown) => unknown;
+    let coded = 0;
+    for (const text of generated(69)) {
+      const c = huffmanEncode(text);
+      if (c === undefined) continue;
+      coded++;
+      expect(bundled("k", c)).toBe(text);
+      expect(revive("k", c)).toBe(text);
+    }
+    expect(coded).toBeGreaterThan(50);
+  });
+
+  it("leaves alone short strings, one repeated character, wide alphabets, text gzip does better, and characters outside the BMP", () => {
+    expect(huffmanEncode("ab".repeat(400))).toBeUndefined();
+    expect(huffmanEncode("a".repeat(5000))).toBeUndefined();
+    expect(huffmanEncode("abcdefghijklmnopqrstuvwxyz".repeat(100))).toBeUndefined();
+    expect(huffmanEncode("the cat sat on the mat and the dog sat on the log ".repeat(40))).toBeUndefined();
+    expect(huffmanEncode("ab😀".repeat(600))).toBeUndefined();
+  });
+
+  it("encodes weights.json with its values coded and decodes it to exactly its value", () => {
+    const text = fs.readFileSync(path.join(ROOT, "src", "core", "detect", "model", "weights.json"), "utf8");
+    const json = encoded(text);
+    expect((json.match(/"`#/g) ?? []).length).toBe(Object.keys(weights.heads).length);
+    expect(JSON.stringify(JSON.parse(json, revive as (k: string, v: unknown) => unknown))).toBe(JSON.stringify(JSON.parse(text)));
   });
 });
 
@@ -121,6 +187,26 @@ describe("hoistJsonData", () => {
     vm.runInNewContext(out.code, after);
     expect(JSON.stringify(after.result)).toBe(JSON.stringify(before.result));
     expect((after.result as { same: boolean }).same).toBe(false);
+  });
+
+  it("puts dense coded data after all the word lists, whatever its length", () => {
+    let seed = 1;
+    let dense = "";
+    for (let i = 0; i < 6000; i++) {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      dense += "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"[seed >>> 26];
+    }
+    const words = Array.from({ length: 1500 }, (_, i) => `word${i % 50}`).join(" ");
+    const input = `(()=>{const a=JSON.parse('${JSON.stringify({ dense })}'),b=JSON.parse('${JSON.stringify({ words })}'),c=JSON.parse('{"k":1}');result={a,b,c}})();`;
+    const out = hoistJsonData(input);
+    expect(out.moved).toBe(3);
+    expect(out.code.indexOf('"k":1')).toBeLessThan(out.code.indexOf('"words"'));
+    expect(out.code.indexOf('"words"')).toBeLessThan(out.code.indexOf('"dense"'));
+    const before: { result?: unknown } = {};
+    const after: { result?: unknown } = {};
+    vm.runInNewContext(input, before);
+    vm.runInNewContext(out.code, after);
+    expect(JSON.stringify(after.result)).toBe(JSON.stringify(before.result));
   });
 
   it("puts the data after the reviver, which it uses, and refuses names it would shadow", () => {
