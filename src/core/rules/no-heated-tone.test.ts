@@ -611,3 +611,17 @@ describe("no-heated-tone: escalating and last-time phrases need one more sign", 
     expect(runRule(rule, { draft: body("I'm escalating this to your manager as you suggested."), options: noModel })).toEqual([]);
   });
 });
+
+describe("no-heated-tone: a calm statement in capitals is a notice, with or without a date", () => {
+  it.each([
+    "Please note the amendment below.\n\nTHIS CONFIRMATION SUPERSEDES ALL PREVIOUS VERSIONS.\n\nKind regards, Ravi",
+    "Security advisory for libquill. ALL USERS SHOULD UPGRADE TO THE FIXED RELEASE. Details are on the website.",
+    "Reminder for contractors: NO ROOF ACCESS WITHOUT A SIGNED PERMIT, a harness and a second person.",
+  ])("%s", (text) => {
+    expect(runRule(rule, { draft: body(text), options: { ...noModel, threshold: 2 } })).toEqual([]);
+  });
+
+  it.each(["Whoever parks in bay 12: STOP PARKING THERE.", "The barrier is stuck again. FIX THE BARRIER.", "I have told you TWICE THIS WEEK ALREADY."])("still counts capitals that give orders or are personal: %s", (text) => {
+    expect(runRule(rule, { draft: body(text), options: { ...noModel, threshold: 2 } })).toHaveLength(1);
+  });
+});
