@@ -316,6 +316,8 @@ describe("no-chain-mail: a real notice forwarded to the people it is for is not 
   it.each([
     ["Forward to everyone u know", 3, "> From next Monday every speed camera on the motorway will catch drivers at 1 mph over. Nobody has been told. Forward to everyone u know!!"],
     ["WhatsApp this to all your contacts", 3, "> From tomorrow all calls are recorded and all messages monitored. WhatsApp this to all your contacts!!"],
+    ["send to 10 friends", 3, "> ONLY 1 IN 10 GET THIS RIGHT: 8 ÷ 2(2 + 2) = ? Reply with your answer and send to 10 friends to see if they're smarter than you!!"],
+    ["send dis to 10 ppl", 3, "> dis is real!!! free credit for everybody, jus send dis to 10 ppl and dial the code"],
     ["Send to all the teachers you know", 3, "> To all the teachers out there: you buy the glue sticks with your own money. Send to all the teachers you know."],
     // Weak signs: a point each, reported with another sign or the model's.
     ["better safe than sorry", 1, "Not sure about this but better safe than sorry!!\n\n> Aldi are giving every family a £100 voucher. Answer 3 questions and claim yours."],
