@@ -34,6 +34,11 @@ describe("reported speech: records of what someone else said", () => {
     ["The caller said the manager was an idiot and hung up.", "idiot"],
     ["A parent asked what the word twat means after hearing it at the park.", "twat"],
     ["Our policy lists abusive language (e.g. 'bitch', 'slag') that we will not accept.", "slag"],
+    // Quoted to condemn it (counter-speech).
+    ["Nasty stuff like \"all landlords are cunts\" is hateful and has no place here.", "cunts"],
+    ["Rubbish like 'travellers are scum' would rightly get its writer banned.", "scum"],
+    ["Putting \"go home, you bitch\" on a mum's car is unacceptable.", "bitch"],
+    ["Writing that foreign workers are all wankers tells me more about the writer.", "wankers"],
   ])("%s (%s) is reported", (text, word) => {
     expect(reported(text, word)).toBe(true);
   });
@@ -50,6 +55,8 @@ describe("reported speech: the sender's own words stay the sender's", () => {
     ["What a \"fucking\" joke this rota is.", "fucking"],
     ["\"Fucking hell,\" I thought as I read the rota again.", "Fucking"],
     ["Stop being such a 'knob' about the parking.", "knob"],
+    ["I hate that 'slag' from accounts.", "slag"],
+    ["She's a 'fucking slag', disgusting woman.", "slag"],
     ["This whole \"incident log\" idea is a \"fucking\" farce.", "fucking"],
     // Aimed at the reader, even with a reporting word.
     ["I'll tell everyone you're a 'slag'.", "slag"],

@@ -24,7 +24,7 @@ const REACH = 300;
 
 /** Words (outside quotation marks, in the same sentence) that report or record someone's words. */
 const REPORTING =
-  /\b(?:(?:shout|scream|yell|mutter|swear|call|repeat|post|text|insult|comment|complain|record|report|allege|disclos|describ|refer|includ|threaten)(?:e?[sd]|ing|red|ring)?|sa(?:y|ys|id|ying)|swor[en]|tell(?:s|ing)?|told|wr(?:ote|itten|iting)|(?:over)?heard|replied|asked|used|quot(?:e[sd]?|ing)|(?:word|term|phrase|slur|remark|allegation|incident|complaint|statement|witness|message)s?|language|graffiti|disclosure|logged|voicemail|abusive|such as|for example|e\.g)\b/i;
+  /\b(?:(?:shout|scream|yell|mutter|swear|call|repeat|post|text|insult|comment|complain|record|report|allege|disclos|describ|refer|includ|threaten)(?:e?[sd]|ing|red|ring)?|sa(?:y|ys|id|ying)|swor[en]|tell(?:s|ing)?|told|wr(?:ote|itten|iting)|(?:over)?heard|replied|asked|used|quot(?:e[sd]?|ing)|(?:word|term|phrase|slur|remark|allegation|incident|complaint|statement|witness|message)s?|language|graffiti|disclosure|logged|voicemail|abusive|such as|for example|e\.g|hateful|banned|unacceptable|offensive|bigot\w*)\b/i;
 
 /** Second person in the last words before a quotation: aimed at the reader ("you're a 'cow'"). */
 const AT_READER = /(?:^|[^\w'’])(?:you|youre|you're|you’re|your|yourself|ya|u|ur)(?![\w'’])(?:\W+\w+){0,3}\W*$/i;
@@ -37,7 +37,7 @@ const AT_READER = /(?:^|[^\w'’])(?:you|youre|you're|you’re|your|yourself|ya|
 const W = "\\s+(?!you\\b|your\\b)[\\w'’-]+";
 const A = "\\s+(?:an?\\s+)?(?:[\\w-]+\\s+)?";
 const UNQUOTED = new RegExp(
-  `(?:\\bcall(?:s|ed|ing)?${W}(?:${W})?${A}|\\b(?:refer\\w*\\s+to|describ\\w*)(?:${W}){1,3}\\s+as${A}|\\bsa(?:id|ys)(?:\\s+that)?${W}(?:${W})?\\s+(?:is|was|are|were)${A}|\\b(?:the|a|an|this|that)\\s+(?:[\\w-]+\\s+)?(?:word|term|phrase|slur|insult)s?\\s*(?:(?:such\\s+as|like|including)\\s+)?[:-]?\\s*|\\bt(?:old|ell\\w*)${W}(?:${W})?\\s+to\\s+)$`,
+  `(?:\\bcall(?:s|ed|ing)?${W}(?:${W})?${A}|\\b(?:refer\\w*\\s+to|describ\\w*)(?:${W}){1,3}\\s+as${A}|\\b(?:sa(?:id|ys)|writ\\w*)(?:\\s+that)?${W}(?:${W})?\\s+(?:is|was|are|were)${A}|\\b(?:the|a|an|this|that)\\s+(?:[\\w-]+\\s+)?(?:word|term|phrase|slur|insult)s?\\s*(?:(?:such\\s+as|like|including)\\s+)?[:-]?\\s*|\\bt(?:old|ell\\w*)${W}(?:${W})?\\s+to\\s+)$`,
   "i",
 );
 

@@ -1,0 +1,62 @@
+/**
+ * Slang insults as they are written in tweets and comments ("cuffin dat hoe", "the prick",
+ * "ur so ugly", "gay af") are found; the same words in a nursery's
+ * ordinary mail (a clown at the party, the hoes in the tool shed, pricking sausages, a fag break,
+ * faggots and peas) are not. Sentences written for the test.
+ */
+import { defaultAbusiveOptions, findAbusiveLanguage } from "../../rules/no-abusive-language";
+
+const found = (text: string): string[] => findAbusiveLanguage(text, defaultAbusiveOptions).map((h) => h.category);
+
+describe("slang insults aimed at a person", () => {
+  it.each([
+    ["Go and cry about it, you muppet!", "insult"],
+    ["she's such a creep", "insult"],
+    ["He's sleeping on the sofa tonight, the prick.", "insult"],
+    ["selfish pricks, the lot of them", "insult"],
+    ["lmao ur so ugly", "insult"],
+    ["u dumb asf bro", "insult"],
+    ["cuffin dat hoe", "sexual"],
+    ["hoes be trippin", "sexual"],
+    ["she a hoe fr", "sexual"],
+    ["You smug arrogant creep!", "insult"],
+    ["lol this is so gay", "homophobic"],
+    ["He popped out for a fag, what a fag.", "homophobic"],
+  ])("finds %s as %s", (text, category) => {
+    expect(found(text)).toContain(category);
+  });
+});
+
+describe("the same words in ordinary mail", () => {
+  it.each([
+    "Thank you clowns, the children loved the show!",
+    "Did you see the clown?",
+    "There was a clown at the party and he's a clown at the summer fair too.",
+    "Please pass the tool kit; the tool shed key is on the hook.",
+    "Did you freak out when the fire alarm went off?",
+    "Can you trash these old planning sheets?",
+    "I bought a garden hoe and a rake for the allotment.",
+    "We need a new hoe; the old hoes are broken.",
+    "Please put the hoes back on the hooks in the shed.",
+    "We walked along Plymouth Hoe and had lunch on Hoe Road.",
+    "Prick the sausages before they go in the oven.",
+    "Careful with the pins, no pricks on little fingers please.",
+    "Ben nipped out for a fag and a cup of tea.",
+    "Faggots and peas, or pork meatballs with gravy, for lunch.",
+    "Female canines are called bitches.",
+    "They are building a new dyke near the beach.",
+    "I thought the thistles were lovely.",
+    "Is it trash day on Thursday?",
+    "We shut up shop at five on Fridays.",
+    "The pussy willow is out and the pussy cat is asleep.",
+    "What a hell of a day, but you're killing it.",
+    "Scunthorpe United won on Saturday.",
+    "Blue tits at the feeder and a cock-a-doodle-doo from the farm.",
+    "Spotted dick and custard for pudding.",
+    "In the play he's a troll under the bridge.",
+    "She's a control freak about the rota and he's an adrenaline junkie.",
+    "You're a star, thank you!",
+  ])("finds nothing in %s", (text) => {
+    expect(found(text)).toEqual([]);
+  });
+});
