@@ -50,7 +50,7 @@ const TARGET = `(?:(?:you|u|him)\\b(?! (?:an?|the|some|over|to|back|up|out)\\b)|
 const SUBJECT = `(?:you|u|he|she|${DET}${PEOPLE})(?: like (?:you|them))?(?: all)?`;
 
 /** What a person or people are called ("scum", "a disease", "vile"). */
-const VILE = "scum|filth|trash|garbage|vermin|parasite|rat|cockroache?|leeche?|maggot|cancer|plague|disease|subhuman|lesser being|dirt|worthless|disgusting|repu(?:lsive|gnant)|revolting|vile|despicable|pathetic|brainless";
+export const VILE = "scum|filth|trash|garbage|vermin|parasite|rat|cockroache?|leeche?|maggot|cancer|plague|disease|subhuman|lesser being|dirt|worthless|disgusting|repu(?:lsive|gnant)|revolting|vile|despicable|pathetic|brainless";
 
 /** {@link VILE}, perhaps plural, not followed by a noun ("rat catcher"). */
 const WORTHLESS = `(?:${VILE})s?\\b(?![ -](?!and|to|of|in|for|like|who|that|lol|mate)\\w)`;

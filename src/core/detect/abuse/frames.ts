@@ -16,7 +16,7 @@
  */
 import insult from "../../data/abusive/insult.json";
 import type { LexiconHit } from "../lexicon";
-import { DIRECT, GROUP, UNSAID } from "./direct";
+import { DIRECT, GROUP, UNSAID, VILE } from "./direct";
 
 /** Who an insult is aimed at ("you're" may be written with any apostrophe or none). */
 const AIMED = "you|u|ya|(?:you.?re|ur|your|you are|s?he.?s|s?he is)(?: such)? an?|you(?:.?re| are) all";
@@ -34,6 +34,16 @@ let frame: RegExp | undefined;
  * @returns the expression's source
  */
 export function insultFrame(phrases: readonly string[]): string {
+  const [a, nouns] = learnt(phrases);
+  return `\\b(?:${AIMED}) +(?:(?:${MILD}) +)?(?:${a}) +(?:(?:${a}|${MILD}) +)?(?:${nouns})s?\\b`;
+}
+
+/**
+ * The adjectives and nouns the insult list's two-word phrases teach, each joined by `|`.
+ * @param phrases - the insult list's phrases
+ * @returns [adjectives, nouns]
+ */
+function learnt(phrases: readonly string[]): [string, string] {
   const adjectives = new Set<string>();
   const nouns = new Set<string>();
   for (const p of phrases) {
@@ -43,8 +53,25 @@ export function insultFrame(phrases: readonly string[]): string {
       nouns.add(b);
     }
   }
-  const a = [...adjectives].join("|");
-  return `\\b(?:${AIMED}) +(?:(?:${MILD}) +)?(?:${a}) +(?:(?:${a}|${MILD}) +)?(?:${[...nouns].join("|")})s?\\b`;
+  return [[...adjectives].join("|"), [...nouns].join("|")];
+}
+
+/**
+ * Slang insults for a person, which are ordinary words elsewhere ("a clown at the party", "the
+ * tool kit", "a creep of ivy"): counted only aimed at someone and ending the phrase, as in "ur a
+ * clown", "you absolute fraud", "he's a creep.", "shut up loser".
+ */
+const SLANG = "clown|loser|tool|simp|fraud|thug|troll|junkie|smackhead|freak|goblin|bozo|dork|jerk|hoe|hag|joke|melt|fatty|muppet";
+
+/**
+ * The slang frame: you (not "thank you"), "you're a", "he's such a", "shut up", perhaps some of
+ * the insult list's adjectives ("you filthy junkie"), a slang noun, then the end of the phrase;
+ * or something called rubbish "and so are you".
+ * @returns the expression's source
+ */
+function slangFrame(): string {
+  const [a] = learnt(insult.phrase);
+  return `(?:(?:^|\\b(?!thank|bless)\\w+\\W+)(?:you|u|ya)|\\b(?:shut up|stfu|(?:ur|your|you.?re|you are|u r|s?he.?s|s?he is)(?: such)? an?))(?:,? (?:${a}|${MILD}|f\\w*ing))* (?:${SLANG}|${INSULT_NOUN})s?(?=\\s*(?:[^\\w\\s]|$|(?:and|but|who|lol|lmf?ao|mate|bro|tbh|af|smh|haha|nobody|go|you|u)\\b))|\\b(?:${VILE}|rubbish|crap|shit|useless|stupid|pile) and so are (?:you|u)\\b`;
 }
 
 /** Words that make a group vermin or animals ("asylum seekers are cockroaches"). */
@@ -114,20 +141,16 @@ function directHit(text: string, k: Class): RegExpExecArray | undefined {
  */
 export function frameHits(text: string): LexiconHit[] {
   frame ??= new RegExp(insultFrame(insult.phrase), "i");
-  classes ??= CLASSES.map(([category, key, source]) => ({ category, key: new RegExp(key, "i"), source }));
+  classes ??= [...CLASSES, ["insult", `\\b(?:${SLANG}|${INSULT_NOUN}|so are)`, ""] as const].map(([category, key, source]) => ({ category, key: new RegExp(key, "i"), source: source || slangFrame() }));
   direct ??= DIRECT.map(([category, key, source]) => ({ category, key: new RegExp(`\\b(?:${key})`, "i"), source }));
   const hits: LexiconHit[] = [];
-  const add = (category: string, index: number, words: string): void => {
-    hits.push({ entry: { term: words.toLowerCase(), category, mode: "phrase" }, start: index, end: index + words.length });
+  // A frame on words already found ("you're a disgusting" in "you're a disgusting pig", the slang frame's "you smug prick") adds nothing.
+  const add = (category: string, m: RegExpExecArray | null | undefined): void => {
+    if (m && !hits.some((h) => h.start < m.index + m[0].length && m.index < h.end)) hits.push({ entry: { term: m[0].toLowerCase(), category, mode: "phrase" }, start: m.index, end: m.index + m[0].length });
   };
   for (const k of [{ category: "insult", re: frame }, ...classes]) {
-    const m = "key" in k && !k.key.test(text) ? null : (k.re ??= new RegExp((k as Class).source, "i")).exec(text);
-    if (m) add(k.category, m.index, m[0]);
+    add(k.category, "key" in k && !k.key.test(text) ? null : (k.re ??= new RegExp((k as Class).source, "i")).exec(text));
   }
-  // A direct frame on words already found ("you're a disgusting" in "you're a disgusting pig") adds nothing.
-  for (const k of direct) {
-    const m = k.key.test(text) ? directHit(text, k) : undefined;
-    if (m && !hits.some((h) => h.start < m.index + m[0].length && m.index < h.end)) add(k.category, m.index, m[0]);
-  }
+  for (const k of direct) add(k.category, k.key.test(text) ? directHit(text, k) : undefined);
   return hits;
 }

@@ -1,6 +1,6 @@
 /**
- * Slang insults as they are written in tweets and comments ("cuffin dat hoe", "the prick",
- * "ur so ugly", "gay af") are found; the same words in a nursery's
+ * Slang insults as they are written in tweets and comments ("ur a clown", "cuffin dat hoe",
+ * "shut up loser", "this game is trash and so are you") are found; the same words in a nursery's
  * ordinary mail (a clown at the party, the hoes in the tool shed, pricking sausages, a fag break,
  * faggots and peas) are not. Sentences written for the test.
  */
@@ -10,8 +10,15 @@ const found = (text: string): string[] => findAbusiveLanguage(text, defaultAbusi
 
 describe("slang insults aimed at a person", () => {
   it.each([
+    ["ur a clown", "insult"],
+    ["You're an absolute fraud, mate.", "insult"],
+    ["lol he's a simp", "insult"],
+    ["shut up loser nobody cares", "insult"],
+    ["stay away from my sister you filthy junkie", "insult"],
     ["Go and cry about it, you muppet!", "insult"],
     ["she's such a creep", "insult"],
+    ["this game is trash and so are you", "insult"],
+    ["the patch is a steaming pile and so are u", "insult"],
     ["He's sleeping on the sofa tonight, the prick.", "insult"],
     ["selfish pricks, the lot of them", "insult"],
     ["lmao ur so ugly", "insult"],
