@@ -290,6 +290,10 @@ describe("no-chain-mail: a real notice forwarded to the people it is for is not 
       expect(runRule(rule, { draft: makeDraft({ subject: "FW: read this", body: "If you receive an email titled 'Invoice overdue' do not open the attachment." }), options: off })).toHaveLength(1);
       expect(runRule(rule, { draft: warning("Thank you.") })).toHaveLength(0);
     });
+    it("is not reported when it sends readers to the service desk", () => {
+      const alert = forward("Everyone - please read.", "A new virus is spreading in e-mail attachments named invoice.pdf.exe. Do not open any e-mail with this attachment. Delete it, and contact the service desk if you have opened it.", { subject: "Virus alert" });
+      expect(runRule(rule, { draft: makeDraft({ composeType: "forward", subject: "FW: Virus alert", body: alert }) })).toHaveLength(0);
+    });
     it("is reported when it also asks to be passed to everyone", () => {
       expect(runRule(rule, { draft: warning("Forward this warning to everyone you know!") })).toHaveLength(1);
     });
