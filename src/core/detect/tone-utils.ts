@@ -130,6 +130,7 @@ export function patternProblem(pattern: string): string | undefined {
 
 /** A rule's patterns compiled into one expression; the pattern found is told by its capture. */
 export type CompiledSignals = Readonly<{
+  /** The expression, read after a character that is not a word's (see findSignals). */
   source: string;
   /** Capture index (from 1) → [group, pattern]. */
   captures: readonly (readonly [string, string])[];
@@ -161,7 +162,7 @@ export function compileSignals(data: SignalData, extra: readonly (readonly [stri
   const gate = firstWordGate(all.map(([, p]) => p));
   if (gate === "") {
     const alternatives = all.map(([, p]) => `(${patternSource(p)})`).join("|");
-    return { source: `(?:^|${NOT_WORD})(?:${alternatives})(?!${WORD})`, captures: all };
+    return { source: `(?:${alternatives})(?!${WORD})`, captures: all };
   }
   return groupedByFirstWord(all, gate);
 }
@@ -173,7 +174,7 @@ export function compileSignals(data: SignalData, extra: readonly (readonly [stri
  * it, instead of each of them from the start (a list of a hundred, tried after every "the" or
  * "I", made a 1 MB body take tens of milliseconds).
  *
- * It finds exactly what the flat alternation `(?:^|\W)(?:(p1)|(p2)|…)(?!\w)` finds. At a
+ * It finds exactly what the flat alternation `(?:(p1)|(p2)|…)(?!\w)` finds. At a
  * word `w` only patterns able to start with `w` can match, and the first of them in list order
  * that matches wins. A word gets its own group only when every pattern able to start with it
  * starts with exactly that one word (one alternative in the first slot, not `word*`); the
@@ -235,7 +236,7 @@ function groupedByFirstWord(all: readonly (readonly [string, string])[], gate: s
     // Each grouped pattern's source starts with its first word, written as it is.
     branches.push(`${word}(?:${entries.map(([, p]) => `(${patternSource(p).slice(word.length)})`).join("|")})`);
   }
-  return { source: `(?:^|${NOT_WORD})${gate}(?:${branches.join("|")})(?!${WORD})`, captures, keys };
+  return { source: `${gate}(?:${branches.join("|")})(?!${WORD})`, captures, keys };
 }
 
 /**
@@ -361,7 +362,11 @@ export function findSignals(prepared: string, compiled: CompiledSignals | undefi
   const kept = long ? wideExpressions : expressions;
   let re = kept.get(compiled);
   if (re === undefined) {
-    re = new RegExp(long ? compiled.source.split(SEPARATOR).join(GAP_CLASS) : compiled.source, "g");
+    // Every match starts at the character before its first word, in the gapped copy a space or
+    // one of `.,;:!?`: a small class is the fastest start to scan for (the heated rule's scans
+    // ~15 % faster than with "the start of the text or any character not a word's"), and the
+    // text is read with a space before it, so that a word at its start has one too.
+    re = new RegExp(long ? NOT_WORD + compiled.source.split(SEPARATOR).join(GAP_CLASS) : `[ .,;:!?]${compiled.source}`, "g");
     // V8 runs an expression's first search in its interpreter and compiles it to machine code
     // on the second, unless the first text is 1,000 characters or longer: then it compiles the
     // machine code at once. For these long expressions the interpreter's form costs more to
@@ -372,14 +377,14 @@ export function findSignals(prepared: string, compiled: CompiledSignals | undefi
     kept.set(compiled, re);
   }
   re.lastIndex = 0;
-  const text = long ? prepared : gapped(prepared);
+  const text = long ? ` ${prepared}` : gapped(prepared);
   const seen = new Set<string>();
   const hits: SignalHit[] = [];
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     let k = 1;
     while (k < m.length && m[k] === undefined) k++;
     const matched = (compiled.keys?.[k - 1] ?? "") + (m[k] as string);
-    const end = m.index + m[0].length;
+    const end = m.index + m[0].length - 1;
     const [group, pattern] = compiled.captures[k - 1] as readonly [string, string];
     if (!seen.has(pattern)) {
       seen.add(pattern);
@@ -396,14 +401,14 @@ const wideExpressions = new WeakMap<CompiledSignals, RegExp>();
 const BLANK = " ".repeat(1e3);
 
 /**
- * The text with every character that may stand between the words of a phrase (see
- * `SEPARATOR`) written as a space: the same length, so offsets and the words matched are the
- * same as in the text itself.
+ * A space, then the text with every character that may stand between the words of a phrase
+ * (see `SEPARATOR`) written as a space: the same length after the first space, so offsets and
+ * the words matched are those of the text itself, plus one.
  * @param text - any text
  * @returns the copy
  */
 export function gapped(text: string): string {
-  return gaps.get(text, (t) => t.replace(GAP, " "));
+  return gaps.get(text, (t) => ` ${t.replace(GAP, " ")}`);
 }
 
 /** The last three texts of 256 characters or more gapped in this check (rules scan the same prepared texts). */
