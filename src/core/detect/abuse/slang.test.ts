@@ -26,6 +26,8 @@ describe("slang insults aimed at a person", () => {
     ["cuffin dat hoe", "sexual"],
     ["hoes be trippin", "sexual"],
     ["she a hoe fr", "sexual"],
+    ["lol that hoe again", "sexual"],
+    ["u suck, go home", "insult"],
     ["You smug arrogant creep!", "insult"],
     ["lol this is so gay", "homophobic"],
     ["He popped out for a fag, what a fag.", "homophobic"],
@@ -63,6 +65,7 @@ describe("the same words in ordinary mail", () => {
     "In the play he's a troll under the bridge.",
     "She's a control freak about the rota and he's an adrenaline junkie.",
     "You're a star, thank you!",
+    "Do you suck your thumb at nap time, or do you suck on a dummy?",
   ])("finds nothing in %s", (text) => {
     expect(found(text)).toEqual([]);
   });
