@@ -71,7 +71,7 @@ const SLANG = "clown|loser|tool|simp|fraud|thug|troll|junkie|smackhead|freak|gob
  */
 function slangFrame(): string {
   const [a] = learnt(insult.phrase);
-  return `(?:(?:^|\\b(?!thank|bless)\\w+\\W+)(?:you|u|ya)|\\b(?:shut up|stfu|(?:ur|your|you.?re|you are|u r|s?he.?s|s?he is)(?: such)? an?))(?:,? (?:${a}|${MILD}|f\\w*ing))* (?:${SLANG}|${INSULT_NOUN})s?(?=\\s*(?:[^\\w\\s]|$|(?:and|but|who|lol|lmf?ao|mate|bro|tbh|af|smh|haha|nobody|go|you|u)\\b))|\\b(?:${VILE}|rubbish|crap|shit|useless|stupid|pile) and so are (?:you|u)\\b`;
+  return `(?:(?:^|\\b(?!thank|bless)\\w+\\W+)(?:you|u|ya)|\\b(?:shut up|stfu|(?:ur|your|you.?re|you are|u r|s?he.?s|s?he is|(?:yo)?u look like)(?: such)? an?))(?:,? (?:${a}|${MILD}|f\\w*ing))* (?:${SLANG}|${INSULT_NOUN})s?(?=\\s*(?:[^\\w\\s]|$|(?:and|but|who|lol|lmf?ao|mate|bro|tbh|af|smh|haha|nobody|go|you|u)\\b))|\\b(?:${VILE}|rubbish|crap|shit|useless|stupid|pile) and so are (?:you|u)\\b`;
 }
 
 /** Words that make a group vermin or animals ("asylum seekers are cockroaches"). */

@@ -28,6 +28,8 @@ describe("slang insults aimed at a person", () => {
     ["she a hoe fr", "sexual"],
     ["lol that hoe again", "sexual"],
     ["u suck, go home", "insult"],
+    ["screw you", "insult"],
+    ["you look like a crackhead", "insult"],
     ["You smug arrogant creep!", "insult"],
     ["lol this is so gay", "homophobic"],
     ["He popped out for a fag, what a fag.", "homophobic"],
@@ -66,6 +68,7 @@ describe("the same words in ordinary mail", () => {
     "She's a control freak about the rota and he's an adrenaline junkie.",
     "You're a star, thank you!",
     "Do you suck your thumb at nap time, or do you suck on a dummy?",
+    "You look like a new person after the holiday, you look like a pro on that bike!",
   ])("finds nothing in %s", (text) => {
     expect(found(text)).toEqual([]);
   });
