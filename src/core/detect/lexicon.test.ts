@@ -186,6 +186,21 @@ describe("lexicon firstPerEntry", () => {
     expect(nested).toBe(1);
   });
 
+  it("keeps its recent words when another search of the same lexicon runs inside it", () => {
+    // "loser" is judged first; its `unless` test searches another text with the same lexicon,
+    // and only then is "dick" judged, reading the words before it for its allow string.
+    let inner = 0;
+    const lexicon = compileLexicon([
+      { term: "loser", category: "x", mode: "word", unless: () => (inner++, lexicon.find("nothing to see here at all today").length > 0) },
+      { term: "dick", category: "x", mode: "word", allow: ["spotted dick"] },
+    ]);
+    expect(lexicon.find("loser spotted dick").map((h) => h.entry.term)).toEqual(["loser"]);
+    expect(inner).toBe(1);
+    // And a search after a longer one reads only its own words.
+    lexicon.find("one two three four five six seven eight nine ten eleven twelve loser");
+    expect(lexicon.find("loser spotted dick").map((h) => h.entry.term)).toEqual(["loser"]);
+  });
+
   it("finds one hit per term in a long run of the same words", () => {
     const text = "gook raghead f**k 5h1t you are a loser ".repeat(20_000);
     const hits = fast.find(text, [], { firstPerEntry: true });

@@ -105,7 +105,17 @@ type CompiledLexicon = Readonly<{
  * its mark is this search's `generation`, so nothing is allocated or cleared per text (a typed
  * array of a few thousand entries costs more to allocate than reading a short message).
  */
-type Stamps = { marks: Int32Array; generation: number; busy: boolean };
+type Stamps = {
+  marks: Int32Array;
+  generation: number;
+  busy: boolean;
+  /**
+   * The rings of recent words (`findHitsWith`), made at the first search and reused: each slot
+   * is written before it is read, and seven small arrays made per text cost ~1 % of a short
+   * message's check.
+   */
+  rings?: unknown[][];
+};
 
 /** How a search is bounded. */
 export type FindOptions = Readonly<{
@@ -422,7 +432,7 @@ function findHits(text: string, lexicon: CompiledLexicon, userAllow: readonly st
   const marks = stamps.marks;
   stamps.busy = true;
   try {
-    return findHitsWith(text, lexicon, userAllow, firstPerEntry, marks, gen);
+    return findHitsWith(text, lexicon, userAllow, firstPerEntry, marks, gen, (stamps.rings ??= [0, 0, 0, 0, null, 0, 0].map((v) => new Array(lexicon.ring).fill(v))));
   } finally {
     stamps.busy = false;
   }
@@ -435,23 +445,17 @@ function findHitsWith(
   found: boolean,
   marks: Int32Array,
   gen: number,
+  rings: unknown[][],
 ): LexiconHit[] {
   const { charTrie, withinTrie, wordRoot, vocabulary, generalOnly } = lexicon;
   const mask = lexicon.ring - 1;
   const folded = foldTextSparse(text);
   const ft = folded.text;
   // Recent tokens: offsets in the original and folded text, and the spelt word (null: the
-  // folded text from `tokFrom` to `tokTo`).
+  // folded text from `tokFrom` to `tokTo`); recent words for phrases: their token, and which
+  // word of the token's expansion each is (-1: the token's own word).
   // (Small arrays, not typed ones: those cost more to allocate than a short message to read.)
-  const tokStart = new Array<number>(lexicon.ring).fill(0);
-  const tokEnd = new Array<number>(lexicon.ring).fill(0);
-  const tokFrom = new Array<number>(lexicon.ring).fill(0);
-  const tokTo = new Array<number>(lexicon.ring).fill(0);
-  const tokSpelt = new Array<string | null>(lexicon.ring).fill(null);
-  // Recent words for phrases: their token, and which word of the token's expansion each is
-  // (-1: the token's own word).
-  const pwToken = new Array<number>(lexicon.ring).fill(0);
-  const pwPart = new Array<number>(lexicon.ring).fill(0);
+  const [tokStart, tokEnd, tokFrom, tokTo, tokSpelt, pwToken, pwPart] = rings as [number[], number[], number[], number[], (string | null)[], number[], number[]];
   let tokenCount = 0;
   let phraseCount = 0;
   const speltOf = (t: number): string => tokSpelt[t & mask] ?? ft.slice(tokFrom[t & mask], tokTo[t & mask]);
