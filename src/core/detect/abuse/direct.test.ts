@@ -25,6 +25,8 @@ describe("direct abuse aimed at a person or people", () => {
     ["Economists are a disease.", "hate: Economists are a disease"],
     ["Vegetarians like you are just pathetic", "hate: Vegetarians like you are just pathetic"],
     ["Journalists are lesser beings", "hate: Journalists are lesser beings"],
+    ["Politicians are a virus.", "hate: Politicians are a virus"],
+    ["You are human garbage", "hate: You are human garbage"],
   ])("finds %s", (text, words) => {
     expect(found(text)).toEqual([words]);
   });
@@ -50,6 +52,9 @@ describe("threats and wishing harm", () => {
 
 describe("the same words about things, in idioms, negated or quoted stay clean", () => {
   it.each([
+    "The laptop has a virus, so IT are on it.",
+    "I think she's sickening for a cold.",
+    "Staff are human beings too.",
     "I'll shoot you an email later.",
     "Shoot me a text when you're here.",
     "I could murder a cup of tea.",

@@ -50,10 +50,10 @@ const TARGET = `(?:(?:you|u|him)\\b(?! (?:an?|the|some|over|to|back|up|out)\\b)|
 const SUBJECT = `(?:you|u|he|she|${DET}${PEOPLE})(?: like (?:you|them))?(?: all)?`;
 
 /** What a person or people are called ("scum", "a disease", "vile"). */
-export const VILE = "scum|filth|trash|garbage|vermin|parasite|rat|cockroache?|leeche?|maggot|cancer|plague|disease|subhuman|lesser being|dirt|worthless|disgusting|repu(?:lsive|gnant)|revolting|vile|despicable|pathetic|brainless";
+export const VILE = "scum|filth|trash|garbage|vermin|parasite|rat|cockroache?|leeche?|maggot|cancer|plague|disease|subhuman|lesser being|dirt|worthless|disgusting|repu(?:lsive|gnant)|revolting|vile|despicable|pathetic|brainless|virus";
 
 /** {@link VILE}, perhaps plural, not followed by a noun ("rat catcher"). */
-const WORTHLESS = `(?:${VILE})s?\\b(?![ -](?!and|to|of|in|for|like|who|that|lol|mate)\\w)`;
+const WORTHLESS = `(?:human )?(?:${VILE})s?\\b(?![ -](?!and|to|of|in|for|like|who|that|lol|mate)\\w)`;
 
 /** Ways of harming or killing someone ("kill", "killed", "killing"). */
 const HARM = "(?:kill|murder|shoot|stab|hurt|strangl|slaughter|rap|tortur|execut|lynch|exterminat|eradicat|attack)\\w*|wipe out|put an end to";
