@@ -57,7 +57,9 @@ function methodId(m: Method): string {
 function methodsUsed(code: string): string[] {
   const used = new Set<string>();
   for (const m of allMethods()) {
-    const pattern = m.owner.endsWith(".prototype") ? new RegExp(`\\.${m.name}\\(`) : new RegExp(`\\b${m.owner}\\.${m.name}\\b`);
+    // A method call is `.name(`, but not `...name(`: spreading what a function the minifier
+    // happened to name `at` returns (`o.push(...at(n))`) calls no method.
+    const pattern = m.owner.endsWith(".prototype") ? new RegExp(`(?<!\\.)\\.${m.name}\\(`) : new RegExp(`\\b${m.owner}\\.${m.name}\\b`);
     if (pattern.test(code)) used.add(methodId(m));
   }
   return [...used].sort();
