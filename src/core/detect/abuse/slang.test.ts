@@ -64,6 +64,7 @@ describe("the same words in ordinary mail", () => {
     "Scunthorpe United won on Saturday.",
     "Blue tits at the feeder and a cock-a-doodle-doo from the farm.",
     "Spotted dick and custard for pudding.",
+    "For women's history month we're reading about the dick, kerr ladies football team.",
     "In the play he's a troll under the bridge.",
     "She's a control freak about the rota and he's an adrenaline junkie.",
     "You're a star, thank you!",
