@@ -134,10 +134,9 @@ function noticeSigns(snapshot: EmailSnapshot): number {
   const texts = [snapshot.subject, snapshot.body.authored, ...snapshot.body.quotedParts.map((p) => p.text)].map(prepareText);
   const found = new Set(texts.flatMap((t) => findSignals(t, NOTICE).map((h) => h.pattern)));
   // Header lines left in the text ("Jo Bloggs <jo@…> on 03/18/2024 4:13 pm") carry times too.
-  // (Lines are filtered, not replaced with /.*@.*/g: on one long line without "@" that expression
-  // backtracks from every character, minutes on 1 MB of pasted text.)
-  const lines = texts.join("\n").split("\n").filter((line) => !line.includes("@"));
-  return found.size + Number(WHEN.test(lines.join("\n")));
+  // (Tested line by line: /.*@.*/g over one long line without "@" backtracked from every character.)
+  const dated = texts.some((t) => t.split("\n").some((line) => !line.includes("@") && WHEN.test(line)));
+  return found.size + Number(dated);
 }
 
 /**
@@ -230,7 +229,13 @@ export default defineRule<NoChainMailOptions>({
     // A warning from IT or the office names its readers and says what to do; a hoax asks to be
     // passed on. With a sign of a notice and nothing asking for it to go further, the warning's
     // own words ("do not open", "delete this file", "virus") count for nothing.
-    if (tally.chain.points + tally.joke.points === 0 && tally.hoax.points > 0 && noticeSigns(snapshot) > 0) tally.hoax = { points: 0, evidence: [] };
+    // Worked out at most once, and only for a message that might be reported.
+    let notices: number | undefined;
+    const noticeCount = (): number => {
+      if (notices === undefined) notices = noticeSigns(snapshot);
+      return notices;
+    };
+    if (tally.chain.points + tally.joke.points === 0 && tally.hoax.points > 0 && noticeCount() > 0) tally.hoax = { points: 0, evidence: [] };
     const total = (): number => tally.chain.points + tally.hoax.points + tally.joke.points;
     if (options.modelAssist < 1 || options.modelThreshold < 1) {
       const passedOn = [snapshot.subject, snapshot.body.authored, snapshot.body.quoted].filter((t) => t.trim() !== "").join("\n");
@@ -240,7 +245,7 @@ export default defineRule<NoChainMailOptions>({
         p >= options.modelThreshold ? options.threshold : p >= Math.min(MODEL_STRONG, options.modelThreshold) ? MODEL_STRONG_POINTS : p >= options.modelAssist ? MODEL_ASSIST_POINTS : 0;
       // The model learnt that forwarded, friendly mail with "share" and "everyone" is chain
       // mail; a notice that names its readers, its source or its time loses a point a sign.
-      if (points > 0 && total() + points >= options.threshold) points = Math.max(0, points - noticeSigns(snapshot));
+      if (points > 0 && total() + points >= options.threshold) points = Math.max(0, points - noticeCount());
       // Forward prefixes are already counted (and said) as "forwarded N times". (The evidence
       // is worked out only when it is read: most messages earn no points here.)
       const words = points > 0 ? chain.evidence.filter((e) => !FORWARD_WORDS.test(e)) : [];
