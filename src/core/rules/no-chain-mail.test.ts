@@ -334,3 +334,86 @@ describe("no-chain-mail: a real notice forwarded to the people it is for is not 
     expect(found).toEqual([expect.objectContaining({ evidence: expect.stringContaining(`“${sign}”`) })]);
   });
 });
+
+describe("no-chain-mail: chain letters that show their kind without asking to be passed on", () => {
+  const off = { modelThreshold: 1, modelAssist: 1 };
+  it.each([
+    ["joke list of riddles", "Fwd: jokes", "Q: What do you call a deer with no eyes? A: No idea.\nQ: What do you call a sleeping dinosaur? A: A dino-snore."],
+    ["questionnaire sent round", "FW: get to know your friends!!", "Fill in your answers and send them back to me and to everyone on your list. Favourite crisps: Last film you watched: Dream holiday:"],
+    ["status chain", "Fw: my mum", "Mums hold everything together. 97% of people won't repost this because they don't care. Are you the 3%?"],
+    ["charity-per-forward hoax", "Fw: please help little Jack", "Jack is very poorly. Every time this is forwarded the hospital charity gets 5p towards his operation."],
+    ["miracle-cure hoax", "Fw: read before it's deleted", "A lemon a day cures arthritis. Doctors don't want you to know because the drug companies would lose money."],
+  ])("reports a %s by its words alone", (_, subject, text) => {
+    expect(runRule(rule, { draft: makeDraft({ subject, body: text }), options: off })).toHaveLength(1);
+  });
+
+  it.each([
+    ["Amen", "Lord, keep our children safe today and always. Amen."],
+    ["God bless", "God bless you and your family, now and always."],
+    ["a friend of my", "This happened to a friend of my sister in the supermarket car park."],
+    ["This is not a joke", "This is not a joke, the water is poisoned in every bottle."],
+    ["walks into a bar", "A horse walks into a bar. The barman says 'why the long face?'"],
+  ])("counts '%s' as one weak sign (reported at threshold 1)", (sign, text) => {
+    const found = runRule(rule, { draft: makeDraft({ subject: "Fwd: read", body: text }), options: { ...off, threshold: 1 } });
+    expect(found).toEqual([expect.objectContaining({ evidence: expect.stringContaining(`“${sign}”`) })]);
+    expect(runRule(rule, { draft: makeDraft({ subject: "Fwd: read", body: text }), options: { ...off, threshold: 2 } })).toHaveLength(0);
+  });
+
+  it.each([
+    "Amen to that - the new rota is much better.",
+    "A friend of my daughter is looking for a nursery place in September; do we have space?",
+    "This is not a joke: Ofsted are coming on Monday, so please tidy the rooms.",
+    "What do you call a group of toddlers who will not nap? The Butterfly room on a Friday.",
+  ])("leaves an ordinary sentence alone: %s", (text) => {
+    expect(runRule(rule, { draft: body(text) })).toHaveLength(0);
+  });
+});
+
+describe("no-chain-mail: forwarded notices, newsletters and IT warnings stay clean", () => {
+  /** A Lotus Notes forward of a message sent to all staff. */
+  const notes = (authored: string, subject: string, forwarded: string) =>
+    `${authored}\n\n----- Forwarded by Kay Mann/Corp/NEYC on 04/12/2001 11:02 AM -----\n\n\n"IS Security" <security@example.org> on 04/12/2001 10:40 AM\nTo: All Staff\ncc:\nSubject: ${subject}\n\n${forwarded}`;
+
+  it("leaves alone a notice forwarded for colleagues on leave", () => {
+    const body = "Forwarding from Occupational Health:\n\nFree flu jabs for all staff on 6 and 7 November in the first-aid room. Book a 5-minute slot on the intranet. Please pass this on to colleagues who are on leave.\n\nBest,\nHarjit";
+    expect(runRule(rule, { draft: makeDraft({ subject: "FW: flu jabs", body }) })).toHaveLength(0);
+  });
+
+  it("leaves alone a forwarded newsletter with a funny story in it", () => {
+    const body = forward(
+      "Some useful bits in this one, especially the funding dates.",
+      "View this email in your browser\n\nIn this issue: funding rates for next year, a free course on speech and language, and a funny story from a setting in Leeds that made us all smile!\n\nShare this newsletter with your colleagues.\n\nYou are receiving this email because you subscribed to our mailing list. Unsubscribe | Update your preferences",
+      { subject: "Early Years newsletter - issue 42" },
+    );
+    expect(runRule(rule, { draft: makeDraft({ composeType: "forward", subject: "Fwd: Early Years newsletter - issue 42", body }) })).toHaveLength(0);
+  });
+
+  it("leaves alone a real notice forwarded with a joke about it", () => {
+    const body = forward(
+      "Ha, this is so true of our car park! lol",
+      "From Monday 9 March the staff car park will be closed for resurfacing for two weeks. Please use the Leisure Centre car park and show your pass at the barrier. Sorry for any inconvenience.",
+      { subject: "Car park closure" },
+    );
+    expect(runRule(rule, { draft: makeDraft({ composeType: "forward", subject: "FW: Funny but true - car park", body }) })).toHaveLength(0);
+  });
+
+  it("leaves alone IT's virus warning forwarded from Lotus Notes, which sends readers to the support centre", () => {
+    const body = notes(
+      "FYI",
+      "Computer virus warning",
+      "A virus is spreading through e-mail attachments named LOVE-LETTER-FOR-YOU.TXT.vbs. Do not open any attachment with this name; delete the message and empty your Deleted Items folder. If you have already opened it, shut down your PC and contact the Resolution Centre on x3-1411 straight away. We are updating the virus definitions on all servers tonight.",
+    );
+    // The premise: the warning's own words are a hoax's ("virus", "do not open any attachment with").
+    expect(runRule(rule, { draft: makeDraft({ subject: "Fw: read", body: "A virus is spreading. Do not open any attachment with this name." }), options: { modelThreshold: 1, modelAssist: 1 } })).toHaveLength(1);
+    expect(runRule(rule, { draft: makeDraft({ subject: "Fw: Computer virus warning", body }) })).toHaveLength(0);
+  });
+
+  it("leaves alone a forwarded press release", () => {
+    const body = forward(
+      "FYI - nice coverage for us.",
+      "FOR IMMEDIATE RELEASE\n\nNew children's centre opens in Bridgwater\n\nThe county council today opened the Hamp Children's Centre, offering health visitor clinics, stay-and-play sessions and family support under one roof. Please share with families who might use it.\n\nMedia contact: Press Office, 01823 355 000\n\nENDS",
+      { subject: "Press release: new children's centre" },
+    );
+    expect(runRule(rule, { draft: makeDraft({ composeType: "forward", subject: "FW: Press release: new children's centre", body }) })).toHaveLength(0);
+  });
+});

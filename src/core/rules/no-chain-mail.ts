@@ -244,8 +244,9 @@ export default defineRule<NoChainMailOptions>({
       let points =
         p >= options.modelThreshold ? options.threshold : p >= Math.min(MODEL_STRONG, options.modelThreshold) ? MODEL_STRONG_POINTS : p >= options.modelAssist ? MODEL_ASSIST_POINTS : 0;
       // The model learnt that forwarded, friendly mail with "share" and "everyone" is chain
-      // mail; a notice that names its readers, its source or its time loses a point a sign.
-      if (points > 0 && total() + points >= options.threshold) points = Math.max(0, points - noticeCount());
+      // mail; a notice that names its readers, its source or its time loses a point a sign,
+      // and with two signs or more ("Dear colleagues", "unsubscribe") it is read as a notice.
+      if (points > 0 && total() + points >= options.threshold) points = noticeCount() >= 2 ? 0 : Math.max(0, points - noticeCount());
       // Forward prefixes are already counted (and said) as "forwarded N times". (The evidence
       // is worked out only when it is read: most messages earn no points here.)
       const words = points > 0 ? chain.evidence.filter((e) => !FORWARD_WORDS.test(e)) : [];
