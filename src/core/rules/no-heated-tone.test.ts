@@ -625,3 +625,57 @@ describe("no-heated-tone: a calm statement in capitals is a notice, with or with
     expect(runRule(rule, { draft: body(text), options: { ...noModel, threshold: 2 } })).toHaveLength(1);
   });
 });
+
+describe("no-heated-tone: sarcasm across a comma, word-by-word sentences and tired-of phrases", () => {
+  it.each([
+    ["Great, another last-minute change to the rota. Apparently nobody thought to ask.", "Great, another"],
+    ["Oh good, more paperwork for the baby room. Frankly I give it a week.", "Oh good, more"],
+    ["You sent the forms back blank. Really helpful. Apparently it was my job to check.", "Really helpful"],
+    ["Why. Is. There. Glitter in the kettle? Apparently nobody knows.", "Why. Is. There."],
+    ["Stop. Doing. This. Frankly it is not fair on the others.", "Stop. Doing. This."],
+  ])("reports %s", (text, evidence) => {
+    const [finding] = runRule(rule, { draft: body(text), options: noModel });
+    expect(finding?.evidence).toContain(evidence);
+  });
+
+  it.each([
+    "Great, another trophy for the cabinet! Apparently it is our third this year.",
+    "Thank you for the display. Great job. The parents loved it :)",
+    "Great, more sunshine forecast for sports day! Frankly we need it.",
+    "Thanks for the notice about the road closure. Frankly I had not seen it.",
+    "Mon. Tue. Wed. are the days Amy is in. Apparently Thursday is free.",
+    "See Mr. J. Smith at the door. Frankly he is lovely.",
+  ])("near miss: %s", (text) => {
+    expect(runRule(rule, { draft: body(text), options: noModel })).toEqual([]);
+  });
+
+  it.each([
+    ["I'm tired of chasing the same invoice every month.", "tired of"],
+    ["To be honest I've run out of patience with the supplier.", "run out of patience"],
+    ["Sort the heating by Friday or I'm going to report it to the council.", "or I'm going to"],
+  ])("reports the phrase in %s with one more sign", (text, evidence) => {
+    const [finding] = runRule(rule, { draft: body(`${text} Frankly.`), options: noModel });
+    expect(finding?.evidence).toContain(evidence);
+  });
+});
+
+describe("no-heated-tone: more words of someone kept waiting complete the model's two points", () => {
+  const options = { modelStrong: 0.4 };
+  const strong = (text: string) => expect(detectMax(modelText("Order", text), "heated").probability).toBeGreaterThanOrEqual(0.4);
+  const run = (text: string) => runRule(rule, { draft: makeDraft({ subject: "Order", body: text }), options });
+
+  it.each([
+    ["The nappies were not delivered. This is the second time this month.", "second time"],
+    ["The nappies were not delivered, and every time I ring I am put on hold.", "every time"],
+    ["The nappies were not delivered. I already explained the address on the phone.", "I already explained"],
+  ])("%s", (text, evidence) => {
+    strong(text);
+    expect(String(run(text)[0]?.evidence)).toContain(evidence);
+  });
+
+  it("does not count a quotation of what the sender said", () => {
+    const quoted = 'The nappies were not delivered. I said "no rush" on the phone, so that is fine.';
+    strong(quoted);
+    expect(run(quoted)).toEqual([]);
+  });
+});

@@ -243,7 +243,7 @@ const MODEL_ASSIST = 0.4;
  */
 const MODEL_STRONG = 0.7;
 /** Words of someone kept waiting or let down, which with the model's two points make a report (see `check`). */
-const PERSISTENCE = /\b(?:never|nothing|(?:third|fourth|fifth|sixth) (?:time|e-?mail|request|reminder|month|week|notice|call|message)|(?:has|have|'ve|’ve) now|still (?:no|not|nothing|waiting|hasn't|haven't|isn't|doesn't|don't)|I (?:want|expect) (?:this|it|a|an|my|the))\b/i;
+const PERSISTENCE = /\b(?:never|nothing|(?:second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)) time|(?:third|fourth|fifth|sixth) (?:e-?mail|request|reminder|month|week|notice|call|message)|every (?:single )?time|(?:has|have|'ve|’ve) now|still (?:no|not|nothing|waiting|hasn't|haven't|isn't|doesn't|don't)|I (?:want|expect) (?:this|it|a|an|my|the)|(?:I|we) (?:have |had |'ve |’ve )?(?:already )?(?:asked|told you|said(?! *["“])|explained|raised|flagged|pointed out|mentioned))\b/i;
 /** An apology: the sender owning a failure, not complaining about one. */
 const APOLOGY = /\b(?:(?:i'm|i am|we're|we are|so|really|very|truly) sorry|apologi[sz]e|apologies|my fault|our (?:fault|failure|mistake|error))\b/i;
 /** Points the model adds when it is fairly sure, but not sure enough to report alone. */
@@ -348,11 +348,17 @@ function scoreText(
       tally.signs.push("words repeated for effect");
       families.push("echo");
     }
-    const fragment = exasperatedFragment(text);
+    const fragment = exasperatedFragment(text) ?? wordByWord(text);
     if (fragment !== undefined) {
       tally.points += STYLE_POINTS;
       tally.evidence.push(fragment);
       tally.signs.push("curt remarks"); families.push("curt remarks");
+    }
+    const irony = ironicPraise(text);
+    if (irony !== undefined) {
+      tally.points += STYLE_POINTS;
+      tally.evidence.push(irony);
+      tally.signs.push("sarcasm"); families.push("irony");
     }
   }
 
@@ -571,6 +577,40 @@ function exasperatedFragment(text: string): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * Praise that is not meant, in a text without `!` or a smile: a sentence opening with praise and
+ * going on to the complaint ("Great, another last-minute change." "Oh good, more paperwork."), or
+ * a flat sentence of praise after another sentence ("… with the description 'updates'. Really
+ * helpful." "Great job."). Praise meant as praise is rarely deadpan ("Great, another trophy for
+ * the cabinet!" "Great job. The children loved it :)").
+ * @param text - the original text
+ * @returns the words as written, or undefined
+ */
+function ironicPraise(text: string): string | undefined {
+  if (text.includes("!") || CHEERFUL.test(text)) return undefined;
+  return IRONIC.exec(text)?.[0].replace(/^[.?\s]+/, "");
+}
+
+/**
+ * A sentence opening with praise, then "another" or "more"; or flat praise after a sentence
+ * ("Oh great." and the like are phrases of the `sarcasm` group already).
+ */
+const IRONIC = /(?:^|[.?]\s+|\n\s*)(?:oh,? )?(?:great|brilliant|wonderful|lovely|fantastic|perfect|good)[,.\u2026]*\s+(?:another|more|yet another|so now|just what)\b|[.?]\s+(?:(?:really|very|so) (?:helpful|useful)|(?:great|good|nice) (?:job|work)|oh,? good)\.(?=\s|$)/i;
+
+/**
+ * Three or more one-word sentences in a row, spoken word by word ("Why. Is. There." "Stop.
+ * Doing. This."): not when every word is of three letters or fewer ("Mon. Tue. Wed.", "Mr. Dr.").
+ * @param text - the original text
+ * @returns the words as written, or undefined
+ */
+function wordByWord(text: string): string | undefined {
+  const m = WORD_BY_WORD.exec(text);
+  return m === null || wordsIn(m[0]).every((w) => w.length < 4) ? undefined : m[0].trim();
+}
+
+/** Three one-word sentences in a row, each word of two letters or more. */
+const WORD_BY_WORD = /(?:^|\s)[A-Za-z']{2,}\. +[A-Za-z']{2,}\. +[A-Za-z']{2,}[.!?](?=\s|$)/;
 
 /**
  * A short sentence that repeats words of the one before, for effect: "I asked for one thing. One
