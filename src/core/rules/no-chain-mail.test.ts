@@ -359,6 +359,12 @@ describe("no-chain-mail: chain letters that show their kind without asking to be
     expect(runRule(rule, { draft: makeDraft({ subject: "Fwd: read", body: text }), options: { ...off, threshold: 2 } })).toHaveLength(0);
   });
 
+  it("reads a 'signs you've …' list as a joke list (two points, like 'signs you're getting old')", () => {
+    const list = "Signs you've had too much coffee:\n1. You answer the door before anyone knocks.\n2. You can hear the kettle think.";
+    const found = runRule(rule, { draft: makeDraft({ subject: "Fw: coffee", body: list }), options: { ...off, threshold: 2 } });
+    expect(found).toEqual([expect.objectContaining({ messageId: "joke", evidence: expect.stringContaining("“Signs you've had”") })]);
+  });
+
   it.each([
     "Amen to that - the new rota is much better.",
     "A friend of my daughter is looking for a nursery place in September; do we have space?",
