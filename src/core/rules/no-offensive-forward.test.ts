@@ -110,6 +110,12 @@ describe("forwardedTexts", () => {
     expect(forwardedTexts(snapshot(makeDraft()))).toEqual([]);
   });
 
+  it("does not report words the forwarded message records as someone else's", () => {
+    const record = 'Incident log: the parent shouted "you useless cow" at the receptionist. The manager offered a meeting.';
+    expect(runRule(rule, { draft: forward([COLLEAGUE], outlookForward("For the file.", record)) })).toEqual([]);
+    expect(runRule(rule, { draft: forward([COLLEAGUE], outlookForward("For the file.", "You useless cow, I want my money back.")) })).toHaveLength(1);
+  });
+
   it("does not judge what the sender wrote", () => {
     const reported = runRule(rule, { draft: forward([COLLEAGUE], outlookForward("What a f*cking idiot he is.", "Please call me about pick-up times.")) });
     expect(reported).toEqual([]);

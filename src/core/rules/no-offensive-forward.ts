@@ -4,14 +4,16 @@
  * The policy says offensive messages received "should not be forwarded and should be
  * reported to SMT immediately". This rule reads the forwarded (quoted) part of a forward —
  * the message being passed on, not what the sender wrote — with the `no-abusive-language`
- * lexicon, and flags the forward unless every recipient is an SMT address.
+ * lexicon, and flags the forward unless every recipient is an SMT address. Words the forwarded
+ * message itself reports as someone else's (an incident record quoting what a parent shouted,
+ * a moderation log) are not its own offensive language, as in `no-abusive-language`.
  */
 import { CLAUSES } from "../policy/clauses";
 import type { EmailSnapshot } from "../model/snapshot";
 import {
   abusiveOptionsSchema,
   defaultAbusiveOptions,
-  firstAbusiveHits,
+  firstOwnAbusiveHits,
   firstPerCategory,
   type AbusiveHit,
   type AbusiveLanguageOptions,
@@ -53,7 +55,7 @@ export default defineRule<AbusiveLanguageOptions>({
     const others = snapshot.recipients.filter((r) => !smt.has(r.email));
     if (others.length === 0) return;
     const hits: AbusiveHit[] = [];
-    for (const text of forwardedTexts(snapshot)) hits.push(...firstAbusiveHits(text, context.options));
+    for (const text of forwardedTexts(snapshot)) hits.push(...firstOwnAbusiveHits(text, context.options));
     const [worst] = firstPerCategory(hits);
     if (!worst) return;
     context.report({

@@ -74,3 +74,17 @@ describe("the same words in ordinary mail", () => {
     expect(found(text)).toEqual([]);
   });
 });
+
+describe("idioms and dishes", () => {
+  it.each([
+    "Pissing down again, so we'll stay in the hall.",
+    "Faggot and mash on the menu for Friday.",
+  ])("finds nothing in %s", (text) => {
+    expect(found(text)).toEqual([]);
+  });
+  it.each([
+    ["he's a faggot and everyone knows it", "homophobic"],
+  ])("still finds %s", (text, category) => {
+    expect(found(text)).toContain(category);
+  });
+});
