@@ -665,9 +665,12 @@ describe("no-heated-tone: more words of someone kept waiting complete the model'
   const run = (text: string) => runRule(rule, { draft: makeDraft({ subject: "Order", body: text }), options });
 
   it.each([
-    ["The nappies were not delivered. This is the second time this month.", "second time"],
+    ["The nappies were not delivered. This is the second time this month.", "the second"],
     ["The nappies were not delivered, and every time I ring I am put on hold.", "every time"],
     ["The nappies were not delivered. I already explained the address on the phone.", "I already explained"],
+    ["The nappies were not delivered. This is the fourth order from you that has gone missing.", "is the fourth"],
+    ["The nappies were not delivered. I was told the van would come on Monday.", "I was told"],
+    ["Sorry, but the nappies were not delivered and the office is closed.", "Sorry, but"],
   ])("%s", (text, evidence) => {
     strong(text);
     expect(String(run(text)[0]?.evidence)).toContain(evidence);
