@@ -4,6 +4,7 @@
  * fold with a character-by-character reference, on obfuscated and innocent text.
  */
 import { ABUSIVE_WORD_LISTS, entriesOf } from "../rules/no-abusive-language";
+import { abuseHits } from "./abuse";
 import expansions from "../data/abusive/expansions.json";
 import { compileLexicon, normalizeTerm, type LexiconHit } from "./lexicon";
 import { foldChar, foldText, foldTextSparse, normalizeForMatching, originalOffset } from "../text/normalize";
@@ -267,5 +268,19 @@ describe("normalizeTerm's fast path for plain terms", () => {
       terms.add(next(10) === 0 ? words.join(" ").replace(/([a-z])/, "$1$1$1") : words.join(" "));
     }
     for (const term of terms) expect([term, normalizeTerm(term)]).toEqual([term, normalizeForMatching(term)]);
+  });
+});
+
+describe("'@' as a look-alike letter", () => {
+  const terms = (text: string): string[] => abuseHits(text).map((h) => text.slice(h.start, h.end));
+  it.each([
+    ["he's a f@ggot", ["f@ggot"]],
+    ["what a f@g", ["f@g"]],
+    ["you're a b@st@rd", ["b@st@rd"]],
+    ["@sam thanks for the photos", []],
+    ["please email fag@example.com", []],
+    ["ask @dick_turpin about the trip", []],
+  ])("reads %s", (text, words) => {
+    expect(terms(text)).toEqual(words);
   });
 });

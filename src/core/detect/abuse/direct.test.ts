@@ -50,6 +50,48 @@ describe("threats and wishing harm", () => {
   });
 });
 
+describe("hatred of a protected group in ordinary words", () => {
+  it.each([
+    ["Honestly, refugees are all thieves.", "hate: refugees are all thieves"],
+    ["Those women are the absolute worst!", "hate: Those women are the absolute worst"],
+    ["Gays are perverts, end of.", "hate: Gays are perverts"],
+    ["Trans people shouldn't exist.", "hate: Trans people shouldn't exist"],
+    ["Homosexuals don't deserve rights.", "hate: Homosexuals don't deserve rights"],
+    ["No Jew deserves to live.", "hate: No Jew deserves to live"],
+    ["Can't stand immigrants.", "hate: Can't stand immigrants"],
+    ["These Muslims disgust me.", "hate: These Muslims disgust me"],
+    ["I feel nothing but contempt for disabled people.", "hate: I feel nothing but contempt for disabled people"],
+    ["We should get rid of all the immigrants.", "threat: get rid of all the immigrants"],
+    ["Kill all gays", "threat: Kill all gays"],
+    ["I hope she gets hurt.", "threat: I hope she gets hurt"],
+    ["I wish those refugees were dead.", "threat: I wish those refugees were dead"],
+  ])("finds %s", (text, words) => {
+    expect(found(text)).toEqual([words]);
+  });
+  it.each([
+    "Women are underrepresented in leadership roles.",
+    "Immigrants are welcome here.",
+    "Women are the worst affected by the cuts.",
+    "Black families are sick of being stopped.",
+    "It is a myth that immigrants are criminals.",
+    "Not all immigrants are criminals.",
+    "Are disabled people getting the support they need?",
+    "Kill all the weeds along the fence.",
+    "We should get rid of the old sandpit.",
+    "I hope nobody gets hurt.",
+    "If you get hurt, tell a first aider.",
+    "I hope she gets shot of that boyfriend.",
+    "Threatening to kill all Muslims is a crime.",
+    "Calling immigrants criminals is wrong.",
+    "I have contempt for this policy.",
+    "The smell disgusts me.",
+    "No child deserves to live in fear.",
+    "Trans people are a threat to nobody.",
+  ])("finds nothing in %s", (text) => {
+    expect(found(text)).toEqual([]);
+  });
+});
+
 describe("the same words about things, in idioms, negated or quoted stay clean", () => {
   it.each([
     "The laptop has a virus, so IT are on it.",

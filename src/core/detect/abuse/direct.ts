@@ -19,6 +19,21 @@
 export const GROUP =
   "(?:immigrants?|migrants?|refugees?|asylum seekers|illegals|foreigners|muslims|jews|gays|gay people|blacks|black people|gypsies|travellers|pakis|arabs|asians|romanians|africans|poles|trannies|queers|(?:these|those|you) people|their lot|your lot|your kind|people like (?:you|them))";
 
+/**
+ * Groups protected from hatred (sex, race, religion, sexuality, gender identity, disability,
+ * origin), plural: {@link GROUP}, "women", "trans people", "disabled people", "lesbians".
+ */
+const PROTECTED = `(?:${GROUP}|women|(?:trans|disabled) people|lesbians|homosexuals)`;
+
+/** A protected group spoken of ("all these Muslims", "immigrants like you"). */
+const HATED = `(?:(?:all|the|these|those|you|most) )*${PROTECTED}(?: like (?:you|them))?`;
+
+/**
+ * What a protected group is called when it is hated ("perverts", "the worst", "a threat"),
+ * ending the phrase: not "the worst affected", "sick of waiting", "a threat to their safety".
+ */
+const HOSTILE = "worst|perverts|paedos|rapists|terrorists|criminals|thieves|savages|animals|inferior|evil|sick|stupid|lazy|dirty|filthy|smelly|dishonest|liars|a (?:threat|menace|burden|disgrace)";
+
 /** Whom a wish of death or harm is said of: a group, the reader, a person ("journalists like you"). */
 const WISHED = `(?:${GROUP}|you|u|he|she|(?:all|the lot|every (?:last |single )?one) of (?:you|them)|\\w+ like (?:you|u|them))`;
 
@@ -27,7 +42,7 @@ const WISHED_HARM = "shot|gassed|hanged|exterminated|sterili[sz]ed|strung up|wip
 
 /** A person or people named by a noun: a short list, "… people", and -ist / -ian words (racists, journalists, politicians; not checklists or playlists). */
 export const PEOPLE =
-  "(?:(?:(?!no )\\w+ )?(?:people|folks?|m[ae]n|wom[ae]n|police|staff)|(?:immigrant|migrant|refugee|muslim|jew|gay|black|parent|teacher|nurse|doctor|lawyer|cop|manager|worker|girl|boy|person|(?!\\w*[ky]lists)\\w{3,}ist|\\w{2,}ian)s?)";
+  "(?:(?:(?!no )\\w+ )?(?:people|folks?|m[ae]n|wom[ae]n|police|staff|person)|(?:immigrant|migrant|refugee|muslim|jew|gay|black|parent|teacher|nurse|doctor|lawyer|cop|manager|worker|girl|boy|person|(?!\\w*[ky]lists)\\w{3,}ist|\\w{2,}ian)s?)";
 
 /** Determiners before people ("all these", "every single one of those", "the next"). */
 const DET = "(?:(?:all|every|each|any|an?|the|these|those|you|next|single|one|kinds?|of|lot) )*";
@@ -60,10 +75,11 @@ const HARM = "(?:kill|murder|shoot|stab|hurt|strangl|slaughter|rap|tortur|execut
 
 /**
  * A negation or a reporting verb in the last few words before a frame ("nobody thinks…", "I
- * don't believe…", "it is not true that…", "people saying…": what others said is not the
+ * don't believe…", "it is not true that…", "people saying…", "calling…", "threatening to…",
+ * "it is a myth that…": what others said, or a stereotype named to condemn it, is not the
  * sender's), or an opening quotation mark just before it (a phrase quoted to condemn it).
  */
-export const UNSAID = /\b(?:no|not|never|nobody|cannot|\w+n['’]t|say\w*|said)\W+(?:\w+\W+){0,3}$|["“‘']$/i;
+export const UNSAID = /\b(?:no|not|never|nobody|cannot|\w+n['’]t|say\w*|said|calling|threaten\w*|myth|stereotyp\w*)\W+(?:\w+\W+){0,3}$|["“‘']$/i;
 
 /**
  * Frames of direct abuse and threats, as [category, key words, expression] (read ignoring case);
@@ -74,19 +90,26 @@ export const DIRECT: readonly (readonly [string, string, string])[] = [
   // someone called worthless or vile: "you are scum", "he is nothing but trash", "immigrants are a cancer".
   [
     "hate",
-    `hate|despise|detest|loath|abhor|can.?t stand|${VILE}`,
-    `\\bi${SOME} (?:hate|despise|detest|loathe|abhor|can.?t stand) ${TARGET}|\\b${SUBJECT}(?: are| r| is|.re|.s)${SOME} ${WORTHLESS}`,
+    `hat|despise|detest|loath|abhor|can.?t stand|contempt|disdain|disgust|${VILE}`,
+    `(?:\\bi${SOME} |(?:^|[.!?\\n] *))(?:hate|despise|detest|loathe|abhor|can.?t stand|(?:have|feel)${SOME} (?:hatred|contempt|disdain) for) ${TARGET}|\\b${SUBJECT}(?: are| r| is|.re|.s)${SOME} ${WORTHLESS}|\\b${SUBJECT} disgusts? (?:me|us)\\b`,
+  ],
+  // Hatred of a protected group in ordinary words: "Muslims are all criminals", "women are the worst",
+  // "no immigrant deserves to live", "gays don't deserve to exist"; read near the group's name.
+  [
+    "hate",
+    `${PROTECTED}|deserve`,
+    `\\b${HATED}(?: are|.re)(?: all| just| so| such| nothing but| absolute\\w*| the)* (?:${HOSTILE})(?=\\s*(?:[^\\w\\s']|$|and\\b))|\\b${HATED} (?:(?:don.?t|do not) deserve (?:to )?|should(?:n.?t| not) )(?:live|exist|rights)|\\bno \\w+(?: person)? deserves to (?:live|exist)(?=\\s*(?:[.!]|$))`,
   ],
   // Threats: "I'm going to stab him", "we'll torture these people", "death to all capitalists".
   [
     "threat",
-    `${HARM}|death`,
-    `\\b(?:i|we)(?:.(?:m|ll|re|d))?${SOME} (?:${HARM}) ${TARGET}|\\bdeath to (?:${TARGET}|all \\w+)`,
+    `${HARM}|death|gas|get rid`,
+    `\\b(?:i|we)(?:.(?:m|ll|re|d))?${SOME} (?:${HARM}) ${TARGET}|\\bdeath to (?:${TARGET}|all \\w+)|\\b(?:kill|gas|exterminate|eradicate|get rid of) (?:all )?(?:the |these |those )?${PROTECTED}\\b`,
   ],
   // Wishing someone dead or harmed: "she should be killed", "you deserve to die", "somebody should stab him".
   [
     "threat",
     `die|dead|hang|hung|burn|rot|suffer|${HARM}|${WISHED_HARM}`,
-    `\\b(?:${SUBJECT}|${WISHED}) (?:should|must|need to|ought to|deserves? to)(?: all| just)* (?:(?:die|hang|burn|rot|suffer)(?=\\s*(?:[.,!?;]|$|for\\b|in hell))|(?:be|get) (?:${HARM}|${WISHED_HARM}|hang|hung|burn|dead))|\\b(?:some(?:one|body)|we) (?:should|ought to|must)(?: just)? (?:${HARM}|hang|drown) ${TARGET}`,
+    `\\b(?:${SUBJECT}|${WISHED}) (?:should|must|need to|ought to|deserves? to)(?: all| just)* (?:(?:die|hang|burn|rot|suffer)(?=\\s*(?:[.,!?;]|$|for\\b|in hell))|(?:be|get) (?:${HARM}|${WISHED_HARM}|hang|hung|burn|dead))|\\b(?:some(?:one|body)|we) (?:should|ought to|must)(?: just)? (?:${HARM}|hang|drown) ${TARGET}|\\b(?:i wish|i hope) (?:${SUBJECT}|${WISHED}) (?:(?:would |will )?(?:be|gets?|got)|were|was) (?:${HARM}|${WISHED_HARM}|dead)\\b(?! of)`,
   ],
 ];
