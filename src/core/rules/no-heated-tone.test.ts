@@ -671,6 +671,8 @@ describe("no-heated-tone: more words of someone kept waiting complete the model'
     ["The nappies were not delivered. This is the fourth order from you that has gone missing.", "is the fourth"],
     ["The nappies were not delivered. I was told the van would come on Monday.", "I was told"],
     ["Sorry, but the nappies were not delivered and the office is closed.", "Sorry, but"],
+    ["I'm sorry, but the nappies were not delivered and the office is closed.", "sorry, but"],
+    ["The nappies were not delivered. Please stop replying to all with 'me too'.", "stop replying"],
   ])("%s", (text, evidence) => {
     strong(text);
     expect(String(run(text)[0]?.evidence)).toContain(evidence);

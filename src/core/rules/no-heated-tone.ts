@@ -245,11 +245,11 @@ const MODEL_STRONG = 0.7;
 /**
  * Words of someone kept waiting, let down or out of patience ("still no reply", "this is the
  * third", "every time", "I already asked", "I was told", "sorry, but", "or I'm…", "stop
- * sending"), which with the model's two points make a report (see `check`).
+ * sending / replying"), which with the model's two points make a report (see `check`).
  */
-const PERSISTENCE = /\b(?:never|nothing|(?:is|'s|’s) the (?:second|third|fourth|fifth|sixth)|(?:I|we) (?:was|were) told|stop sending|sorry,? but|or I'm|we've had this|(?:second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)) time|(?:third|fourth|fifth|sixth) (?:e-?mail|request|reminder|month|week|notice|call|message)|every (?:single )?time|(?:has|have|'ve|’ve) now|still (?:no|not|nothing|waiting|hasn't|haven't|isn't|doesn't|don't)|I (?:want|expect) (?:this|it|a|an|my|the)|(?:I|we) (?:have |had |'ve |’ve )?(?:already )?(?:asked|told you|said(?! *["“])|explained|raised|flagged|pointed out|mentioned))\b/i;
-/** An apology: the sender owning a failure, not complaining about one. */
-const APOLOGY = /\b(?:(?:i'm|i am|we're|we are|so|really|very|truly) sorry|apologi[sz]e|apologies|my fault|our (?:fault|failure|mistake|error))\b/i;
+const PERSISTENCE = /\b(?:never|nothing|(?:is|'s|’s) the (?:second|third|fourth|fifth|sixth)|(?:I|we) (?:was|were) told|stop (?:sending|replying)|sorry,? but|or I'm|we've had this|(?:second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)) time|(?:third|fourth|fifth|sixth) (?:e-?mail|request|reminder|month|week|notice|call|message)|every (?:single )?time|(?:has|have|'ve|’ve) now|still (?:no|not|nothing|waiting|hasn't|haven't|isn't|doesn't|don't)|I (?:want|expect) (?:this|it|a|an|my|the)|(?:I|we) (?:have |had |'ve |’ve )?(?:already )?(?:asked|told you|said(?! *["“])|explained|raised|flagged|pointed out|mentioned))\b/i;
+/** An apology: the sender owning a failure, not complaining about one ("I'm sorry, but…" is no apology). */
+const APOLOGY = /\b(?:(?:i'm|i am|we're|we are|so|really|very|truly) sorry(?!,? but)|apologi[sz]e|apologies|my fault|our (?:fault|failure|mistake|error))\b/i;
 /** Points the model adds when it is fairly sure, but not sure enough to report alone. */
 const MODEL_ASSIST_POINTS = 1;
 /** Points the model adds when it is surer still (`modelStrong`). */
