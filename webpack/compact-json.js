@@ -381,6 +381,46 @@ function hoistJsonData(code) {
   return { code: out, moved: calls.length };
 }
 
+/** Array literals of at least this many strings that run once are written as one string split. */
+const SPLIT_MIN_ITEMS = 3;
+
+/**
+ * Writes each array literal of SPLIT_MIN_ITEMS or more string literals that runs once (module
+ * level, see `runsOnce`) as one string split by a separator that none of its items contains:
+ * `["regards","kind regards"]` → `'regards|kind regards'.split("|")`. Both make a new array of
+ * the same strings; the split costs one call while the script loads. Saves the quotes and
+ * comma of every item, as `compactJsonInCode` does for the data (the code's own lists of
+ * words: signature closings, disclaimer phrases…).
+ * @param {string} code - the minified script
+ * @returns {{ code: string, arrays: number }}
+ */
+function splitStringArrays(code) {
+  const ast = acorn.parse(code, { ecmaVersion: "latest", sourceType: "script" });
+  const edits = [];
+  const visit = (node, ancestors) => {
+    if (node.type === "ArrayExpression" && node.elements.length >= SPLIT_MIN_ITEMS && node.elements.every((e) => e && e.type === "Literal" && typeof e.value === "string")) {
+      const items = node.elements.map((e) => e.value);
+      const sep = SEPARATORS.find((sep) => items.every((item) => !item.includes(sep)));
+      if (sep !== undefined && runsOnce(ancestors)) {
+        const text = `${singleQuoted(items.join(sep))}.split(${JSON.stringify(sep)})`;
+        if (text.length < node.end - node.start) edits.push({ start: node.start, end: node.end, text });
+      }
+      return;
+    }
+    const inner = [...ancestors, node];
+    for (const key of Object.keys(node)) {
+      const value = node[key];
+      if (Array.isArray(value)) {
+        for (const child of value) if (child && typeof child.type === "string") visit(child, inner);
+      } else if (value && typeof value.type === "string") visit(value, inner);
+    }
+  };
+  visit(ast, []);
+  let out = code;
+  for (const e of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+  return { code: out, arrays: edits.length };
+}
+
 /** Applies compactJsonInCode to the named .js assets after minification (production only). */
 class CompactJsonPlugin {
   /** @param {{ assets: string[] }} options */
@@ -396,7 +436,7 @@ class CompactJsonPlugin {
         for (const name of this.assets) {
           const asset = compilation.getAsset(name);
           if (!asset) continue;
-          const { code } = hoistJsonData(compactJsonInCode(asset.source.source().toString()).code);
+          const { code } = splitStringArrays(hoistJsonData(compactJsonInCode(asset.source.source().toString()).code).code);
           compilation.updateAsset(name, new sources.RawSource(code));
         }
       });
@@ -404,4 +444,4 @@ class CompactJsonPlugin {
   }
 }
 
-module.exports = { CompactJsonPlugin, compactJsonInCode, hoistJsonData, encodeJson, revive, huffmanEncode, huffmanDecode, REVIVER_SOURCE, MARKER };
+module.exports = { CompactJsonPlugin, compactJsonInCode, hoistJsonData, splitStringArrays, encodeJson, revive, huffmanEncode, huffmanDecode, REVIVER_SOURCE, MARKER };

@@ -1,22 +1,27 @@
 /**
- * The order of the on-send bundle's function declarations, chosen for gzip (no change in
- * behaviour).
+ * The order of the on-send bundle's function declarations and hoisted data, chosen for gzip
+ * (no change in behaviour).
  *
  * After terser (with hoist_funs), the bundle's main scope starts with about 240 function
  * declarations, one after the other. JavaScript creates every function declared in a scope
  * before any of the scope's code runs, so the order in which they are written does not change
- * what the script does (as long as no two have the same name, which is checked). It does change
- * how well gzip compresses them: deflate finds repeats only within the last 32 KB, and codes
- * each block with one table. A local search (see `searchOrder`) over orders of the current
- * bundle found one about 0.6 KB smaller (zlib level 9) than the order webpack writes.
+ * what the script does (as long as no two have the same name, which is checked). Likewise the
+ * data that webpack/compact-json.js hoists to the top (`var $j0=JSON.parse('…',$jsonLists),…`):
+ * each parses a constant text with a reviver that keeps no state, so they can be parsed in any
+ * order. The order does change how well gzip compresses them: deflate finds repeats only
+ * within the last 32 KB, and codes each block with one table. A local search (see
+ * `searchLayout`) over orders of the e7a7d3b bundle found one about 0.9 KB smaller (zlib
+ * level 9) than the order the build writes.
  *
  * The search is too slow for every build (minutes), so its result is kept in
  * webpack/function-order.json and applied by the build: each function is known by a
  * signature of its code in which short (minified) names are blanked, so that renaming by the
- * minifier elsewhere does not make it a stranger. A function the file does not know (new or
- * changed code) keeps its place after the function that precedes it in webpack's order.
- * When code changes, the saving shrinks a little; run the search again
- * (`node webpack/function-order.js dist/launchevent.js 300`) to win it back.
+ * minifier elsewhere does not make it a stranger, and each data text by its text. A part the
+ * file does not know (new or changed code or data) keeps its place after the part that
+ * precedes it in the build's order. When code changes, the saving shrinks a little (an order
+ * searched on 8de6bea's bundle kept about two thirds of its saving on e7a7d3b's); build
+ * launchevent.js and run the search again to win it back:
+ * `node webpack/function-order.js dist/launchevent.js 3000` (about 10 ms a try).
  */
 "use strict";
 
@@ -27,45 +32,22 @@ const path = require("path");
 const zlib = require("zlib");
 
 const ORDER_FILE = path.join(__dirname, "function-order.json");
+/** The reviver compact-json.js gives JSON.parse. */
+const REVIVER_NAME = "$jsonLists";
+/** Prefix of the hoisted data's variables (compact-json.js). */
+const DATA_PREFIX = "$j";
 
 /**
- * The main scope's leading run of function declarations: the function body with the most
- * statements (webpack's module scope), from its first statement while they are declarations.
- * @param {string} code
- * @returns {{ start: number, end: number, functions: { name: string, text: string }[] } | undefined}
+ * A part of a run: its text as written and its signature.
+ * @typedef {{ text: string, sig: string, name: string }} Part
+ * A run of parts that may be written in any order, between `start` and `end`, joined by `join`.
+ * @typedef {{ start: number, end: number, join: string, parts: Part[] }} Run
  */
-function leadingFunctions(code) {
-  const ast = acorn.parse(code, { ecmaVersion: "latest", sourceType: "script" });
-  let body;
-  const visit = (node) => {
-    if (/Function/.test(node.type) && node.body && node.body.type === "BlockStatement" && (!body || node.body.body.length > body.length)) body = node.body.body;
-    for (const key of Object.keys(node)) {
-      const value = node[key];
-      if (Array.isArray(value)) {
-        for (const child of value) if (child && typeof child.type === "string") visit(child);
-      } else if (value && typeof value.type === "string") visit(value);
-    }
-  };
-  visit(ast);
-  if (!body) return undefined;
-  // After a "use strict" directive, if any.
-  let first = 0;
-  while (first < body.length && body[first].type === "ExpressionStatement" && body[first].directive !== undefined) first++;
-  const run = [];
-  for (let i = first; i < body.length && body[i].type === "FunctionDeclaration"; i++) run.push(body[i]);
-  if (run.length < 2) return undefined;
-  const start = run[0].start;
-  const end = run[run.length - 1].end;
-  const functions = run.map((node) => ({ name: node.id.name, text: code.slice(node.start, node.end) }));
-  // Contiguous: nothing but the declarations themselves between start and end.
-  if (functions.map((f) => f.text).join("") !== code.slice(start, end)) return undefined;
-  return { start, end, functions };
-}
 
 /**
- * A function's signature: a hash of its tokens with every name of one or two characters (what
- * the minifier gives locals and module-level functions) blanked.
- * @param {string} text - a function declaration
+ * A hash of a text's tokens with every name of one or two characters (what the minifier gives
+ * locals and module-level functions) blanked: the same when the minifier renames.
+ * @param {string} text - a function declaration, or a data text
  * @returns {string} 16 hex digits
  */
 function signature(text) {
@@ -78,31 +60,116 @@ function signature(text) {
 }
 
 /**
- * Writes the functions in a stored order of signatures; the others after their predecessor in
- * the given (webpack's) order.
- * @param {{ text: string }[]} functions - in webpack's order
- * @param {string[]} order - signatures, best order first
- * @returns {number[]} indexes into `functions`
+ * Calls `visit` on every node of an acorn tree.
+ * @param {acorn.Node} node
+ * @param {(node: acorn.Node) => void} visit
  */
-function arrange(functions, order) {
-  const sigs = functions.map((f) => signature(f.text));
+function walk(node, visit) {
+  visit(node);
+  for (const key of Object.keys(node)) {
+    const value = node[key];
+    if (Array.isArray(value)) {
+      for (const child of value) if (child && typeof child.type === "string") walk(child, visit);
+    } else if (value && typeof value.type === "string") walk(value, visit);
+  }
+}
+
+/**
+ * Whether an expression is `JSON.parse("constant"[, $jsonLists])`.
+ * @param {acorn.Node | null} node
+ * @returns {boolean}
+ */
+function isConstantParse(node) {
+  return (
+    !!node &&
+    node.type === "CallExpression" &&
+    node.callee.type === "MemberExpression" &&
+    !node.callee.computed &&
+    node.callee.object.type === "Identifier" &&
+    node.callee.object.name === "JSON" &&
+    node.callee.property.name === "parse" &&
+    node.arguments.length >= 1 &&
+    node.arguments[0].type === "Literal" &&
+    typeof node.arguments[0].value === "string" &&
+    (node.arguments.length === 1 || (node.arguments.length === 2 && node.arguments[1].type === "Identifier" && node.arguments[1].name === REVIVER_NAME))
+  );
+}
+
+/**
+ * The runs of a script that may be reordered.
+ * - functions: the leading function declarations of the function body with the most
+ *   statements (webpack's module scope), after its directives;
+ * - data: the declaration whose declarators are all `$jN = JSON.parse("constant"[, $jsonLists])`.
+ * Each only when it has two parts or more, they are contiguous, and no two share a name.
+ * @param {string} code
+ * @returns {{ functions?: Run, data?: Run }}
+ */
+function findRuns(code) {
+  const ast = acorn.parse(code, { ecmaVersion: "latest", sourceType: "script" });
+  let body;
+  let data;
+  walk(ast, (node) => {
+    if (/Function/.test(node.type) && node.body && node.body.type === "BlockStatement" && (!body || node.body.body.length > body.length)) body = node.body.body;
+    if (
+      !data &&
+      node.type === "VariableDeclaration" &&
+      node.declarations.length >= 2 &&
+      node.declarations.every((d) => d.id.type === "Identifier" && d.id.name.startsWith(DATA_PREFIX) && isConstantParse(d.init))
+    )
+      data = node.declarations;
+  });
+  const run = (nodes, join, sigOf) => {
+    if (!nodes || nodes.length < 2) return undefined;
+    const start = nodes[0].start;
+    const end = nodes[nodes.length - 1].end;
+    const parts = nodes.map((node) => {
+      const text = code.slice(node.start, node.end);
+      return { text, name: node.id.name, sig: signature(sigOf(node, text)) };
+    });
+    if (parts.map((p) => p.text).join(join) !== code.slice(start, end)) return undefined;
+    // Two declarations of one name: the later wins, so their order would matter.
+    if (new Set(parts.map((p) => p.name)).size !== parts.length) return undefined;
+    return { start, end, join, parts };
+  };
+  const out = {};
+  if (body) {
+    let first = 0;
+    while (first < body.length && body[first].type === "ExpressionStatement" && body[first].directive !== undefined) first++;
+    const functions = [];
+    for (let i = first; i < body.length && body[i].type === "FunctionDeclaration"; i++) functions.push(body[i]);
+    const found = run(functions, "", (_node, text) => text);
+    if (found) out.functions = found;
+  }
+  // Data is known by its text, not by its variable's name (which is its rank by length).
+  const found = run(data, ",", (node) => code.slice(node.init.start, node.init.end));
+  if (found) out.data = found;
+  return out;
+}
+
+/**
+ * The parts in a stored order of signatures; the others after their predecessor in the given
+ * (the build's) order, so that chains of new parts stay together.
+ * @param {{ sig: string }[]} parts - in the build's order
+ * @param {string[]} order - signatures, best order first
+ * @returns {number[]} indexes into `parts`
+ */
+function arrange(parts, order) {
   const rank = new Map();
   order.forEach((sig, i) => {
     if (!rank.has(sig)) rank.set(sig, i);
   });
-  // Unknown functions follow their predecessor in webpack's order (chains of them stay together).
   const followers = new Map();
   const heads = [];
-  for (let i = 0; i < functions.length; i++) {
-    if (rank.has(sigs[i])) continue;
+  for (let i = 0; i < parts.length; i++) {
+    if (rank.has(parts[i].sig)) continue;
     if (i === 0) heads.push(i);
     else {
       if (!followers.has(i - 1)) followers.set(i - 1, []);
       followers.get(i - 1).push(i);
     }
   }
-  const known = functions.map((_, i) => i).filter((i) => rank.has(sigs[i]));
-  known.sort((a, b) => rank.get(sigs[a]) - rank.get(sigs[b]) || a - b);
+  const known = parts.map((_, i) => i).filter((i) => rank.has(parts[i].sig));
+  known.sort((a, b) => rank.get(parts[a].sig) - rank.get(parts[b].sig) || a - b);
   const out = [];
   const emit = (i) => {
     out.push(i);
@@ -110,36 +177,55 @@ function arrange(functions, order) {
   };
   heads.forEach(emit);
   known.forEach(emit);
+  if (out.length !== parts.length || new Set(out).size !== parts.length) throw new Error("function-order: an arrangement lost a part");
   return out;
 }
 
 /**
- * Reorders the leading function declarations of a script by the stored order.
+ * Writes a run's parts in the given arrangement.
+ * @param {string} code
+ * @param {Run} run
+ * @param {number[]} arranged - indexes into run.parts
+ * @returns {string}
+ */
+function rewrite(code, run, arranged) {
+  return code.slice(0, run.start) + arranged.map((i) => run.parts[i].text).join(run.join) + code.slice(run.end);
+}
+
+/**
+ * Reorders a script's functions and data by a stored layout (functions last in the file first,
+ * so that the data's offsets still hold).
  * @param {string} code - the minified script
- * @param {string[]} order - signatures
+ * @param {{ functions?: string[], data?: string[] }} layout - signatures per run
  * @returns {{ code: string, moved: number }}
  */
-function applyOrder(code, order) {
-  const found = leadingFunctions(code);
-  if (!found || order.length === 0) return { code, moved: 0 };
-  const { start, end, functions } = found;
-  // Two declarations of one name: the later wins, so their order would matter.
-  if (new Set(functions.map((f) => f.name)).size !== functions.length) return { code, moved: 0 };
-  const arranged = arrange(functions, order);
-  if (arranged.length !== functions.length || new Set(arranged).size !== functions.length) throw new Error("function-order: arrangement lost a function");
-  const moved = arranged.filter((index, at) => index !== at).length;
-  return { code: code.slice(0, start) + arranged.map((i) => functions[i].text).join("") + code.slice(end), moved };
+function applyLayout(code, layout) {
+  const runs = findRuns(code);
+  let out = code;
+  let moved = 0;
+  const kinds = ["functions", "data"].filter((kind) => runs[kind] && layout[kind] && layout[kind].length > 0).sort((a, b) => runs[b].start - runs[a].start);
+  for (const kind of kinds) {
+    const arranged = arrange(runs[kind].parts, layout[kind]);
+    moved += arranged.filter((index, at) => index !== at).length;
+    out = rewrite(out, runs[kind], arranged);
+  }
+  return { code: out, moved };
 }
 
-/** The stored order (signatures), or none. */
-function storedOrder() {
-  if (!fs.existsSync(ORDER_FILE)) return [];
+/** The stored layout, or an empty one. */
+function storedLayout() {
+  if (!fs.existsSync(ORDER_FILE)) return {};
   const data = JSON.parse(fs.readFileSync(ORDER_FILE, "utf8"));
-  if (!Array.isArray(data.order) || !data.order.every((s) => typeof s === "string")) throw new Error(`${ORDER_FILE}: "order" must be a list of signatures`);
-  return data.order;
+  const layout = {};
+  for (const kind of ["functions", "data"]) {
+    if (data[kind] === undefined) continue;
+    if (!Array.isArray(data[kind]) || !data[kind].every((s) => typeof s === "string")) throw new Error(`${ORDER_FILE}: "${kind}" must be a list of signatures`);
+    layout[kind] = data[kind];
+  }
+  return layout;
 }
 
-/** Applies the stored order to the named .js assets (production only, after compact-json). */
+/** Applies the stored layout to the named .js assets (production only, after compact-json). */
 class FunctionOrderPlugin {
   /** @param {{ assets: string[] }} options */
   constructor(options) {
@@ -151,12 +237,11 @@ class FunctionOrderPlugin {
     compiler.hooks.thisCompilation.tap("FunctionOrderPlugin", (compilation) => {
       compilation.fileDependencies.add(ORDER_FILE);
       compilation.hooks.processAssets.tap({ name: "FunctionOrderPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_SIZE + 2 }, () => {
-        const order = storedOrder();
+        const layout = storedLayout();
         for (const name of this.assets) {
           const asset = compilation.getAsset(name);
           if (!asset) continue;
-          const { code } = applyOrder(asset.source.source().toString(), order);
-          compilation.updateAsset(name, new sources.RawSource(code));
+          compilation.updateAsset(name, new sources.RawSource(applyLayout(asset.source.source().toString(), layout).code));
         }
       });
     });
@@ -164,21 +249,29 @@ class FunctionOrderPlugin {
 }
 
 /**
- * Local search for a smaller order: moves a function or a short run of them elsewhere and keeps
- * the move when the whole file deflates smaller (zlib level 9, as the bundle test measures).
- * Deterministic for a given file, seed and number of tries.
- * @param {string} code - launchevent.js as built (its functions in any order)
- * @param {{ tries: number, seed?: number, prefix?: string, log?: (line: string) => void }} options - prefix: text the build puts before the code (the prelude)
- * @returns {{ order: string[], before: number, after: number }}
+ * Local search for a smaller layout: moves a function or data text, or a short run of them,
+ * elsewhere in its run and keeps the move when the whole file deflates smaller (zlib level 9,
+ * as the bundle test measures). Deterministic for a given file, seed and number of tries.
+ * @param {string} code - launchevent.js as built (its parts in any order)
+ * @param {{ tries: number, seed?: number, log?: (line: string) => void }} options
+ * @returns {{ layout: { functions: string[], data: string[] }, before: number, after: number }}
  */
-function searchOrder(code, { tries, seed = 1, prefix = "", log = () => undefined }) {
-  const found = leadingFunctions(code);
-  if (!found) throw new Error("function-order: no run of function declarations found");
-  const { start, end, functions } = found;
-  const head = prefix + code.slice(0, start);
-  const tail = code.slice(end);
-  const size = (o) => zlib.deflateSync(head + o.map((i) => functions[i].text).join("") + tail, { level: 9 }).length;
-  let current = functions.map((_, i) => i);
+function searchLayout(code, { tries, seed = 1, log = () => undefined }) {
+  const runs = findRuns(code);
+  const kinds = ["data", "functions"].filter((kind) => runs[kind]);
+  if (kinds.length === 0) throw new Error("function-order: nothing to reorder");
+  // The file as pieces: text, run, text, run, text (runs in file order).
+  kinds.sort((a, b) => runs[a].start - runs[b].start);
+  const between = [];
+  let at = 0;
+  for (const kind of kinds) {
+    between.push(code.slice(at, runs[kind].start));
+    at = runs[kind].end;
+  }
+  between.push(code.slice(at));
+  const current = Object.fromEntries(kinds.map((kind) => [kind, runs[kind].parts.map((_, i) => i)]));
+  const text = (arrangement) => between.map((piece, i) => piece + (i < kinds.length ? arrangement[kinds[i]].map((j) => runs[kinds[i]].parts[j].text).join(runs[kinds[i]].join) : "")).join("");
+  const size = (arrangement) => zlib.deflateSync(text(arrangement), { level: 9 }).length;
   let best = size(current);
   const before = best;
   let state = seed >>> 0 || 1;
@@ -187,34 +280,36 @@ function searchOrder(code, { tries, seed = 1, prefix = "", log = () => undefined
     return state / 2 ** 32;
   };
   for (let t = 0; t < tries; t++) {
-    const next = current.slice();
-    const length = 1 + Math.floor(random() * random() * 20);
+    // The data (about 30 texts) gets a quarter of the tries, the functions (about 240) the rest.
+    const kind = kinds.length === 1 ? kinds[0] : random() < 0.25 ? "data" : "functions";
+    const next = current[kind].slice();
+    const length = 1 + Math.floor(random() * random() * (kind === "data" ? 4 : 20));
     const from = Math.floor(random() * (next.length - length + 1));
     const block = next.splice(from, length);
     next.splice(Math.floor(random() * (next.length + 1)), 0, ...block);
-    const s = size(next);
+    const s = size({ ...current, [kind]: next });
     if (s < best) {
       best = s;
-      current = next;
+      current[kind] = next;
       log(`${t + 1}/${tries}: ${best}`);
     }
   }
-  return { order: current.map((i) => signature(functions[i].text)), before, after: best };
+  const layout = { functions: [], data: [] };
+  for (const kind of kinds) layout[kind] = current[kind].map((i) => runs[kind].parts[i].sig);
+  return { layout, before, after: best };
 }
 
-module.exports = { FunctionOrderPlugin, applyOrder, arrange, leadingFunctions, searchOrder, signature, ORDER_FILE };
+module.exports = { FunctionOrderPlugin, applyLayout, arrange, findRuns, searchLayout, signature, storedLayout, ORDER_FILE };
 
 if (require.main === module) {
-  // node webpack/function-order.js BUILT_LAUNCHEVENT_JS [TRIES] : searches from the stored order
-  // and writes webpack/function-order.json. Give it a bundle built without the stored order
-  // (or with it: functions are then searched from that arrangement).
-  const [file, tries = "3000"] = process.argv.slice(2);
-  if (!file) throw new Error("usage: node webpack/function-order.js launchevent.js [tries]");
-  const code = fs.readFileSync(file, "utf8");
-  const result = searchOrder(code, { tries: Number(tries), log: (line) => process.stdout.write(`${line}\n`) });
-  fs.writeFileSync(
-    ORDER_FILE,
-    `${JSON.stringify({ $comment: "Generated by webpack/function-order.js: the on-send bundle's function declarations in the order that deflates smallest. Order only, no change in behaviour.", order: result.order }, null, 0)}\n`,
-  );
+  // node webpack/function-order.js BUILT_LAUNCHEVENT_JS [TRIES] [SEED]: searches from the
+  // arrangement in that file (built with the stored layout or without it) and writes
+  // webpack/function-order.json.
+  const [file, tries = "3000", seed = "1"] = process.argv.slice(2);
+  if (!file) throw new Error("usage: node webpack/function-order.js launchevent.js [tries] [seed]");
+  const result = searchLayout(fs.readFileSync(file, "utf8"), { tries: Number(tries), seed: Number(seed), log: (line) => process.stdout.write(`${line}\n`) });
+  const note =
+    "Generated by webpack/function-order.js: signatures of the on-send bundle's function declarations and hoisted data texts, in the order that deflates smallest. Order only, no change in behaviour.";
+  fs.writeFileSync(ORDER_FILE, `${JSON.stringify({ $comment: note, functions: result.layout.functions, data: result.layout.data })}\n`);
   process.stdout.write(`${result.before} -> ${result.after} B zlib-9\n`);
 }

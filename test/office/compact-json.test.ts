@@ -9,8 +9,9 @@ import * as vm from "vm";
 import { ROOT } from "./bundle-harness";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the build script is CommonJS
-const { compactJsonInCode, hoistJsonData, encodeJson, revive, huffmanEncode, REVIVER_SOURCE, MARKER } = require("../../webpack/compact-json.js") as {
+const { compactJsonInCode, hoistJsonData, splitStringArrays, encodeJson, revive, huffmanEncode, REVIVER_SOURCE, MARKER } = require("../../webpack/compact-json.js") as {
   compactJsonInCode: (code: string) => { code: string; calls: number; lists: number };
+  splitStringArrays: (code: string) => { code: string; arrays: number };
   huffmanEncode: (text: string) => string | undefined;
   hoistJsonData: (code: string) => { code: string; moved: number };
   encodeJson: (json: string) => { json: string; lists: number } | { reason: string };
@@ -218,5 +219,36 @@ describe("hoistJsonData", () => {
     vm.runInNewContext(out.code, ctx);
     expect(ctx.result).toEqual({ words });
     expect(() => hoistJsonData("(()=>{const $j0=1,a=JSON.parse('{}')})();")).toThrow(/already uses the name \$j0/);
+  });
+});
+
+describe("splitStringArrays", () => {
+  const words = ["kind regards", "best wishes", "many thanks", "warm regards", "thanks", "cheers", "best", "regards", "yours", "love"];
+  const odd = ["it's", 'a "quote"', "back\\slash", "new\nline", "\u2028sep", "tab\there", "x|y,z", "one", "two", "three", "four", "five", "six"];
+
+  it("writes a list of strings that runs once as one string split, and the script gets the same lists", () => {
+    const code = `(()=>{var a=${JSON.stringify(words)},b=(()=>${JSON.stringify(odd)})();result=[a,b]})();`;
+    const out = splitStringArrays(code);
+    expect(out.arrays).toBe(2);
+    expect(out.code).toContain(`'${words.join("|")}'.split("|")`);
+    expect(out.code.length).toBeLessThan(code.length);
+    const before: { result?: unknown } = {};
+    const after: { result?: unknown } = {};
+    vm.runInNewContext(code, before);
+    vm.runInNewContext(out.code, after);
+    expect(after.result).toEqual([words, odd]);
+    expect(after.result).toEqual(before.result);
+  });
+
+  it("leaves lists in functions called later, in loops, short lists (where the split is no shorter), mixed lists and lists no separator fits", () => {
+    const all = ["a b|c,d;e/f~g^h\ti", "jjjjjjjjjj", "kkkkkkkkkk"];
+    const code = [
+      "(()=>{",
+      `function f(){return ${JSON.stringify(words)}}`,
+      `for(let i=0;i<2;i++)g=${JSON.stringify(words)};`,
+      'var s=["ab","cd","ef","gh"],m=["long string one",2,"long string two"],n=' + JSON.stringify(all) + ";",
+      "})();",
+    ].join("");
+    expect(splitStringArrays(code)).toEqual({ code, arrays: 0 });
   });
 });

@@ -1,34 +1,43 @@
 /**
- * webpack/function-order.js: the on-send bundle's function declarations are written in a stored
- * order that gzips smaller. Function declarations are all created before their scope's code
- * runs, so the order must never change what a script does: checked here on scripts run before
- * and after, and on the built bundle (the stored order is applied, every function kept).
+ * webpack/function-order.js: the on-send bundle's function declarations and hoisted data are
+ * written in a stored order that gzips smaller. Function declarations are all created before
+ * their scope's code runs, and the data texts are parsed without effects, so the order must
+ * never change what a script does: checked here on scripts run before and after, and on the
+ * built bundle (the stored order is applied, every part kept).
  */
-import * as fs from "fs";
 import * as path from "path";
 import * as vm from "vm";
 import * as zlib from "zlib";
 import { ROOT, useBuiltLaunchEvent } from "./bundle-harness";
 
-type Found = { start: number; end: number; functions: { name: string; text: string }[] };
+type Part = { name: string; text: string; sig: string };
+type Run = { start: number; end: number; join: string; parts: Part[] };
+type Layout = { functions?: string[]; data?: string[] };
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the build script is CommonJS
-const { applyOrder, arrange, leadingFunctions, searchOrder, signature, ORDER_FILE } = require("../../webpack/function-order.js") as {
-  applyOrder: (code: string, order: string[]) => { code: string; moved: number };
-  arrange: (functions: { text: string }[], order: string[]) => number[];
-  leadingFunctions: (code: string) => Found | undefined;
-  searchOrder: (code: string, options: { tries: number; seed?: number }) => { order: string[]; before: number; after: number };
+const { applyLayout, arrange, findRuns, searchLayout, signature, storedLayout, ORDER_FILE } = require("../../webpack/function-order.js") as {
+  applyLayout: (code: string, layout: Layout) => { code: string; moved: number };
+  arrange: (parts: { sig: string }[], order: string[]) => number[];
+  findRuns: (code: string) => { functions?: Run; data?: Run };
+  searchLayout: (code: string, options: { tries: number; seed?: number }) => { layout: Required<Layout>; before: number; after: number };
   signature: (text: string) => string;
+  storedLayout: () => Layout;
   ORDER_FILE: string;
 };
 
+/** The names of a run's parts, in the order written. */
+const names = (code: string, kind: "functions" | "data"): string[] => (findRuns(code)[kind] as Run).parts.map((p) => p.name);
+
 /** A script shaped like the bundle: an arrow IIFE, "use strict", function declarations, then code. */
 const SCRIPT = [
+  "(()=>{var $jsonLists=(k,v)=>typeof v==\"string\"&&v[0]==\"`\"?v.slice(2).split(v[1]):v;",
+  "var $j0=JSON.parse('{\"a\":\"` x y\"}',$jsonLists),$j1=JSON.parse('[1,2]'),$j2=JSON.parse('{\"b\":3}',$jsonLists);",
   '(()=>{"use strict";',
   "function a(e){return b(e)+1}",
   "function b(e){return e*2}",
   "function c(e){return`c:${a(e)}`}",
   "function d(){return typeof a}",
-  "var n=c(3),m=d();result=[n,m,b.name,a.length].join(\"|\")",
+  "var n=c(3),m=d();result=[n,m,b.name,a.length,JSON.stringify([$j0,$j1,$j2])].join(\"|\")",
+  "})();",
   "})();",
 ].join("");
 
@@ -39,15 +48,27 @@ function run(code: string): unknown {
 }
 
 const sig = (name: string): string => {
-  const found = leadingFunctions(SCRIPT) as Found;
-  return signature((found.functions.find((f) => f.name === name) as { text: string }).text);
+  const runs = findRuns(SCRIPT);
+  return ([...(runs.functions as Run).parts, ...(runs.data as Run).parts].find((p) => p.name === name) as Part).sig;
 };
 
-describe("leadingFunctions", () => {
-  it("finds the run of declarations at the start of the scope with the most statements", () => {
-    const found = leadingFunctions(SCRIPT) as Found;
-    expect(found.functions.map((f) => f.name)).toEqual(["a", "b", "c", "d"]);
-    expect(SCRIPT.slice(found.start, found.end)).toBe(found.functions.map((f) => f.text).join(""));
+describe("findRuns", () => {
+  it("finds the declarations at the start of the scope with the most statements, and the hoisted data", () => {
+    const runs = findRuns(SCRIPT);
+    expect(names(SCRIPT, "functions")).toEqual(["a", "b", "c", "d"]);
+    expect(names(SCRIPT, "data")).toEqual(["$j0", "$j1", "$j2"]);
+    for (const run of [runs.functions, runs.data] as Run[]) expect(SCRIPT.slice(run.start, run.end)).toBe(run.parts.map((p) => p.text).join(run.join));
+  });
+
+  it("knows data by its text, not by its variable", () => {
+    const runs = findRuns(SCRIPT);
+    expect((runs.data as Run).parts[1]?.sig).toBe(signature("JSON.parse('[1,2]')"));
+  });
+
+  it("leaves out a declaration that does more than parse constant texts", () => {
+    const other = SCRIPT.replace("$j1=JSON.parse('[1,2]')", "$j1=JSON.parse(String([1,2]))");
+    expect(findRuns(other).data).toBeUndefined();
+    expect(findRuns(other).functions).toBeDefined();
   });
 });
 
@@ -62,52 +83,53 @@ describe("signature", () => {
   });
 });
 
-describe("applyOrder", () => {
-  it("writes the functions in the stored order, and the script gives the same result", () => {
-    const order = ["d", "c", "b", "a"].map(sig);
-    const { code, moved } = applyOrder(SCRIPT, order);
-    expect(moved).toBe(4);
-    expect((leadingFunctions(code) as Found).functions.map((f) => f.name)).toEqual(["d", "c", "b", "a"]);
+describe("applyLayout", () => {
+  it("writes functions and data in the stored order, and the script gives the same result", () => {
+    const layout = { functions: ["d", "c", "b", "a"].map(sig), data: ["$j2", "$j0", "$j1"].map(sig) };
+    const { code, moved } = applyLayout(SCRIPT, layout);
+    expect(moved).toBe(4 + 3);
+    expect(names(code, "functions")).toEqual(["d", "c", "b", "a"]);
+    expect(names(code, "data")).toEqual(["$j2", "$j0", "$j1"]);
     expect(run(code)).toBe(run(SCRIPT));
-    expect(run(SCRIPT)).toBe("c:7|function|b|1");
+    expect(run(SCRIPT)).toBe('c:7|function|b|1|[{"a":["x","y"]},[1,2],{"b":3}]');
   });
 
-  it("keeps a function the order does not know right after the one before it in the script", () => {
-    // b unknown: it follows a wherever a goes.
-    const order = ["c", "a", "d"].map(sig);
-    const { code } = applyOrder(SCRIPT, order);
-    expect((leadingFunctions(code) as Found).functions.map((f) => f.name)).toEqual(["c", "a", "b", "d"]);
-    // Nothing known: webpack's order.
-    expect(applyOrder(SCRIPT, ["0000000000000000"]).code).toBe(SCRIPT);
+  it("keeps a part the order does not know right after the one before it in the script", () => {
+    // b unknown: it follows a wherever a goes; $j1 follows $j0.
+    const { code } = applyLayout(SCRIPT, { functions: ["c", "a", "d"].map(sig), data: ["$j2", "$j0"].map(sig) });
+    expect(names(code, "functions")).toEqual(["c", "a", "b", "d"]);
+    expect(names(code, "data")).toEqual(["$j2", "$j0", "$j1"]);
+    // Nothing known: the build's order.
+    expect(applyLayout(SCRIPT, { functions: ["0000000000000000"], data: [] }).code).toBe(SCRIPT);
   });
 
-  it("leaves a script alone when two declarations share a name (the later one wins, so order matters)", () => {
+  it("leaves functions alone when two declarations share a name (the later one wins, so order matters)", () => {
     const twice = '(()=>{"use strict";function a(){return 1}function b(){return 0}function a(){return 2}result=a()})();';
-    const found = leadingFunctions(twice) as Found;
-    const reversed = [...found.functions].reverse().map((f) => signature(f.text));
-    expect(applyOrder(twice, reversed).code).toBe(twice);
+    expect(findRuns(twice).functions).toBeUndefined();
+    expect(applyLayout(twice, { functions: [signature("function a(){return 2}"), signature("function b(){return 0}")] }).code).toBe(twice);
     expect(run(twice)).toBe(2);
   });
 
-  it("never loses or repeats a function, whatever the order lists", () => {
-    const functions = ["function a(){}", "function b(){1}", "function c(){2}", "function d(){3}", "function e(){4}"].map((text) => ({ text }));
-    const sigs = functions.map((f) => signature(f.text));
+  it("never loses or repeats a part, whatever the order lists", () => {
+    const parts = ["function a(){}", "function b(){1}", "function c(){2}", "function d(){3}", "function e(){4}"].map((text) => ({ sig: signature(text) }));
+    const sigs = parts.map((p) => p.sig);
     for (const order of [[], [sigs[3]], [sigs[4], sigs[0]], [...sigs].reverse(), [sigs[2], sigs[2], "x"]] as string[][]) {
-      const arranged = arrange(functions, order);
+      const arranged = arrange(parts, order);
       expect([...arranged].sort()).toEqual([0, 1, 2, 3, 4]);
     }
   });
 });
 
-describe("searchOrder", () => {
-  it("finds an order that deflates no larger, the same one each time", () => {
+describe("searchLayout", () => {
+  it("finds a layout that deflates no larger, the same one each time, which applyLayout reproduces", () => {
     const body = Array.from({ length: 12 }, (_, i) => `function f${String.fromCharCode(97 + i)}(e){return e.${i % 2 ? "startsWith" : "endsWith"}("${"xyz".repeat(i)}")+${i}}`).join("");
-    const code = `(()=>{"use strict";${body}result=1})();`;
-    const first = searchOrder(code, { tries: 60, seed: 3 });
-    expect(first.after).toBeLessThanOrEqual(first.before);
+    const data = Array.from({ length: 6 }, (_, i) => `$j${i}=JSON.parse('{"w${i % 3}":"${"abc".repeat(i)}"}')`).join(",");
+    const code = `(()=>{var ${data};(()=>{"use strict";${body}result=1})()})();`;
+    const first = searchLayout(code, { tries: 80, seed: 3 });
+    expect(first.after).toBeLessThan(first.before);
     expect(first.before).toBe(zlib.deflateSync(code, { level: 9 }).length);
-    expect(searchOrder(code, { tries: 60, seed: 3 }).order).toEqual(first.order);
-    const reordered = applyOrder(code, first.order).code;
+    expect(searchLayout(code, { tries: 80, seed: 3 }).layout).toEqual(first.layout);
+    const reordered = applyLayout(code, first.layout).code;
     expect(zlib.deflateSync(reordered, { level: 9 }).length).toBe(first.after);
   });
 });
@@ -116,23 +138,23 @@ describe("webpack/function-order.json and the built bundle", () => {
   const built = useBuiltLaunchEvent("eg-function-order-");
 
   it("stores signatures only", () => {
-    const data = JSON.parse(fs.readFileSync(ORDER_FILE, "utf8")) as { order: unknown };
+    const layout = storedLayout();
     expect(path.dirname(ORDER_FILE)).toBe(path.join(ROOT, "webpack"));
-    expect(Array.isArray(data.order)).toBe(true);
-    for (const s of data.order as unknown[]) expect(s).toMatch(/^[0-9a-f]{16}$/);
+    expect(Object.keys(layout).sort()).toEqual(["data", "functions"]);
+    for (const s of [...(layout.functions ?? []), ...(layout.data ?? [])]) expect(s).toMatch(/^[0-9a-f]{16}$/);
   });
 
-  it("has the bundle's functions in the stored order where it knows them", () => {
-    const order = (JSON.parse(fs.readFileSync(ORDER_FILE, "utf8")) as { order: string[] }).order;
-    const found = leadingFunctions(built.code()) as Found;
-    expect(found.functions.length).toBeGreaterThan(100);
+  it.each(["functions", "data"] as const)("has the bundle's %s in the stored order where it knows them", (kind) => {
+    const order = storedLayout()[kind] ?? [];
+    const run = findRuns(built.code())[kind] as Run;
+    expect(run.parts.length).toBeGreaterThan(kind === "functions" ? 100 : 10);
     const rank = new Map(order.map((s, i) => [s, i] as const));
-    const ranks = found.functions.map((f) => rank.get(signature(f.text))).filter((r): r is number => r !== undefined);
-    expect(ranks.length).toBeGreaterThan(10);
+    const ranks = run.parts.map((p) => rank.get(p.sig)).filter((r): r is number => r !== undefined);
+    expect(ranks.length).toBeGreaterThan(5);
     // Increasing (a signature listed twice may keep either place).
     const outOfOrder = ranks.filter((r, i) => i > 0 && r < (ranks[i - 1] as number));
     expect(outOfOrder.length).toBeLessThanOrEqual(order.length - new Set(order).size);
-    // Applying the order again changes nothing.
-    expect(applyOrder(built.code(), order).code).toBe(built.code());
+    // Applying the layout again changes nothing.
+    expect(applyLayout(built.code(), storedLayout()).code).toBe(built.code());
   });
 });
