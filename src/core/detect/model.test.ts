@@ -1,6 +1,7 @@
 import { clearModelMemo, detect, detectMax, detectOne, LABELS, unpack } from "./model";
 import * as features from "./features";
-import { featuresOf, lengthBucket, MAX_MODEL_CHARS } from "./features";
+import { featuresOf, forEachFeature, lengthBucket, MAX_MODEL_CHARS } from "./features";
+import { generator } from "../../../test/random";
 import weights from "./model/weights.json";
 
 describe("detection model", () => {
@@ -203,6 +204,62 @@ describe("the heated head over windows of sentences (detectMax)", () => {
     }
     expect(detectMax("One sentence only, calm and short", "heated")).toEqual(detectOne("One sentence only, calm and short", "heated"));
     clearModelMemo();
+  });
+
+  it("quotes the words of its strongest window as a plain reading of that window's features does (2,000 generated texts)", () => {
+    const head = unpack(stored.heated);
+    const w = (b: number): number => head.w.get(b) ?? 0;
+    /** Evidence of features (first occurrence of each bucket): positive weights summed per span, strongest first, at most three, none overlapping or over 60 characters. */
+    const plainEvidence = (text: string, feats: readonly { bucket: number; start: number; end: number }[]): string[] => {
+      const seen = new Set<number>();
+      const bySpan = new Map<string, { start: number; end: number; weight: number }>();
+      for (const f of feats) {
+        if (seen.has(f.bucket)) continue;
+        seen.add(f.bucket);
+        if (f.start < 0 || w(f.bucket) <= 0) continue;
+        const key = `${f.start}-${f.end}`;
+        const span = bySpan.get(key) ?? { start: f.start, end: f.end, weight: 0 };
+        span.weight += w(f.bucket);
+        bySpan.set(key, span);
+      }
+      const chosen: { start: number; end: number }[] = [];
+      for (const s of [...bySpan.values()].sort((a, b) => b.weight - a.weight || a.start - b.start)) {
+        if (chosen.length < 3 && s.end - s.start <= 60 && !chosen.some((c) => s.start < c.end && c.start < s.end)) chosen.push(s);
+      }
+      return chosen.map((c) => text.slice(c.start, c.end));
+    };
+    const logit = (buckets: readonly number[]): number => [...new Set(buckets)].reduce((z, b) => z + w(b), head.bias);
+    const words = ["I", "am", "sick", "and", "tired", "of", "this", "STUPID", "rota", "thanks", "hate", "it", "nobody", "listens", "why", "waste", "time", "the", "kitchen", "Fix", "now", "joke", "Dear", "all", "please"];
+    const marks = [" ", " ", " ", ". ", "!! ", "? ", "\n", ", ", "... "];
+    const random = generator(2024);
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+    let windowed = 0;
+    for (let t = 0; t < 2000; t++) {
+      let text = "";
+      for (let k = 3 + Math.floor(random() * 40); k > 0; k--) text += pick(words) + pick(marks);
+      const all: { bucket: number; start: number; end: number; sentence: number }[] = [];
+      const sentenceWords: number[] = [];
+      forEachFeature(text, (bucket, start, end, sentence) => all.push({ bucket, start, end, sentence }), sentenceWords);
+      // The whole text, then each window; the strongest wins (the first of equals; the whole
+      // text when a window is no stronger). Sums made in another order can differ in the last
+      // bits, so a text whose two strongest readings are that close is left out.
+      const readings: { z: number; evidence: string[] }[] = [{ z: logit(all.map((f) => f.bucket)), evidence: plainEvidence(text, all) }];
+      const m = sentenceWords.length;
+      for (let size = 1; size <= 2; size++) {
+        for (let first = 0; first + size <= m && m > size; first++) {
+          const inside = all.filter((f) => f.sentence >= first && f.sentence < first + size);
+          const count = sentenceWords.slice(first, first + size).reduce((a, b) => a + b, 0);
+          readings.push({ z: logit([lengthBucket(count), ...inside.map((f) => f.bucket)]), evidence: plainEvidence(text, inside) });
+        }
+      }
+      const best = readings.reduce((a, b) => (b.z > a.z ? b : a));
+      if (readings.some((r) => r !== best && Math.abs(r.z - best.z) < 1e-9 && r.evidence.join("|") !== best.evidence.join("|"))) continue;
+      if (best !== readings[0]) windowed++;
+      clearModelMemo();
+      expect([text, detectMax(text, "heated").evidence]).toEqual([text, best.evidence]);
+    }
+    clearModelMemo();
+    expect(windowed).toBeGreaterThan(200);
   });
 
   it("finds one heated sentence that a long calm e-mail dilutes, and quotes its words", () => {

@@ -154,18 +154,25 @@ function loaded(): Table {
   return table;
 }
 
-/**
- * The features of a text that some head weighs, each bucket once (its first occurrence), in
- * order of appearance: slots and spans; and for the windows of `detectMax`, the slot of every
- * occurrence of a weighed feature of the words (`allSlots`, in order of sentence), where each
- * sentence's occurrences start (`firstOf`, one more entry than sentences) and its number of
- * words. (A window's evidence is worked out again from the text, only when it is read.)
- */
-type Weighed = Readonly<{
+/** Weighed features, each bucket once (its first occurrence), in order of appearance: slots and spans. */
+type Distinct = Readonly<{
   slots: readonly number[];
   starts: readonly number[];
   ends: readonly number[];
+}>;
+
+/**
+ * The features of a text that some head weighs, each bucket once (`Distinct`); and for the
+ * windows of `detectMax`, the slot and span of every occurrence of a weighed feature of the
+ * words (`allSlots`, `allStarts`, `allEnds`, in order of sentence), where each sentence's
+ * occurrences start (`firstOf`, one more entry than sentences) and its number of words. A
+ * window's evidence is read from these (`inWindow`), with no second pass over the text.
+ */
+type Weighed = Distinct &
+  Readonly<{
   allSlots: readonly number[];
+  allStarts: readonly number[];
+  allEnds: readonly number[];
   firstOf: readonly number[];
   sentenceWords: readonly number[];
 }>;
@@ -187,14 +194,13 @@ export function clearModelMemo(): void {
 type Window = Readonly<{ first: number; last: number }>;
 
 /**
- * The features of a text that some head weighs, each bucket once (its first occurrence); of a
- * window of its sentences when one is given (for that window's evidence: not remembered).
+ * The features of a text that some head weighs, each bucket once (its first occurrence), and
+ * every occurrence by sentence (`Weighed`).
  * @param text - the text
- * @param window - the sentences to read, when not all
  * @returns the weighed features
  */
-function weighed(text: string, window?: Window): Weighed {
-  if (window === undefined && memo !== undefined && memo.text === text) return memo.feats;
+function weighed(text: string): Weighed {
+  if (memo !== undefined && memo.text === text) return memo.feats;
   const { slotOf, weighs } = loaded();
   const list = (features ??= { count: 0, data: new Int32Array(0) });
   const sentenceWords: number[] = [];
@@ -204,15 +210,20 @@ function weighed(text: string, window?: Window): Weighed {
   const starts: number[] = [];
   const ends: number[] = [];
   const allSlots: number[] = [];
+  const allStarts: number[] = [];
+  const allEnds: number[] = [];
   const firstOf: number[] = [];
   const data = list.data;
   for (let f = 0; f < 4 * list.count; f += 4) {
     const sentence = data[f + 3] as number;
-    if (window !== undefined && (sentence < window.first || sentence > window.last)) continue;
     while (firstOf.length <= sentence) firstOf.push(allSlots.length);
     const slot = slotOf[data[f] as number] as number;
     if (slot === 0) continue;
-    if (sentence >= 0) allSlots.push(slot);
+    if (sentence >= 0) {
+      allSlots.push(slot);
+      allStarts.push(data[f + 1] as number);
+      allEnds.push(data[f + 2] as number);
+    }
     if ((marks as Int32Array)[slot] === seen) continue;
     (marks as Int32Array)[slot] = seen;
     slots.push(slot);
@@ -220,9 +231,33 @@ function weighed(text: string, window?: Window): Weighed {
     ends.push(data[f + 2] as number);
   }
   while (firstOf.length <= sentenceWords.length) firstOf.push(allSlots.length);
-  const feats = { slots, starts, ends, allSlots, firstOf, sentenceWords };
-  if (window === undefined) memo = { text, feats };
+  const feats = { slots, starts, ends, allSlots, allStarts, allEnds, firstOf, sentenceWords };
+  memo = { text, feats };
   return feats;
+}
+
+/**
+ * The weighed features of a window of sentences, each bucket once (its first occurrence in the
+ * window): what a pass over the text keeping only the window's features would give.
+ * @param feats - the text's weighed features
+ * @param window - the sentences
+ * @returns the window's features
+ */
+function inWindow(feats: Weighed, window: Window): Distinct {
+  const seen = nextMark();
+  const marked = marks as Int32Array;
+  const slots: number[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (let f = feats.firstOf[window.first] as number, to = feats.firstOf[window.last + 1] as number; f < to; f++) {
+    const slot = feats.allSlots[f] as number;
+    if (marked[slot] === seen) continue;
+    marked[slot] = seen;
+    slots.push(slot);
+    starts.push(feats.allStarts[f] as number);
+    ends.push(feats.allEnds[f] as number);
+  }
+  return { slots, starts, ends };
 }
 
 /** The list of features `weighed` fills (reused: buckets and offsets only, no text). */
@@ -247,7 +282,7 @@ type Evidence = { evidence: readonly string[]; telling: readonly string[] };
  * span, strongest first, at most MAX_EVIDENCE, none overlapping another or longer than
  * MAX_EVIDENCE_CHARS; and those of them worth quoting (the first, and any weighing MIN_TELLING).
  */
-function evidenceOf(text: string, feats: Weighed, i: number): Evidence {
+function evidenceOf(text: string, feats: Distinct, i: number): Evidence {
   const weights = loaded().weights[i] as Float64Array;
   const bySpan = new Map<number, { start: number; end: number; weight: number }>();
   for (let f = 0; f < feats.slots.length; f++) {
@@ -395,10 +430,10 @@ export function detectMax(text: string, label: Label, whole: HeadResult = detect
   return {
     probability: p,
     get evidence(): readonly string[] {
-      return (read ??= evidenceOf(text, weighed(text, at), i)).evidence;
+      return (read ??= evidenceOf(text, inWindow(feats, at), i)).evidence;
     },
     get telling(): readonly string[] {
-      return (read ??= evidenceOf(text, weighed(text, at), i)).telling;
+      return (read ??= evidenceOf(text, inWindow(feats, at), i)).telling;
     },
   };
 }
