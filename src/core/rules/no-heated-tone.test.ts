@@ -195,6 +195,10 @@ describeLargeInputs(rule, [
   ["50 KB of capital words alone (a notice's style)", "SHOUT ".repeat(8_500)],
   ["50 KB of bursts", "no!!! ".repeat(8_500)],
   ["50 KB of mixed bursts", "?! ".repeat(16_000)],
+  // Each line break followed by a tab or a space could start an ironic sentence: read from every
+  // one of them to the end, 64 KB of them took seconds before the sarcasm's opening stopped at the line's blanks.
+  ["60 KB of line breaks, each with a tab", `a${"\n\t".repeat(30_000)}x`],
+  ["60 KB of line breaks, each with a no-break space", `a${"\n\u00a0".repeat(30_000)}x`],
 ]);
 
 describe("no-heated-tone with the detection model", () => {

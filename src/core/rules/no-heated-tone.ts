@@ -600,7 +600,7 @@ function ironicPraise(text: string): string | undefined {
  * A sentence opening with praise, then "another" or "more"; or flat praise after a sentence
  * ("Oh great." and the like are phrases of the `sarcasm` group already).
  */
-const IRONIC = /(?:^|[.?]\s+|\n\s*)(?:oh,? )?(?:great|brilliant|wonderful|lovely|fantastic|perfect|good)[,.\u2026]*\s+(?:another|more|yet another|so now|just what)\b|[.?]\s+(?:(?:really|very|so) (?:helpful|useful)|(?:great|good|nice) (?:job|work)|oh,? good)\.(?=\s|$)/i;
+const IRONIC = /(?:^|[.?]\s+|\n[ \t]*)(?:oh,? )?(?:great|brilliant|wonderful|lovely|fantastic|perfect|good)[,.\u2026]*\s+(?:another|more|yet another|so now|just what)\b|[.?]\s+(?:(?:really|very|so) (?:helpful|useful)|(?:great|good|nice) (?:job|work)|oh,? good)\.(?=\s|$)/i;
 
 /**
  * Three or more one-word sentences in a row, spoken word by word ("Why. Is. There." "Stop.
