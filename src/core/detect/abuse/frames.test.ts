@@ -127,8 +127,15 @@ describe("abuse in ordinary words: groups, wishes of death, go back, self-harm, 
     "She's a new starter in the baby room.",
     "What a waste of a morning the traffic was.",
     "That was no excuse for a late invoice.",
+    // A group frame after a negation or a reporting verb in its sentence is not the sender's.
+    "Calling immigrants vermin is vile.",
+    "Calling Muslims cockroaches is a horrible thing to do.",
+    "Never tell them to go back to their own country.",
   ])("finds nothing in %s", (text) => {
     expect(frameHits(text)).toEqual([]);
+  });
+  it("still finds an insult aimed at the reader after a negation", () => {
+    expect(categories("you think we don't know you're a smackhead?")).toEqual(["insult"]);
   });
 });
 

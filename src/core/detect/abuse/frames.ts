@@ -149,7 +149,10 @@ export function frameHits(text: string): LexiconHit[] {
     if (m && !hits.some((h) => h.start < m.index + m[0].length && m.index < h.end)) hits.push({ entry: { term: m[0].toLowerCase(), category, mode: "phrase" }, start: m.index, end: m.index + m[0].length });
   };
   for (const k of [{ category: "insult", re: frame }, ...classes]) {
-    add(k.category, "key" in k && !k.key.test(text) ? null : (k.re ??= new RegExp((k as Class).source, "i")).exec(text));
+    const m = "key" in k && !k.key.test(text) ? null : (k.re ??= new RegExp((k as Class).source, "i")).exec(text);
+    // About a group, not after a negation or a reporting verb in its sentence: "calling immigrants vermin is vile",
+    // "never tell them to go back to their own country".
+    add(k.category, m && (k.category === "insult" || !UNSAID.test(text.slice(Math.max(text.lastIndexOf("\n", m.index) + 1, m.index - 200), m.index).split(/[.!?;]/).pop() as string)) ? m : null);
   }
   for (const k of direct) add(k.category, k.key.test(text) ? directHit(text, k) : undefined);
   return hits;
