@@ -55,6 +55,7 @@ describe("hatred of a protected group in ordinary words", () => {
     ["Honestly, refugees are all thieves.", "hate: refugees are all thieves"],
     ["Those women are the absolute worst!", "hate: Those women are the absolute worst"],
     ["Gays are perverts, end of.", "hate: Gays are perverts"],
+    ["Women are not human.", "hate: Women are not human"],
     ["Trans people shouldn't exist.", "hate: Trans people shouldn't exist"],
     ["Homosexuals don't deserve rights.", "hate: Homosexuals don't deserve rights"],
     ["No Jew deserves to live.", "hate: No Jew deserves to live"],
@@ -87,6 +88,7 @@ describe("hatred of a protected group in ordinary words", () => {
     "The smell disgusts me.",
     "No child deserves to live in fear.",
     "Trans people are a threat to nobody.",
+    "Women are not human resources' only worry.",
   ])("finds nothing in %s", (text) => {
     expect(found(text)).toEqual([]);
   });

@@ -32,7 +32,7 @@ const HATED = `(?:(?:all|the|these|those|you|most) )*${PROTECTED}(?: like (?:you
  * What a protected group is called when it is hated ("perverts", "the worst", "a threat"),
  * ending the phrase: not "the worst affected", "sick of waiting", "a threat to their safety".
  */
-const HOSTILE = "worst|perverts|paedos|rapists|terrorists|criminals|thieves|savages|animals|inferior|evil|sick|stupid|lazy|dirty|filthy|smelly|dishonest|liars|a (?:threat|menace|burden|disgrace)";
+const HOSTILE = "worst|perverts|paedos|rapists|terrorists|criminals|thieves|savages|animals|inferior|evil|sick|stupid|lazy|dirty|filthy|smelly|dishonest|liars|a (?:threat|menace|burden|disgrace)|not human";
 
 /** Whom a wish of death or harm is said of: a group, the reader, a person ("journalists like you"). */
 const WISHED = `(?:${GROUP}|you|u|he|she|(?:all|the lot|every (?:last |single )?one) of (?:you|them)|\\w+ like (?:you|u|them))`;
