@@ -18,7 +18,7 @@ const { applyLayout, arrange, findRuns, searchLayout, signature, storedLayout, O
   applyLayout: (code: string, layout: Layout) => { code: string; moved: number };
   arrange: (parts: { sig: string }[], order: string[]) => number[];
   findRuns: (code: string) => { functions?: Run; data?: Run };
-  searchLayout: (code: string, options: { tries: number; seed?: number }) => { layout: Required<Layout>; before: number; after: number };
+  searchLayout: (code: string, options: { tries: number; seed?: number; onBest?: (layout: Required<Layout>) => void }) => { layout: Required<Layout>; before: number; after: number };
   signature: (text: string) => string;
   storedLayout: () => Layout;
   ORDER_FILE: string;
@@ -125,8 +125,12 @@ describe("searchLayout", () => {
     const body = Array.from({ length: 12 }, (_, i) => `function f${String.fromCharCode(97 + i)}(e){return e.${i % 2 ? "startsWith" : "endsWith"}("${"xyz".repeat(i)}")+${i}}`).join("");
     const data = Array.from({ length: 6 }, (_, i) => `$j${i}=JSON.parse('{"w${i % 3}":"${"abc".repeat(i)}"}')`).join(",");
     const code = `(()=>{var ${data};(()=>{"use strict";${body}result=1})()})();`;
-    const first = searchLayout(code, { tries: 80, seed: 3 });
+    const found: Required<Layout>[] = [];
+    const first = searchLayout(code, { tries: 80, seed: 3, onBest: (layout) => found.push(layout) });
     expect(first.after).toBeLessThan(first.before);
+    // Each better layout is reported as found (the CLI writes it), the last being the result.
+    expect(found.length).toBeGreaterThan(0);
+    expect(found[found.length - 1]).toEqual(first.layout);
     expect(first.before).toBe(zlib.deflateSync(code, { level: 9 }).length);
     expect(searchLayout(code, { tries: 80, seed: 3 }).layout).toEqual(first.layout);
     const reordered = applyLayout(code, first.layout).code;
