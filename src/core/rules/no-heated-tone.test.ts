@@ -674,6 +674,7 @@ describe("no-heated-tone: more words of someone kept waiting complete the model'
     ["The nappies were not delivered. I already explained the address on the phone.", "I already explained"],
     ["The nappies were not delivered. This is the fourth order from you that has gone missing.", "is the fourth"],
     ["The nappies were not delivered. I was told the van would come on Monday.", "I was told"],
+    ["The nappies were not delivered. I was promised a van on Monday.", "I was promised"],
     ["Sorry, but the nappies were not delivered and the office is closed.", "Sorry, but"],
     ["I'm sorry, but the nappies were not delivered and the office is closed.", "sorry, but"],
     ["The nappies were not delivered. Please stop replying to all with 'me too'.", "stop replying"],
@@ -686,5 +687,35 @@ describe("no-heated-tone: more words of someone kept waiting complete the model'
     const quoted = 'The nappies were not delivered. I said "no rush" on the phone, so that is fine.';
     strong(quoted);
     expect(run(quoted)).toEqual([]);
+  });
+});
+
+describe("no-heated-tone: lectures, excuses, 'a bit rich' and sarcastic trouble", () => {
+  it.each([
+    ["I don't need a lecture on tidiness from the person who left the paint out.", "I don't need a lecture"],
+    ["I don't want excuses about the rota any more.", "I don't want excuses"],
+  ])("reports %s on its own", (text, evidence) => {
+    const [finding] = runRule(rule, { draft: body(text), options: noModel });
+    expect(finding?.evidence).toContain(evidence);
+  });
+
+  it.each([
+    ["A complaint about my parking is a bit rich from you.", "a bit rich"],
+    ["Slamming the door on the way out was childish.", "childish"],
+    ["I'd like the receipts back by Friday, if that isn't too much trouble.", "if that isn't too much trouble"],
+    ["Every time I ring the office I am put on hold.", "Every time I ring"],
+    ["I'm not going to write the same email every week about the fire door.", "I'm not going to write the same"],
+  ])("reports %s with one more sign", (text, evidence) => {
+    const [finding] = runRule(rule, { draft: body(`${text} Frankly.`), options: noModel });
+    expect(finding?.evidence).toContain(evidence);
+  });
+
+  it.each([
+    "If it's not too much trouble, could you bring the spare keys on Monday?",
+    "The sponge pudding was a bit rich for the toddlers, so we will use less syrup.",
+    "The children loved the childish jokes in the panto.",
+    "We don't need a lecture theatre for the training; the baby room will do.",
+  ])("leaves alone: %s", (text) => {
+    expect(runRule(rule, { draft: body(text), options: noModel })).toEqual([]);
   });
 });
