@@ -380,3 +380,26 @@ describe("abuse in ordinary words: insult frames and phrases (issue 10)", () => 
     expect(found("you smug lazy tramp", { allowWords: ["tram"] })).toEqual(["insulting: you smug lazy tramp"]);
   });
 });
+
+describe("an insult the writer says of themself", () => {
+  const run = (text: string) => runRule(rule, { draft: makeDraft({ subject: "Today", body: text }) });
+
+  it.each([
+    "I felt like a complete idiot in the meeting.",
+    "I'm such a plonker, I booked the wrong day.",
+    "What a plonker I am, wrong room again.",
+    "I looked like a right prat when the projector died.",
+    "I was a total moron to trust the sat nav.",
+  ])("is not reported: %s", (text) => {
+    expect(run(text)).toEqual([]);
+  });
+
+  it.each([
+    ["I'm not an idiot, you know.", "idiot"],
+    ["I'm sure you're an idiot.", "idiot"],
+    ["What a plonker.", "plonker"],
+    ["I felt like an idiot. You are a moron though.", "moron"],
+  ])("still reports an insult of someone else: %s", (text, word) => {
+    expect(String(run(text)[0]?.evidence)).toContain(word);
+  });
+});

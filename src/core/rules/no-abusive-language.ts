@@ -164,6 +164,22 @@ export function firstAbusiveHits(text: string, options: Readonly<AbusiveLanguage
   return firstPerCategory(findAbusiveLanguage(text, options, { firstPerEntry: true }));
 }
 
+/**
+ * Words before an insult that make it the writer's of themself ("I felt like a complete idiot",
+ * "I'm such a plonker", "made me look a right prat"), or "what a … I am" around it: not abuse
+ * of anyone. "I'm not an idiot" still counts (said at someone).
+ */
+const SELF_BEFORE = /\b(?:i(?:['’]?m| am| was| feel| felt| look| looked)(?: like)?|made me (?:look|feel)(?: like)?|(?:i['’]?ve|i have) been)(?: (?:such|a|an|total|complete|absolute|utter|right|proper|massive|silly|daft|bloody|old))* *$|\bwhat an? *$/i;
+const SELF_AFTER = /^ *i(?: am|['’]m| was)\b/i;
+
+/** Whether an insult is the writer's of themself (see {@link SELF_BEFORE}). */
+function selfInsult(text: string, h: AbusiveHit): boolean {
+  if (h.category !== "insult") return false;
+  const before = text.slice(Math.max(0, h.start - 48), h.start);
+  const m = SELF_BEFORE.exec(before);
+  return m !== null && (!/^what/i.test(m[0]) || SELF_AFTER.test(text.slice(h.end, h.end + 8)));
+}
+
 /** At most this many hits are read again for reported speech; beyond it a hit counts as the sender's own. */
 const MAX_REPORTED_CHECKS = 200;
 /**
@@ -185,14 +201,14 @@ export function firstOwnAbusiveHits(text: string, options: Readonly<AbusiveLangu
   const first = findAbusiveLanguage(text, options, { firstPerEntry: true });
   if (first.length === 0 || text.length > MAX_REPORTED_TEXT) return firstPerCategory(first);
   const reported = reportedSpeech(text);
-  const own = first.filter((h) => !reported(h.start, h.end));
+  const own = first.filter((h) => !reported(h.start, h.end) && !selfInsult(text, h));
   if (own.length === first.length) return firstPerCategory(own);
   const settled = new Set(own.map((h) => h.category));
   let checks = 0;
   for (const h of findAbusiveLanguage(text, options)) {
     if (settled.has(h.category)) continue;
     // Past the bound (a very long record), count the hit as the sender's: never a miss.
-    if (checks++ >= MAX_REPORTED_CHECKS || !reported(h.start, h.end)) {
+    if (checks++ >= MAX_REPORTED_CHECKS || (!reported(h.start, h.end) && !selfInsult(text, h))) {
       own.push(h);
       settled.add(h.category);
     }
