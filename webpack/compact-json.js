@@ -64,6 +64,43 @@ const REVIVER_SOURCE =
   "x|=b>>--a&1;m=c[l++];if(x-f<m)break;if(l>=c.length)throw RangeError(k);i+=m;f=f+m<<1;x<<=1}return o}";
 /** The reviver's variable in the bundle (checked unused). */
 const REVIVER_NAME = "$jsonLists";
+
+/**
+ * Whether an AST node is `JSON.parse("…")` of a constant text, alone or with the reviver.
+ * @param {any} node - an acorn node (or null)
+ * @returns {boolean}
+ */
+function isConstantParse(node) {
+  return (
+    !!node &&
+    node.type === "CallExpression" &&
+    node.callee.type === "MemberExpression" &&
+    !node.callee.computed &&
+    node.callee.object.type === "Identifier" &&
+    node.callee.object.name === "JSON" &&
+    node.callee.property.name === "parse" &&
+    node.arguments.length >= 1 &&
+    node.arguments[0].type === "Literal" &&
+    typeof node.arguments[0].value === "string" &&
+    (node.arguments.length === 1 || (node.arguments.length === 2 && node.arguments[1].type === "Identifier" && node.arguments[1].name === REVIVER_NAME))
+  );
+}
+
+/**
+ * Calls `visit` on each child node of an acorn node, with the ancestors given.
+ * @param {any} node - an acorn node
+ * @param {any[]} ancestors - the node's ancestors and the node itself
+ * @param {(child: any, ancestors: any[]) => void} visit
+ */
+function visitChildren(node, ancestors, visit) {
+  for (const key of Object.keys(node)) {
+    const value = node[key];
+    if (Array.isArray(value)) {
+      for (const child of value) if (child && typeof child.type === "string") visit(child, ancestors);
+    } else if (value && typeof value.type === "string") visit(value, ancestors);
+  }
+}
+
 /** How the minified bundle starts: webpack's arrow IIFE. */
 const IIFE_START = "(()=>{";
 
@@ -318,28 +355,11 @@ function jsonParseCalls(code) {
   const ast = acorn.parse(code, { ecmaVersion: "latest", sourceType: "script" });
   const calls = [];
   const visit = (node, ancestors) => {
-    if (
-      node.type === "CallExpression" &&
-      node.callee.type === "MemberExpression" &&
-      !node.callee.computed &&
-      node.callee.object.type === "Identifier" &&
-      node.callee.object.name === "JSON" &&
-      node.callee.property.name === "parse" &&
-      node.arguments.length >= 1 &&
-      node.arguments[0].type === "Literal" &&
-      typeof node.arguments[0].value === "string" &&
-      (node.arguments.length === 1 || (node.arguments.length === 2 && node.arguments[1].type === "Identifier" && node.arguments[1].name === REVIVER_NAME))
-    ) {
+    if (isConstantParse(node)) {
       calls.push({ node, once: runsOnce(ancestors) });
       return;
     }
-    const inner = [...ancestors, node];
-    for (const key of Object.keys(node)) {
-      const value = node[key];
-      if (Array.isArray(value)) {
-        for (const child of value) if (child && typeof child.type === "string") visit(child, inner);
-      } else if (value && typeof value.type === "string") visit(value, inner);
-    }
+    visitChildren(node, [...ancestors, node], visit);
   };
   visit(ast, []);
   return calls;
@@ -407,13 +427,7 @@ function splitStringArrays(code) {
       }
       return;
     }
-    const inner = [...ancestors, node];
-    for (const key of Object.keys(node)) {
-      const value = node[key];
-      if (Array.isArray(value)) {
-        for (const child of value) if (child && typeof child.type === "string") visit(child, inner);
-      } else if (value && typeof value.type === "string") visit(value, inner);
-    }
+    visitChildren(node, [...ancestors, node], visit);
   };
   visit(ast, []);
   let out = code;
@@ -444,4 +458,4 @@ class CompactJsonPlugin {
   }
 }
 
-module.exports = { CompactJsonPlugin, compactJsonInCode, hoistJsonData, splitStringArrays, encodeJson, revive, huffmanEncode, huffmanDecode, REVIVER_SOURCE, MARKER };
+module.exports = { CompactJsonPlugin, isConstantParse, compactJsonInCode, hoistJsonData, splitStringArrays, encodeJson, revive, huffmanEncode, huffmanDecode, REVIVER_SOURCE, MARKER };

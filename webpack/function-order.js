@@ -30,10 +30,9 @@ const { createHash } = require("crypto");
 const fs = require("fs");
 const path = require("path");
 const zlib = require("zlib");
+const { isConstantParse } = require("./compact-json");
 
 const ORDER_FILE = path.join(__dirname, "function-order.json");
-/** The reviver compact-json.js gives JSON.parse. */
-const REVIVER_NAME = "$jsonLists";
 /** Prefix of the hoisted data's variables (compact-json.js). */
 const DATA_PREFIX = "$j";
 
@@ -72,27 +71,6 @@ function walk(node, visit) {
       for (const child of value) if (child && typeof child.type === "string") walk(child, visit);
     } else if (value && typeof value.type === "string") walk(value, visit);
   }
-}
-
-/**
- * Whether an expression is `JSON.parse("constant"[, $jsonLists])`.
- * @param {acorn.Node | null} node
- * @returns {boolean}
- */
-function isConstantParse(node) {
-  return (
-    !!node &&
-    node.type === "CallExpression" &&
-    node.callee.type === "MemberExpression" &&
-    !node.callee.computed &&
-    node.callee.object.type === "Identifier" &&
-    node.callee.object.name === "JSON" &&
-    node.callee.property.name === "parse" &&
-    node.arguments.length >= 1 &&
-    node.arguments[0].type === "Literal" &&
-    typeof node.arguments[0].value === "string" &&
-    (node.arguments.length === 1 || (node.arguments.length === 2 && node.arguments[1].type === "Identifier" && node.arguments[1].name === REVIVER_NAME))
-  );
 }
 
 /**
