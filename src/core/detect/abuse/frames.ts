@@ -125,11 +125,22 @@ function directHit(text: string, k: Class): RegExpExecArray | undefined {
     re.lastIndex = 0;
     for (let f = re.exec(window); f; f = re.exec(window)) {
       f.index += from;
-      const line = text.slice(Math.max(text.lastIndexOf("\n", f.index) + 1, f.index - 200), f.index);
-      if (!UNSAID.test(line.split(/[.!?;]/).pop() as string)) return f;
+      if (!unsaidBefore(text, f.index)) return f;
     }
   }
   return undefined;
+}
+
+/**
+ * Whether the sentence before `at` (on its line, at most 200 characters back) ends in a negation,
+ * a reporting verb or an opening quotation mark ({@link UNSAID}): the words at `at` are not the sender's.
+ * @param text - the whole text
+ * @param at - where the frame's words start
+ * @returns true when they are said to be untrue or someone else's
+ */
+function unsaidBefore(text: string, at: number): boolean {
+  const line = text.slice(Math.max(text.lastIndexOf("\n", at) + 1, at - 200), at);
+  return UNSAID.test(line.split(/[.!?;]/).pop() as string);
 }
 
 /**
@@ -152,7 +163,7 @@ export function frameHits(text: string): LexiconHit[] {
     const m = "key" in k && !k.key.test(text) ? null : (k.re ??= new RegExp((k as Class).source, "i")).exec(text);
     // About a group, not after a negation or a reporting verb in its sentence: "calling immigrants vermin is vile",
     // "never tell them to go back to their own country".
-    add(k.category, m && (k.category === "insult" || !UNSAID.test(text.slice(Math.max(text.lastIndexOf("\n", m.index) + 1, m.index - 200), m.index).split(/[.!?;]/).pop() as string)) ? m : null);
+    add(k.category, m && (k.category === "insult" || !unsaidBefore(text, m.index)) ? m : null);
   }
   for (const k of direct) add(k.category, k.key.test(text) ? directHit(text, k) : undefined);
   return hits;
