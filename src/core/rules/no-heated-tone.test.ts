@@ -719,3 +719,36 @@ describe("no-heated-tone: lectures, excuses, 'a bit rich' and sarcastic trouble"
     expect(runRule(rule, { draft: body(text), options: noModel })).toEqual([]);
   });
 });
+
+describe("no-heated-tone: a habit complained of, 'everyone else' and blame of 'someone' complete the model's two points", () => {
+  const options = { modelStrong: 0.4 };
+  const premise = (text: string) => expect(detectMax(modelText("Order", text), "heated").probability).toBeGreaterThanOrEqual(0.4);
+  const run = (text: string) => runRule(rule, { draft: makeDraft({ subject: "Order", body: text }), options });
+
+  it.each([
+    ["The nappies were not delivered. Every week I have to ring your office about it.", "Every week"],
+    ["The nappies were not delivered. Every morning I have to ring your office about it.", "Every morning"],
+    ["The nappies were not delivered. Everyone else on the street got theirs.", "Everyone else"],
+    ["The nappies were not delivered, and I am the one who rings while everyone else waits.", "everyone else"],
+    ["The nappies were not delivered. Someone at your office has lost the order.", "Someone"],
+  ])("%s", (text, evidence) => {
+    premise(text);
+    expect(String(run(text)[0]?.evidence)).toContain(evidence);
+  });
+
+  it.each([
+    // "every day" inside a sentence is a timetable, not a habit complained of.
+    "The nappies were not delivered. I need the van here at 9 every day next week.",
+    "The nappies were not delivered. I have to ring your office about it every week.",
+  ])("leaves alone: %s", (text) => {
+    premise(text);
+    expect(run(text)).toEqual([]);
+  });
+
+  it("counts 'someone' only when the model finds the whole text heated, not one sentence of it", () => {
+    const text = "The nappies were not delivered. Please ask someone at your office to check the order.";
+    premise(text);
+    expect(detectOne(modelText("Order", text), "heated").probability).toBeLessThan(0.4);
+    expect(run(text)).toEqual([]);
+  });
+});
