@@ -752,3 +752,39 @@ describe("no-heated-tone: a habit complained of, 'everyone else' and blame of 's
     expect(run(text)).toEqual([]);
   });
 });
+
+describe("no-heated-tone: the model's one point with the kept-waiting words, when the whole text reads heated", () => {
+  const run = (text: string) => runRule(rule, { draft: makeDraft({ subject: "Order", body: text }) });
+  const probabilities = (text: string) => {
+    const whole = detectOne(modelText("Order", text), "heated").probability;
+    return { whole, strongest: detectMax(modelText("Order", text), "heated").probability };
+  };
+
+  it.each([
+    ["The nappies were not delivered. This is the second time this month.", "is the second"],
+    ["The invoice was wrong. I was told it would be fixed.", "I was told"],
+    ["The nappies were not delivered. I already explained the address on the phone.", "I already explained"],
+  ])("%s", (text, evidence) => {
+    // The premise: the model's one point (under modelStrong), on the whole text.
+    const { whole, strongest } = probabilities(text);
+    expect(whole).toBeGreaterThanOrEqual(0.4);
+    expect(strongest).toBeLessThan(0.7);
+    expect(String(run(text)[0]?.evidence)).toContain(evidence);
+  });
+
+  it("does not count the weakest words ('never', 'nothing') with the model's one point", () => {
+    const text = "The nappies were not delivered and I have heard nothing from your office.";
+    const { whole, strongest } = probabilities(text);
+    expect(whole).toBeGreaterThanOrEqual(0.4);
+    expect(strongest).toBeLessThan(0.7);
+    expect(run(text)).toEqual([]);
+  });
+
+  it("does not count them when only one sentence of a calm e-mail reads heated", () => {
+    const text = "We had a lovely trip to the farm. The children fed the lambs. The invoice was wrong. I was told it would be fixed.";
+    const { whole, strongest } = probabilities(text);
+    expect(strongest).toBeGreaterThanOrEqual(0.4);
+    expect(whole).toBeLessThan(0.4);
+    expect(run(text)).toEqual([]);
+  });
+});
