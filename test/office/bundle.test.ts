@@ -83,9 +83,19 @@ describe("dist/launchevent.js", () => {
   it("keeps the data's word lists as joined strings that JSON.parse's reviver splits again", () => {
     // Lists of strings are written "`|a|b|c" (webpack/compact-json.js); the data stays correct
     // because every rule's tests run on the bundle below (es2016-runtime.test.ts).
-    expect(built.code()).toMatch(/var \$jsonLists=/);
+    expect(built.code()).toMatch(/function \$jsonLists\(k,v\)\{/);
     expect((built.code().match(/,\$jsonLists\)/g) ?? []).length).toBeGreaterThan(10);
     expect(built.code()).not.toMatch(/"word":\["[^"]*","/);
+  });
+
+  it("runs the ES2016 prelude after parsing the hoisted data but before any other code, the minifier's helpers included", () => {
+    const code = built.code();
+    const prelude = code.indexOf('"getOwnPropertyDescriptors"');
+    expect(prelude).toBeGreaterThan(0);
+    // Before it: webpack's IIFE, the data (var $j0=JSON.parse(…),…;) and the reviver's declaration only.
+    const before = code.slice(0, prelude);
+    expect(before.startsWith("(()=>{var $j0=JSON.parse(")).toBe(true);
+    expect(before.replace(/'(?:[^'\\]|\\.)*'/g, "''")).not.toMatch(/Object\.defineProperties|Object\.getOwnPropertyDescriptors|"use strict"/);
   });
 
   it("gives the model the weights exactly as weights.json has them, though it stores them Huffman-coded", () => {

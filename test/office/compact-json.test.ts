@@ -145,7 +145,7 @@ describe("compactJsonInCode", () => {
   it("rewrites JSON.parse calls with lists of strings, declares one reviver, and gives the same values", () => {
     const out = compactJsonInCode(script);
     expect(out.calls).toBe(2);
-    expect(out.code.startsWith("(()=>{var $jsonLists=")).toBe(true);
+    expect(out.code.startsWith("(()=>{function $jsonLists(k,v){")).toBe(true);
     expect(out.code).toContain("JSON.parse('{\"k\":1}')");
     const before: { result?: unknown } = {};
     const after: { result?: unknown } = {};
@@ -210,11 +210,11 @@ describe("hoistJsonData", () => {
     expect(JSON.stringify(after.result)).toBe(JSON.stringify(before.result));
   });
 
-  it("puts the data after the reviver, which it uses, and refuses names it would shadow", () => {
+  it("puts the data first, before the reviver's (hoisted) declaration, and refuses names it would shadow", () => {
     const words = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa"];
     const compacted = compactJsonInCode(`(()=>{const d=JSON.parse('${JSON.stringify({ words })}');result=d})();`).code;
     const out = hoistJsonData(compacted);
-    expect(out.code.startsWith(`(()=>{var $jsonLists=${REVIVER_SOURCE};var $j0=JSON.parse('{"words":"\` ${words.join(" ")}"}',$jsonLists);`)).toBe(true);
+    expect(out.code.startsWith(`(()=>{var $j0=JSON.parse('{"words":"\` ${words.join(" ")}"}',$jsonLists);function $jsonLists${REVIVER_SOURCE.slice("function".length)}`)).toBe(true);
     const ctx: { result?: unknown } = {};
     vm.runInNewContext(out.code, ctx);
     expect(ctx.result).toEqual({ words });
