@@ -172,6 +172,71 @@ describe("disclaimer (details)", () => {
     expect([...outcomes].sort()).toEqual(["altered", "missingAutoInsert", "present"]);
   });
 
+  it("with two versions sharing words, reports as the better of their window counts does", () => {
+    // Each word is searched once for both versions: a word's answer must not be taken for another's.
+    const text = "Private and confidential: this message is for the named recipients only. Please delete it if it reached you in error.";
+    const html = "<p>Confidential message for the named recipients only; if you received it in error, tell us and delete it.</p>";
+    const organisation = { disclaimer: { text, html } };
+    const windowsOf = (wording: string): string[] => {
+      const all = words(wording);
+      return [...new Set(all.slice(0, -3).map((_, i) => all.slice(i, i + 4).join(" ")))];
+    };
+    const versions = [windowsOf(text), windowsOf(html.replace(/<[^>]+>/g, " "))];
+    const share = (body: string): number => {
+      const padded = ` ${words(body).join(" ")} `;
+      return Math.max(...versions.map((ws) => ws.filter((w) => padded.includes(` ${w} `)).length / ws.length));
+    };
+    const pieces = [text, html.replace(/<[^>]+>/g, ""), ...text.split(/(?<=[.:]) /), ...html.replace(/<[^>]+>/g, "").split(/(?<=[;,]) /), "Thanks, Amy", "The named children are in the garden.", "Only the rota is private."];
+    const random = generator(11);
+    const outcomes = new Set<string>();
+    for (let n = 0; n < 400; n++) {
+      let body = "";
+      for (let k = Math.floor(random() * 6); k > 0; k--) {
+        const cut = (pieces[Math.floor(random() * pieces.length)] as string).split(" ");
+        const from = Math.floor(random() * cut.length);
+        body += `${cut.slice(random() < 0.5 ? 0 : from, random() < 0.5 ? cut.length : from + 1 + Math.floor(random() * cut.length)).join(" ")}\n`;
+      }
+      const found = runRule(rule, { organisation, draft: makeDraft({ body: body || "Hi" }) });
+      const expected = share(body || "Hi");
+      const want = expected === 1 ? [] : expected >= 0.5 ? [["altered", Math.min(99, Math.floor(expected * 100))]] : [["missingAutoInsert", undefined]];
+      expect([body, found.map((f) => [f.messageId, f.data?.percent])]).toEqual([body, want]);
+      outcomes.add(want.length === 0 ? "present" : String(want[0]?.[0]));
+    }
+    expect([...outcomes].sort()).toEqual(["altered", "missingAutoInsert", "present"]);
+  });
+
+  it("reports on bodies over 64 KB (longest words searched for together) as counting the four-word windows does", () => {
+    const all = words(CENTRE_DISCLAIMER_TEXT);
+    const windows = [...new Set(all.slice(0, -3).map((_, i) => all.slice(i, i + 4).join(" ")))];
+    const share = (body: string): number => {
+      const text = ` ${words(body).join(" ")} `;
+      return windows.filter((w) => text.includes(` ${w} `)).length / windows.length;
+    };
+    const filler = "The children planted cress in the garden and watered it every morning.\n".repeat(1_000);
+    const random = generator(7);
+    const outcomes = new Set<string>();
+    const cut = CENTRE_DISCLAIMER_TEXT.split(" ");
+    const tails: string[] = [];
+    for (let n = 0; n < 60; n++) {
+      let tail = "";
+      for (let k = Math.floor(random() * 6); k > 0; k--) {
+        const from = Math.floor(random() * cut.length);
+        tail += `${cut.slice(random() < 0.5 ? 0 : from, from + 1 + Math.floor(random() * cut.length)).join(" ")}\n`;
+      }
+      tails.push(tail);
+    }
+    for (const tail of tails) {
+      const body = random() < 0.5 ? `${filler}${tail}` : `${tail}${filler}`;
+      expect(body.length).toBeGreaterThan(65_536);
+      const found = runRule(rule, { draft: makeDraft({ body }) });
+      const expected = share(body);
+      const want = expected === 1 ? [] : expected >= 0.5 ? [["altered", Math.min(99, Math.floor(expected * 100))]] : [["missingAutoInsert", undefined]];
+      expect([tail, found.map((f) => [f.messageId, f.data?.percent])]).toEqual([tail, want]);
+      outcomes.add(want.length === 0 ? "present" : String(want[0]?.[0]));
+    }
+    expect([...outcomes].sort()).toEqual(["altered", "missingAutoInsert", "present"]);
+  });
+
   it("checks a 1 MB body, with the disclaimer at the end or without it", () => {
     const body = `${"The children enjoyed painting in the garden today. ".repeat(20_000)}\n${CENTRE_DISCLAIMER_TEXT}`;
     expect(body.length).toBeGreaterThan(1_000_000);
