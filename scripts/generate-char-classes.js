@@ -12,6 +12,11 @@
  * that repeats three times or more is written once, then `~` and the number of repeats (the
  * upper- and lower-case tables are mostly alternating single letters).
  *
+ * Letters are not written as L, Lu and Ll but as three tables that overlap less: CASED (Lu and
+ * Ll together: Latin, Greek and Cyrillic's alternating capitals and small letters are a few long
+ * ranges there), LU, and L_OTHER (L without Lu and Ll: Lt, Lm, Lo). char-classes.ts rebuilds
+ * L = CASED ∪ L_OTHER and Ll = CASED − Lu: about 150 B less in the gzipped on-send bundle.
+ *
  * Usage: node scripts/generate-char-classes.js  (rerun after a Node upgrade brings new Unicode)
  */
 "use strict";
@@ -22,12 +27,12 @@ const LAST = "0123456789ABCDEFGHIJKLMNOPQRSTUV";
 const MORE = "WXYZabcdefghijklmnopqrstuvwxyz_$";
 
 const CATEGORIES = {
-  L: /^\p{L}$/u,
-  Lu: /^\p{Lu}$/u,
-  Ll: /^\p{Ll}$/u,
-  N: /^\p{N}$/u,
-  M: /^\p{M}$/u,
-  Cf: /^\p{Cf}$/u,
+  L_other: [/^[\p{L}--[\p{Lu}\p{Ll}]]$/v, "Letters other than Lu and Ll (general categories Lt, Lm and Lo)"],
+  Lu: [/^\p{Lu}$/u, "General category Lu"],
+  Cased: [/^[\p{Lu}\p{Ll}]$/u, "General categories Lu and Ll together"],
+  N: [/^\p{N}$/u, "General category N"],
+  M: [/^\p{M}$/u, "General category M"],
+  Cf: [/^\p{Cf}$/u, "General category Cf"],
 };
 
 function rangesOf(re) {
@@ -80,9 +85,9 @@ const lines = [
   `export const UNICODE_VERSION = ${JSON.stringify(process.versions.unicode)};`,
   "",
 ];
-for (const [name, re] of Object.entries(CATEGORIES)) {
+for (const [name, [re, what]] of Object.entries(CATEGORIES)) {
   const ranges = rangesOf(re);
-  lines.push(`/** General category ${name}: ${ranges.length} ranges. */`);
+  lines.push(`/** ${what}: ${ranges.length} ranges. */`);
   lines.push(`export const ${name.toUpperCase()}_DATA = ${JSON.stringify(encode(ranges))};`);
   lines.push("");
 }

@@ -22,6 +22,7 @@ import {
   MARK_RANGES,
   NUMBER_RANGES,
   removeMarks,
+  subtractRanges,
   UNICODE_VERSION,
   unionRanges,
   UPPER,
@@ -159,6 +160,33 @@ describe("char-classes tables", () => {
     for (let n = 0; n < 500; n++) {
       const tables = Array.from({ length: 1 + Math.floor(random() * 3) }, table);
       expect([tables, unionRanges(...tables)]).toEqual([tables, reference(tables)]);
+    }
+  });
+
+  it("takes a table out of one that contains it, as sets of code points, on 500 generated pairs", () => {
+    expect(subtractRanges([1, 10], [1, 1, 4, 5, 10, 10])).toEqual([2, 3, 6, 9]);
+    expect(subtractRanges([1, 3, 7, 9], [1, 3, 8, 8])).toEqual([7, 7, 9, 9]);
+    expect(subtractRanges([0, 5], [])).toEqual([0, 5]);
+    const random = generator(12);
+    for (let n = 0; n < 500; n++) {
+      const whole: number[] = [];
+      const part: number[] = [];
+      const kept: number[] = [];
+      // Code point by code point: in the whole table or not; if in it, in the part or not.
+      let previous = "out";
+      for (let cp = 0; cp < 60; cp++) {
+        const r = random();
+        const where = r < 0.3 ? "out" : r < 0.65 ? "part" : "kept";
+        if (where !== "out") {
+          if (previous === "out") whole.push(cp, cp);
+          else whole[whole.length - 1] = cp;
+          const list = where === "part" ? part : kept;
+          if (list.length > 0 && list[list.length - 1] === cp - 1) list[list.length - 1] = cp;
+          else list.push(cp, cp);
+        }
+        previous = where;
+      }
+      expect([whole, part, subtractRanges(whole, part)]).toEqual([whole, part, kept]);
     }
   });
 

@@ -20,7 +20,7 @@
  * Regular expressions built from these strings are built from data: build them lazily, inside
  * a rule's `check` (see `lazy` in ./regex-compat), never at module level.
  */
-import { CF_DATA, L_DATA, LL_DATA, LU_DATA, M_DATA, N_DATA } from "./char-classes-data";
+import { CASED_DATA, CF_DATA, L_OTHER_DATA, LU_DATA, M_DATA, N_DATA } from "./char-classes-data";
 
 export { UNICODE_VERSION } from "./char-classes-data";
 
@@ -110,12 +110,35 @@ function mergeRanges(a: Ranges, b: Ranges): number[] {
   return out;
 }
 
+/**
+ * The code points of a table that are not in another, which it contains.
+ * @param table - sorted ranges
+ * @param part - sorted ranges, each inside one of `table`'s
+ * @returns `table` without `part`
+ */
+export function subtractRanges(table: Ranges, part: Ranges): number[] {
+  const out: number[] = [];
+  let j = 0;
+  for (let i = 0; i < table.length; i += 2) {
+    let start = table[i] as number;
+    const end = table[i + 1] as number;
+    for (; j < part.length && (part[j] as number) <= end; j += 2) {
+      if ((part[j] as number) > start) out.push(start, (part[j] as number) - 1);
+      start = (part[j + 1] as number) + 1;
+    }
+    if (start <= end) out.push(start, end);
+  }
+  return out;
+}
+
+/** General categories Lu and Ll (the tables store them together: see scripts/generate-char-classes.js). */
+const CASED_RANGES: Ranges = decodeRanges(CASED_DATA);
 /** General category L. */
-export const LETTER_RANGES: Ranges = decodeRanges(L_DATA);
+export const LETTER_RANGES: Ranges = unionRanges(CASED_RANGES, decodeRanges(L_OTHER_DATA));
 /** General category Lu. */
 export const UPPER_RANGES: Ranges = decodeRanges(LU_DATA);
 /** General category Ll. */
-export const LOWER_RANGES: Ranges = decodeRanges(LL_DATA);
+export const LOWER_RANGES: Ranges = subtractRanges(CASED_RANGES, UPPER_RANGES);
 /** General category N (Nd, Nl and No). */
 export const NUMBER_RANGES: Ranges = decodeRanges(N_DATA);
 /** General categories L and N. */
