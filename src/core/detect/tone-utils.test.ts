@@ -8,7 +8,7 @@ import chain from "../data/chain-mail/phrases.en.json";
 import commitment from "../data/commitment/phrases.en.json";
 import complaint from "../data/complaint/phrases.en.json";
 import heated from "../data/tone/heated.en.json";
-import { capsRuns, compileSignals, findSignals, firstWordGate, prepareText, punctuationBursts, type CompiledSignals, type SignalData } from "./tone-utils";
+import { capsRuns, compileSignals, findSignals, firstWordGate, prepareText, punctuationBursts, shortWords, type CompiledSignals, type SignalData } from "./tone-utils";
 import { generator } from "../../../test/random";
 
 const LISTS: Record<string, SignalData> = {
@@ -224,6 +224,77 @@ describe("capsRuns: runs of words in capitals, with their offsets", () => {
 
   it("finds nothing in text without capitals", () => {
     expect(capsRuns("all in lower case, 2024!", none, 1)).toEqual([]);
+  });
+
+  it("finds what reading every character finds (the scan passes over words with a lower-case letter)", () => {
+    // The reference reads the text character by character, keeping whether a word stood
+    // before on the line as it goes; capsRuns jumps between words in capitals.
+    const isUpper = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 0xc0 && c <= 0xde && c !== 0xd7);
+    const isLower = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0xdf && c <= 0xff && c !== 0xf7);
+    const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+    const reference = (text: string, known: ReadonlySet<string>, minShouted: number): ReturnType<typeof capsRuns> => {
+      const runs: ReturnType<typeof capsRuns> = [];
+      let shouted = 0;
+      let runStart = -1;
+      let runEnd = -1;
+      let wordsOnLine = false;
+      let runAtLineStart = false;
+      const close = (atLineEnd: boolean): void => {
+        if (runStart >= 0 && shouted >= minShouted) {
+          runs.push({ shouted, text: shortWords(text.slice(runStart, runEnd), 40), wholeLine: runAtLineStart && atLineEnd, start: runStart, end: runEnd });
+        }
+        shouted = 0;
+        runStart = -1;
+      };
+      for (let i = 0; i < text.length; ) {
+        const code = text.charCodeAt(i);
+        if (code === 0x0a) {
+          close(true);
+          wordsOnLine = false;
+          i++;
+          continue;
+        }
+        if (!isUpper(code) && !isLower(code) && !isDigit(code)) {
+          i++;
+          continue;
+        }
+        let j = i;
+        let upper = 0;
+        let lower = 0;
+        for (; j < text.length; j++) {
+          const c = text.charCodeAt(j);
+          if (isUpper(c)) upper++;
+          else if (isLower(c)) lower++;
+          else if (!isDigit(c)) break;
+        }
+        if (lower > 0) close(false);
+        else if (upper > 0) {
+          if (runStart < 0) {
+            runStart = i;
+            runAtLineStart = !wordsOnLine;
+          }
+          runEnd = j;
+          if (upper >= 3 && !known.has(text.slice(i, j))) shouted++;
+        }
+        wordsOnLine = true;
+        i = j;
+      }
+      close(true);
+      return runs;
+    };
+    const pieces = ["Dear", "DEAR", "I", "A", "NHS", "eBay", "McDONALD", "DEFabc", "ABc", "aBC", "2ND", "10AM", "42", "ÀB", "Àb", "ÉCOLE", "straße", "STRASSE", "ß", "×", "÷", "why", "WHY", "NOT", "ok"];
+    const gaps = [" ", " ", " ", "  ", "\n", "\n\n", ", ", ". ", "! ", "-", "'", ""];
+    const random = generator(17);
+    let found = 0;
+    for (let n = 0; n < 4000; n++) {
+      let text = "";
+      for (let k = Math.floor(random() * 14); k > 0; k--) text += (pieces[Math.floor(random() * pieces.length)] as string) + (gaps[Math.floor(random() * gaps.length)] as string);
+      const minShouted = 1 + Math.floor(random() * 3);
+      const expected = reference(text, acronyms, minShouted);
+      expect([text, minShouted, capsRuns(text, acronyms, minShouted)]).toEqual([text, minShouted, expected]);
+      found += expected.length;
+    }
+    expect(found).toBeGreaterThan(1000);
   });
 });
 
