@@ -409,6 +409,50 @@ function hoistJsonData(code) {
   return { code: out, moved: calls.length };
 }
 
+/** Prefix of the variables of hoisted coded strings (see `hoistCodedStrings`). */
+const CODED_PREFIX = "$jc";
+/** A string literal at least this long, of letters, digits and `_$~+/` only, is coded data. */
+const CODED_MIN_LENGTH = 256;
+const CODED_TEXT = /^[\w$~+/]+$/;
+
+/**
+ * Moves the code's long string literals of coded data (letters and digits only, no spaces: the
+ * Unicode range tables of char-classes-data.ts, base 32) that run once to the top of the
+ * bundle's outermost function, as `var $jc0="…",…;` before the hoisted JSON data, their places
+ * reading the variables. A string literal has no effects and the same value wherever it is
+ * written, so this changes nothing but where the text sits: next to the model's weights (coded
+ * too: one deflate block and code table for both) instead of among the code, launchevent.js
+ * deflates about 330 B smaller (zlib level 9, measured on 5a26d15's bundle).
+ * Run after `hoistJsonData`, so that these texts come first.
+ * @param {string} code - a script that starts with webpack's arrow IIFE
+ * @returns {{ code: string, moved: number }}
+ */
+function hoistCodedStrings(code) {
+  const ast = acorn.parse(code, { ecmaVersion: "latest", sourceType: "script" });
+  const found = [];
+  const visit = (node, ancestors) => {
+    if (node.type === "Literal" && typeof node.value === "string" && node.value.length >= CODED_MIN_LENGTH && CODED_TEXT.test(node.value)) {
+      const parent = ancestors[ancestors.length - 1];
+      // Not a property key or a directive, where a name cannot stand.
+      const isKey = parent && (parent.type === "Property" || parent.type === "MethodDefinition" || parent.type === "PropertyDefinition") && parent.key === node && !parent.computed;
+      if (!isKey && !(parent && parent.type === "ExpressionStatement") && runsOnce(ancestors)) found.push(node);
+      return;
+    }
+    visitChildren(node, [...ancestors, node], visit);
+  };
+  visit(ast, []);
+  if (found.length === 0) return { code, moved: 0 };
+  if (!code.startsWith(IIFE_START)) throw new Error(`compact-json: the bundle does not start with ${IIFE_START}`);
+  const clash = [...acorn.tokenizer(code, { ecmaVersion: "latest" })].find((t) => t.type.label === "name" && t.value.startsWith(CODED_PREFIX));
+  if (clash) throw new Error(`compact-json: the bundle already uses the name ${clash.value}`);
+  found.sort((a, b) => a.start - b.start);
+  let out = code;
+  for (let i = found.length - 1; i >= 0; i--) out = out.slice(0, found[i].start) + `${CODED_PREFIX}${i}` + out.slice(found[i].end);
+  const declarations = found.map((node, i) => `${CODED_PREFIX}${i}=${code.slice(node.start, node.end)}`);
+  out = `${IIFE_START}var ${declarations.join(",")};${out.slice(IIFE_START.length)}`;
+  return { code: out, moved: found.length };
+}
+
 /** Array literals of at least this many strings that run once are written as one string split. */
 const SPLIT_MIN_ITEMS = 3;
 
@@ -458,7 +502,7 @@ class CompactJsonPlugin {
         for (const name of this.assets) {
           const asset = compilation.getAsset(name);
           if (!asset) continue;
-          const { code } = splitStringArrays(hoistJsonData(compactJsonInCode(asset.source.source().toString()).code).code);
+          const { code } = splitStringArrays(hoistCodedStrings(hoistJsonData(compactJsonInCode(asset.source.source().toString()).code).code).code);
           compilation.updateAsset(name, new sources.RawSource(code));
         }
       });
@@ -466,4 +510,4 @@ class CompactJsonPlugin {
   }
 }
 
-module.exports = { CompactJsonPlugin, isConstantParse, compactJsonInCode, hoistJsonData, splitStringArrays, encodeJson, revive, huffmanEncode, huffmanDecode, REVIVER_SOURCE, REVIVER_NAME, MARKER };
+module.exports = { CompactJsonPlugin, isConstantParse, compactJsonInCode, hoistJsonData, hoistCodedStrings, CODED_PREFIX, splitStringArrays, encodeJson, revive, huffmanEncode, huffmanDecode, REVIVER_SOURCE, REVIVER_NAME, MARKER };

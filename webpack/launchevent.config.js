@@ -23,7 +23,7 @@ const acorn = require("acorn");
 const esbuild = require("esbuild");
 const webpack = require("webpack");
 const { ManifestPlugin } = require("./addin-manifest");
-const { CompactJsonPlugin, isConstantParse, REVIVER_NAME } = require("./compact-json");
+const { CompactJsonPlugin, isConstantParse, REVIVER_NAME, CODED_PREFIX } = require("./compact-json");
 const { FunctionOrderPlugin } = require("./function-order");
 
 const root = path.join(__dirname, "..");
@@ -101,7 +101,7 @@ class Es2016GuardPlugin {
 
 /**
  * Where the prelude goes in the minified bundle: after the data texts that compact-json.js
- * hoists to the top of webpack's IIFE (`var $j0=JSON.parse(…),…;`) and the reviver they use
+ * hoists to the top of webpack's IIFE (`var $jc0="…",…;var $j0=JSON.parse(…),…;`) and the reviver they use
  * (`function $jsonLists…`), before everything else; at the very start when there are none.
  * Parsing the data calls only ES5 built-ins, so it may run before the prelude; the prelude's
  * code then sits among code, not between the file's start and the data, which deflates
@@ -116,7 +116,12 @@ function preludeOffset(code) {
   if (!iife || iife.type !== "ArrowFunctionExpression" || iife.body.type !== "BlockStatement") return 0;
   const isData = (node) =>
     node.type === "VariableDeclaration" &&
-    node.declarations.every((d) => d.id.type === "Identifier" && d.id.name.startsWith("$j") && isConstantParse(d.init));
+    node.declarations.every(
+      (d) =>
+        d.id.type === "Identifier" &&
+        d.id.name.startsWith("$j") &&
+        (isConstantParse(d.init) || (d.id.name.startsWith(CODED_PREFIX) && d.init && d.init.type === "Literal" && typeof d.init.value === "string")),
+    );
   const isReviver = (node) => node.type === "FunctionDeclaration" && node.id.name === REVIVER_NAME;
   let at = 0;
   for (const node of iife.body.body) {

@@ -9,8 +9,9 @@ import * as vm from "vm";
 import { ROOT } from "./bundle-harness";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the build script is CommonJS
-const { compactJsonInCode, hoistJsonData, splitStringArrays, encodeJson, revive, huffmanEncode, REVIVER_SOURCE, MARKER } = require("../../webpack/compact-json.js") as {
+const { compactJsonInCode, hoistJsonData, hoistCodedStrings, splitStringArrays, encodeJson, revive, huffmanEncode, REVIVER_SOURCE, MARKER } = require("../../webpack/compact-json.js") as {
   compactJsonInCode: (code: string) => { code: string; calls: number; lists: number };
+  hoistCodedStrings: (code: string) => { code: string; moved: number };
   splitStringArrays: (code: string) => { code: string; arrays: number };
   huffmanEncode: (text: string) => string | undefined;
   hoistJsonData: (code: string) => { code: string; moved: number };
@@ -219,6 +220,37 @@ describe("hoistJsonData", () => {
     vm.runInNewContext(out.code, ctx);
     expect(ctx.result).toEqual({ words });
     expect(() => hoistJsonData("(()=>{const $j0=1,a=JSON.parse('{}')})();")).toThrow(/already uses the name \$j0/);
+  });
+});
+
+describe("hoistCodedStrings", () => {
+  const coded = (n: number, seed: number): string => Array.from({ length: n }, (_, i) => "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_$~"[(i * 7 + seed * 13 + ((i * i) % 11)) % 39]).join("");
+  const a = coded(300, 1);
+  const b = coded(400, 2);
+  const c = coded(500, 3);
+  const words = `${"plain words ".repeat(30)}`;
+
+  it("moves long coded string literals that run once to the top, first, and the script gives the same values", () => {
+    const input = `(()=>{var $j0=JSON.parse('[1]');(()=>{"use strict";const x=decode("${a}"),y={k:"${b}"},z="${words}";function later(){return "${c}"}globalThis.result={x,y,z,c:later(),$j0}})()})();`;
+    const out = hoistCodedStrings(input);
+    expect(out.moved).toBe(2);
+    expect(out.code.startsWith(`(()=>{var $jc0="${a}",$jc1="${b}";var $j0=JSON.parse('[1]');`)).toBe(true);
+    // Prose (spaces) and a literal inside a function that is not called where it is written stay.
+    expect(out.code).toContain(`z="${words}"`);
+    expect(out.code).toContain(`return "${c}"`);
+    const sandbox = (): { decode: (t: string) => string; result?: unknown } => ({ decode: (t: string) => `<${t}>` });
+    const before = sandbox();
+    const after = sandbox();
+    vm.runInNewContext(input, before);
+    vm.runInNewContext(out.code, after);
+    expect(JSON.stringify(after.result)).toBe(JSON.stringify(before.result));
+  });
+
+  it("leaves short strings, property keys and scripts without such strings alone, and refuses names it would shadow", () => {
+    const plain = `(()=>{result={"${a}":1,s:"${a.slice(0, 100)}"}})();`;
+    expect(hoistCodedStrings(plain)).toEqual({ code: plain, moved: 0 });
+    expect(() => hoistCodedStrings(`(()=>{var $jc0=1;result="${a}"})();`)).toThrow(/already uses the name \$jc0/);
+    expect(() => hoistCodedStrings(`result="${a}";`)).toThrow(/does not start with/);
   });
 });
 
