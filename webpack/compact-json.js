@@ -418,7 +418,7 @@ const CODED_TEXT = /^[\w$~+/]+$/;
 /**
  * Moves the code's long string literals of coded data (letters and digits only, no spaces: the
  * Unicode range tables of char-classes-data.ts, base 32) that run once to the top of the
- * bundle's outermost function, as `var $jc0="…",…;` before the hoisted JSON data, their places
+ * bundle's outermost function, as `var $jc0="…",…,$j0=JSON.parse(…),…;` before the hoisted JSON data, their places
  * reading the variables. A string literal has no effects and the same value wherever it is
  * written, so this changes nothing but where the text sits: next to the model's weights (coded
  * too: one deflate block and code table for both) instead of among the code, launchevent.js
@@ -448,8 +448,12 @@ function hoistCodedStrings(code) {
   found.sort((a, b) => a.start - b.start);
   let out = code;
   for (let i = found.length - 1; i >= 0; i--) out = out.slice(0, found[i].start) + `${CODED_PREFIX}${i}` + out.slice(found[i].end);
-  const declarations = found.map((node, i) => `${CODED_PREFIX}${i}=${code.slice(node.start, node.end)}`);
-  out = `${IIFE_START}var ${declarations.join(",")};${out.slice(IIFE_START.length)}`;
+  const declarations = found.map((node, i) => `${CODED_PREFIX}${i}=${code.slice(node.start, node.end)}`).join(",");
+  // In the hoisted data's declaration when there is one, so that webpack/function-order.js
+  // places these texts among the data texts (in the order that deflates smallest).
+  const dataStart = `${IIFE_START}var ${DATA_PREFIX}0=`;
+  if (out.startsWith(dataStart)) out = `${IIFE_START}var ${declarations},${out.slice(IIFE_START.length + 4)}`;
+  else out = `${IIFE_START}var ${declarations};${out.slice(IIFE_START.length)}`;
   return { code: out, moved: found.length };
 }
 

@@ -30,9 +30,19 @@ const { createHash } = require("crypto");
 const fs = require("fs");
 const path = require("path");
 const zlib = require("zlib");
-const { isConstantParse } = require("./compact-json");
+const { isConstantParse, CODED_PREFIX } = require("./compact-json");
 
 const ORDER_FILE = path.join(__dirname, "function-order.json");
+/**
+ * Whether a declarator is one of the coded strings compact-json.js hoists with the data
+ * (`$jc0="…"`): a constant, so it may be written anywhere among the data.
+ * @param {acorn.Node} declarator
+ * @returns {boolean}
+ */
+function isCodedString(declarator) {
+  return declarator.id.name.startsWith(CODED_PREFIX) && !!declarator.init && declarator.init.type === "Literal" && typeof declarator.init.value === "string";
+}
+
 /** Prefix of the hoisted data's variables (compact-json.js). */
 const DATA_PREFIX = "$j";
 
@@ -77,7 +87,8 @@ function walk(node, visit) {
  * The runs of a script that may be reordered.
  * - functions: the leading function declarations of the function body with the most
  *   statements (webpack's module scope), after its directives;
- * - data: the declaration whose declarators are all `$jN = JSON.parse("constant"[, $jsonLists])`.
+ * - data: the declaration whose declarators are all `$jN = JSON.parse("constant"[, $jsonLists])`
+ *   or coded strings `$jcN = "…"`.
  * Each only when it has two parts or more, they are contiguous, and no two share a name.
  * @param {string} code
  * @returns {{ functions?: Run, data?: Run }}
@@ -92,7 +103,7 @@ function findRuns(code) {
       !data &&
       node.type === "VariableDeclaration" &&
       node.declarations.length >= 2 &&
-      node.declarations.every((d) => d.id.type === "Identifier" && d.id.name.startsWith(DATA_PREFIX) && isConstantParse(d.init))
+      node.declarations.every((d) => d.id.type === "Identifier" && d.id.name.startsWith(DATA_PREFIX) && (isConstantParse(d.init) || isCodedString(d)))
     )
       data = node.declarations;
   });
