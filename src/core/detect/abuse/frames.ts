@@ -19,10 +19,10 @@ import type { LexiconHit } from "../lexicon";
 import { DIRECT, GROUP, UNSAID, VILE } from "./direct";
 
 /** Who an insult is aimed at ("you're" may be written with any apostrophe or none). */
-const AIMED = "you|u|ya|(?:you.?re|ur|your|you are|s?he.?s|s?he is)(?: such)? an?|you(?:.?re| are) all";
+const AIMED = "you|u|ya|(?:you.?re|ur|your|you are|s?he.?s|s?he is|what)(?: such)? an?|you(?:.?re| are) all";
 
 /** Words that may stand before or between the adjectives without insulting by themselves ("foreign", "mouth" of "mouth breather"). */
-const MILD = "little|old|big|absolute|total|complete|utter|right|proper|real|foreign|mouth";
+const MILD = "little|lil|old|big|absolute|total|complete|utter|right|proper|real|foreign|mouth";
 
 let frame: RegExp | undefined;
 
@@ -61,7 +61,7 @@ function learnt(phrases: readonly string[]): [string, string] {
  * tool kit", "a creep of ivy"): counted only aimed at someone and ending the phrase, as in "ur a
  * clown", "you absolute fraud", "he's a creep.", "shut up loser".
  */
-const SLANG = "clown|loser|tool|simp|fraud|thug|troll|junkie|smackhead|freak|goblin|bozo|dork|jerk|hoe|hag|joke|melt|fatty|muppet";
+const SLANG = "clown|loser|tool|simp|fraud|thug|troll|junkie|smackhead|freak|goblin|bozo|dork|jerk|hoe|hag|joke|melt|fatty|muppet|twit|git|prick|heifer|knob|tit|slob|turd|parasite|weasel|peasant|rat|snake|liar";
 
 /**
  * The slang frame: you (not "thank you"), "you're a", "he's such a", "shut up", perhaps some of
@@ -71,7 +71,26 @@ const SLANG = "clown|loser|tool|simp|fraud|thug|troll|junkie|smackhead|freak|gob
  */
 function slangFrame(): string {
   const [a] = learnt(insult.phrase);
-  return `(?:(?:^|\\b(?!thank|bless)\\w+\\W+)(?:you|u|ya)|\\b(?:shut up|stfu|(?:ur|your|you.?re|you are|u r|s?he.?s|s?he is|(?:yo)?u look like)(?: such)? an?))(?:,? (?:${a}|${MILD}|f\\w*ing))* (?:${SLANG}|${INSULT_NOUN})s?(?=\\s*(?:[^\\w\\s]|$|(?:and|but|who|lol|lmf?ao|mate|bro|tbh|af|smh|haha|nobody|go|you|u)\\b))|\\b(?:${VILE}|rubbish|crap|shit|useless|stupid|pile) and so are (?:you|u)\\b`;
+  return `(?:(?:^|\\b(?!thank|bless)\\w+\\W+)(?:you|u|ya)|\\b(?:shut up|stfu|what an?(?![\\w ]{0,30}\\b(?:joke|tool|failure|disgrace|embarrassment)\\b)|(?:ur|your|you.?re|you are|u r|s?he.?s|s?he is|(?:yo)?u look like)(?: such)? an?))(?:,? (?:${a}|${MILD}|f\\w*ing))* (?:${SLANG}|${INSULT_NOUN})s?(?=\\s*(?:[^\\w ]|$|(?:and|but|who|lol|lmf?ao|mate|bro|tbh|af|smh|haha|nobody|go|you|u)\\b))|\\b(?:${VILE}|rubbish|crap|shit|useless|stupid|pile) and so are (?:you|u)\\b`;
+}
+
+/** Adjectives that open a sentence that is only an insult, besides the insult list's ("Frigid cow, no wonder…", "cringe loser"). */
+const SCORN = "thick|frigid|cringe|whiny";
+
+/**
+ * A sentence that is only an insult: an insulting adjective the insult list teaches (or one of
+ * {@link SCORN}) at its start, perhaps more ("pathetic, whiny little …"), then a noun the list
+ * teaches or a slang noun, ending the sentence or followed by words at the reader ("Frigid cow,
+ * no wonder you're single"); not a list of animals in a story ("Dirty pig, muddy duck"), nor a
+ * "silly sausage" or a joke.
+ * @returns the nouns (the frame's key words) and the expression's source
+ */
+function scornFrame(): [string, string] {
+  const [a, learntNouns] = learnt(insult.phrase);
+  const adj = `${a}|${SCORN}`;
+  // Nouns the list's phrases teach that are everyday words ("you" of "screw you", "face", "off") are left to those phrases.
+  const nouns = `${learntNouns.split("|").filter((n) => !/^(?:dead|off|waste|ugly|sack|face|af|asf|you)$/.test(n)).join("|")}|${SLANG}|${INSULT_NOUN}`;
+  return [`\\b(?:${nouns})s?\\b`, `(?:^|[.!?\\n] *)(?:${adj})(?:,? (?:${adj}|${MILD}))* (?:${nouns})s?(?=\\s*(?:[.!?\\n]|$|, *(?:you|your|ur|u|no|even|go|get)\\b))`];
 }
 
 /** Words that make a group vermin or animals ("asylum seekers are cockroaches"). */
@@ -152,7 +171,7 @@ function unsaidBefore(text: string, at: number): boolean {
  */
 export function frameHits(text: string): LexiconHit[] {
   frame ??= new RegExp(insultFrame(insult.phrase), "i");
-  classes ??= [...CLASSES, ["insult", `\\b(?:${SLANG}|${INSULT_NOUN}|so are)`, ""] as const].map(([category, key, source]) => ({ category, key: new RegExp(key, "i"), source: source || slangFrame() }));
+  classes ??= [...CLASSES, ["insult", `\\b(?:${SLANG}|${INSULT_NOUN})s?\\b|so are`, ""] as const, ["insult", ...scornFrame()] as const].map(([category, key, source]) => ({ category, key: new RegExp(key, "i"), source: source || slangFrame() }));
   direct ??= DIRECT.map(([category, key, source]) => ({ category, key: new RegExp(`\\b(?:${key})`, "i"), source }));
   const hits: LexiconHit[] = [];
   // A frame on words already found ("you're a disgusting" in "you're a disgusting pig", the slang frame's "you smug prick") adds nothing.
