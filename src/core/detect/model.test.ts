@@ -32,6 +32,31 @@ describe("detection model", () => {
     expect(last).toBeLessThanOrEqual(MAX_MODEL_CHARS);
   });
 
+  it("judges a joined text as the join of its parts cut to MAX_MODEL_CHARS each (what a rule may pass instead)", () => {
+    // The chain rule may cut each part before joining them, so that a 1 MB body is not copied:
+    // the judgement and the evidence must be the same.
+    const random = generator(23);
+    const sentences = ["Please pass this on to everyone you know.", "The kitchen is closed on Friday.", "Why does nobody ever listen?!", "FW: pray for Amy", "Send this to 10 people or bad luck will follow.", "Thanks, Amy"];
+    const part = (): string => {
+      let text = "";
+      const length = [0, 50, 5_000, MAX_MODEL_CHARS - 3, MAX_MODEL_CHARS + 7, 20_000][Math.floor(random() * 6)] as number;
+      while (text.length < length) text += `${sentences[Math.floor(random() * sentences.length)] as string}${random() < 0.2 ? "\n" : " "}`;
+      return text;
+    };
+    for (let n = 0; n < 30; n++) {
+      const parts = [part(), part(), part()].filter((t) => t.trim() !== "");
+      const whole = parts.join("\n");
+      const cut = parts.map((t) => t.slice(0, MAX_MODEL_CHARS)).join("\n");
+      for (const label of LABELS) {
+        clearModelMemo();
+        const a = detectOne(whole, label);
+        clearModelMemo();
+        const b = detectOne(cut, label);
+        expect([n, label, b.probability, b.evidence]).toEqual([n, label, a.probability, a.evidence]);
+      }
+    }
+  });
+
   it("judges one head alone exactly as detect does", () => {
     const text = "FW: Please pray for little Amy and pass it on. Why does nobody ever listen?!";
     const all = detect(text);
