@@ -218,8 +218,9 @@ describe("no-chain-mail with the detection model", () => {
     expect(p).toBeGreaterThanOrEqual(0.97);
     expect(p).toBeLessThan(0.99);
     expect(runRule(rule, { draft })).toHaveLength(0);
-    // With the model's own threshold at 0.97 (the default before) it is reported alone.
-    expect(runRule(rule, { draft, options: { modelThreshold: 0.97 } })).toHaveLength(1);
+    // With the model's own threshold at 0.97 (the default before) it was reported alone; its only
+    // chain words are those of passing it on, so alone it still is not.
+    expect(runRule(rule, { draft, options: { modelThreshold: 0.97 } })).toHaveLength(0);
     // With one more sign (forwarded three times) it is reported.
     expect(runRule(rule, { draft: makeDraft({ subject: "FW: FW: FW: Team", body: notice }) })).toHaveLength(1);
   });
@@ -421,5 +422,48 @@ describe("no-chain-mail: forwarded notices, newsletters and IT warnings stay cle
       { subject: "Press release: new children's centre" },
     );
     expect(runRule(rule, { draft: makeDraft({ composeType: "forward", subject: "FW: Press release: new children's centre", body }) })).toHaveLength(0);
+  });
+});
+
+describe("no-chain-mail: alone, the model must hear more than the words of passing something on", () => {
+  /** What the rule passes to the model: the subject, then the body. */
+  const sure = (subject: string, text: string) => detectOne(`${subject}\n${text}`, "chain").probability;
+  const notices: [string, string, string][] = [
+    [
+      "a church summer fair forwarded from Gmail",
+      "FW: Summer fair at St Mary's - everyone welcome",
+      "Forwarding this from the church, as some of our families go there.\n\n---------- Forwarded message ---------\nFrom: Parish Office <office@stmarys.example.org>\nDate: Mon, 2 Jun 2025 at 10:14\nSubject: Summer fair\n\nEveryone is welcome at our summer fair on Saturday from 11 until 3: cake stall, tombola and a bouncy castle for the little ones. Please share with your friends and neighbours!",
+    ],
+    [
+      "a charity's sponsored walk",
+      "Fwd: Sponsored toddle for Barnardo's",
+      "Hi all,\n\nForwarding this from Barnardo's in case any of you would like to join in with your own little ones.\n\n> The Big Toddle is back! Sign up your setting, walk half a mile with your children and raise money for children's services. Free pack for everyone who registers. Please share with friends.",
+    ],
+    [
+      "a children's centre's toy swap",
+      "Fwd: Toy swap this weekend",
+      "Forwarding from the children's centre.\n\nToy and clothes swap on Sunday in the community hall. Bring what your little ones have grown out of and take home something new. Everyone welcome, please share!",
+    ],
+  ];
+  it.each(notices)("leaves alone %s, however sure the model is", (_, subject, text) => {
+    // The premise: the model alone is very sure (0.99) and no other sign is there.
+    expect(sure(subject, text)).toBeGreaterThanOrEqual(0.99);
+    expect(runRule(rule, { draft: makeDraft({ subject, body: text }), options: { modelThreshold: 1, modelAssist: 1, threshold: 1 } })).toHaveLength(0);
+    expect(runRule(rule, { draft: makeDraft({ subject, body: text }) })).toHaveLength(0);
+  });
+
+  it("still reports such a notice when another sign comes with the model's (forwarded three times)", () => {
+    const [, subject, text] = notices[0] as [string, string, string];
+    expect(runRule(rule, { draft: makeDraft({ subject: `FW: FW: ${subject}`, body: text }) })).toHaveLength(1);
+  });
+
+  it.each([
+    ["a poem for mums", "Fw: a mum's poem", "A mum is someone who holds your hand for a little while and your heart forever. Mums are angels on earth. Send this to every mum you love and let her know!"],
+    ["a list of what children say", "FW: kids say the funniest things", "A little boy was asked what love is. He said: love is when mummy gives daddy the best piece of chicken. Another little girl said: love is when you tell a boy you like his shirt and he wears it every day. Too cute!"],
+  ])("still reports %s that the model alone is sure of", (_, subject, text) => {
+    expect(sure(subject, text)).toBeGreaterThanOrEqual(0.99);
+    // No phrase of the rule's data is in it: the model alone finds it.
+    expect(runRule(rule, { draft: makeDraft({ subject, body: text }), options: { modelThreshold: 1, modelAssist: 1, threshold: 1 } })).toHaveLength(0);
+    expect(runRule(rule, { draft: makeDraft({ subject, body: text }) })).toHaveLength(1);
   });
 });

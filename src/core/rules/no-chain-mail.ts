@@ -26,6 +26,7 @@ import {
   type SignalData,
 } from "../detect/tone-utils";
 import { detectOne } from "../detect/model";
+import { MAX_MODEL_CHARS } from "../detect/features";
 import { defineRule } from "./rule";
 
 export type NoChainMailOptions = {
@@ -86,6 +87,18 @@ const MODEL_STRONG = 0.97;
 const MODEL_ASSIST = 0.8;
 const MODEL_STRONG_POINTS = 2;
 const MODEL_ASSIST_POINTS = 1;
+/**
+ * Words of passing something on and of its audience, and the days of the week: the chain head
+ * learnt them from chain letters, but every notice forwarded to the people it is for uses them
+ * too ("please pass on to everyone", "Sunday 3pm", "sharing with colleagues"). The model alone
+ * reports only if, with these words taken out, it still finds the text more chain mail than not
+ * (`MODEL_WITHOUT_PASSING`): a chain letter's own matter (luck, prayer, jokes, a hoax) remains.
+ * On the train rows of the e-mail-like sources this kept chain mail found 90.4 → 90.3 % and cut
+ * the forwards and work mail the model alone would report, before the notice signs below, from
+ * 3.6 to 2.4 % (dev 88.8 → 88.5 %, 3.3 → 2.6 %).
+ */
+const PASSING_ON = /\b(?:send(?:ing)?|sent|pass(?:ed|ing)?|forward(?:ed|ing)?|shar(?:e|ed|ing)|every(?:one|body)|anyone|all|friends?|colleagues|(?:mon|tues|wednes|thurs|fri|satur|sun)days?)\b/gi;
+const MODEL_WITHOUT_PASSING = 0.5;
 const FORWARD_WORDS = /^(?:(?:fwd?|fw|re|tr|wg|rv|aw|sv)\s*:?\s*)+$/i;
 const MESSAGE_OF: Readonly<Record<Kind, string>> = { chain: "chainLetter", hoax: "hoax", joke: "joke" };
 
@@ -243,6 +256,14 @@ export default defineRule<NoChainMailOptions>({
       const p = chain.probability;
       let points =
         p >= options.modelThreshold ? options.threshold : p >= Math.min(MODEL_STRONG, options.modelThreshold) ? MODEL_STRONG_POINTS : p >= options.modelAssist ? MODEL_ASSIST_POINTS : 0;
+      // Alone, the model must hear chain mail in more than the words of passing it on (`PASSING_ON`);
+      // the second reading is of what the model reads (its first MAX_MODEL_CHARS characters).
+      if (
+        points === options.threshold &&
+        total() + MODEL_STRONG_POINTS < options.threshold &&
+        detectOne(passedOn.slice(0, MAX_MODEL_CHARS).replace(PASSING_ON, " "), "chain").probability < MODEL_WITHOUT_PASSING
+      )
+        points = MODEL_STRONG_POINTS;
       // The model learnt that forwarded, friendly mail with "share" and "everyone" is chain
       // mail; a notice that names its readers, its source or its time loses a point a sign,
       // and with two signs or more ("Dear colleagues", "unsubscribe") it is read as a notice.
