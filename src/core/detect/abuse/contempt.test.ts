@@ -1,8 +1,9 @@
 /**
- * Contempt as it is written in tweets and comments: "what a loser", "she's a liar", a sentence
- * that is only an insult ("Frigid cow, no wonder…", "ugly lil troll"), an insult on the last line
- * before a sign-off. Beside them, nursery and office sentences with the same words that must stay
- * clean. Sentences written for the test.
+ * Contempt and veiled threats as they are written in tweets and comments: "what a loser", "she's
+ * a liar", a sentence that is only an insult ("Frigid cow, no wonder…", "ugly lil troll"), an
+ * insult on the last line before a sign-off, "nobody asked you", "ur getting jumped", "you won't
+ * see me coming", "hope your dog gets run over". Beside them, nursery and office sentences with
+ * the same words that must stay clean. Sentences written for the test.
  */
 import { frameHits } from "./frames";
 import { defaultAbusiveOptions, findAbusiveLanguage } from "../../rules/no-abusive-language";
@@ -53,6 +54,46 @@ describe("an insult on the last line before a sign-off", () => {
   });
   it("finds nothing in a clown on the last line before a sign-off", () => {
     expect(frameHits("We loved the clown\n\nBest,\nSam")).toEqual([]);
+  });
+});
+
+describe("contempt: nobody asked you", () => {
+  it.each(["nobody asked you", "Oh be quiet, nobody asked.", "no one asked u lol"])("finds %s", (text) => {
+    expect(categories(text)).toContain("insult");
+  });
+  it.each(["Nobody asked you to tidy the cupboard, but thank you!", "No one asked about the trip yet.", "Nobody asked for a refund.", "Nobody asked, nobody told us, and now the drive is a mess."])(
+    "finds nothing in %s",
+    (text) => {
+      expect(frameHits(text)).toEqual([]);
+    },
+  );
+});
+
+describe("veiled threats", () => {
+  it.each([
+    "come near my sister again and ur getting jumped",
+    "u wanna get slapped? carry on",
+    "you're gonna get battered after school",
+    "You won't see me coming.",
+    "hope ur cat gets run over lol",
+    "I hope your kids get taken off you.",
+  ])("finds %s", (text) => {
+    expect(categories(text)).toContain("threat");
+  });
+  it.each([
+    "You're getting a new key fob on Monday.",
+    "If you don't wear a coat you're getting soaked!",
+    "You won't see the difference, it's very subtle.",
+    "I'll cut your sandwiches into triangles.",
+    "I'll break your news gently to the parents.",
+    "I hope your dog gets better soon.",
+    "Hope your kids get to see the fireworks.",
+    "We'll be waiting outside your classroom at three.",
+  ])("finds nothing in %s", (text) => {
+    expect(frameHits(text)).toEqual([]);
+  });
+  it("reports a veiled threat with the threat message's category", () => {
+    expect(found("ur getting jumped")).toEqual(["threat"]);
   });
 });
 

@@ -118,6 +118,8 @@ const CLASSES: readonly (readonly [string, string, string])[] = [
   ["racist", "back", "\\b(?:go|fuck off|piss off|send (?:them|em|the lot)(?: all)?) back (?:(?:to|home to) )?(?:(?:your|their|ur) (?:own )?countr|where (?:you|they|u) came from|africa|the jungle|the desert|the trees|picking cotton)"],
   ["harassment", "jump|bleach|raped", "\\b(?:go|just|and|then|pls|please|should) (?:go )?(?:and )?(?:jump off (?:a|the|ur|your) (?:\\w+ )?(?:bridge|cliff|building|roof|tower|balcony)|drink (?:some )?bleach)|(?:^|[.!?\\n] *)(?:go )?get raped\\b"],
   ["insult", INSULT_NOUN, `\\b(?:ur|your|you.?re|you are|u r|s?he.?s)(?: such)? an? (?:\\w+ )?(?:${INSULT_NOUN})\\b`],
+  // Contempt: "nobody asked you", ending the phrase (not "nobody asked you to tidy up", "nobody asked, nobody told us").
+  ["insult", "(?:body|one|no1) asked", "\\b(?:nobody|no one|no1|noone) asked(?: (?:you|u|ya))?(?=\\s*(?:[^\\w\\s,;:]|$|(?:lol|mate|bro|tho)\\b))"],
 ];
 
 type Class = { category: string; key: RegExp; source: string; re?: RegExp };
