@@ -467,3 +467,27 @@ describe("no-chain-mail: alone, the model must hear more than the words of passi
     expect(runRule(rule, { draft: makeDraft({ subject, body: text }) })).toHaveLength(1);
   });
 });
+
+describe("no-chain-mail: a reply is an answer, not a letter passed on", () => {
+  const teddy =
+    "Thanks Sue, I'll put a note on the board by the door.\n\nOn Mon, 3 Mar 2025 at 09:12, Sue Brown <sue.brown@example.com> wrote:\n> Hi everyone, a little girl lost her brown teddy at the Sunday market, he is called Barnaby and she is heartbroken. Please share so it gets back to her.";
+  const awards =
+    "Lovely news, well done Pat!\n\n-----Original Message-----\nFrom: Jo Lee\nSent: 12 May 2025 10:02\nTo: All Staff\nSubject: FW: Long service awards\n\nA little bit of good news to share: Pat and Denise both receive their 20-year awards this week. Everyone is invited to cake in the staff room on Friday at 3.";
+  it.each([
+    ["Re: Fwd: Lost teddy", teddy],
+    ["RE: FW: Long service awards", awards],
+    ["AW: Fwd: Lost teddy", teddy],
+  ])("leaves alone '%s', which only the model, alone, would report", (subject, text) => {
+    // The premise: forwarded rather than answered, the model alone reports it.
+    expect(runRule(rule, { draft: makeDraft({ subject: subject.replace(/^\w+: /, ""), body: text }) })).toHaveLength(1);
+    expect(runRule(rule, { draft: makeDraft({ subject, body: text }), options: { modelThreshold: 1, modelAssist: 1, threshold: 1 } })).toHaveLength(0);
+    expect(runRule(rule, { draft: makeDraft({ subject, body: text }) })).toHaveLength(0);
+  });
+
+  it("still reports a reply that passes a chain letter on in its own words", () => {
+    const text = "Done!! Sent it to all my friends xx\n\n> This angel has been sent to you for luck. Send this to 10 people in the next hour or you will have bad luck for a year.";
+    expect(runRule(rule, { draft: makeDraft({ subject: "Re: Fw: angel", body: text }) })).toEqual([
+      expect.objectContaining({ messageId: "chainLetter", evidence: expect.stringContaining("“Send this to 10 people”") }),
+    ]);
+  });
+});

@@ -99,6 +99,13 @@ const MODEL_ASSIST_POINTS = 1;
  */
 const PASSING_ON = /\b(?:send(?:ing)?|sent|pass(?:ed|ing)?|forward(?:ed|ing)?|shar(?:e|ed|ing)|every(?:one|body)|anyone|all|friends?|colleagues|(?:mon|tues|wednes|thurs|fri|satur|sun)days?)\b/gi;
 const MODEL_WITHOUT_PASSING = 0.5;
+/**
+ * A subject that starts with a reply prefix ("Re: Fwd: …", "AW:", "SV:"): the sender is answering
+ * someone, not passing a letter on, so the model alone does not report it either (a chain phrase
+ * still does). On the train rows: chain mail found 90.3 → 90.2 %, the ordinary mail the model alone
+ * would report 2.4 → 1.2 % (dev 88.5 % unchanged, 2.6 → 2.2 %).
+ */
+const REPLYING = /^\s*(?:re|aw|sv|antw|odp|rif|vs|r)\s*(?:\[\d+\])?\s*:/i;
 const FORWARD_WORDS = /^(?:(?:fwd?|fw|re|tr|wg|rv|aw|sv)\s*:?\s*)+$/i;
 const MESSAGE_OF: Readonly<Record<Kind, string>> = { chain: "chainLetter", hoax: "hoax", joke: "joke" };
 
@@ -256,12 +263,13 @@ export default defineRule<NoChainMailOptions>({
       const p = chain.probability;
       let points =
         p >= options.modelThreshold ? options.threshold : p >= Math.min(MODEL_STRONG, options.modelThreshold) ? MODEL_STRONG_POINTS : p >= options.modelAssist ? MODEL_ASSIST_POINTS : 0;
-      // Alone, the model must hear chain mail in more than the words of passing it on (`PASSING_ON`);
-      // the second reading is of what the model reads (its first MAX_MODEL_CHARS characters).
+      // Alone, the model must hear chain mail in more than the words of passing it on (`PASSING_ON`),
+      // in mail that is not a reply (`REPLYING`); the second reading is of what the model reads (its
+      // first MAX_MODEL_CHARS characters).
       if (
         points === options.threshold &&
         total() + MODEL_STRONG_POINTS < options.threshold &&
-        detectOne(passedOn.slice(0, MAX_MODEL_CHARS).replace(PASSING_ON, " "), "chain").probability < MODEL_WITHOUT_PASSING
+        (REPLYING.test(snapshot.subject) || detectOne(passedOn.slice(0, MAX_MODEL_CHARS).replace(PASSING_ON, " "), "chain").probability < MODEL_WITHOUT_PASSING)
       )
         points = MODEL_STRONG_POINTS;
       // The model learnt that forwarded, friendly mail with "share" and "everyone" is chain
