@@ -53,12 +53,14 @@ function loadRows() {
         let r;
         try { r = JSON.parse(l); } catch { throw new Error(`${f} line ${i + 1}: not JSON`); }
         if (typeof r.text !== "string" || typeof r.group !== "string") throw new Error(`${f} line ${i + 1}: needs "text" and "group"`);
-        rows.push({ id: String(r.id), source: r.source || f.replace(/\.jsonl$/, ""), group: `${r.source || f}:${r.group}`, subject: r.subject || "", text: r.text, abusive: r.abusive ? 1 : 0, chain: r.chain ? 1 : 0, heated: r.heated ? 1 : 0 });
+        // A corpus row may carry its own split (the fresh evaluation-only set is all "test").
+        const own = r.split === "train" || r.split === "dev" || r.split === "test" ? { split: r.split } : {};
+        rows.push({ id: String(r.id), source: r.source || f.replace(/\.jsonl$/, ""), group: `${r.source || f}:${r.group}`, subject: r.subject || "", text: r.text, abusive: r.abusive ? 1 : 0, chain: r.chain ? 1 : 0, heated: r.heated ? 1 : 0, ...own });
       });
     }
   }
-  // A public data set that comes with its own train/dev/test files (GoEmotions) keeps that split;
-  // every other row is split by its group.
+  // A public data set that comes with its own train/dev/test files (GoEmotions), and a corpus row that
+  // names its own split (fresh-*), keep that split; every other row is split by its group.
   for (const r of rows) r.split = r.split === "train" || r.split === "dev" || r.split === "test" ? r.split : splitOf(r.group);
   return rows;
 }

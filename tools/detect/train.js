@@ -98,6 +98,8 @@ const HELD_OUT = [
   "post-abusive", "post-clean", "thread-heated", "thread-clean", "fwd-chain", "fwd-clean", "list-heated", "list-clean",
   "review-heated", "review-clean", "tweet-abusive", "tweet-clean",
   "hatecheck-hate", "hatecheck-abuse", "hatecheck-profanity", "hatecheck-reclaimed", "hatecheck-clean", "hatecheck-counter",
+  // The fresh set: evaluation only, all rows in the test split, never trained on or used to choose anything.
+  "fresh-clean", "fresh-heated", "fresh-chain", "fresh-abusive",
 ];
 
 /**
