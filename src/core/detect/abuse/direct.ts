@@ -106,17 +106,12 @@ export const DIRECT: readonly (readonly [string, string, string])[] = [
     `${HARM}|death|gas|get rid`,
     `\\b(?:i|we)(?:.(?:m|ll|re|d))?${SOME} (?:${HARM}) ${TARGET}|\\bdeath to (?:${TARGET}|all \\w+)|\\b(?:kill|gas|exterminate|eradicate|get rid of) (?:all )?(?:the |these |those )?${PROTECTED}\\b`,
   ],
-  // Wishing someone dead or harmed: "she should be killed", "you deserve to die", "somebody should stab him".
+  // Wishing someone dead or harmed: "she should be killed", "you deserve to die", "somebody should stab him";
+  // veiled threats: "ur getting jumped", "you won't see me coming", "hope your dog gets run over" (not "you're getting
+  // soaked", "hope your dog gets better").
   [
     "threat",
-    `die|dead|hang|hung|burn|rot|suffer|${HARM}|${WISHED_HARM}`,
-    `\\b(?:${SUBJECT}|${WISHED}) (?:should|must|need to|ought to|deserves? to)(?: all| just)* (?:(?:die|hang|burn|rot|suffer)(?=\\s*(?:[.,!?;]|$|for\\b|in hell))|(?:be|get) (?:${HARM}|${WISHED_HARM}|hang|hung|burn|dead))|\\b(?:some(?:one|body)|we) (?:should|ought to|must)(?: just)? (?:${HARM}|hang|drown) ${TARGET}|\\b(?:i wish|i hope) (?:${SUBJECT}|${WISHED}) (?:(?:would |will )?(?:be|gets?|got)|were|was) (?:${HARM}|${WISHED_HARM}|dead)\\b(?! of)`,
-  ],
-  // Veiled threats: "ur getting jumped", "you won't see me coming", "hope your dog gets run
-  // over" (not "you're getting soaked", "hope your dog gets better"); the key words are narrow, so few windows are read.
-  [
-    "threat",
-    "jumped|slapped|battered|stabbed|punched|coming|hope (?:your|ur|his|her) ",
-    "\\b(?:you|u|ur|you.?re) (?:gonna |going to |wanna |want to )?get(?:ting)? (?:jumped|slapped|battered|stabbed|punched)\\b|\\b(?:won.?t|never) see (?:me|us) coming|\\bhope (?:your|ur|his|her) (?:kids?|family|mum|dad|dog|cat|house|car) (?:gets? (?:run over|hurt|killed|cancer|taken off)|dies?|burns? down)",
+    `die|dead|hang|hung|burn|rot|suffer|${HARM}|${WISHED_HARM}|jumped|slapped|battered|punched|coming|hope (?:your|ur|his|her) `,
+    `\\b(?:${SUBJECT}|${WISHED}) (?:should|must|need to|ought to|deserves? to)(?: all| just)* (?:(?:die|hang|burn|rot|suffer)(?=\\s*(?:[.,!?;]|$|for\\b|in hell))|(?:be|get) (?:${HARM}|${WISHED_HARM}|hang|hung|burn|dead))|\\b(?:some(?:one|body)|we) (?:should|ought to|must)(?: just)? (?:${HARM}|hang|drown) ${TARGET}|\\b(?:i wish|i hope) (?:${SUBJECT}|${WISHED}) (?:(?:would |will )?(?:be|gets?|got)|were|was) (?:${HARM}|${WISHED_HARM}|dead)\\b(?! of)|\\b(?:you|u|ur|you.?re) (?:gonna |going to |wanna |want to )?get(?:ting)? (?:jumped|slapped|battered|stabbed|punched)\\b|\\b(?:won.?t|never) see (?:me|us) coming|\\bhope (?:your|ur|his|her) (?:kids?|family|mum|dad|dog|cat|house|car) (?:gets? (?:run over|hurt|killed|cancer|taken off)|dies?|burns? down)`,
   ],
 ];

@@ -82,15 +82,16 @@ const SCORN = "thick|frigid|cringe|whiny";
  * {@link SCORN}) at its start, perhaps more ("pathetic, whiny little …"), then a noun the list
  * teaches or a slang noun, ending the sentence or followed by words at the reader ("Frigid cow,
  * no wonder you're single"); not a list of animals in a story ("Dirty pig, muddy duck"), nor a
- * "silly sausage" or a joke.
- * @returns the nouns (the frame's key words) and the expression's source
+ * "silly sausage" or a joke. Read in one expression with the slang frame ({@link slangFrame}),
+ * whose nouns it shares, so a text is searched for those nouns once.
+ * @returns the key words (the nouns, or "so are") and the source of the two frames in one expression
  */
 function scornFrame(): [string, string] {
   const [a, learntNouns] = learnt(insult.phrase);
   const adj = `${a}|${SCORN}`;
   // Nouns the list's phrases teach that are everyday words ("you" of "screw you", "face", "off") are left to those phrases.
   const nouns = `${learntNouns.split("|").filter((n) => !/^(?:dead|off|waste|ugly|sack|face|af|asf|you)$/.test(n)).join("|")}|${SLANG}|${INSULT_NOUN}`;
-  return [`\\b(?:${nouns})s?\\b`, `(?:^|[.!?\\n] *)(?:${adj})(?:,? (?:${adj}|${MILD}))* (?:${nouns})s?(?=\\s*(?:[.!?\\n]|$|, *(?:you|your|ur|u|no|even|go|get)\\b))`];
+  return [`\\b(?:${nouns})s?\\b|so are`, `${slangFrame()}|(?:^|[.!?\\n] *)(?:${adj})(?:,? (?:${adj}|${MILD}))* (?:${nouns})s?(?=\\s*(?:[.!?\\n]|$|, *(?:you|your|ur|u|no|even|go|get)\\b))`];
 }
 
 /** Words that make a group vermin or animals ("asylum seekers are cockroaches"). */
@@ -117,9 +118,13 @@ const CLASSES: readonly (readonly [string, string, string])[] = [
   ["racist", SLUR_ADJ, `\\b(?:${SLUR_ADJ}) (?:${GROUP}|gypsy|yanks|jew|muslim|arab|romanian|bangladeshis|pakistanis|indians|eastern europeans|scousers?)\\b`],
   ["racist", "back", "\\b(?:go|fuck off|piss off|send (?:them|em|the lot)(?: all)?) back (?:(?:to|home to) )?(?:(?:your|their|ur) (?:own )?countr|where (?:you|they|u) came from|africa|the jungle|the desert|the trees|picking cotton)"],
   ["harassment", "jump|bleach|raped", "\\b(?:go|just|and|then|pls|please|should) (?:go )?(?:and )?(?:jump off (?:a|the|ur|your) (?:\\w+ )?(?:bridge|cliff|building|roof|tower|balcony)|drink (?:some )?bleach)|(?:^|[.!?\\n] *)(?:go )?get raped\\b"],
-  ["insult", INSULT_NOUN, `\\b(?:ur|your|you.?re|you are|u r|s?he.?s)(?: such)? an? (?:\\w+ )?(?:${INSULT_NOUN})\\b`],
-  // Contempt: "nobody asked you", ending the phrase (not "nobody asked you to tidy up", "nobody asked, nobody told us").
-  ["insult", "(?:body|one|no1) asked", "\\b(?:nobody|no one|no1|noone) asked(?: (?:you|u|ya))?(?=\\s*(?:[^\\w\\s,;:]|$|(?:lol|mate|bro|tho)\\b))"],
+  // An insulting noun aimed at a person; contempt: "nobody asked you", ending the phrase (not "nobody asked you to tidy up",
+  // "nobody asked, nobody told us").
+  [
+    "insult",
+    `${INSULT_NOUN}|no one asked`,
+    `\\b(?:ur|your|you.?re|you are|u r|s?he.?s)(?: such)? an? (?:\\w+ )?(?:${INSULT_NOUN})\\b|\\b(?:nobody|no one) asked(?: (?:you|u|ya))?(?=\\s*(?:[^\\w\\s,;:]|$|(?:lol|mate|bro|tho)\\b))`,
+  ],
 ];
 
 type Class = { category: string; key: RegExp; source: string; re?: RegExp };
@@ -173,7 +178,8 @@ function unsaidBefore(text: string, at: number): boolean {
  */
 export function frameHits(text: string): LexiconHit[] {
   frame ??= new RegExp(insultFrame(insult.phrase), "i");
-  classes ??= [...CLASSES, ["insult", `\\b(?:${SLANG}|${INSULT_NOUN})s?\\b|so are`, ""] as const, ["insult", ...scornFrame()] as const].map(([category, key, source]) => ({ category, key: new RegExp(key, "i"), source: source || slangFrame() }));
+  // The slang frame and the insult-sentence frame share their key words (the nouns), so the text is searched for them once.
+  classes ??= [...CLASSES, ["insult", ...scornFrame()] as const].map(([category, key, source]) => ({ category, key: new RegExp(key, "i"), source }));
   direct ??= DIRECT.map(([category, key, source]) => ({ category, key: new RegExp(`\\b(?:${key})`, "i"), source }));
   const hits: LexiconHit[] = [];
   // A frame on words already found ("you're a disgusting" in "you're a disgusting pig", the slang frame's "you smug prick") adds nothing.
