@@ -26,7 +26,7 @@ import {
   type SignalData,
 } from "../detect/tone-utils";
 import { detectOne } from "../detect/model";
-import { MAX_MODEL_CHARS } from "../detect/features";
+import { MAX_MODEL_CHARS, sampleText } from "../detect/features";
 import { defineRule } from "./rule";
 
 export type NoChainMailOptions = {
@@ -258,7 +258,10 @@ export default defineRule<NoChainMailOptions>({
     if (tally.chain.points + tally.joke.points === 0 && tally.hoax.points > 0 && noticeCount() > 0) tally.hoax = { points: 0, evidence: [] };
     const total = (): number => tally.chain.points + tally.hoax.points + tally.joke.points;
     if (options.modelAssist < 1 || options.modelThreshold < 1) {
-      const passedOn = [snapshot.subject, snapshot.body.authored, snapshot.body.quoted].filter((t) => t.trim() !== "").join("\n");
+      // The model reads only the first MAX_MODEL_CHARS of its text (`sampleText`): each part is cut
+      // to that before the join, which keeps those characters as they were (a 1 MB body is not
+      // copied into a joined text for nothing), and with nothing quoted gives the heated rule's text.
+      const passedOn = [snapshot.subject, snapshot.body.authored, snapshot.body.quoted].filter((t) => t.trim() !== "").map((t) => sampleText(t)).join("\n");
       const chain = detectOne(passedOn, "chain");
       const p = chain.probability;
       let points =
