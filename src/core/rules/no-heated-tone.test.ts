@@ -788,3 +788,36 @@ describe("no-heated-tone: the model's one point with the kept-waiting words, whe
     expect(run(text)).toEqual([]);
   });
 });
+
+describe("no-heated-tone: a refusal in the first person ('I'm not paying', 'I am not going to…') completes the model's two points", () => {
+  const options = { modelStrong: 0.4 };
+  const premise = (text: string) => expect(detectMax(modelText("Order", text), "heated").probability).toBeGreaterThanOrEqual(0.4);
+  const run = (text: string) => runRule(rule, { draft: makeDraft({ subject: "Order", body: text }), options });
+
+  it.each([
+    ["The nappies were not delivered. I'm not paying for a second delivery.", "I'm not paying"],
+    ["The nappies were not delivered. I am not signing the delivery note.", "I am not signing"],
+    ["The nappies were not delivered. I’m not going to ring your office about it.", "I’m not going"],
+  ])("%s", (text, evidence) => {
+    premise(text);
+    expect(String(run(text)[0]?.evidence)).toContain(evidence);
+  });
+
+  it.each([
+    // Saying, crying, complaining, hearing: no refusal.
+    "The nappies were not delivered. I'm not saying the driver was late.",
+    "The nappies were not delivered. I'm not complaining about the driver.",
+    "The nappies were not delivered. I'm not hearing from the driver.",
+    // A team stating its plans is no refusal, nor is standing firm on a quote.
+    "The nappies were not delivered. We're not changing the order.",
+    "The nappies were not delivered. I'm not going to accept the new price until Monday.",
+  ])("leaves alone: %s", (text) => {
+    premise(text);
+    expect(run(text)).toEqual([]);
+  });
+
+  it("does not count it without the model", () => {
+    const text = "The nappies were not delivered. I'm not paying for a second delivery.";
+    expect(runRule(rule, { draft: makeDraft({ subject: "Order", body: text }), options: noModel })).toEqual([]);
+  });
+});
