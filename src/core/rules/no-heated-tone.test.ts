@@ -798,6 +798,8 @@ describe("no-heated-tone: a refusal in the first person ('I'm not paying', 'I am
     ["The nappies were not delivered. I'm not paying for a second delivery.", "I'm not paying"],
     ["The nappies were not delivered. I am not signing the delivery note.", "I am not signing"],
     ["The nappies were not delivered. I’m not going to ring your office about it.", "I’m not going"],
+    ["The nappies were not delivered. I am not prepared to wait another week.", "I am not prepared"],
+    ["The nappies were not delivered. I won't order from your office again.", "I won't"],
   ])("%s", (text, evidence) => {
     premise(text);
     expect(String(run(text)[0]?.evidence)).toContain(evidence);
@@ -811,6 +813,9 @@ describe("no-heated-tone: a refusal in the first person ('I'm not paying', 'I am
     // A team stating its plans is no refusal, nor is standing firm on a quote.
     "The nappies were not delivered. We're not changing the order.",
     "The nappies were not delivered. I'm not going to accept the new price until Monday.",
+    // Plans, not refusals.
+    "The nappies were not delivered. I won't be in the office on Friday.",
+    "The nappies were not delivered. I won't have the van until Monday.",
   ])("leaves alone: %s", (text) => {
     premise(text);
     expect(run(text)).toEqual([]);
