@@ -25,6 +25,7 @@ const webpack = require("webpack");
 const { ManifestPlugin } = require("./addin-manifest");
 const { CompactJsonPlugin, isConstantParse, REVIVER_NAME, CODED_PREFIX } = require("./compact-json");
 const { FunctionOrderPlugin } = require("./function-order");
+const { ConstToLetPlugin } = require("./const-to-let");
 
 const root = path.join(__dirname, "..");
 const DEV_URL = "https://localhost:3000/";
@@ -268,6 +269,9 @@ module.exports = function launcheventConfig({ mode, env = {} }) {
         new EsbuildPlugin({ target: "es2016", legalComments: "none", minifyWhitespace: false, minifyIdentifiers: false, minifySyntax: false }),
         ...(production
           ? [
+              // `const` written as `let` (checked: nothing assigns to them), before terser so that
+              // it joins the declarations that follow each other: about 370 B zlib-9 (see the plugin).
+              new ConstToLetPlugin({ assets: ["launchevent.js"] }),
               new TerserPlugin({
                 extractComments: false,
                 // hoist_funs puts each scope's function declarations first, where JavaScript

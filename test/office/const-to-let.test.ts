@@ -1,0 +1,61 @@
+/**
+ * webpack/const-to-let.js: the on-send bundle's `const` declarations are written as `let`,
+ * which behaves the same as long as nothing assigns to them (checked: the build fails if
+ * something does). Scripts run before and after must give the same result; the built bundle
+ * has no `const` left.
+ */
+import * as vm from "vm";
+import { useBuiltLaunchEvent } from "./bundle-harness";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the build script is CommonJS
+const { constToLet } = require("../../webpack/const-to-let.js") as { constToLet: (code: string) => { code: string; declarations: number } };
+
+/** Runs a script that sets `result` and returns it. */
+function run(code: string): unknown {
+  const context = vm.createContext({ result: undefined });
+  new vm.Script(code).runInContext(context);
+  return context.result;
+}
+
+/** Block scope, a binding per loop iteration, the temporal dead zone, shadowing, destructuring. */
+const SCRIPT = [
+  "(()=>{const a=1,b=[2];const fs=[];",
+  "for(const i of [1,2,3])fs.push(()=>i);",
+  "for(const k in {x:1,y:2})fs.push(()=>k);",
+  "for(let j=0;j<2;j++){const j2=j*10;fs.push(()=>j2)}",
+  "let tdz;try{tdz=typeof later;const later=1}catch(e){tdz=e.name}",
+  "{const a=5;b.push(a)}",
+  "const{p,q:[r]}={p:7,q:[8]};",
+  "result=[a,b.join(),fs.map(f=>f()).join(),tdz,p,r].join('|')})();",
+].join("");
+
+describe("constToLet", () => {
+  it("writes every const declaration as let, and the script gives the same result", () => {
+    const { code, declarations } = constToLet(SCRIPT);
+    expect(declarations).toBe(8);
+    expect(code).not.toMatch(/\bconst\b/);
+    expect(run(code)).toBe(run(SCRIPT));
+    expect(run(SCRIPT)).toBe("1|2,5|1,2,3,x,y,0,10|ReferenceError|7|8");
+  });
+
+  it("refuses a script that assigns to a const (there, let would not throw where const does)", () => {
+    expect(() => constToLet("(()=>{const a=1;try{a=2}catch(e){}result=a})();")).toThrow(/"a" is declared const and assigned/);
+    expect(() => constToLet("(()=>{const a={n:1};for(;;){a.n++;break}result=a.n})();")).not.toThrow();
+    expect(() => constToLet("(()=>{for(const i of [1]){i++}})();")).toThrow(/"i"/);
+  });
+
+  it("leaves a script without const as it was", () => {
+    const code = "(()=>{let a=1;var b=2;result=a+b})();";
+    expect(constToLet(code)).toEqual({ code, declarations: 0 });
+  });
+});
+
+describe("dist/launchevent.js", () => {
+  const built = useBuiltLaunchEvent("eg-const-to-let-");
+
+  it("declares nothing with const", () => {
+    expect(built.code().length).toBeGreaterThan(100_000);
+    expect(built.code()).not.toMatch(/(^|[^\w$.])const[\s{[]/);
+    expect(built.code()).toMatch(/(^|[^\w$.])let[\s{[]/);
+  });
+});
