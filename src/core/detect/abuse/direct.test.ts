@@ -66,6 +66,12 @@ describe("hatred of a protected group in ordinary words", () => {
     ["Kill all gays", "threat: Kill all gays"],
     ["I hope she gets hurt.", "threat: I hope she gets hurt"],
     ["I wish those refugees were dead.", "threat: I wish those refugees were dead"],
+    ["Time to murder every Muslim.", "threat: murder every Muslim"],
+    ["Shoot all of those kinds of immigrants", "threat: Shoot all of those kinds of immigrants"],
+    ["Lesbians are no better than rats.", "hate: Lesbians are no better than rats"],
+    ["Disabled people are the dumbest.", "hate: Disabled people are the dumbest"],
+    ["Trans people are so ignorant!", "hate: Trans people are so ignorant"],
+    ["Honestly refugees are the stupidest people on earth.", "hate: refugees are the stupidest"],
   ])("finds %s", (text, words) => {
     expect(found(text)).toEqual([words]);
   });
@@ -89,6 +95,13 @@ describe("hatred of a protected group in ordinary words", () => {
     "No child deserves to live in fear.",
     "Trans people are a threat to nobody.",
     "Women are not human resources' only worry.",
+    "Please hang the women's coats on the pegs.",
+    "We will shoot the immigrants' stories for the film on Friday.",
+    "Immigrants are ignorant of the forms we use, so help them.",
+    "Women are sick of the stupid rota.",
+    "It is a myth that a trans person is no better than a rat.",
+    "Stop saying immigrants are the dumbest.",
+    "Parents are no better than us at this.",
   ])("finds nothing in %s", (text) => {
     expect(found(text)).toEqual([]);
   });

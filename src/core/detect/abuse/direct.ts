@@ -21,18 +21,20 @@ export const GROUP =
 
 /**
  * Groups protected from hatred (sex, race, religion, sexuality, gender identity, disability,
- * origin), plural: {@link GROUP}, "women", "trans people", "disabled people", "lesbians".
+ * origin), plural: {@link GROUP}, "women", "trans people", "disabled people", "lesbians"; or one
+ * member of such a group taken as any ("any woman", "a trans person", "every Muslim").
  */
-const PROTECTED = `(?:${GROUP}|women|(?:trans|disabled) people|lesbians|homosexuals)`;
+const PROTECTED = `(?:${GROUP}|women|(?:trans|disabled) people|lesbians|homosexuals|(?:any|every|a|that) (?:woman|(?:trans|gay|black|disabled) person|muslim|immigrant))`;
 
 /** A protected group spoken of ("all these Muslims", "immigrants like you"). */
 const HATED = `(?:(?:all|the|these|those|you|most) )*${PROTECTED}(?: like (?:you|them))?`;
 
 /**
- * What a protected group is called when it is hated ("perverts", "the worst", "a threat"),
- * ending the phrase: not "the worst affected", "sick of waiting", "a threat to their safety".
+ * What a protected group is called when it is hated ("perverts", "the worst", "a threat", "the
+ * dumbest", "no better than rats"), ending the phrase (or before "people": "the stupidest people"):
+ * not "the worst affected", "sick of waiting", "a threat to their safety", "ignorant of the rules".
  */
-const HOSTILE = "worst|perverts|paedos|rapists|terrorists|criminals|thieves|savages|animals|inferior|evil|sick|stupid|lazy|dirty|filthy|smelly|dishonest|liars|a (?:threat|menace|burden|disgrace)|not human";
+const HOSTILE = "worst|perverts|paedos|rapists|terrorists|criminals|thieves|savages|animals|inferior|evil|sick(?:ening)?|stupid(?:est)?|dumb(?:est)?|ignorant|lazy|dirty|filthy|smelly|dishonest|liars|a (?:threat|menace|burden|disgrace)|not human|rats|pigs|dogs";
 
 /** Whom a wish of death or harm is said of: a group, the reader, a person ("journalists like you"). */
 const WISHED = `(?:${GROUP}|you|u|he|she|(?:all|the lot|every (?:last |single )?one) of (?:you|them)|\\w+ like (?:you|u|them))`;
@@ -98,13 +100,14 @@ export const DIRECT: readonly (readonly [string, string, string])[] = [
   [
     "hate",
     `${PROTECTED}|deserve`,
-    `\\b${HATED}(?: are|.re)(?: all| just| so| such| nothing but| absolute\\w*| the)* (?:${HOSTILE})(?=\\s*(?:[^\\w\\s']|$|and\\b))|\\b${HATED} (?:(?:don.?t|do not) deserve (?:to )?|should(?:n.?t| not) )(?:live|exist|rights)|\\bno \\w+(?: person)? deserves to (?:live|exist)(?=\\s*(?:[.!]|$))`,
+    `\\b${HATED}(?: are|.re)(?: all| just| so| such| nothing but| absolute\\w*| the| no better than)* (?:${HOSTILE})(?=\\s*(?:[^\\w\\s']|$|(?:and|people)\\b))|\\b${HATED} (?:(?:don.?t|do not) deserve (?:to )?|should(?:n.?t| not) )(?:live|exist|rights)|\\bno \\w+(?: person)? deserves to (?:live|exist)(?=\\s*(?:[.!]|$))`,
   ],
-  // Threats: "I'm going to stab him", "we'll torture these people", "death to all capitalists".
+  // Threats: "I'm going to stab him", "we'll torture these people", "death to all capitalists"; a protected group as the
+  // object of killing: "murder every Muslim", "drown those kinds of refugees" (not "hang the women's coats").
   [
     "threat",
-    `${HARM}|death|gas|get rid`,
-    `\\b(?:i|we)(?:.(?:m|ll|re|d))?${SOME} (?:${HARM}) ${TARGET}|\\bdeath to (?:${TARGET}|all \\w+)|\\b(?:kill|gas|exterminate|eradicate|get rid of) (?:all )?(?:the |these |those )?${PROTECTED}\\b`,
+    `${HARM}|death|gas|get rid|drown`,
+    `\\b(?:i|we)(?:.(?:m|ll|re|d))?${SOME} (?:${HARM}) ${TARGET}|\\bdeath to (?:${TARGET}|all \\w+)|\\b(?:kill|murder|shoot|stab|torture|slaughter|drown|hang|gas|exterminate|eradicate|execute|get rid of) (?:all )?(?:of )?(?:the |these |those |every )?(?:kinds? of )?${PROTECTED}\\b(?!['’])`,
   ],
   // Wishing someone dead or harmed: "she should be killed", "you deserve to die", "somebody should stab him";
   // veiled threats: "ur getting jumped", "you won't see me coming", "hope your dog gets run over" (not "you're getting
