@@ -826,3 +826,20 @@ describe("no-heated-tone: a refusal in the first person ('I'm not paying', 'I am
     expect(runRule(rule, { draft: makeDraft({ subject: "Order", body: text }), options: noModel })).toEqual([]);
   });
 });
+
+describe("no-heated-tone: 'don't tell me…' is a mild sign", () => {
+  const run = (text: string) => runRule(rule, { draft: body(text), options: noModel });
+
+  it("reports it beside another kind of sign", () => {
+    expect(String(run("Don't tell me she was asleep all afternoon. Again.")[0]?.evidence)).toContain("Don't tell me");
+  });
+
+  it.each([
+    // Alone it is one point.
+    "Don't tell me she was asleep all afternoon.",
+    // Asking to be told is no sign.
+    "Please tell me when the van arrives. Again, thanks.",
+  ])("leaves alone: %s", (text) => {
+    expect(run(text)).toEqual([]);
+  });
+});
