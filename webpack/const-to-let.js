@@ -12,6 +12,13 @@
  * Checked, not assumed: every binding declared `const` is looked up with eslint-scope, and the
  * build fails if any reference to it other than its declaration writes to it (TypeScript and
  * esbuild refuse such code already; this keeps a dependency's bug from being hidden).
+ *
+ * A `var` declaration becomes `let` too when it is the first statement of a function's body
+ * (esbuild's temporaries for `??` and `?.`: `function f(e){var t;…}`) and declares names that
+ * nothing else declares in that function (no parameter, no second declaration, no function
+ * declaration of that name anywhere inside) and that nothing reads or writes before it. Then
+ * the binding is created before any of the function's code can touch it, as with `var`, and
+ * `let`'s block scope is the function's body, which is `var`'s scope: about 80 B more.
  */
 "use strict";
 
@@ -19,7 +26,53 @@ const acorn = require("acorn");
 const eslintScope = require("eslint-scope");
 
 /**
- * Rewrites every `const` declaration of a script as `let`.
+ * The names of every function declared inside a node (at any depth).
+ * @param {acorn.Node} node
+ * @param {Set<string>} out
+ * @returns {Set<string>}
+ */
+function declaredFunctions(node, out = new Set()) {
+  if (node.type === "FunctionDeclaration" && node.id) out.add(node.id.name);
+  for (const key of Object.keys(node)) {
+    const value = node[key];
+    if (Array.isArray(value)) {
+      for (const child of value) if (child && typeof child.type === "string") declaredFunctions(child, out);
+    } else if (value && typeof value.type === "string") declaredFunctions(value, out);
+  }
+  return out;
+}
+
+/**
+ * The `var` declarations that may be written as `let`: each the first statement of a function's
+ * body (after its directives), every name it declares declared nowhere else in the function and
+ * used nowhere before it.
+ * @param {any} manager - eslint-scope's analysis of the script
+ * @returns {number[]} the declarations' offsets
+ */
+function leadingVars(manager) {
+  const out = [];
+  for (const scope of manager.scopes) {
+    if (scope.type !== "function") continue;
+    const body = scope.block.body;
+    if (!body || body.type !== "BlockStatement") continue;
+    let first = 0;
+    while (first < body.body.length && body.body[first].directive !== undefined) first++;
+    const statement = body.body[first];
+    if (!statement || statement.type !== "VariableDeclaration" || statement.kind !== "var") continue;
+    const functions = declaredFunctions(body);
+    const movable = statement.declarations.every((d) => {
+      if (d.id.type !== "Identifier" || functions.has(d.id.name)) return false;
+      const variable = scope.set.get(d.id.name);
+      return !!variable && variable.defs.length === 1 && variable.defs[0].parent === statement && variable.references.every((ref) => ref.identifier.start > statement.start);
+    });
+    if (movable) out.push(statement.start);
+  }
+  return out;
+}
+
+/**
+ * Rewrites every `const` declaration of a script as `let`, and the leading `var`s that
+ * `leadingVars` finds.
  * @param {string} code - a script (ES2016 or later)
  * @returns {{ code: string, declarations: number }}
  */
@@ -36,11 +89,12 @@ function constToLet(code) {
       starts.add(def.parent.start);
     }
   }
-  const list = [...starts].sort((a, b) => b - a);
+  const list = [...starts, ...leadingVars(manager)].sort((a, b) => b - a);
   let out = code;
   for (const at of list) {
-    if (out.slice(at, at + 5) !== "const") throw new Error(`const-to-let: no const at ${at}`);
-    out = `${out.slice(0, at)}let${out.slice(at + 5)}`;
+    const kind = ["const", "var"].find((k) => out.startsWith(k, at));
+    if (!kind) throw new Error(`const-to-let: no declaration at ${at}`);
+    out = `${out.slice(0, at)}let${out.slice(at + kind.length)}`;
   }
   return { code: out, declarations: list.length };
 }

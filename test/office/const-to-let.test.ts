@@ -44,6 +44,25 @@ describe("constToLet", () => {
     expect(() => constToLet("(()=>{for(const i of [1]){i++}})();")).toThrow(/"i"/);
   });
 
+  it("writes a function's leading var as let only when nothing else declares or uses its names first", () => {
+    const script = [
+      "(()=>{function f(e){var t;return null!=(t=e.a)?t:1}",
+      "function g(e){var e;return e}",
+      "function h(){var x=1;function x(){}return typeof x}",
+      "function k(){var y;{var y=2}return y}",
+      "function m(){n=1;var n;return n}",
+      "function o(){var p=1,q=2;return p+q}",
+      "function s(){u();var v=3;function u(){v=4}return v}",
+      "result=[f({}),f({a:2}),g(3),h(),k(),m(),o(),s()].join()})();",
+    ].join("");
+    const { code } = constToLet(script);
+    expect(code).toContain("function f(e){let t;");
+    expect(code).toContain("function o(){let p=1,q=2;");
+    for (const kept of ["function g(e){var e;", "function h(){var x=1;", "function k(){var y;", "function m(){n=1;var n;", "function s(){u();var v=3;"]) expect(code).toContain(kept);
+    expect(run(code)).toBe(run(script));
+    expect(run(script)).toBe("1,2,3,number,2,1,3,3");
+  });
+
   it("leaves a script without const as it was", () => {
     const code = "(()=>{let a=1;var b=2;result=a+b})();";
     expect(constToLet(code)).toEqual({ code, declarations: 0 });
