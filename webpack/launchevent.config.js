@@ -259,6 +259,10 @@ module.exports = function launcheventConfig({ mode, env = {} }) {
       splitChunks: false,
       runtimeChunk: false,
       concatenateModules: true,
+      // Exports (the JSON data's keys that the code reads by name) renamed a, b, c… rather than
+      // by hash (webpack's production default, "deterministic"): the same keys renamed, shorter
+      // and more alike names; launchevent.js about 110 B smaller (zlib level 9).
+      mangleExports: production ? "size" : false,
       // Always run: in development it only lowers syntax to ES2016 (no minification).
       minimize: true,
       // Arrow functions are ES2015 and so within the ES2016 budget of Chakra; allowing them saves
