@@ -843,3 +843,28 @@ describe("no-heated-tone: 'don't tell me…' is a mild sign", () => {
     expect(run(text)).toEqual([]);
   });
 });
+
+describe("no-heated-tone: 'I'm sorry <something>, but' is no apology", () => {
+  const options = { modelStrong: 0.4 };
+  const strong = (text: string) => expect(detectMax(modelText("Order", text), "heated").probability).toBeGreaterThanOrEqual(0.4);
+  const run = (text: string) => runRule(rule, { draft: makeDraft({ subject: "Order", body: text }), options });
+
+  it.each([
+    ["I'm sorry you feel that way, but the nappies were not delivered and the office is closed.", "sorry you feel that way, but"],
+    ["I am sorry to say this, but the nappies were not delivered and the office is closed.", "sorry to say this, but"],
+    ["i'm sorry , but the nappies were not delivered and the office is closed .", "sorry , but"],
+  ])("%s", (text, evidence) => {
+    strong(text);
+    expect(String(run(text)[0]?.evidence)).toContain(evidence);
+  });
+
+  it.each([
+    // Sorry for or about something, or for oneself: an apology.
+    "I'm sorry for the delay, but the nappies were not delivered and the office is closed.",
+    "I'm sorry about the van, but the nappies were not delivered and the office is closed.",
+    "Sorry if I missed it, but the nappies were not delivered and the office is closed.",
+  ])("leaves alone: %s", (text) => {
+    strong(text);
+    expect(run(text)).toEqual([]);
+  });
+});

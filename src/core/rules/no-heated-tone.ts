@@ -245,9 +245,13 @@ const MODEL_STRONG = 0.7;
 /**
  * Words of someone kept waiting, let down or out of patience ("still no reply", "this is the
  * third", "every time", "I already asked", "I was told", "sorry, but", "or I'm…", "stop
- * sending / replying"), which with the model's two points make a report (see `check`).
+ * sending / replying"), which with the model's two points make a report (see `check`). "I'm sorry
+ * you feel that way, but", "sorry to say this, but", "sorry , but" count as "sorry, but" (not
+ * sorry for or about something, nor "sorry if I…": those are apologies): train heated
+ * e-mail-like 72.9 → 73.4 % (thread 74.0 → 75.5, work 65.3 → 65.9), no calm row of any source
+ * more; dev 75.3 → 75.4 % (work 74.2 → 75.0), calm unchanged.
  */
-const PERSISTENCE = /\b(?:(?:is|'s|’s) the (?:second|third|fourth|fifth|sixth)(?! reminder)|(?:I|we) (?:was|were) (?:told|promised)|stop (?:sending|replying)|sorry,? but|or I'm|we've had this|(?:second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)) time|(?:third|fourth|fifth|sixth) (?:e-?mail|request|reminder|month|week|notice|call|message)|every (?:single )?time|(?:has|have|'ve|’ve) now|still (?:no|not|nothing|waiting|hasn't|haven't|isn't|doesn't|don't)|I (?:want|expect) (?:this|it|a|an|my|the)|(?:I|we) (?:have |had |'ve |’ve )?(?:already )?(?:asked|told you|explained|raised|flagged|pointed out|mentioned))\b/i;
+const PERSISTENCE = /\b(?:(?:is|'s|’s) the (?:second|third|fourth|fifth|sixth)(?! reminder)|(?:I|we) (?:was|were) (?:told|promised)|stop (?:sending|replying)|sorry(?! for| about| if I)[^.!?\n]{0,40}?,? but|or I'm|we've had this|(?:second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)) time|(?:third|fourth|fifth|sixth) (?:e-?mail|request|reminder|month|week|notice|call|message)|every (?:single )?time|(?:has|have|'ve|’ve) now|still (?:no|not|nothing|waiting|hasn't|haven't|isn't|doesn't|don't)|I (?:want|expect) (?:this|it|a|an|my|the)|(?:I|we) (?:have |had |'ve |’ve )?(?:already )?(?:asked|told you|explained|raised|flagged|pointed out|mentioned))\b/i;
 /**
  * The weakest of those words ("never", "nothing", "I said"), which count only with the model's two
  * points: with its one point they warned calm posts ("the chips have never looked better").
@@ -273,8 +277,8 @@ const HABIT = /(?:^|[.!?]\s+|\n\s*)(every (?:single )?(?:week|day|month|morning|
  * which completes a report only when the model finds the whole text heated too, not one window.
  */
 const SOMEONE = /\b(?:someone|somebody)\b/i;
-/** An apology: the sender owning a failure, not complaining about one ("I'm sorry, but…" is no apology). */
-const APOLOGY = /\b(?:(?:i'm|i am|we're|we are|so|really|very|truly) sorry(?!,? but)|apologi[sz]e|apologies|my fault|our (?:fault|failure|mistake|error))\b/i;
+/** An apology: the sender owning a failure, not complaining about one ("I'm sorry, but…", "I'm sorry you feel that way, but…" are no apology). */
+const APOLOGY = /\b(?:(?:i'm|i am|we're|we are|so|really|very|truly) sorry(?!(?! for| about| if I)[^.!?\n]{0,40}?,? but)|apologi[sz]e|apologies|my fault|our (?:fault|failure|mistake|error))\b/i;
 /** Points the model adds when it is fairly sure, but not sure enough to report alone. */
 const MODEL_ASSIST_POINTS = 1;
 /** Points the model adds when it is surer still (`modelStrong`). */
