@@ -1,8 +1,10 @@
 /**
  * How webpack/launchevent.config.js keeps launchevent.js small without changing what it does,
  * checked on the built bundle: no `const` (webpack/const-to-let.js), and the JSON data's keys
- * that the code reads by name renamed by webpack to the shortest names (mangleExports "size").
+ * that the code reads by name renamed by webpack to the shortest names (mangleExports "size"),
+ * and no rule's category (webpack/strip-rule-docs-loader.js: the handler never reads it).
  */
+import { rules } from "../../src/core/rules";
 import { useBuiltLaunchEvent } from "./bundle-harness";
 
 describe("dist/launchevent.js", () => {
@@ -17,5 +19,15 @@ describe("dist/launchevent.js", () => {
   it("has the model's weights under a one-letter key (webpack's shortest export names), with their heads as in weights.json", () => {
     // weights.json's "heads" (the only key the model reads) is written "a", not a two-character hash.
     expect(built.code()).toMatch(/JSON\.parse\('\{"a":\{"chain":\{"bias":/);
+  });
+
+  it("leaves out every rule's category but keeps its title", () => {
+    const metas = Object.values(rules).map((rule) => rule.meta);
+    expect(metas.length).toBeGreaterThanOrEqual(17);
+    for (const meta of metas) {
+      expect(built.code()).toContain(`title:${JSON.stringify(meta.title)}`);
+      expect(built.code()).not.toMatch(new RegExp(`title:${JSON.stringify(meta.title).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")},category:`));
+    }
+    expect(built.code()).not.toMatch(/category:"(?:recipients|content|compliance|tone|privacy|attachments)"/);
   });
 });
