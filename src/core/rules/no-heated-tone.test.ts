@@ -868,3 +868,15 @@ describe("no-heated-tone: 'I'm sorry <something>, but' is no apology", () => {
     expect(run(text)).toEqual([]);
   });
 });
+
+describe("no-heated-tone: a curt one-word sentence written with a space before its full stop", () => {
+  const run = (text: string) => runRule(rule, { draft: body(text), options: noModel });
+
+  it("counts 'again .' as 'again.'", () => {
+    expect(String(run("frankly , the nappies were not delivered . again .")[0]?.evidence)).toContain("again");
+  });
+
+  it("does not count a word that is no curt remark", () => {
+    expect(run("frankly , the nappies were not delivered . thanks .")).toEqual([]);
+  });
+});

@@ -595,12 +595,13 @@ function pointedWhy(words: readonly string[]): boolean {
 
 /**
  * A sentence of one word from `data.fragments` ("Again." "Typical." "Nothing."), after another
- * sentence: the curt aside of someone writing in anger.
+ * sentence: the curt aside of someone writing in anger. A space before the full stop ("again .")
+ * is allowed: train heated e-mail-like 73.4 → 73.6 %, dev 75.4 → 75.6 %, no calm row more.
  * @param text - the original text
  * @returns the word as written, or undefined
  */
 function exasperatedFragment(text: string): string | undefined {
-  const re = /([.!?]|\n)[ \t"“]*([A-Za-z]+)[.!]+(?=\s|$)/g;
+  const re = /([.!?]|\n)[ \t"“]*([A-Za-z]+) ?[.!]+(?=\s|$)/g;
   let seen = 0;
   for (let m = re.exec(text); m !== null && seen < MAX_QUESTIONS_READ; m = re.exec(text), seen++) {
     const word = m[2] as string;
