@@ -121,8 +121,11 @@ export function checkSnapshot(snapshot: EmailSnapshot, policy: NormalizedPolicy,
     clearTextCaches();
     clearModelMemo();
   }
-  const order = new Map(policy.rules.map((r, i) => [r.rule.meta.id, i]));
-  findings.sort((a, b) => RANK[b.severity] - RANK[a.severity] || (order.get(a.ruleId) ?? 0) - (order.get(b.ruleId) ?? 0));
+  // (Most messages have no finding or one: nothing to sort, and no map of the rules made.)
+  if (findings.length > 1) {
+    const order = new Map(policy.rules.map((r, i) => [r.rule.meta.id, i]));
+    findings.sort((a, b) => RANK[b.severity] - RANK[a.severity] || (order.get(a.ruleId) ?? 0) - (order.get(b.ruleId) ?? 0));
+  }
   return { verdict: verdictOf(findings), findings, rulesRun: policy.rules.map((r) => r.rule.meta.id) };
 }
 
