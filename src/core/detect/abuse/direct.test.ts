@@ -72,6 +72,12 @@ describe("hatred of a protected group in ordinary words", () => {
     ["Disabled people are the dumbest.", "hate: Disabled people are the dumbest"],
     ["Trans people are so ignorant!", "hate: Trans people are so ignorant"],
     ["Honestly refugees are the stupidest people on earth.", "hate: refugees are the stupidest"],
+    ["I'll snap your neck.", "threat: snap your neck"],
+    ["Someone should cut the throats of all those Muslims.", "threat: cut the throats of all those Muslims"],
+    ["We'd all be better off if the immigrants were gone.", "threat: better off if the immigrants were gone"],
+    ["Honestly, gay people should all be locked up.", "hate: gay people should all be locked up"],
+    ["Disabled people have no right to exist.", "hate: Disabled people have no right to exist"],
+    ["The loathing I feel for lesbians is hard to hide.", "hate: loathing I feel for lesbians"],
   ])("finds %s", (text, words) => {
     expect(found(text)).toEqual([words]);
   });
@@ -102,6 +108,12 @@ describe("hatred of a protected group in ordinary words", () => {
     "It is a myth that a trans person is no better than a rat.",
     "Stop saying immigrants are the dumbest.",
     "Parents are no better than us at this.",
+    "I'll cut your hair on Friday.",
+    "We would be better off if the printers were gone.",
+    "The children have no right to be left alone in the garden.",
+    "Anyone who attacks Muslims should be locked up.",
+    "People who hurt women should be locked up.",
+    "I have no hatred for immigrants at all.",
   ])("finds nothing in %s", (text) => {
     expect(found(text)).toEqual([]);
   });

@@ -26,6 +26,9 @@ export const GROUP =
  */
 const PROTECTED = `(?:${GROUP}|women|(?:trans|disabled) people|lesbians|homosexuals|(?:any|every|a|that) (?:woman|(?:trans|gay|black|disabled) person|muslim|immigrant))`;
 
+/** A protected group as the object of a threat ("all of those kinds of women"). */
+const THEM = `(?:the |these |those |every )?(?:kinds? of )?${PROTECTED}`;
+
 /** A protected group spoken of ("all these Muslims", "immigrants like you"). */
 const HATED = `(?:(?:all|the|these|those|you|most) )*${PROTECTED}(?: like (?:you|them))?`;
 
@@ -79,9 +82,10 @@ const HARM = "(?:kill|murder|shoot|stab|hurt|strangl|slaughter|rap|tortur|execut
  * A negation or a reporting verb in the last few words before a frame ("nobody thinks…", "I
  * don't believe…", "it is not true that…", "people saying…", "calling…", "threatening to…",
  * "it is a myth that…": what others said, or a stereotype named to condemn it, is not the
- * sender's), or an opening quotation mark just before it (a phrase quoted to condemn it).
+ * sender's), "who" ("anyone who attacks Muslims should be locked up": about those who harm the
+ * group), or an opening quotation mark just before it (a phrase quoted to condemn it).
  */
-export const UNSAID = /\b(?:no|not|never|nobody|cannot|\w+n['’]t|say\w*|said|calling|threaten\w*|myth|stereotyp\w*)\W+(?:\w+\W+){0,3}$|["“‘']$/i;
+export const UNSAID = /\b(?:no|not|never|nobody|cannot|\w+n['’]t|say\w*|said|calling|threaten\w*|myth|stereotyp\w*|who)\W+(?:\w+\W+){0,3}$|["“‘']$/i;
 
 /**
  * Frames of direct abuse and threats, as [category, key words, expression] (read ignoring case);
@@ -100,14 +104,14 @@ export const DIRECT: readonly (readonly [string, string, string])[] = [
   [
     "hate",
     `${PROTECTED}|deserve`,
-    `\\b${HATED}(?: are|.re)(?: all| just| so| such| nothing but| absolute\\w*| the| no better than)* (?:${HOSTILE})(?=\\s*(?:[^\\w\\s']|$|(?:and|people)\\b))|\\b${HATED} (?:(?:don.?t|do not) deserve (?:to )?|should(?:n.?t| not) )(?:live|exist|rights)|\\bno \\w+(?: person)? deserves to (?:live|exist)(?=\\s*(?:[.!]|$))`,
+    `\\b${HATED}(?: are|.re)(?: all| just| so| such| nothing but| absolute\\w*| the| no better than)* (?:${HOSTILE})(?=\\s*(?:[^\\w\\s']|$|(?:and|people)\\b))|\\b${HATED} (?:(?:don.?t|do not) deserve (?:to )?|should(?:n.?t| not) )(?:live|exist|rights)|\\b${HATED} (?:should(?: all)? be (?:locked up|caged|deported)|have no (?:right to (?:live|exist|be alive)|place in))|\\b(?:hatred|contempt|disdain|scorn|loathing) i (?:feel|have) for ${HATED}|\\bno \\w+(?: person)? deserves to (?:live|exist)(?=\\s*(?:[.!]|$))`,
   ],
   // Threats: "I'm going to stab him", "we'll torture these people", "death to all capitalists"; a protected group as the
   // object of killing: "murder every Muslim", "drown those kinds of refugees" (not "hang the women's coats").
   [
     "threat",
-    `${HARM}|death|gas|get rid|drown`,
-    `\\b(?:i|we)(?:.(?:m|ll|re|d))?${SOME} (?:${HARM}) ${TARGET}|\\bdeath to (?:${TARGET}|all \\w+)|\\b(?:kill|murder|shoot|stab|torture|slaughter|drown|hang|gas|exterminate|eradicate|execute|get rid of) (?:all )?(?:of )?(?:the |these |those |every )?(?:kinds? of )?${PROTECTED}\\b(?!['’])`,
+    `${HARM}|death|gas|get rid|drown|throat|neck|better off`,
+    `\\b(?:i|we)(?:.(?:m|ll|re|d))?${SOME} (?:${HARM}) ${TARGET}|\\bdeath to (?:${TARGET}|all \\w+)|\\b(?:kill|murder|shoot|stab|torture|slaughter|drown|hang|gas|exterminate|eradicate|execute|get rid of) (?:all )?(?:of )?${THEM}\\b(?!['’])|\\b(?:cut|slit|snap) (?:(?:your|his|her|${THEM}.s) (?:throat|neck)s?|the (?:throats|necks) of (?:all )?${THEM})\\b|\\bbetter off if ${THEM} (?:were|was) (?:dead|gone|${HARM})`,
   ],
   // Wishing someone dead or harmed: "she should be killed", "you deserve to die", "somebody should stab him";
   // veiled threats: "ur getting jumped", "you won't see me coming", "hope your dog gets run over" (not "you're getting
