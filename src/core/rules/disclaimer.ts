@@ -34,6 +34,8 @@ type Version = Readonly<{
   rarest: readonly string[];
   /** For each word of `rarest`, the indexes of the windows that contain it. */
   windowsOf: readonly (readonly number[])[];
+  /** Finds any of the 10 first words of `rarest` (see `coverage`). */
+  joint: RegExp;
 }>;
 
 /**
@@ -58,7 +60,7 @@ function versionsOf(organisation: Organisation): NonNullable<typeof memo> {
     const rarest = [...new Set(w)].sort((a, b) => b.length - a.length);
     const tokens = list.map((x) => x.split(" "));
     const windowsOf = rarest.map((word) => tokens.flatMap((t, i) => (t.includes(word) ? [i] : [])));
-    versions.push({ words: w, whole: [joined], windows: list, rarest, windowsOf });
+    versions.push({ words: w, whole: [joined], windows: list, rarest, windowsOf, joint: new RegExp(rarest.slice(0, 10).join("|")) });
   }
   memo = { text, html, versions, phrases: versions.map((v) => v.whole[0] as string) };
   return memo;
@@ -99,11 +101,13 @@ export function withoutDisclaimer(text: string, organisation: Organisation): str
  */
 function coverage(version: Version, lowerBody: string): number {
   const { rarest, windowsOf } = version;
-  // A body over 64 KB is first searched for the 10 longest words together, even inside other
-  // words as `includes` finds each (they hold word characters only: nothing to escape): each
-  // search of 1 MB for a word it lacks costs ~0.5 ms, and a body without the disclaimer lacks
-  // them all. (Numbers written out: named constants cost the on-send bundle bytes.)
-  const none = lowerBody.length > 65536 && !new RegExp(rarest.slice(0, 10).join("|")).test(lowerBody);
+  // The body is first searched for the 10 longest words together, even inside other words as
+  // `includes` finds each (they hold word characters only: nothing to escape): one search of
+  // 1 MB for a word it lacks costs ~0.5 ms, and a body without the disclaimer lacks them all.
+  // The expression is made once per wording, and beats ten `includes` on any length (9 KB:
+  // ~47 -> 12 µs; 300 characters: 3.7 -> 2.7 µs). (Numbers written out: named constants cost
+  // the on-send bundle bytes.)
+  const none = !version.joint.test(lowerBody);
   // The whole wording can only be there if its rarest word is (a native search, and most
   // messages lack it).
   if (!none && lowerBody.includes(rarest[0] as string) && phrasesPresent(lowerBody, version.whole).size === 1) return 1;
