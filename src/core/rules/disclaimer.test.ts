@@ -1,6 +1,6 @@
-import rule from "./disclaimer";
+import rule, { withoutDisclaimer } from "./disclaimer";
 import { makeDraft, runRule, runRuleTests } from "../../../test/rule-tester";
-import { CENTRE_DISCLAIMER_TEXT } from "../policy/default-organisation";
+import { CENTRE_DISCLAIMER_TEXT, defaultOrganisation } from "../policy/default-organisation";
 import { words } from "./utils/phrase-match";
 import { generator } from "../../../test/random";
 
@@ -243,5 +243,16 @@ describe("disclaimer (details)", () => {
     expect(runRule(rule, { draft: makeDraft({ body }) })).toEqual([]);
     const missing = runRule(rule, { draft: makeDraft({ body: body.slice(0, 1_000_000) }) });
     expect(missing.map((f) => f.messageId)).toEqual(["missingAutoInsert"]);
+  });
+
+  it("withoutDisclaimer takes the wording out, and leaves a text without all of it as it was (lower-cased)", () => {
+    const cut = withoutDisclaimer(`Please find the rota attached.\n\n${wrap(CENTRE_DISCLAIMER_TEXT, 60)}`, defaultOrganisation);
+    expect(cut.startsWith("please find the rota attached.")).toBe(true);
+    expect(cut).not.toMatch(/confidential|attachments|norcotearlyyearscentre/);
+    // Its longest word alone, or the wording with a word missing, is not the disclaimer.
+    expect(withoutDisclaimer("See www.NorcotEarlyYearsCentre.co.uk for the rota", defaultOrganisation)).toBe("see www.norcotearlyyearscentre.co.uk for the rota");
+    const partial = CENTRE_DISCLAIMER_TEXT.replace("confidential", "private");
+    expect(withoutDisclaimer(partial, defaultOrganisation)).toBe(partial.toLowerCase());
+    expect(withoutDisclaimer("Thanks, Amy", defaultOrganisation)).toBe("thanks, amy");
   });
 });
