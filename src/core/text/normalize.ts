@@ -158,15 +158,10 @@ function isLookalikeCode(code: number): boolean {
  * @returns the text with those letters folded and those marks dropped (the same string when it has none)
  */
 export function foldLookalikeLetters(text: string): string {
-  // Most text has none: it is returned without copying (a typed array made per text is slow).
-  let first = 0;
-  while (first < text.length && !isLookalikeCode(text.charCodeAt(first)) && !isDroppedMark(text.charCodeAt(first))) first++;
-  if (first === text.length) return text;
   let units: Uint16Array = new Uint16Array(text.length + 16);
   let m = 0;
   let changed = false;
-  for (; m < first; m++) units[m] = text.charCodeAt(m);
-  for (let i = first; i < text.length; i++) {
+  for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (isLookalikeCode(code)) {
       // One code unit in these ranges is one whole code point: foldChar would ask foldCode.
