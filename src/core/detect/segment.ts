@@ -230,25 +230,6 @@ function endOfBreaks(text: string, s: number): number {
   return found ? found.index : text.length;
 }
 
-/** Arrays of line numbers and offsets reused from message to message (see `scratch`). */
-const pool: Int32Array[] = [];
-
-/**
- * A zero-filled array of `count` numbers, the `k`th of the arrays a segmenting uses, cut from
- * one kept for bodies of up to 4,096 lines (V8 makes a typed array of more than 64 bytes
- * slowly, outside its heap: eight a message cost a tenth of segmenting a short one). A longer
- * body gets arrays of its own, so that no large array is kept.
- * @param k - which array
- * @param count - its length
- * @returns the array
- */
-function scratch(k: number, count: number): Int32Array {
-  if (count > 4096) return new Int32Array(count);
-  const array = (pool[k] || (pool[k] = new Int32Array(4096))).subarray(0, count);
-  array.fill(0);
-  return array;
-}
-
 /**
  * Indexes the body's lines. A long run of empty lines (some bodies are nothing else) is indexed
  * as its first `KEPT_EMPTY_LINES` lines and then one blank line holding the rest of the run,
@@ -274,10 +255,10 @@ function indexLines(input: string): Lines {
     if (e < 0) break;
     s = e + 1;
   }
-  const start = scratch(0, count);
-  const end = scratch(1, count);
-  const cs = scratch(2, count);
-  const q = scratch(3, count);
+  const start = new Int32Array(count);
+  const end = new Int32Array(count);
+  const cs = new Int32Array(count);
+  const q = new Int32Array(count);
   const blank = new Uint8Array(count);
   let s = 0;
   for (let i = 0; i < count; i++) {
@@ -932,7 +913,7 @@ type Sender = {
 };
 
 function senderOf(lines: Lines, ids: Int32Array, runs: Int32Array): Sender {
-  const offsets = scratch(4, ids.length);
+  const offsets = new Int32Array(ids.length);
   const joiner = new LineJoiner(lines.text);
   let offset = 0;
   for (let k = 0; k < ids.length; k++) {
@@ -1140,9 +1121,9 @@ export function segmentBody(text: string, options: SegmentOptions = {}): BodySeg
   const parts: PartFrame[] = [];
   const stack: PartFrame[] = [];
   /** Per line: the index of the part whose text it is, HEADER_LINE for quoted header lines, SENDER_LINE for the sender's. */
-  const owner = scratch(5, lines.count);
-  const senderIds = scratch(6, lines.count);
-  const senderRuns = scratch(7, lines.count);
+  const owner = new Int32Array(lines.count);
+  const senderIds = new Int32Array(lines.count);
+  const senderRuns = new Int32Array(lines.count);
   let senderCount = 0;
   let run = 0;
   let quotedSinceSender = false;
