@@ -94,12 +94,17 @@ function alternativeSource(alternative: string): string {
  * @param pattern - the pattern
  * @returns regular expression source (no groups that capture)
  */
-export function patternSource(pattern: string): string {
+export function patternSource(pattern: string, letter?: string): string {
   const slots = pattern.trim().split(/ +/);
   let source = "";
   slots.forEach((slot, index) => {
     const optional = slot.endsWith("?");
-    const alternatives = (optional ? slot.slice(0, -1) : slot).split("|").map(alternativeSource);
+    // With `letter`, what follows that first letter: the first slot's alternatives that start with it, less it.
+    const cut = index === 0 && letter !== undefined;
+    const alternatives = (optional ? slot.slice(0, -1) : slot)
+      .split("|")
+      .filter((a) => !cut || a[0] === letter)
+      .map((a) => alternativeSource(a).slice(cut ? 1 : 0));
     const group = alternatives.length === 1 ? (alternatives[0] as string) : `(?:${alternatives.join("|")})`;
     if (index === 0) source = group;
     else source += optional ? `(?:${SEPARATOR}${group})?` : `${SEPARATOR}${group}`;
@@ -135,10 +140,18 @@ export type CompiledSignals = Readonly<{
   /** Capture index (from 1) → [group, pattern]. */
   captures: readonly (readonly [string, string])[];
   /**
-   * Capture index (from 1) → the first word written just before the capture, outside it
-   * (patterns grouped by their first word); "" when the capture holds the whole match.
+   * Capture index (from 1) → what is written just before the capture, outside it: the first
+   * word of patterns grouped by it, the first letter of the others.
    */
   keys?: readonly string[];
+  /**
+   * The form read in texts longer than `GAPPED_MAX`: the branches by first word only, after a
+   * lookahead of the words the patterns can start with ({@link firstWordGate}). Written by
+   * letter too, that expression, with its gaps as a class, is too long for V8 to optimise.
+   * Shorter texts are read with the branches by first letter, which sort the words out faster
+   * without the lookahead.
+   */
+  long?: CompiledSignals;
 }>;
 
 /**
@@ -164,7 +177,7 @@ export function compileSignals(data: SignalData, extra: readonly (readonly [stri
     const alternatives = all.map(([, p]) => `(${patternSource(p)})`).join("|");
     return { source: `(?:${alternatives})(?!${WORD})`, captures: all };
   }
-  return groupedByFirstWord(all, gate);
+  return { ...groupedByFirstWord(all, ""), long: groupedByFirstWord(all, gate) };
 }
 
 /**
@@ -182,10 +195,12 @@ export function compileSignals(data: SignalData, extra: readonly (readonly [stri
  * `word*` beginning) stay whole, in list order, before the groups; none can start with a
  * grouped word.
  * @param all - [group, pattern], in the order they are to be tried
- * @param gate - the lookahead of all the patterns' first words
+ * @param gate - the lookahead of all the patterns' first words, written first; "" for the form by first letters (see `CompiledSignals.long`)
  * @returns the expression's source, its captures and their first words, in source order
  */
 function groupedByFirstWord(all: readonly (readonly [string, string])[], gate: string): CompiledSignals {
+  /** Without a gate (short texts), the branches are written under their first letters. */
+  const byLetters = gate === "";
   const loose: (readonly [string, string])[] = [];
   const byWord = new Map<string, (readonly [string, string])[]>();
   /** First words of the loose patterns: whole words, and `word*` beginnings. */
@@ -213,28 +228,47 @@ function groupedByFirstWord(all: readonly (readonly [string, string])[], gate: s
     if (looseWords.has(word) || loosePrefixes.some((prefix) => word.startsWith(prefix))) loose.push(...entries);
     else grouped.push([word, entries]);
   }
+  // Back in list order: a loose pattern may have come before or after grouped ones.
+  const order = new Map(all.map((entry, i) => [entry, i]));
+  loose.sort((a, b) => (order.get(a) as number) - (order.get(b) as number));
+  // Every branch is written under the first letter of the words it can start with,
+  // `t(?:(hat is (?:so|too))|he(?:( parent)|( staff))|hank(?:…))`: where a word begins, the engine
+  // tries only what can start with its first letter, not every pattern and group in turn. A
+  // loose pattern is written under each of its first words' letters, with the alternatives
+  // that start with that letter (the others cannot match there), its capture once per letter.
+  const byLetter = new Map<string, { loose: (readonly [string, string])[]; words: [string, (readonly [string, string])[]][] }>();
+  const under = (letter: string): { loose: (readonly [string, string])[]; words: [string, (readonly [string, string])[]][] } => {
+    let branch = byLetter.get(letter);
+    if (branch === undefined) byLetter.set(letter, (branch = { loose: [], words: [] }));
+    return branch;
+  };
+  // Without `byLetters`, "" stands for every letter: the loose patterns whole, then each group.
+  for (const entry of loose) {
+    for (const letter of new Set((entry[1].trim().split(/ +/)[0] as string).split("|").map((a) => (byLetters ? (a[0] as string) : "")))) under(letter).loose.push(entry);
+  }
+  for (const group of grouped) under(byLetters ? (group[0][0] as string) : "").words.push(group);
   const captures: (readonly [string, string])[] = [];
   const keys: string[] = [];
   const branches: string[] = [];
   // The branches exclude each other (no grouped word can start a loose pattern, and a group
-  // matches only at its own word), so their order changes nothing; the loose ones come first.
-  if (loose.length > 0) {
-    // Back in list order: a loose pattern may have come before or after grouped ones.
-    const order = new Map(all.map((entry, i) => [entry, i]));
-    loose.sort((a, b) => (order.get(a) as number) - (order.get(b) as number));
-    for (const entry of loose) {
+  // matches only at its own word), so their order changes nothing; in a letter's branch the
+  // loose patterns come first, in list order.
+  for (const [letter, branch] of byLetter) {
+    const parts: string[] = [];
+    for (const entry of branch.loose) {
       captures.push(entry);
-      keys.push("");
+      keys.push(letter);
+      parts.push(`(${patternSource(entry[1], byLetters ? letter : undefined)})`);
     }
-    branches.push(loose.map(([, p]) => `(${patternSource(p)})`).join("|"));
-  }
-  for (const [word, entries] of grouped) {
-    for (const entry of entries) {
-      captures.push(entry);
-      keys.push(word);
+    for (const [word, entries] of branch.words) {
+      for (const entry of entries) {
+        captures.push(entry);
+        keys.push(word);
+      }
+      // Each grouped pattern's source starts with its first word, written as it is.
+      parts.push(`${word.slice(letter.length)}(?:${entries.map(([, p]) => `(${patternSource(p).slice(word.length)})`).join("|")})`);
     }
-    // Each grouped pattern's source starts with its first word, written as it is.
-    branches.push(`${word}(?:${entries.map(([, p]) => `(${patternSource(p).slice(word.length)})`).join("|")})`);
+    branches.push(`${letter}(?:${parts.join("|")})`);
   }
   return { source: `${gate}(?:${branches.join("|")})(?!${WORD})`, captures, keys };
 }
@@ -359,6 +393,7 @@ export function findSignals(prepared: string, compiled: CompiledSignals | undefi
   // One expression per compiled list, made on first use; a global expression carries state,
   // so the scan always starts it from 0 (and nothing else runs during it).
   const long = prepared.length > GAPPED_MAX;
+  if (long && compiled.long) compiled = compiled.long;
   const kept = long ? wideExpressions : expressions;
   let re = kept.get(compiled);
   if (re === undefined) {
