@@ -8,7 +8,7 @@
  * Usage: node webpack/send-outcomes.js dist/launchevent.js [every=2]  (compare two builds' lines)
  */
 "use strict";
-const fs = require("fs"), path = require("path"), Module = require("module"), crypto = require("crypto");
+const fs = require("fs"), path = require("path"), Module = require("module"), { createHash } = require("crypto");
 const esbuild = require("esbuild");
 const ROOT = path.join(__dirname, "..");
 function loadHarness() {
@@ -23,9 +23,9 @@ const { loadRows } = require(path.join(ROOT, "tools/detect/common.js"));
   const code = fs.readFileSync(process.argv[2], "utf8");
   const every = Number(process.argv[3] || 2);
   const rows = loadRows().filter((r) => r.split !== "test" && !/^fresh/.test(r.source) && !/^(data|public)/.test(r.source));
-  const corpusRows = rows.filter((r, i) => r.id && /^(comment|fwd|list|nursery|post|review|thread|tweet|work|hatecheck)/.test(r.source));
+  const corpusRows = rows.filter((r) => r.id && /^(comment|fwd|list|nursery|post|review|thread|tweet|work|hatecheck)/.test(r.source));
   const disclaimer = h.defaultOrganisation.disclaimer.html;
-  const hash = crypto.createHash("sha256");
+  const hash = createHash("sha256");
   let n = 0; const tally = {}; let bundle;
   for (let i = 0; i < corpusRows.length; i += every) {
     const r = corpusRows[i];
