@@ -139,6 +139,9 @@ const axeSource = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8"
  * Insights suppresses the same, microsoft/accessibility-insights-web#7605).
  */
 async function axe(page, where) {
+  // A dialog that is still fading in has text at part opacity, which axe reads as low contrast:
+  // judge the page as it settles, after its running animations have finished.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"), null, { timeout: 5000 }).catch(() => {});
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
     const result = await window.axe.run(document, { resultTypes: ["violations"] });
