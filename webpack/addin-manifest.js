@@ -17,6 +17,7 @@ const fs = require("fs");
 const path = require("path");
 const { execFileSync } = require("child_process");
 const { zipSync, strToU8 } = require("fflate");
+const { AssetStepPlugin } = require("./asset-step");
 
 const root = path.join(__dirname, "..");
 /** The origin in manifest.xml and in development builds. */
@@ -275,31 +276,27 @@ function appPackage(manifest, assetsDir) {
 }
 
 /** Emits the manifests, the app package and build-info.json into the webpack output. */
-class ManifestPlugin {
+class ManifestPlugin extends AssetStepPlugin {
   /** @param {{ origin: string }} options - the origin without trailing slash */
   constructor(options) {
-    this.origin = options.origin;
-  }
-
-  apply(compiler) {
-    const { Compilation, sources } = compiler.webpack;
-    compiler.hooks.thisCompilation.tap("ManifestPlugin", (compilation) => {
-      compilation.hooks.processAssets.tap({ name: "ManifestPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
-        const template = path.join(root, "manifest.xml");
-        compilation.fileDependencies.add(template);
+    const template = path.join(root, "manifest.xml");
+    const origin = options.origin;
+    super({
+      name: "ManifestPlugin",
+      stage: "ADDITIONAL",
+      files: [template],
+      emit: () => {
         const version = manifestVersion();
-        try {
-          const xml = renderXml(fs.readFileSync(template, "utf8"), { origin: this.origin, version });
-          const json = renderJson({ origin: this.origin, version });
-          compilation.emitAsset("manifest.xml", new sources.RawSource(xml));
-          compilation.emitAsset("manifest.json", new sources.RawSource(`${JSON.stringify(json, null, 2)}\n`));
-          compilation.emitAsset("etiquette-guard-app.zip", new sources.RawSource(Buffer.from(appPackage(json, path.join(root, "assets")))));
-          compilation.emitAsset("build-info.json", new sources.RawSource(`${JSON.stringify({ origin: this.origin, version: version.xml }, null, 2)}\n`));
-        } catch (error) {
-          compilation.errors.push(new compiler.webpack.WebpackError(error.message));
-        }
-      });
+        const json = renderJson({ origin, version });
+        return {
+          "manifest.xml": renderXml(fs.readFileSync(template, "utf8"), { origin, version }),
+          "manifest.json": `${JSON.stringify(json, null, 2)}\n`,
+          "etiquette-guard-app.zip": appPackage(json, path.join(root, "assets")),
+          "build-info.json": `${JSON.stringify({ origin, version: version.xml }, null, 2)}\n`,
+        };
+      },
     });
+    this.origin = origin;
   }
 }
 

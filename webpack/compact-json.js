@@ -34,6 +34,7 @@
 
 const acorn = require("acorn");
 const zlib = require("zlib");
+const { AssetStepPlugin } = require("./asset-step");
 
 /** Starts a string that stands for a list of strings. */
 const MARKER = "`";
@@ -491,25 +492,20 @@ function splitStringArrays(code) {
   return { code: out, arrays: edits.length };
 }
 
-/** Applies compactJsonInCode to the named .js assets after minification (production only). */
-class CompactJsonPlugin {
+/**
+ * Applies compactJsonInCode (then the hoisting and the split lists) to the named .js assets
+ * after the minimizers (OPTIMIZE_SIZE), before the layout, the prelude and the ES2016 check
+ * (production only).
+ */
+class CompactJsonPlugin extends AssetStepPlugin {
   /** @param {{ assets: string[] }} options */
   constructor(options) {
-    this.assets = options.assets;
-  }
-
-  apply(compiler) {
-    const { Compilation, sources } = compiler.webpack;
-    compiler.hooks.thisCompilation.tap("CompactJsonPlugin", (compilation) => {
-      // After the minimizers (OPTIMIZE_SIZE), before the prelude and the ES2016 check.
-      compilation.hooks.processAssets.tap({ name: "CompactJsonPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_SIZE + 1 }, () => {
-        for (const name of this.assets) {
-          const asset = compilation.getAsset(name);
-          if (!asset) continue;
-          const { code } = splitStringArrays(hoistCodedStrings(hoistJsonData(compactJsonInCode(asset.source.source().toString()).code).code).code);
-          compilation.updateAsset(name, new sources.RawSource(code));
-        }
-      });
+    super({
+      name: "CompactJsonPlugin",
+      stage: "OPTIMIZE_SIZE",
+      offset: 1,
+      assets: options.assets,
+      rewrite: (code) => splitStringArrays(hoistCodedStrings(hoistJsonData(compactJsonInCode(code).code).code).code).code,
     });
   }
 }

@@ -24,6 +24,7 @@
 
 const acorn = require("acorn");
 const eslintScope = require("eslint-scope");
+const { AssetStepPlugin } = require("./asset-step");
 
 /**
  * The names of every function declared inside a node (at any depth).
@@ -103,23 +104,10 @@ function constToLet(code) {
  * A minimizer step (list it between esbuild's and terser's in `optimization.minimizer`): rewrites
  * the named assets with `constToLet`.
  */
-class ConstToLetPlugin {
+class ConstToLetPlugin extends AssetStepPlugin {
   /** @param {{ assets: string[] }} options */
   constructor(options) {
-    this.assets = options.assets;
-  }
-
-  apply(compiler) {
-    const { Compilation, sources } = compiler.webpack;
-    compiler.hooks.thisCompilation.tap("ConstToLetPlugin", (compilation) => {
-      compilation.hooks.processAssets.tap({ name: "ConstToLetPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_SIZE }, () => {
-        for (const name of this.assets) {
-          const asset = compilation.getAsset(name);
-          if (!asset) continue;
-          compilation.updateAsset(name, new sources.RawSource(constToLet(asset.source.source().toString()).code));
-        }
-      });
-    });
+    super({ name: "ConstToLetPlugin", stage: "OPTIMIZE_SIZE", assets: options.assets, rewrite: (code) => constToLet(code).code });
   }
 }
 

@@ -31,6 +31,7 @@ const fs = require("fs");
 const path = require("path");
 const zlib = require("zlib");
 const { isConstantParse, CODED_PREFIX } = require("./compact-json");
+const { AssetStepPlugin } = require("./asset-step");
 
 const ORDER_FILE = path.join(__dirname, "function-order.json");
 /**
@@ -215,24 +216,16 @@ function storedLayout() {
 }
 
 /** Applies the stored layout to the named .js assets (production only, after compact-json). */
-class FunctionOrderPlugin {
+class FunctionOrderPlugin extends AssetStepPlugin {
   /** @param {{ assets: string[] }} options */
   constructor(options) {
-    this.assets = options.assets;
-  }
-
-  apply(compiler) {
-    const { Compilation, sources } = compiler.webpack;
-    compiler.hooks.thisCompilation.tap("FunctionOrderPlugin", (compilation) => {
-      compilation.fileDependencies.add(ORDER_FILE);
-      compilation.hooks.processAssets.tap({ name: "FunctionOrderPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_SIZE + 2 }, () => {
-        const layout = storedLayout();
-        for (const name of this.assets) {
-          const asset = compilation.getAsset(name);
-          if (!asset) continue;
-          compilation.updateAsset(name, new sources.RawSource(applyLayout(asset.source.source().toString(), layout).code));
-        }
-      });
+    super({
+      name: "FunctionOrderPlugin",
+      stage: "OPTIMIZE_SIZE",
+      offset: 2,
+      assets: options.assets,
+      files: [ORDER_FILE],
+      rewrite: (code) => applyLayout(code, storedLayout()).code,
     });
   }
 }
