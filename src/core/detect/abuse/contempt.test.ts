@@ -106,3 +106,31 @@ describe("spellings of slurs and profanity used as address", () => {
     expect(found(text)).toContain(category);
   });
 });
+
+describe("an insult said to someone as a name (a vocative), after a comma or as a sentence of its own", () => {
+  it.each([
+    "Stop whining about the rota, loser.",
+    "Keep scrolling, creep",
+    "They take and take. Vermin.",
+    "Sucking the country dry, leeches!",
+    "Ship the lot of them out. Animals.",
+    "nice haircut, ugly little troll 😂",
+    "as if anyone cares, pathetic little worm 🤡",
+    "We all saw what you did, pervert\n\nSam",
+  ])("finds %s", (text) => {
+    expect(categories(text)).toContain("insult");
+  });
+  it.each([
+    "This term we learn about plants, animals.",
+    "The children drew farm animals, wild animals.",
+    "Rats. Missed the bus again.",
+    "Nobody. Not one parent replied.",
+    "Scope creep is the risk here.",
+    "Who won? The losers, sadly, were us.",
+    "The story has a troll, a goat and a bridge.",
+    "Dressing-up day: pirates, princesses, goblins.",
+    "Absolute joke. Total failure.",
+  ])("finds nothing in %s", (text) => {
+    expect(frameHits(text)).toEqual([]);
+  });
+});

@@ -74,6 +74,16 @@ function slangFrame(): string {
   return `(?:(?:^|\\b(?!thank|bless)\\w+\\W+)(?:you|u|ya)|\\b(?:shut up|stfu|what an?(?![\\w ]{0,30}\\b(?:joke|tool|failure|disgrace|embarrassment)\\b)|(?:ur|your|you.?re|you are|u r|s?he.?s|s?he is|(?:yo)?u look like)(?: such)? an?))(?:,? (?:${a}|${MILD}|f\\w*ing))* (?:${SLANG}|${INSULT_NOUN})s?(?=\\s*(?:[^\\w ]|$|(?:and|but|who|lol|lmf?ao|mate|bro|tbh|af|smh|haha|nobody|go|you|u)\\b))|\\b(?:${VILE}|rubbish|crap|shit|useless|stupid|pile) and so are (?:you|u)\\b`;
 }
 
+/** An emoji (its first UTF-16 unit), which may end an insult as a full stop does in tweets ("ugly little troll 😂"). */
+const EMOJI = "[\\ud83c-\\ud83e]";
+
+/**
+ * Nouns for a person or people that insult alone, said as a sentence or after a comma, as one
+ * calls someone by name (a vocative): "Pipe down, pervert.", "Bleeding us dry, leeches.", "Burn it
+ * down. Vermin."; "Animals." only as a sentence of its own ("farm animals, wild animals." stay clean).
+ */
+const BARE = "vermin|leeche|savage|invader|loser|pervert|creep|degenerate|lowlife";
+
 /** Adjectives that open a sentence that is only an insult, besides the insult list's ("Frigid cow, no wonder…", "cringe loser"). */
 const SCORN = "thick|frigid|cringe|whiny";
 
@@ -91,7 +101,10 @@ function scornFrame(): [string, string] {
   const adj = `${a}|${SCORN}`;
   // Nouns the list's phrases teach that are everyday words ("you" of "screw you", "face", "off") are left to those phrases.
   const nouns = `${learntNouns.split("|").filter((n) => !/^(?:dead|off|waste|ugly|sack|face|af|asf|you)$/.test(n)).join("|")}|${SLANG}|${INSULT_NOUN}`;
-  return [`\\b(?:${nouns})s?\\b|so are`, `${slangFrame()}|(?:^|[.!?\\n] *)(?:${adj})(?:,? (?:${adj}|${MILD}))* (?:${nouns})s?(?=\\s*(?:[.!?\\n]|$|, *(?:you|your|ur|u|no|even|go|get)\\b))`];
+  return [
+    `\\b(?:${nouns}|${BARE}|animals)s?\\b|so are`,
+    `${slangFrame()}|(?:^|[.!?\\n] *|, *)(?:${adj})(?:,? (?:${adj}|${MILD}))* (?:${nouns})s?(?=\\s*(?:[.!?\\n]|$|${EMOJI}|, *(?:you|your|ur|u|no|even|go|get)\\b))|(?:[.!?] +animals|(?:[.!?] +|, *)(?:(?:${MILD}) )?(?:${BARE})s?)(?=[ \\t]*(?:[.!?\\n]|$|${EMOJI}))`,
+  ];
 }
 
 /** Words that make a group vermin or animals ("asylum seekers are cockroaches"). */
