@@ -383,6 +383,17 @@ describe("no-heated-tone: empathy and plain questions are not signs", () => {
   it.each(["I do understand your frustration.", "I really appreciate your frustration with the closure.", "Who keeps the key to the fridge?"])("%s", (text) => {
     expect(runRule(rule, { draft: body(text), options: { ...noModel, threshold: 1 } })).toHaveLength(0);
   });
+  it.each([
+    "I know this is frustrating for the project team, who worked very hard to hit April.",
+    "I understand it's frustrating; it is also not something I can change.",
+    "I completely understand why the original review was frustrating.",
+    "I also appreciate the frustration that comes from a library that should just work.",
+  ])("the sender sharing the reader's frustration: %s", (text) => {
+    expect(runRule(rule, { draft: body(text), options: { ...noModel, threshold: 1 } })).toHaveLength(0);
+  });
+  it.each(["This is frustrating.", "I find this frustrating.", "Frankly it is frustrating that nobody knows."])("the sender's own frustration is still a sign: %s", (text) => {
+    expect(runRule(rule, { draft: body(text), options: { ...noModel, threshold: 1 } })).toHaveLength(1);
+  });
   it("who keeps … -ing is still a sign", () => {
     expect(runRule(rule, { draft: body("Who keeps leaving the fridge open?"), options: { ...noModel, threshold: 1 } })).toHaveLength(1);
   });
