@@ -79,8 +79,10 @@ const FIRST_WORD = /^[a-z0-9\u017f\u212a]+/i;
  * An expression over lower-cased text that ends where one of the phrases may begin: after a
  * character that is not an ASCII letter or digit, before one of the phrases' first words,
  * whole. Under `iu` only "ſ" (folds to `s`) and the Kelvin sign (to `k`) match an ASCII letter
- * besides its own two cases; lower-cased, "ſ" is still itself and the Kelvin sign is `k`. So
- * every place the full list matches is found, and no `i` flag is needed.
+ * besides its own two cases; lower-cased, the Kelvin sign is `k`, and "ſ" is read as `s` (see
+ * {@link forEachPhrase}). So every place the full list matches is found, and no `i` flag is
+ * needed. The first words are plain letters and digits (no `[sſ]` class), which V8 searches as
+ * a tree of letters (the personal-data rule on a 1 MB body: 9.6 → 8.2 ms).
  * @param phrases - the phrases
  * @returns a global expression, or undefined when a phrase does not begin with a letter or digit
  */
@@ -92,8 +94,7 @@ function startsRegExp(phrases: readonly string[]): RegExp | undefined {
     firstWords.add(first.toLowerCase().replace(/\u017f/g, "s"));
   }
   if (firstWords.size === 0) return undefined;
-  const spelt = [...firstWords].map((w) => w.replace(/s/g, "[s\u017f]"));
-  return new RegExp(`(?:^|[^a-z0-9\u017f])(?=(?:${spelt.join("|")})(?![a-z0-9\u017f]))`, "g");
+  return new RegExp(`(?:^|[^a-z0-9])(?=(?:${[...firstWords].join("|")})(?![a-z0-9]))`, "g");
 }
 
 /**
@@ -106,8 +107,9 @@ function startsRegExp(phrases: readonly string[]): RegExp | undefined {
 export function forEachPhrase(scan: PhraseScan, text: string, visit: (m: RegExpExecArray) => boolean | void): void {
   // Lower-casing keeps every offset unless a character grows ("İ" becomes two): such a text is
   // searched with the full list throughout, as is a list the first-word search cannot serve.
+  // The first-word search reads "ſ" as `s` (`replace` gives the same string when there is none).
   const lower = scan.starts === undefined ? "" : lowerCase(text);
-  if (scan.starts !== undefined && lower.length === text.length) forEachMatchAt(scan.starts, scan.sticky, text, visit, notAfterWordIu, lower);
+  if (scan.starts !== undefined && lower.length === text.length) forEachMatchAt(scan.starts, scan.sticky, text, visit, notAfterWordIu, lower.replace(/\u017f/g, "s"));
   else forEachMatch(scan.global, text, visit, notAfterWordIu);
 }
 
