@@ -403,3 +403,28 @@ describe("an insult the writer says of themself", () => {
     expect(String(run(text)[0]?.evidence)).toContain(word);
   });
 });
+
+describe("a slur or insult denied of a group, as counter-speech says it", () => {
+  const run = (text: string) => runRule(rule, { draft: makeDraft({ subject: "Re: the thread", body: text }) });
+
+  it.each([
+    "Gay people are not paedos.",
+    "Women are not scum, and posts saying so get reported.",
+    "Travellers aren't pikeys.",
+    "Disabled people are not retards, they are people.",
+    "It's disgusting to say women should be raped.",
+  ])("is not reported: %s", (text) => {
+    expect(run(text)).toEqual([]);
+  });
+
+  it.each([
+    ["You're not a slag, you're a whore.", "wh"],
+    ["Gay people are paedos.", "paedos"],
+    ["Muslims aren't people, they're terrorists and scum.", "scum"],
+    ["She's not scum? She is scum.", "scum"],
+    ["That's not fucking fair.", "f"],
+    ["They say women should be raped and they mean it. Women should be raped.", "raped"],
+  ])("still reports it when it is the sender's: %s", (text, word) => {
+    expect(String(run(text)[0]?.evidence).toLowerCase()).toContain(word);
+  });
+});

@@ -172,13 +172,25 @@ export function firstAbusiveHits(text: string, options: Readonly<AbusiveLanguage
 const SELF_BEFORE = /\b(?:i(?:['’]?m| am| was| feel| felt| look| looked)(?: like)?|made me (?:look|feel)(?: like)?|(?:i['’]?ve|i have) been)(?: (?:such|a|an|total|complete|absolute|utter|right|proper|massive|silly|daft|bloody|old))* *$|\bwhat an? *$/i;
 const SELF_AFTER = /^ *i(?: am|['’]m| was)\b/i;
 
-/** Whether an insult is the writer's of themself (see {@link SELF_BEFORE}). */
+/**
+ * Whether an insult is the writer's of themself (see {@link SELF_BEFORE}), or a hit is denied of
+ * a group ({@link DENIED}).
+ */
 function selfInsult(text: string, h: AbusiveHit): boolean {
-  if (h.category !== "insult") return false;
   const before = text.slice(Math.max(0, h.start - 48), h.start);
+  if (DENIED.test(before)) return true;
+  if (h.category !== "insult") return false;
   const m = SELF_BEFORE.exec(before);
   return m !== null && (!/^what/i.test(m[0]) || SELF_AFTER.test(text.slice(h.end, h.end + 8)));
 }
+
+/**
+ * Words before a slur or insult that deny it of a group, as counter-speech does: "Gay people are
+ * not paedos", "Travellers aren't pikeys", "women are not all scum". Said of a plural subject
+ * only: "you're not a …" and "I'm not an idiot" still count (said at someone); "That's not
+ * fucking fair" too (no plural subject), though "parents are not fucking stupid" would not.
+ */
+const DENIED = /\b(?:\w+s|people|wom[ae]n|m[ae]n) (?:are|were)(?: not|n['’]t)(?: all| just)?(?: an?)? *$/i;
 
 /** At most this many hits are read again for reported speech; beyond it a hit counts as the sender's own. */
 const MAX_REPORTED_CHECKS = 200;

@@ -47,7 +47,7 @@ const WISHED_HARM = "shot|gassed|hanged|exterminated|sterili[sz]ed|strung up|wip
 
 /** A person or people named by a noun: a short list, "… people", and -ist / -ian words (racists, journalists, politicians; not checklists or playlists). */
 export const PEOPLE =
-  "(?:(?:(?!no )\\w+ )?(?:people|folks?|m[ae]n|wom[ae]n|police|staff|person)|(?:immigrant|migrant|refugee|muslim|jew|gay|black|parent|teacher|nurse|doctor|lawyer|cop|manager|worker|girl|boy|person|(?!\\w*[ky]lists)\\w{3,}ist|\\w{2,}ian)s?)";
+  "(?:(?:(?!no |sa[iy])\\w+ )?(?:people|folks?|m[ae]n|wom[ae]n|police|staff|person)|(?:immigrant|migrant|refugee|muslim|jew|gay|black|parent|teacher|nurse|doctor|lawyer|cop|manager|worker|girl|boy|person|(?!\\w*[ky]lists)\\w{3,}ist|\\w{2,}ian)s?)";
 
 /** Determiners before people ("all these", "every single one of those", "the next"). */
 const DET = "(?:(?:all|every|each|any|an?|the|these|those|you|next|single|one|kinds?|of|lot) )*";
