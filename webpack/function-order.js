@@ -6,7 +6,7 @@
  * declarations, one after the other. JavaScript creates every function declared in a scope
  * before any of the scope's code runs, so the order in which they are written does not change
  * what the script does (as long as no two have the same name, which is checked). Likewise the
- * data that webpack/compact-json.js hoists to the top (`var $j0=JSON.parse('…',$jsonLists),…`):
+ * data that webpack/compact-json.js hoists to the top (`var $j0=JSON.parse('…',$j_),…`):
  * each parses a constant text with a reviver that keeps no state, so they can be parsed in any
  * order. The order does change how well gzip compresses them: deflate finds repeats only
  * within the last 32 KB, and codes each block with one table. A local search (see
@@ -88,7 +88,7 @@ function walk(node, visit) {
  * The runs of a script that may be reordered.
  * - functions: the leading function declarations of the function body with the most
  *   statements (webpack's module scope), after its directives;
- * - data: the declaration whose declarators are all `$jN = JSON.parse("constant"[, $jsonLists])`
+ * - data: the declaration whose declarators are all `$jN = JSON.parse("constant"[, $j_])`
  *   or coded strings `$jcN = "…"`.
  * Each only when it has two parts or more, they are contiguous, and no two share a name.
  * @param {string} code

@@ -83,8 +83,8 @@ describe("dist/launchevent.js", () => {
   it("keeps the data's word lists as joined strings that JSON.parse's reviver splits again", () => {
     // Lists of strings are written "`|a|b|c" (webpack/compact-json.js); the data stays correct
     // because every rule's tests run on the bundle below (es2016-runtime.test.ts).
-    expect(built.code()).toMatch(/function \$jsonLists\(k,v\)\{/);
-    expect((built.code().match(/,\$jsonLists\)/g) ?? []).length).toBeGreaterThan(10);
+    expect(built.code()).toMatch(/function \$j_\(k,v\)\{/);
+    expect((built.code().match(/,\$j_\)/g) ?? []).length).toBeGreaterThan(10);
     expect(built.code()).not.toMatch(/"word":\["[^"]*","/);
   });
 
@@ -102,7 +102,7 @@ describe("dist/launchevent.js", () => {
   it("keeps the Unicode range tables with the data at the top (compact-json's hoistCodedStrings)", () => {
     const code = built.code();
     // The data's declaration ends where the reviver's declaration starts.
-    const reviver = code.indexOf(";function $jsonLists(");
+    const reviver = code.indexOf(";function $j_(");
     expect(reviver).toBeGreaterThan(0);
     expect(code.slice(0, reviver)).toMatch(/[,;]\$j0=JSON\.parse\(/);
     // The tables of char-classes-data.ts, read from the source: each is one of the hoisted texts before the data.

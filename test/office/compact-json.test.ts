@@ -146,7 +146,7 @@ describe("compactJsonInCode", () => {
   it("rewrites JSON.parse calls with lists of strings, declares one reviver, and gives the same values", () => {
     const out = compactJsonInCode(script);
     expect(out.calls).toBe(2);
-    expect(out.code.startsWith("(()=>{function $jsonLists(k,v){")).toBe(true);
+    expect(out.code.startsWith("(()=>{function $j_(k,v){")).toBe(true);
     expect(out.code).toContain("JSON.parse('{\"k\":1}')");
     const before: { result?: unknown } = {};
     const after: { result?: unknown } = {};
@@ -159,7 +159,7 @@ describe("compactJsonInCode", () => {
   it("leaves a script without such calls as it is, and fails loudly on a bundle it cannot wrap", () => {
     expect(compactJsonInCode("(()=>{x=JSON.parse('{\"k\":1}')})();").code).toBe("(()=>{x=JSON.parse('{\"k\":1}')})();");
     expect(() => compactJsonInCode(`x=JSON.parse('${LIST}');`)).toThrow(/does not start with/);
-    expect(() => compactJsonInCode(`(()=>{var $jsonLists;x=JSON.parse('${LIST}')})();`)).toThrow(/already uses/);
+    expect(() => compactJsonInCode(`(()=>{var $j_;x=JSON.parse('${LIST}')})();`)).toThrow(/already uses/);
   });
 });
 
@@ -215,7 +215,7 @@ describe("hoistJsonData", () => {
     const words = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa"];
     const compacted = compactJsonInCode(`(()=>{const d=JSON.parse('${JSON.stringify({ words })}');result=d})();`).code;
     const out = hoistJsonData(compacted);
-    expect(out.code.startsWith(`(()=>{var $j0=JSON.parse('{"words":"\` ${words.join(" ")}"}',$jsonLists);function $jsonLists${REVIVER_SOURCE.slice("function".length)}`)).toBe(true);
+    expect(out.code.startsWith(`(()=>{var $j0=JSON.parse('{"words":"\` ${words.join(" ")}"}',$j_);function $j_${REVIVER_SOURCE.slice("function".length)}`)).toBe(true);
     const ctx: { result?: unknown } = {};
     vm.runInNewContext(out.code, ctx);
     expect(ctx.result).toEqual({ words });

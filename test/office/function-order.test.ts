@@ -29,8 +29,8 @@ const names = (code: string, kind: "functions" | "data"): string[] => (findRuns(
 
 /** A script shaped like the bundle: an arrow IIFE, "use strict", function declarations, then code. */
 const SCRIPT = [
-  "(()=>{var $jsonLists=(k,v)=>typeof v==\"string\"&&v[0]==\"`\"?v.slice(2).split(v[1]):v;",
-  "var $j0=JSON.parse('{\"a\":\"` x y\"}',$jsonLists),$j1=JSON.parse('[1,2]'),$j2=JSON.parse('{\"b\":3}',$jsonLists);",
+  "(()=>{var $j_=(k,v)=>typeof v==\"string\"&&v[0]==\"`\"?v.slice(2).split(v[1]):v;",
+  "var $j0=JSON.parse('{\"a\":\"` x y\"}',$j_),$j1=JSON.parse('[1,2]'),$j2=JSON.parse('{\"b\":3}',$j_);",
   '(()=>{"use strict";',
   "function a(e){return b(e)+1}",
   "function b(e){return e*2}",
