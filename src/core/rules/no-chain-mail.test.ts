@@ -491,3 +491,46 @@ describe("no-chain-mail: a reply is an answer, not a letter passed on", () => {
     ]);
   });
 });
+
+describe("no-chain-mail: a call to pass it on to an open audience ('everyone who drives', 'warn the women you love')", () => {
+  const off = { modelThreshold: 1, modelAssist: 1 };
+  it.each([
+    ["everyone who", "From Monday a phone in the cup holder means 6 points. Please forward to everyone who drives."],
+    ["the women you love", "It was chloroform and it is happening all over the country. Warn the women you love."],
+    ["your friends and relatives", "Gangs throw eggs at windscreens on quiet roads. Please inform your friends and relatives."],
+    ["broadcast … everybody who", "The bank is about to collapse. Withdraw your money and broadcast this to everybody who banks with them."],
+    ["tag 10 friends", "Tag 10 friends who would help you move a sofa up three flights of stairs!!"],
+    ["share if you remember", "Pink custard, spam fritters and semolina with jam. Share if you remember!!!"],
+  ])("reports '%s' on its own", (_, text) => {
+    expect(runRule(rule, { draft: makeDraft({ subject: "Fwd: read", body: text }), options: off })).toHaveLength(1);
+  });
+  it.each([
+    "Hello all, Sheila asked me to send this on to everyone who put their name down. If you can't do your slot please swap.",
+    "The family hub is running a free course for parents. Please pass on to anyone who might like it.",
+    "Please inform your manager if you are unwell before 7am.",
+    "Please warn the parents in your room that the car park is closed on Friday.",
+  ])("finds no call in a notice's own words: %s", (text) => {
+    expect(runRule(rule, { draft: makeDraft({ subject: "Fwd: notice", body: text }), options: { ...off, threshold: 1 } })).toHaveLength(0);
+  });
+});
+
+describe("no-chain-mail: the joke's own forms (what's the difference between, you might be a … if)", () => {
+  const off = { modelThreshold: 1, modelAssist: 1 };
+  it.each([
+    ["What's the difference between a", "Q. What's the difference between a project manager and a mobile phone?\nA. You can switch off a mobile phone."],
+  ])("reads '%s' as a joke (two points)", (sign, text) => {
+    const found = runRule(rule, { draft: makeDraft({ subject: "Fw: Friday", body: text }), options: { ...off, threshold: 2 } });
+    expect(found).toEqual([expect.objectContaining({ messageId: "joke", evidence: expect.stringContaining(`“${sign}`) })]);
+    expect(runRule(rule, { draft: makeDraft({ subject: "Fw: Friday", body: text }), options: off })).toHaveLength(0);
+  });
+  it("reports a 'you might be a … if' list on its own", () => {
+    const list = "You might be a Texan if...\n- You consider 75 degrees a bit nippy.\n- You measure distance in hours.";
+    expect(runRule(rule, { draft: makeDraft({ subject: "FW: FW: Texas", body: list }), options: off })).toHaveLength(1);
+  });
+  it.each([
+    "What's the difference between a 15-hour and a 30-hour place? The leaflet in the entrance explains.",
+    "You might be a good fit for the deputy role if you have your Level 3; ask me for the form.",
+  ])("leaves an ordinary sentence alone: %s", (text) => {
+    expect(runRule(rule, { draft: body(text) })).toHaveLength(0);
+  });
+});
