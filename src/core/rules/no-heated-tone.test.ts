@@ -838,6 +838,39 @@ describe("no-heated-tone: a refusal in the first person ('I'm not paying', 'I am
   });
 });
 
+describe("no-heated-tone: someone's words quoted back and denied complete the model's points when the whole text reads heated", () => {
+  const options = { modelStrong: 0.4 };
+  const premise = (text: string) => expect(detectOne(modelText("Order", text), "heated").probability).toBeGreaterThanOrEqual(0.4);
+  const run = (text: string) => runRule(rule, { draft: makeDraft({ subject: "Order", body: text }), options });
+
+  it.each([
+    ["The nappies were not delivered. No, it is not \"a delay\".", "a delay"],
+    ["The nappies were not delivered. This is not a \"small mistake\".", "small mistake"],
+    ["The nappies were not delivered, and I don't call that “out for delivery”.", "out for delivery"],
+  ])("%s", (text, evidence) => {
+    premise(text);
+    expect(String(run(text)[0]?.evidence)).toContain(evidence);
+  });
+
+  it.each([
+    // A quotation with no denial next to it, or one far from it.
+    "The nappies were not delivered. The box was marked \"fragile\" and left at the gate.",
+    "The nappies were not delivered. The box, marked \"fragile\", was left by the gate, which I did not expect.",
+    // "no more than" is a quantity, not a denial.
+    "The nappies were not delivered. We order no more than \"two packs\" a week.",
+    // A long quotation is someone's words reported, not a word thrown back.
+    "The nappies were not delivered. The driver wrote \"left with a neighbour at the gate\" and that is not true.",
+  ])("leaves alone: %s", (text) => {
+    premise(text);
+    expect(run(text)).toEqual([]);
+  });
+
+  it("does not count it without the model", () => {
+    const text = "The nappies were not delivered. No, it is not \"a delay\".";
+    expect(runRule(rule, { draft: makeDraft({ subject: "Order", body: text }), options: noModel })).toEqual([]);
+  });
+});
+
 describe("no-heated-tone: 'don't tell me…' is a mild sign", () => {
   const run = (text: string) => runRule(rule, { draft: body(text), options: noModel });
 
