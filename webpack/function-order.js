@@ -8,7 +8,10 @@
  * what the script does (as long as no two have the same name, which is checked). Likewise the
  * data that webpack/compact-json.js hoists to the top (`var $j0=JSON.parse('…',$j_),…`):
  * each parses a constant text with a reviver that keeps no state, so they can be parsed in any
- * order. The order does change how well gzip compresses them: deflate finds repeats only
+ * order. So are the module scope's `let` declarators that only create values (literals,
+ * regular expressions, functions, arrays and objects of them: `letGroups`), within each group
+ * of consecutive ones that read none of the group's names: no code runs between them.
+ * The order does change how well gzip compresses them: deflate finds repeats only
  * within the last 32 KB, and codes each block with one table. A local search (see
  * `searchLayout`) over orders of the e7a7d3b bundle found one about 0.9 KB smaller (zlib
  * level 9) than the order the build writes.
@@ -89,10 +92,12 @@ function walk(node, visit) {
  * - functions: the leading function declarations of the function body with the most
  *   statements (webpack's module scope), after its directives;
  * - data: the declaration whose declarators are all `$jN = JSON.parse("constant"[, $j_])`
- *   or coded strings `$jcN = "…"`.
+ *   or coded strings `$jcN = "…"`;
+ * - lets: groups of that scope's `let` declarators that create values without running code
+ *   (`letGroups`), each its own run.
  * Each only when it has two parts or more, they are contiguous, and no two share a name.
  * @param {string} code
- * @returns {{ functions?: Run, data?: Run }}
+ * @returns {{ functions?: Run, data?: Run, lets?: Run[] }}
  */
 function findRuns(code) {
   const ast = acorn.parse(code, { ecmaVersion: "latest", sourceType: "script" });
@@ -133,7 +138,86 @@ function findRuns(code) {
   // Data is known by its text, not by its variable's name (which is its rank by length).
   const found = run(data, ",", (node) => code.slice(node.init.start, node.init.end));
   if (found) out.data = found;
+  if (body) {
+    const lets = letGroups(body).map((group) => run(group, ",", (_node, text) => text)).filter(Boolean);
+    if (lets.length > 0) out.lets = lets;
+  }
   return out;
+}
+
+/**
+ * Whether evaluating an initialiser runs no code of the script and reads no binding but the
+ * names it adds to `reads`: literals (regular expressions too), templates without
+ * substitutions, function and arrow expressions (created, not run), `!`/`-`/`void` of a
+ * literal, identifiers, and arrays and object literals of such values (methods, getters and
+ * setters are only created; no spread, computed key or __proto__).
+ * @param {any} node
+ * @param {Set<string>} reads
+ * @returns {boolean}
+ */
+function isInert(node, reads) {
+  if (!node) return false;
+  switch (node.type) {
+    case "Literal":
+    case "ArrowFunctionExpression":
+    case "FunctionExpression":
+      return true;
+    case "TemplateLiteral":
+      return node.expressions.length === 0;
+    case "Identifier":
+      reads.add(node.name);
+      return true;
+    case "UnaryExpression":
+      return ["!", "-", "void"].includes(node.operator) && node.argument.type === "Literal";
+    case "ArrayExpression":
+      return node.elements.every((e) => e !== null && e.type !== "SpreadElement" && isInert(e, reads));
+    case "ObjectExpression":
+      return node.properties.every((p) => {
+        if (p.type !== "Property" || p.computed) return false;
+        const key = p.key.type === "Identifier" ? p.key.name : p.key.value;
+        if (key === "__proto__") return false;
+        return p.kind !== "init" || p.method || isInert(p.value, reads);
+      });
+    default:
+      return false;
+  }
+}
+
+/**
+ * Groups of a scope's `let` declarators that may be written in any order: consecutive
+ * declarators of one declaration whose initialisers are inert (`isInert`) and read none of the
+ * group's names. Between the first and the last of a group no code of the script runs and no
+ * value read depends on the order, so any order creates the same bindings with the same values.
+ * @param {any[]} body - the scope's statements
+ * @returns {any[][]} declarators, two or more per group
+ */
+function letGroups(body) {
+  const groups = [];
+  for (const statement of body) {
+    if (statement.type !== "VariableDeclaration" || statement.kind !== "let") continue;
+    let group = [];
+    let names = new Set();
+    let reads = new Set();
+    const close = () => {
+      if (group.length >= 2) groups.push(group);
+      group = [];
+      names = new Set();
+      reads = new Set();
+    };
+    for (const d of statement.declarations) {
+      const own = new Set();
+      if (d.id.type !== "Identifier" || !isInert(d.init, own)) {
+        close();
+        continue;
+      }
+      if ([...own].some((name) => names.has(name)) || reads.has(d.id.name) || own.has(d.id.name)) close();
+      group.push(d);
+      names.add(d.id.name);
+      for (const name of own) reads.add(name);
+    }
+    close();
+  }
+  return groups;
 }
 
 /**
@@ -183,21 +267,23 @@ function rewrite(code, run, arranged) {
 }
 
 /**
- * Reorders a script's functions and data by a stored layout (functions last in the file first,
- * so that the data's offsets still hold).
+ * Reorders a script's functions, data and let groups by a stored layout (the run last in the
+ * file first, so that the others' offsets still hold).
  * @param {string} code - the minified script
- * @param {{ functions?: string[], data?: string[] }} layout - signatures per run
+ * @param {{ functions?: string[], data?: string[], lets?: string[] }} layout - signatures per kind (lets: of every group)
  * @returns {{ code: string, moved: number }}
  */
 function applyLayout(code, layout) {
-  const runs = findRuns(code);
+  const found = findRuns(code);
+  const runs = [];
+  for (const kind of ["functions", "data"]) if (found[kind] && layout[kind] && layout[kind].length > 0) runs.push({ run: found[kind], order: layout[kind] });
+  if (found.lets && layout.lets && layout.lets.length > 0) for (const run of found.lets) runs.push({ run, order: layout.lets });
   let out = code;
   let moved = 0;
-  const kinds = ["functions", "data"].filter((kind) => runs[kind] && layout[kind] && layout[kind].length > 0).sort((a, b) => runs[b].start - runs[a].start);
-  for (const kind of kinds) {
-    const arranged = arrange(runs[kind].parts, layout[kind]);
+  for (const { run, order } of runs.sort((a, b) => b.run.start - a.run.start)) {
+    const arranged = arrange(run.parts, order);
     moved += arranged.filter((index, at) => index !== at).length;
-    out = rewrite(out, runs[kind], arranged);
+    out = rewrite(out, run, arranged);
   }
   return { code: out, moved };
 }
@@ -207,7 +293,7 @@ function storedLayout() {
   if (!fs.existsSync(ORDER_FILE)) return {};
   const data = JSON.parse(fs.readFileSync(ORDER_FILE, "utf8"));
   const layout = {};
-  for (const kind of ["functions", "data"]) {
+  for (const kind of ["functions", "data", "lets"]) {
     if (data[kind] === undefined) continue;
     if (!Array.isArray(data[kind]) || !data[kind].every((s) => typeof s === "string")) throw new Error(`${ORDER_FILE}: "${kind}" must be a list of signatures`);
     layout[kind] = data[kind];
@@ -231,28 +317,32 @@ class FunctionOrderPlugin extends AssetStepPlugin {
 }
 
 /**
- * Local search for a smaller layout: moves a function or data text, or a short run of them,
- * elsewhere in its run and keeps the move when the whole file deflates smaller (zlib level 9,
- * as the bundle test measures). Deterministic for a given file, seed and number of tries.
+ * Local search for a smaller layout: moves a function, data text or let declarator, or a short
+ * run of them, elsewhere in its run and keeps the move when the whole file deflates smaller
+ * (zlib level 9, as the bundle test measures). Deterministic for a given file, seed and number
+ * of tries.
  * @param {string} code - launchevent.js as built (its parts in any order)
- * @param {{ tries: number, seed?: number, log?: (line: string) => void, onBest?: (layout: { functions: string[], data: string[] }) => void }} options - onBest: called with each better layout found
- * @returns {{ layout: { functions: string[], data: string[] }, before: number, after: number }}
+ * @param {{ tries: number, seed?: number, log?: (line: string) => void, onBest?: (layout: { functions: string[], data: string[], lets: string[] }) => void }} options - onBest: called with each better layout found
+ * @returns {{ layout: { functions: string[], data: string[], lets: string[] }, before: number, after: number }}
  */
 function searchLayout(code, { tries, seed = 1, log = () => undefined, onBest = () => undefined }) {
-  const runs = findRuns(code);
-  const kinds = ["data", "functions"].filter((kind) => runs[kind]);
-  if (kinds.length === 0) throw new Error("function-order: nothing to reorder");
-  // The file as pieces: text, run, text, run, text (runs in file order).
-  kinds.sort((a, b) => runs[a].start - runs[b].start);
+  const found = findRuns(code);
+  // Every run that may be reordered, in file order: { kind, run }.
+  const slots = [];
+  for (const kind of ["data", "functions"]) if (found[kind]) slots.push({ kind, run: found[kind] });
+  for (const run of found.lets || []) slots.push({ kind: "lets", run });
+  if (slots.length === 0) throw new Error("function-order: nothing to reorder");
+  slots.sort((a, b) => a.run.start - b.run.start);
+  // The file as pieces: text, run, text, run, text.
   const between = [];
   let at = 0;
-  for (const kind of kinds) {
-    between.push(code.slice(at, runs[kind].start));
-    at = runs[kind].end;
+  for (const { run } of slots) {
+    between.push(code.slice(at, run.start));
+    at = run.end;
   }
   between.push(code.slice(at));
-  const current = Object.fromEntries(kinds.map((kind) => [kind, runs[kind].parts.map((_, i) => i)]));
-  const text = (arrangement) => between.map((piece, i) => piece + (i < kinds.length ? arrangement[kinds[i]].map((j) => runs[kinds[i]].parts[j].text).join(runs[kinds[i]].join) : "")).join("");
+  const current = slots.map(({ run }) => run.parts.map((_, i) => i));
+  const text = (arrangement) => between.map((piece, i) => piece + (i < slots.length ? arrangement[i].map((j) => slots[i].run.parts[j].text).join(slots[i].run.join) : "")).join("");
   const size = (arrangement) => zlib.deflateSync(text(arrangement), { level: 9 }).length;
   let best = size(current);
   const before = best;
@@ -262,22 +352,39 @@ function searchLayout(code, { tries, seed = 1, log = () => undefined, onBest = (
     return state / 2 ** 32;
   };
   const layoutOf = (arrangement) => {
-    const layout = { functions: [], data: [] };
-    for (const kind of kinds) layout[kind] = arrangement[kind].map((i) => runs[kind].parts[i].sig);
+    const layout = { functions: [], data: [], lets: [] };
+    slots.forEach(({ kind, run }, i) => layout[kind].push(...arrangement[i].map((j) => run.parts[j].sig)));
     return layout;
   };
+  const index = (kind) => slots.findIndex((slot) => slot.kind === kind);
+  const lets = slots.map((slot, i) => i).filter((i) => slots[i].kind === "lets");
+  const letParts = lets.reduce((sum, i) => sum + slots[i].run.parts.length, 0);
+  const pickLets = () => {
+    let x = random() * letParts;
+    for (const i of lets) {
+      x -= slots[i].run.parts.length;
+      if (x < 0) return i;
+    }
+    return lets[lets.length - 1];
+  };
+  const main = slots.filter((slot) => slot.kind !== "lets").map((slot) => slot.kind);
   for (let t = 0; t < tries; t++) {
-    // The data (about 30 texts) gets a quarter of the tries, the functions (about 240) the rest.
-    const kind = kinds.length === 1 ? kinds[0] : random() < 0.25 ? "data" : "functions";
-    const next = current[kind].slice();
-    const length = 1 + Math.floor(random() * random() * (kind === "data" ? 4 : 20));
+    // The data (about 30 texts) gets a quarter of the tries, the functions (about 240) the rest,
+    // of which a third goes to the let groups (about 190 declarators) when there are any.
+    let kind = main.length === 1 ? main[0] : main.length === 0 ? "lets" : random() < 0.25 ? "data" : "functions";
+    if (kind === "functions" && lets.length > 0 && random() < 1 / 3) kind = "lets";
+    const slot = kind === "lets" ? pickLets() : index(kind);
+    const next = current[slot].slice();
+    const length = Math.min(next.length, 1 + Math.floor(random() * random() * (kind === "data" || kind === "lets" ? 4 : 20)));
     const from = Math.floor(random() * (next.length - length + 1));
     const block = next.splice(from, length);
     next.splice(Math.floor(random() * (next.length + 1)), 0, ...block);
-    const s = size({ ...current, [kind]: next });
+    const trial = current.slice();
+    trial[slot] = next;
+    const s = size(trial);
     if (s < best) {
       best = s;
-      current[kind] = next;
+      current[slot] = next;
       log(`${t + 1}/${tries}: ${best}`);
       onBest(layoutOf(current));
     }
@@ -295,8 +402,8 @@ if (require.main === module) {
   const [file, tries = "3000", seed = "1"] = process.argv.slice(2);
   if (!file) throw new Error("usage: node webpack/function-order.js launchevent.js [tries] [seed]");
   const note =
-    "Generated by webpack/function-order.js: signatures of the on-send bundle's function declarations and hoisted data texts, in the order that deflates smallest. Order only, no change in behaviour.";
-  const write = (layout) => fs.writeFileSync(ORDER_FILE, `${JSON.stringify({ $comment: note, functions: layout.functions, data: layout.data })}\n`);
+    "Generated by webpack/function-order.js: signatures of the on-send bundle's function declarations, hoisted data texts and let declarators without effects, in the order that deflates smallest. Order only, no change in behaviour.";
+  const write = (layout) => fs.writeFileSync(ORDER_FILE, `${JSON.stringify({ $comment: note, functions: layout.functions, data: layout.data, lets: layout.lets })}\n`);
   const result = searchLayout(fs.readFileSync(file, "utf8"), { tries: Number(tries), seed: Number(seed), log: (line) => process.stdout.write(`${line}\n`), onBest: write });
   process.stdout.write(`${result.before} -> ${result.after} B zlib-9\n`);
 }

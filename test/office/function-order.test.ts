@@ -12,12 +12,12 @@ import { ROOT, useBuiltLaunchEvent } from "./bundle-harness";
 
 type Part = { name: string; text: string; sig: string };
 type Run = { start: number; end: number; join: string; parts: Part[] };
-type Layout = { functions?: string[]; data?: string[] };
+type Layout = { functions?: string[]; data?: string[]; lets?: string[] };
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the build script is CommonJS
 const { applyLayout, arrange, findRuns, searchLayout, signature, storedLayout, ORDER_FILE } = require("../../webpack/function-order.js") as {
   applyLayout: (code: string, layout: Layout) => { code: string; moved: number };
   arrange: (parts: { sig: string }[], order: string[]) => number[];
-  findRuns: (code: string) => { functions?: Run; data?: Run };
+  findRuns: (code: string) => { functions?: Run; data?: Run; lets?: Run[] };
   searchLayout: (code: string, options: { tries: number; seed?: number; onBest?: (layout: Required<Layout>) => void }) => { layout: Required<Layout>; before: number; after: number };
   signature: (text: string) => string;
   storedLayout: () => Layout;
@@ -138,14 +138,62 @@ describe("searchLayout", () => {
   });
 });
 
+describe("let groups", () => {
+  /** Let declarators of every kind: those that only create values, and those that run or read something. */
+  const LETS = [
+    '(()=>{"use strict";',
+    "function f(e){return e+1}",
+    "let o={k:1},a=/x+/g,b=`t`,c=-1,d=[1,\"s\",null,{m(){return o.k},get g(){return 2}}],e=()=>a.source,g=function(){return b},h=o,",
+    "i=f(1),j=o.k,k=[...d],l={...o},m=`${b}`,n=!0,p=void 0,q=[n,p],r=q,",
+    "s=1,t=2;",
+    "let u=new Set,v=3,w=4;",
+    'result=[o.k,a.source,b,c,d.length,d[3].m(),d[3].g,e(),g(),h===o,i,j,k.length,l.k,m,n,p,q.join(),r===q,s,t,u.size,v,w].join("|")',
+    "})();",
+  ].join("");
+
+  it("groups consecutive let declarators that create values without running code or reading each other", () => {
+    const groups = (findRuns(LETS).lets ?? []).map((run) => run.parts.map((p) => p.name));
+    // o…h: h reads o, so a new group starts at h; i (a call), j (a member read), k (a spread),
+    // l (an object spread) and m (a substitution) end groups; q reads n and p, r reads q;
+    // u (new) is alone; a group needs two declarators.
+    expect(groups).toEqual([
+      ["o", "a", "b", "c", "d", "e", "g"],
+      ["n", "p"],
+      ["r", "s", "t"],
+      ["v", "w"],
+    ]);
+  });
+
+  it("may write each group in any order: the script gives the same result", () => {
+    const runs = findRuns(LETS).lets ?? [];
+    expect(runs.length).toBeGreaterThan(1);
+    let reversed = LETS;
+    for (const run of [...runs].sort((x, y) => y.start - x.start)) reversed = reversed.slice(0, run.start) + [...run.parts].reverse().map((p) => p.text).join(run.join) + reversed.slice(run.end);
+    expect(reversed).not.toBe(LETS);
+    expect(run(reversed)).toBe(run(LETS));
+    expect(run(LETS)).toBe("1|x+|t|-1|4|1|2|x+|t|true|2|1|4|1|t|true||true,|true|1|2|0|3|4");
+  });
+
+  it("applies a stored order of let declarators, and leaves the script alone without one", () => {
+    const runs = findRuns(LETS).lets ?? [];
+    const first = runs[0] as Run;
+    const order = [...first.parts].reverse().map((p) => p.sig);
+    const out = applyLayout(LETS, { lets: order }).code;
+    expect((findRuns(out).lets?.[0] as Run).parts.map((p) => p.name)).toEqual([...first.parts].reverse().map((p) => p.name));
+    expect(run(out)).toBe(run(LETS));
+    expect(applyLayout(LETS, {}).code).toBe(LETS);
+  });
+});
+
 describe("webpack/function-order.json and the built bundle", () => {
   const built = useBuiltLaunchEvent("eg-function-order-");
 
   it("stores signatures only", () => {
     const layout = storedLayout();
     expect(path.dirname(ORDER_FILE)).toBe(path.join(ROOT, "webpack"));
-    expect(Object.keys(layout).sort()).toEqual(["data", "functions"]);
-    for (const s of [...(layout.functions ?? []), ...(layout.data ?? [])]) expect(s).toMatch(/^[0-9a-f]{16}$/);
+    expect(Object.keys(layout)).toEqual(expect.arrayContaining(["data", "functions"]));
+    for (const kind of Object.keys(layout)) expect(["data", "functions", "lets"]).toContain(kind);
+    for (const s of [...(layout.functions ?? []), ...(layout.data ?? []), ...(layout.lets ?? [])]) expect(s).toMatch(/^[0-9a-f]{16}$/);
   });
 
   it.each(["functions", "data"] as const)("has the bundle's %s in the stored order where it knows them", (kind) => {
