@@ -534,3 +534,22 @@ describe("no-chain-mail: the joke's own forms (what's the difference between, yo
     expect(runRule(rule, { draft: body(text) })).toHaveLength(0);
   });
 });
+
+describe("no-chain-mail: mail that says not to pass such mail on is about chain mail, not chain mail", () => {
+  const slides =
+    "Hi all, here are the slides from the session on hoaxes, as promised. The examples are real messages with names removed, so you can recognise them; please don't send them on to anyone.\n\nSlide 3 - \"Send this to 10 people or you'll have bad luck for 7 years\" (a chain letter: it threatens you and asks you to pass it on)\nSlide 4 - \"Microsoft will pay you for every person you forward this to\" (false)";
+  it("leaves alone a training session's examples of chain letters and hoaxes", () => {
+    expect(runRule(rule, { draft: makeDraft({ subject: "Fwd: Training - spotting hoax messages", body: slides }) })).toHaveLength(0);
+  });
+  it("leaves alone IT's reminder quoting a chain letter, the 'do not forward' in the subject", () => {
+    const reminder = makeDraft({ subject: "FW: examples of chain letters - do NOT forward these", body: forward("FYI", "Typical chain letter: \"Forward this to 10 people or you will have bad luck for 7 years. Don't break the chain!\"") });
+    expect(runRule(rule, { draft: reminder })).toHaveLength(0);
+  });
+  it("still reports a chain letter that threatens those who do not forward it", () => {
+    const chain = "If you don't forward this to 10 people you will have bad luck for 7 years. Don't break the chain!";
+    expect(runRule(rule, { draft: makeDraft({ subject: "FW: FW: luck", body: chain }) })).toHaveLength(1);
+  });
+  it("writes the sign in the pattern language", () => {
+    expect(patternProblem(data.disowned)).toBeUndefined();
+  });
+});
