@@ -29,6 +29,7 @@
 "use strict";
 
 const acorn = require("acorn");
+const eslintScope = require("eslint-scope");
 const { createHash } = require("crypto");
 const fs = require("fs");
 const path = require("path");
@@ -100,11 +101,15 @@ function walk(node, visit) {
  * @returns {{ functions?: Run, data?: Run, lets?: Run[] }}
  */
 function findRuns(code) {
-  const ast = acorn.parse(code, { ecmaVersion: "latest", sourceType: "script" });
+  const ast = acorn.parse(code, { ecmaVersion: "latest", sourceType: "script", ranges: true });
   let body;
+  let scopeNode;
   let data;
   walk(ast, (node) => {
-    if (/Function/.test(node.type) && node.body && node.body.type === "BlockStatement" && (!body || node.body.body.length > body.length)) body = node.body.body;
+    if (/Function/.test(node.type) && node.body && node.body.type === "BlockStatement" && (!body || node.body.body.length > body.length)) {
+      body = node.body.body;
+      scopeNode = node;
+    }
     if (
       !data &&
       node.type === "VariableDeclaration" &&
@@ -139,23 +144,107 @@ function findRuns(code) {
   const found = run(data, ",", (node) => code.slice(node.init.start, node.init.end));
   if (found) out.data = found;
   if (body) {
-    const lets = letGroups(body).map((group) => run(group, ",", (_node, text) => text)).filter(Boolean);
+    const sealed = sealedObjects(eslintScope.analyze(ast, { ecmaVersion: 2022, sourceType: "script" }).acquire(scopeNode), body);
+    const lets = letGroups(body, sealed).map((group) => run(group, ",", (_node, text) => text)).filter(Boolean);
     if (lets.length > 0) out.lets = lets;
   }
   return out;
 }
 
 /**
+ * The scope's objects that nothing but reads of their own data properties ever touches: a
+ * binding declared once, by a declarator of the scope's own statements, as an object literal of
+ * plain properties (no getter, setter, spread, computed key or __proto__), whose every other
+ * reference reads a property, `name.property` (one of its own) or `name[key]` (not written,
+ * deleted or called as a method, which would hand the object to code). Such an object keeps its literal's properties forever, and reading
+ * one runs no code.
+ * @param {any} scope - eslint-scope's scope of `body`
+ * @param {any[]} body - the scope's statements
+ * @returns {Map<string, Set<string>>} name -> its properties
+ */
+function sealedObjects(scope, body) {
+  const out = new Map();
+  if (!scope) return out;
+  const own = new Set(body.filter((s) => s.type === "VariableDeclaration").flatMap((s) => s.declarations));
+  for (const variable of scope.variables) {
+    if (variable.defs.length !== 1 || !own.has(variable.defs[0].node)) continue;
+    const init = variable.defs[0].node.init;
+    if (!init || init.type !== "ObjectExpression" || variable.defs[0].node.id.type !== "Identifier") continue;
+    const keys = new Set();
+    const plain = init.properties.every((p) => {
+      if (p.type !== "Property" || p.computed || p.kind !== "init") return false;
+      const key = p.key.type === "Identifier" ? p.key.name : String(p.key.value);
+      keys.add(key);
+      return key !== "__proto__";
+    });
+    if (!plain) continue;
+    const readsOnly = variable.references.every((ref) => {
+      if (ref.init) return true;
+      if (ref.isWrite()) return false;
+      const id = ref.identifier;
+      const parent = parentOf(body, id);
+      if (!parent || parent.type !== "MemberExpression" || parent.object !== id) return false;
+      if (!parent.computed && !keys.has(parent.property.name)) return false;
+      const grand = parentOf(body, parent);
+      if (!grand) return true;
+      if ((grand.type === "AssignmentExpression" && grand.left === parent) || grand.type === "UpdateExpression") return false;
+      if (grand.type === "UnaryExpression" && grand.operator === "delete") return false;
+      if ((grand.type === "CallExpression" || grand.type === "NewExpression") && grand.callee === parent) return false;
+      if (grand.type === "TaggedTemplateExpression" && grand.tag === parent) return false;
+      // Destructuring or for-in/of targets write.
+      if (/Pattern$/.test(grand.type) || ((grand.type === "ForInStatement" || grand.type === "ForOfStatement") && grand.left === parent)) return false;
+      return true;
+    });
+    if (readsOnly) out.set(variable.name, keys);
+  }
+  return out;
+}
+
+/**
+ * The parent of a node inside some statements (cached per statement list).
+ * @param {any[]} body
+ * @param {any} node
+ * @returns {any}
+ */
+function parentOf(body, node) {
+  let parents = PARENTS.get(body);
+  if (!parents) {
+    parents = new Map();
+    const visit = (n) => {
+      for (const key of Object.keys(n)) {
+        const value = n[key];
+        if (Array.isArray(value)) {
+          for (const child of value)
+            if (child && typeof child.type === "string") {
+              parents.set(child, n);
+              visit(child);
+            }
+        } else if (value && typeof value.type === "string") {
+          parents.set(value, n);
+          visit(value);
+        }
+      }
+    };
+    for (const statement of body) visit(statement);
+    PARENTS.set(body, parents);
+  }
+  return parents.get(node);
+}
+const PARENTS = new WeakMap();
+
+/**
  * Whether evaluating an initialiser runs no code of the script and reads no binding but the
  * names it adds to `reads`: literals (regular expressions too), templates without
  * substitutions, function and arrow expressions (created, not run), `!`/`-`/`void` of a
- * literal, identifiers, and arrays and object literals of such values (methods, getters and
- * setters are only created; no spread, computed key or __proto__).
+ * literal, identifiers, a sealed object's property (`sealedObjects`), and arrays and object
+ * literals of such values (methods, getters and setters are only created; no spread, computed
+ * key or __proto__).
  * @param {any} node
  * @param {Set<string>} reads
+ * @param {Map<string, Set<string>>} [sealed] - objects whose properties may be read (`sealedObjects`)
  * @returns {boolean}
  */
-function isInert(node, reads) {
+function isInert(node, reads, sealed = new Map()) {
   if (!node) return false;
   switch (node.type) {
     case "Literal":
@@ -167,16 +256,22 @@ function isInert(node, reads) {
     case "Identifier":
       reads.add(node.name);
       return true;
+    case "MemberExpression":
+      // `name.property` of a sealed object (`sealedObjects`): a plain read.
+      if (node.computed || node.object.type !== "Identifier" || node.property.type !== "Identifier") return false;
+      if (!sealed.has(node.object.name) || !sealed.get(node.object.name).has(node.property.name)) return false;
+      reads.add(node.object.name);
+      return true;
     case "UnaryExpression":
       return ["!", "-", "void"].includes(node.operator) && node.argument.type === "Literal";
     case "ArrayExpression":
-      return node.elements.every((e) => e !== null && e.type !== "SpreadElement" && isInert(e, reads));
+      return node.elements.every((e) => e !== null && e.type !== "SpreadElement" && isInert(e, reads, sealed));
     case "ObjectExpression":
       return node.properties.every((p) => {
         if (p.type !== "Property" || p.computed) return false;
         const key = p.key.type === "Identifier" ? p.key.name : p.key.value;
         if (key === "__proto__") return false;
-        return p.kind !== "init" || p.method || isInert(p.value, reads);
+        return p.kind !== "init" || p.method || isInert(p.value, reads, sealed);
       });
     default:
       return false;
@@ -189,9 +284,10 @@ function isInert(node, reads) {
  * group's names. Between the first and the last of a group no code of the script runs and no
  * value read depends on the order, so any order creates the same bindings with the same values.
  * @param {any[]} body - the scope's statements
+ * @param {Map<string, Set<string>>} [sealed] - objects whose properties may be read (`sealedObjects`)
  * @returns {any[][]} declarators, two or more per group
  */
-function letGroups(body) {
+function letGroups(body, sealed = new Map()) {
   const groups = [];
   for (const statement of body) {
     if (statement.type !== "VariableDeclaration" || statement.kind !== "let") continue;
@@ -206,7 +302,7 @@ function letGroups(body) {
     };
     for (const d of statement.declarations) {
       const own = new Set();
-      if (d.id.type !== "Identifier" || !isInert(d.init, own)) {
+      if (d.id.type !== "Identifier" || !isInert(d.init, own, sealed)) {
         close();
         continue;
       }

@@ -174,6 +174,29 @@ describe("let groups", () => {
     expect(run(LETS)).toBe("1|x+|t|-1|4|1|2|x+|t|true|2|1|4|1|t|true||true,|true|1|2|0|3|4");
   });
 
+  it("reads a property of an object only code that reads its properties ever touches, and runs the same in any order", () => {
+    const script = (extra: string) =>
+      [
+        '(()=>{"use strict";',
+        'let H={a:1,b:"x",m(){return this}},G={a:2},x=0,r1={c:H.a,g:G.a},r2=[H.b,1],r3={d:H.m},r4=G.a;',
+        extra,
+        'result=[r1.c,r1.g,r2.join(),typeof r3.d,r4,x,H["a"]].join("|")',
+        "})();",
+      ].join("");
+    const names = (code: string) => (findRuns(code).lets ?? []).map((r) => r.parts.map((p) => p.name));
+    // H is only read; G is handed to code below, so reading G.a is no longer known to run no code.
+    expect(names(script("G.a=5;"))).toEqual([["H", "G", "x"], ["r2", "r3"]]);
+    expect(names(script(""))).toEqual([["H", "G", "x"], ["r1", "r2", "r3", "r4"]]);
+    for (const escape of ["H.a=3;", "f(H);function f(){}", "H.m();", "delete H.b;", "x=H;", "({a:x}=H);", "H.c;"]) {
+      expect(names(script(escape)).flat()).not.toContain("r2");
+    }
+    const code = script("");
+    const group = (findRuns(code).lets ?? [])[1] as Run;
+    const reversed = code.slice(0, group.start) + [...group.parts].reverse().map((p) => p.text).join(group.join) + code.slice(group.end);
+    expect(run(reversed)).toBe(run(code));
+    expect(run(code)).toBe("1|2|x,1|function|2|0|1");
+  });
+
   it("applies a stored order of let declarators, and leaves the script alone without one", () => {
     const runs = findRuns(LETS).lets ?? [];
     const first = runs[0] as Run;
