@@ -190,7 +190,7 @@ function selfInsult(text: string, h: AbusiveHit): boolean {
  * only: "you're not a …" and "I'm not an idiot" still count (said at someone); "That's not
  * fucking fair" too (no plural subject), though "parents are not fucking stupid" would not.
  */
-const DENIED = /\b(?:\w+s|people|wom[ae]n|m[ae]n) (?:are|were)(?: not|n['’]t)(?: all| just)?(?: an?)? *$/i;
+const DENIED = /(?:s|people|m[ae]n) (?:are|were)(?: not|n.t)(?: all)?(?: an?)? *$/i;
 
 /** At most this many hits are read again for reported speech; beyond it a hit counts as the sender's own. */
 const MAX_REPORTED_CHECKS = 200;

@@ -102,8 +102,8 @@ function scornFrame(): [string, string] {
   // Nouns the list's phrases teach that are everyday words ("you" of "screw you", "face", "off") are left to those phrases.
   const nouns = `${learntNouns.split("|").filter((n) => !/^(?:dead|off|waste|ugly|sack|face|af|asf|you)$/.test(n)).join("|")}|${SLANG}|${INSULT_NOUN}`;
   return [
-    `\\b(?:${nouns}|${BARE}|animals)s?\\b|so are`,
-    `${slangFrame()}|(?:^|[.!?\\n] *|, *)(?:${adj})(?:,? (?:${adj}|${MILD}))* (?:${nouns})s?(?=\\s*(?:[.!?\\n]|$|${EMOJI}|, *(?:you|your|ur|u|no|even|go|get)\\b))|(?:[.!?] +animals|(?:[.!?] +|, *)(?:(?:${MILD}) )?(?:${BARE})s?)(?=[ \\t]*(?:[.!?\\n]|$|${EMOJI}))`,
+    `\\b(?:${nouns}|${BARE}|animal)s?\\b|so are`,
+    `${slangFrame()}|(?:(?:^|[.!?\\n] *|, *)(?:${adj})(?:,? (?:${adj}|${MILD}))* (?:${nouns})|[.!?] +animal|(?:[.!?] +|, *)(?:(?:${MILD}) )?(?:${BARE}))s?(?=\\s*(?:[.!?\\n]|$|${EMOJI}|, *(?:you|your|ur|u|no|even|go|get)\\b))`,
   ];
 }
 
