@@ -53,7 +53,7 @@ const DATA_PREFIX = "$j";
 
 /**
  * A part of a run: its text as written and its signature.
- * @typedef {{ text: string, sig: string, name: string }} Part
+ * @typedef {{ text: string, sig: string, shape: string, name: string }} Part
  * A run of parts that may be written in any order, between `start` and `end`, joined by `join`.
  * @typedef {{ start: number, end: number, join: string, parts: Part[] }} Run
  */
@@ -69,6 +69,30 @@ function signature(text) {
   for (const token of acorn.tokenizer(text, { ecmaVersion: "latest" })) {
     if (token.type.label === "name" && token.value.length <= 2) parts.push("_");
     else parts.push(text.slice(token.start, token.end));
+  }
+  return createHash("sha256").update(parts.join(" ")).digest("hex").slice(0, 16);
+}
+
+/**
+ * A looser key than `signature`, kept beside it in the stored layout so that a part whose text
+ * changed a little keeps its place: for code, its tokens with every literal (strings, numbers,
+ * regular expressions, template text) blanked too; for a data text, its first 60 characters.
+ * @param {string} text
+ * @param {"code" | "data"} kind
+ * @returns {string} 16 hex digits
+ */
+function shape(text, kind) {
+  if (kind === "data") return createHash("sha256").update(text.slice(0, 60)).digest("hex").slice(0, 16);
+  const parts = [];
+  try {
+    for (const token of acorn.tokenizer(text, { ecmaVersion: "latest" })) {
+      const label = token.type.label;
+      if (label === "name" && token.value.length <= 2) parts.push("_");
+      else if (label === "string" || label === "num" || label === "regexp" || label === "template") parts.push("L");
+      else parts.push(text.slice(token.start, token.end));
+    }
+  } catch {
+    return signature(text);
   }
   return createHash("sha256").update(parts.join(" ")).digest("hex").slice(0, 16);
 }
@@ -118,13 +142,14 @@ function findRuns(code) {
     )
       data = node.declarations;
   });
-  const run = (nodes, join, sigOf) => {
+  const run = (nodes, join, sigOf, kind = "code") => {
     if (!nodes || nodes.length < 2) return undefined;
     const start = nodes[0].start;
     const end = nodes[nodes.length - 1].end;
     const parts = nodes.map((node) => {
       const text = code.slice(node.start, node.end);
-      return { text, name: node.id.name, sig: signature(sigOf(node, text)) };
+      const keyed = sigOf(node, text);
+      return { text, name: node.id.name, sig: signature(keyed), shape: shape(keyed, kind) };
     });
     if (parts.map((p) => p.text).join(join) !== code.slice(start, end)) return undefined;
     // Two declarations of one name: the later wins, so their order would matter.
@@ -141,7 +166,7 @@ function findRuns(code) {
     if (found) out.functions = found;
   }
   // Data is known by its text, not by its variable's name (which is its rank by length).
-  const found = run(data, ",", (node) => code.slice(node.init.start, node.init.end));
+  const found = run(data, ",", (node) => code.slice(node.init.start, node.init.end), "data");
   if (found) out.data = found;
   if (body) {
     const sealed = sealedObjects(eslintScope.analyze(ast, { ecmaVersion: 2022, sourceType: "script" }).acquire(scopeNode), body);
@@ -317,7 +342,7 @@ function letGroups(body, sealed = new Map()) {
 }
 
 /**
- * The parts in a stored order of signatures; the others after their predecessor in the given
+ * The parts in a stored order (entries "signature" or "signature.shape"); a part known by neither keeps its place after its predecessor in the given
  * (the build's) order, so that chains of new parts stay together.
  * @param {{ sig: string }[]} parts - in the build's order
  * @param {string[]} order - signatures, best order first
@@ -325,21 +350,38 @@ function letGroups(body, sealed = new Map()) {
  */
 function arrange(parts, order) {
   const rank = new Map();
-  order.forEach((sig, i) => {
+  const entries = order.map((entry) => entry.split("."));
+  entries.forEach(([sig], i) => {
     if (!rank.has(sig)) rank.set(sig, i);
   });
+  // A part the order does not know by its signature takes the place of the one stored part of
+  // the same shape that no part has the signature of (a function or data text that changed a
+  // little), when both are the only ones of that shape.
+  const present = new Set(parts.map((p) => p.sig));
+  const free = new Map();
+  entries.forEach(([sig, form], i) => {
+    if (!form || present.has(sig)) return;
+    free.set(form, free.has(form) ? -1 : i);
+  });
+  const strangers = new Map();
+  for (const p of parts) if (!rank.has(p.sig) && p.shape) strangers.set(p.shape, (strangers.get(p.shape) || 0) + 1);
+  const rankOf = new Map();
+  for (const p of parts) {
+    if (rank.has(p.sig)) rankOf.set(p, rank.get(p.sig));
+    else if (p.shape && strangers.get(p.shape) === 1 && free.has(p.shape) && free.get(p.shape) >= 0) rankOf.set(p, free.get(p.shape));
+  }
   const followers = new Map();
   const heads = [];
   for (let i = 0; i < parts.length; i++) {
-    if (rank.has(parts[i].sig)) continue;
+    if (rankOf.has(parts[i])) continue;
     if (i === 0) heads.push(i);
     else {
       if (!followers.has(i - 1)) followers.set(i - 1, []);
       followers.get(i - 1).push(i);
     }
   }
-  const known = parts.map((_, i) => i).filter((i) => rank.has(parts[i].sig));
-  known.sort((a, b) => rank.get(parts[a].sig) - rank.get(parts[b].sig) || a - b);
+  const known = parts.map((_, i) => i).filter((i) => rankOf.has(parts[i]));
+  known.sort((a, b) => rankOf.get(parts[a]) - rankOf.get(parts[b]) || a - b);
   const out = [];
   const emit = (i) => {
     out.push(i);
@@ -449,7 +491,7 @@ function searchLayout(code, { tries, seed = 1, log = () => undefined, onBest = (
   };
   const layoutOf = (arrangement) => {
     const layout = { functions: [], data: [], lets: [] };
-    slots.forEach(({ kind, run }, i) => layout[kind].push(...arrangement[i].map((j) => run.parts[j].sig)));
+    slots.forEach(({ kind, run }, i) => layout[kind].push(...arrangement[i].map((j) => `${run.parts[j].sig}.${run.parts[j].shape}`)));
     return layout;
   };
   const index = (kind) => slots.findIndex((slot) => slot.kind === kind);

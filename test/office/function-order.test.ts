@@ -10,7 +10,7 @@ import * as vm from "vm";
 import * as zlib from "zlib";
 import { ROOT, useBuiltLaunchEvent } from "./bundle-harness";
 
-type Part = { name: string; text: string; sig: string };
+type Part = { name: string; text: string; sig: string; shape: string };
 type Run = { start: number; end: number; join: string; parts: Part[] };
 type Layout = { functions?: string[]; data?: string[]; lets?: string[] };
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the build script is CommonJS
@@ -101,6 +101,35 @@ describe("applyLayout", () => {
     expect(names(code, "data")).toEqual(["$j2", "$j0", "$j1"]);
     // Nothing known: the build's order.
     expect(applyLayout(SCRIPT, { functions: ["0000000000000000"], data: [] }).code).toBe(SCRIPT);
+  });
+
+  it("places a part whose text changed a little (same shape, new signature) where the stored one of that shape was", () => {
+    const runs = findRuns(SCRIPT);
+    const stored = (runs.functions as Run).parts.map((p) => `${p.sig}.${p.shape}`).reverse();
+    // c's string changes: a new signature, the same shape.
+    const changed = SCRIPT.replace("return`c:${a(e)}`", "return`C:${a(e)}`");
+    const c = (findRuns(changed).functions as Run).parts.find((p) => p.name === "c") as Part;
+    expect(c.sig).not.toBe(sig("c"));
+    expect(c.shape).toBe(((runs.functions as Run).parts.find((p) => p.name === "c") as Part).shape);
+    expect(names(applyLayout(changed, { functions: stored }).code, "functions")).toEqual(["d", "c", "b", "a"]);
+    // Signatures alone: c follows b, its predecessor in the build's order.
+    expect(names(applyLayout(changed, { functions: stored.map((e) => e.split(".")[0] as string) }).code, "functions")).toEqual(["d", "b", "c", "a"]);
+    // A data text known by its first 60 characters.
+    const texts = ["alpha", "beta", "gamma"].map((key, i) => `$j${i}=JSON.parse('{"${key}":"${"word ".repeat(15)}${i}"}')`);
+    const script = `(()=>{var ${texts.join(",")};(()=>{"use strict";function a(){}function b(){}result=1})()})();`;
+    const data = (findRuns(script).data as Run).parts.map((p) => `${p.sig}.${p.shape}`).reverse();
+    const edited = script.replace('0"}', 'zero"}');
+    expect(names(applyLayout(edited, { data }).code, "data")).toEqual(["$j2", "$j1", "$j0"]);
+    expect(names(applyLayout(edited, { data: data.map((e) => e.split(".")[0] as string) }).code, "data")).toEqual(["$j0", "$j2", "$j1"]);
+  });
+
+  it("gives no part a shape's place when two unknown parts, or two stored ones, share that shape", () => {
+    const parts = ["function a(){return 1}", "function b(){return 2}", "function c(){return 3}"].map((text) => ({ sig: signature(text), shape: "s" }));
+    // Stored: c first, under an old signature; a and b have new ones.
+    expect(arrange(parts, [`${"0".repeat(16)}.s`, parts[2]?.sig as string])).toEqual([0, 1, 2]);
+    const one = [{ sig: "x", shape: "t" }, { sig: "y", shape: "s" }];
+    expect(arrange(one, ["y", `${"1".repeat(16)}.t`])).toEqual([1, 0]);
+    expect(arrange(one, ["y", `${"1".repeat(16)}.t`, `${"2".repeat(16)}.t`])).toEqual([0, 1]);
   });
 
   it("leaves functions alone when two declarations share a name (the later one wins, so order matters)", () => {
@@ -216,14 +245,14 @@ describe("webpack/function-order.json and the built bundle", () => {
     expect(path.dirname(ORDER_FILE)).toBe(path.join(ROOT, "webpack"));
     expect(Object.keys(layout)).toEqual(expect.arrayContaining(["data", "functions"]));
     for (const kind of Object.keys(layout)) expect(["data", "functions", "lets"]).toContain(kind);
-    for (const s of [...(layout.functions ?? []), ...(layout.data ?? []), ...(layout.lets ?? [])]) expect(s).toMatch(/^[0-9a-f]{16}$/);
+    for (const s of [...(layout.functions ?? []), ...(layout.data ?? []), ...(layout.lets ?? [])]) expect(s).toMatch(/^[0-9a-f]{16}(\.[0-9a-f]{16})?$/);
   });
 
   it.each(["functions", "data"] as const)("has the bundle's %s in the stored order where it knows them", (kind) => {
     const order = storedLayout()[kind] ?? [];
     const run = findRuns(built.code())[kind] as Run;
     expect(run.parts.length).toBeGreaterThan(kind === "functions" ? 100 : 10);
-    const rank = new Map(order.map((s, i) => [s, i] as const));
+    const rank = new Map(order.map((s, i) => [s.split(".")[0], i] as const));
     const ranks = run.parts.map((p) => rank.get(p.sig)).filter((r): r is number => r !== undefined);
     expect(ranks.length).toBeGreaterThan(5);
     // Increasing (a signature listed twice may keep either place).
