@@ -345,6 +345,13 @@ describe("no-personal-data (masking and large input)", () => {
     expect(find(`${far}Oliver has an EHCP and sees the speech and language therapist; his epilepsy plan is attached.`).map((h) => h.type)).toContain("sensitive");
   });
 
+  it("finds a postcode whose inward letters fold to the listed ones ('ſ' reads as S), as the full search does", () => {
+    // The quick check for an inward code before the postcode search must read letters as it does.
+    const find = createPersonalDataFinder();
+    expect(find("She lives at 4 Mill Lane, Reading RG1 2\u017fB.").map((h) => h.type)).toEqual(["homeAddress"]);
+    expect(find("She lives at 4 Mill Lane, Reading rg1 2ab.").map((h) => h.type)).toEqual(["homeAddress"]);
+  });
+
   it("finds nothing in an empty text", () => {
     expect(createPersonalDataFinder()("")).toEqual([]);
   });

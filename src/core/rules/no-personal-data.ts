@@ -153,7 +153,8 @@ function findIdentifiers(text: string, out: PersonalDataHit[]): void {
   );
   forEachMatch(
     UPN_RE(),
-    text,
+    // Every UPN holds eleven digits in a row: a text without them (most) is not searched from every letter.
+    /\d{11}/.test(text) ? text : "",
     (m) => {
       if (isValidUpn(m[0])) out.push({ type: "identifier", kind: "upn", shown: maskIdentifier(m[0]) });
     },
@@ -256,7 +257,9 @@ function hasStreetLine(window: string): boolean {
 function findHomeAddresses(text: string, out: PersonalDataHit[]): void {
   forEachMatch(
     POSTCODE_RE(),
-    text,
+    // Every postcode ends in its inward code's digit and letters (read with the same flags): a
+    // text without them (most) is not searched from every letter.
+    /\d[ABD-HJLNP-UW-Z]{2}/iu.test(text) ? text : "",
     (m) => {
       const at = m.index;
       const before = text.slice(Math.max(0, at - ADDRESS_WINDOW), at);
