@@ -402,7 +402,10 @@ export function findSignals(prepared: string, compiled: CompiledSignals | undefi
     // ~15 % faster than with "the start of the text or any character not a word's"), and the
     // copy starts with a space, so that a word at the start has one too. A long text is read
     // as it is (a copy with a space first costs ~3 ms a megabyte to make flat for the scan).
-    re = new RegExp(long ? `(?:^|${NOT_WORD})${compiled.source.split(SEPARATOR).join(GAP_CLASS)}` : `[ .,;:!?]${compiled.source}`, "g");
+    const source = long ? `(?:^|${NOT_WORD})${compiled.source.split(SEPARATOR).join(GAP_CLASS)}` : `[ .,;:!?]${compiled.source}`;
+    // A long text is scanned without the captures (see below), read by a sticky copy.
+    re = new RegExp(long ? source.replace(/\\.|\[(?:\\.|[^\]])*\]|\((?!\?)/g, (t) => (t === "(" ? "(?:" : t)) : source, "g");
+    if (long) stickyExpressions.set(compiled, new RegExp(source, "y"));
     // V8 runs an expression's first search in its interpreter and compiles it to machine code
     // on the second, unless the first text is 1,000 characters or longer: then it compiles the
     // machine code at once. For these long expressions the interpreter's form costs more to
@@ -416,9 +419,25 @@ export function findSignals(prepared: string, compiled: CompiledSignals | undefi
   const text = long ? prepared : gapped(prepared);
   const seen = new Set<string>();
   const hits: SignalHit[] = [];
+  // V8 fills every capture (a hundred or more) of each match it returns: on a megabyte of one
+  // listed phrase ~25 ms. So a long text is scanned by the expression without its captures,
+  // and the captured one is run, sticky, at a match only when the match text and the character
+  // after it are new, or name a pattern not yet found. Exact: the two expressions match alike,
+  // and which capture a match fills depends only on those (the lists' only lookaheads are the
+  // first-word one, inside the match, and "no word character next").
+  const sticky = long ? stickyExpressions.get(compiled) : undefined;
+  const known = new Map<string, number>();
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    let k = 1;
+    const key = m[0] + text.charAt(m.index + m[0].length);
+    let k = sticky ? (known.get(key) ?? 0) : 0;
+    if (k > 0 && seen.has((compiled.captures[k - 1] as readonly [string, string])[1])) continue;
+    if (sticky) {
+      sticky.lastIndex = m.index;
+      m = sticky.exec(text) as RegExpExecArray;
+    }
+    k = 1;
     while (k < m.length && m[k] === undefined) k++;
+    if (sticky) known.set(key, k);
     const matched = (compiled.keys?.[k - 1] ?? "") + (m[k] as string);
     const end = m.index + m[0].length - (long ? 0 : 1);
     const [group, pattern] = compiled.captures[k - 1] as readonly [string, string];
@@ -431,6 +450,7 @@ export function findSignals(prepared: string, compiled: CompiledSignals | undefi
 }
 
 const expressions = new WeakMap<CompiledSignals, RegExp>();
+const stickyExpressions = new WeakMap<CompiledSignals, RegExp>();
 /** The same, with the gap class, for texts longer than `GAPPED_MAX`. */
 const wideExpressions = new WeakMap<CompiledSignals, RegExp>();
 /** Text long enough for V8 to compile an expression to machine code on its first search. */
