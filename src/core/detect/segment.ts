@@ -900,9 +900,9 @@ type SplitLine = Array<{ text: string; role: Role }>;
 type Sender = {
   lines: Lines;
   /** The sender's line numbers, in order. */
-  ids: readonly number[];
+  ids: Int32Array;
   /** Run number of each entry of `ids`: a run ends where quoted history interrupts. */
-  runs: readonly number[];
+  runs: Int32Array;
   role: Uint8Array;
   splits: Map<number, SplitLine>;
   /** The sender's lines joined by "\n", and where each starts in it. */
@@ -912,7 +912,7 @@ type Sender = {
   offsets: Int32Array;
 };
 
-function senderOf(lines: Lines, ids: readonly number[], runs: readonly number[]): Sender {
+function senderOf(lines: Lines, ids: Int32Array, runs: Int32Array): Sender {
   const offsets = new Int32Array(ids.length);
   const joiner = new LineJoiner(lines.text);
   let offset = 0;
@@ -1122,9 +1122,8 @@ export function segmentBody(text: string, options: SegmentOptions = {}): BodySeg
   const stack: PartFrame[] = [];
   /** Per line: the index of the part whose text it is, HEADER_LINE for quoted header lines, SENDER_LINE for the sender's. */
   const owner = new Int32Array(lines.count);
-  // Plain arrays, not typed arrays cut with `subarray` (0.3–1 µs a message in V8).
-  const senderIds: number[] = [];
-  const senderRuns: number[] = [];
+  const senderIds = new Int32Array(lines.count);
+  const senderRuns = new Int32Array(lines.count);
   let senderCount = 0;
   let run = 0;
   let quotedSinceSender = false;
@@ -1182,7 +1181,7 @@ export function segmentBody(text: string, options: SegmentOptions = {}): BodySeg
     }
   }
 
-  const sender = senderOf(lines, senderIds, senderRuns);
+  const sender = senderOf(lines, senderIds.subarray(0, senderCount), senderRuns.subarray(0, senderCount));
   markOrganisationDisclaimer(sender, options.disclaimerText);
   markLegalDisclaimers(sender);
   for (let k = 0; k < senderCount; ) {
