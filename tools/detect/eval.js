@@ -15,12 +15,14 @@
  * head the rules read (chain, heated), the lowest probability that keeps the model's own false alarms on clean dev rows within
  * the target (1 % abusive/chain, 3 % heated). The test split is never used to choose anything.
  *
- * Usage: npm run eval [-- --dev] [-- --split dev|test|train|all] [-- --source PREFIX] [-- --json]
+ * Usage: npm run eval [-- --dev] [-- --split dev|test|train|all] [-- --source PREFIX] [-- --no-fresh] [-- --json]
  *   --split all and --source post- measure the blind sets (post-*, thread-*, list-*, fwd-*, review-*, tweet-*:
  *   written without reading or running the detectors, never trained on; see train.js HELD_OUT)
  *   on every split. Besides **all** and each source, these groups are printed: *e-mail-like*
  *   (the hand-written mail: nursery-*, work-*, thread-*, list-*, fwd-*, review-*), *blind* (the blind sets) and
  *   *fresh* (fresh-*: a blind, evaluation-only set, every row in the test split; report it, never choose by it).
+ *   --no-fresh leaves the fresh set out entirely, so that whoever reads the test split for their own
+ *   work does not see the blind set's figures.
  */
 "use strict";
 const path = require("node:path");
@@ -123,7 +125,7 @@ function main() {
   if (args.includes("--dev")) return chooseOnDev(rows);
   if (args.includes("--tune")) return tuneOnDev(rows);
   const policy = core.defaultPolicy();
-  const evalRows = rows.filter((r) => (splitArg === "all" || r.split === splitArg) && (!args.includes("--source") || r.source.startsWith(args[args.indexOf("--source") + 1])));
+  const evalRows = rows.filter((r) => (splitArg === "all" || r.split === splitArg) && (!args.includes("--source") || r.source.startsWith(args[args.indexOf("--source") + 1])) && !(args.includes("--no-fresh") && r.source.startsWith("fresh-")));
   const stats = new Map();
   const bump = (key, field) => {
     if (!stats.has(key)) stats.set(key, { pos: 0, found: 0, clean: 0, alarms: 0, peerFound: 0, peerAlarms: 0 });
