@@ -98,17 +98,18 @@ function shape(text, kind) {
 }
 
 /**
- * Calls `visit` on every node of an acorn tree.
+ * Calls `visit` on every node of an acorn tree, with the node's parent (undefined for `node`).
  * @param {acorn.Node} node
- * @param {(node: acorn.Node) => void} visit
+ * @param {(node: acorn.Node, parent: acorn.Node | undefined) => void} visit
+ * @param {acorn.Node} [parent]
  */
-function walk(node, visit) {
-  visit(node);
+function walk(node, visit, parent) {
+  visit(node, parent);
   for (const key of Object.keys(node)) {
     const value = node[key];
     if (Array.isArray(value)) {
-      for (const child of value) if (child && typeof child.type === "string") walk(child, visit);
-    } else if (value && typeof value.type === "string") walk(value, visit);
+      for (const child of value) if (child && typeof child.type === "string") walk(child, visit, node);
+    } else if (value && typeof value.type === "string") walk(value, visit, node);
   }
 }
 
@@ -234,23 +235,12 @@ function sealedObjects(scope, body) {
 function parentOf(body, node) {
   let parents = PARENTS.get(body);
   if (!parents) {
-    parents = new Map();
-    const visit = (n) => {
-      for (const key of Object.keys(n)) {
-        const value = n[key];
-        if (Array.isArray(value)) {
-          for (const child of value)
-            if (child && typeof child.type === "string") {
-              parents.set(child, n);
-              visit(child);
-            }
-        } else if (value && typeof value.type === "string") {
-          parents.set(value, n);
-          visit(value);
-        }
-      }
-    };
-    for (const statement of body) visit(statement);
+    const found = new Map();
+    for (const statement of body)
+      walk(statement, (n, parent) => {
+        if (parent) found.set(n, parent);
+      });
+    parents = found;
     PARENTS.set(body, parents);
   }
   return parents.get(node);

@@ -176,7 +176,7 @@ const SELF_AFTER = /^ *i(?: am|['’]m| was)\b/i;
  * Whether an insult is the writer's of themself (see {@link SELF_BEFORE}), or a hit is denied of
  * a group ({@link DENIED}).
  */
-function selfInsult(text: string, h: AbusiveHit): boolean {
+function notAtOthers(text: string, h: AbusiveHit): boolean {
   const before = text.slice(Math.max(0, h.start - 48), h.start);
   if (DENIED.test(before)) return true;
   if (h.category !== "insult") return false;
@@ -213,14 +213,14 @@ export function firstOwnAbusiveHits(text: string, options: Readonly<AbusiveLangu
   const first = findAbusiveLanguage(text, options, { firstPerEntry: true });
   if (first.length === 0 || text.length > MAX_REPORTED_TEXT) return firstPerCategory(first);
   const reported = reportedSpeech(text);
-  const own = first.filter((h) => !reported(h.start, h.end) && !selfInsult(text, h));
+  const own = first.filter((h) => !reported(h.start, h.end) && !notAtOthers(text, h));
   if (own.length === first.length) return firstPerCategory(own);
   const settled = new Set(own.map((h) => h.category));
   let checks = 0;
   for (const h of findAbusiveLanguage(text, options)) {
     if (settled.has(h.category)) continue;
     // Past the bound (a very long record), count the hit as the sender's: never a miss.
-    if (checks++ >= MAX_REPORTED_CHECKS || (!reported(h.start, h.end) && !selfInsult(text, h))) {
+    if (checks++ >= MAX_REPORTED_CHECKS || (!reported(h.start, h.end) && !notAtOthers(text, h))) {
       own.push(h);
       settled.add(h.category);
     }
