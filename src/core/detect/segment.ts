@@ -899,10 +899,9 @@ type SplitLine = Array<{ text: string; role: Role }>;
 
 type Sender = {
   lines: Lines;
-  /** The sender's line numbers, in order. */
+  /** The sender's line numbers, in order: the first `n` entries. */
   ids: Int32Array;
-  /** Run number of each entry of `ids`: a run ends where quoted history interrupts. */
-  runs: Int32Array;
+  n: number;
   role: Uint8Array;
   splits: Map<number, SplitLine>;
   /** The sender's lines joined by "\n", and where each starts in it. */
@@ -912,18 +911,20 @@ type Sender = {
   offsets: Int32Array;
 };
 
-function senderOf(lines: Lines, ids: Int32Array, runs: Int32Array): Sender {
-  const offsets = new Int32Array(ids.length);
+// `n` rather than a `subarray` of `ids`: a typed array small enough to live in V8's heap is
+// moved out of it (its buffer made) when cut, about 0.4 µs each.
+function senderOf(lines: Lines, ids: Int32Array, n: number): Sender {
+  const offsets = new Int32Array(n);
   const joiner = new LineJoiner(lines.text);
   let offset = 0;
-  for (let k = 0; k < ids.length; k++) {
+  for (let k = 0; k < n; k++) {
     const line = ids[k] as number;
     offsets[k] = offset;
     joiner.range(lines.start[line] as number, lines.end[line] as number);
     offset += (lines.end[line] as number) - (lines.start[line] as number) + 1;
   }
   const joined = joiner.join(false);
-  return { lines, ids, runs, role: new Uint8Array(lines.count), splits: new Map(), joined, lower: lowerCase(joined), offsets };
+  return { lines, ids, n, role: new Uint8Array(lines.count), splits: new Map(), joined, lower: lowerCase(joined), offsets };
 }
 
 /** Index k of the sender line whose text contains offset `at` of `sender.joined`. */
@@ -940,7 +941,7 @@ function senderLineAt(sender: Sender, at: number): number {
 
 /** Sets the organisation's disclaimer apart, wherever and however wrapped it appears. */
 function markOrganisationDisclaimer(sender: Sender, disclaimerText: string | undefined): void {
-  if (!disclaimerText || sender.ids.length === 0) return;
+  if (!disclaimerText || sender.n === 0) return;
   if (lastDisclaimer?.[0] !== disclaimerText) lastDisclaimer = [disclaimerText, matchCodes(disclaimerText)];
   const key = lastDisclaimer[1];
   if (key.length < 20) return;
@@ -969,9 +970,9 @@ function markOrganisationDisclaimer(sender: Sender, disclaimerText: string | und
 
 /** Sets apart generic legal disclaimers: a paragraph from the line where a legal phrase starts. */
 function markLegalDisclaimers(sender: Sender): void {
-  const { ids, lines, role, splits } = sender;
+  const { ids, n, lines, role, splits } = sender;
   const lower = sender.lower;
-  const candidate = new Uint8Array(ids.length);
+  const candidate = new Uint8Array(n);
   let any = false;
   LEGAL_ANCHOR_SEARCH.lastIndex = 0;
   for (let m = LEGAL_ANCHOR_SEARCH.exec(lower); m !== null; m = LEGAL_ANCHOR_SEARCH.exec(lower)) {
@@ -984,14 +985,14 @@ function markLegalDisclaimers(sender: Sender): void {
     return lines.blank[line] === 0 && role[line] === AUTHORED && !splits.has(line);
   };
   let k = 0;
-  while (k < ids.length) {
+  while (k < n) {
     if (!usable(k)) {
       k++;
       continue;
     }
     let end = k + 1;
     let hit = candidate[k] === 1;
-    while (end < ids.length && usable(end) && ids[end] === (ids[end - 1] as number) + 1) {
+    while (end < n && usable(end) && ids[end] === (ids[end - 1] as number) + 1) {
       if (candidate[end] === 1) hit = true;
       end++;
     }
@@ -1082,9 +1083,9 @@ function markSignature(sender: Sender, from: number, to: number): void {
 
 /** The sender's authored, signature and disclaimer texts, in one pass over the sender's lines. */
 function senderTexts(sender: Sender): [authored: string, signature: string, disclaimer: string] {
-  const { lines, role, splits, ids } = sender;
+  const { lines, role, splits, ids, n } = sender;
   const joiners = [new LineJoiner(lines.text), new LineJoiner(lines.text), new LineJoiner(lines.text)] as const;
-  for (let k = 0; k < ids.length; k++) {
+  for (let k = 0; k < n; k++) {
     const line = ids[k] as number;
     const split = splits.size === 0 ? undefined : splits.get(line);
     if (split) {
@@ -1181,7 +1182,7 @@ export function segmentBody(text: string, options: SegmentOptions = {}): BodySeg
     }
   }
 
-  const sender = senderOf(lines, senderIds.subarray(0, senderCount), senderRuns.subarray(0, senderCount));
+  const sender = senderOf(lines, senderIds, senderCount);
   markOrganisationDisclaimer(sender, options.disclaimerText);
   markLegalDisclaimers(sender);
   for (let k = 0; k < senderCount; ) {
