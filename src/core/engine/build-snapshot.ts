@@ -37,11 +37,9 @@ function classify(recipient: Recipient, field: RecipientField, organisation: Org
  * @returns the snapshot (not yet frozen)
  */
 export function buildSnapshot(draft: MessageDraft, organisation: Organisation): EmailSnapshot {
-  const recipients = [
-    ...draft.to.map((r) => classify(r, "to", organisation)),
-    ...draft.cc.map((r) => classify(r, "cc", organisation)),
-    ...draft.bcc.map((r) => classify(r, "bcc", organisation)),
-  ];
+  // Pushed in one loop: three mapped arrays spread into a fourth cost more than classifying a recipient.
+  const recipients: RecipientInfo[] = [];
+  for (const field of ["to", "cc", "bcc"] as const) for (const r of draft[field]) recipients.push(classify(r, field, organisation));
   return {
     draft,
     ...(draft.from ? { from: draft.from } : {}),
