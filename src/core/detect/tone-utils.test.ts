@@ -76,7 +76,10 @@ describe("compileSignals: branches by first word and letter, and the first-word 
   for (const [name, data] of Object.entries(LISTS)) {
     it(`finds the same hits as the flat alternation (${name}, 1,500 generated texts; 150 longer than 16 KB)`, () => {
       const grouped = compileSignals(data) as CompiledSignals;
-      expect(grouped.long?.source).toMatch(/^\(\?=/);
+      // Long texts read the form by letter, unless it is too long for V8 to optimise (the chain
+      // list, and the heated rule's lists all in one, which the rule splits in six): then the lookahead form.
+      if (name === "chain-mail" || name === "tone") expect(grouped.long?.source).toMatch(/^\(\?=/);
+      else expect(grouped.long).toBeUndefined();
       const plain = flat(data);
       const words = wordsOf(data);
       const patterns = patternsOf(data);

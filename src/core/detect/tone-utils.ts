@@ -23,9 +23,11 @@ const FOLDABLE = /[\u00ad\u00c0-\u04ff\u1d00-\u1eff\u200b-\u200f\u202a-\u202e\u2
 /**
  * Word characters of prepared (lower-case, folded) text: ASCII letters and digits and the
  * letters of other alphabets. Kept short on purpose: V8 stops optimising a regular expression
- * whose source is longer than about 20 KB, and this class is repeated in every pattern.
+ * whose source is longer than 20 KB (`WIDE_MAX`), and this class is repeated in every pattern;
+ * so the range is written as its two characters, not as `\u` escapes (10 characters fewer
+ * each time, the same class).
  */
-const WORD_CLASS = "a-z0-9\\u00c0-\\u1fff";
+const WORD_CLASS = "a-z0-9\u00c0-\u1fff";
 const WORD = `[${WORD_CLASS}]`;
 const NOT_WORD = `[^${WORD_CLASS}]`;
 /**
@@ -145,11 +147,11 @@ export type CompiledSignals = Readonly<{
    */
   keys?: readonly string[];
   /**
-   * The form read in texts longer than `GAPPED_MAX`: the branches by first word only, after a
-   * lookahead of the words the patterns can start with ({@link firstWordGate}). Written by
-   * letter too, that expression, with its gaps as a class, is too long for V8 to optimise.
-   * Shorter texts are read with the branches by first letter, which sort the words out faster
-   * without the lookahead.
+   * The form read in texts longer than `GAPPED_MAX` when the form by letter, with its gaps as
+   * a class, is too long for V8 to optimise (`WIDE_MAX`; the chain list): the branches by first
+   * word only, after a lookahead of the words the patterns can start with ({@link firstWordGate}).
+   * Otherwise long texts too are read with the branches by first letter, which sort the words
+   * out faster without the lookahead.
    */
   long?: CompiledSignals;
 }>;
@@ -177,7 +179,22 @@ export function compileSignals(data: SignalData, extra: readonly (readonly [stri
     const alternatives = all.map(([, p]) => `(${patternSource(p)})`).join("|");
     return { source: `(?:${alternatives})(?!${WORD})`, captures: all };
   }
-  return { ...groupedByFirstWord(all, ""), long: groupedByFirstWord(all, gate) };
+  const byLetter = groupedByFirstWord(all, "");
+  // Long texts are read by the same branches when V8 optimises that expression (its form
+  // without captures, each `(` written `(?:`, is what scans): a third faster than the lookahead
+  // form on 1 MB. Past `WIDE_MAX` it would be several times slower.
+  return wideSource(byLetter).length + 2 * byLetter.captures.length > WIDE_MAX ? { ...byLetter, long: groupedByFirstWord(all, gate) } : byLetter;
+}
+
+/** Longest source V8 optimises (its limit is 20 × 1,024 characters). */
+const WIDE_MAX = 20_000;
+
+/**
+ * The expression of a list read in a text longer than `GAPPED_MAX`: the text itself, each gap
+ * as `GAP_CLASS`, after the start of the text or a character that is not a word's.
+ */
+function wideSource(compiled: CompiledSignals): string {
+  return `(?:^|${NOT_WORD})${compiled.source.split(SEPARATOR).join(GAP_CLASS)}`;
 }
 
 /**
@@ -402,7 +419,7 @@ export function findSignals(prepared: string, compiled: CompiledSignals | undefi
     // ~15 % faster than with "the start of the text or any character not a word's"), and the
     // copy starts with a space, so that a word at the start has one too. A long text is read
     // as it is (a copy with a space first costs ~3 ms a megabyte to make flat for the scan).
-    const source = long ? `(?:^|${NOT_WORD})${compiled.source.split(SEPARATOR).join(GAP_CLASS)}` : `[ .,;:!?]${compiled.source}`;
+    const source = long ? wideSource(compiled) : `[ .,;:!?]${compiled.source}`;
     // A long text is scanned without the captures (see below), read by a sticky copy.
     re = new RegExp(long ? source.replace(/\\.|\[(?:\\.|[^\]])*\]|\((?!\?)/g, (t) => (t === "(" ? "(?:" : t)) : source, "g");
     if (long) stickyExpressions.set(compiled, new RegExp(source, "y"));
