@@ -59,12 +59,17 @@ export function maskAll(value: string): string {
  * @returns the evidence with remaining personal data masked
  */
 export function maskResidualPersonalData(evidence: string, internalDomains: readonly string[] = []): string {
-  const internal = internalDomains.map((d) => d.trim().toLowerCase()).filter((d) => d !== "");
-  const isInternal = (address: string): boolean => {
-    const domain = address.slice(address.lastIndexOf("@") + 1).toLowerCase();
-    return internal.some((d) => domain === d || domain.endsWith(`.${d}`));
-  };
-  return evidence
-    .replace(/[\w.+'-]{2,}@[\w-]+(?:\.[\w-]+)+/g, (m) => (isInternal(m) ? m : maskEmail(m)))
-    .replace(/\d(?:[\s-]?\d){5,}/g, (m) => maskIdentifier(m, 2));
+  // Most evidence holds no address: its search (and the Centre's domains) only when it has an "@".
+  const masked = evidence.includes("@")
+    ? evidence.replace(/[\w.+'-]{2,}@[\w-]+(?:\.[\w-]+)+/g, (m) => {
+        const domain = m.slice(m.lastIndexOf("@") + 1).toLowerCase();
+        return internalDomains.some((raw) => {
+          const d = raw.trim().toLowerCase();
+          return d !== "" && (domain === d || domain.endsWith(`.${d}`));
+        })
+          ? m
+          : maskEmail(m);
+      })
+    : evidence;
+  return masked.replace(/\d(?:[\s-]?\d){5,}/g, (m) => maskIdentifier(m, 2));
 }
