@@ -428,3 +428,25 @@ describe("a slur or insult denied of a group, as counter-speech says it", () => 
     expect(String(run(text)[0]?.evidence).toLowerCase()).toContain(word);
   });
 });
+
+describe("an insulting noun after any words, when the message reads hostile (issue 10)", () => {
+  const run = (text: string) => runRule(rule, { draft: makeDraft({ subject: "Re: comment", body: text }) });
+
+  it.each([
+    ["cheers for nothing you thick Scouse robbing git", "you thick Scouse robbing git"],
+    ["Whoever took my lunch from the fridge, you thieving little rat.", "you thieving little rat"],
+    ["Bro go touch grass you aspie freak", "you aspie freak"],
+    ["lol u pinned ur own comment u sad attention-seeking loser\n\nAisha", "u sad attention-seeking loser"],
+  ])("is reported: %s", (text, words) => {
+    expect(run(text).some((f) => String(f.evidence).includes(words))).toBe(true);
+  });
+
+  it.each([
+    "*NOW* you understand jokes.",
+    "If the path is wrong you get a silent failure.",
+    "Thank you for the joke!",
+    "Great news: you won the raffle, you lucky little star!",
+  ])("is not reported: %s", (text) => {
+    expect(run(text)).toEqual([]);
+  });
+});

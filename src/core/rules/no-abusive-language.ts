@@ -32,6 +32,8 @@ import {
 } from "../detect/abuse";
 import { reportedSpeech } from "../detect/abuse/reported";
 import { frameHits } from "../detect/abuse/frames";
+import { detectOne } from "../detect/model";
+import { modelText, sampleText } from "../detect/features";
 import { defineRule } from "./rule";
 
 export { ABUSIVE_CATEGORIES, ABUSIVE_WORD_LISTS, entriesOf, type AbusiveWordList, type CategoryInfo };
@@ -133,14 +135,15 @@ function shownTerm(entry: LexiconEntry, info: CategoryInfo): string {
  * @param text - the text to judge
  * @param options - categories, extra and allowed words
  * @param bounds - `firstPerEntry`: only the first hit of each listed term (what the rules need)
+ * @param hostile - whether the message reads hostile, asked only when a loose insult frame is found (`frameHits`)
  * @returns hits in text order
  */
-export function findAbusiveLanguage(text: string, options: Readonly<AbusiveLanguageOptions>, bounds: FindOptions = {}): AbusiveHit[] {
+export function findAbusiveLanguage(text: string, options: Readonly<AbusiveLanguageOptions>, bounds: FindOptions = {}, hostile?: () => boolean): AbusiveHit[] {
   if (text === "") return [];
   const enabled = new Set(options.categories);
   // Abuse in ordinary words too ("you pathetic little worm"), unless it holds an allowed word; a hit of the lists on the same words wins.
   const allowed = options.allowWords.map(normalizeTerm);
-  const frames = frameHits(text).filter((h) => !allowed.some((w) => ` ${h.entry.term} `.includes(` ${w} `)));
+  const frames = frameHits(text, hostile).filter((h) => !allowed.some((w) => ` ${h.entry.term} `.includes(` ${w} `)));
   const found = dropSameSpan(dropOverlaps(lexiconHits(text, options.allowWords, bounds).concat(frames).filter((h) => enabled.has(h.entry.category))));
   const extra = extraLexicon(options.extraWords);
   if (extra) found.push(...extra.find(text, options.allowWords, bounds));
@@ -192,6 +195,13 @@ function notAtOthers(text: string, h: AbusiveHit): boolean {
  */
 const DENIED = /(?:s|people|m[ae]n) (?:are|were)(?: not|n.t)(?: all)?(?: an?)? *$/i;
 
+/**
+ * The heated model's probability for the whole message from which a loose insult frame counts
+ * (see `frameHits`): on the train rows it keeps "you thieving little rat" and "u sad
+ * attention-seeking loser" and drops "now you understand jokes", "you get a silent failure".
+ */
+const HOSTILE = 0.3;
+
 /** At most this many hits are read again for reported speech; beyond it a hit counts as the sender's own. */
 const MAX_REPORTED_CHECKS = 200;
 /**
@@ -207,17 +217,18 @@ const MAX_REPORTED_TEXT = 100000;
  * Texts over 100,000 characters are judged as they are, every hit counting.
  * @param text - the text to judge
  * @param options - categories, extra and allowed words
+ * @param hostile - see {@link findAbusiveLanguage}
  * @returns at most one hit per category, in category order
  */
-export function firstOwnAbusiveHits(text: string, options: Readonly<AbusiveLanguageOptions>): AbusiveHit[] {
-  const first = findAbusiveLanguage(text, options, { firstPerEntry: true });
+export function firstOwnAbusiveHits(text: string, options: Readonly<AbusiveLanguageOptions>, hostile?: () => boolean): AbusiveHit[] {
+  const first = findAbusiveLanguage(text, options, { firstPerEntry: true }, hostile);
   if (first.length === 0 || text.length > MAX_REPORTED_TEXT) return firstPerCategory(first);
   const reported = reportedSpeech(text);
   const own = first.filter((h) => !reported(h.start, h.end) && !notAtOthers(text, h));
   if (own.length === first.length) return firstPerCategory(own);
   const settled = new Set(own.map((h) => h.category));
   let checks = 0;
-  for (const h of findAbusiveLanguage(text, options)) {
+  for (const h of findAbusiveLanguage(text, options, {}, hostile)) {
     if (settled.has(h.category)) continue;
     // Past the bound (a very long record), count the hit as the sender's: never a miss.
     if (checks++ >= MAX_REPORTED_CHECKS || (!reported(h.start, h.end) && !notAtOthers(text, h))) {
@@ -261,8 +272,12 @@ export default defineRule<AbusiveLanguageOptions>({
       ["subject", snapshot.subject],
       ["body", snapshot.body.authored],
     ] as const;
+    // An insulting noun after any words ("you thieving little rat") counts only when the heated
+    // model reads the message as hostile too; the model reads what the heated rule reads, so its
+    // features are worked out once per check (`detectOne` keeps the last text's).
+    const hostile = (): boolean => detectOne(modelText(snapshot.subject, sampleText(snapshot.body.authored)), "heated").probability >= HOSTILE;
     for (const [field, text] of fields) {
-      for (const hit of firstOwnAbusiveHits(text, context.options)) {
+      for (const hit of firstOwnAbusiveHits(text, context.options, hostile)) {
         context.report({
           messageId: hit.category === "threat" ? "threat" : "abusive",
           data: { category: hit.label, kind: hit.kind, word: hit.shown },

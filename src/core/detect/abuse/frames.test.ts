@@ -183,3 +183,28 @@ describe("phrases said to the reader however 'you are' is written", () => {
     expect(found(text)).toEqual([]);
   });
 });
+
+describe("the loose insult frame, counted only when asked (issue 10)", () => {
+  const terms = (text: string, hostile?: () => boolean) => frameHits(text, hostile).map((h) => h.entry.term);
+
+  it("counts an insulting noun after any words only when the message reads hostile", () => {
+    const text = "cheers for nothing you thick Scouse robbing git";
+    expect(terms(text)).toEqual([]);
+    expect(terms(text, () => false)).toEqual([]);
+    expect(terms(text, () => true)).toEqual(["nothing you thick scouse robbing git"]);
+  });
+
+  it("asks whether the message reads hostile only when the frame is found (not after thank or bless)", () => {
+    const asked: string[] = [];
+    const hostile = (): boolean => {
+      asked.push("asked");
+      return true;
+    };
+    expect(terms("Thanks for the update, see you on Monday.", hostile)).toEqual([]);
+    expect(terms("Thank you for the joke!", hostile)).toEqual([]);
+    expect(terms("Bless you little rat, you found the cheese!", hostile)).toEqual([]);
+    expect(asked).toEqual([]);
+    expect(terms("If the path is wrong you get a silent failure.", hostile)).toEqual(["wrong you get a silent failure"]);
+    expect(asked).toEqual(["asked"]);
+  });
+});

@@ -67,11 +67,12 @@ const SLANG = "clown|loser|tool|simp|fraud|thug|troll|junkie|smackhead|freak|gob
  * The slang frame: you (not "thank you"), "you're a", "he's such a", "shut up", perhaps some of
  * the insult list's adjectives ("you filthy junkie"), a slang noun, then the end of the phrase;
  * or something called rubbish "and so are you".
+ * @param filler - the words allowed between the aimed words and the noun (by default the insult
+ *   list's adjectives and mild words; `frameHits` reads any one to three words when asked to)
  * @returns the expression's source
  */
-function slangFrame(): string {
-  const [a] = learnt(insult.phrase);
-  return `(?:(?:^|\\b(?!thank|bless)\\w+\\W+)(?:you|u|ya)|\\b(?:shut up|stfu|what an?(?![\\w ]{0,30}\\b(?:joke|tool|failure|disgrace|embarrassment)\\b)|(?:ur|your|you.?re|you are|u r|s?he.?s|s?he is|(?:yo)?u look like)(?: such)? an?))(?:,? (?:${a}|${MILD}|f\\w*ing))* (?:${SLANG}|${INSULT_NOUN})s?(?=\\s*(?:[^\\w ]|$|(?:and|but|who|lol|lmf?ao|mate|bro|tbh|af|smh|haha|nobody|go|you|u)\\b))|\\b(?:${VILE}|rubbish|crap|shit|useless|stupid|pile) and so are (?:you|u)\\b`;
+function slangFrame(filler = `(?:,? (?:${learnt(insult.phrase)[0]}|${MILD}|f\\w*ing))*`): string {
+  return `(?:(?:^|\\b(?!thank|bless)\\w+\\W+)(?:you|u|ya)|\\b(?:shut up|stfu|what an?(?![\\w ]{0,30}\\b(?:joke|tool|failure|disgrace|embarrassment)\\b)|(?:ur|your|you.?re|you are|u r|s?he.?s|s?he is|(?:yo)?u look like)(?: such)? an?))${filler} (?:${SLANG}|${INSULT_NOUN})s?(?=\\s*(?:[^\\w ]|$|(?:and|but|who|lol|lmf?ao|mate|bro|tbh|af|smh|haha|nobody|go|you|u)\\b))|\\b(?:${VILE}|rubbish|crap|shit|useless|stupid|pile) and so are (?:you|u)\\b`;
 }
 
 /** An emoji (its first UTF-16 unit), which may end an insult as a full stop does in tweets ("ugly little troll 😂"). */
@@ -140,6 +141,14 @@ const CLASSES: readonly (readonly [string, string, string])[] = [
   ],
 ];
 
+/**
+ * The slang frame with any one to three words before its noun: "you thieving little rat", "u sad
+ * attention-seeking loser", "you thick Scouse robbing git". Alone it would also read "you get a
+ * silent failure", so `frameHits` counts it only when the heated model finds the message hostile
+ * as well (`no-abusive-language`).
+ */
+let loose: RegExp | undefined;
+
 type Class = { category: string; key: RegExp; source: string; re?: RegExp };
 let classes: Class[] | undefined;
 let direct: Class[] | undefined;
@@ -187,9 +196,11 @@ function unsaidBefore(text: string, at: number): boolean {
  * lexicon hit whose term is the words found (the first place of each only; spaces between the
  * words, no line breaks).
  * @param text - any text
+ * @param hostile - when given, the loose slang frame ({@link loose}) counts too if this says the
+ *   message reads hostile (asked only when that frame is found)
  * @returns at most one hit per class, the insult frame first
  */
-export function frameHits(text: string): LexiconHit[] {
+export function frameHits(text: string, hostile?: () => boolean): LexiconHit[] {
   frame ??= new RegExp(insultFrame(insult.phrase), "i");
   // The slang frame and the insult-sentence frame share their key words (the nouns), so the text is searched for them once.
   classes ??= [...CLASSES, ["insult", ...scornFrame()] as const].map(([category, key, source]) => ({ category, key: new RegExp(key, "i"), source }));
@@ -206,5 +217,10 @@ export function frameHits(text: string): LexiconHit[] {
     add(k.category, m && (k.category === "insult" || !unsaidBefore(text, m.index)) ? m : null);
   }
   for (const k of direct) add(k.category, k.key.test(text) ? directHit(text, k) : undefined);
+  // Only on a text holding one of the slang frame's nouns (its key words, shared with the insult-sentence frame).
+  if (hostile && (classes[classes.length - 1] as Class).key.test(text)) {
+    const m = (loose ??= new RegExp(slangFrame("(?: [\\w-]+){1,3}"), "i")).exec(text);
+    add("insult", m && hostile() ? m : null);
+  }
   return hits;
 }
