@@ -6,7 +6,13 @@
  * - heated head (on what the sender wrote, as the rule reads it): for the thresholds that let
  *   1 %, 2 % and 3 % of all clean dev rows over, the recall and clean false alarms per source;
  * - chain head: recall and clean false alarms at the rule's thresholds, and the highest clean scores;
- * - the gzip size of the stored heads (what they add to the handler bundle).
+ * - the gzip size of the stored heads (what they add to the handler bundle);
+ * - with --engine, the heated rule itself with these weights (lib/core, `npm run build:cli` first):
+ *   the engine on every dev row as eval.js counts it (a heated or abusive finding), for each
+ *   (modelThreshold, modelAssist, modelStrong): heated e-mail-like recall per source, calm
+ *   e-mail-like rows warned, and the calm rows of the other sources warned. The rule's phrase
+ *   signs were chosen with the shipped head, and its figure swings with the head's mid-range
+ *   scores (0.35–0.8) that the head's own ranking above does not show: judge a head by this.
  *
  * Usage: node tools/detect/head-report.js ['{"l2":1e-4,"prune":{"heated":8000}}' …] [--committed]
  *   each JSON argument: CONFIG's settings to change (also "hashBits": fold buckets into fewer bits);
@@ -14,12 +20,17 @@
  *   its sourceWeight replaces CONFIG's); the heated head is scored as the rule reads it, the
  *   strongest of the whole text and its windows of one and two sentences
  *   --committed  report the weights in src/core/detect/model/weights.json instead of training
+ *   --engine[=JSON]  also the rule's figures on dev; JSON: the thresholds to try, e.g.
+ *                    '[[0.99,0.4,0.7],[0.99,0.35,0.7]]' (default: the shipped ones and a few near them)
+ *   the heated head's `heldOutTrain` (train.js) and `seeds` may be set per variant too:
+ *   '{"seeds":3,"heated":{"heldOutTrain":["list-heated","list-clean"],"sourceWeight":{…}}}'
  */
 "use strict";
 const fs = require("node:fs");
 const path = require("node:path");
 const zlib = require("node:zlib");
-const { ROOT, loadRows } = require("./common");
+const Module = require("node:module");
+const { ROOT, LABELS, loadRows } = require("./common");
 const { CONFIG, HEADS, examplesOf, fitHeads, decodeHead, isTrainingRow } = require("./train");
 
 const args = process.argv.slice(2);
@@ -66,12 +77,57 @@ function main() {
   const rows = loadRows();
   const byId = (a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   const devAll = examplesOf(rows.filter((r) => r.split === "dev").sort(byId), { windows: true });
-  const trainAll = args.includes("--committed") ? undefined : examplesOf(rows.filter(isTrainingRow).sort(byId), { windows: configs.some((c) => c.perHead.heated.mil.rounds > 0) });
+  const trainAll = args.includes("--committed") ? undefined : examplesOf(rows.filter((r) => configs.some((c) => isTrainingRow(r, c))).sort(byId), { windows: configs.some((c) => c.perHead.heated.mil.rounds > 0) });
   for (const cfg of configs) {
     const dev = fold(devAll, cfg.hashBits);
     const heads = trainAll === undefined ? JSON.parse(fs.readFileSync(path.join(ROOT, "src/core/detect/model/weights.json"), "utf8")).heads : fitHeads(fold(trainAll, cfg.hashBits), cfg);
     report(cfg, heads, dev);
+    if (engine) engineReport(heads, rows.filter((r) => r.split === "dev" && !r.source.startsWith("fresh-")));
   }
+}
+
+const engineArg = args.find((a) => a === "--engine" || a.startsWith("--engine="));
+/** The thresholds (modelThreshold, modelAssist, modelStrong) the engine report tries. */
+const engine = engineArg && (engineArg.includes("=") ? JSON.parse(engineArg.slice(9)) : [[0.99, 0.4, 0.7], [0.99, 0.35, 0.7], [0.99, 0.4, 0.6], [0.99, 0.45, 0.8], [0.98, 0.4, 0.7]]);
+const STAFF = { email: "a.jones@norcotearlyyearscentre.co.uk", name: "Amy Jones" };
+
+/**
+ * The heated rule on the dev rows with these heads: lib/core loaded afresh with its weights.json
+ * replaced in the module cache (the chain head is the same file's: only the heated rule and
+ * no-abusive-language are run, as eval.js counts heated).
+ */
+function engineReport(heads, rows) {
+  const lib = path.join(ROOT, "lib") + path.sep;
+  for (const k of Object.keys(require.cache)) if (k.startsWith(lib)) delete require.cache[k];
+  const file = path.join(ROOT, "lib/core/detect/model/weights.json");
+  const stored = new Module(file);
+  stored.filename = file;
+  stored.loaded = true;
+  stored.exports = { ...JSON.parse(fs.readFileSync(file, "utf8")), heads };
+  require.cache[file] = stored;
+  const core = require(path.join(ROOT, "lib/core/index.js"));
+  const policy = core.defaultPolicy();
+  const only = (id, options) => ({ ...policy, rules: policy.rules.filter((r) => r.rule.meta.id === id).map((r) => ({ ...r, options: { ...r.options, ...options } })) });
+  const drafts = rows.map((r) => core.parseDraft({ from: STAFF, sender: STAFF, to: [{ email: "b.smith@norcotearlyyearscentre.co.uk", name: "Ben Smith", type: "user" }], subject: r.subject || "Note", body: r.text }));
+  const abusive = drafts.map((d) => core.checkDraft(d, only("no-abusive-language", {})).findings.length > 0);
+  const mail = /^(?:nursery|work|thread|list|fwd|review)-/;
+  const out = ["", "Heated rule on dev (engine; e-mail-like heated found, per source; calm e-mail-like warned; other calm warned):"];
+  for (const [t, a, s] of engine) {
+    const heated = only("no-heated-tone", { modelThreshold: t, modelAssist: a, modelStrong: s });
+    const st = new Map();
+    rows.forEach((r, i) => {
+      const found = abusive[i] || core.checkDraft(drafts[i], heated).findings.some((f) => f.ruleId === "no-heated-tone");
+      const x = st.get(r.source) || { pos: 0, found: 0, clean: 0, alarms: 0 };
+      if (r.heated) { x.pos++; if (found) x.found++; }
+      if (LABELS.every((l) => !r[l])) { x.clean++; if (found) x.alarms++; }
+      st.set(r.source, x);
+    });
+    const sum = (test, field) => [...st].filter(([src]) => test(src)).reduce((n, [, x]) => n + x[field], 0);
+    const per = [...st].filter(([src, x]) => mail.test(src) && x.pos > 0).map(([src, x]) => `${src.replace(/-heated$/, "")} ${pct(x.found, x.pos).trim()}`).sort().join(", ");
+    const calm = [...st].filter(([src, x]) => !mail.test(src) && x.clean > 0).map(([src, x]) => `${src} ${x.alarms}`).sort().join(", ");
+    out.push(`  ${t} / ${a} / ${s}: e-mail-like heated ${pct(sum((x) => mail.test(x), "found"), sum((x) => mail.test(x), "pos")).trim()} (${per}); calm e-mail-like ${sum((x) => mail.test(x), "alarms")} of ${sum((x) => mail.test(x), "clean")}; other calm ${sum((x) => !mail.test(x), "alarms")} (${calm})`);
+  }
+  process.stdout.write(out.join("\n") + "\n");
 }
 
 function report(cfg, heads, dev) {
