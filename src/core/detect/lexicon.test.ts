@@ -202,6 +202,40 @@ describe("lexicon firstPerEntry", () => {
     expect(lexicon.find("loser spotted dick").map((h) => h.entry.term)).toEqual(["loser"]);
   });
 
+  it("drops a hit only where a whole allow string covers it, within three words either side", () => {
+    const lexicon = compileLexicon([
+      { term: "dick", category: "x", mode: "within", allow: ["dick turpin", "spotted dick", "one two three four dick", "tom dick and harry"] },
+      { term: "you cow", category: "x", mode: "phrase", allow: ["thank you cow"] },
+    ]);
+    const found = (text: string, allow?: readonly string[]): string[] => lexicon.find(text, allow).map((h) => text.slice(h.start, h.end));
+    expect(found("dick turpin, spotted dick, tom dick and harry")).toEqual([]);
+    // Near misses either side, after the same allow string has covered an earlier hit.
+    expect(found("dick turpin dick turpix dick turpi spotted dick potted dick zpotted dick spottedd dick tom dick and harr")).toEqual(["dick", "dick", "dick", "dick", "dick", "dick"]);
+    // An allow string may end inside a word (the words are read as spelt) but not reach past the window.
+    expect(found("spotted dickens")).toEqual([]);
+    expect(found("two three four dick")).toEqual(["dick"]);
+    expect(found("one two three four dick")).toEqual(["dick"]);
+    // Phrases: the words before them, and the user's allow strings (for that search only).
+    expect(found("thank you cow, you cow")).toEqual(["you cow"]);
+    expect(found("a dick turpix", ["a dick"])).toEqual([]);
+    expect(found("b dick turpix", ["b dick"])).toEqual([]);
+    expect(found("a dick turpix")).toEqual(["dick"]);
+  });
+
+  it("reads as many words either side of a hit as its allow strings have spaces, and the user's", () => {
+    const lexicon = compileLexicon([
+      { term: "tits", category: "x", mode: "word", allow: ["blue tits"] },
+      { term: "cow", category: "x", mode: "word", allow: ["cow parsley"] },
+      { term: "git", category: "x", mode: "word" },
+    ]);
+    const found = (text: string, allow?: readonly string[]): string[] => lexicon.find(text, allow).map((h) => h.entry.term);
+    expect(found("blue tits, cow parsley, the blue tits")).toEqual([]);
+    expect(found("blue tit tits, cow cow parsley, git")).toEqual(["tits", "cow", "git"]);
+    expect(found("the blue tits", ["the blue tits"])).toEqual([]);
+    expect(found("a big blue tits, cow in the parsley, you git", ["big blue tits", "cow in the parsley", "you git"])).toEqual([]);
+    expect(found("a big blue tits, cow in the parsley")).toEqual(["cow"]);
+  });
+
   it("finds one hit per term in a long run of the same words", () => {
     const text = "gook raghead f**k 5h1t you are a loser ".repeat(20_000);
     const hits = fast.find(text, [], { firstPerEntry: true });
