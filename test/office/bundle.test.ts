@@ -23,6 +23,29 @@ function manifestFunctionName(xml: string): string | undefined {
   return /<LaunchEvent\b[^>]*\bType="OnMessageSend"[^>]*\bFunctionName="([^"]+)"/.exec(xml)?.[1];
 }
 
+/**
+ * What the bundle's terser options (webpack/launchevent.config.js, BUNDLE_TERSER_OPTIONS) assume
+ * of the code: no Symbol and no object with its own valueOf or Symbol.toPrimitive (so `String(x)`,
+ * `${x}` and `x + ""` agree), and the getters it has (property reads taken as free of effects).
+ * @param code - a script
+ * @returns the names that break the first assumption, and every getter's or setter's name
+ */
+function terserPremises(code: string): { conversions: string[]; accessors: string[] } {
+  const conversions: string[] = [];
+  const accessors: string[] = [];
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (node === null || typeof node !== "object" || typeof (node as { type?: unknown }).type !== "string") return;
+    const n = node as { type: string; kind?: string; key?: { name?: string; value?: unknown }; name?: string; value?: unknown };
+    if ((n.type === "Property" || n.type === "MethodDefinition") && (n.kind === "get" || n.kind === "set")) accessors.push(`${n.kind} ${String(n.key?.name ?? n.key?.value)}`);
+    if (n.type === "Identifier" && /^(?:Symbol|valueOf|toPrimitive)$/.test(n.name ?? "")) conversions.push(n.name as string);
+    if (n.type === "Literal" && /^(?:valueOf|toPrimitive)$/.test(String(n.value))) conversions.push(String(n.value));
+    for (const [key, value] of Object.entries(n)) if (key !== "type") visit(value);
+  };
+  visit(acorn.parse(code, { ecmaVersion: "latest", sourceType: "script" }));
+  return { conversions, accessors: [...new Set(accessors)].sort() };
+}
+
 describe("dist/launchevent.js", () => {
   it("parses as an ES2016 classic script (so no import/export, async/await or newer syntax)", () => {
     expect(() => acorn.parse(built.code(), { ecmaVersion: 2016, sourceType: "script" })).not.toThrow();
@@ -143,6 +166,17 @@ describe("dist/launchevent.js", () => {
       expect(strings.has(head.q)).toBe(true);
       expect(strings.has(head.idx)).toBe(true);
     }
+  });
+
+  it("holds what its terser options assume: no Symbol or valueOf, and only the model's memoised getters", () => {
+    // A new getter or conversion hook needs an audit of the unsafe and pure_getters rewrites
+    // (see BUNDLE_TERSER_OPTIONS) before it is added here.
+    expect(terserPremises(built.code())).toEqual({ conversions: [], accessors: ["get evidence", "get telling"] });
+    // The check sees them (it can fail).
+    expect(terserPremises('let a={valueOf(){return 1},get b(){return 2}},c=Symbol(),d=x["toPrimitive"];')).toEqual({
+      conversions: ["valueOf", "Symbol", "toPrimitive"],
+      accessors: ["get b"],
+    });
   });
 
   it("has no chunk loading, hot reload, dynamic import, DOM use or React", () => {
