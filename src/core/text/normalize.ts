@@ -592,7 +592,7 @@ export function scanWords(folded: SparseFoldedText, sink: WordSink): void {
   let pendingFrom = 0;
   let pendingTo = 0;
   let pendingLast: RawToken | undefined;
-  const lettered: RawToken[] = [];
+  let lettered: RawToken[] = [];
   // Words that are not plain letters (`jane@example`, `5h1t`, `f***`, `10am`) come back often in
   // one text: each spelling is read once, then moved to where it stands.
   const readings = new Map<string, RawToken | null>();
@@ -638,7 +638,7 @@ export function scanWords(folded: SparseFoldedText, sink: WordSink): void {
     pendingSkeleton = "";
     pendingLetters = 0;
     pendingLast = undefined;
-    lettered.length = 0;
+    lettered = [];
   };
   const n = text.length;
   let i = 0;
