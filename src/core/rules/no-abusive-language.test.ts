@@ -446,6 +446,8 @@ describe("an insulting noun after any words, when the message reads hostile (iss
     "If the path is wrong you get a silent failure.",
     "Thank you for the joke!",
     "Great news: you won the raffle, you lucky little star!",
+    "Stop it. She is such a control freak and you know it.",
+    "Stop it. He's a gym rat and you know it.",
   ])("is not reported: %s", (text) => {
     expect(run(text)).toEqual([]);
   });

@@ -204,7 +204,7 @@ describe("the loose insult frame, counted only when asked (issue 10)", () => {
     expect(terms("Thank you for the joke!", hostile)).toEqual([]);
     expect(terms("Bless you little rat, you found the cheese!", hostile)).toEqual([]);
     expect(asked).toEqual([]);
-    expect(terms("If the path is wrong you get a silent failure.", hostile)).toEqual(["wrong you get a silent failure"]);
+    expect(terms("Did you see the funny joke?", hostile)).toEqual(["did you see the funny joke"]);
     expect(asked).toEqual(["asked"]);
   });
 });
