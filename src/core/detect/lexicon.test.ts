@@ -236,6 +236,17 @@ describe("lexicon firstPerEntry", () => {
     expect(found("a big blue tits, cow in the parsley")).toEqual(["cow"]);
   });
 
+  it("reads a term inside a word up to the word's last letter, the shortest as well as longer ones", () => {
+    const lexicon = compileLexicon([
+      { term: "cunt", category: "x", mode: "within" },
+      { term: "wanker", category: "x", mode: "within" },
+      { term: "ass", category: "x", mode: "word" },
+    ]);
+    const found = (text: string): string[] => lexicon.find(text).map((h) => `${h.entry.term}@${h.start}`);
+    expect(found("xcunt scunt xxcunt xwanker wanker cunts")).toEqual(["cunt@0", "cunt@6", "cunt@12", "wanker@19", "wanker@27", "cunt@34"]);
+    expect(found("xcun xwanke ass xass")).toEqual(["ass@12"]);
+  });
+
   it("finds one hit per term in a long run of the same words", () => {
     const text = "gook raghead f**k 5h1t you are a loser ".repeat(20_000);
     const hits = fast.find(text, [], { firstPerEntry: true });

@@ -74,7 +74,7 @@ type CompiledEntry = Readonly<{
  * Letter trie over `a`–`z`, flat: `next[node * 26 + letter]` is the child (0 when none;
  * the root is node 0 and never a child); `entries[node]` are the terms ending there.
  */
-type CharTrie = { next: Int32Array; ends: (number[] | null)[]; entries: CompiledEntry[]; size: number };
+type CharTrie = { next: Int32Array; ends: (number[] | null)[]; entries: CompiledEntry[]; size: number; /** Length of its shortest term. */ shortest: number };
 /** Phrase trie over word ids (see {@link Vocabulary}). */
 type WordNode = { next: Map<number, WordNode>; entries: CompiledEntry[] };
 
@@ -206,9 +206,9 @@ export function normalizeTerm(term: string): string {
  */
 export function compileLexicon(entries: readonly LexiconEntry[], options: LexiconOptions = {}): Lexicon {
   const letters = entries.reduce((sum, e) => sum + e.term.length, 1);
-  const charTrie: CharTrie = { next: new Int32Array(letters * 26), ends: new Array<number[] | null>(letters).fill(null), entries: [], size: 1 };
+  const charTrie: CharTrie = { next: new Int32Array(letters * 26), ends: new Array<number[] | null>(letters).fill(null), entries: [], size: 1, shortest: Infinity };
   // The terms that may match inside a word, for walks that do not start at its first letter.
-  const withinTrie: CharTrie = { next: new Int32Array(letters * 26), ends: new Array<number[] | null>(letters).fill(null), entries: charTrie.entries, size: 1 };
+  const withinTrie: CharTrie = { next: new Int32Array(letters * 26), ends: new Array<number[] | null>(letters).fill(null), entries: charTrie.entries, size: 1, shortest: Infinity };
   const wordRoot: WordNode = { next: new Map(), entries: [] };
   const ids = new Map<string, number>();
   const idOf = (word: string): number => {
@@ -268,6 +268,7 @@ function insertTerm(trie: CharTrie, spelling: string, id: number): void {
     node = trie.next[slot] as number;
   }
   (trie.ends[node] ??= []).push(id);
+  trie.shortest = Math.min(trie.shortest, spelling.length);
 }
 
 function compileVocabulary(ids: Map<string, number>, expanded: readonly (readonly [number, readonly string[]])[]): Vocabulary {
@@ -364,7 +365,8 @@ function matchPlain(trie: CharTrie, withinTrie: CharTrie, text: string, wordFrom
   const seen = seenInWord;
   let seenCount = 0;
   let word: string | undefined;
-  for (let s = wordFrom; s < wordTo; s++) {
+  // Walks after the first letter start only where a `within` term still fits.
+  for (let s = wordFrom; s === wordFrom || s <= wordTo - withinTrie.shortest; s++) {
     const t = s === wordFrom ? trie : withinTrie;
     const next = t.next;
     let node = 0;
