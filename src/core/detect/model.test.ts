@@ -1,8 +1,11 @@
-import { clearModelMemo, detect, detectMax, detectOne, LABELS, unpack } from "./model";
+import { clearModelMemo, detect, detectMax, detectOne, LABELS, unpack, type HeadResult } from "./model";
 import * as features from "./features";
 import { featuresOf, forEachFeature, lengthBucket, MAX_MODEL_CHARS } from "./features";
 import { generator } from "../../../test/random";
 import weights from "./model/weights.json";
+
+/** What a rule reads of a judgement (its evidence is worked out when read). */
+const asRead = (judged: HeadResult) => ({ probability: judged.probability, evidence: judged.evidence, telling: judged.telling });
 
 describe("detection model", () => {
   it("gives a probability between 0 and 1 for each head", () => {
@@ -60,7 +63,20 @@ describe("detection model", () => {
   it("judges one head alone exactly as detect does", () => {
     const text = "FW: Please pray for little Amy and pass it on. Why does nobody ever listen?!";
     const all = detect(text);
-    for (const label of LABELS) expect(detectOne(text, label)).toEqual(all[label]);
+    for (const label of LABELS) expect(asRead(detectOne(text, label))).toEqual(asRead(all[label]));
+  });
+
+  it("gives each judgement's evidence from its own text and window, whenever it is read", () => {
+    // The strongest window is the last sentence: its "nobody", not the whole text's first "Nobody".
+    const first = "Trip\nThanks so much for your help with the trip. Nobody answered. Why does nobody ever listen?!";
+    const second = "FW: Please pray for little Amy and pass it on to everyone you know.";
+    const early = [detectOne(first, "heated"), detectMax(first, "heated"), detectOne(first, "chain")].map(asRead);
+    clearModelMemo();
+    const late = [detectOne(first, "heated"), detectMax(first, "heated"), detectOne(first, "chain")];
+    // Other texts and windows judged (and their evidence read) before these are read.
+    for (const label of LABELS) void [detectOne(second, label).evidence, detectMax(second, label).telling];
+    expect(late.map(asRead)).toEqual(early);
+    expect(early[1]?.evidence).not.toEqual(early[0]?.evidence);
   });
 
   it("works out a text's features once for every head asked in the same check", () => {
@@ -74,7 +90,7 @@ describe("detection model", () => {
       detectOne(`${text} Thanks.`, "heated");
       expect(spy).toHaveBeenCalledTimes(2);
       clearModelMemo();
-      expect(detectOne(text, "heated")).toEqual(heated);
+      expect(asRead(detectOne(text, "heated"))).toEqual(asRead(heated));
       expect(spy).toHaveBeenCalledTimes(3);
     } finally {
       spy.mockRestore();
@@ -227,7 +243,7 @@ describe("the heated head over windows of sentences (detectMax)", () => {
       clearModelMemo();
       expect(detectMax(text, "heated").probability).toBeGreaterThanOrEqual(detectOne(text, "heated").probability);
     }
-    expect(detectMax("One sentence only, calm and short", "heated")).toEqual(detectOne("One sentence only, calm and short", "heated"));
+    expect(asRead(detectMax("One sentence only, calm and short", "heated"))).toEqual(asRead(detectOne("One sentence only, calm and short", "heated")));
     clearModelMemo();
   });
 
