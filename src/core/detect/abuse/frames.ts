@@ -144,7 +144,7 @@ const CLASSES: readonly (readonly [string, string, string])[] = [
 /**
  * The slang frame with any one to three words before its noun, the last of them shaped like an
  * adjective or participle ("thieving", "aspie", "little", "attention-seeking"), not a noun that
- * makes a compound ("control freak", "gym rat", "adrenaline junkie"): "you thieving little rat",
+ * makes a compound ("control freak", "gym rat", "circle jerk"): "you thieving little rat",
  * "u sad attention-seeking loser", "you thick Scouse robbing git". Alone it would also read "did
  * you see the funny joke?", so `frameHits` counts it only when the heated model finds the message
  * hostile as well (`no-abusive-language`).
@@ -221,7 +221,7 @@ export function frameHits(text: string, hostile?: () => boolean): LexiconHit[] {
   for (const k of direct) add(k.category, k.key.test(text) ? directHit(text, k) : undefined);
   // Only on a text holding one of the slang frame's nouns (its key words, shared with the insult-sentence frame).
   if (hostile && (classes[classes.length - 1] as Class).key.test(text)) {
-    const m = (loose ??= new RegExp(slangFrame("(?: [\\w-]+){0,2} [\\w-]*(?:ing|ed|ie|y|ish|ful|less|ous|ic|ive|le|id)"), "i")).exec(text);
+    const m = (loose ??= new RegExp(slangFrame("(?: [\\w-]+){0,2} [\\w-]*(?:ing|ed|ie|y|ish|ful|less|ous|ic|ive|ble|ttle|id)"), "i")).exec(text);
     add("insult", m && hostile() ? m : null);
   }
   return hits;
