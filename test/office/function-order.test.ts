@@ -237,6 +237,23 @@ describe("let groups", () => {
   });
 });
 
+describe("applyLayout when moving let declarators changes the groups", () => {
+  // `r=a` reads `a`, so it starts a second group [r, c]; ordered c first, `c` lands right after
+  // `b` and joins the first group, where the order places it again: one pass is not a fixed point.
+  const CODE = '(()=>{"use strict";let a=1,b=2,r=a,c=[3];result=[a,b,r,c].join()})();';
+  const groups = (code: string) => (findRuns(code).lets ?? []).map((g) => g.parts.map((p) => p.name));
+  const sigs = new Map((findRuns(CODE).lets ?? []).flatMap((g) => g.parts.map((p) => [p.name, p.sig] as const)));
+  const layout = { lets: ["a", "c", "b", "r"].map((n) => sigs.get(n) as string) };
+
+  it("passes until nothing moves, so that its result is its own layout", () => {
+    expect(groups(CODE)).toEqual([["a", "b"], ["r", "c"]]);
+    const out = applyLayout(CODE, layout).code;
+    expect(applyLayout(out, layout).code).toBe(out);
+    expect(groups(out)[0]).toEqual(["a", "c", "b"]);
+    expect(run(out)).toBe(run(CODE));
+  });
+});
+
 describe("webpack/function-order.json and the built bundle", () => {
   const built = useBuiltLaunchEvent("eg-function-order-");
 
