@@ -150,8 +150,24 @@ const HELD_OUT = [
  * @returns {boolean}
  */
 function isTrainingRow(row, cfg = CONFIG) {
-  if (row.split !== "train" || row.source.startsWith("fresh-")) return false;
-  return !HELD_OUT.includes(row.source) || Object.values(cfg.perHead).some((h) => (h.heldOutTrain || []).includes(row.source));
+  return row.split === "train" && HEADS.some((label) => learnsFrom(row.source, headConfig(cfg, label)));
+}
+
+/**
+ * Whether a head learns from a source's train rows: any source but the held-out ones, less those
+ * its `heldOutTrain` names; never the fresh set.
+ * @param {string} source
+ * @param {object} headCfg - `headConfig(cfg, label)`
+ * @returns {boolean}
+ */
+function learnsFrom(source, headCfg) {
+  if (source.startsWith("fresh-")) return false;
+  return !HELD_OUT.includes(source) || (headCfg.heldOutTrain || []).includes(source);
+}
+
+/** A head's settings: the common ones with its own (`perHead`) over them. */
+function headConfig(cfg, label) {
+  return { ...cfg, ...(cfg.perHead[label] || {}) };
 }
 
 /** Unique buckets of a text, sorted. */
@@ -403,9 +419,8 @@ function averaged(heads) {
 function fitHeads(examples, cfg = CONFIG) {
   const heads = {};
   HEADS.forEach((label) => {
-    const headCfg = { ...cfg, ...(cfg.perHead[label] || {}) };
-    const learns = (source) => !HELD_OUT.includes(source) || (headCfg.heldOutTrain || []).includes(source);
-    const own = examples[label].filter((e) => !(NOT_FOR[label] || []).includes(e.source) && learns(e.source));
+    const headCfg = headConfig(cfg, label);
+    const own = examples[label].filter((e) => !(NOT_FOR[label] || []).includes(e.source) && learnsFrom(e.source, headCfg));
     // Seeds as when an abusive head came first, so a head's shuffle does not depend on the others.
     const fit = headCfg.mil && headCfg.mil.rounds > 0 ? trainHeadMil : trainHead;
     const seeds = Array.from({ length: headCfg.seeds || 1 }, (_, k) => SEED + 1 + HEADS.indexOf(label) + 1000 * k);
