@@ -8,7 +8,6 @@
 const fs = require("fs");
 const os = require("os");
 const path = require("path");
-const zlib = require("zlib");
 const Module = require("module");
 const esbuild = require("esbuild");
 
@@ -86,7 +85,11 @@ async function run() {
 
   const total = median(times);
   const raw = code.length / 1024;
-  const gz = zlib.gzipSync(code, { level: 9 }).length / 1024;
+  // Every common gzip (webpack/gzip-sizes.js): Node's zlib 9 and 6, GNU gzip -9 and -6 (on the bytes, no file name).
+  const { gzipSizes, gnuAvailable, MEASURES } = require("../webpack/gzip-sizes");
+  const sizes = gzipSizes(code, { gnu: gnuAvailable() });
+  const gz = sizes.largest / 1024;
+  const measured = MEASURES.filter((m) => sizes[m] !== undefined);
   return {
     section: "On-send handler",
     rows: [
@@ -96,7 +99,8 @@ async function run() {
       { metric: "5 MB body checked before the watchdog", value: bigChecked ? "yes" : "no", unit: "", target: "yes", pass: bigChecked },
       { metric: "most Office calls in flight", value: maxInFlight, unit: "calls", target: "≤ 3", pass: maxInFlight <= 3 },
       { metric: "launchevent.js size (minified)", value: raw, unit: "KB", target: "≤ 256 KiB", pass: raw <= 256 },
-      { metric: "launchevent.js size (gzip)", value: gz, unit: "KB", target: "≤ 96 KiB", pass: gz <= 96 },
+      { metric: `launchevent.js size (gzip, largest of ${measured.join(" ")})`, value: gz, unit: "KB", target: "≤ 96 KiB", pass: gz <= 96 },
+      ...measured.map((m) => ({ metric: `launchevent.js size (${m})`, value: sizes[m] / 1024, unit: "KB" })),
       { metric: "benchmark message allowed (default policy)", value: allowed ? "yes" : "no (a rule flags it)", unit: "" },
     ],
   };

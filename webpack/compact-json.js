@@ -13,7 +13,10 @@
  * of the bundle (`var $j0=JSON.parse(…),$j1=…`, shortest first), and its old place reads the
  * variable: all the data sits together, which gzip compresses about 0.5-1.6 KB better than data
  * scattered between the code. Parsing a constant text has no effects and gives the same value, so when it
- * happens does not matter; only calls that run exactly once are moved (see `runsOnce`).
+ * happens does not matter; only calls that run exactly once are moved (see `runsOnce`). The
+ * dense texts among them (coded bits: the model's weights, the Unicode range tables) then go to
+ * the file's end, in a function declared last and called first (`tailDenseData`): GNU gzip's
+ * 32K-symbol deflate blocks cost 1.5 KB more with them at the top.
  *
  * Long strings over a small alphabet (the detection model's quantised weights: one character
  * per weight, 17 or 18 different ones) are stored Huffman-coded in base64 instead: marker,
@@ -396,6 +399,7 @@ function hoistJsonData(code) {
   // bits that gzip cannot shrink) go before all the others: between two lists of words, or
   // between the lists and the code that follows them, they would push the earlier text out of
   // gzip's 32 KB window (1.2-1.4 KB more between two lists, 0.15 KB more before the code).
+  // The plugin then moves them to the file's end (`tailDenseData`).
   const order = calls
     .map((c, i) => {
       const text = code.slice(c.node.start, c.node.end);
@@ -458,6 +462,57 @@ function hoistCodedStrings(code) {
   return { code: out, moved: found.length };
 }
 
+/** The function at the end of the bundle that gives the dense texts (see `tailDenseData`). */
+const TAIL_NAME = "$jd";
+
+/**
+ * Moves the hoisted dense texts (the coded strings `$jcN` and every `$jN` whose JSON text is
+ * dense: the model's weights) out of the data at the top into one function declared last in
+ * webpack's IIFE, `function $jd(){return["…",…,JSON.parse('…',$j_)]}`; the top then reads them
+ * first, `var[$jc3,…,$j0]=$jd();`. A function declaration is created before any of its scope's
+ * code runs, so `$jd()` works from the first statement, and the strings and the parse give the
+ * same values as before (the reviver, declared in the same scope, is hoisted too).
+ *
+ * Why: GNU gzip (and zlib with memLevel 9) ends a deflate block every 32K symbols, Node's zlib
+ * every 16K. At the top, the 17 KB of coded bits shared a 32K-symbol block, and its code tables,
+ * with word lists; at the end they share one with the last code only, and most of them with
+ * nothing (deflate has no match to find in them either way). On 793c1f4's bundle, with the
+ * stored layout: GNU gzip -9 100,421 -> 98,899 B, -6 100,476 -> 99,030, Node zlib 9 98,163 ->
+ * 98,681 (the layout was searched for zlib with the texts at the top; see function-order.js).
+ * @param {string} code - a script that starts with webpack's arrow IIFE, after `hoistCodedStrings`
+ * @returns {{ code: string, moved: number }}
+ */
+function tailDenseData(code) {
+  const ast = acorn.parse(code, { ecmaVersion: "latest", sourceType: "script" });
+  const first = ast.body[0];
+  const iife = first && first.type === "ExpressionStatement" && first.expression.type === "CallExpression" ? first.expression.callee : undefined;
+  if (!iife || iife.type !== "ArrowFunctionExpression" || iife.body.type !== "BlockStatement" || !code.startsWith(IIFE_START)) return { code, moved: 0 };
+  const body = iife.body.body;
+  const data = body[0];
+  const isDataDeclarator = (d) =>
+    d.id.type === "Identifier" &&
+    d.id.name.startsWith(DATA_PREFIX) &&
+    (isConstantParse(d.init) || (d.id.name.startsWith(CODED_PREFIX) && d.init && d.init.type === "Literal" && typeof d.init.value === "string"));
+  if (!data || data.type !== "VariableDeclaration" || data.kind !== "var" || !data.declarations.every(isDataDeclarator)) return { code, moved: 0 };
+  const text = (node) => code.slice(node.start, node.end);
+  const coded = data.declarations.filter((d) => d.id.name.startsWith(CODED_PREFIX));
+  const dense = data.declarations.filter((d) => !d.id.name.startsWith(CODED_PREFIX) && isDense(text(d.init)));
+  // Coded strings first, then the dense JSON, each group in the build's order.
+  const moving = [...coded, ...dense];
+  if (moving.length === 0) return { code, moved: 0 };
+  if ([...acorn.tokenizer(code, { ecmaVersion: "latest" })].some((t) => t.type.label === "name" && t.value === TAIL_NAME)) throw new Error(`compact-json: the bundle already uses the name ${TAIL_NAME}`);
+  const staying = data.declarations.filter((d) => !moving.includes(d));
+  const read = `var[${moving.map((d) => d.id.name).join(",")}]=${TAIL_NAME}();`;
+  const head = read + (staying.length > 0 ? `var ${staying.map(text).join(",")};` : "");
+  const last = body[body.length - 1];
+  // An expression statement may end without its semicolon (terser drops the last one).
+  const sep = last === data || code[last.end - 1] === ";" || last.type === "FunctionDeclaration" ? "" : ";";
+  const tail = `${sep}function ${TAIL_NAME}(){return[${moving.map((d) => text(d.init)).join(",")}]}`;
+  const bodyEnd = iife.body.end - 1;
+  const out = code.slice(0, data.start) + head + code.slice(data.end, bodyEnd) + tail + code.slice(bodyEnd);
+  return { code: out, moved: moving.length };
+}
+
 /** Array literals of at least this many strings that run once are written as one string split. */
 const SPLIT_MIN_ITEMS = 3;
 
@@ -505,9 +560,9 @@ class CompactJsonPlugin extends AssetStepPlugin {
       stage: "OPTIMIZE_SIZE",
       offset: 1,
       assets: options.assets,
-      rewrite: (code) => splitStringArrays(hoistCodedStrings(hoistJsonData(compactJsonInCode(code).code).code).code).code,
+      rewrite: (code) => splitStringArrays(tailDenseData(hoistCodedStrings(hoistJsonData(compactJsonInCode(code).code).code).code).code).code,
     });
   }
 }
 
-module.exports = { CompactJsonPlugin, isConstantParse, compactJsonInCode, hoistJsonData, hoistCodedStrings, CODED_PREFIX, splitStringArrays, encodeJson, revive, huffmanEncode, huffmanDecode, REVIVER_SOURCE, REVIVER_NAME, MARKER };
+module.exports = { CompactJsonPlugin, isConstantParse, compactJsonInCode, hoistJsonData, hoistCodedStrings, tailDenseData, TAIL_NAME, CODED_PREFIX, splitStringArrays, encodeJson, revive, huffmanEncode, huffmanDecode, REVIVER_SOURCE, REVIVER_NAME, MARKER };

@@ -24,7 +24,7 @@ const esbuild = require("esbuild");
 const { minify_sync: minifySync } = require("terser");
 const webpack = require("webpack");
 const { ManifestPlugin } = require("./addin-manifest");
-const { CompactJsonPlugin, isConstantParse, REVIVER_NAME, CODED_PREFIX } = require("./compact-json");
+const { CompactJsonPlugin, isConstantParse, REVIVER_NAME, CODED_PREFIX, TAIL_NAME } = require("./compact-json");
 const { FunctionOrderPlugin } = require("./function-order");
 const { ConstToLetPlugin } = require("./const-to-let");
 
@@ -156,9 +156,20 @@ function preludeOffset(code) {
         (isConstantParse(d.init) || (d.id.name.startsWith(CODED_PREFIX) && d.init && d.init.type === "Literal" && typeof d.init.value === "string")),
     );
   const isReviver = (node) => node.type === "FunctionDeclaration" && node.id.name === REVIVER_NAME;
+  // compact-json's tailDenseData: `var[$jc0,…]=$jd();` reads the dense texts declared at the end.
+  const isTailRead = (node) =>
+    node.type === "VariableDeclaration" &&
+    node.declarations.length === 1 &&
+    node.declarations[0].id.type === "ArrayPattern" &&
+    node.declarations[0].id.elements.every((e) => e && e.type === "Identifier" && e.name.startsWith("$j")) &&
+    node.declarations[0].init &&
+    node.declarations[0].init.type === "CallExpression" &&
+    node.declarations[0].init.arguments.length === 0 &&
+    node.declarations[0].init.callee.type === "Identifier" &&
+    node.declarations[0].init.callee.name === TAIL_NAME;
   let at = 0;
   for (const node of iife.body.body) {
-    if (!isData(node) && !isReviver(node)) break;
+    if (!isData(node) && !isReviver(node) && !isTailRead(node)) break;
     at = node.end;
   }
   return at;

@@ -14,6 +14,12 @@ import * as core from "../../src/core";
 import { defaultPolicy } from "../../src/core";
 import { CLAUSES } from "../../src/core/policy/clauses";
 
+const { gzipSizes, gnuAvailable, MEASURES } = require("../../webpack/gzip-sizes.js") as {
+  gzipSizes: (text: Buffer, options?: { file?: string; gnu?: boolean }) => Record<string, number | undefined> & { largest: number };
+  gnuAvailable: () => boolean;
+  MEASURES: string[];
+};
+
 /** Issue 10: the model may take the handler bundle to 256 KiB minified and 96 KiB gzip. */
 const MAX_BYTES = 256 * 1024;
 const MAX_GZIP_BYTES = 96 * 1024;
@@ -51,9 +57,21 @@ describe("dist/launchevent.js", () => {
     expect(() => acorn.parse(built.code(), { ecmaVersion: 2016, sourceType: "script" })).not.toThrow();
   });
 
-  it("is at most 256 KiB minified and 96 KiB gzip", () => {
+  it("is at most 256 KiB minified and 96 KiB gzip by Node's zlib (levels 9 and 6) and GNU gzip (-9 and plain -6)", () => {
     expect(Buffer.byteLength(built.code())).toBeLessThanOrEqual(MAX_BYTES);
-    expect(zlib.gzipSync(built.code(), { level: 9 }).length).toBeLessThanOrEqual(MAX_GZIP_BYTES);
+    // Whoever checks the budget may use any of them, and they differ by 2 KB on this bundle
+    // (block sizes; webpack/gzip-sizes.js). GNU gzip compresses the file itself, so its
+    // header holds the name, as `gzip -c launchevent.js | wc -c` counts it.
+    const file = path.join(built.dir(), "launchevent.js");
+    if (!gnuAvailable()) {
+      // Debian and the CI image have it; without it two of the four measures are not checked.
+      if (process.env.CI === "true") throw new Error("GNU gzip is not installed: the bundle's gzip -9/-6 size cannot be checked");
+      process.stderr.write("bundle.test: GNU gzip not found, only Node's zlib sizes checked\n");
+    }
+    const sizes = gzipSizes(fs.readFileSync(file), { file, gnu: gnuAvailable() });
+    const over = MEASURES.filter((m) => (sizes[m] ?? 0) > MAX_GZIP_BYTES).map((m) => `${m} ${sizes[m]} B`);
+    expect(over).toEqual([]);
+    expect(zlib.gzipSync(built.code(), { level: 9 }).length).toBe(sizes.zlib9);
   });
 
   it("leaves out the text the handler never shows: rule descriptions and the policy's quoted words", () => {
@@ -115,28 +133,32 @@ describe("dist/launchevent.js", () => {
     const code = built.code();
     const prelude = code.indexOf('"getOwnPropertyDescriptors"');
     expect(prelude).toBeGreaterThan(0);
-    // Before it: webpack's IIFE, the data (var $j0=JSON.parse(…),…;) and the reviver's declaration only.
+    // Before it: webpack's IIFE, the dense texts' read (var[$jc0,…,$j0]=$jd();), the data
+    // (var $j1=JSON.parse(…),…;) and the reviver's declaration only.
     const before = code.slice(0, prelude);
-    expect(before.startsWith("(()=>{var $j")).toBe(true);
-    expect(before).toMatch(/[,;]\$j0=JSON\.parse\(/);
+    expect(before).toMatch(/^\(\(\)=>\{var\[\$jc?\d+(?:,\$jc?\d+)*\]=\$jd\(\);var \$j\d+=JSON\.parse\(/);
     expect(before.replace(/'(?:[^'\\]|\\.)*'/g, "''")).not.toMatch(/Object\.defineProperties|Object\.getOwnPropertyDescriptors|"use strict"/);
   });
 
-  it("keeps the Unicode range tables with the data at the top (compact-json's hoistCodedStrings)", () => {
+  it("keeps the Unicode range tables and the model's weights in the function declared last, read first (compact-json's tailDenseData)", () => {
     const code = built.code();
-    // The data's declaration ends where the reviver's declaration starts.
-    const reviver = code.indexOf(";function $j_(");
-    expect(reviver).toBeGreaterThan(0);
-    expect(code.slice(0, reviver)).toMatch(/[,;]\$j0=JSON\.parse\(/);
-    // The tables of char-classes-data.ts, read from the source: each is one of the hoisted texts before the data.
+    // The dense texts: read by the first statement, written in the last function of webpack's IIFE.
+    const read = /^\(\(\)=>\{var\[([$\w,]+)\]=\$jd\(\);/.exec(code);
+    expect(read).not.toBeNull();
+    const names = (read?.[1] ?? "").split(",");
+    expect(names).toContain("$j0");
+    const tail = code.lastIndexOf(";function $jd(){return[");
+    expect(tail).toBeGreaterThan(code.length - 20_000);
+    expect(code.endsWith("]}})();")).toBe(true);
+    // The tables of char-classes-data.ts, read from the source: each is one of the texts there.
     const source = fs.readFileSync(path.join(ROOT, "src", "core", "text", "char-classes-data.ts"), "utf8");
     const tables = [...source.matchAll(/export const \w+_DATA = "([^"]{256,})"/g)].map((m) => m[1] as string);
     expect(tables.length).toBeGreaterThanOrEqual(4);
-    for (const table of tables) {
-      const at = code.indexOf(`"${table}"`);
-      expect(at).toBeGreaterThan(0);
-      expect(at).toBeLessThan(reviver);
-    }
+    for (const table of tables) expect(code.indexOf(`"${table}"`)).toBeGreaterThan(tail);
+    // The model's weights (base64) too, and nowhere else.
+    const weights = /"idx":"([A-Za-z0-9+/]{200})/.exec(code);
+    expect(weights?.index ?? -1).toBeGreaterThan(tail);
+    expect(code.indexOf('"chain":{"bias"')).toBeGreaterThan(tail);
   });
 
   it("gives the model the weights exactly as weights.json has them, though it stores them Huffman-coded", () => {

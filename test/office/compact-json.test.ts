@@ -9,9 +9,10 @@ import * as vm from "vm";
 import { ROOT } from "./bundle-harness";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the build script is CommonJS
-const { compactJsonInCode, hoistJsonData, hoistCodedStrings, splitStringArrays, encodeJson, revive, huffmanEncode, REVIVER_SOURCE, MARKER } = require("../../webpack/compact-json.js") as {
+const { compactJsonInCode, hoistJsonData, hoistCodedStrings, tailDenseData, splitStringArrays, encodeJson, revive, huffmanEncode, REVIVER_SOURCE, MARKER } = require("../../webpack/compact-json.js") as {
   compactJsonInCode: (code: string) => { code: string; calls: number; lists: number };
   hoistCodedStrings: (code: string) => { code: string; moved: number };
+  tailDenseData: (code: string) => { code: string; moved: number };
   splitStringArrays: (code: string) => { code: string; arrays: number };
   huffmanEncode: (text: string) => string | undefined;
   hoistJsonData: (code: string) => { code: string; moved: number };
@@ -254,6 +255,43 @@ describe("hoistCodedStrings", () => {
     expect(() => hoistCodedStrings(`result="${a}";`)).toThrow(/does not start with/);
     // Without hoisted data: a declaration of their own.
     expect(hoistCodedStrings(`(()=>{result="${a}"})();`).code).toBe(`(()=>{var $jc0="${a}";result=$jc0})();`);
+  });
+});
+
+describe("tailDenseData", () => {
+  const coded = (n: number, seed: number): string => Array.from({ length: n }, (_, i) => "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_$~"[(i * 7 + seed * 13 + ((i * i) % 11)) % 39]).join("");
+  let seed = 1;
+  let dense = "";
+  for (let i = 0; i < 6000; i++) {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    dense += "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"[seed >>> 26];
+  }
+  const a = coded(300, 1);
+  const words = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa"];
+
+  it("moves the coded strings and the dense JSON to a function declared last, read first, and the script gives the same values", () => {
+    // What the three earlier steps make of a script with a coded string, dense JSON and word lists.
+    const input = `(()=>{const d=JSON.parse('${JSON.stringify({ dense })}'),w=JSON.parse('${JSON.stringify({ words })}'),t=decode("${a}");globalThis.result={d,w,t}})();`;
+    const hoisted = hoistCodedStrings(hoistJsonData(compactJsonInCode(input).code).code).code;
+    const out = tailDenseData(hoisted);
+    expect(out.moved).toBe(2);
+    expect(out.code.startsWith("(()=>{var[$jc0,$j0]=$jd();var $j1=JSON.parse('{\"words\"")).toBe(true);
+    expect(out.code.endsWith(`;function $jd(){return["${a}",JSON.parse('{"dense":"${dense}"}')]}})();`)).toBe(true);
+    const sandbox = (): { decode: (t: string) => string; result?: unknown } => ({ decode: (t: string) => `<${t}>` });
+    const before = sandbox();
+    const after = sandbox();
+    vm.runInNewContext(input, before);
+    vm.runInNewContext(out.code, after);
+    expect(JSON.stringify(after.result)).toBe(JSON.stringify(before.result));
+    expect(JSON.stringify(after.result)).toContain(dense);
+  });
+
+  it("leaves scripts without dense data alone, adds no semicolon after one, and refuses a name it would shadow", () => {
+    const plain = `(()=>{var $j0=JSON.parse('{"k":1}');result=$j0})();`;
+    expect(tailDenseData(plain)).toEqual({ code: plain, moved: 0 });
+    expect(tailDenseData(`(()=>{var $jc0="${a}";result=$jc0;})();`).code).toBe(`(()=>{var[$jc0]=$jd();result=$jc0;function $jd(){return["${a}"]}})();`);
+    expect(tailDenseData(`(()=>{var $jc0="${a}";function f(){}})();`).code).toBe(`(()=>{var[$jc0]=$jd();function f(){}function $jd(){return["${a}"]}})();`);
+    expect(() => tailDenseData(`(()=>{var $jc0="${a}";$jd=1})();`)).toThrow(/already uses the name \$jd/);
   });
 });
 
