@@ -3,7 +3,8 @@
  * server, within the send path's budget, so a change SMT publish reaches web and new Outlook at
  * the next Send; when the answer is late or fails, the cached copy is used at once. No fetch
  * ever takes longer than 1.5 s.
- * Whatever arrives is validated with the core's `normalizePolicy` before it is used or cached;
+ * Whatever arrives is validated with the core's `normalizePolicyUnworded` (the checks of
+ * `normalizePolicy`, without the words of its errors, which no one here reads) before it is used or cached;
  * when nothing usable is at hand `load` rejects and `loadPolicy` uses the compiled-in policy.
  *
  * Storage: `OfficeRuntime.storage` in classic Outlook's JavaScript-only runtime (Mailbox 1.10;
@@ -11,7 +12,7 @@
  * else memory — all behind the small `KeyValueStorage` interface so tests use a fake.
  * Written with promise chains, not async/await: the handler bundle must run on ES2016 engines.
  */
-import { normalizePolicy, type NormalizedPolicy } from "../core/policy/policy";
+import { normalizePolicyUnworded, type NormalizedPolicy } from "../core/policy/policy";
 import { rules as coreRules } from "../core/rules";
 import type { AnyRuleModule } from "../core/rules/rule";
 import { saveInstallCredentials } from "./install-credentials";
@@ -192,7 +193,7 @@ export function createPublishedPolicySource(options: PublishedPolicyOptions): Pu
 
   const normalise = (entry: CachedPolicy): NormalizedPolicy => {
     if (memo && memo.version === entry.version && memo.publishedAt === entry.publishedAt) return memo.policy;
-    const policy = normalizePolicy(entry.policy, registry);
+    const policy = normalizePolicyUnworded(entry.policy, registry);
     memo = { version: entry.version, publishedAt: entry.publishedAt, policy };
     return policy;
   };

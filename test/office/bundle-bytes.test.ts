@@ -2,7 +2,8 @@
  * How webpack/launchevent.config.js keeps launchevent.js small without changing what it does,
  * checked on the built bundle: no `const` (webpack/const-to-let.js), and the JSON data's keys
  * that the code reads by name renamed by webpack to the shortest names (mangleExports "size"),
- * and no rule's category (webpack/strip-rule-docs-loader.js: the handler never reads it).
+ * and no rule's category (webpack/strip-rule-docs-loader.js: the handler never reads it); and
+ * no words of policy errors (the handler checks a policy with normalizePolicyUnworded).
  */
 import { rules } from "../../src/core/rules";
 import { useBuiltLaunchEvent } from "./bundle-harness";
@@ -29,5 +30,11 @@ describe("dist/launchevent.js", () => {
       expect(built.code()).not.toMatch(new RegExp(`title:${JSON.stringify(meta.title).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")},category:`));
     }
     expect(built.code()).not.toMatch(/category:"(?:recipients|content|compliance|tone|privacy|attachments)"/);
+  });
+
+  it("carries no words of policy or schema errors (normalizePolicyUnworded: the handler never shows them)", () => {
+    for (const words of ["unknown setting", "did you mean", "expected a policy object", "expected an object of options", "expected true or false", "is required", "duplicate item", "unknown option"]) {
+      expect(built.code()).not.toContain(words);
+    }
   });
 });

@@ -5,7 +5,7 @@
  */
 import { rules } from "../rules";
 import { defaultOrganisation } from "./default-organisation";
-import { normalizePolicy, type NormalizedPolicy, type PolicyDocument, type RuleSetting } from "./policy";
+import { normalizePolicyUnworded, type NormalizedPolicy, type PolicyDocument, type RuleSetting } from "./policy";
 
 /**
  * Builds the default policy document from the rules' own `meta`.
@@ -35,10 +35,13 @@ export function defaultPolicyDocument(): PolicyDocument {
 let cached: NormalizedPolicy | undefined;
 
 /**
- * The default policy, normalised (computed once).
+ * The default policy, normalised (computed once). Without the words of errors
+ * (`normalizePolicyUnworded`): the send handler's bundle carries this function, and the
+ * document, built from the rules' own defaults, is valid (a test checks it; were it not, the
+ * PolicyError would still name every path).
  * @returns the normalised default policy
  */
 export function defaultPolicy(): NormalizedPolicy {
-  cached ??= normalizePolicy(defaultPolicyDocument(), rules);
+  cached ??= normalizePolicyUnworded(defaultPolicyDocument(), rules);
   return cached;
 }

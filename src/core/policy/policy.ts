@@ -5,15 +5,13 @@
  */
 import type { Severity } from "../model/finding";
 import type { AnyRuleModule } from "../rules/rule";
-import { joinPath, validateSchema, type JsonSchema, type SchemaIssue } from "../engine/json-schema";
+import { checkSchema, joinPath, schemaWording, unworded, type JsonSchema, type SchemaIssue, type Wording } from "../engine/json-schema";
 import { defaultOrganisation } from "./default-organisation";
 import type { Organisation } from "./organisation";
 import { isRecord } from "../util/is-record";
 import { SEVERITY_ORDER } from "../model/severity";
 
 export const SEVERITIES: readonly Severity[] = SEVERITY_ORDER;
-/** The severities as an error message lists them, quoted, the last joined with "or". */
-const SEVERITY_CHOICES = `${SEVERITIES.slice(0, -1).map((s) => JSON.stringify(s)).join(", ")} or ${JSON.stringify(SEVERITIES[SEVERITIES.length - 1])}`;
 export type OnError = "allow" | "warn" | "block";
 export const ON_ERROR_VALUES: readonly OnError[] = ["allow", "warn", "block"];
 
@@ -120,6 +118,40 @@ function suggest(name: string, known: readonly string[]): string {
   return bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? `; did you mean "${best}"?` : "";
 }
 
+/**
+ * The messages of policy issues, for people (schema issues: `schemaWording`).
+ * @param kind - the check that failed (see `normalizeWith`)
+ * @param value - the value found
+ * @param about - for "rule", the known rule ids; for schema kinds, the schema
+ * @returns the message
+ */
+export function policyWording(kind: string, value: unknown, about?: unknown): string {
+  // The severities as a message lists them, quoted, the last joined with "or".
+  const choices = `${SEVERITIES.slice(0, -1).map((s) => JSON.stringify(s)).join(", ")} or ${JSON.stringify(SEVERITIES[SEVERITIES.length - 1])}`;
+  switch (kind) {
+    case "policy":
+      return `expected a policy object, got ${Array.isArray(value) ? "an array" : value === null ? "null" : typeof value}`;
+    case "setting":
+      return "unknown setting; expected version, onError, organisation or rules";
+    case "version":
+      return `expected 1, got ${JSON.stringify(value) ?? "nothing"}`;
+    case "onError":
+      return `expected "allow", "warn" or "block", got ${JSON.stringify(value)}`;
+    case "rules":
+      return "expected an object of rule id → setting";
+    case "rule":
+      return `unknown rule${suggest(value as string, about as readonly string[])}`;
+    case "severity":
+      return `expected ${choices}, got ${JSON.stringify(value)}`;
+    case "ruleSetting":
+      return `expected a severity (${choices}) or [severity, { options }]`;
+    case "options":
+      return "expected an object of options";
+    default:
+      return schemaWording(kind, value, about);
+  }
+}
+
 function lowerList(list: readonly string[] | undefined, fallback: readonly string[]): readonly string[] {
   return (list ?? fallback).map((s) => s.trim().toLowerCase());
 }
@@ -134,26 +166,52 @@ function lowerList(list: readonly string[] | undefined, fallback: readonly strin
  * @throws PolicyError naming the path of every problem
  */
 export function normalizePolicy(raw: unknown, registry: Readonly<Record<string, AnyRuleModule>>): NormalizedPolicy {
+  return normalizeWith(raw, registry, policyWording);
+}
+
+/**
+ * `normalizePolicy` for a caller that never shows why a policy was refused (the send handler
+ * falls back to the compiled-in policy): the same policies accepted with the same result, the
+ * same PolicyError issues at the same paths, but every message "" (`unworded`), so that the
+ * handler's bundle carries none of the messages.
+ * @param raw - the parsed JSON of a policy
+ * @param registry - the rule catalogue, id → rule
+ * @returns the normalised policy
+ * @throws PolicyError naming the path of every problem, without messages
+ */
+export function normalizePolicyUnworded(raw: unknown, registry: Readonly<Record<string, AnyRuleModule>>): NormalizedPolicy {
+  return normalizeWith(raw, registry, unworded);
+}
+
+/**
+ * `normalizePolicy` with the issues worded by `say`.
+ * @param raw - the parsed JSON of a policy
+ * @param registry - the rule catalogue, id → rule
+ * @param say - the wording of the messages
+ * @returns the normalised policy
+ * @throws PolicyError naming the path of every problem
+ */
+function normalizeWith(raw: unknown, registry: Readonly<Record<string, AnyRuleModule>>, say: Wording): NormalizedPolicy {
   const issues: SchemaIssue[] = [];
   if (!isRecord(raw)) {
-    throw new PolicyError([{ path: "(root)", message: `expected a policy object, got ${Array.isArray(raw) ? "an array" : raw === null ? "null" : typeof raw}` }]);
+    throw new PolicyError([{ path: "(root)", message: say("policy", raw) }]);
   }
   for (const key of Object.keys(raw)) {
     if (!["version", "onError", "organisation", "rules", "$schema", "comment"].includes(key)) {
-      issues.push({ path: key, message: "unknown setting; expected version, onError, organisation or rules" });
+      issues.push({ path: key, message: say("setting", raw[key]) });
     }
   }
-  if (raw.version !== 1) issues.push({ path: "version", message: `expected 1, got ${JSON.stringify(raw.version) ?? "nothing"}` });
+  if (raw.version !== 1) issues.push({ path: "version", message: say("version", raw.version) });
 
   let onError: OnError = "warn";
   if (raw.onError !== undefined) {
     if (ON_ERROR_VALUES.includes(raw.onError as OnError)) onError = raw.onError as OnError;
-    else issues.push({ path: "onError", message: `expected "allow", "warn" or "block", got ${JSON.stringify(raw.onError)}` });
+    else issues.push({ path: "onError", message: say("onError", raw.onError) });
   }
 
   let organisation: Organisation = defaultOrganisation;
   if (raw.organisation !== undefined) {
-    const orgIssues = validateSchema(raw.organisation, organisationSchema, "organisation");
+    const orgIssues = checkSchema(raw.organisation, organisationSchema, "organisation", say);
     issues.push(...orgIssues);
     if (orgIssues.length === 0) {
       const o = raw.organisation as Partial<Organisation>;
@@ -172,12 +230,12 @@ export function normalizePolicy(raw: unknown, registry: Readonly<Record<string, 
 
   const settings: Record<string, unknown> = {};
   if (raw.rules !== undefined) {
-    if (!isRecord(raw.rules)) issues.push({ path: "rules", message: "expected an object of rule id → setting" });
+    if (!isRecord(raw.rules)) issues.push({ path: "rules", message: say("rules", raw.rules) });
     else Object.assign(settings, raw.rules);
   }
   const ids = Object.keys(registry);
   for (const id of Object.keys(settings)) {
-    if (!registry[id]) issues.push({ path: joinPath("rules", id), message: `unknown rule${suggest(id, ids)}` });
+    if (!registry[id]) issues.push({ path: joinPath("rules", id), message: say("rule", id, ids) });
   }
 
   const rules: ConfiguredRule[] = [];
@@ -193,19 +251,19 @@ export function normalizePolicy(raw: unknown, registry: Readonly<Record<string, 
       if (typeof setting === "string") {
         severity = setting as Severity;
         if (!SEVERITIES.includes(severity)) {
-          issues.push({ path, message: `expected ${SEVERITY_CHOICES}, got ${JSON.stringify(setting)}` });
+          issues.push({ path, message: say("severity", setting) });
           continue;
         }
       } else if (Array.isArray(setting) && setting.length >= 1 && setting.length <= 2) {
         severity = setting[0] as Severity;
         if (!SEVERITIES.includes(severity)) {
-          issues.push({ path: joinPath(path, 0), message: `expected ${SEVERITY_CHOICES}, got ${JSON.stringify(setting[0])}` });
+          issues.push({ path: joinPath(path, 0), message: say("severity", setting[0]) });
           continue;
         }
         userOptions = setting[1];
         optionsPath = joinPath(path, 1);
       } else {
-        issues.push({ path, message: `expected a severity (${SEVERITY_CHOICES}) or [severity, { options }]` });
+        issues.push({ path, message: say("ruleSetting", setting) });
         continue;
       }
     }
@@ -214,12 +272,12 @@ export function normalizePolicy(raw: unknown, registry: Readonly<Record<string, 
     const options = { ...(rule.meta.defaultOptions as Record<string, unknown>) };
     if (userOptions !== undefined) {
       if (!isRecord(userOptions)) {
-        issues.push({ path: optionsPath, message: "expected an object of options" });
+        issues.push({ path: optionsPath, message: say("options", userOptions) });
         continue;
       }
       Object.assign(options, userOptions);
     }
-    const optionIssues = validateSchema(options, rule.meta.optionsSchema, optionsPath);
+    const optionIssues = checkSchema(options, rule.meta.optionsSchema, optionsPath, say);
     if (optionIssues.length > 0) {
       issues.push(...optionIssues);
       continue;
