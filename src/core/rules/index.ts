@@ -21,24 +21,30 @@ import photoConsent from "./photo-consent";
 import attachmentReminder from "./attachment-reminder";
 import subjectRequired from "./subject-required";
 
-export const rules: Readonly<Record<string, AnyRuleModule>> = {
-  "disclaimer": disclaimer,
-  "bcc-for-bulk-mail": bccForBulkMail,
-  "audience-size": audienceSize,
-  "no-lookalike-domain": noLookalikeDomain,
-  "no-personal-data": noPersonalData,
-  "no-staff-only-content": noStaffOnlyContent,
-  "no-abusive-language": noAbusiveLanguage,
-  "no-heated-tone": noHeatedTone,
-  "no-complaint-by-email": noComplaintByEmail,
-  "no-offensive-forward": noOffensiveForward,
-  "no-chain-mail": noChainMail,
-  "no-contractual-commitment": noContractualCommitment,
-  "no-send-as-other": noSendAsOther,
-  "no-media-attachment": noMediaAttachment,
-  "photo-consent": photoConsent,
-  "attachment-reminder": attachmentReminder,
-  "subject-required": subjectRequired,
-};
+/** The catalogue keyed by each rule's own `meta.id` (not written out a second time). */
+const catalogue: Record<string, AnyRuleModule> = {};
+for (const rule of [
+  disclaimer,
+  bccForBulkMail,
+  audienceSize,
+  noLookalikeDomain,
+  noPersonalData,
+  noStaffOnlyContent,
+  noAbusiveLanguage,
+  noHeatedTone,
+  noComplaintByEmail,
+  noOffensiveForward,
+  noChainMail,
+  noContractualCommitment,
+  noSendAsOther,
+  noMediaAttachment,
+  photoConsent,
+  attachmentReminder,
+  subjectRequired,
+] as readonly AnyRuleModule[]) {
+  catalogue[rule.meta.id] = rule;
+}
+
+export const rules: Readonly<Record<string, AnyRuleModule>> = catalogue;
 
 export const ruleIds: readonly string[] = Object.keys(rules);
