@@ -14,6 +14,7 @@ import * as core from "../../src/core";
 import { defaultPolicy } from "../../src/core";
 import { CLAUSES } from "../../src/core/policy/clauses";
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the build script is CommonJS
 const { gzipSizes, gnuAvailable, MEASURES } = require("../../webpack/gzip-sizes.js") as {
   gzipSizes: (text: Buffer, options?: { file?: string; gnu?: boolean }) => Record<string, number | undefined> & { largest: number };
   gnuAvailable: () => boolean;
