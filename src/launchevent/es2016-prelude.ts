@@ -6,7 +6,9 @@
  * makes the add-in "unavailable" at every Send.
  *
  * Exactly the methods the built launchevent.js calls are filled in, each only when missing,
- * as a non-enumerable method that follows the specification for ordinary use.
+ * as a non-enumerable method that follows the specification for ordinary use. Their
+ * TypeErrors carry no message: the specification leaves the text to the engine, and none of
+ * the bundle's calls can meet them.
  * test/office/es2016-runtime.test.ts scans the built bundle for ES2017+ methods and fails when
  * one is called that the runtime without them does not get from here.
  *
@@ -22,9 +24,18 @@ const define: Define = (target, name, value) => {
   Object.defineProperty(target, name, { value, writable: true, enumerable: false, configurable: true });
 };
 
+/**
+ * The specification's RequireObjectCoercible: the value, or a TypeError for null and undefined.
+ * @param value - any value
+ * @returns the value
+ */
+function coercible<T>(value: T): T {
+  if (value === null || value === undefined) throw new TypeError();
+  return value;
+}
+
 define(Object, "entries", function entries(o: object): [string, unknown][] {
-  if (o === null || o === undefined) throw new TypeError("Cannot convert undefined or null to object");
-  const object = Object(o) as Record<string, unknown>;
+  const object = Object(coercible(o)) as Record<string, unknown>;
   const out: [string, unknown][] = [];
   for (const key of Object.keys(object)) out.push([key, object[key]]);
   return out;
@@ -32,8 +43,7 @@ define(Object, "entries", function entries(o: object): [string, unknown][] {
 
 // esbuild's helper for object spread (`{ ...a, b }` lowered to ES2016) calls it.
 define(Object, "getOwnPropertyDescriptors", function getOwnPropertyDescriptors(o: object): PropertyDescriptorMap {
-  if (o === null || o === undefined) throw new TypeError("Cannot convert undefined or null to object");
-  const object = Object(o) as object;
+  const object = Object(coercible(o)) as object;
   const out: PropertyDescriptorMap = {};
   for (const key of Reflect.ownKeys(object)) {
     const descriptor = Object.getOwnPropertyDescriptor(object, key);
@@ -43,7 +53,7 @@ define(Object, "getOwnPropertyDescriptors", function getOwnPropertyDescriptors(o
 });
 
 define(Array.prototype, "flatMap", function flatMap(this: unknown, callback: (value: unknown, index: number, array: unknown) => unknown, thisArg?: unknown): unknown[] {
-  if (typeof callback !== "function") throw new TypeError("flatMap callback is not a function");
+  if (typeof callback !== "function") throw new TypeError();
   const list = Object(this) as ArrayLike<unknown>;
   const length = list.length >>> 0;
   const out: unknown[] = [];
@@ -59,24 +69,19 @@ define(Array.prototype, "flatMap", function flatMap(this: unknown, callback: (va
   return out;
 });
 
-function thisString(value: unknown, method: string): string {
-  if (value === null || value === undefined) throw new TypeError(`String.prototype.${method} called on null or undefined`);
-  return String(value);
-}
-
 // `\s` is exactly ECMAScript's WhiteSpace and LineTerminator, which trimStart/trimEnd remove.
 // The end is found by a loop, not `/\s+$/`, which is quadratic on long runs of spaces.
 const SPACE = /\s/;
 
 define(String.prototype, "trimStart", function trimStart(this: unknown): string {
-  const s = thisString(this, "trimStart");
+  const s = String(coercible(this));
   let i = 0;
   while (i < s.length && SPACE.test(s.charAt(i))) i++;
   return s.slice(i);
 });
 
 define(String.prototype, "trimEnd", function trimEnd(this: unknown): string {
-  const s = thisString(this, "trimEnd");
+  const s = String(coercible(this));
   let end = s.length;
   while (end > 0 && SPACE.test(s.charAt(end - 1))) end--;
   return s.slice(0, end);
