@@ -62,6 +62,12 @@ describe("foldText", () => {
     expect(folded.offsets[4]).toBe(4);
     expect(folded.offsets[5]).toBe(4);
   });
+
+  it("keeps every character after expansions that outgrow the text's own length", () => {
+    // Twenty "ß" write forty units before the ten letters: more than the text's length and its spare room.
+    expect(foldText(`${"ß".repeat(20)}${"X".repeat(10)}`).text).toBe(`${"ss".repeat(20)}${"x".repeat(10)}`);
+    expect(foldText(`a${"ß".repeat(40)}é${"b".repeat(30)}`).text).toBe(`a${"ss".repeat(40)}e${"b".repeat(30)}`);
+  });
 });
 
 describe("tokenize", () => {
@@ -98,6 +104,17 @@ describe("tokenize", () => {
     expect(tokens.map((t) => t.skeleton)).toEqual(["x".repeat(64), "yzw"]);
     expect(tokens[0]).toMatchObject({ start: 0, end: 127, joined: true });
     expect(skeletons(`${"a b ".repeat(30)}f u c k`)).toEqual(["ab".repeat(30) + "fuck"]);
+  });
+
+  it("places each word read from l33t, short or long, single letters and letters kept from a run not joined", () => {
+    const long = "x1".repeat(40);
+    expect(tokenize(`"5h1t" ${long} 'a' b 4$$!`).map((t) => [t.skeleton, t.start, t.end])).toEqual([
+      [`sh${AMBIGUOUS_IL}t`, 1, 5],
+      [`x${AMBIGUOUS_IL}`.repeat(40), 7, 87],
+      ["a", 89, 90],
+      ["b", 92, 93],
+      ["ass", 94, 97],
+    ]);
   });
 
   it("spells a word of thousands of characters as it spells a short one (l33t, apostrophes, ¡ and €)", () => {
@@ -255,6 +272,12 @@ describe("foldLookalikeLetters", () => {
       for (let k = 0; k < length; k++) text += pool[Math.floor(random() * pool.length)] as string;
       expect([text, foldLookalikeLetters(text)]).toEqual([text, byReplace(text)]);
     }
+  });
+
+  it("keeps every character after folds of two letters that outgrow the text's own length", () => {
+    // U+1D2D (modifier capital AE) folds to "ae": twenty write forty units before the ten letters.
+    expect(foldLookalikeLetters(`${"\u1d2d".repeat(20)}${"x".repeat(10)}`)).toBe(`${"ae".repeat(20)}${"x".repeat(10)}`);
+    expect(foldLookalikeLetters(`y${"\u1d2d".repeat(40)}\u200b${"z".repeat(30)}`)).toBe(`y${"ae".repeat(40)}${"z".repeat(30)}`);
   });
 
   it("gives the text back as it is when it has no such letter", () => {

@@ -158,6 +158,8 @@ function isLookalikeCode(code: number): boolean {
  * @returns the text with those letters folded and those marks dropped (the same string when it has none)
  */
 export function foldLookalikeLetters(text: string): string {
+  // Room is kept for the rest of the text as it is (at most one unit per character), so only a
+  // fold writing more than one unit may need more.
   let units: Uint16Array = new Uint16Array(text.length + 16);
   let m = 0;
   let changed = false;
@@ -166,14 +168,11 @@ export function foldLookalikeLetters(text: string): string {
     if (isLookalikeCode(code)) {
       // One code unit in these ranges is one whole code point: foldChar would ask foldCode.
       const folded = foldCode(code);
-      if (m + folded.length > units.length) units = growUnits(units, m + folded.length);
+      if (m + folded.length + text.length - i > units.length) units = growUnits(units, m + folded.length + text.length - i);
       for (let k = 0; k < folded.length; k++) units[m++] = folded.charCodeAt(k);
       changed = true;
     } else if (isDroppedMark(code)) changed = true;
-    else {
-      if (m >= units.length) units = growUnits(units, m + 1);
-      units[m++] = code;
-    }
+    else units[m++] = code;
   }
   return changed ? unitsToString(units, m) : text;
 }
@@ -311,10 +310,10 @@ export function foldTextSparse(text: string): SparseFoldedText {
   let jumps = NO_JUMPS;
   let jumpCount = 0;
   let i = 0;
+  // Room is kept for the rest of the text as it is, as in foldLookalikeLetters.
   while (i < text.length) {
     const code = text.charCodeAt(i);
     if (code < 0x80) {
-      if (n >= units.length) units = growUnits(units, n + 1);
       units[n++] = code >= 0x41 && code <= 0x5a ? code + 0x20 : code;
       i++;
       continue;
@@ -335,7 +334,7 @@ export function foldTextSparse(text: string): SparseFoldedText {
       jumps[jumpCount * 4 + 3] = width;
       jumpCount++;
     }
-    if (n + folded.length > units.length) units = growUnits(units, n + folded.length);
+    if (n + folded.length + text.length - i > units.length) units = growUnits(units, n + folded.length + text.length - i);
     for (let k = 0; k < folded.length; k++) units[n++] = folded.charCodeAt(k);
     i += width;
   }
@@ -591,12 +590,14 @@ export function scanWords(folded: SparseFoldedText, sink: WordSink): void {
   let pendingLetters = 0;
   let pendingFrom = 0;
   let pendingTo = 0;
-  let pendingLast: RawToken | undefined;
-  let lettered: RawToken[] = [];
+  let lettered: [string, number, number][] = [];
   // Words that are not plain letters (`jane@example`, `5h1t`, `f***`, `10am`) come back often in
   // one text: each spelling is read once, then moved to where it stands.
+  // (A reading's offsets are within its spelling: `at` is where the word read last starts.)
   const readings = new Map<string, RawToken | null>();
+  let at = 0;
   const readWordAt = (from: number, to: number): RawToken | null => {
+    at = 0;
     if (to - from > LONG_WORD) return readWord(text, from, to, classOf);
     const raw = text.slice(from, to);
     let read = readings.get(raw);
@@ -604,7 +605,8 @@ export function scanWords(folded: SparseFoldedText, sink: WordSink): void {
       read = readWord(raw, 0, raw.length, classOf);
       if (readings.size < MAX_READINGS) readings.set(raw, read);
     }
-    return read === null ? null : { skeleton: read.skeleton, from: from + read.from, to: from + read.to, letters: read.letters, joinable: read.joinable };
+    at = from;
+    return read;
   };
   // Words come in text order, so their original offsets are read by walking the jumps once
   // (a cursor), not by a binary search per word.
@@ -632,12 +634,11 @@ export function scanWords(folded: SparseFoldedText, sink: WordSink): void {
     } else {
       // A lone digit read as a letter is only kept inside spaced-out words. (Fewer than three
       // letters, or fewer than two real ones: `lettered` holds every one to emit.)
-      for (const t of lettered) emit(t.skeleton, t.from, t.to, false);
+      for (const [skeleton, from, to] of lettered) emit(skeleton, from, to, false);
     }
     pendingCount = 0;
     pendingSkeleton = "";
     pendingLetters = 0;
-    pendingLast = undefined;
     lettered = [];
   };
   const n = text.length;
@@ -662,19 +663,20 @@ export function scanWords(folded: SparseFoldedText, sink: WordSink): void {
       if (pendingCount > 0) flush();
       emit(null, i, j, false);
     } else {
-      const word = plain ? { skeleton: text[i] as string, from: i, to: j, letters: 1, joinable: true } : readWordAt(i, j);
+      // (A single letter reads as itself, remembered as any other spelling.)
+      const word = readWordAt(i, j);
       if (word) {
-        const last = pendingLast;
-        if (pendingCount > 0 && (pendingCount >= MAX_JOINED || !(word.joinable && last && spacingOnly(text, last.to, word.from, classOf)))) flush();
+        const from = at + word.from;
+        const to = at + word.to;
+        if (pendingCount > 0 && (pendingCount >= MAX_JOINED || !(word.joinable && spacingOnly(text, pendingTo, from, classOf)))) flush();
         if (word.joinable) {
-          if (pendingCount === 0) pendingFrom = word.from;
+          if (pendingCount === 0) pendingFrom = from;
           pendingCount++;
           pendingSkeleton += word.skeleton;
-          pendingTo = word.to;
-          pendingLast = word;
+          pendingTo = to;
           pendingLetters += word.letters;
-          if (word.letters > 0 && lettered.length < 2) lettered.push(word);
-        } else emit(word.skeleton, word.from, word.to, false);
+          if (word.letters > 0 && lettered.length < 2) lettered.push([word.skeleton, from, to]);
+        } else emit(word.skeleton, from, to, false);
       }
     }
     i = j;
