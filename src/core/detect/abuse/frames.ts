@@ -212,15 +212,17 @@ export function frameHits(text: string, hostile?: () => boolean): LexiconHit[] {
   const add = (category: string, m: RegExpExecArray | null | undefined): void => {
     if (m && !hits.some((h) => h.start < m.index + m[0].length && m.index < h.end)) hits.push({ entry: { term: m[0].toLowerCase(), category, mode: "phrase" }, start: m.index, end: m.index + m[0].length });
   };
+  // Whether the text holds the key words of the class read last: the slang frame's nouns, asked again below.
+  let nouns = false;
   for (const k of [{ category: "insult", re: frame }, ...classes]) {
-    const m = "key" in k && !k.key.test(text) ? null : (k.re ??= new RegExp((k as Class).source, "i")).exec(text);
+    const m = "key" in k && !(nouns = k.key.test(text)) ? null : (k.re ??= new RegExp((k as Class).source, "i")).exec(text);
     // About a group, not after a negation or a reporting verb in its sentence: "calling immigrants vermin is vile",
     // "never tell them to go back to their own country".
     add(k.category, m && (k.category === "insult" || !unsaidBefore(text, m.index)) ? m : null);
   }
   for (const k of direct) add(k.category, k.key.test(text) ? directHit(text, k) : undefined);
   // Only on a text holding one of the slang frame's nouns (its key words, shared with the insult-sentence frame).
-  if (hostile && (classes[classes.length - 1] as Class).key.test(text)) {
+  if (hostile && nouns) {
     const m = (loose ??= new RegExp(slangFrame("(?: [\\w-]+){0,2} [\\w-]*(?:ing|ed|ie|y|ish|ful|less|ous|ic|ive|ble|ttle|id)"), "i")).exec(text);
     add("insult", m && hostile() ? m : null);
   }
