@@ -30,6 +30,23 @@ describe("training a head", () => {
   ];
   const weighed = (minGroups: number): number[] => [...trainHead(examples, "heated", 1, { ...CONFIG, minGroups }).w.keys()].sort();
 
+  it("trains shuffle k = seedFrom, …, seedFrom + seeds - 1 (seed + 1000·k), so a setting can be judged over other draws", () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { fitHeads, encodeHead, headConfig } = require(path.join(ROOT, "tools/detect/train.js")) as {
+      fitHeads: (examples: Record<string, unknown[]>, cfg: Record<string, unknown>) => Record<string, unknown>;
+      encodeHead: (head: unknown, keep: number, bits: number) => unknown;
+      headConfig: (cfg: Record<string, unknown>, label: string) => Record<string, unknown>;
+    };
+    const perHead = CONFIG.perHead as Record<string, Record<string, unknown>>;
+    const withHeated = (own: Record<string, unknown>) => ({ ...CONFIG, perHead: { ...perHead, heated: { ...perHead.heated, ...own } } });
+    const heated = (cfg: Record<string, unknown>) => fitHeads({ chain: examples, heated: examples }, cfg).heated;
+    const drawn = (cfg: Record<string, unknown>, seed: number) => encodeHead(trainHead(examples, "heated", seed, headConfig(cfg, "heated")), 5800, CONFIG.quantBits as number);
+    const SEED = 20260105 + 1 + 1; // the heated head's shuffle 0
+    expect(heated(CONFIG)).toEqual(drawn(CONFIG, SEED));
+    expect(heated(withHeated({ seedFrom: 2 }))).toEqual(drawn(CONFIG, SEED + 2000));
+    expect(heated(withHeated({ seedFrom: 2 }))).not.toEqual(heated(CONFIG));
+  });
+
   it("gives a weight only to features seen in at least minGroups different messages (variants count once)", () => {
     expect(weighed(1)).toEqual([1, 2, 3]);
     expect(weighed(2)).toEqual([1, 3]);

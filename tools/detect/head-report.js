@@ -24,6 +24,10 @@
  *                    '[[0.99,0.4,0.7],[0.99,0.35,0.7]]' (default: the shipped ones and a few near them)
  *   the heated head's `heldOutTrain` (train.js) and `seeds` may be set per variant too:
  *   '{"seeds":3,"heated":{"heldOutTrain":["list-heated","list-clean"],"sourceWeight":{…}}}'
+ *   --pool     with --engine: also on the train rows of the sets written blind that the heated
+ *              head did not learn from (with dev, the "unseen pool"), and the abusive rule's
+ *              figures on each; judge a setting by its mean over shuffles
+ *              ('{"heated":{"seedFrom":1}}', 2, 3), not by one draw (MODEL14)
  */
 "use strict";
 const fs = require("node:fs");
@@ -31,7 +35,7 @@ const path = require("node:path");
 const zlib = require("node:zlib");
 const Module = require("node:module");
 const { ROOT, LABELS, loadRows } = require("./common");
-const { CONFIG, HEADS, examplesOf, fitHeads, decodeHead, isTrainingRow } = require("./train");
+const { CONFIG, HEADS, examplesOf, fitHeads, decodeHead, isTrainingRow, learnsFrom, headConfig } = require("./train");
 
 const args = process.argv.slice(2);
 /** The settings to try: CONFIG, or CONFIG with each JSON argument's changes in turn. */
@@ -82,13 +86,20 @@ function main() {
     const dev = fold(devAll, cfg.hashBits);
     const heads = trainAll === undefined ? JSON.parse(fs.readFileSync(path.join(ROOT, "src/core/detect/model/weights.json"), "utf8")).heads : fitHeads(fold(trainAll, cfg.hashBits), cfg);
     report(cfg, heads, dev);
-    if (engine) engineReport(heads, rows.filter((r) => r.split === "dev" && !r.source.startsWith("fresh-")));
+    if (engine) engineReport(heads, rows.filter((r) => r.split === "dev" && !r.source.startsWith("fresh-")), "dev");
+    if (engine && args.includes("--pool")) engineReport(heads, rows.filter((r) => r.split === "train" && BLIND.test(r.source) && !learnsFrom(r.source, headConfig(cfg, "heated"))), "the blind sources' train rows (not learnt from)");
   }
 }
 
 const engineArg = args.find((a) => a === "--engine" || a.startsWith("--engine="));
 /** The thresholds (modelThreshold, modelAssist, modelStrong) the engine report tries. */
 const engine = engineArg && (engineArg.includes("=") ? JSON.parse(engineArg.slice(9)) : [[0.99, 0.4, 0.7], [0.99, 0.35, 0.7], [0.99, 0.4, 0.6], [0.99, 0.45, 0.8], [0.98, 0.4, 0.7]]);
+/**
+ * With --pool the engine report also runs on the train rows of the sets written blind (review,
+ * thread, list, posts, tweets, forwards) that the heated head did not learn from: with dev, the
+ * "unseen pool" a retrained head is judged on (MODEL14). Never the fresh set, never test.
+ */
+const BLIND = /^(?:review|thread|list|post|tweet|fwd)-/;
 const STAFF = { email: "a.jones@norcotearlyyearscentre.co.uk", name: "Amy Jones" };
 
 /**
@@ -96,7 +107,7 @@ const STAFF = { email: "a.jones@norcotearlyyearscentre.co.uk", name: "Amy Jones"
  * replaced in the module cache (the chain head is the same file's: only the heated rule and
  * no-abusive-language are run, as eval.js counts heated).
  */
-function engineReport(heads, rows) {
+function engineReport(heads, rows, what) {
   const lib = path.join(ROOT, "lib") + path.sep;
   for (const k of Object.keys(require.cache)) if (k.startsWith(lib)) delete require.cache[k];
   const file = path.join(ROOT, "lib/core/detect/model/weights.json");
@@ -111,7 +122,14 @@ function engineReport(heads, rows) {
   const drafts = rows.map((r) => core.parseDraft({ from: STAFF, sender: STAFF, to: [{ email: "b.smith@norcotearlyyearscentre.co.uk", name: "Ben Smith", type: "user" }], subject: r.subject || "Note", body: r.text }));
   const abusive = drafts.map((d) => core.checkDraft(d, only("no-abusive-language", {})).findings.length > 0);
   const mail = /^(?:nursery|work|thread|list|fwd|review)-/;
-  const out = ["", "Heated rule on dev (engine; e-mail-like heated found, per source; calm e-mail-like warned; other calm warned):"];
+  const abusiveRows = rows.map((r, i) => ({ r, found: abusive[i] })).filter(({ r }) => r.abusive);
+  const notHateCheck = abusiveRows.filter(({ r }) => !r.source.startsWith("hatecheck-"));
+  const cleanFlagged = rows.filter((r, i) => abusive[i] && LABELS.every((l) => !r[l])).length;
+  const out = [
+    "",
+    `Abusive rule on ${what} (it reads the heated head at p >= 0.3): abusive found ${pct(abusiveRows.filter((x) => x.found).length, abusiveRows.length).trim()} (all but HateCheck ${pct(notHateCheck.filter((x) => x.found).length, notHateCheck.length).trim()}), clean rows flagged ${cleanFlagged}`,
+    `Heated rule on ${what} (engine; e-mail-like heated found, per source; calm e-mail-like warned; other calm warned):`,
+  ];
   for (const [t, a, s] of engine) {
     const heated = only("no-heated-tone", { modelThreshold: t, modelAssist: a, modelStrong: s });
     const st = new Map();

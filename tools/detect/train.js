@@ -50,6 +50,12 @@ const CONFIG = {
    * three averaged found less on dev than today's head).
    */
   seeds: 1,
+  /**
+   * The first shuffle's index k (seed SEED + 1 + head's index + 1000·k; 0 as shipped), so that a
+   * setting can be judged by its mean over other draws ({"heated":{"seedFrom":1}} … 3 in
+   * head-report.js) rather than by one.
+   */
+  seedFrom: 0,
   /** Most a positive example weighs against a negative one (class balance). */
   posWeightCap: 8,
   /**
@@ -99,6 +105,27 @@ const CONFIG = {
    *   three blind sets at 2 too: 77.7 % / 12 calm (seeds 7, 8: 74.6 / 11, 73.3 / 8).
    * Nothing beat today's head on dev at no more calm mail warned that also held on the blind
    * sets' train rows or with another shuffle: the weights are unchanged.
+   *
+   * Round 14 (MODEL14), each setting judged by its mean over three other shuffles (`seedFrom` 1–3)
+   * on the unseen pool: dev, and the blind sets' train rows (review, thread, list, posts, tweets,
+   * forwards) that the head does not learn from (`head-report.js --engine --pool`). Rule at
+   * 0.99 / 0.4 / 0.7; e-mail-like heated found %, calm e-mail-like warned, other calm warned, on
+   * dev · on the blind train rows (1,839 heated, 3,172 calm e-mail-like, 1,978 other calm):
+   * - today's head (shuffle 0): 77.3 / 5 / 65 · 69.7 / 40 / 85;
+   * - today's settings, mean of 3: 69.0 / 7.7 / 60.7 · 59.2 / 47.7 / 64.0 (the shipped head is a
+   *   lucky draw on the blind rows too, 5–13 points over the others, not only on dev);
+   * - 5 epochs: 73.5 / 8.7 / 66.0 · 64.6 / 53.3 / 68.7 (the best mean); rate 0.1: 64.0 / 5.0 /
+   *   46.3 · 52.6 / 35.3 / 51.0; minGroups 2: 68.9 / 11.3 / 66.3 · 59.8 / 46.7 / 72.7; 20 epochs:
+   *   59.0 / 4.7 / 53.0 · 51.1 / 40.3 / 55.7; l2 3e-3 (one draw): 59.9 / 3 / 47 · 50.8 / 31 / 49.
+   * - Heads of 4 shuffles averaged (`seeds` 4) score less extreme than one draw, so the rule's
+   *   thresholds were re-chosen for each (0.96–0.998 / 0.2–0.5 / 0.4–0.9) with dev calm
+   *   e-mail-like ≤ 5: the most each found on the blind train rows at no more than today's 40
+   *   (+2) calm e-mail-like rows warned: today's settings 56.4 % (0.99 / 0.35 / 0.8), 5 epochs 62.9 %
+   *   (0.99 / 0.35 / 0.6; dev 73.8 / 3 / 60), 3 epochs 64.6 % (0.995 / 0.4 / 0.8; dev 74.0 / 5 /
+   *   62), 7 epochs none (66.7 % at 45); today's head 69.7 %. At today's blind recall they warn
+   *   13–18 more calm e-mail-like rows (5 epochs at 0.99 / 0.2 / 0.5: dev 79.9 / 3 / 77, blind
+   *   69.1 / 53 / 70). The rule's phrase signs were chosen on these rows with today's head, which
+   *   favours it, but no averaged head came within 5 points at the same calm: not shipped.
    */
   perHead: {
     chain: { l2: 3e-3 },
@@ -423,7 +450,7 @@ function fitHeads(examples, cfg = CONFIG) {
     const own = examples[label].filter((e) => !(NOT_FOR[label] || []).includes(e.source) && learnsFrom(e.source, headCfg));
     // Seeds as when an abusive head came first, so a head's shuffle does not depend on the others.
     const fit = headCfg.mil && headCfg.mil.rounds > 0 ? trainHeadMil : trainHead;
-    const seeds = Array.from({ length: headCfg.seeds || 1 }, (_, k) => SEED + 1 + HEADS.indexOf(label) + 1000 * k);
+    const seeds = Array.from({ length: headCfg.seeds || 1 }, (_, k) => SEED + 1 + HEADS.indexOf(label) + 1000 * (k + (headCfg.seedFrom || 0)));
     heads[label] = encodeHead(averaged(seeds.map((seed) => fit(own, label, seed, headCfg))), cfg.prune[label], cfg.quantBits);
   });
   return heads;
@@ -462,4 +489,4 @@ function main() {
 }
 
 if (require.main === module) main();
-module.exports = { train, CONFIG, HEADS, HELD_OUT, isTrainingRow, examplesOf, trainHead, trainHeadMil, windowsOf, encodeSet, encodeHead, decodeHead, fitHeads };
+module.exports = { train, CONFIG, HEADS, HELD_OUT, isTrainingRow, learnsFrom, headConfig, examplesOf, trainHead, trainHeadMil, windowsOf, encodeSet, encodeHead, decodeHead, fitHeads };
