@@ -63,6 +63,12 @@ describe("foldText", () => {
     expect(folded.offsets[5]).toBe(4);
   });
 
+  it("makes texts of several chunks of units, the last one short, and keeps lone surrogates", () => {
+    expect(foldText(`é${"Ab".repeat(1300)}`).text).toBe(`e${"ab".repeat(1300)}`);
+    expect(foldText(`${"\ud800É".repeat(700)}Z`).text).toBe(`${"\ud800e".repeat(700)}z`);
+    expect(foldLookalikeLetters(`${"ѕ\udc00".repeat(1100)}x`)).toBe(`${"s\udc00".repeat(1100)}x`);
+  });
+
   it("keeps every character after expansions that outgrow the text's own length", () => {
     // Twenty "ß" write forty units before the ten letters: more than the text's length and its spare room.
     expect(foldText(`${"ß".repeat(20)}${"X".repeat(10)}`).text).toBe(`${"ss".repeat(20)}${"x".repeat(10)}`);
