@@ -147,13 +147,12 @@ export type CompiledSignals = Readonly<{
    */
   keys?: readonly string[];
   /**
-   * The form read in texts longer than `GAPPED_MAX` when the form by letter, with its gaps as
-   * a class, is too long for V8 to optimise (`WIDE_MAX`; the chain list): the branches by first
-   * word only, after a lookahead of the words the patterns can start with ({@link firstWordGate}).
-   * Otherwise long texts too are read with the branches by first letter, which sort the words
-   * out faster without the lookahead.
+   * The same branches for texts longer than `GAPPED_MAX`, read with their gaps as a class: in
+   * as few expressions as V8 still optimises (`WIDE_MAX`; one, but for the chain list), each
+   * with its own captures and keys. Their matches exclude each other where they start (each has
+   * its own first letters), so the first of them is the one expression's match.
    */
-  long?: CompiledSignals;
+  long?: readonly CompiledSignals[];
 }>;
 
 /**
@@ -179,11 +178,7 @@ export function compileSignals(data: SignalData, extra: readonly (readonly [stri
     const alternatives = all.map(([, p]) => `(${patternSource(p)})`).join("|");
     return { source: `(?:${alternatives})(?!${WORD})`, captures: all };
   }
-  const byLetter = groupedByFirstWord(all, "");
-  // Long texts are read by the same branches when V8 optimises that expression (its form
-  // without captures, each `(` written `(?:`, is what scans): a third faster than the lookahead
-  // form on 1 MB. Past `WIDE_MAX` it would be several times slower.
-  return wideSource(byLetter).length + 2 * byLetter.captures.length > WIDE_MAX ? { ...byLetter, long: groupedByFirstWord(all, gate) } : byLetter;
+  return groupedByFirstWord(all);
 }
 
 /** Longest source V8 optimises (its limit is 20 × 1,024 characters). */
@@ -212,12 +207,9 @@ function wideSource(compiled: CompiledSignals): string {
  * `word*` beginning) stay whole, in list order, before the groups; none can start with a
  * grouped word.
  * @param all - [group, pattern], in the order they are to be tried
- * @param gate - the lookahead of all the patterns' first words, written first; "" for the form by first letters (see `CompiledSignals.long`)
- * @returns the expression's source, its captures and their first words, in source order
+ * @returns the expression's source, its captures and their first words, in source order, and the long texts' expressions
  */
-function groupedByFirstWord(all: readonly (readonly [string, string])[], gate: string): CompiledSignals {
-  /** Without a gate (short texts), the branches are written under their first letters. */
-  const byLetters = gate === "";
+function groupedByFirstWord(all: readonly (readonly [string, string])[]): CompiledSignals {
   const loose: (readonly [string, string])[] = [];
   const byWord = new Map<string, (readonly [string, string])[]>();
   /** First words of the loose patterns: whole words, and `word*` beginnings. */
@@ -259,23 +251,22 @@ function groupedByFirstWord(all: readonly (readonly [string, string])[], gate: s
     if (branch === undefined) byLetter.set(letter, (branch = { loose: [], words: [] }));
     return branch;
   };
-  // Without `byLetters`, "" stands for every letter: the loose patterns whole, then each group.
   for (const entry of loose) {
-    for (const letter of new Set((entry[1].trim().split(/ +/)[0] as string).split("|").map((a) => (byLetters ? (a[0] as string) : "")))) under(letter).loose.push(entry);
+    for (const letter of new Set((entry[1].trim().split(/ +/)[0] as string).split("|").map((a) => a[0] as string))) under(letter).loose.push(entry);
   }
-  for (const group of grouped) under(byLetters ? (group[0][0] as string) : "").words.push(group);
-  const captures: (readonly [string, string])[] = [];
-  const keys: string[] = [];
-  const branches: string[] = [];
+  for (const group of grouped) under(group[0][0] as string).words.push(group);
   // The branches exclude each other (no grouped word can start a loose pattern, and a group
   // matches only at its own word), so their order changes nothing; in a letter's branch the
-  // loose patterns come first, in list order.
+  // loose patterns come first, in list order. Each branch: [source, captures, keys].
+  const branches: [string, (readonly [string, string])[], string[]][] = [];
   for (const [letter, branch] of byLetter) {
     const parts: string[] = [];
+    const captures: (readonly [string, string])[] = [];
+    const keys: string[] = [];
     for (const entry of branch.loose) {
       captures.push(entry);
       keys.push(letter);
-      parts.push(`(${patternSource(entry[1], byLetters ? letter : undefined)})`);
+      parts.push(`(${patternSource(entry[1], letter)})`);
     }
     for (const [word, entries] of branch.words) {
       for (const entry of entries) {
@@ -283,11 +274,31 @@ function groupedByFirstWord(all: readonly (readonly [string, string])[], gate: s
         keys.push(word);
       }
       // Each grouped pattern's source starts with its first word, written as it is.
-      parts.push(`${word.slice(letter.length)}(?:${entries.map(([, p]) => `(${patternSource(p).slice(word.length)})`).join("|")})`);
+      parts.push(`${word.slice(1)}(?:${entries.map(([, p]) => `(${patternSource(p).slice(word.length)})`).join("|")})`);
     }
-    branches.push(`${letter}(?:${parts.join("|")})`);
+    branches.push([`${letter}(?:${parts.join("|")})`, captures, keys]);
   }
-  return { source: `${gate}(?:${branches.join("|")})(?!${WORD})`, captures, keys };
+  const joined = (list: typeof branches): CompiledSignals => ({
+    source: `(?:${list.map((b) => b[0]).join("|")})(?!${WORD})`,
+    captures: list.flatMap((b) => b[1]),
+    keys: list.flatMap((b) => b[2]),
+  });
+  // Long texts: as many branches in each expression as keep its form without captures (each
+  // `(` written `(?:`), which is what scans, within `WIDE_MAX`.
+  const long: CompiledSignals[] = [];
+  let from = 0;
+  let size = 0;
+  branches.forEach((b, i) => {
+    const more = wideSource(joined([b])).length + 2 * b[1].length;
+    if (i > from && size + more > WIDE_MAX) {
+      long.push(joined(branches.slice(from, i)));
+      from = i;
+      size = 0;
+    }
+    size += more;
+  });
+  long.push(joined(branches.slice(from)));
+  return { ...joined(branches), long };
 }
 
 /**
@@ -407,10 +418,67 @@ export function asWritten(original: string, prepared: string, hit: Pick<SignalHi
  */
 export function findSignals(prepared: string, compiled: CompiledSignals | undefined): SignalHit[] {
   if (!compiled || prepared === "") return [];
-  // One expression per compiled list, made on first use; a global expression carries state,
-  // so the scan always starts it from 0 (and nothing else runs during it).
   const long = prepared.length > GAPPED_MAX;
-  if (long && compiled.long) compiled = compiled.long;
+  const lists = (long && compiled.long) || [compiled];
+  const text = long ? prepared : gapped(prepared);
+  const seen = new Set<string>();
+  const hits: SignalHit[] = [];
+  // V8 fills every capture (a hundred or more) of each match it returns: on a megabyte of one
+  // listed phrase ~25 ms. So a long text is scanned by the expression without its captures,
+  // and the captured one is run, sticky, at a match only when the match text and the character
+  // after it are new, or name a pattern not yet found. Exact: the two expressions match alike,
+  // and which capture a match fills depends only on those (the lists' only lookahead is "no
+  // word character next"). Keys hold the first letter, so the expressions of a list share them.
+  const known = new Map<string, number>();
+  /** Each expression's first match at or after `at` (or one before it, to be searched again). */
+  const next: (RegExpExecArray | null | undefined)[] = [];
+  for (let at = 0; ; ) {
+    // A match is consumed: the next is the first of any expression after it.
+    let m: RegExpExecArray | null = null;
+    let list = compiled;
+    lists.forEach((l, j) => {
+      let n = next[j];
+      if (n === undefined || (n !== null && n.index < at)) {
+        const re = expression(l, long);
+        re.lastIndex = at;
+        next[j] = n = re.exec(text);
+      }
+      if (n !== null && (m === null || n.index < m.index)) {
+        m = n;
+        list = l;
+      }
+    });
+    if (m === null) break;
+    // (`forEach` hides the assignment from the compiler's narrowing.)
+    let found = m as RegExpExecArray;
+    at = found.index + found[0].length;
+    const key = found[0] + text.charAt(at);
+    const sticky = long ? stickyExpressions.get(list) : undefined;
+    let k = sticky ? (known.get(key) ?? 0) : 0;
+    if (k > 0 && seen.has((list.captures[k - 1] as readonly [string, string])[1])) continue;
+    if (sticky) {
+      sticky.lastIndex = found.index;
+      found = sticky.exec(text) as RegExpExecArray;
+    }
+    k = 1;
+    while (k < found.length && found[k] === undefined) k++;
+    if (sticky) known.set(key, k);
+    const matched = (list.keys?.[k - 1] ?? "") + (found[k] as string);
+    const end = at - (long ? 0 : 1);
+    const [group, pattern] = list.captures[k - 1] as readonly [string, string];
+    if (!seen.has(pattern)) {
+      seen.add(pattern);
+      hits.push({ group, pattern, text: shortWords(matched), start: end - matched.length, end });
+    }
+  }
+  return hits;
+}
+
+/**
+ * The global expression of a list (one per list, made on first use: its `lastIndex` is set
+ * before each search), for the gapped copy or, `long`, for the text itself.
+ */
+function expression(compiled: CompiledSignals, long: boolean): RegExp {
   const kept = long ? wideExpressions : expressions;
   let re = kept.get(compiled);
   if (re === undefined) {
@@ -420,7 +488,7 @@ export function findSignals(prepared: string, compiled: CompiledSignals | undefi
     // copy starts with a space, so that a word at the start has one too. A long text is read
     // as it is (a copy with a space first costs ~3 ms a megabyte to make flat for the scan).
     const source = long ? wideSource(compiled) : `[ .,;:!?]${compiled.source}`;
-    // A long text is scanned without the captures (see below), read by a sticky copy.
+    // A long text is scanned without the captures (see findSignals), read by a sticky copy.
     re = new RegExp(long ? source.replace(/\\.|\[(?:\\.|[^\]])*\]|\((?!\?)/g, (t) => (t === "(" ? "(?:" : t)) : source, "g");
     if (long) stickyExpressions.set(compiled, new RegExp(source, "y"));
     // V8 runs an expression's first search in its interpreter and compiles it to machine code
@@ -432,38 +500,7 @@ export function findSignals(prepared: string, compiled: CompiledSignals | undefi
     re.exec(BLANK);
     kept.set(compiled, re);
   }
-  re.lastIndex = 0;
-  const text = long ? prepared : gapped(prepared);
-  const seen = new Set<string>();
-  const hits: SignalHit[] = [];
-  // V8 fills every capture (a hundred or more) of each match it returns: on a megabyte of one
-  // listed phrase ~25 ms. So a long text is scanned by the expression without its captures,
-  // and the captured one is run, sticky, at a match only when the match text and the character
-  // after it are new, or name a pattern not yet found. Exact: the two expressions match alike,
-  // and which capture a match fills depends only on those (the lists' only lookaheads are the
-  // first-word one, inside the match, and "no word character next").
-  const sticky = long ? stickyExpressions.get(compiled) : undefined;
-  const known = new Map<string, number>();
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    const key = m[0] + text.charAt(m.index + m[0].length);
-    let k = sticky ? (known.get(key) ?? 0) : 0;
-    if (k > 0 && seen.has((compiled.captures[k - 1] as readonly [string, string])[1])) continue;
-    if (sticky) {
-      sticky.lastIndex = m.index;
-      m = sticky.exec(text) as RegExpExecArray;
-    }
-    k = 1;
-    while (k < m.length && m[k] === undefined) k++;
-    if (sticky) known.set(key, k);
-    const matched = (compiled.keys?.[k - 1] ?? "") + (m[k] as string);
-    const end = m.index + m[0].length - (long ? 0 : 1);
-    const [group, pattern] = compiled.captures[k - 1] as readonly [string, string];
-    if (!seen.has(pattern)) {
-      seen.add(pattern);
-      hits.push({ group, pattern, text: shortWords(matched), start: end - matched.length, end });
-    }
-  }
-  return hits;
+  return re;
 }
 
 const expressions = new WeakMap<CompiledSignals, RegExp>();
