@@ -36,6 +36,32 @@ function encoded(json: string): string {
   return result.json;
 }
 
+/** Runs a script and its rewrite, each in a fresh context from `context`, and gives what each left in `result`. */
+function results(script: string, rewritten: string, context: () => { result?: unknown } = () => ({})): { before: unknown; after: unknown } {
+  const before = context();
+  const after = context();
+  vm.runInNewContext(script, before);
+  vm.runInNewContext(rewritten, after);
+  return { before: before.result, after: after.result };
+}
+
+/** A context with the `decode` that the coded-string scripts call. */
+const withDecode = (): { decode: (t: string) => string; result?: unknown } => ({ decode: (t: string) => `<${t}>` });
+
+/** A coded string of `n` characters from the alphabet of the bundle's coded tables. */
+const coded = (n: number, seed: number): string => Array.from({ length: n }, (_, i) => "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_$~"[(i * 7 + seed * 13 + ((i * i) % 11)) % 39]).join("");
+
+/** 6,000 pseudo-random base64 characters: data that compresses like the model's weights. */
+function denseText(): string {
+  let seed = 1;
+  let dense = "";
+  for (let i = 0; i < 6000; i++) {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    dense += "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"[seed >>> 26];
+  }
+  return dense;
+}
+
 describe("encodeJson", () => {
   it("joins lists of strings with a separator none of their items contains", () => {
     expect(encoded('{"a":["x","y"],"b":["two words","more words"],"c":["a|b","c d"]}')).toBe('{"a":"` x y","b":"`|two words|more words","c":"`,a|b,c d"}');
@@ -149,12 +175,9 @@ describe("compactJsonInCode", () => {
     expect(out.calls).toBe(2);
     expect(out.code.startsWith("(()=>{function $j_(k,v){")).toBe(true);
     expect(out.code).toContain("JSON.parse('{\"k\":1}')");
-    const before: { result?: unknown } = {};
-    const after: { result?: unknown } = {};
-    vm.runInNewContext(script, before);
-    vm.runInNewContext(out.code, after);
-    expect(after.result).toEqual(before.result);
-    expect(JSON.stringify(after.result)).toBe(JSON.stringify(before.result));
+    const { before, after } = results(script, out.code);
+    expect(after).toEqual(before);
+    expect(JSON.stringify(after)).toBe(JSON.stringify(before));
   });
 
   it("leaves a script without such calls as it is, and fails loudly on a bundle it cannot wrap", () => {
@@ -184,32 +207,21 @@ describe("hoistJsonData", () => {
     // Shortest text first.
     expect(out.code.startsWith("(()=>{var $j0=JSON.parse('[\"x\"]'),$j1=JSON.parse('{\"k\":[1,2,3]}');")).toBe(true);
     for (const stays of ["return JSON.parse('{\"f\":1}')", "list.push(JSON.parse('{\"l\":1}'))", "x=>JSON.parse('{\"c\":2}')"]) expect(out.code).toContain(stays);
-    const before: { result?: unknown } = {};
-    const after: { result?: unknown } = {};
-    vm.runInNewContext(script, before);
-    vm.runInNewContext(out.code, after);
-    expect(JSON.stringify(after.result)).toBe(JSON.stringify(before.result));
-    expect((after.result as { same: boolean }).same).toBe(false);
+    const { before, after } = results(script, out.code);
+    expect(JSON.stringify(after)).toBe(JSON.stringify(before));
+    expect((after as { same: boolean }).same).toBe(false);
   });
 
   it("puts dense coded data before all the word lists, whatever its length", () => {
-    let seed = 1;
-    let dense = "";
-    for (let i = 0; i < 6000; i++) {
-      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-      dense += "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"[seed >>> 26];
-    }
+    const dense = denseText();
     const words = Array.from({ length: 1500 }, (_, i) => `word${i % 50}`).join(" ");
     const input = `(()=>{const a=JSON.parse('${JSON.stringify({ dense })}'),b=JSON.parse('${JSON.stringify({ words })}'),c=JSON.parse('{"k":1}');result={a,b,c}})();`;
     const out = hoistJsonData(input);
     expect(out.moved).toBe(3);
     expect(out.code.indexOf('"dense"')).toBeLessThan(out.code.indexOf('"k":1'));
     expect(out.code.indexOf('"k":1')).toBeLessThan(out.code.indexOf('"words"'));
-    const before: { result?: unknown } = {};
-    const after: { result?: unknown } = {};
-    vm.runInNewContext(input, before);
-    vm.runInNewContext(out.code, after);
-    expect(JSON.stringify(after.result)).toBe(JSON.stringify(before.result));
+    const { before, after } = results(input, out.code);
+    expect(JSON.stringify(after)).toBe(JSON.stringify(before));
   });
 
   it("puts the data first, before the reviver's (hoisted) declaration, and refuses names it would shadow", () => {
@@ -225,7 +237,6 @@ describe("hoistJsonData", () => {
 });
 
 describe("hoistCodedStrings", () => {
-  const coded = (n: number, seed: number): string => Array.from({ length: n }, (_, i) => "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_$~"[(i * 7 + seed * 13 + ((i * i) % 11)) % 39]).join("");
   const a = coded(300, 1);
   const b = coded(400, 2);
   const c = coded(500, 3);
@@ -240,12 +251,8 @@ describe("hoistCodedStrings", () => {
     // Prose (spaces) and a literal inside a function that is not called where it is written stay.
     expect(out.code).toContain(`z="${words}"`);
     expect(out.code).toContain(`return "${c}"`);
-    const sandbox = (): { decode: (t: string) => string; result?: unknown } => ({ decode: (t: string) => `<${t}>` });
-    const before = sandbox();
-    const after = sandbox();
-    vm.runInNewContext(input, before);
-    vm.runInNewContext(out.code, after);
-    expect(JSON.stringify(after.result)).toBe(JSON.stringify(before.result));
+    const { before, after } = results(input, out.code, withDecode);
+    expect(JSON.stringify(after)).toBe(JSON.stringify(before));
   });
 
   it("leaves short strings, property keys and scripts without such strings alone, and refuses names it would shadow", () => {
@@ -259,13 +266,7 @@ describe("hoistCodedStrings", () => {
 });
 
 describe("tailDenseData", () => {
-  const coded = (n: number, seed: number): string => Array.from({ length: n }, (_, i) => "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_$~"[(i * 7 + seed * 13 + ((i * i) % 11)) % 39]).join("");
-  let seed = 1;
-  let dense = "";
-  for (let i = 0; i < 6000; i++) {
-    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-    dense += "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"[seed >>> 26];
-  }
+  const dense = denseText();
   const a = coded(300, 1);
   const words = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa"];
 
@@ -277,13 +278,9 @@ describe("tailDenseData", () => {
     expect(out.moved).toBe(2);
     expect(out.code.startsWith("(()=>{var[$jc0,$j0]=$jd();var $j1=JSON.parse('{\"words\"")).toBe(true);
     expect(out.code.endsWith(`;function $jd(){return["${a}",JSON.parse('{"dense":"${dense}"}')]}})();`)).toBe(true);
-    const sandbox = (): { decode: (t: string) => string; result?: unknown } => ({ decode: (t: string) => `<${t}>` });
-    const before = sandbox();
-    const after = sandbox();
-    vm.runInNewContext(input, before);
-    vm.runInNewContext(out.code, after);
-    expect(JSON.stringify(after.result)).toBe(JSON.stringify(before.result));
-    expect(JSON.stringify(after.result)).toContain(dense);
+    const { before, after } = results(input, out.code, withDecode);
+    expect(JSON.stringify(after)).toBe(JSON.stringify(before));
+    expect(JSON.stringify(after)).toContain(dense);
   });
 
   it("leaves scripts without dense data alone, adds no semicolon after one, and refuses a name it would shadow", () => {
@@ -305,12 +302,9 @@ describe("splitStringArrays", () => {
     expect(out.arrays).toBe(2);
     expect(out.code).toContain(`'${words.join("|")}'.split("|")`);
     expect(out.code.length).toBeLessThan(code.length);
-    const before: { result?: unknown } = {};
-    const after: { result?: unknown } = {};
-    vm.runInNewContext(code, before);
-    vm.runInNewContext(out.code, after);
-    expect(after.result).toEqual([words, odd]);
-    expect(after.result).toEqual(before.result);
+    const { before, after } = results(code, out.code);
+    expect(after).toEqual([words, odd]);
+    expect(after).toEqual(before);
   });
 
   it("leaves lists in functions called later, in loops, short lists (where the split is no shorter), mixed lists and lists no separator fits", () => {

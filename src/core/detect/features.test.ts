@@ -1,4 +1,5 @@
 import { bucketOf, featuresOf, forEachFeature, listFeatures, MAX_MODEL_CHARS, sampleText, type Feature } from "./features";
+import { mulberry32 } from "../../../test/random";
 
 /**
  * The features as first written: a string per n-gram, hashed by `bucketOf`. The fast
@@ -97,16 +98,6 @@ describe("the sentences of the model's features", () => {
 });
 
 
-/** A seeded pseudo-random generator (mulberry32), so that a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Pieces the generated texts are made of: the cases the one-pass word reader must get right. */
 const PIECES = [
@@ -149,7 +140,7 @@ function sentencesAsWritten(text: string): { ofWord: number[]; words: number[] }
 describe("the feature reader on generated texts", () => {
   const TRIALS = 5000;
   const texts: string[] = [];
-  const next = random(20261206);
+  const next = mulberry32(20261206);
   for (let i = 0; i < TRIALS; i++) texts.push(generated(next));
 
   it("gives exactly the string-hashed n-grams on 5,000 generated texts", () => {
@@ -175,7 +166,7 @@ describe("the feature reader on generated texts", () => {
 
   it("lists only the kept buckets, in order, when given a set of them", () => {
     const keep = new Int32Array(1 << 13);
-    const pick = random(7);
+    const pick = mulberry32(7);
     for (let b = 0; b < 1 << 18; b++) if (pick() < 0.05) keep[b >>> 5] = (keep[b >>> 5] as number) | (1 << (b & 31));
     const list = { count: 0, data: new Int32Array(0) };
     for (const text of texts.slice(0, 1000)) {

@@ -7,6 +7,7 @@ import { rules } from "../rules";
 import { checkSchema, unworded, validateSchema, type JsonSchema } from "../engine/json-schema";
 import { defaultPolicyDocument } from "./default-policy";
 import { normalizePolicy, normalizePolicyUnworded, organisationSchema, PolicyError } from "./policy";
+import { mulberry32 } from "../../../test/random";
 
 type Outcome = { ok: true; policy: unknown } | { ok: false; paths: string[]; messages: string[] };
 
@@ -19,16 +20,6 @@ function outcome(normalize: (raw: unknown) => unknown, raw: unknown): Outcome {
   }
 }
 
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Values of every JSON type, in and out of the ranges the schemas allow. */
 const ODD_VALUES: unknown[] = [
@@ -94,7 +85,7 @@ describe("normalizePolicyUnworded", () => {
   });
 
   it("agrees with normalizePolicy on 1,000 random changes to the default document", () => {
-    const next = random(14);
+    const next = mulberry32(14);
     const base = defaultPolicyDocument();
     let refused = 0;
     for (let i = 0; i < 1000; i++) {
@@ -117,7 +108,7 @@ describe("normalizePolicyUnworded", () => {
 
 describe("checkSchema with no words", () => {
   it("finds the issues validateSchema finds, at the same paths", () => {
-    const next = random(7);
+    const next = mulberry32(7);
     const pick = <T,>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
     const schemas: JsonSchema[] = [organisationSchema, ...Object.values(rules).map((r) => r.meta.optionsSchema)];
     for (let i = 0; i < 2000; i++) {

@@ -2,6 +2,7 @@ import { toASCII, toUnicode } from "punycode/";
 import rule, { boundedEditDistance, decodeHost, foldConfusables } from "./no-lookalike-domain";
 import { makeDraft, runRule, runRuleTests } from "../../../test/rule-tester";
 import { fullServices } from "../text/public-suffix-full";
+import { mulberry32 } from "../../../test/random";
 
 const CENTRE = "norcotearlyyearscentre.co.uk";
 const to = (...emails: string[]) => makeDraft({ to: emails.map((email) => ({ email, name: "Someone" })) });
@@ -144,13 +145,6 @@ describe("decodeHost (the handler's own Punycode decoder)", () => {
       return host;
     }
   };
-  /** A small deterministic generator (mulberry32), so a failure can be reproduced. */
-  const random = (seed: number) => () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 
   it("decodes real international names as the punycode package does", () => {
     for (const host of ["xn--nrcotearlyyearscentre-2xc.co.uk", "xn--80ak6aa92e.com", "mail.xn--mnchen-3ya.de", "xn--bcher-kva.example", "xn--fsqu00a.xn--3lr804guic", "XN--bcher-kva.example", "a@xn--bcher-kva.example", "xn--.com", "xn--a.com"]) {
@@ -161,7 +155,7 @@ describe("decodeHost (the handler's own Punycode decoder)", () => {
   });
 
   it("gives the punycode package's answer on 5,000 generated hosts, valid and broken", () => {
-    const next = random(20260106);
+    const next = mulberry32(20260106);
     const pick = (chars: string): string => chars[Math.floor(next() * chars.length)] as string;
     const unicode = "abcdefghijklmnopqrstuvwxyzаеорсухіѕјԁһӏäöüéèçßñøåłżœæ中文字ü日本語한국어αβγ😀-";
     const puny = "abcdefghijklmnopqrstuvwxyz0123456789-ABCXYZ";
