@@ -1,6 +1,7 @@
 import { toASCII, toUnicode } from "punycode/";
 import rule, { boundedEditDistance, decodeHost, foldConfusables } from "./no-lookalike-domain";
 import { makeDraft, runRule, runRuleTests } from "../../../test/rule-tester";
+import { removeMarks } from "../text/char-classes";
 import { fullServices } from "../text/public-suffix-full";
 import { mulberry32 } from "../../../test/random";
 
@@ -109,6 +110,26 @@ describe("no-lookalike-domain (details)", () => {
     expect(foldConfusables("nórcôt")).toBe(foldConfusables("norcot"));
     expect(foldConfusables("paypa1")).toBe(foldConfusables("paypal"));
     expect(foldConfusables("reading")).not.toBe(foldConfusables("heading"));
+  });
+
+  it("folds each look-alike character to the letter it imitates, and only those", () => {
+    // The table as it was written before the data listed the look-alikes after their letter.
+    const imitates: Record<string, string> = {
+      а: "a", ɑ: "a", α: "a", ь: "b", ᖯ: "b", с: "c", ς: "c", ᴄ: "c", ԁ: "d", е: "e", ε: "e", ҽ: "e", ɡ: "g", ց: "g",
+      һ: "h", հ: "h", і: "i", ı: "i", ɩ: "i", ɪ: "i", ι: "i", ӏ: "i", "1": "i", l: "i", "|": "i", ј: "j", ϳ: "j", ȷ: "j",
+      κ: "k", к: "k", п: "n", η: "n", ո: "n", о: "o", ο: "o", օ: "o", σ: "o", ᴏ: "o", "0": "o", р: "p", ρ: "p", ԛ: "q",
+      г: "r", ᴦ: "r", ѕ: "s", ꜱ: "s", т: "t", τ: "t", υ: "u", ս: "u", ʋ: "u", μ: "u", ν: "v", ѵ: "v", ᴠ: "v", ԝ: "w",
+      ω: "w", ᴡ: "w", х: "x", χ: "x", у: "y", ү: "y", ʏ: "y", γ: "y", ᴢ: "z",
+    };
+    for (const [ch, letter] of Object.entries(imitates)) expect([ch, foldConfusables(`x${ch}x`)]).toEqual([ch, `x${letter}x`]);
+    // Every other character of the Basic Multilingual Plane that lower case, NFKD and mark removal leave as it is stays so.
+    const changed: string[] = [];
+    for (let code = 0x21; code < 0xd800; code++) {
+      const ch = String.fromCharCode(code);
+      if (ch in imitates || removeMarks(ch.toLowerCase().normalize("NFKD")) !== ch) continue;
+      if (foldConfusables(ch) !== ch) changed.push(ch);
+    }
+    expect(changed).toEqual([]);
   });
 
   it("computes a bounded Damerau-Levenshtein distance", () => {

@@ -48,7 +48,10 @@ const DISTINCTIVE_LENGTH = 8;
 /** Longest host compared; anything longer is not a valid domain name. */
 const MAX_HOST_LENGTH = 253;
 
-const CHARACTER_MAP: ReadonlyMap<string, string> = new Map(Object.entries(confusables.characters));
+/** Each look-alike character → the letter it imitates (each entry of the data: the letter, then its look-alikes). */
+const CHARACTER_MAP: ReadonlyMap<string, string> = new Map(
+  confusables.characters.flatMap((entry) => [...entry.slice(1)].map((ch): [string, string] => [ch, entry.charAt(0)])),
+);
 const SEQUENCES: readonly (readonly [string, string])[] = Object.entries(confusables.sequences);
 const SUSPICIOUS_WORDS: readonly string[] = domainData.suspiciousWords;
 const VETTED_SUFFIXES: readonly string[] = domainData.vettedSuffixes;
