@@ -53,6 +53,31 @@ describe("textCache", () => {
     expect(calls).toBe(1);
   });
 
+  it("reads the newest kept answers first: a repeat, and an answer worked out from a kept one", () => {
+    const cache = textCache(3, 1);
+    const calls: string[] = [];
+    const tag =
+      (n: string) =>
+      (t: string): string => {
+        calls.push(t);
+        return `${t}/${n}`;
+      };
+    // Two kept inputs an answer for "abc" can be worked out from: the newer one is used.
+    cache.get("ab", tag("old"));
+    cache.get("abx", tag("new"));
+    const fromPrefix = (keptInput: string, keptOutput: string, input: string): string | undefined =>
+      input.startsWith(keptInput.slice(0, 2)) ? `${input} from ${keptOutput}` : undefined;
+    expect(cache.get("abc", tag("none"), undefined, fromPrefix)).toBe("abc from abx/new");
+    expect(calls).toEqual(["ab", "abx"]);
+    // Kept now, and the oldest ("ab") is dropped when a fourth comes.
+    expect(cache.get("abc", tag("none"))).toBe("abc from abx/new");
+    cache.get("zz", tag("z"));
+    expect(cache.get("ab", tag("again"))).toBe("ab/again");
+    expect(cache.get("zz", tag("none"))).toBe("zz/z");
+    expect(cache.get("abc", tag("none"))).toBe("abc from abx/new");
+    expect(calls).toEqual(["ab", "abx", "zz", "ab"]);
+  });
+
   it("does not change what a check finds when the same message is checked twice", () => {
     const policy = defaultPolicy();
     const draft = parseDraft({

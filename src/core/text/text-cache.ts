@@ -40,18 +40,21 @@ const caches: TextCache[] = [];
  */
 export function textCache(keep: number, keepFrom: number): TextCache {
   type Entry = { input: string; output: string };
-  /** Answers for long texts, then apart from them for shorter ones (a subject never pushes a body out). */
-  const lists: Entry[][] = [[], []];
+  /**
+   * Answers for long texts, then apart from them for shorter ones (a subject never pushes a body
+   * out), each list oldest first and read newest first (`unshift` cost ~0.7 µs a short message).
+   */
+  let lists: Entry[][] = [[], []];
   const remember = (kept: Entry[], input: string, output: string): void => {
-    kept.unshift({ input, output });
-    if (kept.length > keep) kept.pop();
+    if (kept.push({ input, output }) > keep) kept.shift();
   };
   const cache: TextCache = {
     get(input, compute, alsoFor, fromKept) {
       const kept = lists[input.length < keepFrom ? 1 : 0] as Entry[];
-      for (const entry of kept) if (entry.input === input) return entry.output;
+      for (let k = kept.length; k-- > 0; ) if ((kept[k] as Entry).input === input) return (kept[k] as Entry).output;
       if (fromKept !== undefined) {
-        for (const entry of kept) {
+        for (let k = kept.length; k-- > 0; ) {
+          const entry = kept[k] as Entry;
           const derived = fromKept(entry.input, entry.output, input);
           if (derived !== undefined) {
             remember(kept, input, derived);
@@ -66,7 +69,7 @@ export function textCache(keep: number, keepFrom: number): TextCache {
       return output;
     },
     clear() {
-      for (const kept of lists) kept.length = 0;
+      lists = [[], []];
     },
   };
   caches.push(cache);
