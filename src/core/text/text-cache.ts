@@ -51,9 +51,9 @@ export function textCache(keep: number, keepFrom: number): TextCache {
   const cache: TextCache = {
     get(input, compute, alsoFor, fromKept) {
       const kept = lists[input.length < keepFrom ? 1 : 0] as Entry[];
-      for (let k = kept.length; k-- > 0; ) if ((kept[k] as Entry).input === input) return (kept[k] as Entry).output;
+      for (let k = kept.length; k--; ) if ((kept[k] as Entry).input === input) return (kept[k] as Entry).output;
       if (fromKept !== undefined) {
-        for (let k = kept.length; k-- > 0; ) {
+        for (let k = kept.length; k--; ) {
           const entry = kept[k] as Entry;
           const derived = fromKept(entry.input, entry.output, input);
           if (derived !== undefined) {
