@@ -8,6 +8,8 @@
  * the items joined by it (`["idiot","idiots"]` → "`|idiot|idiots"). `JSON.parse` gets a
  * reviver that splits such strings back into the list, so the code reading the data sees
  * exactly the value it would have seen; gzip then saves about 0.7 KB on the whole bundle.
+ * A list of phrases whose items repeat the words that start the item before them is written
+ * with those words left out ("`+|attached to the wall|+++fence", see `frontEncode`).
  *
  * Then every JSON text that the script parses once, while it loads, is parsed first, at the top
  * of the bundle (`var $j0=JSON.parse(…),$j1=…`, shortest first), and its old place reads the
@@ -43,6 +45,8 @@ const { AssetStepPlugin } = require("./asset-step");
 const MARKER = "`";
 /** Separators tried in turn; the first that no item contains (and that is not the marker) wins. */
 const SEPARATORS = [" ", "|", ",", ";", "/", "~", "^", "\t"];
+/** After the marker: the list's items leave out the leading words they share with the item before (see `frontEncode`; never a separator). */
+const FRONT = "+";
 /** After the marker: the string is Huffman-coded (never a separator of a list). */
 const HUFFMAN = "#";
 /** Strings at least this long, of at most HUFFMAN_MAX_SYMBOLS different characters, are Huffman-coded. */
@@ -63,7 +67,9 @@ const COUNT_BASE = 65;
  * `reviverDeclaration`); it reads neither `this` nor `arguments`.
  */
 const REVIVER_SOURCE =
-  'function(k,v){if(typeof v!="string"||v[0]!="`")return v;if(v[1]!="#")return v.slice(2).split(v[1]);' +
+  'function(k,v){if(typeof v!="string"||v[0]!="`")return v;' +
+  'if(v[1]=="+"){let p="";return v.slice(3).split(v[2]).map(e=>{let k=0,i=0;for(;e[k]=="+";k++)i=p.indexOf(" ",i)+1;return(p=p.slice(0,i)+e.slice(k)+" ").slice(0,-1)})}' +
+  'if(v[1]!="#")return v.slice(2).split(v[1]);' +
   'let[n,c,s,d]=v.slice(3).split(v[2]),o="",p=0,a=0,b=0,x,f,i,l,m;c=c.split("").map(e=>e.charCodeAt()-65);' +
   "for(;o.length<n;o+=s[i+x-f])for(x=f=i=l=0;;){" +
   `if(!a){b="${BASE64}".indexOf(d[p++]);a=6}` +
@@ -239,6 +245,53 @@ function huffmanDecode(value) {
 }
 
 /**
+ * A list of phrases written with the words each item shares with the one before it left out
+ * ("attached to the wall", "attached to the fence" → "attached to the wall", "+++fence"):
+ * marker, "+", separator, then the items, each starting with one "+" per leading word it
+ * shares with the previous item (never all its words). Undefined when that is not shorter
+ * than the plain list, when the separator is a space (one-word items: nothing to share), or
+ * when an item holds a "+". gzip finds most of these repeats by itself; written out, they
+ * still cost launchevent.js about 90 B (natural order, zlib-9), 75 B with the reviver's code.
+ * @param {string[]} list - strings
+ * @param {string} sep - the list's separator
+ * @returns {string | undefined}
+ */
+function frontEncode(list, sep) {
+  if (sep === " " || list.some((item) => item.includes(FRONT))) return undefined;
+  let previous = [];
+  const items = list.map((item) => {
+    const words = item.split(" ");
+    let shared = 0;
+    while (shared < previous.length && shared < words.length - 1 && previous[shared] === words[shared]) shared++;
+    previous = words;
+    return FRONT.repeat(shared) + words.slice(shared).join(" ");
+  });
+  const coded = MARKER + FRONT + sep + items.join(sep);
+  if (coded.length >= list.join(sep).length + 2) return undefined;
+  return JSON.stringify(frontDecode(coded)) === JSON.stringify(list) ? coded : undefined;
+}
+
+/**
+ * Decodes what `frontEncode` wrote (the reviver in the bundle does the same, in short): each
+ * "+" takes the previous item's text up to and with its next space.
+ * @param {string} coded
+ * @returns {string[]}
+ */
+function frontDecode(coded) {
+  let previous = "";
+  return coded
+    .slice(3)
+    .split(coded[2])
+    .map((item) => {
+      let k = 0;
+      let at = 0;
+      for (; item[k] === FRONT; k++) at = previous.indexOf(" ", at) + 1;
+      previous = `${previous.slice(0, at)}${item.slice(k)} `;
+      return previous.slice(0, -1);
+    });
+}
+
+/**
  * The reviver that undoes the encoding.
  * @param {string} _key
  * @param {unknown} value
@@ -246,6 +299,7 @@ function huffmanDecode(value) {
  */
 function revive(_key, value) {
   if (typeof value !== "string" || value[0] !== MARKER) return value;
+  if (value[1] === FRONT) return frontDecode(value);
   return value[1] === HUFFMAN ? huffmanDecode(value) : value.slice(2).split(value[1]);
 }
 
@@ -269,7 +323,7 @@ function encodeJson(json) {
     const sep = separatorFor(v);
     if (sep === undefined) return v;
     lists++;
-    return MARKER + sep + v.join(sep);
+    return frontEncode(v, sep) || MARKER + sep + v.join(sep);
   });
   if (lists === 0) return { reason: "no list of strings" };
   // The decoded value must stringify exactly like the original.
@@ -565,4 +619,4 @@ class CompactJsonPlugin extends AssetStepPlugin {
   }
 }
 
-module.exports = { CompactJsonPlugin, isConstantParse, compactJsonInCode, hoistJsonData, hoistCodedStrings, tailDenseData, TAIL_NAME, CODED_PREFIX, splitStringArrays, encodeJson, revive, huffmanEncode, huffmanDecode, REVIVER_SOURCE, REVIVER_NAME, MARKER };
+module.exports = { CompactJsonPlugin, isConstantParse, compactJsonInCode, hoistJsonData, hoistCodedStrings, tailDenseData, TAIL_NAME, CODED_PREFIX, splitStringArrays, encodeJson, revive, frontEncode, frontDecode, huffmanEncode, huffmanDecode, REVIVER_SOURCE, REVIVER_NAME, MARKER };

@@ -7,9 +7,11 @@ import * as fs from "fs";
 import * as path from "path";
 import * as vm from "vm";
 import { ROOT } from "./bundle-harness";
+import { mulberry32 } from "../random";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the build script is CommonJS
-const { compactJsonInCode, hoistJsonData, hoistCodedStrings, tailDenseData, splitStringArrays, encodeJson, revive, huffmanEncode, REVIVER_SOURCE, MARKER } = require("../../webpack/compact-json.js") as {
+const { compactJsonInCode, hoistJsonData, hoistCodedStrings, tailDenseData, splitStringArrays, encodeJson, revive, frontEncode, huffmanEncode, REVIVER_SOURCE, MARKER } = require("../../webpack/compact-json.js") as {
+  frontEncode: (list: string[], sep: string) => string | undefined;
   compactJsonInCode: (code: string) => { code: string; calls: number; lists: number };
   hoistCodedStrings: (code: string) => { code: string; moved: number };
   tailDenseData: (code: string) => { code: string; moved: number };
@@ -74,6 +76,22 @@ describe("encodeJson", () => {
     );
   });
 
+  it("leaves out the leading words an item shares with the item before it", () => {
+    const list = ["attached to the wall", "attached to the fence", "x y", "x y z", "x", "x y", "attached to", "attached to the gate"];
+    expect(encoded(JSON.stringify({ a: list, b: ["two words", "more words"] }))).toBe(
+      JSON.stringify({ a: "`+|attached to the wall|+++fence|x y|++z|x|+y|attached to|++the gate", b: "`|two words|more words" }),
+    );
+    expect(JSON.parse(encoded(JSON.stringify({ a: list })), revive as (k: string, v: unknown) => unknown)).toEqual({ a: list });
+  });
+
+  it("writes plainly the lists where leaving out words does not pay or could not be read back", () => {
+    expect(frontEncode(["ab c", "ab d"], "|")).toBe("`+|ab c|+d");
+    expect(frontEncode(["a c", "a d"], "|")).toBeUndefined(); // "+d" is no shorter than "a d"
+    expect(frontEncode(["a+b c d", "a+b c e"], "|")).toBeUndefined(); // an item holds the "+"
+    expect(frontEncode(["one", "one"], " ")).toBeUndefined(); // one-word items
+    expect(frontEncode(["a  b c", "a  b d"], "|")).toBe("`+|a  b c|+++d");
+  });
+
   it("refuses a text where a string already starts with the marker", () => {
     expect(encodeJson(JSON.stringify({ a: ["x", "y"], b: `${MARKER}quoted` }))).toEqual({ reason: expect.stringContaining("marker") });
     expect(encodeJson(JSON.stringify({ a: 1 }))).toEqual({ reason: "no list of strings" });
@@ -95,11 +113,31 @@ describe("encodeJson", () => {
 
   it("writes in the bundle a reviver that does what revive does", () => {
     const bundled = vm.runInNewContext(`(${REVIVER_SOURCE})`) as (k: string, v: unknown) => unknown;
-    for (const value of ["` a b", "`|a b|c", "plain", "", 3, null, ["x"], "``", ...generated(40).map((t) => huffmanEncode(t) ?? t)]) {
+    const phrases = generatedPhrases(60).map((list) => frontEncode(list, "|") ?? `\`|${list.join("|")}`);
+    expect(phrases.filter((p) => p.startsWith("`+")).length).toBeGreaterThan(40);
+    for (const value of ["` a b", "`|a b|c", "`+|a b|+c", "`+,a b c,++d,+e f,g", "plain", "", 3, null, ["x"], "``", ...phrases, ...generated(40).map((t) => huffmanEncode(t) ?? t)]) {
       expect(JSON.stringify(bundled("k", value))).toBe(JSON.stringify(revive("k", value)));
     }
   });
 });
+
+/** Lists of phrases over a few words, many starting with the words of the one before (deterministic). */
+function generatedPhrases(count: number): string[][] {
+  const random = mulberry32(11);
+  const vocabulary = ["i", "am", "so", "attached", "to", "the", "", "wall", "a", "b"];
+  const word = (): string => vocabulary[Math.floor(random() * vocabulary.length)] as string;
+  return Array.from({ length: count }, () => {
+    const list: string[] = [];
+    for (let i = 0, n = 2 + Math.floor(random() * 12); i < n; i++) {
+      const before = (list[i - 1] ?? "").split(" ");
+      const keep = random() < 0.7 ? Math.floor(random() * (before.length + 1)) : 0;
+      const words = [...before.slice(0, keep)];
+      for (let j = 0, m = Math.floor(random() * 4); j < m || words.length === 0; j++) words.push(word());
+      list.push(words.join(" "));
+    }
+    return list;
+  });
+}
 
 /** Long strings over small alphabets, skewed like quantised weights (deterministic). */
 function generated(count: number): string[] {
