@@ -44,9 +44,12 @@ const GAP_CLASS = `[^${WORD_CLASS}.,;:!?]+`;
 /**
  * Longest text read through its gapped copy. Making the copy costs about 0.2 µs per gap
  * character (a megabyte of dashes and quotes took 50 ms more), so longer texts, rare, are read
- * as they are by a second expression with `GAP_CLASS` at every gap.
+ * as they are by a second expression with `GAP_CLASS` at every gap. Up to 64 KB the copy costs
+ * at most ~2 ms (64 KB of dashes), while each list's second expression costs ~1–4 ms to compile
+ * in a fresh process: the heated rule's window of a long body (`TONE_WINDOW`, 64 KB) is read by
+ * the expressions already compiled for the subject, not by seven more (~15 ms in the CLI).
  */
-const GAPPED_MAX = 16_384;
+const GAPPED_MAX = 65_536;
 /** The characters {@link gapped} turns into spaces: neither word characters nor `.,;:!?` (nor spaces already). */
 const GAP = new RegExp(`[^${WORD_CLASS}.,;:!? ]`, "g");
 /** Digits or a number word, for `#` in a pattern. */
@@ -424,18 +427,19 @@ export function findSignals(prepared: string, compiled: CompiledSignals | undefi
   const seen = new Set<string>();
   const hits: SignalHit[] = [];
   // V8 fills every capture (a hundred or more) of each match it returns: on a megabyte of one
-  // listed phrase ~25 ms. So a long text is scanned by the expression without its captures,
-  // and the captured one is run, sticky, at a match only when the match text and the character
-  // after it are new, or name a pattern not yet found. Exact: the two expressions match alike,
-  // and which capture a match fills depends only on those (the lists' only lookahead is "no
-  // word character next"). Keys hold the first letter, so the expressions of a list share them.
+  // listed phrase ~25 ms. So a long text is scanned by expressions without captures, and the
+  // pattern found is read only when the match text and the character after it are new, or name
+  // a pattern not yet found: by the gapped texts' expression, in the gapped copy of just those
+  // (after a space). It finds the same pattern there, and nothing before it: which capture a
+  // match fills depends only on them, as the lists' only lookahead is "no word character
+  // next", and no pattern ends in a gap. So no long text compiles a captured expression of its
+  // own (a fresh process spent 2–25 ms on one; the gapped one is compiled for the subject).
   const known = new Map<string, number>();
   /** Each expression's first match at or after `at` (or one before it, to be searched again). */
   const next: (RegExpExecArray | null | undefined)[] = [];
   for (let at = 0; ; ) {
     // A match is consumed: the next is the first of any expression after it.
     let m: RegExpExecArray | null = null;
-    let list = compiled;
     lists.forEach((l, j) => {
       let n = next[j];
       if (n === undefined || (n !== null && n.index < at)) {
@@ -443,29 +447,26 @@ export function findSignals(prepared: string, compiled: CompiledSignals | undefi
         re.lastIndex = at;
         next[j] = n = re.exec(text);
       }
-      if (n !== null && (m === null || n.index < m.index)) {
-        m = n;
-        list = l;
-      }
+      if (n !== null && (m === null || n.index < m.index)) m = n;
     });
     if (m === null) break;
     // (`forEach` hides the assignment from the compiler's narrowing.)
     let found = m as RegExpExecArray;
     at = found.index + found[0].length;
     const key = found[0] + text.charAt(at);
-    const sticky = long ? stickyExpressions.get(list) : undefined;
-    let k = sticky ? (known.get(key) ?? 0) : 0;
-    if (k > 0 && seen.has((list.captures[k - 1] as readonly [string, string])[1])) continue;
-    if (sticky) {
-      sticky.lastIndex = found.index;
-      found = sticky.exec(text) as RegExpExecArray;
+    let k = long ? (known.get(key) ?? 0) : 0;
+    if (k > 0 && seen.has((compiled.captures[k - 1] as readonly [string, string])[1])) continue;
+    if (long) {
+      const re = expression(compiled, false);
+      re.lastIndex = 0;
+      found = re.exec(` ${key}`.replace(GAP, " ")) as RegExpExecArray;
     }
     k = 1;
     while (k < found.length && found[k] === undefined) k++;
-    if (sticky) known.set(key, k);
-    const matched = (list.keys?.[k - 1] ?? "") + (found[k] as string);
+    if (long) known.set(key, k);
+    const matched = (compiled.keys?.[k - 1] ?? "") + (found[k] as string);
     const end = at - (long ? 0 : 1);
-    const [group, pattern] = list.captures[k - 1] as readonly [string, string];
+    const [group, pattern] = compiled.captures[k - 1] as readonly [string, string];
     if (!seen.has(pattern)) {
       seen.add(pattern);
       hits.push({ group, pattern, text: shortWords(matched), start: end - matched.length, end });
@@ -488,9 +489,8 @@ function expression(compiled: CompiledSignals, long: boolean): RegExp {
     // copy starts with a space, so that a word at the start has one too. A long text is read
     // as it is (a copy with a space first costs ~3 ms a megabyte to make flat for the scan).
     const source = long ? wideSource(compiled) : `[ .,;:!?]${compiled.source}`;
-    // A long text is scanned without the captures (see findSignals), read by a sticky copy.
+    // A long text is scanned without the captures (see findSignals).
     re = new RegExp(long ? source.replace(/\\.|\[(?:\\.|[^\]])*\]|\((?!\?)/g, (t) => (t === "(" ? "(?:" : t)) : source, "g");
-    if (long) stickyExpressions.set(compiled, new RegExp(source, "y"));
     // V8 runs an expression's first search in its interpreter and compiles it to machine code
     // on the second, unless the first text is 1,000 characters or longer: then it compiles the
     // machine code at once. For these long expressions the interpreter's form costs more to
@@ -504,7 +504,6 @@ function expression(compiled: CompiledSignals, long: boolean): RegExp {
 }
 
 const expressions = new WeakMap<CompiledSignals, RegExp>();
-const stickyExpressions = new WeakMap<CompiledSignals, RegExp>();
 /** The same, with the gap class, for texts longer than `GAPPED_MAX`. */
 const wideExpressions = new WeakMap<CompiledSignals, RegExp>();
 /** Text long enough for V8 to compile an expression to machine code on its first search. */
