@@ -33,7 +33,7 @@ describe("dist/launchevent.js", () => {
   });
 
   it("carries no words of policy or schema errors (normalizePolicyUnworded: the handler never shows them)", () => {
-    for (const words of ["unknown setting", "did you mean", "expected a policy object", "expected an object of options", "expected true or false", "is required", "duplicate item", "unknown option"]) {
+    for (const words of ["unknown setting", "did you mean", "expected a policy object", "expected an object of options", "expected true or false", "is required", "duplicate item", "unknown option", "patternName", "lower-case domain name", "an http(s) address"]) {
       expect(built.code()).not.toContain(words);
     }
   });

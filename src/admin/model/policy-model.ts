@@ -6,8 +6,8 @@
  * small units, and a manager's change is re-applied on a newer draft without touching anyone
  * else's. Pure: no React, no I/O.
  */
-import { joinPath, validateSchema, type JsonSchema } from "../../core/engine/json-schema";
-import { organisationSchema } from "../../core/policy/policy";
+import { checkSchema, joinPath, validateSchema, type JsonSchema } from "../../core/engine/json-schema";
+import { organisationSchema, organisationSchemaWording } from "../../core/policy/policy";
 import type { Issue, RuleInfo } from "../api/types";
 import { isRecord } from "../../core/util/is-record";
 import { SEVERITY_ORDER } from "../../core/model/severity";
@@ -311,7 +311,7 @@ export function localIssues(doc: PolicyDoc, catalogue: readonly RuleInfo[]): Iss
   if (doc.onError !== undefined && !["allow", "warn", "block"].includes(doc.onError as string)) {
     issues.push({ path: "onError", message: `expected "allow", "warn" or "block"` });
   }
-  if (doc.organisation !== undefined) issues.push(...validateSchema(doc.organisation, organisationSchema, "organisation"));
+  if (doc.organisation !== undefined) issues.push(...checkSchema(doc.organisation, organisationSchema, "organisation", organisationSchemaWording));
   for (const rule of catalogue) {
     const { severity, options, malformed } = effectiveRule(doc, rule);
     if (malformed) {

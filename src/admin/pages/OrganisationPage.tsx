@@ -6,7 +6,7 @@
 import { Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import type { JsonSchema } from "../../core/engine/json-schema";
 import { defaultOrganisation } from "../../core/policy/default-organisation";
-import { organisationSchema } from "../../core/policy/policy";
+import { organisationSchema, withPatternName } from "../../core/policy/policy";
 import { ListEditor } from "../components/ListEditor/ListEditor";
 import { useDraft } from "../draft/DraftContext";
 import { ON_ERROR_EXPLANATIONS, ON_ERROR_LABELS, ORGANISATION_LABELS } from "../model/labels";
@@ -42,7 +42,7 @@ const LISTS: ReadonlyArray<Readonly<{ key: ListKey; noun: string; hint: string }
 ];
 
 function itemSchema(key: string): JsonSchema | undefined {
-  return organisationSchema.properties?.[key]?.items;
+  return withPatternName(organisationSchema.properties?.[key]?.items);
 }
 
 /** The preview document for the HTML disclaimer: shown in a sandbox, so scripts and forms never run. */

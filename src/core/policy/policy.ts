@@ -56,16 +56,45 @@ export class PolicyError extends Error {
   }
 }
 
-const domain: JsonSchema = {
-  type: "string",
-  pattern: "^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z0-9-]{2,63}$",
-  patternName: "a lower-case domain name such as example.org",
+const DOMAIN_PATTERN = "^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z0-9-]{2,63}$";
+const ADDRESS_PATTERN = "^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$";
+const URL_PATTERN = "^https?://";
+const domain: JsonSchema = { type: "string", pattern: DOMAIN_PATTERN };
+const address: JsonSchema = { type: "string", pattern: ADDRESS_PATTERN };
+
+/**
+ * Words for the organisation schema's patterns, in messages ("expected an e-mail address"). They
+ * are kept out of the schema itself, so that the on-send handler, which checks without words,
+ * does not carry them: `withPatternName` puts them back where a message is written.
+ */
+const PATTERN_NAMES: Readonly<Record<string, string>> = {
+  [DOMAIN_PATTERN]: "a lower-case domain name such as example.org",
+  [ADDRESS_PATTERN]: "an e-mail address",
+  [URL_PATTERN]: "an http(s) address",
 };
-const address: JsonSchema = {
-  type: "string",
-  pattern: "^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$",
-  patternName: "an e-mail address",
-};
+
+/**
+ * A schema with the words for its pattern (`patternName`) when it is one of the organisation
+ * schema's patterns and has none of its own; otherwise the schema itself.
+ * @param schema - a schema, e.g. an item schema of `organisationSchema`
+ * @returns the schema, or a copy with `patternName`
+ */
+export function withPatternName<S extends JsonSchema | undefined>(schema: S): S {
+  if (schema === undefined || schema.pattern === undefined || schema.patternName !== undefined) return schema;
+  const name = {}.hasOwnProperty.call(PATTERN_NAMES, schema.pattern) ? PATTERN_NAMES[schema.pattern] : undefined;
+  return name === undefined ? schema : { ...schema, patternName: name };
+}
+
+/**
+ * `schemaWording` with the organisation schema's pattern names (see `withPatternName`).
+ * @param kind - the check that failed (see `checkSchema`)
+ * @param value - the value found
+ * @param about - the schema, or for "duplicate" the item's JSON text
+ * @returns the message
+ */
+export function organisationSchemaWording(kind: string, value: unknown, about?: unknown): string {
+  return schemaWording(kind, value, kind === "pattern" ? withPatternName(about as JsonSchema) : about);
+}
 
 /** The schema of `organisation`; every property is optional (defaults fill the gaps). */
 export const organisationSchema: JsonSchema = {
@@ -87,7 +116,7 @@ export const organisationSchema: JsonSchema = {
         html: { type: "string", minLength: 1, maxLength: 5000 },
       },
     },
-    policyUrl: { type: "string", pattern: "^https?://", patternName: "an http(s) address" },
+    policyUrl: { type: "string", pattern: URL_PATTERN },
   },
 };
 
@@ -148,7 +177,7 @@ export function policyWording(kind: string, value: unknown, about?: unknown): st
     case "options":
       return "expected an object of options";
     default:
-      return schemaWording(kind, value, about);
+      return organisationSchemaWording(kind, value, about);
   }
 }
 
