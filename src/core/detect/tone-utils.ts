@@ -151,9 +151,10 @@ export type CompiledSignals = Readonly<{
   keys?: readonly string[];
   /**
    * The same branches for texts longer than `GAPPED_MAX`, read with their gaps as a class: in
-   * as few expressions as V8 still optimises (`WIDE_MAX`; one, but for the chain list), each
-   * with its own captures and keys. Their matches exclude each other where they start (each has
-   * its own first letters), so the first of them is the one expression's match.
+   * as few expressions as V8 still optimises (`WIDE_MAX`; one, but for the chain list). Their
+   * matches exclude each other where they start (each has its own first letters), so the first
+   * of them is the one expression's match; which pattern it is, findSignals reads with the
+   * list's own expression.
    */
   long?: readonly CompiledSignals[];
 }>;
@@ -428,12 +429,13 @@ export function findSignals(prepared: string, compiled: CompiledSignals | undefi
   const hits: SignalHit[] = [];
   // V8 fills every capture (a hundred or more) of each match it returns: on a megabyte of one
   // listed phrase ~25 ms. So a long text is scanned by expressions without captures, and the
-  // pattern found is read only when the match text and the character after it are new, or name
-  // a pattern not yet found: by the gapped texts' expression, in the gapped copy of just those
-  // (after a space). It finds the same pattern there, and nothing before it: which capture a
-  // match fills depends only on them, as the lists' only lookahead is "no word character
-  // next", and no pattern ends in a gap. So no long text compiles a captured expression of its
-  // own (a fresh process spent 2–25 ms on one; the gapped one is compiled for the subject).
+  // pattern found is read only when the match text is new, or names a pattern not yet found:
+  // by the gapped texts' expression, in the gapped copy of the match alone (after a space).
+  // It finds the same pattern there, and nothing before it: every pattern ends in a word, so
+  // a reading that went on past the match needed a gap and a word after it (and would have
+  // been the match), and "no word character next" holds after the match as at the end of the
+  // copy. So no long text compiles a captured expression of its own (a fresh process spent
+  // 2–25 ms on one; the gapped one is compiled for the subject).
   const known = new Map<string, number>();
   /** Each expression's first match at or after `at` (or one before it, to be searched again). */
   const next: (RegExpExecArray | null | undefined)[] = [];
@@ -453,7 +455,7 @@ export function findSignals(prepared: string, compiled: CompiledSignals | undefi
     // (`forEach` hides the assignment from the compiler's narrowing.)
     let found = m as RegExpExecArray;
     at = found.index + found[0].length;
-    const key = found[0] + text.charAt(at);
+    const key = found[0];
     let k = long ? (known.get(key) ?? 0) : 0;
     if (k > 0 && seen.has((compiled.captures[k - 1] as readonly [string, string])[1])) continue;
     if (long) {
