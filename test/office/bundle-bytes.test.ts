@@ -32,6 +32,12 @@ describe("dist/launchevent.js", () => {
     expect(built.code()).not.toMatch(/category:"(?:recipients|content|compliance|tone|privacy|attachments)"/);
   });
 
+  it("carries no words of findings' evidence written as text (strip-rule-docs-loader: the handler never shows evidence)", () => {
+    for (const words of ["standard disclaimer not found", "of the standard wording found", "signed in as", "outside addresses in To/Cc", "MB in total", "home address with postcode"]) {
+      expect(built.code()).not.toContain(words);
+    }
+  });
+
   it("carries no words of policy or schema errors (normalizePolicyUnworded: the handler never shows them)", () => {
     for (const words of ["unknown setting", "did you mean", "expected a policy object", "expected an object of options", "expected true or false", "is required", "duplicate item", "unknown option", "patternName", "lower-case domain name", "an http(s) address"]) {
       expect(built.code()).not.toContain(words);

@@ -10,7 +10,10 @@ import { transformSync } from "esbuild";
 import { CLAUSES } from "../../src/core/policy/clauses";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the loader is CommonJS
-const loader = require("../../webpack/strip-rule-docs-loader.js") as ((this: { resourcePath: string }, source: string) => string) & { emptyQuotes: (source: string) => string };
+const loader = require("../../webpack/strip-rule-docs-loader.js") as ((this: { resourcePath: string }, source: string) => string) & {
+  emptyQuotes: (source: string) => string;
+  emptyEvidence: (source: string) => string;
+};
 
 const FILE = path.join(__dirname, "../../src/core/policy/clauses.ts");
 
@@ -45,5 +48,41 @@ describe("strip-rule-docs-loader on clauses.ts", () => {
     const stripped = loader.emptyQuotes(source);
     expect(stripped).toContain('{ ...A, quote: "" }');
     expect(evaluate(stripped).C).toEqual({ x: { section: "", anchor: "", note: "n", quote: "" } });
+  });
+});
+
+describe("strip-rule-docs-loader on rule modules: evidence", () => {
+  it("empties evidence written as a string or a template of reads and pure helpers", () => {
+    const source = [
+      'report({ messageId: "a", evidence: "standard disclaimer not found" });',
+      'report({ field, evidence: `“${inBody}” in the message`, fix });',
+      "report({ evidence: `${visible.length} outside: ${shown.join(\", \")}${more > 0 ? ` and ${more} more` : \"\"}`,",
+      "  data: {} });",
+      "report({ evidence: `From ${shown(from)}; ${count(n, \"a\", \"b\")} ${x === 1 ? \"\" : \"s\"}` });",
+    ].join("\n");
+    expect(loader.emptyEvidence(source)).toBe(
+      ['report({ messageId: "a", evidence: "" });', 'report({ field, evidence: "", fix });', 'report({ evidence: "",', "  data: {} });", 'report({ evidence: "" });'].join("\n"),
+    );
+  });
+
+  it("leaves evidence alone when leaving it out could change what runs, or when it is not a literal", () => {
+    const kept = [
+      "report({ evidence: `${next()} found` });", // a call that is not known to be pure
+      "report({ evidence: `${(n = 2)} found` });", // an assignment
+      "report({ evidence: `${i++} found` });",
+      "report({ evidence: signs });", // not a literal
+      'report({ evidence: prefixed ? `only ${q}` : "no subject" });',
+      'report({ evidence: "a" + b });', // the literal is only part of the value
+      "report({ evidence: `two\nlines` });",
+    ];
+    for (const line of kept) expect(loader.emptyEvidence(line)).toBe(line);
+  });
+
+  it("is applied to rule modules by the loader", () => {
+    const file = path.join(__dirname, "../../src/core/rules/no-send-as-other.ts");
+    const stripped = loader.call({ resourcePath: file }, fs.readFileSync(file, "utf8"));
+    expect(fs.readFileSync(file, "utf8")).toContain("signed in as");
+    expect(stripped).not.toContain("signed in as");
+    expect(stripped).toContain('evidence: ""');
   });
 });
