@@ -36,16 +36,13 @@
 const fs = require("node:fs");
 const path = require("node:path");
 const zlib = require("node:zlib");
-const { ROOT, loadRows } = require("./common");
-const { CONFIG, HELD_OUT, examplesOf, trainHead, encodeHead, decodeHead } = require("./train");
+const { ROOT, EMAIL_LIKE: MAIL, loadRows, draftOfRow } = require("./common");
+const { CONFIG, HEADS, HELD_OUT, SEED: TRAIN_SEED, B64, examplesOf, trainHead, encodeHead, decodeHead } = require("./train");
 
-const STAFF = { email: "a.jones@norcotearlyyearscentre.co.uk", name: "Amy Jones" };
-const MAIL = /^(?:nursery|work|thread|list|fwd|review)-/;
 const BLIND = /^(?:post|tweet|review|list|thread|fwd|hatecheck)-/;
 const YOU = /\b(?:you|your|yours|yourself|u|ur|you['’]re|youre|ya)\b/i;
-const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 /** The abusive head's shuffle seed: train.js's SEED + 1 + its index after chain and heated. */
-const SEED = 20260105 + 3;
+const SEED = TRAIN_SEED + 1 + HEADS.length;
 const isClean = (r) => !r.abusive && !r.chain && !r.heated;
 const deflate = (o) => zlib.deflateRawSync(JSON.stringify(o), { level: 9 }).length;
 
@@ -55,7 +52,7 @@ function baseline(rows) {
   const policy = core.defaultPolicy();
   const only = { ...policy, rules: policy.rules.filter((r) => r.rule.meta.id === "no-abusive-language" || r.rule.meta.id === "no-offensive-forward") };
   return rows.map((r) => {
-    const draft = core.parseDraft({ from: STAFF, sender: STAFF, to: [{ email: "b.smith@norcotearlyyearscentre.co.uk", name: "Ben Smith", type: "user" }], subject: r.subject || "Note", body: r.text });
+    const draft = core.parseDraft(draftOfRow(r));
     return core.checkDraft(draft, only).findings.length > 0;
   });
 }

@@ -113,4 +113,23 @@ function parseCsv(text) {
   return rows;
 }
 
-module.exports = { ROOT, LABELS, loadTs, splitOf, loadRows, mulberry32, textOf, SPLIT_SALT, parseCsv };
+/** The sources of hand-written mail ("e-mail-like" in the reports). */
+const EMAIL_LIKE = /^(?:nursery|work|thread|list|fwd|review)-/;
+const STAFF = { email: "a.jones@norcotearlyyearscentre.co.uk", name: "Amy Jones" };
+
+/**
+ * The MessageDraft JSON a corpus row is checked as: a member of staff writing to a colleague,
+ * the row's subject (or "Note") and its text as the body.
+ * @param {{ subject?: string, text: string }} row
+ */
+function draftOfRow(row) {
+  return {
+    from: STAFF,
+    sender: STAFF,
+    to: [{ email: "b.smith@norcotearlyyearscentre.co.uk", name: "Ben Smith", type: "user" }],
+    subject: row.subject || "Note",
+    body: row.text,
+  };
+}
+
+module.exports = { ROOT, LABELS, EMAIL_LIKE, loadTs, splitOf, loadRows, mulberry32, textOf, SPLIT_SALT, parseCsv, draftOfRow };

@@ -11,10 +11,9 @@
 "use strict";
 const path = require("node:path");
 const { createHash } = require("node:crypto");
-const { ROOT, loadRows } = require("./common");
+const { ROOT, loadRows, draftOfRow } = require("./common");
 
 const core = require(path.join(ROOT, "lib/core/index.js"));
-const STAFF = { email: "a.jones@norcotearlyyearscentre.co.uk", name: "Amy Jones" };
 
 function main() {
   const byRule = process.argv.includes("--by-rule");
@@ -24,13 +23,7 @@ function main() {
   const perRule = new Map();
   let findings = 0;
   for (const row of rows) {
-    const draft = core.parseDraft({
-      from: STAFF,
-      sender: STAFF,
-      to: [{ email: "b.smith@norcotearlyyearscentre.co.uk", name: "Ben Smith", type: "user" }],
-      subject: row.subject || "Note",
-      body: row.text,
-    });
+    const draft = core.parseDraft(draftOfRow(row));
     for (const f of core.checkDraft(draft, policy).findings) {
       findings++;
       const line = JSON.stringify([row.id, f.ruleId, f.severity, f.messageId, f.message, f.field, f.evidence, f.range ?? null]);

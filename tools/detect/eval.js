@@ -26,11 +26,11 @@
  */
 "use strict";
 const path = require("node:path");
-const { ROOT, LABELS, loadRows, textOf } = require("./common");
+const { ROOT, LABELS, EMAIL_LIKE, loadRows, textOf, draftOfRow: draftOf } = require("./common");
 
 /** Groups of sources printed besides each source: the hand-written mail, and the sets written blind. */
 const GROUPS = [
-  ["e-mail-like", /^(?:nursery|work|thread|list|fwd|review)-/],
+  ["e-mail-like", EMAIL_LIKE],
   ["blind", /^(?:post|thread|list|fwd|review|tweet)-/],
   ["hatecheck", /^hatecheck-/],
   // Written blind for issue 10 §4, evaluation only; kept out of *e-mail-like* so that group stays comparable with earlier rounds.
@@ -50,7 +50,6 @@ const RULES_OF = {
   heated: ["no-heated-tone", "no-abusive-language"],
 };
 const TARGET_FA = { abusive: 0.01, chain: 0.01, heated: 0.03 };
-const STAFF = { email: "a.jones@norcotearlyyearscentre.co.uk", name: "Amy Jones" };
 
 let peerMatcher;
 /** obscenity's English matcher with its recommended transformers, made once. */
@@ -60,16 +59,6 @@ function obscenity() {
     peerMatcher = new RegExpMatcher({ ...englishDataset.build(), ...englishRecommendedTransformers });
   }
   return peerMatcher;
-}
-
-function draftOf(row) {
-  return {
-    from: STAFF,
-    sender: STAFF,
-    to: [{ email: "b.smith@norcotearlyyearscentre.co.uk", name: "Ben Smith", type: "user" }],
-    subject: row.subject || "Note",
-    body: row.text,
-  };
 }
 
 function pct(k, n) {

@@ -34,7 +34,7 @@ const fs = require("node:fs");
 const path = require("node:path");
 const zlib = require("node:zlib");
 const Module = require("node:module");
-const { ROOT, LABELS, loadRows } = require("./common");
+const { ROOT, LABELS, EMAIL_LIKE: MAIL_SOURCE, loadRows, draftOfRow } = require("./common");
 const { CONFIG, HEADS, examplesOf, fitHeads, decodeHead, isTrainingRow, learnsFrom, headConfig } = require("./train");
 
 const args = process.argv.slice(2);
@@ -100,7 +100,6 @@ const engine = engineArg && (engineArg.includes("=") ? JSON.parse(engineArg.slic
  * "unseen pool" a retrained head is judged on (MODEL14). Never the fresh set, never test.
  */
 const BLIND = /^(?:review|thread|list|post|tweet|fwd)-/;
-const STAFF = { email: "a.jones@norcotearlyyearscentre.co.uk", name: "Amy Jones" };
 
 /**
  * The heated rule on the dev rows with these heads: lib/core loaded afresh with its weights.json
@@ -119,9 +118,9 @@ function engineReport(heads, rows, what) {
   const core = require(path.join(ROOT, "lib/core/index.js"));
   const policy = core.defaultPolicy();
   const only = (id, options) => ({ ...policy, rules: policy.rules.filter((r) => r.rule.meta.id === id).map((r) => ({ ...r, options: { ...r.options, ...options } })) });
-  const drafts = rows.map((r) => core.parseDraft({ from: STAFF, sender: STAFF, to: [{ email: "b.smith@norcotearlyyearscentre.co.uk", name: "Ben Smith", type: "user" }], subject: r.subject || "Note", body: r.text }));
+  const drafts = rows.map((r) => core.parseDraft(draftOfRow(r)));
   const abusive = drafts.map((d) => core.checkDraft(d, only("no-abusive-language", {})).findings.length > 0);
-  const mail = /^(?:nursery|work|thread|list|fwd|review)-/;
+  const mail = MAIL_SOURCE;
   const abusiveRows = rows.map((r, i) => ({ r, found: abusive[i] })).filter(({ r }) => r.abusive);
   const notHateCheck = abusiveRows.filter(({ r }) => !r.source.startsWith("hatecheck-"));
   const cleanFlagged = rows.filter((r, i) => abusive[i] && LABELS.every((l) => !r[l])).length;

@@ -505,4 +505,4 @@ function main() {
 }
 
 if (require.main === module) main();
-module.exports = { train, CONFIG, HEADS, HELD_OUT, isTrainingRow, learnsFrom, headConfig, examplesOf, trainHead, trainHeadMil, windowsOf, encodeSet, encodeHead, decodeHead, fitHeads };
+module.exports = { train, CONFIG, SEED, B64, HEADS, HELD_OUT, isTrainingRow, learnsFrom, headConfig, examplesOf, trainHead, trainHeadMil, windowsOf, encodeSet, encodeHead, decodeHead, fitHeads };

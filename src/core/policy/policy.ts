@@ -67,11 +67,11 @@ const address: JsonSchema = { type: "string", pattern: ADDRESS_PATTERN };
  * are kept out of the schema itself, so that the on-send handler, which checks without words,
  * does not carry them: `withPatternName` puts them back where a message is written.
  */
-const PATTERN_NAMES: Readonly<Record<string, string>> = {
-  [DOMAIN_PATTERN]: "a lower-case domain name such as example.org",
-  [ADDRESS_PATTERN]: "an e-mail address",
-  [URL_PATTERN]: "an http(s) address",
-};
+const PATTERN_NAMES: ReadonlyMap<string, string> = new Map([
+  [DOMAIN_PATTERN, "a lower-case domain name such as example.org"],
+  [ADDRESS_PATTERN, "an e-mail address"],
+  [URL_PATTERN, "an http(s) address"],
+]);
 
 /**
  * A schema with the words for its pattern (`patternName`) when it is one of the organisation
@@ -81,7 +81,7 @@ const PATTERN_NAMES: Readonly<Record<string, string>> = {
  */
 export function withPatternName<S extends JsonSchema | undefined>(schema: S): S {
   if (schema === undefined || schema.pattern === undefined || schema.patternName !== undefined) return schema;
-  const name = {}.hasOwnProperty.call(PATTERN_NAMES, schema.pattern) ? PATTERN_NAMES[schema.pattern] : undefined;
+  const name = PATTERN_NAMES.get(schema.pattern);
   return name === undefined ? schema : { ...schema, patternName: name };
 }
 
