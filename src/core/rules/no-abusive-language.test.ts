@@ -453,3 +453,27 @@ describe("an insulting noun after any words, when the message reads hostile (iss
     expect(run(text)).toEqual([]);
   });
 });
+
+describe("animals people are called, and words for looks in a hostile message (issue 10)", () => {
+  const run = (text: string) => runRule(rule, { draft: makeDraft({ subject: "Re: comment", body: text }) });
+
+  it.each([
+    ["Get off the stage, you're too fat to be dancing like that.", "fat"],
+    ["Nobody wants to see your hideous mug on here, delete your account.", "hideous"],
+    ["Keep her off the beach, she's a walrus.", "she's a walrus"],
+    ["They're animals, every one of them.", "They're animals"],
+  ])("is reported: %s", (text, words) => {
+    expect(run(text).map((f) => f.evidence)).toContain(words);
+  });
+
+  it.each([
+    "you look like you need a holiday",
+    "She called me a pig, which is unacceptable.",
+    "The children fed the pigs and the cows at the farm, and the donkey ate a carrot.",
+    "The paint is too thick, thin it with water.",
+    "I'm fat and I'm fine, stop making it a thing.",
+    "Why is the new logo so ugly? Who signed this off?",
+  ])("is not reported: %s", (text) => {
+    expect(run(text)).toEqual([]);
+  });
+});

@@ -135,10 +135,11 @@ function shownTerm(entry: LexiconEntry, info: CategoryInfo): string {
  * @param text - the text to judge
  * @param options - categories, extra and allowed words
  * @param bounds - `firstPerEntry`: only the first hit of each listed term (what the rules need)
- * @param hostile - whether the message reads hostile, asked only when a loose insult frame is found (`frameHits`)
+ * @param hostile - whether the heated model reads the message as hostile, at least the probability given; asked only
+ *   when a loose insult frame or a word for looks is found (`frameHits`)
  * @returns hits in text order
  */
-export function findAbusiveLanguage(text: string, options: Readonly<AbusiveLanguageOptions>, bounds: FindOptions = {}, hostile?: () => boolean): AbusiveHit[] {
+export function findAbusiveLanguage(text: string, options: Readonly<AbusiveLanguageOptions>, bounds: FindOptions = {}, hostile?: (min: number) => boolean): AbusiveHit[] {
   if (text === "") return [];
   const enabled = new Set(options.categories);
   // Abuse in ordinary words too ("you pathetic little worm"), unless it holds an allowed word; a hit of the lists on the same words wins.
@@ -195,13 +196,6 @@ function notAtOthers(text: string, h: AbusiveHit): boolean {
  */
 const DENIED = /(?:s|people|m[ae]n) (?:are|were)(?: not|n.t)(?: all)?(?: an?)? *$/i;
 
-/**
- * The heated model's probability for the whole message from which a loose insult frame counts
- * (see `frameHits`): on the train rows it keeps "you thieving little rat" and "u sad
- * attention-seeking loser" and drops "now you understand jokes", "you get a silent failure".
- */
-const HOSTILE = 0.3;
-
 /** At most this many hits are read again for reported speech; beyond it a hit counts as the sender's own. */
 const MAX_REPORTED_CHECKS = 200;
 /**
@@ -220,7 +214,7 @@ const MAX_REPORTED_TEXT = 100000;
  * @param hostile - see {@link findAbusiveLanguage}
  * @returns at most one hit per category, in category order
  */
-export function firstOwnAbusiveHits(text: string, options: Readonly<AbusiveLanguageOptions>, hostile?: () => boolean): AbusiveHit[] {
+export function firstOwnAbusiveHits(text: string, options: Readonly<AbusiveLanguageOptions>, hostile?: (min: number) => boolean): AbusiveHit[] {
   const first = findAbusiveLanguage(text, options, { firstPerEntry: true }, hostile);
   if (first.length === 0 || text.length > MAX_REPORTED_TEXT) return firstPerCategory(first);
   const reported = reportedSpeech(text);
@@ -272,10 +266,10 @@ export default defineRule<AbusiveLanguageOptions>({
       ["subject", snapshot.subject],
       ["body", snapshot.body.authored],
     ] as const;
-    // An insulting noun after any words ("you thieving little rat") counts only when the heated
-    // model reads the message as hostile too; the model reads what the heated rule reads, so its
+    // An insulting noun after any words ("you thieving little rat") or a word for looks ("fat") counts only when the
+    // heated model reads the message as hostile too; the model reads what the heated rule reads, so its
     // features are worked out once per check (`detectOne` keeps the last text's).
-    const hostile = (): boolean => detectOne(modelText(snapshot.subject, sampleText(snapshot.body.authored)), "heated").probability >= HOSTILE;
+    const hostile = (min: number): boolean => detectOne(modelText(snapshot.subject, sampleText(snapshot.body.authored)), "heated").probability >= min;
     for (const [field, text] of fields) {
       for (const hit of firstOwnAbusiveHits(text, context.options, hostile)) {
         context.report({

@@ -208,3 +208,65 @@ describe("the loose insult frame, counted only when asked (issue 10)", () => {
     expect(asked).toEqual(["asked"]);
   });
 });
+
+describe("an animal a person or people are called (issue 10)", () => {
+  const terms = (text: string) => frameHits(text).map((h) => h.entry.term);
+
+  it.each([
+    ["Keep her off the beach, she's a walrus.", "she's a walrus"],
+    ["They're animals, every one of them.", "they're animals"],
+    ["Seen his missus? His wife is a dog.", "wife is a dog"],
+    ["Mate you're a proper donkey lol", "you're a proper donkey"],
+  ])("is found: %s", (text, words) => {
+    expect(terms(text)).toEqual([words]);
+  });
+
+  it.each([
+    "He's a donkey in the nativity play.",
+    "In the nativity he's a donkey and she's a sheep.",
+    "She's a cheeky monkey!",
+    "You're a little monkey, aren't you?",
+    "He's a dog person, so the puppy will be fine.",
+    "The cow is in the barn and the pig is in the sty.",
+    "The children fed the pigs and the cows at the farm.",
+    "You're an animal lover, so you'll enjoy the farm trip.",
+  ])("is not found: %s", (text) => {
+    expect(terms(text)).toEqual([]);
+  });
+});
+
+describe("a word for looks or wits, counted only in a hostile message (issue 10)", () => {
+  const terms = (text: string, hostile?: (min: number) => boolean) => frameHits(text, hostile).map((h) => h.entry.term);
+  const always = (): boolean => true;
+
+  it.each([
+    ["Get off the stage, you're too fat to be dancing like that.", "fat"],
+    ["Nobody wants to see your hideous mug on here, delete your account.", "hideous"],
+    ["Are you thick or something? Read the instructions.", "thick"],
+  ])("is found when the message reads hostile: %s", (text, word) => {
+    expect(terms(text, always)).toEqual([word]);
+    expect(terms(text, () => false)).toEqual([]);
+    expect(terms(text)).toEqual([]);
+  });
+
+  it("asks for a more hostile reading than the loose insult frame", () => {
+    const asked: number[] = [];
+    const hostile = (min: number): boolean => {
+      asked.push(min);
+      return min < 0.4;
+    };
+    expect(terms("Get off the stage, you're too fat to be dancing like that.", hostile)).toEqual([]);
+    expect(asked).toEqual([0.5]);
+  });
+
+  it.each([
+    "I'm fat and I'm fine, stop making it a thing.",
+    "She called me fat, which is unacceptable.",
+    "Nobody said you were fat, stop it.",
+    "We need low-fat yoghurt for snack time, not this rubbish.",
+    "Whole milk is 40% fat, stop buying it.",
+    "The paint is too thick, thin it with water.",
+  ])("is not found: %s", (text) => {
+    expect(terms(text, always)).toEqual([]);
+  });
+});

@@ -112,6 +112,32 @@ function scornFrame(): [string, string] {
 const VERMIN = "vermin|parasites|cockroaches|animals|apes|rats|scum|savages|leeches|subhuman|filth|a plague|a disease|a cancer|invaders|not human";
 /** Words that make a group thieving or smelly ("a thieving gypsy"). */
 const SLUR_ADJ = "thieving|filthy|dirty|smelly|stinking|greedy|scrounging|sponging|bloody|lazy";
+/**
+ * Animals a person or people are called, to say they are not human ("she's a walrus", "they're
+ * animals", "his wife is a dog"): counted only said of someone ("you're", "he's", "they're") with
+ * at most a few plain or insulting words between, ending the phrase or the sentence; "he's a dog
+ * person", "she's a cheeky monkey", "you're a little monkey", "he's a donkey and she's a sheep in
+ * the nativity" stay clean. Cows and pigs are left to the lists ("you cow", "fat pig") and the
+ * insult frame, as role play names them ("he's a little pig and she's a cow"); rats, snakes and
+ * weasels are slang nouns ({@link SLANG}).
+ */
+const BEAST = "monkey|ape|gorilla|baboon|chimp|walrus|whale|hippo|swine|donkey|cockroach|slug|maggot|rodent|leech|dog|warthog|hyena|animal";
+
+/**
+ * Words for how someone looks, used to put them down ("you're too fat", "your ugly genes", "skinny
+ * little ironing board"), and "thick" for their wits ("are you thick?"). They describe food, code and
+ * weather too ("low-fat", "an ugly hack", "thick fog"), so
+ * `frameHits` counts one only when the heated model reads the whole message as hostile
+ * ({@link LOOKS_MIN}), and not in a sentence about the writer ("I'm fat and I'm fine"), nor after a
+ * negation or a reporting verb ("nobody said you were fat").
+ */
+const LOOKS = "fat(?:ter|test)?|ugl(?:y|ier|iest)|hideous|obese|hairy|skinny|scrawny|saggy|flabby|thick";
+
+/** The heated model's probability for the whole message from which a loose insult frame counts (see {@link loose}). */
+const LOOSE_MIN = 0.3;
+/** The heated model's probability for the whole message from which a word for looks ({@link LOOKS}) counts. */
+const LOOKS_MIN = 0.5;
+
 /** Nouns that insult a person they are aimed at ("ur a total degenerate"). */
 const INSULT_NOUN = "dropkick|wasteman|drongo|crackhead|nobody|walking (?:abortion|disaster)|freak of nature|abomination|degenerate|lowlife|scumbag|neanderthal|subhuman|inbred|pervert|creep|weirdo|disgrace|embarrassment|failure|nonce";
 
@@ -138,6 +164,11 @@ const CLASSES: readonly (readonly [string, string, string])[] = [
     "insult",
     `${INSULT_NOUN}|no one asked`,
     `\\b(?:ur|your|you.?re|you are|u r|s?he.?s)(?: such)? an? (?:\\w+ )?(?:${INSULT_NOUN})\\b|\\b(?:nobody|no one) asked(?: (?:you|u|ya))?(?=\\s*(?:[^\\w\\s,;:]|$|(?:lol|mate|bro|tho)\\b))`,
+  ],  // An animal a person or people are called: "she's a walrus", "they're filthy animals".
+  [
+    "insult",
+    BEAST,
+    `\\b(?:you(?:.?re| are)|ur|u r|s?he(?:.?s| is)|they(?:.?re| are)|wife is)(?: (?:such|just|an?|proper|right|total|absolute|fat|big|ugly|dirty|filthy|fucking|all))* (?:${BEAST})s?(?=\\s*(?:[^\\w\\s']|$|(?:lol|mate|go|you|u)\\b))`,
   ],
 ];
 
@@ -150,6 +181,7 @@ const CLASSES: readonly (readonly [string, string, string])[] = [
  * hostile as well (`no-abusive-language`).
  */
 let loose: RegExp | undefined;
+let looks: RegExp | undefined;
 
 type Class = { category: string; key: RegExp; source: string; re?: RegExp };
 let classes: Class[] | undefined;
@@ -198,11 +230,12 @@ function unsaidBefore(text: string, at: number): boolean {
  * lexicon hit whose term is the words found (the first place of each only; spaces between the
  * words, no line breaks).
  * @param text - any text
- * @param hostile - when given, the loose slang frame ({@link loose}) counts too if this says the
- *   message reads hostile (asked only when that frame is found)
+ * @param hostile - when given, the loose slang frame ({@link loose}) and a word for looks ({@link LOOKS})
+ *   count too if this says the heated model reads the message as hostile, at least the probability
+ *   given (asked only when such a frame or word is found)
  * @returns at most one hit per class, the insult frame first
  */
-export function frameHits(text: string, hostile?: () => boolean): LexiconHit[] {
+export function frameHits(text: string, hostile?: (min: number) => boolean): LexiconHit[] {
   frame ??= new RegExp(insultFrame(insult.phrase), "i");
   // The slang frame and the insult-sentence frame share their key words (the nouns), so the text is searched for them once.
   classes ??= [...CLASSES, ["insult", ...scornFrame()] as const].map(([category, key, source]) => ({ category, key: new RegExp(key, "i"), source }));
@@ -224,7 +257,16 @@ export function frameHits(text: string, hostile?: () => boolean): LexiconHit[] {
   // Only on a text holding one of the slang frame's nouns (its key words, shared with the insult-sentence frame).
   if (hostile && nouns) {
     const m = (loose ??= new RegExp(slangFrame("(?: [\\w-]+){0,2} [\\w-]*(?:ing|ed|ie|y|ish|ful|less|ous|ic|ive|ble|ttle|id)"), "i")).exec(text);
-    add("insult", m && hostile() ? m : null);
+    add("insult", m && hostile(LOOSE_MIN) ? m : null);
+  }
+  // A word for looks or wits, the first in the text, in a hostile message: not "low-fat", "40% fat", nor in a
+  // sentence about the writer ("I'm fat and I'm fine"); "thick" only in a sentence about someone ("are you thick?", not
+  // "the paint is too thick").
+  if (hostile) {
+    const m = (looks = looks || new RegExp(`\\b(?:${LOOKS})\\b`, "i")).exec(text);
+    const before = m ? (text.slice(Math.max(0, m.index - 200), m.index).split(/[.!?\n]/).pop() as string) : "";
+    const sentence = m && before + text.slice(m.index, m.index + 200).split(/[.!?\n]/)[0];
+    add("insult", m && !/[-%\d] ?$/.test(before) && !/\b(?:i|im|me|my|myself)\b/i.test(sentence as string) && (!/^thick/i.test(m[0]) || /\b(?:you|u|ur|your|s?he|her|his|him)\b/i.test(sentence as string)) && !unsaidBefore(text, m.index) && hostile(LOOKS_MIN) ? m : null);
   }
   return hits;
 }
