@@ -871,6 +871,48 @@ describe("no-heated-tone: someone's words quoted back and denied complete the mo
   });
 });
 
+describe("no-heated-tone: blame of nobody beside a quotation thrown back completes the model's two points when the whole text reads heated", () => {
+  const options = { modelStrong: 0.4 };
+  const premise = (text: string) => expect(detectOne(modelText("Order", text), "heated").probability).toBeGreaterThanOrEqual(0.4);
+  const run = (text: string) => runRule(rule, { draft: makeDraft({ subject: "Order", body: text }), options });
+
+  it.each([
+    ["The nappies were not delivered. Your driver called it \"a delay\", and nobody at your office answers the phone.", "nobody"],
+    ["The nappies were not delivered. It was “on the van” all week. No one at your office knows where the van is.", "No one"],
+  ])("%s", (text, evidence) => {
+    premise(text);
+    expect(String(run(text)[0]?.evidence)).toContain(evidence);
+  });
+
+  it.each([
+    // One of the two alone.
+    "The nappies were not delivered. Nobody at your office answers the phone.",
+    "The nappies were not delivered. Your driver called it \"a delay\".",
+    // A quotation that names something is not thrown back.
+    "The nappies were not delivered. The box is labelled as \"express\" and nobody was at home.",
+    "If nobody objects, I will rename the branch to \"main\" on Friday.",
+    // A condition is no blame.
+    "The nappies were not delivered. If nobody is in, the driver leaves a \"sorry we missed you\" card.",
+    // "nobody" inside the quotation is the quotation's word.
+    "The nappies were not delivered. The note on the door said \"nobody home\".",
+  ])("leaves alone: %s", (text) => {
+    premise(text);
+    expect(run(text)).toEqual([]);
+  });
+
+  it("counts them only when the model finds the whole text heated, not one sentence of it", () => {
+    const text = "We had a lovely trip to the farm. The children fed the lambs and nobody got muddy. The \"mud kitchen\" was closed.";
+    expect(detectMax(modelText("Order", text), "heated").probability).toBeGreaterThanOrEqual(0.4);
+    expect(detectOne(modelText("Order", text), "heated").probability).toBeLessThan(0.4);
+    expect(run(text)).toEqual([]);
+  });
+
+  it("does not count them without the model", () => {
+    const text = "The nappies were not delivered. Your driver called it \"a delay\", and nobody at your office answers the phone.";
+    expect(runRule(rule, { draft: makeDraft({ subject: "Order", body: text }), options: noModel })).toEqual([]);
+  });
+});
+
 describe("no-heated-tone: 'don't tell me…' is a mild sign", () => {
   const run = (text: string) => runRule(rule, { draft: body(text), options: noModel });
 

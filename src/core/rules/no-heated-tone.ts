@@ -283,6 +283,29 @@ const SOMEONE = /\b(?:someone|somebody)\b/i;
  * son did not "fail to engage"."); "no more / less than" is a quantity, not a denial.
  */
 const QUOTED_DENIED = /(?:\b(?:not|no(?! more| less)|never|cannot)|n['\u2019]t)\b[^.?!\n"\u201c\u201d]{0,22}["\u201c]([a-z][\w'\u2019-]*(?: [\w'\u2019-]+){0,3})["\u201d]/i;
+/**
+ * Short quotations of plain lower-case words ("unsettled", "quick favour"): the reader's own words
+ * thrown back, or a label (see `blameQuoted`).
+ */
+const SCARE_QUOTES = /(?:^|[\s(])["\u201c][a-z][a-z'\u2019 -]{0,30}[.,?]?["\u201d]/g;
+/** A quotation that names something ("fine with "main"", "labelled as "urgent""). */
+const NAMED = /\b(?:with|as|to|called|named) ["\u201c][^"\u201d\n]*["\u201d]/gi;
+const NOBODY = /\b(?:(if|unless) )?(?:nobody|no one)\b/i;
+
+/**
+ * Blame of nobody beside a quotation thrown back ("a "refactor" nobody asked for", "Cancelled
+ * because of "rain"? … This is why nobody trusts the plans"): each common in calm mail ("if nobody
+ * objects", a quoted label), together a grievance. "nobody" inside the quotation does not count.
+ * @param text - what the sender wrote
+ * @returns the match of "nobody", or null
+ */
+function blameQuoted(text: string): RegExpExecArray | null {
+  const unnamed = text.replace(NAMED, " ");
+  const plain = unnamed.replace(SCARE_QUOTES, " ");
+  const m = plain === unnamed ? null : NOBODY.exec(plain);
+  return m && !m[1] ? m : null;
+}
+
 /** An apology: the sender owning a failure, not complaining about one ("I'm sorry, but…", "I'm sorry you feel that way, but…" are no apology). */
 const APOLOGY = /\b(?:(?:i'm|i am|we're|we are|so|really|very|truly) sorry(?!(?! for| about| if I)[^.!?\n]{0,40}?,? but)|apologi[sz]e|apologies|my fault|our (?:fault|failure|mistake|error))\b/i;
 /** Points the model adds when it is fairly sure, but not sure enough to report alone. */
@@ -886,9 +909,13 @@ export default defineRule<NoHeatedToneOptions>({
     // either when the whole text reads heated: train heated e-mail-like 73.6 → 74.3 % (list 69.1 →
     // 71.5, review 60.6 → 61.5, work 66.1 → 66.6), no calm row of any source more; dev 75.6 → 76.8 %
     // (review 54.5 → 60.4), calm e-mail-like unchanged, STRUDEL calm 18 → 19 of 243.
+    // Blame of nobody beside a quotation thrown back (`blameQuoted`) completes the model's two
+    // points when the whole text reads heated: train heated e-mail-like 74.3 → 74.8 % (list 71.5
+    // → 72.9, nursery 81.3 → 81.8, review 61.5 → 62.3, thread, work), dev 77.3 → 78.1 % (review
+    // 63.0 → 64.9, thread 88.3 → 90.3), no calm row of any source more on train or dev.
     const whole = (model.whole ?? 0) >= options.modelAssist;
     const patience = bonus > 0 || APOLOGY.test(authored) ? null : model.points >= MODEL_STRONG_POINTS
-        ? (PERSISTENCE.exec(authored) ?? NEVER.exec(authored) ?? HABIT.exec(authored) ?? (whole ? SOMEONE.exec(authored) ?? QUOTED_DENIED.exec(authored) : null))
+        ? (PERSISTENCE.exec(authored) ?? NEVER.exec(authored) ?? HABIT.exec(authored) ?? (whole ? SOMEONE.exec(authored) ?? QUOTED_DENIED.exec(authored) ?? blameQuoted(authored) : null))
         : model.points > 0 && whole ? PERSISTENCE.exec(authored) ?? QUOTED_DENIED.exec(authored) : null;
     if (patience !== null) {
       bonus = FAMILY_POINTS;
