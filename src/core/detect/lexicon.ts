@@ -578,8 +578,9 @@ function findHitsWith(
       const sk = skeleton ?? ft.slice(from, to);
       let word = sk;
       // Words read from l33t, apostrophes or spaced-out letters are often plain letters by now.
-      if (hasMarks(sk) || hasLongRunIn(sk, 0, sk.length)) {
-        let reading = generalOnly ? undefined : readMarked.get(sk);
+      // (Only marked spellings are remembered: one read before needs no second look for marks.)
+      let reading = generalOnly ? undefined : readMarked.get(sk);
+      if (reading || hasMarks(sk) || hasLongRunIn(sk, 0, sk.length)) {
         if (reading === undefined) {
           collected.length = 0;
           matchToken(charTrie, sk, out, collect);
