@@ -131,7 +131,7 @@ const BEAST = "monkey|ape|gorilla|baboon|chimp|walrus|whale|hippo|swine|donkey|c
  * ({@link LOOKS_MIN}), and not in a sentence about the writer ("I'm fat and I'm fine"), nor after a
  * negation or a reporting verb ("nobody said you were fat").
  */
-const LOOKS = "fat(?:ter|test)?|ugl(?:y|ier|iest)|hideous|obese|hairy|skinny|scrawny|saggy|flabby|thick";
+const LOOKS = /\b(?:fat(?:ter|test)?|ugl(?:y|ier|iest)|hideous|obese|hairy|skinny|scrawny|saggy|flabby|thick)\b/i;
 
 /** The heated model's probability for the whole message from which a loose insult frame counts (see {@link loose}). */
 const LOOSE_MIN = 0.3;
@@ -168,7 +168,7 @@ const CLASSES: readonly (readonly [string, string, string])[] = [
   [
     "insult",
     BEAST,
-    `\\b(?:you(?:.?re| are)|ur|u r|s?he(?:.?s| is)|they(?:.?re| are)|wife is)(?: (?:such|just|an?|proper|right|total|absolute|fat|big|ugly|dirty|filthy|fucking|all))* (?:${BEAST})s?(?=\\s*(?:[^\\w\\s']|$|(?:lol|mate|go|you|u)\\b))`,
+    `\\b(?:ur|you.?re|you are|u r|s?he.?s|s?he is|they.?re|they are|wife is)(?: (?:such|just|an?|proper|right|total|absolute|fat|big|ugly|dirty|filthy|fucking|all))* (?:${BEAST})s?(?=\\s*(?:[^\\w\\s']|$|(?:lol|mate|go|you|u)\\b))`,
   ],
 ];
 
@@ -181,7 +181,6 @@ const CLASSES: readonly (readonly [string, string, string])[] = [
  * hostile as well (`no-abusive-language`).
  */
 let loose: RegExp | undefined;
-let looks: RegExp | undefined;
 
 type Class = { category: string; key: RegExp; source: string; re?: RegExp };
 let classes: Class[] | undefined;
@@ -221,8 +220,17 @@ function directHit(text: string, k: Class): RegExpExecArray | undefined {
  * @returns true when they are said to be untrue or someone else's
  */
 function unsaidBefore(text: string, at: number): boolean {
-  const line = text.slice(Math.max(text.lastIndexOf("\n", at) + 1, at - 200), at);
-  return UNSAID.test(line.split(/[.!?;]/).pop() as string);
+  return UNSAID.test(sentenceBefore(text, at));
+}
+
+/**
+ * The words of the sentence before `at`, on its line and at most 200 characters back.
+ * @param text - the whole text
+ * @param at - where the words found start
+ * @returns the sentence's words before them
+ */
+function sentenceBefore(text: string, at: number): string {
+  return text.slice(Math.max(text.lastIndexOf("\n", at) + 1, at - 200), at).split(/[.!?;]/).pop() as string;
 }
 
 /**
@@ -263,10 +271,10 @@ export function frameHits(text: string, hostile?: (min: number) => boolean): Lex
   // sentence about the writer ("I'm fat and I'm fine"); "thick" only in a sentence about someone ("are you thick?", not
   // "the paint is too thick").
   if (hostile) {
-    const m = (looks = looks || new RegExp(`\\b(?:${LOOKS})\\b`, "i")).exec(text);
-    const before = m ? (text.slice(Math.max(0, m.index - 200), m.index).split(/[.!?\n]/).pop() as string) : "";
-    const sentence = m && before + text.slice(m.index, m.index + 200).split(/[.!?\n]/)[0];
-    add("insult", m && !/[-%\d] ?$/.test(before) && !/\b(?:i|im|me|my|myself)\b/i.test(sentence as string) && (!/^thick/i.test(m[0]) || /\b(?:you|u|ur|your|s?he|her|his|him)\b/i.test(sentence as string)) && !unsaidBefore(text, m.index) && hostile(LOOKS_MIN) ? m : null);
+    const m = LOOKS.exec(text);
+    const before = m ? sentenceBefore(text, m.index) : "";
+    const sentence = before + (m ? text.slice(m.index, m.index + 200).split(/[.!?\n]/)[0] : "");
+    add("insult", m && !/[-%\d] ?$/.test(before) && !/\b(?:i|im|me|my|myself)\b/i.test(sentence) && (!/^thick/i.test(m[0]) || /\b(?:you|u|ur|your|s?he|her|his|him)\b/i.test(sentence)) && !UNSAID.test(before) && hostile(LOOKS_MIN) ? m : null);
   }
   return hits;
 }
