@@ -553,3 +553,87 @@ describe("no-chain-mail: mail that says not to pass such mail on is about chain 
     expect(patternProblem(data.disowned)).toBeUndefined();
   });
 });
+
+describe("no-chain-mail: a list of one-liners (five short sentences in a row, no figures, no labels)", () => {
+  /** A Gmail forward: what the sender wrote, then the forwarded message with its header block. */
+  const gmail = (authored: string, forwarded: string, subject: string) =>
+    [authored, "", "---------- Forwarded message ---------", "From: Sue Brown <sue.brown@gmail.com>", "Date: Mon, 3 Mar 2025 at 09:12", `Subject: ${subject}`, "To: <amy.jones@example.com>", "", forwarded].join("\n");
+  const proverbs = [
+    "Office proverbs for the modern age",
+    "",
+    "A watched kettle never boils, so go and check your e-mails.",
+    "Many hands make the meeting run over.",
+    "The early bird gets the good parking space.",
+    "Don't count your leftovers before the fridge is cleared.",
+    "Where there's a printer, there's a paper jam.",
+    "If at first you don't succeed, call it a pilot.",
+  ].join("\n");
+  const rota = [
+    "Monday: Sarah early, Tom late.",
+    "Tuesday: Priya early, Sarah late.",
+    "Wednesday: Tom early, Priya late.",
+    "Thursday: Sarah early, Tom late.",
+    "Friday: Priya early, Sarah late.",
+    "Please swap with each other if you need to.",
+  ].join("\n");
+  const newsletter = [
+    "Welcome back after the Easter break!",
+    "",
+    "- Forest school starts on 14 April for Rainbow room.",
+    "- Photographs will be taken on Tuesday 22 April.",
+    "- The summer fair is on Saturday 14 June, 11am to 2pm.",
+    "- Please label all coats and wellies.",
+    "- Our new cook, Janice, joins us on 28 April.",
+    "",
+    "Kind regards,",
+    "The Centre",
+  ].join("\n");
+  const reminders = [
+    "Please sign in at reception every time you arrive.",
+    "Lanyards must be worn at all times in the building.",
+    "Close the garden gate behind you.",
+    "Wash your hands before snack time.",
+    "Phones stay in the lockers during sessions.",
+    "",
+    "Thanks,",
+    "Karen",
+  ].join("\n");
+
+  it.each([
+    ["Outlook", (a: string, f: string, s: string) => forward(a, f, { subject: s })],
+    ["Gmail", gmail],
+  ])("reports a forwarded joke list with a one-word comment (%s), its first line as evidence", (_, wrap) => {
+    const draft = makeDraft({ composeType: "forward", subject: "FW: Office proverbs", body: wrap("lol so true", proverbs, "Office proverbs") });
+    const found = runRule(rule, { draft });
+    expect(found).toEqual([expect.objectContaining({ messageId: "joke", evidence: expect.stringContaining("“A watched kettle never boils, so go and check your e-mails.”") })]);
+    expect(found[0]?.evidence).toContain("“lol”");
+  });
+  it("counts the list as two points: with nothing else it is not reported", () => {
+    const draft = makeDraft({ composeType: "forward", subject: "FW: Office proverbs", body: forward("see below", proverbs, { subject: "Office proverbs" }) });
+    const off = { modelThreshold: 1, modelAssist: 1 };
+    expect(runRule(rule, { draft, options: off })).toHaveLength(0);
+    expect(runRule(rule, { draft, options: { ...off, threshold: 2 } })).toEqual([expect.objectContaining({ messageId: "joke", field: "body" })]);
+  });
+  it("reads numbered one-liners and one-liners between blank lines, up to the first line that is not one", () => {
+    const off = { modelThreshold: 1, modelAssist: 1, threshold: 2 };
+    const numbered = "1. You make a noise when you sit down.\n2. You read the instructions on a new kettle.\n3. Policemen look about twelve.\n4. You keep a drawer of carrier bags.\n5. You enjoyed reading this list.";
+    expect(runRule(rule, { draft: makeDraft({ subject: "Fw: old", body: numbered }), options: off })).toHaveLength(1);
+    const spaced = "Dear Santa, I have been good most days.\n\nDear Santa, please bring Nana a new hip.\n\nDear Santa, I would like a horse.\n\nDear Santa, how do you get down the chimney?\n\nDear Santa, please share the carrot this year.";
+    expect(runRule(rule, { draft: makeDraft({ subject: "Fw: letters", body: spaced }), options: off })).toHaveLength(1);
+    const broken = numbered.replace("3. Policemen look about twelve.", "3. Policemen look about 12.");
+    expect(runRule(rule, { draft: makeDraft({ subject: "Fw: old", body: broken }), options: off })).toHaveLength(0);
+  });
+  it.each([
+    ["a rota (labels)", "Rota for next week", rota],
+    ["a newsletter (dates and times)", "Spring newsletter", newsletter],
+  ])("leaves alone %s forwarded with a one-word comment, however low the threshold", (_, subject, text) => {
+    for (const body of [forward("lol", text, { subject }), gmail("lol", text, subject)]) {
+      expect(runRule(rule, { draft: makeDraft({ composeType: "forward", subject: `FW: ${subject}`, body }), options: { threshold: 2 } })).toHaveLength(0);
+    }
+  });
+  it("leaves alone a forwarded staff notice of five short rules (two points, nothing else)", () => {
+    for (const body of [forward("Hi all, please read the reminders below from the manager.", reminders, { subject: "Reminders" }), gmail("FYI", reminders, "Reminders")]) {
+      expect(runRule(rule, { draft: makeDraft({ composeType: "forward", subject: "FW: Reminders for all staff", body }) })).toHaveLength(0);
+    }
+  });
+});

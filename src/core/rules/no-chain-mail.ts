@@ -84,6 +84,15 @@ const LONG_CHAIN_FORWARDS = 10;
 /** Points for long lists of addresses, however many. */
 const ADDRESS_POINTS = 2;
 /**
+ * A list of one-liners: five lines or more in a row (blank lines between them allowed), each a
+ * short sentence with no figure and no "label:" — puns, "signs you're getting old", rules for life,
+ * children's letters to Santa. The lists in a notice carry times, dates, amounts, rooms and labels
+ * ("Ground floor: Karen (fire)", "- Sun cream") or run on as wrapped lines. On the train rows 161
+ * chain letters have one and no clean row of any source (dev: 25 and none). `LIST_POINTS` each.
+ */
+const ONE_LINERS = /^(?:(?:\d\d?[.)] )?[^\d\n:]{8,160}[.!?]\S?\s*$\s*){5}/m;
+const LIST_POINTS = 2;
+/**
  * Defaults for the model's chain head, chosen on the dev split. Alone, the model must be very
  * sure (0.99): at 0.97 it reported one in ten ordinary forwarded notices ("Carol service, all
  * welcome, please pass on", a lost teddy, a snow closure) in a set written blind (fwd-clean).
@@ -252,6 +261,14 @@ export default defineRule<NoChainMailOptions>({
       tally.chain.points += ADDRESS_POINTS;
       tally.chain.evidence.push(`${addresses} addresses passed on`);
       byField.body += ADDRESS_POINTS;
+    }
+
+    // The list's first line is its evidence.
+    const list = [snapshot.body.authored, ...snapshot.body.quotedParts.map((p) => p.text)].map((t) => ONE_LINERS.exec(t)).find(Boolean);
+    if (list) {
+      tally.joke.points += LIST_POINTS;
+      tally.joke.evidence.push(list[0].slice(0, 60).split("\n")[0] as string);
+      byField.body += LIST_POINTS;
     }
 
     // A warning from IT or the office names its readers and says what to do; a hoax asks to be
