@@ -425,8 +425,9 @@ export function findSignals(prepared: string, compiled: CompiledSignals | undefi
   const long = prepared.length > GAPPED_MAX;
   const lists = (long && compiled.long) || [compiled];
   const text = long ? prepared : gapped(prepared);
-  const seen = new Set<string>();
   const hits: SignalHit[] = [];
+  /** Whether a pattern was found (a text has a few hits). */
+  const seen = (pattern: string): boolean => hits.some((h) => h.pattern === pattern);
   // V8 fills every capture (a hundred or more) of each match it returns: on a megabyte of one
   // listed phrase ~25 ms. So a long text is scanned by expressions without captures, and the
   // pattern found is read only when the match text is new, or names a pattern not yet found:
@@ -439,38 +440,42 @@ export function findSignals(prepared: string, compiled: CompiledSignals | undefi
   const known = new Map<string, number>();
   /** Each expression's first match at or after `at` (or one before it, to be searched again). */
   const next: (RegExpExecArray | null | undefined)[] = [];
+  // A short text is read by the list's own expression, match after match (`lastIndex` moves on).
+  const re = expression(compiled, false);
+  re.lastIndex = 0;
   for (let at = 0; ; ) {
-    // A match is consumed: the next is the first of any expression after it.
-    let m: RegExpExecArray | null = null;
-    lists.forEach((l, j) => {
-      let n = next[j];
-      if (n === undefined || (n !== null && n.index < at)) {
-        const re = expression(l, long);
-        re.lastIndex = at;
-        next[j] = n = re.exec(text);
-      }
-      if (n !== null && (m === null || n.index < m.index)) m = n;
-    });
-    if (m === null) break;
-    // (`forEach` hides the assignment from the compiler's narrowing.)
-    let found = m as RegExpExecArray;
-    at = found.index + found[0].length;
-    const key = found[0];
-    let k = long ? (known.get(key) ?? 0) : 0;
-    if (k > 0 && seen.has((compiled.captures[k - 1] as readonly [string, string])[1])) continue;
+    let found: RegExpExecArray | null = null;
+    let key = "";
     if (long) {
-      const re = expression(compiled, false);
+      // A match is consumed: the next is the first of any expression after it.
+      for (let j = 0; j < lists.length; j++) {
+        let n = next[j];
+        if (n === undefined || (n !== null && n.index < at)) {
+          const wide = expression(lists[j] as CompiledSignals, true);
+          wide.lastIndex = at;
+          next[j] = n = wide.exec(text);
+        }
+        if (n !== null && (found === null || n.index < found.index)) found = n;
+      }
+      if (found === null) break;
+      at = found.index + found[0].length;
+      key = found[0];
+      const k = known.get(key) ?? 0;
+      if (k > 0 && seen((compiled.captures[k - 1] as readonly [string, string])[1])) continue;
       re.lastIndex = 0;
       found = re.exec(` ${key}`.replace(GAP, " ")) as RegExpExecArray;
+    } else {
+      found = re.exec(text);
+      if (found === null) break;
+      at = re.lastIndex;
     }
-    k = 1;
+    let k = 1;
     while (k < found.length && found[k] === undefined) k++;
     if (long) known.set(key, k);
     const matched = (compiled.keys?.[k - 1] ?? "") + (found[k] as string);
     const end = at - (long ? 0 : 1);
     const [group, pattern] = compiled.captures[k - 1] as readonly [string, string];
-    if (!seen.has(pattern)) {
-      seen.add(pattern);
+    if (!seen(pattern)) {
       hits.push({ group, pattern, text: shortWords(matched), start: end - matched.length, end });
     }
   }
