@@ -637,3 +637,24 @@ describe("no-chain-mail: a list of one-liners (five short sentences in a row, no
     }
   });
 });
+
+describe("no-chain-mail: a rumour told through a friend's or relative's friend ('a lady at my sister's work')", () => {
+  const rumour =
+    "Apparently the council have put new cameras on the ring road that can see if you are holding a phone, and they send the fine straight to your house. A lady at my sister's work got three fines in one week without knowing. They don't tell you they are there! Tell everyone you know who drives that way.";
+  it.each([
+    ["Outlook", forward("is this right??", rumour, { subject: "new cameras on the ring road" })],
+    ["Gmail", ["is this right??", "", "---------- Forwarded message ---------", "From: Sue Brown <sue.brown@gmail.com>", "Date: Mon, 3 Mar 2025 at 09:12", "Subject: new cameras on the ring road", "", rumour].join("\n")],
+  ])("reports a forwarded rumour (%s), the hearsay as evidence", (_, text) => {
+    const found = runRule(rule, { draft: makeDraft({ composeType: "forward", subject: "Fwd: new cameras on the ring road", body: text }) });
+    expect(found).toEqual([expect.objectContaining({ evidence: expect.stringContaining("“my sister's work”") })]);
+  });
+  it.each(["my friend's cousin", "my husband's friend", "my neighbour's son"])("counts '%s' as two points", (words) => {
+    const text = `It happened to ${words} last week.`;
+    const off = { modelThreshold: 1, modelAssist: 1 };
+    expect(runRule(rule, { draft: makeDraft({ subject: "Fw: true", body: text }), options: { ...off, threshold: 2 } })).toEqual([expect.objectContaining({ evidence: `“${words}”` })]);
+    expect(runRule(rule, { draft: makeDraft({ subject: "Fw: true", body: text }), options: off })).toHaveLength(0);
+  });
+  it("leaves alone a member of staff's own news about a relative", () => {
+    expect(runRule(rule, { draft: body("Hi Ben, my daughter's friend has chickenpox, so I will keep her at home tomorrow and work from there. Thanks, Amy") })).toHaveLength(0);
+  });
+});
