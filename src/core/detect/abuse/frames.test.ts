@@ -249,6 +249,12 @@ describe("a word for looks or wits, counted only in a hostile message (issue 10)
     expect(terms(text)).toEqual([]);
   });
 
+  it("reads only what the heated model reads: a long text's first 12,000 characters", () => {
+    const filler = "Please see the rota for next week. ".repeat(400);
+    expect(terms(`Get off the stage, you're too fat. ${filler}`, always)).toEqual(["fat"]);
+    expect(terms(`${filler}Get off the stage, you're too fat.`, always)).toEqual([]);
+  });
+
   it("asks for a more hostile reading than the loose insult frame", () => {
     const asked: number[] = [];
     const hostile = (min: number): boolean => {

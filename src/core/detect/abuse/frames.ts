@@ -17,6 +17,7 @@
 import insult from "../../data/abusive/insult.json";
 import type { LexiconHit } from "../lexicon";
 import { DIRECT, GROUP, UNSAID, VILE } from "./direct";
+import { MAX_MODEL_CHARS } from "../features";
 
 /** Who an insult is aimed at ("you're" may be written with any apostrophe or none). */
 const AIMED = "you|u|ya|(?:you.?re|ur|your|you are|s?he.?s|s?he is|what)(?: such)? an?|you(?:.?re| are) all";
@@ -267,11 +268,11 @@ export function frameHits(text: string, hostile?: (min: number) => boolean): Lex
     const m = (loose ??= new RegExp(slangFrame("(?: [\\w-]+){0,2} [\\w-]*(?:ing|ed|ie|y|ish|ful|less|ous|ic|ive|ble|ttle|id)"), "i")).exec(text);
     add("insult", m && hostile(LOOSE_MIN) ? m : null);
   }
-  // A word for looks or wits, the first in the text, in a hostile message: not "low-fat", "40% fat", nor in a
-  // sentence about the writer ("I'm fat and I'm fine"); "thick" only in a sentence about someone ("are you thick?", not
-  // "the paint is too thick").
+  // A word for looks or wits, the first in what the heated model reads (a long text's first 12,000 characters), in a
+  // hostile message: not "low-fat", "40% fat", nor in a sentence about the writer ("I'm fat and I'm fine"); "thick"
+  // only in a sentence about someone ("are you thick?", not "the paint is too thick").
   if (hostile) {
-    const m = LOOKS.exec(text);
+    const m = LOOKS.exec(text.slice(0, MAX_MODEL_CHARS));
     const before = m ? sentenceBefore(text, m.index) : "";
     const sentence = before + (m ? text.slice(m.index, m.index + 200).split(/[.!?\n]/)[0] : "");
     add("insult", m && !/[-%\d] ?$/.test(before) && !/\b(?:i|im|me|my|myself)\b/i.test(sentence) && (!/^thick/i.test(m[0]) || /\b(?:you|u|ur|your|s?he|her|his|him)\b/i.test(sentence)) && !UNSAID.test(before) && hostile(LOOKS_MIN) ? m : null);
