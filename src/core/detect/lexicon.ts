@@ -547,7 +547,7 @@ function findHitsWith(
     waitingTokens.push({ entry: e, words: speltOf, wordCount: 0, first: t, last: t, from, to, spelling, start: tokStart[slot] as number, end: tokEnd[slot] as number });
   };
   const out: number[] = [];
-  // Marked spellings read in this text ("10am", "c0ach", a disguised word over and over): their
+  // Spellings read in this text ("10am", "c0ach", "dont", a disguised word over and over): their
   // letter matches (entry, span, spelling), the vocabulary word each was read as and its id, so
   // each is walked and spelt once.
   const readMarked = new Map<string, { matches: readonly (readonly [CompiledEntry, number, number, string])[]; word: string; id: number }>();
@@ -576,27 +576,21 @@ function findHitsWith(
       id = plainWordId(vocabulary, ft, from, to);
     } else {
       const sk = skeleton ?? ft.slice(from, to);
-      let word = sk;
-      // Words read from l33t, apostrophes or spaced-out letters are often plain letters by now.
-      // (Only marked spellings are remembered: one read before needs no second look for marks.)
+      // Words read from l33t, apostrophes or spaced-out letters (often plain letters by now) come
+      // back in a text: each spelling is read once, then its letter matches are made again.
       let reading = generalOnly ? undefined : readMarked.get(sk);
-      if (reading || hasMarks(sk) || hasLongRunIn(sk, 0, sk.length)) {
-        if (reading === undefined) {
-          collected.length = 0;
-          matchToken(charTrie, sk, out, collect);
-          const spelling = spellingOf(sk);
-          reading = { matches: collected.slice(), word: spelling, id: vocabulary.ids.get(spelling) ?? -1 };
-          if (!generalOnly && readMarked.size < MAX_SPELT) readMarked.set(sk, reading);
-        }
-        for (const [e, from, to, spelling] of reading.matches) makeLetterCandidate(e, from, to, spelling);
-        word = reading.word;
-        id = reading.id;
-      } else {
-        if (generalOnly) matchToken(charTrie, sk, out, makeLetterCandidate);
-        else matchPlain(charTrie, withinTrie, sk, 0, sk.length, makeLetterCandidate);
-        id = vocabulary.ids.get(sk) ?? -1;
+      if (reading === undefined) {
+        collected.length = 0;
+        const marked = hasMarks(sk) || hasLongRunIn(sk, 0, sk.length);
+        if (marked || generalOnly) matchToken(charTrie, sk, out, collect);
+        else matchPlain(charTrie, withinTrie, sk, 0, sk.length, collect);
+        const spelling = marked ? spellingOf(sk) : sk;
+        reading = { matches: collected.slice(), word: spelling, id: vocabulary.ids.get(spelling) ?? -1 };
+        if (!generalOnly && readMarked.size < MAX_SPELT) readMarked.set(sk, reading);
       }
-      tokSpelt[slot] = word;
+      for (const [e, from, to, spelling] of reading.matches) makeLetterCandidate(e, from, to, spelling);
+      tokSpelt[slot] = reading.word;
+      id = reading.id;
     }
     const expansion = id >= 0 ? vocabulary.expansions[id] : undefined;
     if (expansion) {
