@@ -175,6 +175,11 @@ describeLargeInputs(rule, [
   // One long line without "@": the notice signs' header-line filter once backtracked from every
   // character of it (the bench's "1 MB of one chain-mail phrase" never finished).
   ["1 MB of one chain-mail phrase on one line", "send this to 10 people ".repeat(45_000), ["chainLetter"]],
+  // Four one-liners between long runs of blank (or space-only) lines, then a line that ends the
+  // list: the list's expression once tried every way of sharing out the blank lines (never finished).
+  ["four one-liners between 2,000 blank lines each", `${"A short sentence here.\n".concat("\n".repeat(2_000)).repeat(4)}The end 1\n`],
+  ["four one-liners between 2,000 lines of spaces each", `${"A short sentence here.  \n".concat("   \n".repeat(2_000)).repeat(4)}The end 1\n`],
+  ["50 KB of one-liners (two points, nothing else)", "A short sentence here.\n".repeat(2_200)],
 ]);
 
 it("reads a subject of 20,000 forward prefixes as forwarded 100 times, as it does 100 prefixes", () => {

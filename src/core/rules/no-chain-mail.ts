@@ -89,8 +89,10 @@ const ADDRESS_POINTS = 2;
  * children's letters to Santa. The lists in a notice carry times, dates, amounts, rooms and labels
  * ("Ground floor: Karen (fire)", "- Sun cream") or run on as wrapped lines. On the train rows 161
  * chain letters have one and no clean row of any source (dev: 25 and none). `LIST_POINTS` each.
+ * Each run of space is read one way only (a line's end, whole blank lines, the next line's start):
+ * with `\s*$\s*` between the lines, four sentences between long runs of blank lines took seconds.
  */
-const ONE_LINERS = /^(?:(?:\d\d?[.)] )?[^\d\n:]{8,160}[.!?]\S?\s*$\s*){5}/m;
+const ONE_LINERS = /^(?:[ \t]*\d\d?[.)] )?[^\d\n:]{8,160}[.!?]\S?[ \t]*(?:\n(?:[ \t]*\n)*(?:[ \t]*\d\d?[.)] )?[^\d\n:]{8,160}[.!?]\S?[ \t]*){4}$/m;
 const LIST_POINTS = 2;
 /**
  * Defaults for the model's chain head, chosen on the dev split. Alone, the model must be very
