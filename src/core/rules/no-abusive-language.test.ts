@@ -458,8 +458,8 @@ describe("animals people are called, and words for looks in a hostile message (i
   const run = (text: string) => runRule(rule, { draft: makeDraft({ subject: "Re: comment", body: text }) });
 
   it.each([
-    ["Get off the stage, you're too fat to be dancing like that.", "fat"],
-    ["Nobody wants to see your hideous mug on here, delete your account.", "hideous"],
+    ["Get off the stage, you're too fat to be dancing like that.", "you're too fat"],
+    ["Nobody wants to see your hideous mug on here, delete your account.", "hideous mug"],
     ["Keep her off the beach, she's a walrus.", "she's a walrus"],
     ["They're animals, every one of them.", "They're animals"],
   ])("is reported: %s", (text, words) => {
@@ -475,5 +475,78 @@ describe("animals people are called, and words for looks in a hostile message (i
     "Why is the new logo so ugly? Who signed this off?",
   ])("is not reported: %s", (text) => {
     expect(run(text)).toEqual([]);
+  });
+});
+
+describe("a word for looks said of a thing in an angry complaint is not abusive; said of a person it is (real model)", () => {
+  const abusive = (text: string) => runRule(rule, { draft: makeDraft({ subject: "Re: comment", body: text }) });
+
+  it.each([
+    "That new logo is hideous, who on earth approved it?! I am absolutely furious that nobody asked us.",
+    "The new uniforms are ugly and cheap. Who signed this off?? Absolutely ridiculous waste of money!!",
+    "Your new website is hideous and half the links are broken. Fix it today.",
+    "You've made the logo ugly, it looked fine before you touched it!!",
+    "Why on earth did you buy these hideous curtains for the baby room? Nobody wanted them!",
+    "The carpet in the toddler room is filthy and ugly, how many times do we have to complain?!",
+    "That font is ugly as sin and the report is unreadable. Sort it out.",
+    "The new menu is a disgrace, the portions are tiny and the sauce is thick and lumpy!!",
+    "Who chose this hideous green paint for the hall? It's an absolute eyesore and a joke.",
+    "The brochure is thick with typos and the cover is ugly. Completely unacceptable!",
+    "These chairs are ugly, wobbly and overpriced. Send them back NOW.",
+    "The extension is the ugliest building on the street and it leaks. Disgraceful.",
+    "Your report is fat with waffle and says nothing. Rewrite it, this is not good enough!",
+    "The new car park barrier is hideous and it never works!! Fix it!",
+    "Honestly the garden furniture you ordered is hideous, what were you thinking?!",
+    "The sign outside is ugly and the lettering is peeling off. Embarrassing!!",
+    "That fat folder of policies is useless, nobody reads it. Sort it out!",
+    "The manual is so thick nobody will ever read it, what a ridiculous waste of paper!!",
+    "The invoice is fatter than last month's and nobody explained why. Unacceptable!",
+    "This is the fattest phone bill we have ever had!! Who has been making these calls?!",
+    "The new sofa in the staff room is saggy and filthy, take it away now!",
+    "The old mattress in the sleep room is saggy and stained, it is a disgrace!!",
+    "The bean bags are flabby and split, why are we still paying for this rubbish?!",
+    "The hedge is hairy and overgrown again, the gardener is useless, sort it!",
+    "The budget for the garden is skinny and the plans are a joke. Furious about this.",
+    "The new website banner is uglier than the old one, who approved this nonsense?!",
+    "That is the ugliest carpet I have ever seen, take it out!",
+    "The proposal is obese with jargon, cut it down, I'm sick of this!",
+    "The scrawny little hedge you planted has died already, what a waste of money!!",
+    "These skinny jeans for the uniform are a ridiculous choice, nobody can bend in them!!",
+    "The fonts on your slides are hideous and nobody can read them. Do it again!",
+    "You chose an ugly colour for the walls and now we are stuck with it. Thanks a lot!!",
+    "Are you seriously telling me that hideous sculpture cost five thousand pounds?!",
+    "The soup was thick and cold again today, the kitchen is a shambles!!",
+    "The fence is ugly and the gate is broken, I am fed up with chasing this!",
+    "The new playground is hideous, the slide is too steep and nobody checked it!!",
+    "What a hideous mess the builders have left in the car park! Absolutely furious!",
+    "The photocopier is ugly, noisy and useless, why did we buy it?!",
+    "The brickwork on the new wing is ugly and cracked already. Disgraceful work!",
+    "The curtains are hideous and the blinds don't close, how is this acceptable?!",
+    "The staff room kettle is ugly and leaks everywhere, replace it today!",
+    "Your presentation was hideous, the slides were a mess and the charts were wrong!!",
+    "The new paint job on your van is hideous, who let you choose that colour?!",
+    "The cake was fat and greasy and the children refused it, awful catering!!",
+  ])("a thing, not reported: %s", (text) => {
+    expect(abusive(text)).toEqual([]);
+  });
+
+  it.each([
+    "You're fat and disgusting, nobody wants you here.",
+    "Shut up you fat cow, nobody asked you.",
+    "You are so ugly it hurts to look at you, go away.",
+    "He's fat and lazy and stinks, get rid of him.",
+    "Your face is hideous, stop posting selfies.",
+    "Stop posting pictures of your ugly kids, nobody cares.",
+    "You're too skinny, eat something you freak.",
+    "He is so thick he can't even read a rota, what an idiot.",
+    "Are you thick or something? I told you three times.",
+    "Get your fat arse out of my office.",
+    "Tell the fat slob at reception to do his job.",
+    "She's a hideous old woman and everyone hates her.",
+    "ur so ugly lol delete your account",
+    "That fat bitch in accounts needs sacking.",
+    "You hairy ape, get out of here.",
+  ])("a person, reported: %s", (text) => {
+    expect(abusive(text)).not.toEqual([]);
   });
 });

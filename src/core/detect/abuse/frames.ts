@@ -124,15 +124,31 @@ const SLUR_ADJ = "thieving|filthy|dirty|smelly|stinking|greedy|scrounging|spongi
  */
 const BEAST = "monkey|ape|gorilla|baboon|chimp|walrus|whale|hippo|swine|donkey|cockroach|slug|maggot|rodent|leech|dog|warthog|hyena|animal";
 
+/** A person, or a part of one, that a word for looks may be said of ("your mum", "his face", "fat cow"). */
+const PERSON = "people|m[ae]n|wom[ae]n|girls?|kids?|children|bird|bitch|cow|slob|face|mug|mouth|arse|mum";
+
+/** Words that may stand between a person and a word for looks said of them ("you're too", "people this", "she looks"). */
+const SO = "(?: (?:are|is|r|was|so|too|very|this|look\\w*|\\w+ly))";
+
+/** Words for how someone looks, and "thick" for their wits. */
+const LOOK = "fat(?:ter|test)?|ugl(?:y|ier|iest)|hideous|obese|hairy|skinny|scrawny|saggy|flabby|thick";
+
 /**
- * Words for how someone looks, used to put them down ("you're too fat", "your ugly genes", "skinny
- * little ironing board"), and "thick" for their wits ("are you thick?"). They describe food, code and
- * weather too ("low-fat", "an ugly hack", "thick fog"), so
- * `frameHits` counts one only when the heated model reads the whole message as hostile
- * ({@link LOOKS_MIN}), and not in a sentence about the writer ("I'm fat and I'm fine"), nor after a
- * negation or a reporting verb ("nobody said you were fat").
+ * A word for looks or wits said of a person, to put them down: after you, he or she ("you're too fat",
+ * "are you thick", "she's hideous"), after "your", "him", "her" or a person and a verb or an intensifier
+ * ("your so hairy", "people this ugly", "your face is hideous"), or before a person, at most two words
+ * between, ending the phrase or before a verb ("the fat sweaty slob at reception", "your ugly kids,",
+ * "fat people shouldn't"), not a thing for people ("the children's menu", "the kids club"). The same
+ * words describe logos, rooms, food and paint ("that logo is hideous", "you've made the logo ugly",
+ * "your new website is hideous", "the sofa is saggy", "thick fog"): those are not read, and
+ * `frameHits` counts one only in a message the heated model reads as hostile ({@link LOOKS_MIN}),
+ * not in a sentence about the writer ("I'm fat and I'm fine"), nor after a negation or a reporting
+ * verb ("nobody said you were fat").
  */
-const LOOKS = /\b(?:fat(?:ter|test)?|ugl(?:y|ier|iest)|hideous|obese|hairy|skinny|scrawny|saggy|flabby|thick)\b/i;
+const LOOKS = new RegExp(
+  `\\b(?:(?:you|u|ur|s?he)(?:.?(?:re|s))?${SO}*|(?:your|him|her|${PERSON})${SO}+) (?:${LOOK})\\b|\\b(?:${LOOK})(?: [\\w-]+){0,2}? (?:${PERSON})(?=\\s*(?:[^\\w\\s'’-]|$|(?:and|at|in|on|out|of|with|like|who|you|u|is|are|was|should|can|could|will|would|must|do)n?\\b))`,
+  "i",
+);
 
 /** The heated model's probability for the whole message from which a loose insult frame counts (see {@link loose}). */
 const LOOSE_MIN = 0.3;
@@ -268,14 +284,12 @@ export function frameHits(text: string, hostile?: (min: number) => boolean): Lex
     const m = (loose ??= new RegExp(slangFrame("(?: [\\w-]+){0,2} [\\w-]*(?:ing|ed|ie|y|ish|ful|less|ous|ic|ive|ble|ttle|id)"), "i")).exec(text);
     add("insult", m && hostile(LOOSE_MIN) ? m : null);
   }
-  // A word for looks or wits, the first in what the heated model reads (a long text's first 12,000 characters), in a
-  // hostile message: not "low-fat", "40% fat", nor in a sentence about the writer ("I'm fat and I'm fine"); "thick"
-  // only in a sentence about someone ("are you thick?", not "the paint is too thick").
+  // A word for looks or wits said of a person, the first in what the heated model reads (a long text's first 12,000
+  // characters), in a hostile message: not in a sentence about the writer ("I'm fat and I'm fine").
   if (hostile) {
     const m = LOOKS.exec(text.slice(0, MAX_MODEL_CHARS));
     const before = m ? sentenceBefore(text, m.index) : "";
-    const sentence = before + (m ? text.slice(m.index, m.index + 200).split(/[.!?\n]/)[0] : "");
-    add("insult", m && !/[-%\d] ?$/.test(before) && !/\b(?:i|im|me|my|myself)\b/i.test(sentence) && (!/^thick/i.test(m[0]) || /\b(?:you|u|ur|your|s?he|her|his|him)\b/i.test(sentence)) && !UNSAID.test(before) && hostile(LOOKS_MIN) ? m : null);
+    add("insult", m && !/\b(?:i|im|me|my|myself)\b/i.test(before + text.slice(m.index, m.index + 200).split(/[.!?\n]/)[0]) && !UNSAID.test(before) && hostile(LOOKS_MIN) ? m : null);
   }
   return hits;
 }
