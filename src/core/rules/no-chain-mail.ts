@@ -265,8 +265,9 @@ export default defineRule<NoChainMailOptions>({
       byField.body += ADDRESS_POINTS;
     }
 
-    // The list's first line is its evidence.
-    const list = [snapshot.body.authored, ...snapshot.body.quotedParts.map((p) => p.text)].map((t) => ONE_LINERS.exec(t)).find(Boolean);
+    // The list's first line is its evidence. Read in what the model reads of each text (its first
+    // MAX_MODEL_CHARS): the expression costs about 16 ms on a 1 MB body of long lines, 0.2 ms so.
+    const list = [snapshot.body.authored, ...snapshot.body.quotedParts.map((p) => p.text)].map((t) => ONE_LINERS.exec(sampleText(t))).find(Boolean);
     if (list) {
       tally.joke.points += LIST_POINTS;
       tally.joke.evidence.push(list[0].slice(0, 60).split("\n")[0] as string);
