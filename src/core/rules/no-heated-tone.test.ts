@@ -913,6 +913,92 @@ describe("no-heated-tone: blame of nobody beside a quotation thrown back complet
   });
 });
 
+describe("no-heated-tone: calm mail quoting the name of a form, session or song beside nobody / no one is not blame (default options, the model on)", () => {
+  const run = (text: string) => runRule(rule, { draft: makeDraft({ subject: "Note", body: text }) });
+
+  // Reminders, thanks, good news and requests a nursery writes every week: a report of what
+  // happened (has signed, was hurt, forgot, expected), not a sweeping present.
+  it.each([
+    'Nobody has signed the "fire drill" sheet yet, could you all do it by Friday?',
+    'Thanks for the quick turnaround. Nobody expected the "draft" so soon.',
+    'There was a small spill in the kitchen. Nobody was hurt, and the "incident" form is done.',
+    'No one was hurt in the fall and the "accident" form has been signed by Dad at pick-up.',
+    'Nobody has booked a slot for the "stay and play" session on Tuesday yet, so please pass the word on to parents.',
+    'Just a reminder that nobody has filled in the "allergies" column on the trip list. Could you add yours by Wednesday?',
+    'Good news: nobody caught the sickness bug, so the "quiet room" is open again from Monday.',
+    'The children sang "five little ducks" at the concert and nobody forgot the words. Thank you all!',
+    'Lovely to see Mia settling in. She said "thank you" to the cook today and nobody had to remind her.',
+    'No one has logged in to the "parent portal" this week, so I have sent the link again. Please let me know if it does not work.',
+    'Quick update: the "mud kitchen" is finished and nobody needs to bring wellies on Friday after all.',
+    'We read "the gruffalo" at story time and no one wanted it to end. Such a lovely afternoon.',
+    'Thank you for organising the "bring and share" lunch. Nobody went home hungry!',
+    'Nobody has collected the "lost property" box yet. It will go to the charity shop next Friday.',
+    'Could you check the "sleep" log before you go? Nobody has signed it since lunch.',
+    'Just to let you know nobody is using the "sensory" room on Wednesday morning, so it is free if you need it.',
+    'Nobody from the "little stars" room is off sick today, which is great news.',
+    'The inspector asked about the "key person" approach and nobody was lost for words. Well done, team!',
+    'Nobody has claimed the blue coat in the "toddlers" cloakroom, does anyone recognise it?',
+    'Please remember to tick the "nappy" chart after each change. Nobody has done Monday yet.',
+    'Great news, no one needs to repeat the "first aid" course this year as the certificates are still valid.',
+    'Jack\'s mum said "thank you so much" for the birthday card. Nobody forgot to sign it in the end!',
+    'I have put the "summer trip" letter in the pigeon holes. No one has returned a slip yet, so a gentle reminder at pick-up would help.',
+    'Nobody has answered the "volunteers" post in the staff group. Would anyone like to help at the fun day?',
+    'Thanks, everyone. No one missed the "safeguarding" refresher, so we are all up to date.',
+    'Nobody has put their name down for the "tidy up" song leader this week. Any takers?',
+    'The fire alarm went off during the "quiet time" nap, but no one was frightened and we were out in two minutes.',
+    'Nobody has used the "spare" key since it was cut, and it is back in the safe now.',
+    'Just checking: nobody has moved the "outdoor play" risk assessment, have they? I cannot find it in the folder.',
+    'We have the "healthy eating" award! Nobody else in the borough got it this year. Thank you all for your hard work.',
+    'Nobody has told me about a change to the "late pick-up" list, so I will use last week\'s. Shout if that is wrong.',
+    'Sam did really well today. He said "my turn" and waited, and nobody had to step in.',
+    'Nobody is booked on the "forest school" trip for Friday yet. Please sign up on the sheet by the door.',
+    'No one has any allergies on the "cooking club" list this term, so we can use the usual recipe.',
+    'Happy Friday! Nobody was late this week and the "early bird" chart is full of stickers.',
+    'The printer is fixed. Nobody needs to use the "backup" printer in the office any more.',
+    'Nobody has returned the "library" books from last week. Could you remind parents at home time, please?',
+    'As you asked, I checked the "medicine" log and no one has given Calpol today.',
+    'Thanks for covering. Nobody noticed the "wobbly" table had been swapped, the children just carried on.',
+    'I saw the "new starter" pack has gone out. Nobody has asked me any questions yet, which is a good sign.',
+    'Nobody took the "spare" cardigans home, so they are still in the basket.',
+    'We tried the new "calm down" corner today; no one used it much, but we will keep going.',
+    'Nobody replied to the "parking" survey, so I will send it again next week.',
+    'The "toddler" group finished early and nobody minded the rain.',
+    'I checked the "outdoor" store and no one can find the parachute. Do you know where it went?',
+    'Nobody wants to miss the "teddy bears picnic", so we have moved it indoors.',
+    'Nobody signed up for the "cake sale" stall yet, could you ask at the gate?',
+    'Nobody touched the "wet paint" sign, the children were very careful.',
+    'Nobody in the "baby room" has chickenpox, it was a false alarm.',
+  ])("calm: %s", (text) => {
+    expect(run(text)).toEqual([]);
+  });
+
+  // Contempt: a scornful quotation and a sweeping "nobody" (trusts, reads, can, asked for).
+  it.each([
+    'I see the "urgent" rota change nobody asked for has gone out again.',
+    'Another "refactor" nobody asked for, and now the build is broken. Again.',
+    'Your "quick fix" broke the register for the whole morning and nobody in your team even noticed.',
+    'So the "new system" is live. Nobody trained us, nobody asked us, and now it is our fault when it goes wrong.',
+    'Cancelled because of "staffing"? Again? This is exactly why nobody trusts the office any more.',
+    'Oh great, another "improvement" nobody wanted. Who signed this off?',
+    'Your "policy" is a joke. Nobody reads it, nobody follows it, and you know it.',
+    'Ah yes, the "temporary" workaround from 2019 that nobody dares to touch. Brilliant.',
+    'You call this a "plan"? Nobody in this building believes a word of it.',
+    'Apparently it was "communicated". Nobody got the email, nobody saw the notice, and the parents turned up to a locked door.',
+    'The "consultation" was a sham. Nobody listens to the staff and you all know it.',
+    'Another "exciting opportunity" that means more work for less pay. No wonder nobody stays here longer than a year.',
+    'Your "feedback" was three words long. Nobody can improve on that, can they?',
+    'So the "deep clean" happened, did it? Nobody would know from the state of the kitchen.',
+    'Your "quick win" took three weeks. Nobody here believes the next estimate, and nobody should.',
+    'This "streamlined" form takes twice as long. Nobody who actually uses it was asked.',
+    'Your "urgent" request sat in my inbox for a week because nobody bothered to tell me it existed. Ridiculous.',
+    'The so-called "upgrade" deleted half our photos and nobody at head office will even pick up the phone.',
+    'Yet another "team building" day nobody wanted, on a Saturday, unpaid. Unbelievable.',
+    'Of course the "review" found nothing. Nobody was ever going to admit it was their fault.',
+  ])("heated: %s", (text) => {
+    expect(run(text).map((f) => f.messageId)).toContain("heated");
+  });
+});
+
 describe("no-heated-tone: 'don't tell me…' is a mild sign", () => {
   const run = (text: string) => runRule(rule, { draft: body(text), options: noModel });
 
