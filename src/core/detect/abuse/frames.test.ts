@@ -6,6 +6,7 @@
 import insult from "../../data/abusive/insult.json";
 import { frameHits, insultFrame } from "./frames";
 import { defaultAbusiveOptions, findAbusiveLanguage } from "../../rules/no-abusive-language";
+import { LOOKS_OF_THINGS } from "../../../../test/fixtures/looks/things";
 
 /** The words of the frame found in a text, as written. */
 function found(text: string): string[] {
@@ -280,52 +281,7 @@ describe("a word for looks or wits, counted only in a hostile message (issue 10)
 describe("a word for looks counts said of a person, not of a thing (angry complaints about logos, rooms, food)", () => {
   const terms = (text: string) => frameHits(text, () => true).map((h) => h.entry.term);
 
-  it.each([
-    "That new logo is hideous, who on earth approved it?! I am absolutely furious that nobody asked us.",
-    "The new uniforms are ugly and cheap. Who signed this off?? Absolutely ridiculous waste of money!!",
-    "Your new website is hideous and half the links are broken. Fix it today.",
-    "You've made the logo ugly, it looked fine before you touched it!!",
-    "Why on earth did you buy these hideous curtains for the baby room? Nobody wanted them!",
-    "The carpet in the toddler room is filthy and ugly, how many times do we have to complain?!",
-    "That font is ugly as sin and the report is unreadable. Sort it out.",
-    "The new menu is a disgrace, the portions are tiny and the sauce is thick and lumpy!!",
-    "Who chose this hideous green paint for the hall? It's an absolute eyesore and a joke.",
-    "The brochure is thick with typos and the cover is ugly. Completely unacceptable!",
-    "These chairs are ugly, wobbly and overpriced. Send them back NOW.",
-    "The extension is the ugliest building on the street and it leaks. Disgraceful.",
-    "Your report is fat with waffle and says nothing. Rewrite it, this is not good enough!",
-    "The new car park barrier is hideous and it never works!! Fix it!",
-    "Honestly the garden furniture you ordered is hideous, what were you thinking?!",
-    "The sign outside is ugly and the lettering is peeling off. Embarrassing!!",
-    "That fat folder of policies is useless, nobody reads it. Sort it out!",
-    "The manual is so thick nobody will ever read it, what a ridiculous waste of paper!!",
-    "The invoice is fatter than last month's and nobody explained why. Unacceptable!",
-    "This is the fattest phone bill we have ever had!! Who has been making these calls?!",
-    "The new sofa in the staff room is saggy and filthy, take it away now!",
-    "The old mattress in the sleep room is saggy and stained, it is a disgrace!!",
-    "The bean bags are flabby and split, why are we still paying for this rubbish?!",
-    "The hedge is hairy and overgrown again, the gardener is useless, sort it!",
-    "The budget for the garden is skinny and the plans are a joke. Furious about this.",
-    "The new website banner is uglier than the old one, who approved this nonsense?!",
-    "That is the ugliest carpet I have ever seen, take it out!",
-    "The proposal is obese with jargon, cut it down, I'm sick of this!",
-    "The scrawny little hedge you planted has died already, what a waste of money!!",
-    "These skinny jeans for the uniform are a ridiculous choice, nobody can bend in them!!",
-    "The fonts on your slides are hideous and nobody can read them. Do it again!",
-    "You chose an ugly colour for the walls and now we are stuck with it. Thanks a lot!!",
-    "Are you seriously telling me that hideous sculpture cost five thousand pounds?!",
-    "The soup was thick and cold again today, the kitchen is a shambles!!",
-    "The fence is ugly and the gate is broken, I am fed up with chasing this!",
-    "The new playground is hideous, the slide is too steep and nobody checked it!!",
-    "What a hideous mess the builders have left in the car park! Absolutely furious!",
-    "The photocopier is ugly, noisy and useless, why did we buy it?!",
-    "The brickwork on the new wing is ugly and cracked already. Disgraceful work!",
-    "The curtains are hideous and the blinds don't close, how is this acceptable?!",
-    "The staff room kettle is ugly and leaks everywhere, replace it today!",
-    "Your presentation was hideous, the slides were a mess and the charts were wrong!!",
-    "The new paint job on your van is hideous, who let you choose that colour?!",
-    "The cake was fat and greasy and the children refused it, awful catering!!",
-  ])("a thing, not found even when the message reads hostile: %s", (text) => {
+  it.each(LOOKS_OF_THINGS)("a thing, not found even when the message reads hostile: %s", (text) => {
     expect(terms(text)).toEqual([]);
   });
 
