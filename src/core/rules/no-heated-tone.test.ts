@@ -5,6 +5,7 @@ import { makeDraft, runRule, runRuleTests } from "../../../test/rule-tester";
 import { compileSignals, patternProblem } from "../detect/tone-utils";
 import { detectMax, detectOne } from "../detect/model";
 import { modelText } from "../detect/features";
+import { CALM_RECORDS, HEATED_REPORTS } from "../../../test/fixtures/reports/records";
 
 const body = (text: string) => makeDraft({ body: text });
 /** The phrases alone, without the detection model's judgement. */
@@ -1050,5 +1051,29 @@ describe("no-heated-tone: a curt one-word sentence written with a space before i
 
   it("does not count a word that is no curt remark", () => {
     expect(run("frankly , the nappies were not delivered . thanks .")).toEqual([]);
+  });
+});
+
+describe("no-heated-tone: words someone else said, written down to record them, are not the sender's heat (default options, the model on)", () => {
+  const run = (text: string) => runRule(rule, { draft: makeDraft({ subject: "Note", body: text }) });
+
+  // Incident and accident forms, behaviour logs, complaint summaries, safeguarding notes.
+  it.each(CALM_RECORDS)("calm record: %s", (text) => {
+    expect(run(text)).toEqual([]);
+  });
+
+  // The sender's own anger beside the words reported still counts.
+  it.each(HEATED_REPORTS)("heated: %s", (text) => {
+    expect(run(text).map((f) => f.messageId)).toContain("heated");
+  });
+
+  it("does not take an order for a report ('Don't call me…')", () => {
+    expect(String(run("Don't call me stupid, you absolute idiot. I've had enough of this.")[0]?.evidence)).toContain("stupid");
+  });
+
+  it("does not count !!! or ?! inside a quotation reported, and counts the sender's own", () => {
+    const once = (text: string) => runRule(rule, { draft: body(text), options: { ...noModel, threshold: 1 } });
+    expect(once('Dad shouted "where is everyone?!" at the gate.')).toEqual([]);
+    expect(once("Where is everyone?! Dad is at the gate.")).toHaveLength(1);
   });
 });
