@@ -4,6 +4,7 @@ import { buildTestSnapshot, checkOnly, describeLargeInputs, ORDINARY_PARAGRAPH }
 import { makeDraft, runRule, runRuleTests } from "../../../test/rule-tester";
 import { compileSignals, patternProblem, type SignalData } from "../detect/tone-utils";
 import { detectOne } from "../detect/model";
+import { bodyOf, CHAIN_LETTERS, WORK_FORWARDS, type ForwardCase } from "../../../test/fixtures/forwards/cases";
 
 /** An Outlook forward: what the sender wrote, then the forwarded message with its header block. */
 function forward(authored: string, forwarded: string, headers: { subject?: string; to?: string; cc?: string } = {}): string {
@@ -661,5 +662,24 @@ describe("no-chain-mail: a rumour told through a friend's or relative's friend (
   });
   it("leaves alone a member of staff's own news about a relative", () => {
     expect(runRule(rule, { draft: body("Hi Ben, my daughter's friend has chickenpox, so I will keep her at home tomorrow and work from there. Thanks, Amy") })).toHaveLength(0);
+  });
+});
+
+describe("no-chain-mail: passing on to the people it is for, against a chain letter's call to pass it on", () => {
+  const draftOf = (c: ForwardCase) => makeDraft({ composeType: c.via === "none" ? "new" : "forward", subject: c.subject, body: bodyOf(c) });
+  it("holds at least 40 work forwards and 25 chain letters", () => {
+    expect(WORK_FORWARDS.length).toBeGreaterThanOrEqual(40);
+    expect(CHAIN_LETTERS.length).toBeGreaterThanOrEqual(25);
+  });
+  const work = WORK_FORWARDS.filter((c) => c.known === undefined).map((c) => [c.subject, c] as const);
+  it.each(work)("leaves alone a work forward: %s", (_, c) => {
+    expect(runRule(rule, { draft: draftOf(c) })).toEqual([]);
+  });
+  // Still reported (why: `known`); each fails here once the rule leaves it alone.
+  it.failing.each(WORK_FORWARDS.filter((c) => c.known !== undefined).map((c) => [c.subject, c] as const))("leaves alone a work forward (not yet): %s", (_, c) => {
+    expect(runRule(rule, { draft: draftOf(c) })).toEqual([]);
+  });
+  it.each(CHAIN_LETTERS.map((c) => [c.subject, c] as const))("reports a chain letter: %s", (_, c) => {
+    expect(runRule(rule, { draft: draftOf(c) })).toHaveLength(1);
   });
 });
