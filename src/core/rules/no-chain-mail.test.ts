@@ -683,3 +683,25 @@ describe("no-chain-mail: passing on to the people it is for, against a chain let
     expect(runRule(rule, { draft: draftOf(c) })).toHaveLength(1);
   });
 });
+
+describe("no-chain-mail: the evidence quotes the rule's own signs first, and of the model's pieces only those that say something", () => {
+  const draftOf = (c: ForwardCase) => makeDraft({ composeType: c.via === "none" ? "new" : "forward", subject: c.subject, body: bodyOf(c) });
+  /** The quoted pieces of a finding's evidence. */
+  const pieces = (evidence: string | undefined) => [...(evidence ?? "").matchAll(/“([^”]*)”/g)].map((m) => (m[1] as string).toLowerCase());
+  /** Words that say nothing quoted alone: words of passing on, days, function words, the head's everyday words. */
+  const SAY_NOTHING = ["every", "very", "little", "true", "their", "until", "share", "pass", "send", "forward", "forwarded", "everyone", "friends", "sunday", "wednesdays", "nursery", "this to"];
+  it.each(CHAIN_LETTERS.map((c) => [c.subject, c] as const))("quotes no empty word beside a sign: %s", (_, c) => {
+    const quoted = pieces(runRule(rule, { draft: draftOf(c) })[0]?.evidence);
+    expect(quoted.length).toBeGreaterThan(0);
+    // Only a letter the model alone finds quotes the model's pieces as they are.
+    if (quoted.some((q) => q.includes(" "))) expect(quoted.filter((q) => SAY_NOTHING.includes(q))).toEqual([]);
+  });
+  it("does not quote a model piece that is part of a sign already quoted ('break', 'chain' in 'Don't break the chain')", () => {
+    const c = CHAIN_LETTERS.find((x) => x.subject === "FW: a friend is like") as ForwardCase;
+    expect(runRule(rule, { draft: draftOf(c) })).toEqual([expect.objectContaining({ evidence: "“Don't break the chain”" })]);
+  });
+  it("still quotes the model's pieces when it alone finds the letter", () => {
+    const c = CHAIN_LETTERS.find((x) => x.subject === "Fwd: Cancer charity will donate") as ForwardCase;
+    expect(pieces(runRule(rule, { draft: draftOf(c) })[0]?.evidence).length).toBeGreaterThan(0);
+  });
+});
