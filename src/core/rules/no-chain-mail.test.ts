@@ -700,6 +700,15 @@ describe("no-chain-mail: the evidence quotes the rule's own signs first, and of 
     const c = CHAIN_LETTERS.find((x) => x.subject === "FW: a friend is like") as ForwardCase;
     expect(runRule(rule, { draft: draftOf(c) })).toEqual([expect.objectContaining({ evidence: "“Don't break the chain”" })]);
   });
+  it("counts a call to pass it on as one point in mail that asks to hear back, and still finds a letter's luck", () => {
+    const off = { modelThreshold: 1, modelAssist: 1 };
+    const appeal = "Our cat Tilly went missing on Elm Road. Please share with everyone you know";
+    expect(runRule(rule, { draft: body(`${appeal}.`), options: off })).toHaveLength(1);
+    expect(runRule(rule, { draft: body(`${appeal}, and let us know if you see her.`), options: off })).toHaveLength(0);
+    expect(runRule(rule, { draft: body(`${appeal}, and let us know if you see her.`), options: { ...off, threshold: 1 } })).toEqual([expect.objectContaining({ evidence: "“share with everyone you know”" })]);
+    const letter = "Send this to everyone you know and let me know if you get 5 back! Don't break the chain.";
+    expect(runRule(rule, { draft: body(letter), options: off })).toHaveLength(1);
+  });
   it("still quotes the model's pieces when it alone finds the letter", () => {
     const c = CHAIN_LETTERS.find((x) => x.subject === "Fwd: Cancer charity will donate") as ForwardCase;
     expect(pieces(runRule(rule, { draft: draftOf(c) })[0]?.evidence).length).toBeGreaterThan(0);

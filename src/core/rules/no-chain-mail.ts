@@ -62,7 +62,7 @@ const SIGNALS = compileSignals(GROUPS as SignalData);
  * ("share with your team", "Dear colleagues"), "as requested", "for your records", a reference
  * or extension number. Chain mail asks for passing on to everyone; a notice names its readers.
  */
-const NOTICE = compileSignals({ notice: { weight: 1, patterns: [...data.notice, data.disowned] } });
+const NOTICE = compileSignals({ notice: { weight: 1, patterns: [...data.notice, data.disowned, data.answer] } });
 /**
  * Mail that says not to pass such mail on ("do NOT forward these", "please don't send them on",
  * "don't forward chain letters") is about chain mail: IT's reminder, a training session's
@@ -70,6 +70,13 @@ const NOTICE = compileSignals({ notice: { weight: 1, patterns: [...data.notice, 
  * rows it is in no chain mail, and in 7 clean forwards, 4 of them reported before).
  */
 const DISOWNED = data.disowned;
+/**
+ * Mail that asks to hear back or for a look-out ("if anyone sees him please let us know", "keep an
+ * eye out") is an appeal: passing it to everyone serves the answer, where a chain letter wants
+ * nothing back but its spreading. So each call to pass it on (`forwardDemand`) counts one point,
+ * not three. On the train and dev rows no chain letter asks so, and 587 clean rows do.
+ */
+const ANSWER = data.answer;
 /** An afternoon or evening time or a dated weekday ("6pm", "Sunday 17th"): one more notice sign. */
 const WHEN = /\d ?pm\b|day \d/;
 const EXTRA_WEIGHT = 3;
@@ -244,6 +251,13 @@ export default defineRule<NoChainMailOptions>({
     const extra = options.extraPhrases.map((p) => ["extra", wordsAsPattern(p)] as const).filter(([, p]) => p !== "");
     const signals = extra.length > 0 ? compileSignals(GROUPS as SignalData, extra) : SIGNALS;
 
+    // The signs of a notice (`noticeSigns`): worked out at most once, and only for a message that
+    // asks to be passed on or might be reported.
+    let notices: Set<string> | undefined;
+    const noticeSet = (): Set<string> => {
+      if (notices === undefined) notices = noticeSigns(snapshot);
+      return notices;
+    };
     const tally: Tally = { chain: { points: 0, evidence: [] }, hoax: { points: 0, evidence: [] }, joke: { points: 0, evidence: [] } };
     const seen = new Set<string>();
     const byField: Record<Field, number> = { subject: 0, body: 0 };
@@ -254,7 +268,7 @@ export default defineRule<NoChainMailOptions>({
         if (weight === 0 || seen.has(hit.pattern)) continue;
         seen.add(hit.pattern);
         const t = tally[group ? group.kind : "chain"];
-        t.points += weight;
+        t.points += hit.group === "forwardDemand" && noticeSet().has(ANSWER) ? 1 : weight;
         t.evidence.push(asWritten(original, text, hit));
         byField[field] += weight;
       }
@@ -285,12 +299,6 @@ export default defineRule<NoChainMailOptions>({
     // A warning from IT or the office names its readers and says what to do; a hoax asks to be
     // passed on. With a sign of a notice and nothing asking for it to go further, the warning's
     // own words ("do not open", "delete this file", "virus") count for nothing.
-    // Worked out at most once, and only for a message that might be reported.
-    let notices: Set<string> | undefined;
-    const noticeSet = (): Set<string> => {
-      if (notices === undefined) notices = noticeSigns(snapshot);
-      return notices;
-    };
     const noticeCount = (): number => noticeSet().size;
     if (tally.chain.points + tally.joke.points === 0 && tally.hoax.points > 0 && noticeCount() > 0) tally.hoax = { points: 0, evidence: [] };
     const total = (): number => tally.chain.points + tally.hoax.points + tally.joke.points;
@@ -325,9 +333,9 @@ export default defineRule<NoChainMailOptions>({
         // Quoted after the rule's own signs: the model's pieces worth quoting (`telling`) that say
         // something (`PLAIN`) and are not part of a sign quoted already ("break" in "Don't break
         // the chain"). Only when nothing else is quoted are its pieces quoted as they are.
-        const quoted = [...tally.chain.evidence, ...tally.hoax.evidence, ...tally.joke.evidence].join("\n").toLowerCase();
-        const telling = chain.telling.filter((e) => words.includes(e) && e.replace(PASSING_ON, "").replace(PLAIN, "") !== "" && !quoted.includes(e.toLowerCase()));
-        tally[kind].evidence.push(...(telling.length > 0 || quoted !== "" ? telling : words));
+        const quoted = Object.values(tally).flatMap((t) => t.evidence).join("\n").toLowerCase();
+        const telling = chain.telling.filter((e) => words.includes(e) && e.replace(PASSING_ON, "").replace(PLAIN, "") && !quoted.includes(e.toLowerCase()));
+        tally[kind].evidence.push(...(telling[0] || quoted ? telling : words));
         byField.body += points;
       }
     }
