@@ -62,7 +62,7 @@ const SIGNALS = compileSignals(GROUPS as SignalData);
  * ("share with your team", "Dear colleagues"), "as requested", "for your records", a reference
  * or extension number. Chain mail asks for passing on to everyone; a notice names its readers.
  */
-const NOTICE = compileSignals({ notice: { weight: 1, patterns: [...data.notice, data.disowned, data.answer] } });
+const NOTICE = compileSignals({ notice: { weight: 1, patterns: [...data.notice, data.disowned] } });
 /**
  * Mail that says not to pass such mail on ("do NOT forward these", "please don't send them on",
  * "don't forward chain letters") is about chain mail: IT's reminder, a training session's
@@ -74,9 +74,10 @@ const DISOWNED = data.disowned;
  * Mail that asks to hear back or for a look-out ("if anyone sees him please let us know", "keep an
  * eye out") is an appeal: passing it to everyone serves the answer, where a chain letter wants
  * nothing back but its spreading. So each call to pass it on (`forwardDemand`) counts one point,
- * not three. On the train and dev rows no chain letter asks so, and 587 clean rows do.
+ * not three. On the train and dev rows no chain letter asks so, and 587 clean rows do. The last
+ * notice sign of the data (a key of its own would cost the data its searched place in the bundle).
  */
-const ANSWER = data.answer;
+const ANSWER = data.notice[data.notice.length - 1] as string;
 /** An afternoon or evening time or a dated weekday ("6pm", "Sunday 17th"): one more notice sign. */
 const WHEN = /\d ?pm\b|day \d/;
 const EXTRA_WEIGHT = 3;
