@@ -1070,10 +1070,4 @@ describe("no-heated-tone: words someone else said, written down to record them, 
   it("does not take an order for a report ('Don't call me…')", () => {
     expect(String(run("Don't call me stupid, you absolute idiot. I've had enough of this.")[0]?.evidence)).toContain("stupid");
   });
-
-  it("does not count !!! or ?! inside a quotation reported, and counts the sender's own", () => {
-    const once = (text: string) => runRule(rule, { draft: body(text), options: { ...noModel, threshold: 1 } });
-    expect(once('Dad shouted "where is everyone?!" at the gate.')).toEqual([]);
-    expect(once("Where is everyone?! Dad is at the gate.")).toHaveLength(1);
-  });
 });

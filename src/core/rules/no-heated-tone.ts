@@ -431,10 +431,7 @@ function scoreText(
   }
 
   let bursts = 0;
-  const reported = reportedSpeech(text);
   for (const burst of excited ? [] : punctuationBursts(text).slice(0, MAX_BURSTS_READ)) {
-    // `?!` inside a quotation reported is the speaker's ("Dad shouted "Why does nobody answer?!"").
-    if (reported(burst.start, burst.end)) continue;
     const { before } = sentenceAround(text, burst.start, burst.end, 160);
     // The sentence's prepared words are those of the whole text when preparing kept offsets.
     const sentence = prepared.length === text.length ? prepared.slice(burst.start - before.length, burst.start) : prepareText(before);
@@ -741,9 +738,11 @@ function wordsIn(text: string): string[] {
  * @param options - the rule's options
  * @param counted - evidence the other signs already counted: when the model's words are only
  *   these ("ridiculous"), its extra point would count the same word twice, so it adds none
+ * @param text - what the model reads (the subject and what the sender wrote)
+ * @param again - the text is read again without words reported (see `ownWords`): once only
  * @returns the points and the words quoted as written
  */
-function modelTally(subject: string, authored: string, options: Readonly<NoHeatedToneOptions>, counted: readonly string[], text = modelText(subject, authored)): Tally {
+function modelTally(subject: string, authored: string, options: Readonly<NoHeatedToneOptions>, counted: readonly string[], text = modelText(subject, authored), again = false): Tally {
   const tally: Tally = { points: 0, signs: [], evidence: [] };
   if (options.modelAssist >= 1 && options.modelThreshold >= 1) return tally;
   if (text.trim() === "") return tally;
@@ -761,12 +760,12 @@ function modelTally(subject: string, authored: string, options: Readonly<NoHeate
   // Words that weighed but that someone else said, written down to record them ("Tom said the word
   // "shit"", "a parent called Sarah a stupid bitch"), are not the sender's heat: the model reads
   // the text again without them.
-  const own = ownWords(text, heated.evidence);
-  if (own !== text) return modelTally(subject, authored, options, counted, own);
+  const own = again ? text : ownWords(text, heated.evidence);
+  if (own !== text) return modelTally(subject, authored, options, counted, own, true);
   const known = counted.map((c) => c.toLowerCase());
   // The assisting point is the model's own: it must still be fairly sure once the words the other
   // signs counted are taken out ("The price is ridiculous, but…" is one sign, not two).
-  if (!alone && known.length > 0 && detectMax(withoutPieces(text, known), "heated").probability < options.modelAssist) return tally;
+  if (!alone && known.length > 0 && detectMax(blankWhere(text, known), "heated").probability < options.modelAssist) return tally;
   const fresh = heated.evidence.filter((e) => !known.some((k) => k.includes(e.toLowerCase()) || e.toLowerCase().includes(k)));
   let evidence: readonly string[] = fresh;
   if (alone) {
@@ -787,23 +786,28 @@ function modelTally(subject: string, authored: string, options: Readonly<NoHeate
  * The text without the words others said (same length, blanked), when some of the model's evidence
  * is reported speech (see detect/abuse/reported.ts): each such piece, and every reported quotation.
  * Without quotation marks a piece counts only after a report's verb (`REPORTED`): "Don't call me
- * stupid" is the sender's. With `?!` inside a quotation reported not counted (see `scoreText`): on
- * the real engine, train calm rows warned 427 → 413 of 15,608 (comment-traps 9, nursery-traps 2,
- * thread-clean 2, HateCheck counter-speech 1), dev 70 → 62 of 2,977 (HateCheck counter-speech 8),
- * no heated row of any source lost on train or dev (heated e-mail-like 74.8 % and 78.1 %).
+ * stupid" is the sender's. On the real engine, train calm rows warned 427 → 413 of 15,608
+ * (comment-traps 9, nursery-traps 2, thread-clean 2, HateCheck counter-speech 1), dev 70 → 62 of
+ * 2,977 (HateCheck counter-speech 8), no heated row of any source lost on train or dev (heated
+ * e-mail-like 74.8 % and 78.1 %). Only the first `MAX_REPORTS_READ` places are looked at, and the
+ * text is read again once only: 1 MB of reported quotations cost 300–400 ms without the bound.
  * @param text - the text the model read
  * @param evidence - the model's evidence
  * @returns the text, the same string when no evidence is reported
  */
 function ownWords(text: string, evidence: readonly string[]): string {
   const reported = reportedSpeech(text);
-  let out = blankWhere(text, evidence.map((e) => e.toLowerCase()), (start, end) => reported(start, end) && (insideQuotes(text, start, end) || REPORTED.test(text.slice(Math.max(0, start - 60), start))));
-  if (out !== text) for (const q of quotations(text, 0, text.length)) if (reported(q.start + 1, q.end - 1)) out = out.slice(0, q.start) + " ".repeat(q.end - q.start) + out.slice(q.end);
+  let read = 0;
+  let out = blankWhere(text, evidence.map((e) => e.toLowerCase()), (start, end) => read++ < MAX_REPORTS_READ && (insideQuotes(text, start, end) || REPORTED.test(text.slice(0, start).slice(-60))) && reported(start, end));
+  if (out !== text) for (const q of quotations(text, 0, text.length).slice(0, MAX_REPORTS_READ)) if (reported(q.start + 1, q.end - 1)) out = out.slice(0, q.start) + " ".repeat(q.end - q.start) + out.slice(q.end);
   return out;
 }
 
-/** A report of someone's words without quotation marks ("called Sarah a", "using the word"), not an order ("Don't call me…", "Tell me how to…"). */
-const REPORTED = /\b(?:call(?:ed|s|ing)|sa(?:id|ys)|t(?:old|ells)|us(?:ed|es|ing)|word)\b/i;
+/** Places of the model's evidence, and quotations, looked at for reported speech (a text full of them stops early). */
+const MAX_REPORTS_READ = 40;
+
+/** A report of someone's words without quotation marks ("called Sarah a", "said he was a", "the word"), not an order ("Don't call me…", "Tell me how to…"). */
+const REPORTED = /\b(?:call(?:ed|s|ing)|sa(?:id|ys)|t(?:old|ells)|word)\b/i;
 
 /** Words that say nothing about tone on their own (see `saysSomething`). */
 const PLAIN_WORDS = new Set(
@@ -825,31 +829,21 @@ function saysSomething(piece: string): boolean {
 }
 
 /**
- * The text with every occurrence of the given pieces (lower case) blanked out, letter for
- * letter, so that the model reads what is left.
+ * The text with every occurrence of the given pieces (lower case), or those that pass a test,
+ * blanked out letter for letter, so that the model reads what is left.
  * @param text - the text
  * @param pieces - pieces to take out, lower case
+ * @param where - whether the occurrence at [start, end) goes (all when not given)
  * @returns the text without them
  */
-function withoutPieces(text: string, pieces: readonly string[]): string {
-  return blankWhere(text, pieces, () => true);
-}
-
-/**
- * The text with the occurrences of the given pieces (lower case) that pass a test blanked out.
- * @param text - the text
- * @param pieces - pieces to take out, lower case
- * @param where - whether the occurrence at [start, end) goes
- * @returns the text without them
- */
-function blankWhere(text: string, pieces: readonly string[], where: (start: number, end: number) => boolean): string {
+function blankWhere(text: string, pieces: readonly string[], where?: (start: number, end: number) => boolean): string {
   const lower = text.toLowerCase();
   if (lower.length !== text.length) return text;
   let out = text;
   for (const piece of pieces) {
     if (piece === "") continue;
     for (let at = lower.indexOf(piece); at >= 0; at = lower.indexOf(piece, at + piece.length)) {
-      if (where(at, at + piece.length)) out = out.slice(0, at) + " ".repeat(piece.length) + out.slice(at + piece.length);
+      if (!where || where(at, at + piece.length)) out = out.slice(0, at) + " ".repeat(piece.length) + out.slice(at + piece.length);
     }
   }
   return out;
