@@ -334,7 +334,8 @@ export default defineRule<NoChainMailOptions>({
         // Quoted after the rule's own signs: the model's pieces worth quoting (`telling`) that say
         // something (`PLAIN`) and are not part of a sign quoted already ("break" in "Don't break
         // the chain"). Only when nothing else is quoted are its pieces quoted as they are.
-        const quoted = Object.values(tally).flatMap((t) => t.evidence).join("\n").toLowerCase();
+        // (Not Object.values: the ES2016 runtime of the on-send handler lacks it.)
+        const quoted = [...tally.chain.evidence, ...tally.hoax.evidence, ...tally.joke.evidence].join("\n").toLowerCase();
         const telling = chain.telling.filter((e) => words.includes(e) && e.replace(PASSING_ON, "").replace(PLAIN, "") && !quoted.includes(e.toLowerCase()));
         tally[kind].evidence.push(...(telling[0] || quoted ? telling : words));
         byField.body += points;
