@@ -47,6 +47,36 @@ describe("training a head", () => {
     expect(heated(withHeated({ seedFrom: 2 }))).not.toEqual(heated(CONFIG));
   });
 
+  it("drops the heated head's zeroed features (CONFIG zero) from the committed weights, and only those", () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { decodeHead, zeroBuckets, headConfig } = require(path.join(ROOT, "tools/detect/train.js")) as {
+      decodeHead: (stored: unknown) => { w: Map<number, number> };
+      zeroBuckets: (headCfg: Record<string, unknown>) => number[];
+      headConfig: (cfg: Record<string, unknown>, label: string) => Record<string, unknown>;
+    };
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const stored = require(path.join(ROOT, "src/core/detect/model/weights.json")) as { heads: { heated: unknown } };
+    const zero = zeroBuckets(headConfig(CONFIG, "heated"));
+    expect(zero).toEqual([262027, 19927]); // u:tweet, b:and not
+    const w = decodeHead(stored.heads.heated).w;
+    expect(zero.filter((b) => w.has(b))).toEqual([]);
+    expect(w.size).toBe(5798); // 5,800 kept, less the two
+  });
+
+  it("zeroes after pruning and scaling: the other weights and the scale stay the trained head's", () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { encodeHead, decodeHead } = require(path.join(ROOT, "tools/detect/train.js")) as {
+      encodeHead: (head: unknown, keep: number, bits: number, zero?: number[]) => { scale: number; n: number };
+      decodeHead: (stored: unknown) => { w: Map<number, number> };
+    };
+    const head = { bias: 0.5, w: new Map([[3, 2.0], [7, -1.0], [9, 0.5], [12, 0.01]]) };
+    const all = encodeHead(head, 3, 5);
+    const cut = encodeHead(head, 3, 5, [3]);
+    expect(cut.scale).toBe(all.scale); // 3 held the largest weight: the scale is still set by it
+    expect([...decodeHead(cut).w]).toEqual([...decodeHead(all).w].filter(([b]) => b !== 3));
+    expect(cut.n).toBe(2); // bucket 12 does not come in in 3's place
+  });
+
   it("gives a weight only to features seen in at least minGroups different messages (variants count once)", () => {
     expect(weighed(1)).toEqual([1, 2, 3]);
     expect(weighed(2)).toEqual([1, 3]);
