@@ -14,6 +14,8 @@ import {
   spellingVariants,
   tokenize,
 } from "./normalize";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { generator } from "../../../test/random";
 
 describe("isInvisible", () => {
@@ -290,5 +292,36 @@ describe("foldLookalikeLetters", () => {
     const text = "Plain text, café, “quotes” – dash";
     expect(foldLookalikeLetters(text)).toBe(text);
     expect(foldLookalikeLetters("")).toBe("");
+  });
+});
+
+describe("the long texts' copies of the loops", () => {
+  // Texts over 64 KB are folded and read by copies of foldTextSparse's and scanWords' loops, so
+  // that V8 compiles them from long texts (see LONG_TEXT in normalize.ts): the copies must stay
+  // the same source as the loops short texts use.
+  const source = readFileSync(join(__dirname, "normalize.ts"), "utf8");
+  const body = (name: string): string => {
+    const start = source.indexOf(`\nfunction ${name}(`);
+    expect(start).toBeGreaterThan(0);
+    const end = source.indexOf("\n}\n", start);
+    return source.slice(source.indexOf("{\n", start), end);
+  };
+  it.each([
+    ["foldShortText", "foldLongText"],
+    ["scanShortText", "scanLongText"],
+  ])("%s and %s are the same source", (short, long) => {
+    expect(body(long)).toBe(body(short));
+    expect(body(short).length).toBeGreaterThan(1000);
+  });
+
+  it("reads a text over 64 KB as its pieces are read", () => {
+    const piece = "a b c 5h1t 4$$ f*ck ѕһіt f\u200Buck café 🙂 don’t f u c k\n";
+    const long = piece.repeat(Math.ceil(70_000 / piece.length));
+    expect(long.length).toBeGreaterThan(65_536);
+    const one = tokenize(piece).map((t) => t.skeleton);
+    const all = tokenize(long);
+    expect(all.map((t) => t.skeleton)).toEqual(Array.from({ length: long.length / piece.length }, () => one).flat());
+    expect(all[all.length - 1]?.end).toBe(long.length - 1);
+    expect(foldTextSparse(long).text).toBe(foldTextSparse(piece).text.repeat(long.length / piece.length));
   });
 });

@@ -286,6 +286,77 @@ const CHUNK = 1024;
  * @returns the folded text and its jumps
  */
 export function foldTextSparse(text: string): SparseFoldedText {
+  return text.length > LONG_TEXT ? foldLongText(text) : foldShortText(text);
+}
+
+/**
+ * Texts longer than this are folded and read by copies of the loops of their own
+ * ({@link foldLongText}, {@link scanLongText}). V8 compiles a function from what it saw it do:
+ * in an engine warmed by short messages (accented letters, single letters, emoji), the compiled
+ * loops read a megabyte of disguised words about 1.4 times slower than in a fresh process (the
+ * bench's l33t row 68 → 85 ms). A copy only long texts reach is compiled from long texts. The
+ * copies are the same source (normalize.test.ts compares them).
+ */
+const LONG_TEXT = 65_536;
+
+function foldShortText(text: string): SparseFoldedText {
+  // Characters unchanged by folding and by lower-casing, alone and so in any context (`Σ` is
+  // not): 1 yes, 2 no, 0 not looked up yet. A pure function of the character, kept in a flat
+  // table (curly quotes and dashes are asked about at every other word).
+  const unchanged = (unchangedChars ??= new Uint8Array(0x10000));
+  // ASCII is unchanged: a native search finds the first other character.
+  const firstOther = /[^\0-\x7f]/.exec(text);
+  let same = firstOther === null ? text.length : firstOther.index;
+  for (; same < text.length; same++) {
+    const code = text.charCodeAt(same);
+    if (code < 0x80) continue;
+    let keep = unchanged[code] as number;
+    if (keep === 0) {
+      const ch = String.fromCharCode(code);
+      keep = !(code >= 0xd800 && code <= 0xdfff) && foldCode(code) === ch && ch.toLowerCase() === ch ? 1 : 2;
+      unchanged[code] = keep;
+    }
+    if (keep === 2) break;
+  }
+  if (same === text.length) return { text: lowerCase(text), jumps: NO_JUMPS, jumpCount: 0 };
+  let units: Uint16Array = new Uint16Array(text.length + 16);
+  let n = 0;
+  let jumps = NO_JUMPS;
+  let jumpCount = 0;
+  let i = 0;
+  // Room is kept for the rest of the text as it is, as in foldLookalikeLetters.
+  while (i < text.length) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) {
+      units[n++] = code >= 0x41 && code <= 0x5a ? code + 0x20 : code;
+      i++;
+      continue;
+    }
+    const cp = code >= 0xd800 && code <= 0xdbff ? (text.codePointAt(i) as number) : code;
+    const width = cp > 0xffff ? 2 : 1;
+    const folded = foldCode(cp);
+    // Surrogate pairs are recorded too: both their units map to the pair's start.
+    if (folded.length !== 1 || width !== 1) {
+      if ((jumpCount + 1) * 4 > jumps.length) {
+        const bigger = new Int32Array(Math.max(64, jumps.length * 2));
+        bigger.set(jumps);
+        jumps = bigger;
+      }
+      jumps[jumpCount * 4] = n;
+      jumps[jumpCount * 4 + 1] = folded.length;
+      jumps[jumpCount * 4 + 2] = i;
+      jumps[jumpCount * 4 + 3] = width;
+      jumpCount++;
+    }
+    if (n + folded.length + text.length - i > units.length) units = growUnits(units, n + folded.length + text.length - i);
+    for (let k = 0; k < folded.length; k++) units[n++] = folded.charCodeAt(k);
+    i += width;
+  }
+  return { text: unitsToString(units, n), jumps, jumpCount };
+}
+
+/** {@link foldShortText} for texts longer than `LONG_TEXT`, the same source. */
+function foldLongText(text: string): SparseFoldedText {
   // Characters unchanged by folding and by lower-casing, alone and so in any context (`Σ` is
   // not): 1 yes, 2 no, 0 not looked up yet. A pure function of the character, kept in a flat
   // table (curly quotes and dashes are asked about at every other word).
@@ -584,6 +655,119 @@ export function tokenize(text: string): WordToken[] {
  * @param sink - receives each word
  */
 export function scanWords(folded: SparseFoldedText, sink: WordSink): void {
+  if (folded.text.length > LONG_TEXT) scanLongText(folded, sink);
+  else scanShortText(folded, sink);
+}
+
+function scanShortText(folded: SparseFoldedText, sink: WordSink): void {
+  const text = folded.text;
+  const inStep = folded.jumpCount === 0;
+  const classOf = classifier();
+  // Single letters waiting to be joined (`f u c k`): how many, their letters so far, how many
+  // real letters they hold, where the run starts and the last one ends; and the first two that
+  // hold a real letter (all that is emitted when the run is not joined). No object is kept per
+  // letter, so a long run of single letters costs no more than ordinary words.
+  let pendingCount = 0;
+  let pendingSkeleton = "";
+  let pendingLetters = 0;
+  let pendingFrom = 0;
+  let pendingTo = 0;
+  let lettered: [string, number, number][] = [];
+  // Words that are not plain letters (`jane@example`, `5h1t`, `f***`, `10am`) come back often in
+  // one text: each spelling is read once, then moved to where it stands.
+  // (A reading's offsets are within its spelling: `at` is where the word read last starts.)
+  const readings = new Map<string, RawToken | null>();
+  let at = 0;
+  const readWordAt = (from: number, to: number): RawToken | null => {
+    at = 0;
+    if (to - from > LONG_WORD) return readWord(text, from, to, classOf);
+    const raw = text.slice(from, to);
+    let read = readings.get(raw);
+    if (read === undefined) {
+      read = readWord(raw, 0, raw.length, classOf);
+      if (readings.size < MAX_READINGS) readings.set(raw, read);
+    }
+    at = from;
+    return read;
+  };
+  // Words come in text order, so their original offsets are read by walking the jumps once
+  // (a cursor), not by a binary search per word.
+  const jumps = folded.jumps;
+  const jumpCount = folded.jumpCount;
+  let cursor = -1; // the last jump starting at or before the last position asked
+  let asked = 0;
+  const original = (at: number): number => {
+    if (at < asked) return originalOffset(folded, at);
+    asked = at;
+    while (cursor + 1 < jumpCount && (jumps[(cursor + 1) * 4] as number) <= at) cursor++;
+    if (cursor < 0) return at;
+    const start = jumps[cursor * 4] as number;
+    const source = jumps[cursor * 4 + 2] as number;
+    if (at < start + (jumps[cursor * 4 + 1] as number)) return source;
+    return source + (jumps[cursor * 4 + 3] as number) + (at - start - (jumps[cursor * 4 + 1] as number));
+  };
+  const emit = (skeleton: string | null, from: number, to: number, joined: boolean): void => {
+    if (inStep) sink(skeleton, from, to, from, to, joined);
+    else sink(skeleton, from, to, original(from), original(to), joined);
+  };
+  const flush = (): void => {
+    if (pendingCount >= 3 && pendingLetters >= 2) {
+      emit(pendingSkeleton, pendingFrom, pendingTo, true);
+    } else {
+      // A lone digit read as a letter is only kept inside spaced-out words. (Fewer than three
+      // letters, or fewer than two real ones: `lettered` holds every one to emit.)
+      for (const [skeleton, from, to] of lettered) emit(skeleton, from, to, false);
+    }
+    pendingCount = 0;
+    pendingSkeleton = "";
+    pendingLetters = 0;
+    lettered = [];
+  };
+  const n = text.length;
+  let i = 0;
+  const ascii = (classTable as ClassTable).ascii;
+  while (i < n) {
+    const code = text.charCodeAt(i);
+    const cls = code < 0x80 ? (ascii[code] as number) : classOf(code);
+    if (!(cls & IN_WORD)) {
+      i++;
+      continue;
+    }
+    let plain = cls === LETTER;
+    let j = i + 1;
+    for (; j < n; j++) {
+      const cj = text.charCodeAt(j);
+      const c = cj < 0x80 ? (ascii[cj] as number) : classOf(cj);
+      if (!(c & IN_WORD)) break;
+      if (c !== LETTER) plain = false;
+    }
+    if (plain && j - i > 1) {
+      if (pendingCount > 0) flush();
+      emit(null, i, j, false);
+    } else {
+      // (A single letter reads as itself, remembered as any other spelling.)
+      const word = readWordAt(i, j);
+      if (word) {
+        const from = at + word.from;
+        const to = at + word.to;
+        if (pendingCount > 0 && (pendingCount >= MAX_JOINED || !(word.joinable && spacingOnly(text, pendingTo, from, classOf)))) flush();
+        if (word.joinable) {
+          if (pendingCount === 0) pendingFrom = from;
+          pendingCount++;
+          pendingSkeleton += word.skeleton;
+          pendingTo = to;
+          pendingLetters += word.letters;
+          if (word.letters > 0 && lettered.length < 2) lettered.push([word.skeleton, from, to]);
+        } else emit(word.skeleton, from, to, false);
+      }
+    }
+    i = j;
+  }
+  flush();
+}
+
+/** {@link scanShortText} for texts longer than `LONG_TEXT`, the same source. */
+function scanLongText(folded: SparseFoldedText, sink: WordSink): void {
   const text = folded.text;
   const inStep = folded.jumpCount === 0;
   const classOf = classifier();
