@@ -453,7 +453,7 @@ const AMBIGUOUS_CODE = AMBIGUOUS_IL.charCodeAt(0);
 const UNKNOWN_CODE = UNKNOWN_LETTER.charCodeAt(0);
 /** Readings of words that are not plain letters remembered per text (see {@link scanWords}). */
 const MAX_READINGS = 4096;
-/** Words longer than this are spelt through a buffer (see {@link readWord}). */
+/** Words longer than this are read where they stand, not remembered (see {@link scanWords}). */
 const LONG_WORD = 64;
 let wordUnits = new Uint16Array(256);
 
@@ -462,15 +462,17 @@ let wordUnits = new Uint16Array(256);
  * copied into a plain array first: `apply` reads a plain array's elements faster than a typed one's.
  */
 function unitsToString(units: Uint16Array, n: number): string {
-  const parts: string[] = [];
-  const chunk: number[] = [];
+  let out = "";
   for (let k = 0; k < n; k += CHUNK) {
     chunk.length = Math.min(CHUNK, n - k);
     for (let i = 0; i < chunk.length; i++) chunk[i] = units[k + i] as number;
-    parts.push(String.fromCharCode.apply(null, chunk));
+    out += String.fromCharCode.apply(null, chunk);
   }
-  return parts.join("");
+  return out;
 }
+
+/** The plain array {@link unitsToString} copies each chunk into (it calls nothing that could use it too). */
+const chunk: number[] = [];
 
 /** Apostrophes: removed inside a word, so `don't` reads `dont` and `f'in` reads `fin`. */
 const APOSTROPHES = "'’‘`ʼ";
@@ -567,33 +569,20 @@ function readWord(folded: string, from: number, to: number, classOf: (code: numb
   const single = to - from === 1;
   // A number is not a word ("2024", "10"), but a lone l33t digit may be a spaced-out letter.
   if (letters === 0 && symbols === 0 && !(single && LEET[folded[from] as string] !== undefined)) return null;
-  let skeleton = "";
+  let skeleton: string;
   let unknown = 0;
-  if (to - from > LONG_WORD) {
-    // A long run (thousands of characters without a space) is spelt into a buffer and made a
-    // string once, not one character at a time.
-    const units = (wordUnits = wordUnits.length >= to - from ? wordUnits : new Uint16Array(to - from));
-    let n = 0;
-    for (let i = from; i < to; i++) {
-      const code = folded.charCodeAt(i);
-      if (classOf(code) & APOSTROPHE) continue;
-      const leet = code < 0x80 ? LEET_CODES[code] : code === 0xa1 ? AMBIGUOUS_CODE : code === 0x20ac ? 0x65 : 0;
-      if (leet === UNKNOWN_CODE) unknown++;
-      units[n++] = leet === 0 || leet === undefined ? code : leet;
-    }
-    skeleton = unitsToString(units, n);
-  } else {
-    for (let i = from; i < to; i++) {
-      const ch = folded[i] as string;
-      if (classOf(ch.charCodeAt(0)) & APOSTROPHE) continue;
-      const leet = LEET[ch];
-      if (leet === undefined) skeleton += ch;
-      else {
-        if (leet === UNKNOWN_LETTER) unknown++;
-        skeleton += leet;
-      }
-    }
+  // Spelt into a buffer and made a string once, not one character at a time (a run may be
+  // thousands of characters without a space).
+  const units = (wordUnits = wordUnits.length >= to - from ? wordUnits : new Uint16Array(to - from));
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const code = folded.charCodeAt(i);
+    if (classOf(code) & APOSTROPHE) continue;
+    const leet = code < 0x80 ? LEET_CODES[code] : code === 0xa1 ? AMBIGUOUS_CODE : code === 0x20ac ? 0x65 : 0;
+    if (leet === UNKNOWN_CODE) unknown++;
+    units[n++] = leet === 0 || leet === undefined ? code : leet;
   }
+  skeleton = unitsToString(units, n);
   if (unknown > 0) skeleton = resolveUnknown(skeleton, unknown);
   if (skeleton === "") return null;
   return { skeleton, from, to, letters, joinable: skeleton.length === 1 };
