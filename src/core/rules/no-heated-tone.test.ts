@@ -6,6 +6,7 @@ import { compileSignals, patternProblem } from "../detect/tone-utils";
 import { detectMax, detectOne } from "../detect/model";
 import { modelText } from "../detect/features";
 import { CALM_RECORDS, HEATED_REPORTS } from "../../../test/fixtures/reports/records";
+import { CALM_SELF, HEATED_AT_READER } from "../../../test/fixtures/self/self";
 
 const body = (text: string) => makeDraft({ body: text });
 /** The phrases alone, without the detection model's judgement. */
@@ -1069,5 +1070,23 @@ describe("no-heated-tone: words someone else said, written down to record them, 
 
   it("does not take an order for a report ('Don't call me…')", () => {
     expect(String(run("Don't call me stupid, you absolute idiot. I've had enough of this.")[0]?.evidence)).toContain("stupid");
+  });
+});
+
+describe("no-heated-tone: anger at oneself, owning up to a slip, is not heat aimed at the reader (default options, the model on)", () => {
+  const run = (text: string) => runRule(rule, { draft: makeDraft({ subject: "Note", body: text }) });
+
+  // "I'm furious with myself", "Ugh, I'm so stupid, I sent the wrong attachment", "I completely forgot", with a "sorry".
+  it.each(CALM_SELF)("calm: %s", (text) => {
+    expect(run(text)).toEqual([]);
+  });
+
+  // "Sorry, but I am furious with you…", "I hate it when you…": the reader is blamed.
+  it.each(HEATED_AT_READER)("heated: %s", (text) => {
+    expect(run(text).map((f) => f.messageId)).toContain("heated");
+  });
+
+  it("needs the writer to own up or put it right: a grumble at oneself alone still counts", () => {
+    expect(run("Ugh, I'm so stupid. Honestly I'm so annoyed and furious right now.").map((f) => f.messageId)).toContain("heated");
   });
 });

@@ -314,6 +314,10 @@ function blameQuoted(text: string): RegExpExecArray | null {
 
 /** An apology: the sender owning a failure, not complaining about one ("I'm sorry, but…", "I'm sorry you feel that way, but…" are no apology). */
 const APOLOGY = /\b(?:(?:i'm|i am|we're|we are|so|really|very|truly) sorry(?!(?! for| about| if I)[^.!?\n]{0,40}?,? but)|apologi[sz]e|apologies|my fault|our (?:fault|failure|mistake|error))\b/i;
+/** The writer cross with themselves over a slip of their own ("with myself", "I forgot", "I'm such an idiot"). */
+const SELF = /\b(?:with myself|I (?:completely )?(?:forgot|missed)|I(?:['’]m| am) (?:so |such |an? )*(?:stupid|idiot))\b/i;
+/** Saying sorry, putting it right ("I'll", "I've", "attached") or asking a colleague for help, beside `SELF`: a mail about a slip, not a rant. */
+const OWNING_UP = /\b(?:sorry|attach|I['’](?:ll|ve)|someone)/i;
 /** Points the model adds when it is fairly sure, but not sure enough to report alone. */
 const MODEL_ASSIST_POINTS = 1;
 /** Points the model adds when it is surer still (`modelStrong`). */
@@ -912,6 +916,9 @@ export default defineRule<NoHeatedToneOptions>({
     // signs are not the sender's ("Re: who approved this?" answered "I did, sorry").
     const subject = SUBJECT_PREFIX.test(snapshot.subject) ? { points: 0, signs: [], evidence: [], families: [] } : scoreText(snapshot.subject, true, options, signals, acronyms, seen);
     const authored = toneWindow(snapshot.body.authored);
+    // Anger at oneself ("I'm furious with myself", "Ugh, I'm so stupid, I sent the wrong one")
+    // with no "you" blamed offends no one: not the heat the policy is about.
+    if (SELF.test(authored) && OWNING_UP.test(authored) && !/\byou/i.test(authored)) return;
     const body = scoreText(authored, false, options, signals, acronyms, seen);
     // The model reads only the first MAX_MODEL_CHARS of its text (`sampleText`), so it is given no
     // more than that (the same judgement; a 4 MB body is not joined to the subject and copied for
