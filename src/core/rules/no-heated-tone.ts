@@ -241,8 +241,14 @@ const MODEL_ASSIST = 0.4;
  * blind sets' train rows, never on test: e-mail-like heated mail found 47.4 → 55.7 %, clean
  * e-mail-like mail warned 0.5 % either way, all clean dev rows 1.0 → 1.3 %, long calm work mail
  * (thread-clean train rows) 1.6 → 3.2 %; at 0.8 it found 54.3 % with 2.9 % of that work mail.
+ * Round 17 (HEAT17), chosen on the unseen pool (dev and the blind sets' train rows; never test)
+ * with the heated head of b4f9822: 0.7 → 0.65 finds 1,873 → 1,878 of 2,580 heated e-mail-like
+ * pool rows (dev 579 → 584 of 741, 78.1 → 78.8 %) with calm e-mail-like mail warned unchanged
+ * (43 of 4,341; dev 5), other calm dev rows 57 → 58. Lower assisting points found more (0.3: 1,900
+ * with 48 calm) but warn calm lines of this rule's tests ("We will never again forget the day the
+ * ducklings hatched!").
  */
-const MODEL_STRONG = 0.7;
+const MODEL_STRONG = 0.65;
 /**
  * Words of someone kept waiting, let down or out of patience ("still no reply", "this is the
  * third", "every time", "I already asked", "I was told", "sorry, but", "or I'm…", "stop
