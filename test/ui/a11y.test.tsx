@@ -15,6 +15,10 @@ async function violations(container: HTMLElement): Promise<string[]> {
 }
 
 describe("task pane accessibility (axe-core, jsdom)", () => {
+  // Each case runs axe-core over the whole pane in jsdom, twice in the last one: a few seconds on
+  // a busy 2-core machine, which timed out at Jest's default 5 s in a fresh-clone CI run.
+  jest.setTimeout(30_000);
+
   it("has no violations with findings listed", async () => {
     const { container } = renderPane({ draft: { ...twelveParents, cc: [{ email: "x@norcotearlyyearscentre.co.uk" }] }, policy: onlyRules({ "bcc-for-bulk-mail": "block", "audience-size": ["warn", { threshold: 5 }] }) });
     await screen.findByRole("list", { name: "Problems found" });
