@@ -288,6 +288,14 @@ module.exports = function launcheventConfig({ mode, env = {} }) {
         },
 
         {
+          // The core's errors thrown without their texts, which the handler never reads (see the loader).
+          test: /\.ts$/,
+          include: [path.join(root, "src", "core")],
+          enforce: "pre",
+          loader: path.join(__dirname, "strip-error-texts-loader.js"),
+        },
+
+        {
           // The core's JSON data: notes for people ($comment, about) left out (see the loader).
           test: /\.json$/,
           include: [path.join(root, "src", "core")],

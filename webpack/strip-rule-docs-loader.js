@@ -100,15 +100,16 @@ function literalEnd(text, at, expressions) {
 
 /**
  * Whether a template's expression can be left unevaluated: it assigns nothing, and it calls
- * only PURE_CALLS.
+ * only the given pure functions.
  * @param {string} expression
+ * @param {Set<string>} [pure] - the names it may call (PURE_CALLS by default)
  * @returns {boolean}
  */
-function leavable(expression) {
+function leavable(expression, pure = PURE_CALLS) {
   const bare = expression.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g, '""');
   if (/\+\+|--|\bnew\b|\bdelete\b|\bawait\b|\byield\b/.test(bare)) return false;
   if (/(?<![=!<>])=(?![=>])/.test(bare)) return false;
-  for (const m of bare.matchAll(/([A-Za-z_$][\w$]*)\s*\(/g)) if (!PURE_CALLS.has(m[1])) return false;
+  for (const m of bare.matchAll(/([A-Za-z_$][\w$]*)\s*\(/g)) if (!pure.has(m[1])) return false;
   return true;
 }
 
@@ -128,7 +129,7 @@ function emptyEvidence(source) {
     if (at < from) continue;
     const expressions = [];
     const end = literalEnd(source, at, expressions);
-    if (end < 0 || !/^[ \t]*(?:[,}\n]|$)/.test(source.slice(end, end + 2)) || !expressions.every(leavable)) continue;
+    if (end < 0 || !/^[ \t]*(?:[,}\n]|$)/.test(source.slice(end, end + 2)) || !expressions.every((e) => leavable(e))) continue;
     out += `${source.slice(from, at)}""`;
     from = end;
   }
@@ -142,3 +143,5 @@ module.exports = function stripRuleDocs(source) {
 
 module.exports.emptyQuotes = emptyQuotes;
 module.exports.emptyEvidence = emptyEvidence;
+module.exports.literalEnd = literalEnd;
+module.exports.leavable = leavable;

@@ -3,7 +3,8 @@
  * checked on the built bundle: no `const` (webpack/const-to-let.js), and the JSON data's keys
  * that the code reads by name renamed by webpack to the shortest names (mangleExports "size"),
  * and no rule's category (webpack/strip-rule-docs-loader.js: the handler never reads it); and
- * no words of policy errors (the handler checks a policy with normalizePolicyUnworded).
+ * no words of policy errors (the handler checks a policy with normalizePolicyUnworded), nor of
+ * the errors the core throws (webpack/strip-error-texts-loader.js: the handler never reads them).
  */
 import { rules } from "../../src/core/rules";
 import { useBuiltLaunchEvent } from "./bundle-harness";
@@ -34,6 +35,12 @@ describe("dist/launchevent.js", () => {
 
   it("carries no words of findings' evidence written as text (strip-rule-docs-loader: the handler never shows evidence)", () => {
     for (const words of ["standard disclaimer not found", "of the standard wording found", "signed in as", "outside addresses in To/Cc", "MB in total", "home address with postcode"]) {
+      expect(built.code()).not.toContain(words);
+    }
+  });
+
+  it("carries no words of the errors the core throws (strip-error-texts-loader: the handler never reads them)", () => {
+    for (const words of ["needs a global regular expression", "is not a base64 digit", "a bucket list ends early", "weighed buckets", "unknown category", "is not a listed term", "is misaligned", "Lexicon term", "reported unknown messageId"]) {
       expect(built.code()).not.toContain(words);
     }
   });
