@@ -288,9 +288,9 @@ module.exports = function launcheventConfig({ mode, env = {} }) {
         },
 
         {
-          // The core's errors thrown without their texts, which the handler never reads (see the loader).
+          // The core's errors, and the published policy's, thrown without their texts, which the handler never reads (see the loader).
           test: /\.ts$/,
-          include: [path.join(root, "src", "core")],
+          include: [path.join(root, "src", "core"), path.join(root, "src", "office", "published-policy.ts")],
           enforce: "pre",
           loader: path.join(__dirname, "strip-error-texts-loader.js"),
         },
