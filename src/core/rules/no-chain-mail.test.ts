@@ -4,7 +4,7 @@ import { buildTestSnapshot, checkOnly, describeLargeInputs, ORDINARY_PARAGRAPH }
 import { makeDraft, runRule, runRuleTests } from "../../../test/rule-tester";
 import { compileSignals, patternProblem, type SignalData } from "../detect/tone-utils";
 import { detectOne } from "../detect/model";
-import { bodyOf, CHAIN_LETTERS, WORK_FORWARDS, type ForwardCase } from "../../../test/fixtures/forwards/cases";
+import { bodyOf, CENTRE_ADVERTS, CHAIN_LETTERS, WORK_FORWARDS, type ForwardCase } from "../../../test/fixtures/forwards/cases";
 
 /** An Outlook forward: what the sender wrote, then the forwarded message with its header block. */
 function forward(authored: string, forwarded: string, headers: { subject?: string; to?: string; cc?: string } = {}): string {
@@ -681,6 +681,20 @@ describe("no-chain-mail: passing on to the people it is for, against a chain let
   });
   it.each(CHAIN_LETTERS.map((c) => [c.subject, c] as const))("reports a chain letter: %s", (_, c) => {
     expect(runRule(rule, { draft: draftOf(c) })).toHaveLength(1);
+  });
+});
+
+describe("no-chain-mail: the Centre's own adverts ask to be passed on to friends, but offer something of the sender's own", () => {
+  const draftOf = (c: ForwardCase) => makeDraft({ composeType: c.via === "none" ? "new" : "forward", subject: c.subject, body: bodyOf(c) });
+  it("holds at least 30 adverts", () => {
+    expect(CENTRE_ADVERTS.length).toBeGreaterThanOrEqual(30);
+  });
+  it.each(CENTRE_ADVERTS.filter((c) => c.known === undefined).map((c) => [c.authored.slice(0, 60), c] as const))("leaves alone an advert: %s", (_, c) => {
+    expect(runRule(rule, { draft: draftOf(c) })).toEqual([]);
+  });
+  // Still reported (why: `known`); each fails here once the rule leaves it alone.
+  it.failing.each(CENTRE_ADVERTS.filter((c) => c.known !== undefined).map((c) => [c.authored.slice(0, 60), c] as const))("leaves alone an advert (not yet): %s", (_, c) => {
+    expect(runRule(rule, { draft: draftOf(c) })).toEqual([]);
   });
 });
 

@@ -61,6 +61,12 @@ const SIGNALS = compileSignals(GROUPS as SignalData);
  * Signs that a message is a real notice passed to the people it is for: an audience at work
  * ("share with your team", "Dear colleagues"), "as requested", "for your records", a reference
  * or extension number. Chain mail asks for passing on to everyone; a notice names its readers.
+ * The Centre's own adverts and fundraising name them too ("friends who might be looking") or
+ * offer something of the sender's own (places, tickets, an order form, a vote, a raffle, sponsorship):
+ * a chain letter passes on someone else's story, luck, warning or prayer. On the train and dev
+ * rows no chain letter lost its finding by these signs (on the train rows the offer's words are in
+ * no chain letter that only the model finds). Of 30 adverts written for round 18, 16 were reported:
+ * 14 no longer are; the other 2 also carry a chain letter's call ("share with everyone you know").
  */
 const NOTICE = compileSignals({ notice: { weight: 1, patterns: [...data.notice, data.disowned] } });
 /**
