@@ -4,7 +4,7 @@ import { buildTestSnapshot, checkOnly, describeLargeInputs, ORDINARY_PARAGRAPH }
 import { makeDraft, runRule, runRuleTests } from "../../../test/rule-tester";
 import { compileSignals, patternProblem, type SignalData } from "../detect/tone-utils";
 import { detectOne } from "../detect/model";
-import { bodyOf, CENTRE_ADVERTS, CHAIN_LETTERS, WORK_FORWARDS, type ForwardCase } from "../../../test/fixtures/forwards/cases";
+import { bodyOf, CENTRE_ADVERTS, CHAIN_LETTERS, CHAIN_LETTERS_WITH_EVERYDAY_WORDS, WORK_FORWARDS, type ForwardCase } from "../../../test/fixtures/forwards/cases";
 
 /** An Outlook forward: what the sender wrote, then the forwarded message with its header block. */
 function forward(authored: string, forwarded: string, headers: { subject?: string; to?: string; cc?: string } = {}): string {
@@ -703,13 +703,25 @@ describe("no-chain-mail: the evidence quotes the rule's own signs first, and of 
   /** The quoted pieces of a finding's evidence. */
   const pieces = (evidence: string | undefined) => [...(evidence ?? "").matchAll(/“([^”]*)”/g)].map((m) => (m[1] as string).toLowerCase());
   /** Words that say nothing quoted alone: words of passing on, days, function words, the head's everyday words. */
-  const SAY_NOTHING = ["every", "very", "little", "true", "their", "until", "share", "pass", "send", "forward", "forwarded", "everyone", "friends", "sunday", "wednesdays", "nursery", "this to"];
+  const SAY_NOTHING = ["every", "very", "little", "true", "their", "until", "share", "pass", "send", "forward", "forwarded", "everyone", "friends", "sunday", "wednesdays", "nursery", "this to", "nurseries", "nurse", "woman", "needles", "let's"];
   it.each(CHAIN_LETTERS.map((c) => [c.subject, c] as const))("quotes no empty word beside a sign: %s", (_, c) => {
     const quoted = pieces(runRule(rule, { draft: draftOf(c) })[0]?.evidence);
     expect(quoted.length).toBeGreaterThan(0);
     // Only a letter the model alone finds quotes the model's pieces as they are.
     if (quoted.some((q) => q.includes(" "))) expect(quoted.filter((q) => SAY_NOTHING.includes(q))).toEqual([]);
   });
+  /** The Centre's everyday words: never quoted as the sign of a chain letter. */
+  const EVERYDAY = ["nursery", "nursery's", "nurseries", "nurse", "nurses", "nurse's", "woman", "women", "needles", "true", "let's", "every", "little", "colleague's", "mums", "babies", "children"];
+  it.each(CHAIN_LETTERS_WITH_EVERYDAY_WORDS.map((c) => [c.authored.slice(0, 60) || (c.forwarded ?? "").slice(0, 60), c] as const))(
+    "reports a chain letter but quotes none of the Centre's everyday words: %s",
+    (_, c) => {
+      const found = runRule(rule, { draft: draftOf(c) });
+      expect(found).toHaveLength(1);
+      const quoted = pieces(found[0]?.evidence);
+      expect(quoted.length).toBeGreaterThan(0);
+      expect(quoted.filter((q) => EVERYDAY.includes(q))).toEqual([]);
+    },
+  );
   it("does not quote a model piece that is part of a sign already quoted ('break', 'chain' in 'Don't break the chain')", () => {
     const c = CHAIN_LETTERS.find((x) => x.subject === "FW: a friend is like") as ForwardCase;
     expect(runRule(rule, { draft: draftOf(c) })).toEqual([expect.objectContaining({ evidence: "“Don't break the chain”" })]);

@@ -133,12 +133,15 @@ const PASSING_ON = /\b(?:send(?:ing)?|sent|pass(?:ed|ing)?|forward(?:ed|ing)?|sh
 const MODEL_WITHOUT_PASSING = 0.5;
 /**
  * Words that say nothing when quoted back as the model's evidence: function words, figures and
- * signs, the everyday words the chain head learnt to weigh ("every", "very", "little", "true")
- * and the Centre's own "nursery". A piece of the model's left empty once these and the words of
- * passing something on (`PASSING_ON`: "share", "forward", "Wednesdays") are taken out is not
- * quoted beside other signs.
+ * signs (a possessive's "s", "Let's"), the everyday words the chain head learnt to weigh ("every",
+ * "very", "little", "true") and the Centre's everyday nouns its chain letters' scares are told
+ * with ("nursery's", "nurseries", "nurse", "woman", "colleague's", "teacher", "needles"), which a
+ * nursery worker must never read as the sign of one (other nouns of the kind, "mums", "babies",
+ * "staff", are never quoted alone on the train rows; each word costs the bundle bytes). A piece
+ * of the model's left empty once these and the words of passing something on (`PASSING_ON`:
+ * "share", "forward", "Wednesdays") are taken out is not quoted.
  */
-const PLAIN = /\b(?:a|the|in|on|to|of|this|it|you|their|until|every|very|little|true|nursery)\b|[^a-z]/gi;
+const PLAIN = /\b(?:a|the|in|on|to|of|this|it|you|their|until|every|very|little|true|let|s|nurser(?:y|ies)|nurses?|wom[ae]n|needles|colleague|teacher)\b|[^a-z]/gi;
 /**
  * A subject that starts with a reply prefix ("Re: Fwd: …", "AW:", "SV:"): the sender is answering
  * someone, not passing a letter on, so the model alone does not report it either (a chain phrase
@@ -339,11 +342,14 @@ export default defineRule<NoChainMailOptions>({
         tally[kind].points += points;
         // Quoted after the rule's own signs: the model's pieces worth quoting (`telling`) that say
         // something (`PLAIN`) and are not part of a sign quoted already ("break" in "Don't break
-        // the chain"). Only when nothing else is quoted are its pieces quoted as they are.
+        // the chain"). When nothing else is quoted and none of them says something, its pieces
+        // that are not plain are (the words of passing it on: "FORWARD", "passing"), and only
+        // when every piece is plain, all of them.
         // (Not Object.values: the ES2016 runtime of the on-send handler lacks it.)
         const quoted = [...tally.chain.evidence, ...tally.hoax.evidence, ...tally.joke.evidence].join("\n").toLowerCase();
         const telling = chain.telling.filter((e) => words.includes(e) && e.replace(PASSING_ON, "").replace(PLAIN, "") && !quoted.includes(e.toLowerCase()));
-        tally[kind].evidence.push(...(telling[0] || quoted ? telling : words));
+        const passing = words.filter((e) => e.replace(PLAIN, ""));
+        tally[kind].evidence.push(...(telling[0] || quoted ? telling : passing[0] ? passing : words));
         byField.body += points;
       }
     }
