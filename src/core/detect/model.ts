@@ -308,6 +308,19 @@ function evidenceOf(text: string, feats: Distinct, i: number): Evidence {
 }
 
 /**
+ * The pieces of a head's evidence that are on one line: what a rule may quote. The model reads the
+ * subject and the body joined by a line break (`modelText`), and its word pairs run across lines:
+ * subject "Note", body "Sorry, this is the second time…" gave "Note\nSorry", a question and the name
+ * signed below it "??\nCallum", phrases that are in no line of the mail. The rules still decide
+ * on the whole evidence; only what they quote leaves these out.
+ * @param pieces - evidence pieces, as written
+ * @returns those without a line break
+ */
+export function onOneLine(pieces: readonly string[]): string[] {
+  return pieces.filter((e) => !e.includes("\n"));
+}
+
+/**
  * A head's judgement (`HeadResult`): the probability at once, the evidence only when it is read
  * (most texts do not reach a rule's threshold). A class rather than an object literal with
  * getters: V8 makes each such literal in its runtime, about 3 µs, more than the judgement itself.

@@ -4,6 +4,7 @@ import { buildTestSnapshot, checkOnly, describeLargeInputs, ORDINARY_PARAGRAPH }
 import { makeDraft, runRule, runRuleTests } from "../../../test/rule-tester";
 import { compileSignals, patternProblem, type SignalData } from "../detect/tone-utils";
 import { detectOne } from "../detect/model";
+import { LINE_CASES, piecesAcrossLines } from "../../../test/fixtures/lines/cases";
 import { bodyOf, CENTRE_ADVERTS, CHAIN_LETTERS, CHAIN_LETTERS_WITH_EVERYDAY_WORDS, WORK_FORWARDS, type ForwardCase } from "../../../test/fixtures/forwards/cases";
 
 /** An Outlook forward: what the sender wrote, then the forwarded message with its header block. */
@@ -720,6 +721,14 @@ describe("no-chain-mail: the evidence quotes the rule's own signs first, and of 
       const quoted = pieces(found[0]?.evidence);
       expect(quoted.length).toBeGreaterThan(0);
       expect(quoted.filter((q) => EVERYDAY.includes(q))).toEqual([]);
+    },
+  );
+  it.each(LINE_CASES.filter((c) => c.rule === "chain").map((c) => [`${c.subject} / ${c.body.slice(0, 50)}`, c] as const))(
+    "quotes no piece that runs across a line break (the subject's last word and the body's first): %s",
+    (_, c) => {
+      const found = runRule(rule, { draft: makeDraft({ subject: c.subject, body: c.body }) });
+      expect(found).toHaveLength(1);
+      expect(piecesAcrossLines(found[0]?.evidence, c)).toEqual([]);
     },
   );
   it("does not quote a model piece that is part of a sign already quoted ('break', 'chain' in 'Don't break the chain')", () => {

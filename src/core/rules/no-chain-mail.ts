@@ -25,7 +25,7 @@ import {
   wordsAsPattern,
   type SignalData,
 } from "../detect/tone-utils";
-import { detectOne } from "../detect/model";
+import { detectOne, onOneLine } from "../detect/model";
 import { MAX_MODEL_CHARS, sampleText } from "../detect/features";
 import { defineRule } from "./rule";
 
@@ -344,12 +344,14 @@ export default defineRule<NoChainMailOptions>({
         // something (`PLAIN`) and are not part of a sign quoted already ("break" in "Don't break
         // the chain"). When nothing else is quoted and none of them says something, its pieces
         // that are not plain are (the words of passing it on: "FORWARD", "passing"), and only
-        // when every piece is plain, all of them.
+        // when every piece is plain, all of them. None that runs across a line break (the
+        // subject's last word and the body's first, "read this These": `onOneLine`).
         // (Not Object.values: the ES2016 runtime of the on-send handler lacks it.)
         const quoted = [...tally.chain.evidence, ...tally.hoax.evidence, ...tally.joke.evidence].join("\n").toLowerCase();
-        const telling = chain.telling.filter((e) => words.includes(e) && e.replace(PASSING_ON, "").replace(PLAIN, "") && !quoted.includes(e.toLowerCase()));
-        const passing = words.filter((e) => e.replace(PLAIN, ""));
-        tally[kind].evidence.push(...(telling[0] || quoted ? telling : passing[0] ? passing : words));
+        const lines = onOneLine(words);
+        const telling = chain.telling.filter((e) => lines.includes(e) && e.replace(PASSING_ON, "").replace(PLAIN, "") && !quoted.includes(e.toLowerCase()));
+        const passing = lines.filter((e) => e.replace(PLAIN, ""));
+        tally[kind].evidence.push(...(telling[0] || quoted ? telling : passing[0] ? passing : lines));
         byField.body += points;
       }
     }

@@ -7,6 +7,7 @@ import { detectMax, detectOne } from "../detect/model";
 import { modelText } from "../detect/features";
 import { CALM_RECORDS, HEATED_REPORTS } from "../../../test/fixtures/reports/records";
 import { CALM_SELF, HEATED_AT_READER } from "../../../test/fixtures/self/self";
+import { LINE_CASES, piecesAcrossLines } from "../../../test/fixtures/lines/cases";
 
 const body = (text: string) => makeDraft({ body: text });
 /** The phrases alone, without the detection model's judgement. */
@@ -157,6 +158,14 @@ describe("no-heated-tone evidence", () => {
   it("quotes a phrase once, not again inside a longer one found with it", () => {
     const [finding] = runRule(rule, { draft: body("Honestly, is it too much to ask that someone empties the dishwasher for once??"), options: noModel });
     expect(finding?.evidence).toBe("“is it too much to ask”, “for once”");
+  });
+});
+
+describe("no-heated-tone evidence: a quoted piece never runs across a line break (the subject's last word and the body's first: “Note Sorry”)", () => {
+  it.each(LINE_CASES.filter((c) => c.rule === "heated").map((c) => [`${c.subject} / ${c.body.slice(0, 50)}`, c] as const))("%s", (_, c) => {
+    const found = runRule(rule, { draft: makeDraft({ subject: c.subject, body: c.body }) });
+    expect(found).toHaveLength(1);
+    expect(piecesAcrossLines(found[0]?.evidence, c)).toEqual([]);
   });
 });
 

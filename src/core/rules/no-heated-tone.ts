@@ -31,7 +31,7 @@ import {
   type SignalData,
   type SignalHit,
 } from "../detect/tone-utils";
-import { detectMax, detectOne } from "../detect/model";
+import { detectMax, detectOne, onOneLine } from "../detect/model";
 import { modelText, sampleText } from "../detect/features";
 import { quotations, reportedSpeech } from "../detect/abuse/reported";
 import { defineRule } from "./rule";
@@ -786,9 +786,12 @@ function modelTally(subject: string, authored: string, options: Readonly<NoHeate
   tally.signs.push("words that read as angry");
   // Pieces made only of plain words ("my", "it is", "for a"), and pieces that weigh little after
   // the strongest (words learnt from how the training mail was written: "Cc", "Finance"), tell
-  // the sender nothing when quoted back; they are quoted only when nothing else is.
-  const telling = evidence.filter((e) => heated.telling.includes(e) && saysSomething(e));
-  tally.evidence.push(...(telling.length > 0 || !alone ? telling : evidence));
+  // the sender nothing when quoted back; they are quoted only when nothing else is. A piece that
+  // runs across a line break is never quoted: the model reads the subject and the body joined by
+  // one, and "Note" + "Sorry, this is…" is no phrase of the mail (`onOneLine`).
+  const lines = onOneLine(evidence);
+  const telling = lines.filter((e) => heated.telling.includes(e) && saysSomething(e));
+  tally.evidence.push(...(telling.length > 0 || !alone ? telling : lines));
   return tally;
 }
 
