@@ -315,6 +315,8 @@ describe("records that quote someone else's words (issue 10)", () => {
     "HR file: during the meeting on 3 May he used the word 'retard' about a colleague. Statement attached.",
     "Complaint summary - the caller said the manager was an idiot and that she would \"f***ing sort us out\".",
     "Subject access request: the messages include ‘you fat slag’ and ‘nobody wants you here’, sent by the ex-partner.",
+    "At drop off Dad shouted ‘you stupid cow’ at Mum in the car park. The children’s key person saw it; DSL informed.",
+    "Logged at 10.05: the caller said 'you're all f***ing useless' and hung up. Parents' evening list attached.",
   ])("does not warn about a record: %s", (text) => {
     expect(found(text)).toEqual([]);
   });
@@ -323,6 +325,7 @@ describe("records that quote someone else's words (issue 10)", () => {
     ["You're a 'professional', my arse. Sort it out.", "obscene"],
     ["He said it was \"fine\". She IS a stupid cow.", "insulting"],
     ["I'll tell everyone you're a 'slag' if you go to SMT.", "insulting: slag"],
+    ["Our ‘manager’ is a useless cow and everyone knows it.", "insulting"],
     ["What a \"fucking\" shambles this rota is.", "obscene"],
   ])("still warns about the sender's own words: %s", (text, category) => {
     expect(found(text).join(" | ")).toContain(category);

@@ -5,7 +5,7 @@ import { makeDraft, runRule, runRuleTests } from "../../../test/rule-tester";
 import { compileSignals, patternProblem } from "../detect/tone-utils";
 import { detectMax, detectOne } from "../detect/model";
 import { modelText } from "../detect/features";
-import { CALM_RECORDS, HEATED_REPORTS } from "../../../test/fixtures/reports/records";
+import { CALM_RECORDS, CALM_SINGLE_QUOTED, HEATED_REPORTS, HEATED_SINGLE_QUOTED } from "../../../test/fixtures/reports/records";
 import { CALM_SELF, HEATED_AT_READER } from "../../../test/fixtures/self/self";
 import { LINE_CASES, piecesAcrossLines } from "../../../test/fixtures/lines/cases";
 
@@ -1079,6 +1079,20 @@ describe("no-heated-tone: words someone else said, written down to record them, 
 
   it("does not take an order for a report ('Don't call me…')", () => {
     expect(String(run("Don't call me stupid, you absolute idiot. I've had enough of this.")[0]?.evidence)).toContain("stupid");
+  });
+});
+
+describe("no-heated-tone: words quoted in single quotation marks ('…', ‘…’) are someone else's (default options, the model on)", () => {
+  const run = (text: string) => runRule(rule, { draft: makeDraft({ subject: "Note", body: text }) });
+
+  // Complaint replies echoing a parent's words, incident logs, "how do I reply?" with the mail below.
+  it.each(CALM_SINGLE_QUOTED)("calm: %s", (text) => {
+    expect(run(text)).toEqual([]);
+  });
+
+  // Scare quotes and thrown-back words: the anger outside the quotation marks still counts.
+  it.each(HEATED_SINGLE_QUOTED)("heated: %s", (text) => {
+    expect(run(text).map((f) => f.messageId)).toContain("heated");
   });
 });
 

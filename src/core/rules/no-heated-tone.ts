@@ -532,29 +532,18 @@ const PASTED_LINE = /\d\d:\d\d:\d\d|\d{4}-\d\d-\d\d|\[(?:ERROR|WARN|WARNING|INFO
 const QUOTE_REACH = 1_000;
 
 /**
- * Whether a span stands inside double quotation marks: an odd number of them before it in its
- * paragraph (at most `QUOTE_REACH` back) and one after it in the same paragraph.
+ * Whether a span stands inside quotation marks, double or single ("…", “…”, '…', ‘…’; not
+ * apostrophes: see `quotations`), opened in its paragraph at most `QUOTE_REACH` back and closed
+ * at most `QUOTE_REACH` after it. British staff quote in single marks ("You said staff were 'rude
+ * and dismissive'", "Parent told me ‘you lot are useless’"); read as double quotes only, 9 of
+ * PROBE18's 27 calm mails quoting a parent were warned, all 9 clean once rewritten with "…".
  * @param text - the original text
  * @param start - where the span starts
  * @param end - where it ends
  * @returns true when the words are quoted
  */
 function insideQuotes(text: string, start: number, end: number): boolean {
-  const from = Math.max(0, start - QUOTE_REACH, text.lastIndexOf("\n\n", start) + 1);
-  let quotes = 0;
-  for (let i = from; i < start; i++) if (isQuote(text.charCodeAt(i))) quotes++;
-  if (quotes % 2 === 0) return false;
-  const limit = Math.min(text.length, end + QUOTE_REACH);
-  for (let i = end; i < limit; i++) {
-    const c = text.charCodeAt(i);
-    if (isQuote(c)) return true;
-    if (c === 0x0a && text.charCodeAt(i + 1) === 0x0a) return false;
-  }
-  return false;
-}
-
-function isQuote(code: number): boolean {
-  return code === 0x22 || code === 0x201c || code === 0x201d;
+  return quotations(text, Math.max(0, start - QUOTE_REACH, text.lastIndexOf("\n\n", start) + 1), Math.min(text.length, end + QUOTE_REACH)).some((q) => q.start < start && q.end > end);
 }
 
 /**

@@ -93,4 +93,30 @@ describe("quotations", () => {
   it("does not carry a quotation over a blank line", () => {
     expect(quoted('He said "wait\n\nfor me" later.')).toEqual([]);
   });
+
+  it("reads single-mark quotations beside apostrophes", () => {
+    expect(quoted("You said staff at Zara's room were 'rude and dismissive' at 4 o'clock.")).toEqual(["'rude and dismissive'"]);
+    expect(quoted("The parents’ survey called the ’90s building ‘a shambles’ and ‘freezing’.")).toEqual(["‘a shambles’", "‘freezing’"]);
+    expect(quoted("Tick 'good', 'ok' or 'poor' for each item.")).toEqual(["'good'", "'ok'", "'poor'"]);
+    expect(quoted("She said 'I'm not coming back' and left.")).toEqual(["'I'm not coming back'"]);
+    expect(quoted(`He wrote "she said 'no' twice" to me.`)).toEqual([`"she said 'no' twice"`, "'no'"]);
+    expect(quoted("‘She said “no” twice,’ he told me.")).toEqual(["‘She said “no” twice,’", "“no”"]);
+    expect(quoted("Reply? 'I am disgusted. This is the last straw.' Thanks.")).toEqual(["'I am disgusted. This is the last straw.'"]);
+  });
+
+  it("does not pair an elision or a decade with a later apostrophe", () => {
+    expect(quoted("The '70s hall and the ’90s extension both leak, Jones' car too.")).toEqual([]);
+    expect(quoted("We sang rock 'n' roll and fish 'n' chips songs.")).toEqual([]);
+    expect(quoted("'Cos it's late. The boys' coats are in the hall.")).toEqual([]);
+    expect(quoted("Tell 'em we're closed. The parents' evening is on Monday!")).toEqual([]);
+    expect(quoted("'''Armor''' and ''Stacks'' are wiki markup.")).toEqual([]);
+    expect(quoted("Tell 'em now\n\nThe parents' room is shut.")).toEqual([]);
+  });
+
+  it("pairs 1 MB of apostrophes and quotations mark by mark, never far apart", () => {
+    const text = "'a' b's 'c ".repeat(100_000);
+    const spans = quotations(text, 0, text.length);
+    expect(spans.length).toBe(99_999);
+    expect(spans.every((q) => q.end - q.start === 6)).toBe(true);
+  });
 });

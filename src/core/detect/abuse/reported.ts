@@ -43,13 +43,17 @@ const UNQUOTED = new RegExp(
 
 type Span = Readonly<{ start: number; end: number }>;
 
-const isWordChar = (c: string | undefined): boolean => c !== undefined && /[A-Za-z0-9\u00C0-\u024F*]/.test(c);
+const isLetter = (c: string): boolean => c !== undefined && /[A-Za-z\u00C0-\u024F*]/.test(c);
 
 /**
- * The quotations of a stretch of text, in order: pairs of double quotes (straight or curly),
- * curly single quotes and straight single quotes used as quotes (opening before a word, closing
- * after one; an apostrophe between letters, as in "don't", is neither). A quotation does not
- * run over a blank line.
+ * The quotations of a stretch of text, in order: pairs of double quotes (straight or curly), and
+ * single quotes (straight or curly) used as quotes. A single mark opens after no letter before a
+ * letter ("'rude'", "‘a shambles’", not "’70s") and closes after no space before no letter; an
+ * apostrophe between letters ("don't", "o'clock") is neither, a mark beside another mark is wiki
+ * markup ("'''bold'''"), and a single-mark quotation of one letter is an elision ("rock 'n' roll").
+ * An elision that opens ("'cos", "'em") does not pair with a possessive ("the parents' room") in a
+ * later sentence: a single-mark quotation that runs over a sentence's end closes only after its
+ * own full stop ("'…about the bite. This is the last straw.'"). No quotation runs over a blank line.
  * @param text - the whole text
  * @param from - where to start reading
  * @param to - where to stop reading
@@ -59,22 +63,27 @@ export function quotations(text: string, from: number, to: number): Span[] {
   const spans: Span[] = [];
   let dbl = -1; // open double quote
   let sgl = -1; // open single quote
+  let ended = false; // a sentence ended inside the open single quote
   for (let i = from; i < to; i++) {
     const c = text[i] as string;
-    const before = text[i - 1];
+    // Undefined at either end of the text, which is neither a letter, a space nor a mark.
+    const before = text[i - 1] as string;
+    const next = text[i + 1] as string;
     if (c === "\n" && before === "\n") dbl = sgl = -1;
     else if (c === '"' ? dbl < 0 : "“„«".includes(c)) dbl = i;
     else if (dbl >= 0 && '"”»'.includes(c)) {
       spans.push({ start: dbl, end: i + 1 });
       dbl = -1;
     } else if ("'‘’".includes(c)) {
-      if (sgl < 0 && (c === "‘" || (!isWordChar(before) && isWordChar(text[i + 1])))) sgl = i;
-      else if (sgl >= 0 && !isWordChar(text[i + 1]) && !/\s/.test(before ?? " ")) {
-        // "Jones' car" is not a quotation: a closing mark needs its opening one.
-        spans.push({ start: sgl, end: i + 1 });
+      if ("'‘’".includes(before) || "'‘’".includes(next)) continue;
+      if (sgl < 0) {
+        if (!isLetter(before) && isLetter(next)) sgl = i;
+        ended = false;
+      } else if (!isLetter(next) && !/\s/.test(before)) {
+        if (i - sgl > 2 && (!ended || /[.!?]/.test(before))) spans.push({ start: sgl, end: i + 1 });
         sgl = -1;
       }
-    }
+    } else if (".!?".includes(c) && /\s/.test(next)) ended = true;
   }
   return spans.sort((a, b) => a.start - b.start);
 }
