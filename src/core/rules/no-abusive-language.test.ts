@@ -14,6 +14,7 @@ import { makeDraft, runRule, runRuleTests } from "../../../test/rule-tester";
 import { interpolate } from "../engine/interpolate";
 import { normalizeTerm } from "../detect/lexicon";
 import { LOOKS_OF_THINGS } from "../../../test/fixtures/looks/things";
+import { JOKING_THREATS, REAL_THREATS } from "../../../test/fixtures/banter/banter";
 
 const FIXTURES = path.join(__dirname, "../../../test/fixtures/no-abusive-language");
 const readLines = (file: string): string[] =>
@@ -405,6 +406,25 @@ describe("an insult the writer says of themself", () => {
     ["I felt like an idiot. You are a moron though.", "moron"],
   ])("still reports an insult of someone else: %s", (text, word) => {
     expect(String(run(text)[0]?.evidence)).toContain(word);
+  });
+});
+
+describe("a threat idiom said in jest: a laugh beside it and no word of harm (BANTER18)", () => {
+  const run = (text: string) => runRule(rule, { draft: makeDraft({ subject: "Note", body: text }) });
+
+  // "Whoever ate my yoghurt from the fridge, I will find you. I have the CCTV. 😂"
+  it.each(JOKING_THREATS)("is not reported: %s", (text) => {
+    expect(run(text)).toEqual([]);
+  });
+
+  // "I know where you live 😂", "I will find you and hurt you lol", "You're dead 😠"
+  it.each(REAL_THREATS)("is still a threat: %s", (text) => {
+    expect(run(text).map((f) => f.messageId)).toContain("threat");
+  });
+
+  it("reads only the words near the threat for the laugh, and only the idioms said in jest", () => {
+    expect(run("I will find you. I know your car. Honestly, there is nothing else to say to you now. See you at 5 lol").map((f) => f.messageId)).toEqual(["threat"]);
+    expect(run("I will break your legs 😂").map((f) => f.messageId)).toEqual(["threat"]);
   });
 });
 

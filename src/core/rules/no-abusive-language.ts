@@ -177,16 +177,36 @@ const SELF_BEFORE = /\b(?:i(?:['’]?m| am| was| feel| felt| look| looked)(?: li
 const SELF_AFTER = /^ *i(?: am|['’]m| was)\b/i;
 
 /**
- * Whether an insult is the writer's of themself (see {@link SELF_BEFORE}), or a hit is denied of
- * a group ({@link DENIED}).
+ * Whether an insult is the writer's of themself (see {@link SELF_BEFORE}), a hit is denied of
+ * a group ({@link DENIED}), or a threat is said in jest ({@link LAUGH}).
  */
 function notAtOthers(text: string, h: AbusiveHit): boolean {
   const before = text.slice(Math.max(0, h.start - 48), h.start);
   if (DENIED.test(before)) return true;
+  if (h.category === "threat") {
+    // The words around it (48 characters before, 60 after): its sentence and the next ("I will find you. I have the CCTV. 😂").
+    const around = before + text.slice(h.start, h.end + 60);
+    return JEST.test(h.shown) && LAUGH.test(around) && !HARM.test(around);
+  }
   if (h.category !== "insult") return false;
   const m = SELF_BEFORE.exec(before);
   return m !== null && (!/^what/i.test(m[0]) || SELF_AFTER.test(text.slice(h.end, h.end + 8)));
 }
+
+/** Threat idioms staff say in jest: "I will find you", "hunt you down", "you're dead", "dead meat", "watch your back", "your days are numbered". */
+const JEST = /find you|hunt you|dead|watch your|numbered/;
+/**
+ * A laugh or a wink (the faces 😀–😎 and 😛–😝, 🤣, "lol", "haha", "jk", "only joking", a kiss "x" ending a line): beside one of
+ * those idioms with no word of real harm ({@link HARM}), staff-room banter ("Whoever ate my yoghurt, I
+ * will find you 😂", "Touch my lunch and you're dead 😂"), not a threat.
+ */
+const LAUGH = /\uD83D[\uDE00-\uDE0E\uDE1B-\uDE1D]|\uD83E\uDD23|\b(?:lol|lmao|(?:ha){2,}|jk|only joking)\b|\bx$/im;
+/**
+ * Harm or menace beside the idiom, which no laugh makes a joke: "I will find you and hurt you lol",
+ * "and make you pay", "I'm not joking" (a threat of the lists beside it, "I know where you live 😂",
+ * "smash your face", counts on its own). An angry face (😡) is no laugh.
+ */
+const HARM = /\b(?:kill|hurt|stab|knife|beat|pay|not jok|mean it)/i;
 
 /**
  * Words before a slur or insult that deny it of a group, as counter-speech does: "Gay people are
