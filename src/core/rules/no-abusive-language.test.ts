@@ -14,7 +14,7 @@ import { makeDraft, runRule, runRuleTests } from "../../../test/rule-tester";
 import { interpolate } from "../engine/interpolate";
 import { normalizeTerm } from "../detect/lexicon";
 import { LOOKS_OF_THINGS } from "../../../test/fixtures/looks/things";
-import { JOKING_THREATS, REAL_THREATS } from "../../../test/fixtures/banter/banter";
+import { INSULTS_AT_OTHERS, JOKING_THREATS, REAL_THREATS, SELF_INSULTS, TREATED_LIKE } from "../../../test/fixtures/banter/banter";
 
 const FIXTURES = path.join(__dirname, "../../../test/fixtures/no-abusive-language");
 const readLines = (file: string): string[] =>
@@ -406,6 +406,25 @@ describe("an insult the writer says of themself", () => {
     ["I felt like an idiot. You are a moron though.", "moron"],
   ])("still reports an insult of someone else: %s", (text, word) => {
     expect(String(run(text)[0]?.evidence)).toContain(word);
+  });
+});
+
+describe("an insult said of the writer's own side, or of how the writer is treated (BANTER18)", () => {
+  const run = (text: string) => runRule(rule, { draft: makeDraft({ subject: "Note", body: text }) });
+
+  // "Parents must think we're idiots", "I felt like a complete idiot at the training", "Stupid me"
+  it.each(SELF_INSULTS)("is not reported: %s", (text) => {
+    expect(run(text)).toEqual([]);
+  });
+
+  // "Frankly I'm tired of being treated like an idiot by your staff": heat (the heated rule's), not abuse
+  it.each(TREATED_LIKE)("is not abuse: %s", (text) => {
+    expect(run(text)).toEqual([]);
+  });
+
+  // "You're idiots, the lot of you 😂", "We all think you're an idiot, Dave."
+  it.each(INSULTS_AT_OTHERS)("still reports an insult of someone else: %s", (text) => {
+    expect(run(text).map((f) => f.messageId)).toContain("abusive");
   });
 });
 

@@ -169,11 +169,13 @@ export function firstAbusiveHits(text: string, options: Readonly<AbusiveLanguage
 }
 
 /**
- * Words before an insult that make it the writer's of themself ("I felt like a complete idiot",
- * "I'm such a plonker", "made me look a right prat"), or "what a … I am" around it: not abuse
- * of anyone. "I'm not an idiot" still counts (said at someone).
+ * Words before an insult that make it the writer's of themself or of the writer's own side ("I felt
+ * like a complete idiot", "I'm such a plonker", "made me look a right prat", "Parents must think we're
+ * idiots", "we looked like idiots"), or of how the writer was treated ("treated like an idiot", "talks
+ * to us like idiots": heat, not abuse), or "what a … I am" around it: not abuse of anyone. "I'm not
+ * an idiot" still counts (said at someone).
  */
-const SELF_BEFORE = /\b(?:i(?:['’]?m| am| was| feel| felt| look| looked)(?: like)?|made me (?:look|feel)(?: like)?|(?:i['’]?ve|i have) been)(?: (?:such|a|an|total|complete|absolute|utter|right|proper|massive|silly|daft|bloody|old))* *$|\bwhat an? *$/i;
+const SELF_BEFORE = /\b(?:(?:i|we)(?:['’]?(?:m|re)| am| are| was| were| feel| felt| look| looked)(?: like)?|made (?:me|us) (?:look|feel)(?: like)?|(?:i|we)(?:['’]?ve| have) been|(?:treat|talk|speak|spok)\w*(?: to)?(?: me| us)? like)(?: (?:such|a|an|total|complete|absolute|utter|right|proper|massive|silly|daft|bloody|old))* *$|\bwhat an? *$/i;
 const SELF_AFTER = /^ *i(?: am|['’]m| was)\b/i;
 
 /**
