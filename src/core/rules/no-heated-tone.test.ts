@@ -8,6 +8,7 @@ import { modelText } from "../detect/features";
 import { CALM_RECORDS, CALM_SINGLE_QUOTED, HEATED_REPORTS, HEATED_SINGLE_QUOTED } from "../../../test/fixtures/reports/records";
 import { CALM_SELF, HEATED_AT_READER } from "../../../test/fixtures/self/self";
 import { LINE_CASES, piecesAcrossLines } from "../../../test/fixtures/lines/cases";
+import { HEATED_SCOLDING, KIND_SCOLDING } from "../../../test/fixtures/banter/banter";
 
 const body = (text: string) => makeDraft({ body: text });
 /** The phrases alone, without the detection model's judgement. */
@@ -1111,5 +1112,19 @@ describe("no-heated-tone: anger at oneself, owning up to a slip, is not heat aim
 
   it("needs the writer to own up or put it right: a grumble at oneself alone still counts", () => {
     expect(run("Ugh, I'm so stupid. Honestly I'm so annoyed and furious right now.").map((f) => f.messageId)).toContain("heated");
+  });
+});
+
+describe("no-heated-tone: mock scolding and a friendly \"you lot\" (BANTER18; default options, the model on)", () => {
+  const run = (text: string) => runRule(rule, { draft: makeDraft({ subject: "Note", body: text }) });
+
+  // "You lot are the best team I've ever worked with", "I'm not your mother but do take a brolly 🙂"
+  it.each(KIND_SCOLDING)("calm: %s", (text) => {
+    expect(run(text)).toEqual([]);
+  });
+
+  // "I'm not your mum. Clean up your own mess…", "You lot are useless."
+  it.each(HEATED_SCOLDING)("heated: %s", (text) => {
+    expect(run(text).map((f) => f.messageId)).toContain("heated");
   });
 });
