@@ -365,9 +365,12 @@ function scoreText(
   const hits: SignalHit[] = [];
   for (const compiled of signals) hits.push(...findSignals(prepared, compiled));
   const sameOffsets = prepared.length === text.length;
+  const reported = reportedSpeech(text);
   for (const hit of hits) {
     const weight = hit.group === "extra" ? EXTRA_WEIGHT : (GROUPS[hit.group]?.weight ?? 0);
     if (weight === 0 || seen.has(hit.pattern)) continue;
+    // Reported without quotation marks, after a report's verb ("Mum wrote that the key person is rude").
+    if (sameOffsets && REPORTED.test(text.slice(0, hit.start).slice(-60)) && reported(hit.start, hit.end)) continue;
     // Words in quotation marks are someone else's (a record of what a child or a caller said).
     if (sameOffsets && insideQuotes(text, hit.start, hit.end)) continue;
     seen.add(hit.pattern);
@@ -808,8 +811,8 @@ function ownWords(text: string, evidence: readonly string[]): string {
 /** Places of the model's evidence, and quotations, looked at for reported speech (a text full of them stops early). */
 const MAX_REPORTS_READ = 40;
 
-/** A report of someone's words without quotation marks ("called Sarah a", "said he was a", "the word"), not an order ("Don't call me…", "Tell me how to…"). */
-const REPORTED = /\b(?:call(?:ed|s|ing)|sa(?:id|ys)|t(?:old|ells)|word)\b/i;
+/** A report of someone's words without quotation marks ("called Sarah a", "said he was a", "the word", "e-mailed / texted / rang that the fees are"), not an order ("Don't call me…", "Tell me how to…"). */
+const REPORTED = /\b(?:call(?:ed|s|ing)|sa(?:id|ys|ying)|t(?:old|ells)|word|wrote|e-?mailed|rang|phoned|texted|messaged|quote)\b/i;
 
 /** Words that say nothing about tone on their own (see `saysSomething`). */
 const PLAIN_WORDS = new Set(

@@ -31,13 +31,13 @@ const AT_READER = /(?:^|[^\w'’])(?:you|youre|you're|you’re|your|yourself|ya|
 
 /**
  * Unquoted reports, read on the clause before the hit: "called him a", "called Child B a stupid",
- * "referred to her as a", "used the word", "the term", "told them to". Never "you": "called you a
+ * "e-mailed / texted / messaged / rang that the fees are", "referred to her as a", "used the word", "the term", "told them to". Never "you": "called you a
  * twat" stays the sender's.
  */
 const W = "\\s+(?!you\\b|your\\b)[\\w'’-]+";
 const A = "\\s+(?:an?\\s+)?(?:[\\w-]+\\s+)?";
 const UNQUOTED = new RegExp(
-  `(?:\\bcall(?:s|ed|ing)?${W}(?:${W})?${A}|\\b(?:refer\\w*\\s+to|describ\\w*)(?:${W}){1,3}\\s+as${A}|\\b(?:sa(?:id|ys)|writ\\w*)(?:\\s+that)?${W}(?:${W})?\\s+(?:is|was|are|were)${A}|\\b(?:the|a|an|this|that)\\s+(?:[\\w-]+\\s+)?(?:word|term|phrase|slur|insult)s?\\s*(?:(?:such\\s+as|like|including)\\s+)?[:-]?\\s*|\\bt(?:old|ell\\w*)${W}(?:${W})?\\s+to\\s+)$`,
+  `(?:\\bcall(?:s|ed|ing)?${W}(?:${W})?${A}|\\b(?:refer\\w*\\s+to|describ\\w*)(?:${W}){1,3}\\s+as${A}|\\b(?:sa(?:id|ys|ying)|writ\\w*|wrote|e-?mailed|texted|messaged|phoned|rang)(?:\\s+that)?${W}(?:${W})?\\s+(?:is|was|are|were)${A}|\\b(?:the|a|an|this|that)\\s+(?:[\\w-]+\\s+)?(?:word|term|phrase|slur|insult)s?\\s*(?:(?:such\\s+as|like|including)\\s+)?[:-]?\\s*|\\bt(?:old|ell\\w*)${W}(?:${W})?\\s+to\\s+)$`,
   "i",
 );
 
