@@ -348,6 +348,7 @@ type Tally = { points: number; signs: string[]; evidence: string[]; families?: s
  * @param signals - compiled phrases (built-in and extra), one expression per part
  * @param acronyms - words in capitals that are not shouting
  * @param seen - patterns already counted in another field (updated)
+ * @param own - the text with reported quotations blanked (see `unreported`)
  * @returns the points and signs found
  */
 function scoreText(
@@ -357,6 +358,7 @@ function scoreText(
   signals: readonly (CompiledSignals | undefined)[],
   acronyms: ReadonlySet<string>,
   seen: Set<string>,
+  own = text,
 ): Tally {
   const families: string[] = [];
   const tally: Tally = { points: 0, signs: [], evidence: [], families };
@@ -371,8 +373,9 @@ function scoreText(
     if (weight === 0 || seen.has(hit.pattern)) continue;
     // Reported without quotation marks, after a report's verb ("Mum wrote that the key person is rude").
     if (sameOffsets && REPORTED.test(text.slice(0, hit.start).slice(-60)) && reported(hit.start, hit.end)) continue;
-    // Words in quotation marks are someone else's (a record of what a child or a caller said).
-    if (sameOffsets && insideQuotes(text, hit.start, hit.end)) continue;
+    // Words in quotation marks are someone else's (a record of what a child or a caller said), and
+    // so is a phrase that ends inside a reported quotation (Dad said that is "not good enough").
+    if (sameOffsets && (insideQuotes(text, hit.start, hit.end) || own[hit.end - 1] !== text[hit.end - 1])) continue;
     seen.add(hit.pattern);
     tally.points += weight;
     families.push(hit.group);
@@ -803,8 +806,20 @@ function modelTally(subject: string, authored: string, options: Readonly<NoHeate
 function ownWords(text: string, evidence: readonly string[]): string {
   const reported = reportedSpeech(text);
   let read = 0;
-  let out = blankWhere(text, evidence.map((e) => e.toLowerCase()), (start, end) => read++ < MAX_REPORTS_READ && (insideQuotes(text, start, end) || REPORTED.test(text.slice(0, start).slice(-60))) && reported(start, end));
-  if (out !== text) for (const q of quotations(text, 0, text.length).slice(0, MAX_REPORTS_READ)) if (reported(q.start + 1, q.end - 1)) out = out.slice(0, q.start) + " ".repeat(q.end - q.start) + out.slice(q.end);
+  const out = blankWhere(text, evidence.map((e) => e.toLowerCase()), (start, end) => read++ < MAX_REPORTS_READ && (insideQuotes(text, start, end) || REPORTED.test(text.slice(0, start).slice(-60))) && reported(start, end));
+  return out === text ? out : unreported(text, reported, out);
+}
+
+/**
+ * The text with every reported quotation blanked (same length; see detect/abuse/reported.ts):
+ * someone else's words, written down, whose signs are not the sender's (`check`).
+ * @param text - the text
+ * @param reported - its reader of reported speech
+ * @param out - the text to blank them in (the text, or it with pieces blanked already)
+ * @returns the text without them, the same string when there are none
+ */
+function unreported(text: string, reported = reportedSpeech(text), out = text): string {
+  for (const q of quotations(text, 0, text.length).slice(0, MAX_REPORTS_READ)) if (reported(q.start + 1, q.end - 1)) out = out.slice(0, q.start + 1) + " ".repeat(q.end - q.start - 2) + out.slice(q.end - 1);
   return out;
 }
 
@@ -920,7 +935,10 @@ export default defineRule<NoHeatedToneOptions>({
     // Anger at oneself ("I'm furious with myself", "Ugh, I'm so stupid, I sent the wrong one")
     // with no "you" blamed offends no one: not the heat the policy is about.
     if (SELF.test(authored) && OWNING_UP.test(authored) && !/\byou/i.test(authored)) return;
-    const body = scoreText(authored, false, options, signals, acronyms, seen);
+    // Signs that end inside a reported quotation (an incident record: Dad said "this is the third
+    // time" and that is "not good enough") are someone else's words, not the sender's heat.
+    const own = unreported(authored);
+    const body = scoreText(authored, false, options, signals, acronyms, seen, own);
     // The model reads only the first MAX_MODEL_CHARS of its text (`sampleText`), so it is given no
     // more than that (the same judgement; a 4 MB body is not joined to the subject and copied for
     // nothing). Up to that length it is the same text as the chain rule's when nothing is quoted,
@@ -963,8 +981,8 @@ export default defineRule<NoHeatedToneOptions>({
     // 63.0 → 64.9, thread 88.3 → 90.3), no calm row of any source more on train or dev.
     const whole = (model.whole ?? 0) >= options.modelAssist;
     const patience = bonus > 0 || APOLOGY.test(authored) ? null : model.points >= MODEL_STRONG_POINTS
-        ? (PERSISTENCE.exec(authored) ?? NEVER.exec(authored) ?? HABIT.exec(authored) ?? (whole ? SOMEONE.exec(authored) ?? QUOTED_DENIED.exec(authored) ?? blameQuoted(authored) : null))
-        : model.points > 0 && whole ? PERSISTENCE.exec(authored) ?? QUOTED_DENIED.exec(authored) : null;
+        ? (PERSISTENCE.exec(own) ?? NEVER.exec(own) ?? HABIT.exec(own) ?? (whole ? SOMEONE.exec(own) ?? QUOTED_DENIED.exec(authored) ?? blameQuoted(authored) : null))
+        : model.points > 0 && whole ? PERSISTENCE.exec(own) ?? QUOTED_DENIED.exec(authored) : null;
     if (patience !== null) {
       bonus = FAMILY_POINTS;
       model.points = Math.max(model.points, MODEL_STRONG_POINTS);
