@@ -322,8 +322,10 @@ function blameQuoted(text: string): RegExpExecArray | null {
 const APOLOGY = /\b(?:(?:i'm|i am|we're|we are|so|really|very|truly) sorry(?!(?! for| about| if I)[^.!?\n]{0,40}?,? but)|apologi[sz]e|apologies|my fault|our (?:fault|failure|mistake|error))\b/i;
 /** The writer cross with themselves over a slip of their own ("with myself", "I forgot", "I'm such an idiot"). */
 const SELF = /\b(?:with myself|I (?:completely )?(?:forgot|missed)|I(?:['’]m| am) (?:so |such |an? )*(?:stupid|idiot))\b/i;
-/** Saying sorry, putting it right ("I'll", "I've", "attached") or asking a colleague for help, beside `SELF`: a mail about a slip, not a rant. */
-const OWNING_UP = /\b(?:sorry|attach|I['’](?:ll|ve)|someone)/i;
+/** Saying sorry, putting it right ("I'll", "I've", "attached") or asking a colleague for help ("someone", "could you"), beside `SELF`: a mail about a slip, not a rant. */
+const OWNING_UP = /\b(?:sorry|attach|I['’](?:ll|ve)|someone|(?:could|can|would) you)/i;
+/** A "you" of courtesy, not of blame, beside `SELF` ("Thank you for covering!", "Could you delete the first one?", "See you at 9", "if you need me"). */
+const POLITE_YOU = /\b(?:thank|could|would|can|see) you\b|\bif you need/gi;
 /** Points the model adds when it is fairly sure, but not sure enough to report alone. */
 const MODEL_ASSIST_POINTS = 1;
 /** Points the model adds when it is surer still (`modelStrong`). */
@@ -933,8 +935,8 @@ export default defineRule<NoHeatedToneOptions>({
     const subject = SUBJECT_PREFIX.test(snapshot.subject) ? { points: 0, signs: [], evidence: [], families: [] } : scoreText(snapshot.subject, true, options, signals, acronyms, seen);
     const authored = toneWindow(snapshot.body.authored);
     // Anger at oneself ("I'm furious with myself", "Ugh, I'm so stupid, I sent the wrong one")
-    // with no "you" blamed offends no one: not the heat the policy is about.
-    if (SELF.test(authored) && OWNING_UP.test(authored) && !/\byou/i.test(authored)) return;
+    // with no "you" blamed (a polite one aside) offends no one: not the heat the policy is about.
+    if (SELF.test(authored) && OWNING_UP.test(authored) && !/\byou/i.test(authored.replace(POLITE_YOU, ""))) return;
     // Signs that end inside a reported quotation (an incident record: Dad said "this is the third
     // time" and that is "not good enough") are someone else's words, not the sender's heat.
     const own = unreported(authored);
