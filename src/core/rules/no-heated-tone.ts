@@ -320,8 +320,8 @@ function blameQuoted(text: string): RegExpExecArray | null {
 
 /** An apology: the sender owning a failure, not complaining about one ("I'm sorry, but…", "I'm sorry you feel that way, but…" are no apology). */
 const APOLOGY = /\b(?:(?:i'm|i am|we're|we are|so|really|very|truly) sorry(?!(?! for| about| if I)[^.!?\n]{0,40}?,? but)|apologi[sz]e|apologies|my fault|our (?:fault|failure|mistake|error))\b/i;
-/** The writer cross with themselves over a slip of their own ("with myself", "I forgot", "I'm such an idiot"). */
-const SELF = /\b(?:with myself|I (?:completely )?(?:forgot|missed)|I(?:['’]m| am) (?:so |such |an? )*(?:stupid|idiot))\b/i;
+/** The writer cross with themselves over a slip of their own ("with myself", "I forgot", "I'm such an idiot", "I hate it when I forget / leave…"; not "I hate it when I have to…", a grumble at others). */
+const SELF = /\b(?:with myself|I hate it when I (?:forget|lose|leave|miss|spill|drop|lock)|I (?:completely )?(?:forgot|missed)|I(?:['’]m| am) (?:so |such |an? )*(?:stupid|idiot))\b/i;
 /** Saying sorry, putting it right ("I'll", "I've", "attached") or asking a colleague for help ("someone", "could you"), beside `SELF`: a mail about a slip, not a rant. */
 const OWNING_UP = /\b(?:sorry|attach|I['’](?:ll|ve)|someone|(?:could|can|would) you)/i;
 /** A "you" of courtesy, not of blame, beside `SELF` ("Thank you for covering!", "Could you delete the first one?", "See you at 9", "if you need me"). */
