@@ -50,6 +50,7 @@ describe("reported speech: the sender's own words stay the sender's", () => {
     ["You're a 'professional', my arse.", "arse"],
     ["He said it was \"fine\". She IS a stupid cow.", "stupid cow"],
     ["Our so-called \"manager\" is a useless cow.", "useless cow"],
+    ["Our so-called 'manager' is a useless cow.", "useless cow"],
     ["Don't 'darling' me, you stupid cow.", "stupid cow"],
     // Quoted, but nothing reports anyone's words.
     ["What a \"fucking\" joke this rota is.", "fucking"],

@@ -30,14 +30,14 @@ const REPORTING =
 const AT_READER = /(?:^|[^\w'’])(?:you|youre|you're|you’re|your|yourself|ya|u|ur)(?![\w'’])(?:\W+\w+){0,3}\W*$/i;
 
 /**
- * Unquoted reports, read on the clause before the hit: "called him a", "called Child B a stupid",
+ * Unquoted reports, read on the clause before the hit: "called him a" (not "so-called": the sender's own sneer), "called Child B a stupid",
  * "e-mailed / texted / messaged / rang that the fees are", "referred to her as a", "used the word", "the term", "told them to". Never "you": "called you a
  * twat" stays the sender's.
  */
 const W = "\\s+(?!you\\b|your\\b)[\\w'’-]+";
 const A = "\\s+(?:an?\\s+)?(?:[\\w-]+\\s+)?";
 const UNQUOTED = new RegExp(
-  `(?:\\bcall(?:s|ed|ing)?${W}(?:${W})?${A}|\\b(?:refer\\w*\\s+to|describ\\w*)(?:${W}){1,3}\\s+as${A}|\\b(?:sa(?:id|ys|ying)|writ\\w*|wrote|e-?mailed|texted|messaged|phoned|rang)(?:\\s+that)?${W}(?:${W})?\\s+(?:is|was|are|were)${A}|\\b(?:the|a|an|this|that)\\s+(?:[\\w-]+\\s+)?(?:word|term|phrase|slur|insult)s?\\s*(?:(?:such\\s+as|like|including)\\s+)?[:-]?\\s*|\\bt(?:old|ell\\w*)${W}(?:${W})?\\s+to\\s+)$`,
+  `(?:(?:^|[^\\w-])call(?:s|ed|ing)?${W}(?:${W})?${A}|\\b(?:refer\\w*\\s+to|describ\\w*)(?:${W}){1,3}\\s+as${A}|\\b(?:sa(?:id|ys|ying)|writ\\w*|wrote|e-?mailed|texted|messaged|phoned|rang)(?:\\s+that)?${W}(?:${W})?\\s+(?:is|was|are|were)${A}|\\b(?:the|a|an|this|that)\\s+(?:[\\w-]+\\s+)?(?:word|term|phrase|slur|insult)s?\\s*(?:(?:such\\s+as|like|including)\\s+)?[:-]?\\s*|\\bt(?:old|ell\\w*)${W}(?:${W})?\\s+to\\s+)$`,
   "i",
 );
 
