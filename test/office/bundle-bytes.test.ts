@@ -5,7 +5,8 @@
  * and no rule's category (webpack/strip-rule-docs-loader.js: the handler never reads it); and
  * no words of policy errors (the handler checks a policy with normalizePolicyUnworded), nor of
  * the errors the core and the published policy throw (webpack/strip-error-texts-loader.js: the
- * handler never reads them).
+ * handler never reads them); and the bundle's own long property names renamed (terser's
+ * mangle.properties on the list RENAMED_PROPERTIES).
  */
 import { rules } from "../../src/core/rules";
 import { useBuiltLaunchEvent } from "./bundle-harness";
@@ -32,6 +33,15 @@ describe("dist/launchevent.js", () => {
       expect(built.code()).not.toMatch(new RegExp(`title:${JSON.stringify(meta.title).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")},category:`));
     }
     expect(built.code()).not.toMatch(/category:"(?:recipients|content|compliance|tone|privacy|attachments)"/);
+  });
+
+  it("has the properties webpack/launchevent.config.js lists in RENAMED_PROPERTIES renamed by terser, and keeps the names the policy and Office use", () => {
+    // Rule meta, JSON Schema keywords, reports, the detection's records: renamed everywhere.
+    for (const name of ["defaultSeverity", "optionsSchema", "additionalProperties", "messageId", "skeleton", "probability"]) {
+      expect(built.code()).not.toMatch(new RegExp(`\\b${name}\\b`));
+    }
+    // The published policy's keys, a rule's options, Office's names, the getters: as written.
+    for (const name of [".internalDomains", ".modelThreshold", "allowEvent:", ".getAsync", "get evidence"]) expect(built.code()).toContain(name);
   });
 
   it("carries no words of findings' evidence written as text (strip-rule-docs-loader: the handler never shows evidence)", () => {
