@@ -10,7 +10,7 @@ import { buildSync } from "esbuild";
 function runtimeWithPrelude(): vm.Context {
   const context = vm.createContext({});
   vm.runInContext(
-    "delete Object.entries; delete Object.getOwnPropertyDescriptors; delete Array.prototype.flatMap; delete String.prototype.trimStart; delete String.prototype.trimEnd;",
+    "delete Object.entries; delete Array.prototype.flatMap; delete String.prototype.trimStart; delete String.prototype.trimEnd;",
     context,
   );
   const prelude = buildSync({ entryPoints: [path.join(__dirname, "es2016-prelude.ts")], bundle: true, write: false, format: "iife", target: "es2016" });
@@ -24,7 +24,7 @@ describe("ES2016 prelude", () => {
   const throwsTypeError = (code: string): boolean => run(`(() => { try { ${code}; return false; } catch (e) { return e instanceof TypeError; } })()`) as boolean;
 
   it("fills in the missing methods, not enumerable", () => {
-    for (const [owner, name] of [["Object", "entries"], ["Object", "getOwnPropertyDescriptors"], ["Array.prototype", "flatMap"], ["String.prototype", "trimStart"], ["String.prototype", "trimEnd"]]) {
+    for (const [owner, name] of [["Object", "entries"], ["Array.prototype", "flatMap"], ["String.prototype", "trimStart"], ["String.prototype", "trimEnd"]]) {
       expect(run(`typeof ${owner}.${name}`)).toBe("function");
       expect(run(`Object.keys(${owner}).includes(${JSON.stringify(name)})`)).toBe(false);
     }
@@ -33,7 +33,6 @@ describe("ES2016 prelude", () => {
   it("gives the specification's results", () => {
     expect(JSON.parse(run('JSON.stringify(Object.entries({ a: 1, b: "x" }))') as string)).toEqual([["a", 1], ["b", "x"]]);
     expect(JSON.parse(run('JSON.stringify(Object.entries("ab"))') as string)).toEqual([["0", "a"], ["1", "b"]]);
-    expect(run("Object.getOwnPropertyDescriptors({ a: 1 }).a.value")).toBe(1);
     expect(JSON.parse(run("JSON.stringify([1, [2, 3], [[4]]].flatMap((x) => x))") as string)).toEqual([1, 2, 3, [4]]);
     expect(run('" \\t a b \\n".trimStart()')).toBe("a b \n");
     expect(run('" \\t a b \\n".trimEnd()')).toBe(" \t a b");
@@ -43,7 +42,6 @@ describe("ES2016 prelude", () => {
   it("throws a TypeError where the specification does", () => {
     expect(throwsTypeError("Object.entries(null)")).toBe(true);
     expect(throwsTypeError("Object.entries(undefined)")).toBe(true);
-    expect(throwsTypeError("Object.getOwnPropertyDescriptors(null)")).toBe(true);
     expect(throwsTypeError("[1].flatMap(3)")).toBe(true);
     expect(throwsTypeError("String.prototype.trimStart.call(null)")).toBe(true);
     expect(throwsTypeError("String.prototype.trimEnd.call(undefined)")).toBe(true);

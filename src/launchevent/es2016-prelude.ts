@@ -1,9 +1,10 @@
 /**
  * ES2017+ built-ins the on-send bundle calls, for runtimes that lack them. Classic Outlook on
  * Windows ran the handler in Chakra, limited to ES2016, before Version 2403: there
- * `Object.entries` and `Object.getOwnPropertyDescriptors` (ES2017), `Array.prototype.flatMap`
- * and `String.prototype.trimStart`/`trimEnd` (ES2019) are missing, and a call at module level
- * makes the add-in "unavailable" at every Send.
+ * `Object.entries` (ES2017), `Array.prototype.flatMap` and `String.prototype.trimStart`/`trimEnd`
+ * (ES2019) are missing, and a call at module level makes the add-in "unavailable" at every Send.
+ * (`Object.getOwnPropertyDescriptors`, which esbuild's object-spread helper needs, is not called:
+ * webpack/one-spread-helper.js leaves that helper out.)
  *
  * Exactly the methods the built launchevent.js calls are filled in, each only when missing,
  * as a non-enumerable method that follows the specification for ordinary use. Their
@@ -38,17 +39,6 @@ define(Object, "entries", function entries(o: object): [string, unknown][] {
   const object = Object(coercible(o)) as Record<string, unknown>;
   const out: [string, unknown][] = [];
   for (const key of Object.keys(object)) out.push([key, object[key]]);
-  return out;
-});
-
-// esbuild's helper for object spread (`{ ...a, b }` lowered to ES2016) calls it.
-define(Object, "getOwnPropertyDescriptors", function getOwnPropertyDescriptors(o: object): PropertyDescriptorMap {
-  const object = Object(coercible(o)) as object;
-  const out: PropertyDescriptorMap = {};
-  for (const key of Reflect.ownKeys(object)) {
-    const descriptor = Object.getOwnPropertyDescriptor(object, key);
-    if (descriptor !== undefined) out[key as string] = descriptor;
-  }
   return out;
 });
 

@@ -133,13 +133,16 @@ describe("dist/launchevent.js", () => {
 
   it("runs the ES2016 prelude after parsing the hoisted data but before any other code, the minifier's helpers included", () => {
     const code = built.code();
-    const prelude = code.indexOf('"getOwnPropertyDescriptors"');
+    // The prelude's first polyfill: define(Object, "entries", …).
+    const prelude = code.search(/\(Object,"entries",/);
     expect(prelude).toBeGreaterThan(0);
     // Before it: webpack's IIFE, the dense texts' read (var[$jc0,…,$j0]=$jd();), the data
     // (var $j1=JSON.parse(…),…;) and the reviver's declaration only.
     const before = code.slice(0, prelude);
     expect(before).toMatch(/^\(\(\)=>\{var\[\$jc?\d+(?:,\$jc?\d+)*\]=\$jd\(\);var \$j\d+=JSON\.parse\(/);
-    expect(before.replace(/'(?:[^'\\]|\\.)*'/g, "''")).not.toMatch(/Object\.defineProperties|Object\.getOwnPropertyDescriptors|"use strict"/);
+    expect(before.replace(/'(?:[^'\\]|\\.)*'/g, "''")).not.toMatch(/Object\.defineProperties|Object\.getOwnPropertyDescriptors|Object\.getOwnPropertySymbols|"use strict"/);
+    // The minifier's object-spread helper comes after it.
+    expect(code.indexOf("Object.getOwnPropertySymbols")).toBeGreaterThan(prelude);
   });
 
   it("keeps the Unicode range tables and the model's weights in the function declared last, read first (compact-json's tailDenseData)", () => {
