@@ -45,19 +45,22 @@ const TERSER_OPTIONS = { ecma: 2016, compress: { passes: 2, hoist_funs: true, lh
 /**
  * Properties terser renames in launchevent.js (`mangle.properties`, to one or two letters, the
  * same name at every read and write): long names the code repeats often, of objects that the
- * bundle's own code makes and reads and nothing else sees. About 580 B by every gzip measure
+ * bundle's own code makes and reads and nothing else sees. About 710 B by every gzip measure
  * (natural order), no change in behaviour. A name belongs here only when
  * - it is never spelt in a string: JSON data, `"name" in x`, `x["name"]`, a message's
  *   `{{name}}` (RenamedPropertiesGuardPlugin fails the build when a listed name is left anywhere
  *   in the minified file);
  * - no object from outside the bundle's code has it, and nothing outside reads it: not Office's
- *   objects (src/office, src/launchevent use none of these), not the policy's keys or a rule's
- *   options (the published policy arrives as JSON), not a stored or sent record;
+ *   objects (no Outlook name in @types/office-js), not the policy's keys or a rule's options
+ *   (the published policy arrives as JSON), not a stored or sent record (the event queue's
+ *   events, the policy cache, the saved reason, the dialog's context data);
  * - it is not a key of a table looked up by a word of the message (segment.ts's HEADER_KEYS);
  * - it is not a getter (bundle.test.ts lists `evidence`, `telling` by name).
  * They are: rule meta and JSON Schema keywords (engine/json-schema.ts), a rule report's
- * messageId, findings' clause and the CLAUSES keys reached by name, and the detection's own
- * records (segment, normalize, lexicon, model, public-suffix, lookalike domains, disclaimer).
+ * messageId, findings' clause and the CLAUSES keys reached by name, the detection's own
+ * records (segment, normalize, lexicon, model, public-suffix, lookalike domains, disclaimer),
+ * and the handler's own options and results (src/launchevent, src/office: what it passes
+ * between its parts, never to Office or the server).
  * The task pane, admin, CLI and server builds keep every name.
  */
 const RENAMED_PROPERTIES = [
@@ -72,6 +75,10 @@ const RENAMED_PROPERTIES = [
   "vocabulary", "entryCount", "charTrie", "wordRoot", "minShown", "maskable",
   "probability", "sentenceWords", "firstOf", "allSlots", "allStarts", "windowsOf", "slotOf", "biases", "prefixed",
   "registrable", "registrableKey", "exceptions", "wildcards", "imitated", "versions", "rarest",
+  "shown", "blank", "whole", "jumps", "quoted", "fix", "disclaimerText",
+  // The handler's own options and results (never given to Office, never stored or sent).
+  "meta", "takeAction", "markdown", "mailbox1_14", "mailbox1_15", "policySource", "onCompleted", "fellBack", "degraded",
+  "bodyTypeKnown", "inserted", "timeoutMs", "storageTimeoutMs", "maxInFlight", "maxInFlightSeen", "stoppedBy", "remaining", "dropped",
 ];
 
 /**
