@@ -84,6 +84,17 @@ const DISOWNED = data.disowned;
  * notice sign of the data (a key of its own would cost the data its searched place in the bundle).
  */
 const ANSWER = data.notice[data.notice.length - 1] as string;
+/**
+ * A call to pass it on to all or every one of an audience ("forward to all staff", "tell all the
+ * parents", "warn everyone", "share to every group"). Hearsay (group `heard`: "apparently", "just in
+ * case", "it's on the news", "police are aware", "recalled because it", "not sure if this is true")
+ * counts a point only in mail that makes one (in any of its texts): a scare passed on to staff or
+ * parents asks to be spread, while hearsay elsewhere is a remark ("nobody, apparently", "wellies
+ * just in case"), and a real recall or alert that asks to be passed on names its source and carries
+ * none. On the train and dev rows it changes no finding's presence (fwd-clean: "apparently" with
+ * "FW: FW:" alone would have been reported); PROBE18's scares and status chains 25 -> 33 of 33.
+ */
+const CALL = /\b(?:pass|forward|send|share|tell|warn|let)\b(?: \S+){0,3} (?:all|every)/;
 /** An afternoon or evening time or a dated weekday ("6pm", "Sunday 17th"): one more notice sign. */
 const WHEN = /\d ?pm\b|day \d/;
 const EXTRA_WEIGHT = 3;
@@ -271,11 +282,14 @@ export default defineRule<NoChainMailOptions>({
     const tally: Tally = { chain: { points: 0, evidence: [] }, hoax: { points: 0, evidence: [] }, joke: { points: 0, evidence: [] } };
     const seen = new Set<string>();
     const byField: Record<Field, number> = { subject: 0, body: 0 };
-    for (const [field, original, text] of textsOf(snapshot)) {
+    // Whether the mail makes a call to pass it on (`CALL`): looked for once, at its first hearsay.
+    let calls: boolean | undefined;
+    const texts = textsOf(snapshot);
+    for (const [field, original, text] of texts) {
       for (const hit of findSignals(text, signals)) {
         const group = GROUPS[hit.group];
         const weight = group ? group.weight : EXTRA_WEIGHT;
-        if (weight === 0 || seen.has(hit.pattern)) continue;
+        if (weight === 0 || seen.has(hit.pattern) || (hit.group === "heard" && !(calls ??= texts.some(([, , t]) => CALL.test(t))))) continue;
         seen.add(hit.pattern);
         const t = tally[group ? group.kind : "chain"];
         t.points += hit.group === "forwardDemand" && noticeSet().has(ANSWER) ? 1 : weight;
