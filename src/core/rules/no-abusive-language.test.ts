@@ -15,6 +15,7 @@ import { interpolate } from "../engine/interpolate";
 import { normalizeTerm } from "../detect/lexicon";
 import { LOOKS_OF_THINGS } from "../../../test/fixtures/looks/things";
 import { INSULTS_AT_OTHERS, JOKING_THREATS, REAL_THREATS, SELF_INSULTS, TREATED_LIKE } from "../../../test/fixtures/banter/banter";
+import { CALM_HARM_WORDS, HARM_THREATS } from "../../../test/fixtures/harm/harm";
 
 const FIXTURES = path.join(__dirname, "../../../test/fixtures/no-abusive-language");
 const readLines = (file: string): string[] =>
@@ -444,6 +445,20 @@ describe("a threat idiom said in jest: a laugh beside it and no word of harm (BA
   it("reads only the words near the threat for the laugh, and only the idioms said in jest", () => {
     expect(run("I will find you. I know your car. Honestly, there is nothing else to say to you now. See you at 5 lol").map((f) => f.messageId)).toEqual(["threat"]);
     expect(run("I will break your legs 😂").map((f) => f.messageId)).toEqual(["threat"]);
+  });
+});
+
+describe("harm wished on someone in plain words (INSULT19)", () => {
+  const run = (text: string) => runRule(rule, { draft: makeDraft({ subject: "Re: today", body: text }) });
+
+  // "Your dog barks once more and I'll slit its throat and yours.", "Hope someone throws acid in her smug face"
+  it.each(HARM_THREATS)("is reported: %s", (text) => {
+    expect(run(text).length).toBeGreaterThan(0);
+  });
+
+  // "Dad said he would break the manager's legs", "he broke his leg", "never mix bleach", "slit the bag"
+  it.each(CALM_HARM_WORDS)("is not reported: %s", (text) => {
+    expect(run(text)).toEqual([]);
   });
 });
 

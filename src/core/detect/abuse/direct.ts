@@ -107,18 +107,20 @@ export const DIRECT: readonly (readonly [string, string, string])[] = [
     `\\b${HATED}(?: are|.re)(?: all| just| so| such| nothing but| absolute\\w*| the| no better than)* (?:${HOSTILE})(?=\\s*(?:[^\\w\\s']|$|(?:and|people)\\b))|\\b${HATED} (?:(?:don.?t|do not) deserve (?:to )?|should(?:n.?t| not) )(?:live|exist|rights)|\\b${HATED} (?:should(?: all)? be (?:locked up|caged|deported)|have no (?:right to (?:live|exist|be alive)|place in))|\\b(?:hatred|contempt|disdain|scorn|loathing) i (?:feel|have) for ${HATED}|\\bno \\w+(?: person)? deserves to (?:live|exist)(?=\\s*(?:[.!]|$))`,
   ],
   // Threats: "I'm going to stab him", "we'll torture these people", "death to all capitalists"; a protected group as the
-  // object of killing: "murder every Muslim", "drown those kinds of refugees" (not "hang the women's coats").
+  // object of killing: "murder every Muslim", "drown those kinds of refugees" (not "hang the women's coats"); harm someone
+  // needs or wants: "ref needs his legs broken", "your manager wants strangling", "they need a slap" (not "a slap of
+  // paint"); "hope someone throws acid in her face"; "slit its throat".
   [
     "threat",
-    `${HARM}|death|gas|get rid|drown|throat|neck|better off`,
-    `\\b(?:i|we)(?:.(?:m|ll|re|d))?${SOME} (?:${HARM}) ${TARGET}|\\bdeath to (?:${TARGET}|all \\w+)|\\b(?:kill|murder|shoot|stab|torture|slaughter|drown|hang|gas|exterminate|eradicate|execute|get rid of) (?:all )?(?:of )?${THEM}\\b(?!['’])|\\b(?:cut|slit|snap) (?:(?:your|his|her|${THEM}.s) (?:throat|neck)s?|the (?:throats|necks) of (?:all )?${THEM})\\b|\\bbetter off if ${THEM} (?:were|was) (?:dead|gone|${HARM})`,
+    `${HARM}|death|gas|get rid|drown|throat|neck|better off|broken|slap|acid`,
+    `\\b(?:i|we)(?:.(?:m|ll|re|d))?${SOME} (?:${HARM}) ${TARGET}|\\b(?:need|want)s? (?:\\w+ legs broken|strangling|a slap(?! of))|\\bthrows? acid|\\bdeath to (?:${TARGET}|all \\w+)|\\b(?:kill|murder|shoot|stab|torture|slaughter|drown|hang|gas|exterminate|eradicate|execute|get rid of) (?:all )?(?:of )?${THEM}\\b(?!['’])|\\b(?:cut|slit|snap|wring) (?:(?:your|ur|its|his|her|${THEM}.s) (?:throat|neck)s?|the (?:throats|necks) of (?:all )?${THEM})\\b|\\bbetter off if ${THEM} (?:were|was) (?:dead|gone|${HARM})`,
   ],
   // Wishing someone dead or harmed: "she should be killed", "you deserve to die", "somebody should stab him";
   // veiled threats: "ur getting jumped", "you won't see me coming", "hope your dog gets run over" (not "you're getting
-  // soaked", "hope your dog gets better").
+  // soaked", "hope your dog gets better"); "burn the church down with them in it".
   [
     "threat",
     `die|dead|hang|hung|burn|rot|suffer|${HARM}|${WISHED_HARM}|jumped|slapped|battered|punched|coming|hope (?:your|ur|his|her) `,
-    `\\b(?:${SUBJECT}|${WISHED}) (?:should|must|need to|ought to|deserves? to)(?: all| just)* (?:(?:die|hang|burn|rot|suffer)(?=\\s*(?:[.,!?;]|$|for\\b|in hell))|(?:be|get) (?:${HARM}|${WISHED_HARM}|hang|hung|burn|dead))|\\b(?:some(?:one|body)|we) (?:should|ought to|must)(?: just)? (?:${HARM}|hang|drown) ${TARGET}|\\b(?:i wish|i hope) (?:${SUBJECT}|${WISHED}) (?:(?:would |will )?(?:be|gets?|got)|were|was) (?:${HARM}|${WISHED_HARM}|dead)\\b(?! of)|\\b(?:you|u|ur|you.?re) (?:gonna |going to |wanna |want to )?get(?:ting)? (?:jumped|slapped|battered|stabbed|punched)\\b|\\b(?:won.?t|never) see (?:me|us) coming|\\bhope (?:your|ur|his|her) (?:kids?|family|mum|dad|dog|cat|house|car) (?:gets? (?:run over|hurt|killed|cancer|taken off)|dies?|burns? down)`,
+    `\\b(?:${SUBJECT}|${WISHED}) (?:should|must|need to|ought to|deserves? to)(?: all| just)* (?:(?:die|hang|burn|rot|suffer)(?=\\s*(?:[.,!?;]|$|for\\b|in hell))|(?:be|get) (?:${HARM}|${WISHED_HARM}|hang|hung|burn|dead))|\\b(?:some(?:one|body)|we) (?:should|ought to|must)(?: just)? (?:${HARM}|hang|drown) ${TARGET}|\\b(?:i wish|i hope) (?:${SUBJECT}|${WISHED}) (?:(?:would |will )?(?:be|gets?|got)|were|was) (?:${HARM}|${WISHED_HARM}|dead)\\b(?! of)|\\b(?:you|u|ur|you.?re) (?:gonna |going to |wanna |want to )?get(?:ting)? (?:jumped|slapped|battered|stabbed|punched)\\b|\\b(?:won.?t|never) see (?:me|us) coming|\\bhope (?:your|ur|his|her) (?:kids?|family|mum|dad|dog|cat|house|car) (?:gets? (?:run over|hurt|killed|cancer|taken off)|dies?|burns? down)|\\bburn[\\w ]{0,30} with (?:you|them|him|her) in it`,
   ],
 ];

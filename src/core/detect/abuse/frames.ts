@@ -162,8 +162,8 @@ const INSULT_NOUN = "dropkick|wasteman|drongo|crackhead|nobody|walking (?:aborti
  * Abuse in ordinary words that no list holds as written, one expression per class, read ignoring
  * case: a group called vermin or animals or not to be allowed, or called thieving or smelly;
  * "go back to your own country" (wishing a person or group killed is in `direct.ts`); telling someone to jump off a
- * bridge; "get raped" said to someone; an insulting noun aimed at a person ("you're a walking
- * disaster", "she's a degenerate"). Each needs the aimed or group words, so the same nouns about
+ * bridge or drink bleach ("…warnings on bleach. Drink some."); "get raped" said to someone; an insulting noun
+ * aimed at a person ("you're a walking disaster", "she's a degenerate"). Each needs the aimed or group words, so the same nouns about
  * pests, photographs, divers and spreadsheets stay clean (frames.test.ts).
  *
  * Each class is [category, key words, expression]: the expression is
@@ -174,7 +174,7 @@ const CLASSES: readonly (readonly [string, string, string])[] = [
   ["racist", `${VERMIN}|allowed`, `\\b${GROUP}(?:(?:,| are| r| is)? (?:all |just |nothing but |like )*(?:${VERMIN})\\b| (?:should not|shouldn.?t|should never) be allowed)`],
   ["racist", SLUR_ADJ, `\\b(?:${SLUR_ADJ}) (?:${GROUP}|gypsy|yanks|jew|muslim|arab|romanian|bangladeshis|pakistanis|indians|eastern europeans|scousers?)\\b`],
   ["racist", "back", "\\b(?:go|fuck off|piss off|send (?:them|em|the lot)(?: all)?) back (?:(?:to|home to) )?(?:(?:your|their|ur) (?:own )?countr|where (?:you|they|u) came from|africa|the jungle|the desert|the trees|picking cotton)"],
-  ["harassment", "jump|bleach|raped", "\\b(?:go|just|and|then|pls|please|should) (?:go )?(?:and )?(?:jump off (?:a|the|ur|your) (?:\\w+ )?(?:bridge|cliff|building|roof|tower|balcony)|drink (?:some )?bleach)|(?:^|[.!?\\n] *)(?:go )?get raped\\b"],
+  ["harassment", "jump|bleach|raped", "\\b(?:go|just|and|then|pls|please|should) (?:go )?(?:and )?(?:jump off (?:a|the|ur|your) (?:\\w+ )?(?:bridge|cliff|building|roof|tower|balcony)|drink (?:some |the )?bleach)|bleach\\W+drink some|(?:^|[.!?\\n] *)(?:go )?get raped\\b"],
   // An insulting noun aimed at a person; contempt: "nobody asked you", ending the phrase (not "nobody asked you to tidy up",
   // "nobody asked, nobody told us").
   [
