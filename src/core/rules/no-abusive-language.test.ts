@@ -15,7 +15,7 @@ import { interpolate } from "../engine/interpolate";
 import { normalizeTerm } from "../detect/lexicon";
 import { LOOKS_OF_THINGS } from "../../../test/fixtures/looks/things";
 import { INSULTS_AT_OTHERS, JOKING_THREATS, REAL_THREATS, SELF_INSULTS, TREATED_LIKE } from "../../../test/fixtures/banter/banter";
-import { CALM_HARM_WORDS, HARM_THREATS } from "../../../test/fixtures/harm/harm";
+import { CALM_HARM_WORDS, HARM_THREATS, PLAIN_INSULTS } from "../../../test/fixtures/harm/harm";
 
 const FIXTURES = path.join(__dirname, "../../../test/fixtures/no-abusive-language");
 const readLines = (file: string): string[] =>
@@ -448,11 +448,16 @@ describe("a threat idiom said in jest: a laugh beside it and no word of harm (BA
   });
 });
 
-describe("harm wished on someone in plain words (INSULT19)", () => {
+describe("harm wished on someone and insults with no swear word (INSULT19)", () => {
   const run = (text: string) => runRule(rule, { draft: makeDraft({ subject: "Re: today", body: text }) });
 
   // "Your dog barks once more and I'll slit its throat and yours.", "Hope someone throws acid in her smug face"
   it.each(HARM_THREATS)("is reported: %s", (text) => {
+    expect(run(text).length).toBeGreaterThan(0);
+  });
+
+  // "You're a pathetic little man.", "Crawl back into your hole and stay there."
+  it.each(PLAIN_INSULTS)("is reported: %s", (text) => {
     expect(run(text).length).toBeGreaterThan(0);
   });
 

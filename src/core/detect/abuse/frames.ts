@@ -176,11 +176,12 @@ const CLASSES: readonly (readonly [string, string, string])[] = [
   ["racist", "back", "\\b(?:go|fuck off|piss off|send (?:them|em|the lot)(?: all)?) back (?:(?:to|home to) )?(?:(?:your|their|ur) (?:own )?countr|where (?:you|they|u) came from|africa|the jungle|the desert|the trees|picking cotton)"],
   ["harassment", "jump|bleach|raped", "\\b(?:go|just|and|then|pls|please|should) (?:go )?(?:and )?(?:jump off (?:a|the|ur|your) (?:\\w+ )?(?:bridge|cliff|building|roof|tower|balcony)|drink (?:some |the )?bleach)|bleach\\W+drink some|(?:^|[.!?\\n] *)(?:go )?get raped\\b"],
   // An insulting noun aimed at a person; contempt: "nobody asked you", ending the phrase (not "nobody asked you to tidy up",
-  // "nobody asked, nobody told us").
+  // "nobody asked, nobody told us"); "crawl back into your hole", "…under whatever rock you came from" (not "the babies
+  // crawl back under the parachute").
   [
     "insult",
-    `${INSULT_NOUN}|no one asked`,
-    `\\b(?:ur|your|you.?re|you are|u r|s?he.?s)(?: such)? an? (?:\\w+ )?(?:${INSULT_NOUN})\\b|\\b(?:nobody|no one) asked(?: (?:you|u|ya))?(?=\\s*(?:[^\\w\\s,;:]|$|(?:lol|mate|bro|tho)\\b))`,
+    `${INSULT_NOUN}|no one asked|crawl`,
+    `\\b(?:ur|your|you.?re|you are|u r|s?he.?s)(?: such)? an? (?:\\w+ )?(?:${INSULT_NOUN})\\b|\\bcrawl back (?:in\\w*|under) (?:your|whatever)|\\b(?:nobody|no one) asked(?: (?:you|u|ya))?(?=\\s*(?:[^\\w\\s,;:]|$|(?:lol|mate|bro|tho)\\b))`,
   ],  // An animal a person or people are called: "she's a walrus", "they're filthy animals".
   [
     "insult",
