@@ -1,4 +1,5 @@
 import rule, { TONE_WINDOW, phraseParts, toneWindow } from "./no-heated-tone";
+import abusive from "./no-abusive-language";
 import data from "../data/tone/heated.en.json";
 import { describeLargeInputs } from "../../../test/content-rule-helpers";
 import { makeDraft, runRule, runRuleTests } from "../../../test/rule-tester";
@@ -9,6 +10,7 @@ import { CALM_RECORDS, CALM_SINGLE_QUOTED, HEATED_REPORTS, HEATED_SINGLE_QUOTED 
 import { CALM_SELF, HEATED_AT_READER } from "../../../test/fixtures/self/self";
 import { LINE_CASES, piecesAcrossLines } from "../../../test/fixtures/lines/cases";
 import { HEATED_SCOLDING, KIND_SCOLDING } from "../../../test/fixtures/banter/banter";
+import { CALM_BLAME, HEATED_BLAME } from "../../../test/fixtures/blame/blame";
 
 const body = (text: string) => makeDraft({ body: text });
 /** The phrases alone, without the detection model's judgement. */
@@ -1126,5 +1128,21 @@ describe("no-heated-tone: mock scolding and a friendly \"you lot\" (BANTER18; de
   // "I'm not your mum. Clean up your own mess…", "You lot are useless."
   it.each(HEATED_SCOLDING)("heated: %s", (text) => {
     expect(run(text).map((f) => f.messageId)).toContain("heated");
+  });
+});
+
+describe("no-heated-tone: blame in plain words (BLAME19; default options, the model on)", () => {
+  const run = (text: string) => runRule(rule, { draft: makeDraft({ subject: "Note", body: text }) });
+
+  // "You lied to me.", "Shame on all of you.", "You had no right to…", "you let my daughter down";
+  // "You are a liar…" is blocked as abuse, which counts too.
+  it.each(HEATED_BLAME)("heated: %s", (text) => {
+    const draft = makeDraft({ subject: "Note", body: text });
+    expect(runRule(rule, { draft }).length + runRule(abusive, { draft }).length).toBeGreaterThan(0);
+  });
+
+  // "I had no right of way", "we let the children down the slide", "shame on me", "Mum said we lied"
+  it.each(CALM_BLAME)("calm: %s", (text) => {
+    expect(run(text)).toEqual([]);
   });
 });
