@@ -10,7 +10,7 @@ import { CALM_RECORDS, CALM_SINGLE_QUOTED, HEATED_REPORTS, HEATED_SINGLE_QUOTED 
 import { CALM_SELF, HEATED_AT_READER } from "../../../test/fixtures/self/self";
 import { LINE_CASES, piecesAcrossLines } from "../../../test/fixtures/lines/cases";
 import { HEATED_SCOLDING, KIND_SCOLDING } from "../../../test/fixtures/banter/banter";
-import { CALM_BLAME, HEATED_BLAME } from "../../../test/fixtures/blame/blame";
+import { CALM_BLAME, HEATED_BLAME, HEATED_COUNTS, POLITE_COUNTS } from "../../../test/fixtures/blame/blame";
 
 const body = (text: string) => makeDraft({ body: text });
 /** The phrases alone, without the detection model's judgement. */
@@ -1144,5 +1144,19 @@ describe("no-heated-tone: blame in plain words (BLAME19; default options, the mo
   // "I had no right of way", "we let the children down the slide", "shame on me", "Mum said we lied"
   it.each(CALM_BLAME)("calm: %s", (text) => {
     expect(run(text)).toEqual([]);
+  });
+});
+
+describe("no-heated-tone: counting repeats in a polite request or about a thing (BLAME19; default options, the model on)", () => {
+  const run = (text: string) => runRule(rule, { draft: makeDraft({ subject: "Note", body: text }) });
+
+  // "Just a gentle reminder, this is the second time…", "Third time this week the tablet's died"
+  it.each(POLITE_COUNTS)("calm: %s", (text) => {
+    expect(run(text)).toEqual([]);
+  });
+
+  // "This is the THIRD time I have asked… Sort it out."
+  it.each(HEATED_COUNTS)("heated: %s", (text) => {
+    expect(run(text).map((f) => f.messageId)).toContain("heated");
   });
 });

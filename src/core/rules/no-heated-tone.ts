@@ -324,8 +324,29 @@ function blameQuoted(text: string): RegExpExecArray | null {
   return m && !m[1] ? m : null;
 }
 
-/** An apology: the sender owning a failure, not complaining about one ("I'm sorry, but…", "I'm sorry you feel that way, but…" are no apology). */
-const APOLOGY = /\b(?:(?:i'm|i am|we're|we are|so|really|very|truly) sorry(?!(?! for| about| if I)[^.!?\n]{0,40}?,? but)|apologi[sz]e|apologies|my fault|our (?:fault|failure|mistake|error))\b/i;
+/**
+ * An apology: the sender owning a failure, not complaining about one ("I'm sorry, but…", "I'm sorry
+ * you feel that way, but…" are no apology). Also a request softened ("Sorry, this is the second
+ * time I've had to ask", "…, sorry!", "a gentle reminder / nudge"; see `COUNTED`).
+ */
+const APOLOGY = /\b(?:(?:(?:i'm|i am|we're|we are|so|really|very|truly) sorry|sorry(?=[,!]))(?!(?! for| about| if I)[^.!?\n]{0,40}?,? but)|apologi[sz]e|apologies|my fault|our (?:fault|failure|mistake|error)|a gentle)\b/i;
+/**
+ * Phrases that count repeats ("this is the fourth time", "second time I've asked"), which do not
+ * count in a text with an `APOLOGY` or an "I'm afraid" (BLAME19, round 18's FA4: "Hi Mr Jones, this
+ * is the fourth time this month that Ava has been collected after 6. I'm afraid the late fee will
+ * now apply."); nor do the words of someone kept waiting (`check`). With `THING_COUNT`: train one
+ * calm row warned fewer (STRUDEL), no labelled row lost; dev unchanged. The corpus has few such
+ * notices: test/fixtures/blame/blame.ts holds them (POLITE_COUNTS, HEATED_COUNTS).
+ */
+const COUNTED = /(?:nd|rd|th) time/;
+/**
+ * A count of repeats that a thing is the subject of ("Third time this week the tablet's died",
+ * "for the third time this week the washing machine has flooded", "this is the second time this
+ * month the milk delivery has been short"): the report of a fault, not of someone's failings. Its
+ * words count neither as phrases nor as words of someone kept waiting, but the rest of the text
+ * does ("Sorry but this is the third time the gate has been left open": "sorry but"; see `check`).
+ */
+const THING_COUNT = /(?:is the |for the )?\w+(?:nd|rd|th) time (?:this \w+ )?the\b/gi;
 /** The writer cross with themselves over a slip of their own ("with myself", "I forgot", "I'm such an idiot", "I hate it when I forget / leave…"; not "I hate it when I have to…", a grumble at others). */
 const SELF = /\b(?:with myself|I hate it when I (?:forget|lose|leave|miss|spill|drop|lock)|I (?:completely )?(?:forgot|missed)|I(?:['’]m| am) (?:so |such |an? )*(?:stupid|idiot))\b/i;
 /** Saying sorry, putting it right ("I'll", "I've", "attached") or asking a colleague for help ("someone", "could you"), beside `SELF`: a mail about a slip, not a rant. */
@@ -376,9 +397,10 @@ function scoreText(
   for (const compiled of signals) hits.push(...findSignals(prepared, compiled));
   const sameOffsets = prepared.length === text.length;
   const reported = reportedSpeech(text);
+  const softened = APOLOGY.test(text) || /afraid/i.test(text);
   for (const hit of hits) {
     const weight = hit.group === "extra" ? EXTRA_WEIGHT : (GROUPS[hit.group]?.weight ?? 0);
-    if (weight === 0 || seen.has(hit.pattern)) continue;
+    if (weight === 0 || seen.has(hit.pattern) || (softened && COUNTED.test(hit.text))) continue;
     // Reported without quotation marks, after a report's verb ("Mum wrote that the key person is rude").
     if (sameOffsets && REPORTED.test(text.slice(0, hit.start).slice(-60)) && reported(hit.start, hit.end)) continue;
     // Words in quotation marks are someone else's (a record of what a child or a caller said), and
@@ -944,8 +966,9 @@ export default defineRule<NoHeatedToneOptions>({
     // with no "you" blamed (a polite one aside) offends no one: not the heat the policy is about.
     if (SELF.test(authored) && OWNING_UP.test(authored) && !/\byou/i.test(authored.replace(POLITE_YOU, ""))) return;
     // Signs that end inside a reported quotation (an incident record: Dad said "this is the third
-    // time" and that is "not good enough") are someone else's words, not the sender's heat.
-    const own = unreported(authored);
+    // time" and that is "not good enough") are someone else's words, not the sender's heat; nor
+    // does a count of a thing's faults count (`THING_COUNT`).
+    const own = unreported(authored).replace(THING_COUNT, (m) => " ".repeat(m.length));
     const body = scoreText(authored, false, options, signals, acronyms, seen, own);
     // The model reads only the first MAX_MODEL_CHARS of its text (`sampleText`), so it is given no
     // more than that (the same judgement; a 4 MB body is not joined to the subject and copied for
