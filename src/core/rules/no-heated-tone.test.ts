@@ -11,7 +11,7 @@ import { CALM_SELF, HEATED_AT_READER } from "../../../test/fixtures/self/self";
 import { LINE_CASES, piecesAcrossLines } from "../../../test/fixtures/lines/cases";
 import { HEATED_SCOLDING, KIND_SCOLDING } from "../../../test/fixtures/banter/banter";
 import { CALM_BLAME, HEATED_BLAME, HEATED_COUNTS, POLITE_COUNTS } from "../../../test/fixtures/blame/blame";
-import { SARCASTIC, SARCASTIC_NOT_YET, SINCERE } from "../../../test/fixtures/sarcasm/sarcasm";
+import { FED_UP_AT_PEOPLE, FED_UP_AT_PEOPLE_NOT_YET, MOANS_AT_THINGS, MOANS_AT_THINGS_NOT_YET, SARCASTIC, SARCASTIC_NOT_YET, SINCERE } from "../../../test/fixtures/sarcasm/sarcasm";
 
 const body = (text: string) => makeDraft({ body: text });
 /** The phrases alone, without the detection model's judgement. */
@@ -1178,5 +1178,27 @@ describe("no-heated-tone: sarcasm (SARC19; default options, the model on)", () =
   // "Thanks a lot for covering again, you're a star", "as always, lovely to see the children"
   it.each(SINCERE)("calm: %s", (text) => {
     expect(run(text)).toEqual([]);
+  });
+});
+
+describe("no-heated-tone: moaning about things, and fed up with people (SARC19; default options, the model on)", () => {
+  const run = (text: string) => runRule(rule, { draft: makeDraft({ subject: "Note", body: text }) });
+
+  // "I'm sick of this rain, the garden's a swamp again."
+  it.each(MOANS_AT_THINGS)("calm: %s", (text) => {
+    expect(run(text)).toEqual([]);
+  });
+
+  // "I'm sick of you ignoring my e-mails", "fed up with being left on my own"
+  it.each(FED_UP_AT_PEOPLE)("heated: %s", (text) => {
+    expect(run(text).map((f) => f.messageId)).toContain("heated");
+  });
+
+  // "…the photocopier jamming, it's a joke." and "Sick of being blamed…": not yet right.
+  it.failing.each(MOANS_AT_THINGS_NOT_YET)("calm (not yet): %s", (text) => {
+    expect(run(text)).toEqual([]);
+  });
+  it.failing.each(FED_UP_AT_PEOPLE_NOT_YET)("heated (not yet): %s", (text) => {
+    expect(run(text).map((f) => f.messageId)).toContain("heated");
   });
 });
