@@ -285,13 +285,15 @@ export default defineRule<NoChainMailOptions>({
     // Whether the mail makes a call to pass it on (`CALL`): looked for once, at its first hearsay.
     let calls: boolean | undefined;
     const texts = textsOf(snapshot);
+    // Hearsay's points, given below to what the rule's other signs make the mail.
+    const heard: Tally[Kind] = { points: 0, evidence: [] };
     for (const [field, original, text] of texts) {
       for (const hit of findSignals(text, signals)) {
         const group = GROUPS[hit.group];
         const weight = group ? group.weight : EXTRA_WEIGHT;
         if (weight === 0 || seen.has(hit.pattern) || (hit.group === "heard" && !(calls ??= texts.some(([, , t]) => CALL.test(t))))) continue;
         seen.add(hit.pattern);
-        const t = tally[group ? group.kind : "chain"];
+        const t = hit.group === "heard" ? heard : tally[group ? group.kind : "chain"];
         t.points += hit.group === "forwardDemand" && noticeSet().has(ANSWER) ? 1 : weight;
         t.evidence.push(asWritten(original, text, hit));
         byField[field] += weight;
@@ -321,10 +323,18 @@ export default defineRule<NoChainMailOptions>({
     }
 
     // A warning from IT or the office names its readers and says what to do; a hoax asks to be
-    // passed on. With a sign of a notice and nothing asking for it to go further, the warning's
-    // own words ("do not open", "delete this file", "virus") count for nothing.
+    // passed on. With a sign of a notice and nothing asking for it to go further (no chain, joke or
+    // hearsay sign), the warning's own words ("do not open", "delete this file", "virus") count for
+    // nothing.
     const noticeCount = (): number => noticeSet().size;
-    if (tally.chain.points + tally.joke.points === 0 && tally.hoax.points > 0 && noticeCount() > 0) tally.hoax = { points: 0, evidence: [] };
+    if (tally.chain.points + tally.joke.points + heard.points === 0 && tally.hoax.points > 0 && noticeCount() > 0) tally.hoax = { points: 0, evidence: [] };
+    // The kind the rule's signs point to so far (a tie: chain, then hoax).
+    const leading = (): Kind => (["hoax", "joke", "chain"] as const).reduce<Kind>((best, k) => (tally[k].points > tally[best].points ? k : best), "chain");
+    // Hearsay backs what the other signs say the mail is: a virus hoax "confirmed on the news" stays
+    // a hoax; a scare passed on to all staff with nothing else is a chain letter.
+    const backed = tally[leading()];
+    backed.points += heard.points;
+    backed.evidence.push(...heard.evidence);
     const total = (): number => tally.chain.points + tally.hoax.points + tally.joke.points;
     if (options.modelAssist < 1 || options.modelThreshold < 1) {
       // The model reads only the first MAX_MODEL_CHARS of its text (`sampleText`): each part is cut
@@ -352,7 +362,7 @@ export default defineRule<NoChainMailOptions>({
       // is worked out only when it is read: most messages earn no points here.)
       const words = points > 0 ? chain.evidence.filter((e) => !FORWARD_WORDS.test(e)) : [];
       if (words.length > 0) {
-        const kind = (["hoax", "joke", "chain"] as const).reduce<Kind>((best, k) => (tally[k].points > tally[best].points ? k : best), "chain");
+        const kind = leading();
         tally[kind].points += points;
         // Quoted after the rule's own signs: the model's pieces worth quoting (`telling`) that say
         // something (`PLAIN`) and are not part of a sign quoted already ("break" in "Don't break
