@@ -55,10 +55,12 @@ const TERSER_OPTIONS = { ecma: 2016, compress: { passes: 2, hoist_funs: true, lh
  *   (the published policy arrives as JSON), not a stored or sent record (the event queue's
  *   events, the policy cache, the saved reason, the dialog's context data);
  * - it is not a key of a table looked up by a word of the message (segment.ts's HEADER_KEYS);
- * - it is not a getter (bundle.test.ts lists `evidence`, `telling` by name).
+ * - a getter is renamed like any property (the model's memoised `evidence`: bundle.test.ts counts
+ *   the getters and knows which names are renamed).
  * They are: rule meta and JSON Schema keywords (engine/json-schema.ts), a rule report's
- * messageId, findings' clause and the CLAUSES keys reached by name, the detection's own
- * records (segment, normalize, lexicon, model, public-suffix, lookalike domains, disclaimer),
+ * messageId, findings' clause and evidence (the handler never shows, stores or sends a finding's
+ * evidence) and the CLAUSES keys reached by name, the detection's own records (segment,
+ * normalize, lexicon, model, public-suffix, lookalike domains, disclaimer),
  * and the handler's own options and results (src/launchevent, src/office: what it passes
  * between its parts, never to Office or the server).
  * The task pane, admin, CLI and server builds keep every name.
@@ -75,7 +77,7 @@ const RENAMED_PROPERTIES = [
   "vocabulary", "entryCount", "charTrie", "wordRoot", "minShown", "maskable",
   "probability", "sentenceWords", "firstOf", "allSlots", "allStarts", "windowsOf", "slotOf", "biases", "prefixed",
   "registrable", "registrableKey", "exceptions", "wildcards", "imitated", "versions", "rarest",
-  "shown", "blank", "whole", "jumps", "quoted", "fix", "disclaimerText",
+  "shown", "blank", "whole", "jumps", "quoted", "fix", "disclaimerText", "evidence",
   // The handler's own options and results (never given to Office, never stored or sent).
   "meta", "takeAction", "markdown", "mailbox1_14", "mailbox1_15", "policySource", "onCompleted", "fellBack", "degraded",
   "bodyTypeKnown", "inserted", "timeoutMs", "storageTimeoutMs", "maxInFlight", "maxInFlightSeen", "stoppedBy", "remaining", "dropped",

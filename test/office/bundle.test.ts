@@ -198,7 +198,12 @@ describe("dist/launchevent.js", () => {
   it("holds what its terser options assume: no Symbol or valueOf, and only the model's memoised getters", () => {
     // A new getter or conversion hook needs an audit of the unsafe and pure_getters rewrites
     // (see BUNDLE_TERSER_OPTIONS) before it is added here.
-    expect(terserPremises(built.code())).toEqual({ conversions: [], accessors: ["get evidence", "get telling"] });
+    const premises = terserPremises(built.code());
+    expect(premises.conversions).toEqual([]);
+    // `evidence` is one of RENAMED_PROPERTIES: its getter has terser's one- or two-letter name.
+    expect(premises.accessors).toHaveLength(2);
+    expect(premises.accessors).toContain("get telling");
+    expect(premises.accessors.filter((a) => a !== "get telling")).toEqual([expect.stringMatching(/^get [A-Za-z_$][\w$]?$/)]);
     // The check sees them (it can fail).
     expect(terserPremises('let a={valueOf(){return 1},get b(){return 2}},c=Symbol(),d=x["toPrimitive"];')).toEqual({
       conversions: ["valueOf", "Symbol", "toPrimitive"],
