@@ -55,8 +55,8 @@ const TERSER_OPTIONS = { ecma: 2016, compress: { passes: 2, hoist_funs: true, lh
  *   (the published policy arrives as JSON), not a stored or sent record (the event queue's
  *   events, the policy cache, the saved reason, the dialog's context data);
  * - it is not a key of a table looked up by a word of the message (segment.ts's HEADER_KEYS);
- * - a getter is renamed like any property (the model's memoised `evidence`: bundle.test.ts counts
- *   the getters and knows which names are renamed).
+ * - a getter is renamed like any property (the model's memoised `evidence` and `telling`:
+ *   bundle.test.ts counts the getters).
  * They are: rule meta and JSON Schema keywords (engine/json-schema.ts), a rule report's
  * messageId, findings' clause and evidence (the handler never shows, stores or sends a finding's
  * evidence) and the CLAUSES keys reached by name, the detection's own records (segment,
@@ -77,7 +77,7 @@ const RENAMED_PROPERTIES = [
   "vocabulary", "entryCount", "charTrie", "wordRoot", "minShown", "maskable",
   "probability", "sentenceWords", "firstOf", "allSlots", "allStarts", "windowsOf", "slotOf", "biases", "prefixed",
   "registrable", "registrableKey", "exceptions", "wildcards", "imitated", "versions", "rarest",
-  "shown", "blank", "whole", "jumps", "quoted", "fix", "disclaimerText", "evidence",
+  "shown", "blank", "whole", "jumps", "quoted", "fix", "disclaimerText", "evidence", "telling", "field", "starts", "letters",
   // The handler's own options and results (never given to Office, never stored or sent).
   "meta", "takeAction", "markdown", "mailbox1_14", "mailbox1_15", "policySource", "onCompleted", "fellBack", "degraded",
   "bodyTypeKnown", "inserted", "timeoutMs", "storageTimeoutMs", "maxInFlight", "maxInFlightSeen", "stoppedBy", "remaining", "dropped",
@@ -180,8 +180,24 @@ class Es2016GuardPlugin {
 }
 
 /**
- * Fails the build when a name of RENAMED_PROPERTIES is still spelt anywhere in launchevent.js
- * after terser renamed it: then a string or the data spells it (a JSON key, `"name" in x`, a
+ * Whether minified code still spells a property name: as a word that has no space on either side.
+ * A word with a space beside it is a word of text (a phrase of the data, "farm field milk", "stop
+ * telling|asking", or a message's sentence), never a key: keys, `"name" in x`, `x["name"]` and a
+ * message's `{{name}}` have a quotation mark, bracket, brace, dot or colon there.
+ * @param {string} code - the minified file
+ * @param {string} name - a property name
+ * @returns {boolean} true when some occurrence of the name could be a key
+ */
+function spelt(code, name) {
+  for (const m of code.matchAll(new RegExp(`\\b${name}\\b`, "g"))) {
+    if (code[m.index - 1] !== " " && code[m.index + name.length] !== " ") return true;
+  }
+  return false;
+}
+
+/**
+ * Fails the build when a name of RENAMED_PROPERTIES is still spelt in launchevent.js after terser
+ * renamed it (`spelt`): then a string or the data spells it (a JSON key, `"name" in x`, a
  * message's `{{name}}`), and the renamed property would no longer match it. A build whose terser
  * renames no property (an analysis build with `mangle: false`) is not checked.
  */
@@ -198,7 +214,7 @@ class RenamedPropertiesGuardPlugin {
         const asset = compilation.getAsset("launchevent.js");
         if (!asset) return;
         const code = asset.source.source().toString();
-        const left = RENAMED_PROPERTIES.filter((name) => new RegExp(`\\b${name}\\b`).test(code));
+        const left = RENAMED_PROPERTIES.filter((name) => spelt(code, name));
         if (left.length > 0) compilation.errors.push(new WebpackError(`launchevent.js still spells renamed properties (take them out of RENAMED_PROPERTIES): ${left.join(", ")}`));
       });
     });

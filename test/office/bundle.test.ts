@@ -200,10 +200,8 @@ describe("dist/launchevent.js", () => {
     // (see BUNDLE_TERSER_OPTIONS) before it is added here.
     const premises = terserPremises(built.code());
     expect(premises.conversions).toEqual([]);
-    // `evidence` is one of RENAMED_PROPERTIES: its getter has terser's one- or two-letter name.
-    expect(premises.accessors).toHaveLength(2);
-    expect(premises.accessors).toContain("get telling");
-    expect(premises.accessors.filter((a) => a !== "get telling")).toEqual([expect.stringMatching(/^get [A-Za-z_$][\w$]?$/)]);
+    // `evidence` and `telling` are RENAMED_PROPERTIES: their getters have terser's one- or two-letter names.
+    expect(premises.accessors).toEqual([expect.stringMatching(/^get [A-Za-z_$][\w$]?$/), expect.stringMatching(/^get [A-Za-z_$][\w$]?$/)]);
     // The check sees them (it can fail).
     expect(terserPremises('let a={valueOf(){return 1},get b(){return 2}},c=Symbol(),d=x["toPrimitive"];')).toEqual({
       conversions: ["valueOf", "Symbol", "toPrimitive"],
