@@ -63,11 +63,13 @@ const TERSER_OPTIONS = { ecma: 2016, compress: { passes: 2, hoist_funs: true, lh
  * normalize, lexicon, model, public-suffix, lookalike domains, disclaimer),
  * and the handler's own options and results (src/launchevent, src/office: what it passes
  * between its parts, never to Office or the server).
- * The task pane, admin, CLI and server builds keep every name.
+ * The task pane, admin, CLI and server builds keep every name. terser renames a listed name even
+ * where it is also a DOM property's (`builtins: true`: `properties`, `items`, `points`, `entry`); the
+ * bundle has no DOM.
  */
 const RENAMED_PROPERTIES = [
   // Rule meta, JSON Schema keywords, reports and findings.
-  "defaultSeverity", "defaultOptions", "optionsSchema", "additionalProperties", "uniqueItems", "minimum", "maximum",
+  "defaultSeverity", "defaultOptions", "optionsSchema", "additionalProperties", "properties", "items", "uniqueItems", "minimum", "maximum",
   "messageId", "clause", "readsQuotedHistory", "splitDomain", "deciding",
   "heatOfTheMoment", "dataProtection", "doNotForward", "photoConsent", "professional", "commitments", "assumedName", "staffOnly", "chainMail",
   // The detection's own records.
@@ -77,7 +79,7 @@ const RENAMED_PROPERTIES = [
   "vocabulary", "entryCount", "charTrie", "wordRoot", "minShown", "maskable",
   "probability", "sentenceWords", "firstOf", "allSlots", "allStarts", "windowsOf", "slotOf", "biases", "prefixed",
   "registrable", "registrableKey", "exceptions", "wildcards", "imitated", "versions", "rarest",
-  "shown", "blank", "whole", "jumps", "quoted", "fix", "disclaimerText", "evidence", "telling", "field", "starts", "letters",
+  "shown", "blank", "whole", "jumps", "quoted", "fix", "disclaimerText", "evidence", "telling", "field", "starts", "letters", "points", "entry",
   // The handler's own options and results (never given to Office, never stored or sent).
   "meta", "takeAction", "markdown", "mailbox1_14", "mailbox1_15", "policySource", "onCompleted", "fellBack", "degraded",
   "bodyTypeKnown", "inserted", "timeoutMs", "storageTimeoutMs", "maxInFlight", "maxInFlightSeen", "stoppedBy", "remaining", "dropped",
@@ -105,7 +107,7 @@ const RENAMED_PROPERTIES = [
 const BUNDLE_TERSER_OPTIONS = {
   ...TERSER_OPTIONS,
   compress: { ...TERSER_OPTIONS.compress, unsafe: true, pure_getters: true, unsafe_proto: true, builtins_ecma: 2016 },
-  mangle: { properties: { regex: new RegExp(`^(?:${RENAMED_PROPERTIES.join("|")})$`) } },
+  mangle: { properties: { builtins: true, regex: new RegExp(`^(?:${RENAMED_PROPERTIES.join("|")})$`) } },
 };
 const DEV_URL = "https://localhost:3000/";
 /** The handler bundle stays at or under 256 KiB minified (150 KiB before the detection model; issue 10). */
