@@ -28,9 +28,11 @@ describe("dist/launchevent.js", () => {
   it("leaves out every rule's category but keeps its title", () => {
     const metas = Object.values(rules).map((rule) => rule.meta);
     expect(metas.length).toBeGreaterThanOrEqual(17);
+    // `title` is one of RENAMED_PROPERTIES: the title is the value of a renamed key.
     for (const meta of metas) {
-      expect(built.code()).toContain(`title:${JSON.stringify(meta.title)}`);
-      expect(built.code()).not.toMatch(new RegExp(`title:${JSON.stringify(meta.title).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")},category:`));
+      const title = JSON.stringify(meta.title).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      expect(built.code()).toMatch(new RegExp(`[{,][\\w$]{1,2}:${title}`));
+      expect(built.code()).not.toMatch(new RegExp(`:${title},category:`));
     }
     expect(built.code()).not.toMatch(/category:"(?:recipients|content|compliance|tone|privacy|attachments)"/);
   });
