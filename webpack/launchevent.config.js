@@ -79,7 +79,9 @@ const RENAMED_PROPERTIES = [
   "vocabulary", "entryCount", "charTrie", "wordRoot", "minShown", "maskable",
   "probability", "sentenceWords", "firstOf", "allSlots", "allStarts", "windowsOf", "slotOf", "biases", "prefixed",
   "registrable", "registrableKey", "exceptions", "wildcards", "imitated", "versions", "rarest",
-  "shown", "blank", "whole", "jumps", "quoted", "fix", "disclaimerText", "evidence", "telling", "field", "starts", "letters", "points", "entry", "group", "first", "title", "messages", "findings",
+  "shown", "blank", "whole", "jumps", "quoted", "fix", "disclaimerText", "evidence", "telling", "field", "starts", "letters",
+  "points", "entry", "group", "first", "title", "messages", "findings", "targets", "external", "slots", "section", "anchor",
+  "suffix", "draft",
   // The handler's own options and results (never given to Office, never stored or sent).
   "meta", "takeAction", "markdown", "mailbox1_14", "mailbox1_15", "policySource", "onCompleted", "fellBack", "degraded",
   "bodyTypeKnown", "inserted", "timeoutMs", "storageTimeoutMs", "maxInFlight", "maxInFlightSeen", "stoppedBy", "remaining", "dropped",
