@@ -24,7 +24,7 @@ const esbuild = require("esbuild");
 const { minify_sync: minifySync } = require("terser");
 const webpack = require("webpack");
 const { ManifestPlugin } = require("./addin-manifest");
-const { CompactJsonPlugin, isConstantParse, REVIVER_NAME, CODED_PREFIX, TAIL_NAME } = require("./compact-json");
+const { CompactJsonPlugin, isConstantParse, REVIVER_NAME, CODED_PREFIX, TAIL_NAME, MARKER: COMPACT_JSON_MARKER } = require("./compact-json");
 const { FunctionOrderPlugin } = require("./function-order");
 const { ConstToLetPlugin } = require("./const-to-let");
 const { OneSpreadHelperPlugin } = require("./one-spread-helper");
@@ -81,7 +81,7 @@ const RENAMED_PROPERTIES = [
   "registrable", "registrableKey", "exceptions", "wildcards", "imitated", "versions", "rarest",
   "shown", "blank", "whole", "jumps", "quoted", "fix", "disclaimerText", "evidence", "telling", "field", "starts", "letters",
   "points", "entry", "group", "first", "title", "messages", "findings", "targets", "external", "slots", "section", "anchor",
-  "suffix", "draft",
+  "suffix", "draft", "start", "end",
   // The handler's own options and results (never given to Office, never stored or sent).
   "meta", "takeAction", "markdown", "mailbox1_14", "mailbox1_15", "policySource", "onCompleted", "fellBack", "degraded",
   "bodyTypeKnown", "inserted", "timeoutMs", "storageTimeoutMs", "maxInFlight", "maxInFlightSeen", "stoppedBy", "remaining", "dropped",
@@ -184,17 +184,21 @@ class Es2016GuardPlugin {
 }
 
 /**
- * Whether minified code still spells a property name: as a word that has no space on either side.
- * A word with a space beside it is a word of text (a phrase of the data, "farm field milk", "stop
- * telling|asking", or a message's sentence), never a key: keys, `"name" in x`, `x["name"]` and a
- * message's `{{name}}` have a quotation mark, bracket, brace, dot or colon there.
+ * Whether minified code still spells a property name: as a word that has no space on either side,
+ * outside a joined list of the data. A word with a space beside it is a word of text (a phrase of
+ * the data, "farm field milk", "stop telling|asking", or a message's sentence), never a key: keys,
+ * `"name" in x`, `x["name"]` and a message's `{{name}}` have a quotation mark, bracket, brace, dot or
+ * colon there. A JSON string opening with CompactJsonPlugin's marker is a list of the data's phrases
+ * or words joined ("`+,…|proceed|start,…"): the code compiles those, it never reads a key by them.
  * @param {string} code - the minified file
  * @param {string} name - a property name
  * @returns {boolean} true when some occurrence of the name could be a key
  */
 function spelt(code, name) {
   for (const m of code.matchAll(new RegExp(`\\b${name}\\b`, "g"))) {
-    if (code[m.index - 1] !== " " && code[m.index + name.length] !== " ") return true;
+    if (code[m.index - 1] === " " || code[m.index + name.length] === " ") continue;
+    if (code[code.lastIndexOf('"', m.index) + 1] === COMPACT_JSON_MARKER) continue;
+    return true;
   }
   return false;
 }
