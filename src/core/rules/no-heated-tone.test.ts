@@ -1165,7 +1165,7 @@ describe("no-heated-tone: counting repeats in a polite request or about a thing 
 describe("no-heated-tone: sarcasm (SARC19; default options, the model on)", () => {
   const run = (text: string) => runRule(rule, { draft: makeDraft({ subject: "Note", body: text }) });
 
-  // "Really appreciate being left on my own with 12 toddlers again. Thanks team."
+  // "Fab, I'm on the late again. Third time this week. Thanks team."
   it.each(SARCASTIC)("heated: %s", (text) => {
     expect(run(text).map((f) => f.messageId)).toContain("heated");
   });

@@ -469,10 +469,9 @@ function scoreText(
       tally.signs.push("curt remarks"); families.push("curt remarks");
     }
     const irony = ironicPraise(text);
-    if (irony) {
-      // One point, three for mock praise beside a grievance (its match has a capture: length 2).
-      tally.points += 2 * irony.length - 1;
-      tally.evidence.push((irony[0] as string).replace(/^[.?\s]+/, ""));
+    if (irony !== undefined) {
+      tally.points += STYLE_POINTS;
+      tally.evidence.push(irony);
       tally.signs.push("sarcasm"); families.push("irony");
     }
   }
@@ -687,31 +686,15 @@ function exasperatedFragment(text: string): string | undefined {
  * Praise that is not meant, in a text without `!` or a smile: a sentence opening with praise and
  * going on to the complaint ("Great, another last-minute change." "Oh good, more paperwork."), or
  * a flat sentence of praise after another sentence ("… with the description 'updates'. Really
- * helpful." "Great job."), for a point. Praise meant as praise is rarely deadpan ("Great, another
- * trophy for the cabinet!" "Great job. The children loved it :)"). Mock thanks or praise beside a
- * grievance ("Lovely to find out from Facebook…", "Really appreciate being left on my own…",
- * "…AFTER I've paid. Really helpful.") is sarcasm enough to report alone, unless the sender also
- * thanks someone in earnest ("thank you", "you're a star"; see `MOCK_PRAISE`).
+ * helpful." "Great job."). Praise meant as praise is rarely deadpan ("Great, another trophy for
+ * the cabinet!" "Great job. The children loved it :)").
  * @param text - the original text
- * @returns the match (with one capture for mock praise), or null or undefined
+ * @returns the words as written, or undefined
  */
-function ironicPraise(text: string): RegExpExecArray | null | undefined {
+function ironicPraise(text: string): string | undefined {
   if (text.includes("!") || CHEERFUL.test(text)) return undefined;
-  return ((GRIEVANCE.test(text) || HABIT.test(text)) && !REAL_THANKS.test(text) && MOCK_PRAISE.exec(text)) || IRONIC.exec(text);
+  return IRONIC.exec(text)?.[0].replace(/^[.?\s]+/, "");
 }
-
-/**
- * Thanks or praise that, beside a grievance (`GRIEVANCE`, or a habit complained of: `HABIT`), is
- * mock: the pairing carries, where sarcastic thanks alone found no more dev mail (model card). On
- * the corpus (SARC19): train heated found +25 rows (list, nursery, review, thread), one calm
- * GoEmotions row more, no calm e-mail-like row; dev +3 (list), one calm STRUDEL row more, calm
- * e-mail-like unchanged. test/fixtures/sarcasm/sarcasm.ts: 26 of 46 sarcastic mails found (5 before).
- */
-const MOCK_PRAISE = /\b(thanks a lot|cheers for|really (?:helpful|appreciate)|appreciated|great communication|impressive|lovely to|perfect|(?:nice|good|glad) to (?:know|see)|brilliant|wonderful)\b/i;
-/** A grievance: again, as always / ever / usual, the one day I…, found out, oh wait, after I…, only, nobody. */
-const GRIEVANCE = /\b(?:again|the one day I|f(?:ou|i)nd out|oh wait|after I|only|nobody)\b|as (?:always|ever|usual) ?\./i;
-/** Thanks meant ("Thank you all", "thanks again for staying late", "you're a star"). */
-const REAL_THANKS = /thank you|thanks again|you['’]re a star/i;
 
 /**
  * A sentence opening with praise, then "another" or "more"; or flat praise after a sentence
