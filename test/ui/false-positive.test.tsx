@@ -13,7 +13,7 @@ import twelveParents from "../../samples/twelve-parents-in-to.json";
 
 const CHAIN_TITLE = /chain|hoax/i;
 const WRONG = "This warning is wrong";
-const INCLUDE = /^Include the flagged words \(“virus”, “If you receive an e-mail called”, “This is not a hoax”, “on the news”\) in the report$/;
+const INCLUDE = /^Include the flagged words \(“virus”, “If you receive an e-mail called”, “This is not a hoax”, “Better safe than sorry”\) in the report$/;
 
 async function openReport(policy = onlyRules({ "no-chain-mail": "warn" })) {
   const user = userEvent.setup();
@@ -46,7 +46,7 @@ describe("This warning is wrong", () => {
     await user.click(within(panel).getByRole("button", { name: "Send to SMT" }));
     await within(card).findByText("Thanks — SMT will review this rule.");
     expect(fake.calls.events).toEqual([
-      { kind: "false-positive", ruleId: "no-chain-mail", verdict: "block", words: ["virus", "If you receive an e-mail called", "This is not a hoax", "on the news"], at: expect.any(String) },
+      { kind: "false-positive", ruleId: "no-chain-mail", verdict: "block", words: ["virus", "If you receive an e-mail called", "This is not a hoax", "Better safe than sorry"], at: expect.any(String) },
     ]);
   });
 
@@ -65,7 +65,7 @@ describe("This warning is wrong", () => {
     expect(document.activeElement).toBe(within(panel).getByRole("button", { name: "Send to SMT" }));
     await user.keyboard("{Enter}");
     await within(card).findByText("Thanks — SMT will review this rule.");
-    expect(fake.calls.events).toEqual([expect.objectContaining({ kind: "false-positive", words: ["virus", "If you receive an e-mail called", "This is not a hoax", "on the news"] })]);
+    expect(fake.calls.events).toEqual([expect.objectContaining({ kind: "false-positive", words: ["virus", "If you receive an e-mail called", "This is not a hoax", "Better safe than sorry"] })]);
   });
 
   it("closes with Cancel and sends nothing", async () => {

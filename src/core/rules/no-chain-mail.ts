@@ -84,17 +84,6 @@ const DISOWNED = data.disowned;
  * notice sign of the data (a key of its own would cost the data its searched place in the bundle).
  */
 const ANSWER = data.notice[data.notice.length - 1] as string;
-/**
- * A call to pass it on to all or every one of an audience ("forward to all staff", "tell all the
- * parents", "warn everyone", "share to every group"). Hearsay (group `heard`: "apparently", "just in
- * case", "it's on the news", "police are aware", "recalled because it", "not sure if this is true")
- * counts a point only in mail that makes one (in any of its texts): a scare passed on to staff or
- * parents asks to be spread, while hearsay elsewhere is a remark ("nobody, apparently", "wellies
- * just in case"), and a real recall or alert that asks to be passed on names its source and carries
- * none. On the train and dev rows it changes no finding's presence (fwd-clean: "apparently" with
- * "FW: FW:" alone would have been reported); PROBE18's scares and status chains 25 -> 33 of 33.
- */
-const CALL = /\b(?:pass|forward|send|share|tell|warn|let)\b(?: \S+){0,3} (?:all|every)/;
 /** An afternoon or evening time or a dated weekday ("6pm", "Sunday 17th"): one more notice sign. */
 const WHEN = /\d ?pm\b|day \d/;
 const EXTRA_WEIGHT = 3;
@@ -282,18 +271,13 @@ export default defineRule<NoChainMailOptions>({
     const tally: Tally = { chain: { points: 0, evidence: [] }, hoax: { points: 0, evidence: [] }, joke: { points: 0, evidence: [] } };
     const seen = new Set<string>();
     const byField: Record<Field, number> = { subject: 0, body: 0 };
-    // Whether the mail makes a call to pass it on (`CALL`): looked for once, at its first hearsay.
-    let calls: boolean | undefined;
-    const texts = textsOf(snapshot);
-    // Hearsay's points, given below to what the rule's other signs make the mail.
-    const heard: Tally[Kind] = { points: 0, evidence: [] };
-    for (const [field, original, text] of texts) {
+    for (const [field, original, text] of textsOf(snapshot)) {
       for (const hit of findSignals(text, signals)) {
         const group = GROUPS[hit.group];
         const weight = group ? group.weight : EXTRA_WEIGHT;
-        if (weight === 0 || seen.has(hit.pattern) || (hit.group === "heard" && !(calls ??= texts.some(([, , t]) => CALL.test(t))))) continue;
+        if (weight === 0 || seen.has(hit.pattern)) continue;
         seen.add(hit.pattern);
-        const t = hit.group === "heard" ? heard : tally[group ? group.kind : "chain"];
+        const t = tally[group ? group.kind : "chain"];
         t.points += hit.group === "forwardDemand" && noticeSet().has(ANSWER) ? 1 : weight;
         t.evidence.push(asWritten(original, text, hit));
         byField[field] += weight;
@@ -323,18 +307,10 @@ export default defineRule<NoChainMailOptions>({
     }
 
     // A warning from IT or the office names its readers and says what to do; a hoax asks to be
-    // passed on. With a sign of a notice and nothing asking for it to go further (no chain, joke or
-    // hearsay sign), the warning's own words ("do not open", "delete this file", "virus") count for
-    // nothing.
+    // passed on. With a sign of a notice and nothing asking for it to go further, the warning's
+    // own words ("do not open", "delete this file", "virus") count for nothing.
     const noticeCount = (): number => noticeSet().size;
-    if (tally.chain.points + tally.joke.points + heard.points === 0 && tally.hoax.points > 0 && noticeCount() > 0) tally.hoax = { points: 0, evidence: [] };
-    // The kind the rule's signs point to so far (a tie: chain, then hoax).
-    const leading = (): Kind => (["hoax", "joke", "chain"] as const).reduce<Kind>((best, k) => (tally[k].points > tally[best].points ? k : best), "chain");
-    // Hearsay backs what the other signs say the mail is: a virus hoax "confirmed on the news" stays
-    // a hoax; a scare passed on to all staff with nothing else is a chain letter.
-    const backed = tally[leading()];
-    backed.points += heard.points;
-    backed.evidence.push(...heard.evidence);
+    if (tally.chain.points + tally.joke.points === 0 && tally.hoax.points > 0 && noticeCount() > 0) tally.hoax = { points: 0, evidence: [] };
     const total = (): number => tally.chain.points + tally.hoax.points + tally.joke.points;
     if (options.modelAssist < 1 || options.modelThreshold < 1) {
       // The model reads only the first MAX_MODEL_CHARS of its text (`sampleText`): each part is cut
@@ -362,7 +338,7 @@ export default defineRule<NoChainMailOptions>({
       // is worked out only when it is read: most messages earn no points here.)
       const words = points > 0 ? chain.evidence.filter((e) => !FORWARD_WORDS.test(e)) : [];
       if (words.length > 0) {
-        const kind = leading();
+        const kind = (["hoax", "joke", "chain"] as const).reduce<Kind>((best, k) => (tally[k].points > tally[best].points ? k : best), "chain");
         tally[kind].points += points;
         // Quoted after the rule's own signs: the model's pieces worth quoting (`telling`) that say
         // something (`PLAIN`) and are not part of a sign quoted already ("break" in "Don't break
