@@ -12,6 +12,7 @@ import { LINE_CASES, piecesAcrossLines } from "../../../test/fixtures/lines/case
 import { HEATED_SCOLDING, KIND_SCOLDING } from "../../../test/fixtures/banter/banter";
 import { CALM_BLAME, HEATED_BLAME, HEATED_COUNTS, POLITE_COUNTS } from "../../../test/fixtures/blame/blame";
 import { FED_UP_AT_PEOPLE, FED_UP_AT_PEOPLE_NOT_YET, MOANS_AT_THINGS, MOANS_AT_THINGS_NOT_YET, SARCASTIC, SARCASTIC_NOT_YET, SINCERE } from "../../../test/fixtures/sarcasm/sarcasm";
+import { CALM_REVIEW, CALM_REVIEW_NOT_YET, HEATED_REVIEW, HEATED_REVIEW_NOT_YET } from "../../../test/fixtures/review/review";
 
 const body = (text: string) => makeDraft({ body: text });
 /** The phrases alone, without the detection model's judgement. */
@@ -1200,5 +1201,29 @@ describe("no-heated-tone: moaning about things, and fed up with people (SARC19; 
   });
   it.failing.each(FED_UP_AT_PEOPLE_NOT_YET)("heated (not yet): %s", (text) => {
     expect(run(text).map((f) => f.messageId)).toContain("heated");
+  });
+});
+
+describe("no-heated-tone: frustration in code review and work mail without strong words (HEAT20; default options, the model on)", () => {
+  const run = (text: string) => runRule(rule, { draft: makeDraft({ subject: "Note", body: text }) });
+
+  // "What is the point of having a rota if nobody follows it?", "…breaks login. Great."
+  it.each(HEATED_REVIEW)("heated: %s", (text) => {
+    expect(run(text).map((f) => f.messageId)).toContain("heated");
+  });
+
+  // "Maybe read the policy before quoting it at me.", "…a template reply. Wonderful.": not found yet.
+  it.failing.each(HEATED_REVIEW_NOT_YET)("heated (not yet): %s", (text) => {
+    expect(run(text).map((f) => f.messageId)).toContain("heated");
+  });
+
+  // "What is the point of this flag? I can't see where it's read.", "Great, thanks, merging."
+  it.each(CALM_REVIEW)("calm: %s", (text) => {
+    expect(run(text)).toEqual([]);
+  });
+
+  // "What is the point at which we ring parents…", warned before HEAT20 as now.
+  it.failing.each(CALM_REVIEW_NOT_YET)("calm (not yet): %s", (text) => {
+    expect(run(text)).toEqual([]);
   });
 });
