@@ -705,7 +705,11 @@ function ironicPraise(text: string): string | undefined {
  * releasing / shipping?" (quoted as "did anyone", so that the model still weighs the rest), "at
  * least that would be honest", "be honest and say", "what's the point of … if nobody / every /
  * you / they…", and the reader's claim in scare quotes ("fixed", "fixes", "quick fix", "resolved",
- * "cleanup", "small change"; not after "marked" or "as": a status). `fi[x]` keeps the word `fix`,
+ * "cleanup", "small change"; not after "marked" or "as": a status). On the lead's review, 3 of 18
+ * calm mails written against these words were warned ("Did anyone check the spelling … before
+ * releasing it to parents?", "What is the point of a key person if every child sees…", "The council
+ * report calls it a "quick fix""): now only "before merging", no "if every", no quoted claim after
+ * "a" or "the". `fi[x]` keeps the word `fix`,
  * a property the bundle renames, unspelt. On train: heated e-mail-like 75.0 → 76.0 % (review 62.3
  * → 65.9, thread 77.0 → 77.8, list 72.9 → 73.5, work 66.8 → 67.3), calm rows warned one more
  * (STRUDEL: naive "fixes"), none e-mail-like; dev: heated e-mail-like 79.2 → 79.6 % (list 60.2 →
@@ -715,7 +719,7 @@ function ironicPraise(text: string): string | undefined {
  * "sorted", they warned 12 of 58 calm mails written to use their words
  * (test/fixtures/review/review.ts), and were narrowed or taken out.
  */
-const IRONIC = /(?:^|[.?]\s+|\n[ \t]*)(?:oh,? )?(?:great|brilliant|wonderful|lovely|fantastic|perfect|good)[,.\u2026]*\s+(?:another|more|yet another|so now|just what)\b|[.?]\s+(?:(?:really|very|so) (?:helpful|useful)|(?:great|good|nice) (?:job|work)|oh,? good)\.(?=\s|$)|\bdid any(?:one|body)\b(?=[^.?!\n]{0,60} before (?:merg|releas|ship))|\bat least (?:that|it) would be honest|\bbe honest and say|\bwhat(?:['’]?s| is) the point of [^.?!\n]{1,40} if (?:nobody|no one|every|you|they)|(?<!(?:marked|as) )["“](?:(?:quick )?fi[x](?:e[ds])?|resolved|clean ?up|small change)[.,]?["”]/i;
+const IRONIC = /(?:^|[.?]\s+|\n[ \t]*)(?:oh,? )?(?:great|brilliant|wonderful|lovely|fantastic|perfect|good)[,.\u2026]*\s+(?:another|more|yet another|so now|just what)\b|[.?]\s+(?:(?:really|very|so) (?:helpful|useful)|(?:great|good|nice) (?:job|work)|oh,? good)\.(?=\s|$)|\bdid any(?:one|body)\b(?=[^.?!\n]{0,60} before merg)|\bat least (?:that|it) would be honest|\bbe honest and say|\bwhat(?:['’]?s| is) the point of [^.?!\n]{1,40} if (?:nobody|no one|you|they)|(?<!(?:marked|as|a|the) )["“](?:fi[x](?:e[ds])?|resolved|clean ?up|small change)[.,]?["”]/i;
 
 /**
  * Three or more one-word sentences in a row, spoken word by word ("Why. Is. There." "Stop.
