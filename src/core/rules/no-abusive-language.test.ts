@@ -16,6 +16,7 @@ import { normalizeTerm } from "../detect/lexicon";
 import { LOOKS_OF_THINGS } from "../../../test/fixtures/looks/things";
 import { INSULTS_AT_OTHERS, JOKING_THREATS, REAL_THREATS, SELF_INSULTS, TREATED_LIKE } from "../../../test/fixtures/banter/banter";
 import { CALM_HARM_WORDS, HARM_THREATS, PLAIN_INSULTS } from "../../../test/fixtures/harm/harm";
+import { CALM_GROUP_WORDS, GROUP_HATE, GROUP_HATE_MISSED } from "../../../test/fixtures/hate/hate";
 
 const FIXTURES = path.join(__dirname, "../../../test/fixtures/no-abusive-language");
 const readLines = (file: string): string[] =>
@@ -566,5 +567,22 @@ describe("a word for looks said of a thing in an angry complaint is not abusive;
     "You hairy ape, get out of here.",
   ])("a person, reported: %s", (text) => {
     expect(abusive(text)).not.toEqual([]);
+  });
+});
+
+describe("hate against a group said in plain words (HATE20)", () => {
+  const run = (text: string) => runRule(rule, { draft: makeDraft({ subject: "Re: today", body: text }) });
+
+  // "Albanians are all drug dealers and pimps, fact", "go back to india and take your stinking family with you"
+  it.each(GROUP_HATE)("is reported: %s", (text) => {
+    expect(run(text).length).toBeGreaterThan(0);
+  });
+
+  // "Jo's a he-she, you can tell from the hands lol", "Don't worry, he's a Jew, he'll find the money. Always do."
+  for (const text of GROUP_HATE_MISSED) it.todo(`still missed: ${text}`);
+
+  // "Our Polish families are all invited to the coffee morning", "there are rats by the bins again, clear them out"
+  it.each(CALM_GROUP_WORDS)("is not reported: %s", (text) => {
+    expect(run(text)).toEqual([]);
   });
 });

@@ -15,9 +15,9 @@
  * reporting verb or an opening quotation mark ({@link UNSAID}).
  */
 
-/** Groups of people spoken of as one ("immigrants", "you people", "their lot"). */
+/** Groups of people spoken of as one ("immigrants", "you people", "their lot", "Albanians", "Polish parents"). */
 export const GROUP =
-  "(?:immigrants?|migrants?|refugees?|asylum seekers|illegals|foreigners|muslims|jews|gays|gay people|blacks|black people|gypsies|travellers|pakis|arabs|asians|romanians|africans|poles|trannies|queers|(?:these|those|you) people|their lot|your lot|your kind|people like (?:you|them))";
+  "(?:immigrants?|migrants?|refugees?|asylum seekers|illegals|foreigners|muslims|jews|gays|blacks|gypsies|travellers|pakis|arabs|asians|romanians|albanians|nigerians|pakistanis|somalis|mexicans|africans|poles|eastern europeans|trannies|queers|(?:these|those|you) people|(?:gay|black|chinese|polish) (?:people|m[ae]n|parents)|their lot|your lot|your kind|people like (?:you|them))";
 
 /**
  * Groups protected from hatred (sex, race, religion, sexuality, gender identity, disability,
@@ -34,10 +34,11 @@ const HATED = `(?:(?:all|the|these|those|you|most) )*${PROTECTED}(?: like (?:you
 
 /**
  * What a protected group is called when it is hated ("perverts", "the worst", "a threat", "the
- * dumbest", "no better than rats"), ending the phrase (or before "people": "the stupidest people"):
- * not "the worst affected", "sick of waiting", "a threat to their safety", "ignorant of the rules".
+ * dumbest", "no better than rats", "drug dealers", "cheats", "greedy", "a drain on"), ending the phrase (or before
+ * "people": "the stupidest people"): not "the worst affected", "sick of waiting", "a threat to their safety",
+ * "ignorant of the rules".
  */
-const HOSTILE = "worst|perverts|paedos|rapists|terrorists|criminals|thieves|savages|animals|inferior|evil|sick(?:ening)?|stupid(?:est)?|dumb(?:est)?|ignorant|lazy|dirty|filthy|smelly|dishonest|liars|a (?:threat|menace|burden|disgrace)|not human|rats|pigs|dogs";
+const HOSTILE = "worst|perverts|paedos|rapists|terrorists|criminals|thieves|savages|animals|inferior|evil|sick(?:ening)?|stupid(?:est)?|dumb(?:est)?|ignorant|lazy|dirty|filthy|smelly|dishonest|liars|a (?:threat|menace|burden|disgrace|drain)|not human|rats|pigs|dogs|drug \\w+|cheats|drunks|groomers|scammers|greedy";
 
 /** Whom a wish of death or harm is said of: a group, the reader, a person ("journalists like you"). */
 const WISHED = `(?:${GROUP}|you|u|he|she|(?:all|the lot|every (?:last |single )?one) of (?:you|them)|\\w+ like (?:you|u|them))`;
@@ -97,14 +98,15 @@ export const DIRECT: readonly (readonly [string, string, string])[] = [
   [
     "hate",
     `hat|despise|detest|loath|abhor|can.?t stand|contempt|disdain|disgust|${VILE}`,
-    `(?:\\bi${SOME} |(?:^|[.!?\\n] *))(?:hate|despise|detest|loathe|abhor|can.?t stand|(?:have|feel)${SOME} (?:hatred|contempt|disdain) for) ${TARGET}|\\b${SUBJECT}(?: are| r| is|.re|.s)${SOME} ${WORTHLESS}|\\b${SUBJECT} disgusts? (?:me|us)\\b`,
+    `(?:\\bi${SOME} |(?:^|[.!?\\n] *))(?:hate|despise|detest|loathe|abhor|can.?t stand|(?:have|feel)${SOME} (?:hatred|contempt|disdain) for) ${TARGET}|\\b${SUBJECT}(?: are| r| is|.re|.s)${SOME} (?:(?:${VILE}) )?${WORTHLESS}|\\b${SUBJECT} disgusts? (?:me|us)\\b`,
   ],
   // Hatred of a protected group in ordinary words: "Muslims are all criminals", "women are the worst",
-  // "no immigrant deserves to live", "gays don't deserve to exist"; read near the group's name.
+  // "no immigrant deserves to live", "gays don't deserve to exist"; the group then "they" in the same sentence ("those
+  // Muslims might look human but they are just parasites"); read near the group's name.
   [
     "hate",
     `${PROTECTED}|deserve`,
-    `\\b${HATED}(?: are|.re)(?: all| just| so| such| nothing but| absolute\\w*| the| no better than)* (?:${HOSTILE})(?=\\s*(?:[^\\w\\s']|$|(?:and|people)\\b))|\\b${HATED} (?:(?:don.?t|do not) deserve (?:to )?|should(?:n.?t| not) )(?:live|exist|rights)|\\b${HATED} (?:should(?: all)? be (?:locked up|caged|deported)|have no (?:right to (?:live|exist|be alive)|place in))|\\b(?:hatred|contempt|disdain|scorn|loathing) i (?:feel|have) for ${HATED}|\\bno \\w+(?: person)? deserves to (?:live|exist)(?=\\s*(?:[.!]|$))`,
+    `\\b${HATED}(?: are|.re)(?: all| just| so| such| nothing but| absolute\\w*| the| no better than)* (?:${HOSTILE})(?=\\s*(?:[^\\w\\s']|$|(?:and|people|on(?! no))\\b))|\\b${PROTECTED}\\b[^.!?\\n]{0,40}\\b(?:they|most of them)(?: are|.re)${SOME} ${WORTHLESS}|\\b${HATED} (?:(?:don.?t|do not) deserve (?:to )?|should(?:n.?t| not) )(?:live|exist|rights)|\\b${HATED} (?:should(?: all)? be (?:locked up|caged|deported)|have no (?:right to (?:live|exist|be alive)|place in))|\\b(?:hatred|contempt|disdain|scorn|loathing) i (?:feel|have) for ${HATED}|\\bno \\w+(?: person)? deserves to (?:live|exist)(?=\\s*(?:[.!]|$))`,
   ],
   // Threats: "I'm going to stab him", "we'll torture these people", "death to all capitalists"; a protected group as the
   // object of killing: "murder every Muslim", "drown those kinds of refugees" (not "hang the women's coats"); harm someone

@@ -160,8 +160,9 @@ const INSULT_NOUN = "dropkick|wasteman|drongo|crackhead|nobody|walking (?:aborti
 
 /**
  * Abuse in ordinary words that no list holds as written, one expression per class, read ignoring
- * case: a group called vermin or animals or not to be allowed, or called thieving or smelly;
- * "go back to your own country" (wishing a person or group killed is in `direct.ts`); telling someone to jump off a
+ * case: a group called vermin or animals ("foreign rats", "foreigners breed like rats") or not to be allowed or
+ * welcome ("Gypsies and dogs not welcome", not "not welcome to be stereotyped"), or called thieving or smelly;
+ * "go back to your own country", "send them all to Rwanda" (wishing a person or group killed is in `direct.ts`); telling someone to jump off a
  * bridge or drink bleach ("…warnings on bleach. Drink some."); "get raped" said to someone; an insulting noun
  * aimed at a person ("you're a walking disaster", "she's a degenerate"). Each needs the aimed or group words, so the same nouns about
  * pests, photographs, divers and spreadsheets stay clean (frames.test.ts).
@@ -171,9 +172,9 @@ const INSULT_NOUN = "dropkick|wasteman|drongo|crackhead|nobody|walking (?:aborti
  * milliseconds the first time it runs, which the first check after start-up would pay).
  */
 const CLASSES: readonly (readonly [string, string, string])[] = [
-  ["racist", `${VERMIN}|allowed`, `\\b${GROUP}(?:(?:,| are| r| is)? (?:all |just |nothing but |like )*(?:${VERMIN})\\b| (?:should not|shouldn.?t|should never) be allowed)`],
-  ["racist", SLUR_ADJ, `\\b(?:${SLUR_ADJ}) (?:${GROUP}|gypsy|yanks|jew|muslim|arab|romanian|bangladeshis|pakistanis|indians|eastern europeans|scousers?)\\b`],
-  ["racist", "back", "\\b(?:go|fuck off|piss off|send (?:them|em|the lot)(?: all)?) back (?:(?:to|home to) )?(?:(?:your|their|ur) (?:own )?countr|where (?:you|they|u) came from|africa|the jungle|the desert|the trees|picking cotton)"],
+  ["racist", `${VERMIN}|allowed|welcome`, `\\b(?:${GROUP}|foreign)(?:(?:,| are| r| is| breed)? (?:all |just |nothing but |like )*(?:${VERMIN})\\b| (?:should not|shouldn.?t|should never) be allowed|(?: and \\w+)?(?: are)? not welcome(?! to))`],
+  ["racist", SLUR_ADJ, `\\b(?:${SLUR_ADJ}) (?:${GROUP}|gypsy|yanks|jew|muslim|arab|romanian|bangladeshis|indians|scousers?)\\b`],
+  ["racist", "back|rwanda", "\\b(?:go|fuck off|piss off|send (?:them|em|the lot)(?: all)?) back (?:(?:to|home to) )?(?:(?:your|their|ur) (?:own )?countr|where (?:you|they|u) came from|africa|the jungle|the desert|the trees|picking cotton)|\\bsend (?:them|em|the lot)(?: all)? to rwanda"],
   ["harassment", "jump|bleach|raped", "\\b(?:go|just|and|then|pls|please|should) (?:go )?(?:and )?(?:jump off (?:a|the|ur|your) (?:\\w+ )?(?:bridge|cliff|building|roof|tower|balcony)|drink (?:some |the )?bleach)|bleach\\W+drink some|(?:^|[.!?\\n] *)(?:go )?get raped\\b"],
   // An insulting noun aimed at a person; contempt: "nobody asked you", ending the phrase (not "nobody asked you to tidy up",
   // "nobody asked, nobody told us"); "crawl back into your hole", "…under whatever rock you came from" (not "the babies
