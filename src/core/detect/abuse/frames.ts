@@ -172,7 +172,7 @@ const INSULT_NOUN = "dropkick|wasteman|drongo|crackhead|nobody|walking (?:aborti
  * milliseconds the first time it runs, which the first check after start-up would pay).
  */
 const CLASSES: readonly (readonly [string, string, string])[] = [
-  ["racist", `${VERMIN}|allowed|welcome`, `\\b(?:${GROUP}|foreign)(?:(?:,| are| r| is| breed)? (?:all |just |nothing but |like )*(?:${VERMIN})\\b| (?:should not|shouldn.?t|should never) be allowed|(?: and \\w+)?(?: are)? not welcome(?! to))`],
+  ["racist", `${VERMIN}|allowed|welcome`, `\\b(?:${GROUP}|foreign)(?:(?:,| are| r| is| breed)? (?:all |just |nothing but |like )*(?:${VERMIN})\\b| (?:should not|shouldn.?t|should never) be allowed|(?: and \\w+)?(?: are)? not welcome(?= here| at this| in (?:this|our|my)|\\s*(?:[.!,]|$)))`],
   ["racist", SLUR_ADJ, `\\b(?:${SLUR_ADJ}) (?:${GROUP}|gypsy|yanks|jew|muslim|arab|romanian|bangladeshis|indians|scousers?)\\b`],
   ["racist", "back|rwanda", "\\b(?:go|fuck off|piss off|send (?:them|em|the lot)(?: all)?) back (?:(?:to|home to) )?(?:(?:your|their|ur) (?:own )?countr|where (?:you|they|u) came from|africa|the jungle|the desert|the trees|picking cotton)|\\bsend (?:them|em|the lot)(?: all)? to rwanda"],
   ["harassment", "jump|bleach|raped", "\\b(?:go|just|and|then|pls|please|should) (?:go )?(?:and )?(?:jump off (?:a|the|ur|your) (?:\\w+ )?(?:bridge|cliff|building|roof|tower|balcony)|drink (?:some |the )?bleach)|bleach\\W+drink some|(?:^|[.!?\\n] *)(?:go )?get raped\\b"],
