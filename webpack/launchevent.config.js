@@ -374,9 +374,9 @@ module.exports = function launcheventConfig({ mode, env = {} }) {
     module: {
       rules: [
         {
-          // Rule modules and the policy clauses: drop text the handler never shows (see the loader).
+          // Rule modules, the policy clauses and the engine's findings: drop text the handler never shows or reads (see the loader).
           test: /\.ts$/,
-          include: [path.join(root, "src", "core", "rules"), path.join(root, "src", "core", "policy", "clauses.ts")],
+          include: [path.join(root, "src", "core", "rules"), path.join(root, "src", "core", "policy", "clauses.ts"), path.join(root, "src", "core", "engine", "run-rules.ts")],
           enforce: "pre",
           loader: path.join(__dirname, "strip-rule-docs-loader.js"),
         },

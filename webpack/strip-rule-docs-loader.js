@@ -20,6 +20,8 @@
  *   anchor: "…" } as const;`) getting the `quote: ""`: the same object, keys in the same order,
  *   without esbuild's ES2016 helper for spread plus properties at each use (launchevent.js
  *   about 12 B zlib-9 smaller). Sections and anchors out: about 140 B by every gzip measure.
+ * - src/core/engine/run-rules.ts: the finding's evidence (masked and clipped) and the clause a
+ *   message enforces, which nothing in the handler reads (see `unreadFindingParts`).
  * In the 150 KB handler bundle these cost about 5 KB. Only single-line string properties are
  * touched, so the code is never cut mid-expression; test/office/es2016-runtime.test.ts runs
  * every sample through the built bundle and test/office/bundle.test.ts checks what is gone.
@@ -136,12 +138,43 @@ function emptyEvidence(source) {
   return out + source.slice(from);
 }
 
+/**
+ * The engine's parts of a finding the handler never reads, in src/core/engine/run-rules.ts
+ * (each text, then what it becomes): the evidence, masked and clipped (the Smart Alerts dialog
+ * gives a finding's message; its context data carries finding ids, the events rule ids; nothing
+ * else in the handler reads a finding's evidence), and the clause a message enforces (every
+ * clause is empty in the handler, see `emptyQuotes`: the rule's own is the same object as far
+ * as anyone can read it, keys and values). terser then also drops the masking, the clipping and
+ * the table of clauses by message. The task pane, CLI and server keep both.
+ */
+const UNREAD_FINDING_PARTS = [
+  ['evidence: d.evidence ? clip(maskResidualPersonalData(d.evidence, policy.organisation.internalDomains)) : "",', 'evidence: "",'],
+  ["clause: clauseOfMessage(meta.id, d.messageId) ?? meta.clause,", "clause: meta.clause,"],
+];
+
+/**
+ * run-rules.ts with UNREAD_FINDING_PARTS left out. Throws (failing the build) when a text is
+ * not there exactly once: run-rules.ts changed, and the list must follow it.
+ * @param {string} source
+ * @returns {string}
+ */
+function unreadFindingParts(source) {
+  let out = source;
+  for (const [text, replacement] of UNREAD_FINDING_PARTS) {
+    if (out.split(text).length !== 2) throw new Error(`strip-rule-docs-loader: run-rules.ts no longer has exactly one \`${text}\` (update UNREAD_FINDING_PARTS)`);
+    out = out.replace(text, () => replacement);
+  }
+  return out;
+}
+
 module.exports = function stripRuleDocs(source) {
   if (/[\\/]policy[\\/]clauses\.ts$/.test(this.resourcePath)) return emptyQuotes(source);
+  if (/[\\/]engine[\\/]run-rules\.ts$/.test(this.resourcePath)) return unreadFindingParts(source);
   return emptyEvidence(source.replace(META_CATEGORY, "$1").replace(DESCRIPTION_LINE, "").replace(INLINE_DESCRIPTION, "").replace(SCHEMA_HELPER_DESCRIPTION, '$1("")'));
 };
 
 module.exports.emptyQuotes = emptyQuotes;
+module.exports.unreadFindingParts = unreadFindingParts;
 module.exports.emptyEvidence = emptyEvidence;
 module.exports.literalEnd = literalEnd;
 module.exports.leavable = leavable;

@@ -52,6 +52,14 @@ describe("dist/launchevent.js", () => {
     }
   });
 
+  it("masks and clips no finding's evidence and looks up no clause by message (strip-rule-docs-loader on run-rules.ts: the handler reads neither)", () => {
+    // maskResidualPersonalData's e-mail pattern, and clause-map.ts's one entry.
+    expect(built.code()).not.toContain("{2,}@[\\w-]+");
+    expect(built.code()).not.toMatch(/largeTotal:"congestion"/);
+    // The rules' messages still name what they are about.
+    expect(built.code()).toContain("larger than {{max}} MB");
+  });
+
   it("carries no words of the errors the core and the published policy throw (strip-error-texts-loader: the handler never reads them)", () => {
     for (const words of ["needs a global regular expression", "is not a base64 digit", "a bucket list ends early", "weighed buckets", "unknown category", "is not a listed term", "is misaligned", "Lexicon term", "reported unknown messageId", "unexpected answer", "could not be fetched and none is cached"]) {
       expect(built.code()).not.toContain(words);

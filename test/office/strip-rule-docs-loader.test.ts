@@ -13,6 +13,7 @@ import { CLAUSES } from "../../src/core/policy/clauses";
 const loader = require("../../webpack/strip-rule-docs-loader.js") as ((this: { resourcePath: string }, source: string) => string) & {
   emptyQuotes: (source: string) => string;
   emptyEvidence: (source: string) => string;
+  unreadFindingParts: (source: string) => string;
 };
 
 const FILE = path.join(__dirname, "../../src/core/policy/clauses.ts");
@@ -84,5 +85,27 @@ describe("strip-rule-docs-loader on rule modules: evidence", () => {
     expect(fs.readFileSync(file, "utf8")).toContain("signed in as");
     expect(stripped).not.toContain("signed in as");
     expect(stripped).toContain('evidence: ""');
+  });
+});
+
+describe("strip-rule-docs-loader on run-rules.ts: the finding parts the handler never reads", () => {
+  const file = path.join(__dirname, "../../src/core/engine/run-rules.ts");
+
+  it("gives findings an empty evidence and their rule's clause, so the masking and the clause table drop out", () => {
+    const source = fs.readFileSync(file, "utf8");
+    const stripped = loader.call({ resourcePath: file }, source);
+    expect(source).toContain("maskResidualPersonalData(d.evidence");
+    expect(stripped).toContain('evidence: "",');
+    expect(stripped).toContain("clause: meta.clause,");
+    expect(stripped).not.toMatch(/maskResidualPersonalData\(|clauseOfMessage\(/);
+    // Nothing else changes: the same text once the two parts are put back.
+    expect(stripped.replace('evidence: "",', "E").replace("clause: meta.clause,", "C")).toBe(
+      source.replace(/evidence: d\.evidence \? .*,\n/, "E\n").replace(/clause: clauseOfMessage\(.*,\n/, "C\n"),
+    );
+  });
+
+  it("fails the build when run-rules.ts no longer has a part's text", () => {
+    expect(() => loader.call({ resourcePath: file }, 'evidence: "",\nclause: meta.clause,\n')).toThrow(/UNREAD_FINDING_PARTS/);
+    expect(() => loader.unreadFindingParts(fs.readFileSync(file, "utf8").replace("clauseOfMessage(meta.id", "clauseOf(meta.id"))).toThrow(/clauseOfMessage/);
   });
 });
