@@ -7,9 +7,10 @@
  *   and the rule's category (`category: "…",` right after the meta's title and description):
  *   it sorts rules in the admin app and the rules table, and the handler never reads it.
  * - Rule modules: a finding's evidence written as a string or as a template whose expressions
- *   assign nothing and call only known pure helpers becomes "" (see `emptyEvidence`): the
- *   handler never shows evidence. About 290 B (zlib) / 390 B (GNU gzip) in natural order, as
- *   terser then also drops what was computed only for the evidence.
+ *   assign nothing and call only known pure helpers, or as such a helper's call, becomes ""
+ *   (see `emptyEvidence`): the handler never reads evidence. About 290 B (zlib) / 390 B (GNU
+ *   gzip) in natural order for the strings and templates, 150 B (GNU gzip -6) for the calls,
+ *   as terser then also drops what was computed only for the evidence.
  * - src/core/policy/clauses.ts: each clause's words (its section, anchor and the policy's words
  *   it quotes) become "". The Smart Alerts dialog names the rule and gives its message, never
  *   the clause (Outlook's 500 characters would not hold it); nothing else in the handler reads a
@@ -59,8 +60,12 @@ function emptyQuotes(source) {
   return out.replace(spread, "{ ...$1 }");
 }
 
-/** Functions a finding's evidence may call and still be left out: each returns a string and changes nothing (rules' own helpers, Array.prototype.join). */
-const PURE_CALLS = new Set(["join", "shown", "count", "megabytes", "quote"]);
+/**
+ * Functions a finding's evidence may call and still be left out: each returns a string (or, for
+ * withoutNested, a new list of strings) and changes nothing (rules' own helpers, tone-utils'
+ * quoteList, Array.prototype.join).
+ */
+const PURE_CALLS = new Set(["join", "shown", "count", "megabytes", "quote", "quoteList", "withoutNested", "listFiles", "recipientsText"]);
 
 /**
  * The end of a string or template literal that starts at `at` (its quote), or -1 when the
@@ -116,21 +121,53 @@ function leavable(expression, pure = PURE_CALLS) {
 }
 
 /**
+ * The end of a call of a pure helper that starts at `at` (`quoteList(withoutNested([...a, ...b]))`),
+ * or -1 when it is not such a call or it runs past its line.
+ * @param {string} text
+ * @param {number} at
+ * @param {Set<string>} [pure] - the helpers (PURE_CALLS by default)
+ * @returns {number} the index after the closing parenthesis
+ */
+function pureCallEnd(text, at, pure = PURE_CALLS) {
+  const name = /^([A-Za-z_$][\w$]*)\(/.exec(text.slice(at, at + 64));
+  if (!name || !pure.has(name[1])) return -1;
+  let depth = 0;
+  for (let i = at + name[1].length; i < text.length; i++) {
+    const c = text[i];
+    if (c === "\n") return -1;
+    if (c === '"' || c === "'" || c === "`") {
+      const end = literalEnd(text, i, []);
+      if (end < 0) return -1;
+      i = end - 1;
+    } else if (c === "(" || c === "[" || c === "{") depth++;
+    else if (c === ")" || c === "]" || c === "}") {
+      depth--;
+      if (depth === 0) return c === ")" ? i + 1 : -1;
+    }
+  }
+  return -1;
+}
+
+/**
  * A rule's findings with their evidence "" where it is written as a string or a template of
- * leavable expressions (`evidence: \`From ${shown(from)}; signed in as ${shown(sender)}\``):
- * the handler never shows a finding's evidence (the Smart Alerts dialog gives the message; its
- * context data carries finding ids; see send-decision.ts), so it need not carry the words.
+ * leavable expressions (`evidence: \`From ${shown(from)}; signed in as ${shown(sender)}\``), or
+ * as a leavable call of a pure helper (`evidence: listFiles(media, false)`): the handler never
+ * reads a finding's evidence (the Smart Alerts dialog gives the message; its context data
+ * carries finding ids; see send-decision.ts, and `unreadFindingParts`), so it need not carry
+ * the words nor work them out.
  * @param {string} source
  * @returns {string}
  */
 function emptyEvidence(source) {
   let out = "";
   let from = 0;
-  for (const m of source.matchAll(/\bevidence:[ \t]*(?=["`])/g)) {
+  for (const m of source.matchAll(/\bevidence:[ \t]*(?=["`A-Za-z_$])/g)) {
     const at = m.index + m[0].length;
     if (at < from) continue;
     const expressions = [];
-    const end = literalEnd(source, at, expressions);
+    const literal = /["`]/.test(source[at]);
+    const end = literal ? literalEnd(source, at, expressions) : pureCallEnd(source, at);
+    if (!literal && end >= 0) expressions.push(source.slice(at, end));
     if (end < 0 || !/^[ \t]*(?:[,}\n]|$)/.test(source.slice(end, end + 2)) || !expressions.every((e) => leavable(e))) continue;
     out += `${source.slice(from, at)}""`;
     from = end;
@@ -177,4 +214,5 @@ module.exports.emptyQuotes = emptyQuotes;
 module.exports.unreadFindingParts = unreadFindingParts;
 module.exports.emptyEvidence = emptyEvidence;
 module.exports.literalEnd = literalEnd;
+module.exports.pureCallEnd = pureCallEnd;
 module.exports.leavable = leavable;

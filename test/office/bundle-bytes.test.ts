@@ -46,8 +46,8 @@ describe("dist/launchevent.js", () => {
     for (const name of [".internalDomains", ".modelThreshold", "allowEvent:", ".getAsync"]) expect(built.code()).toContain(name);
   });
 
-  it("carries no words of findings' evidence written as text (strip-rule-docs-loader: the handler never shows evidence)", () => {
-    for (const words of ["standard disclaimer not found", "of the standard wording found", "signed in as", "outside addresses in To/Cc", "MB in total", "home address with postcode"]) {
+  it("carries no words of findings' evidence written as text or by a pure helper (strip-rule-docs-loader: the handler never reads evidence)", () => {
+    for (const words of ["standard disclaimer not found", "of the standard wording found", "signed in as", "outside addresses in To/Cc", "MB in total", "home address with postcode", "counted as", " MB)"]) {
       expect(built.code()).not.toContain(words);
     }
   });

@@ -79,12 +79,51 @@ describe("strip-rule-docs-loader on rule modules: evidence", () => {
     for (const line of kept) expect(loader.emptyEvidence(line)).toBe(line);
   });
 
+  it("empties evidence given as a call of a pure helper whose arguments are reads and pure helpers", () => {
+    const source = [
+      "report({ evidence: quoteList(withoutNested([...body.evidence, ...subject.evidence])),",
+      "  fix });",
+      "report({ field, evidence: listFiles(media, false) });",
+      "report({ evidence: recipientsText(count, lists, weight), fix: { kind: `x${count(n, \"(\", \")\")}` } });",
+    ].join("\n");
+    expect(loader.emptyEvidence(source)).toBe(
+      ['report({ evidence: "",', "  fix });", 'report({ field, evidence: "" });', 'report({ evidence: "", fix: { kind: `x${count(n, "(", ")")}` } });'].join("\n"),
+    );
+  });
+
+  it("leaves a helper's call alone when it is not known pure, calls or assigns something, or does not end the value on its line", () => {
+    const kept = [
+      "report({ evidence: sorted(list) });", // not a known pure helper
+      "report({ evidence: listFiles(next(), false) });", // an argument calls what is not known pure
+      "report({ evidence: listFiles((n = media), false) });", // an assignment
+      "report({ evidence: listFiles(media.splice(0), false) });", // a method that is not known pure
+      "report({ evidence: listFiles(media, false) + more });", // the call is only part of the value
+      "report({ evidence: quoteList(list.map((x) => x.text)) });", // map is not known pure
+      "report({ evidence: quoteList(\n  list) });", // runs past its line
+      "const tally = { points: 0, evidence: [] };", // not a finding's evidence
+    ];
+    for (const line of kept) expect(loader.emptyEvidence(line)).toBe(line);
+  });
+
   it("is applied to rule modules by the loader", () => {
     const file = path.join(__dirname, "../../src/core/rules/no-send-as-other.ts");
     const stripped = loader.call({ resourcePath: file }, fs.readFileSync(file, "utf8"));
     expect(fs.readFileSync(file, "utf8")).toContain("signed in as");
     expect(stripped).not.toContain("signed in as");
     expect(stripped).toContain('evidence: ""');
+  });
+
+  it("empties the helpers' evidence in the rules that have it", () => {
+    for (const [name, helper] of [
+      ["no-heated-tone", "quoteList(withoutNested("],
+      ["no-media-attachment", "listFiles("],
+      ["audience-size", "recipientsText("],
+    ]) {
+      const file = path.join(__dirname, `../../src/core/rules/${name}.ts`);
+      const source = fs.readFileSync(file, "utf8");
+      expect(source).toContain(`evidence: ${helper}`);
+      expect(loader.call({ resourcePath: file }, source)).not.toContain(`evidence: ${helper}`);
+    }
   });
 });
 

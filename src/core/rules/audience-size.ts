@@ -54,6 +54,17 @@ function audience(recipients: readonly RecipientInfo[], weight: number): { count
   return { count, lists };
 }
 
+/**
+ * A finding's evidence: how many recipients, and the distribution lists among them.
+ * @param count - the weighted count
+ * @param lists - how many distribution lists
+ * @param weight - people per distribution list
+ * @returns e.g. "32 recipients (1 distribution list counted as 10 each)"
+ */
+function recipientsText(count: number, lists: number, weight: number): string {
+  return `${count} recipients${lists > 0 ? ` (${lists} distribution list${lists === 1 ? "" : "s"} counted as ${weight} each)` : ""}`;
+}
+
 export default defineRule<AudienceSizeOptions>({
   meta: {
     id: "audience-size",
@@ -83,7 +94,6 @@ export default defineRule<AudienceSizeOptions>({
   check(snapshot, context) {
     const { threshold, replyAllThreshold, shortReplyWords, distributionListWeight } = context.options;
     const { count, lists } = audience(snapshot.recipients, distributionListWeight);
-    const evidence = `${count} recipients${lists > 0 ? ` (${lists} distribution list${lists === 1 ? "" : "s"} counted as ${distributionListWeight} each)` : ""}`;
 
     // A short reply-all is the more specific problem, and its remedy (reply to one person)
     // also answers a large audience, so it is reported instead of the general finding.
@@ -91,12 +101,17 @@ export default defineRule<AudienceSizeOptions>({
       // The disclaimer is not part of the reply's own words.
       const words = countWords(withoutDisclaimer(snapshot.body.authored, context.organisation), shortReplyWords);
       if (words <= shortReplyWords) {
-        context.report({ messageId: "shortReplyAll", data: { count, words }, field: "recipients", evidence: `${evidence}; reply of ${words} word${words === 1 ? "" : "s"}` });
+        context.report({
+          messageId: "shortReplyAll",
+          data: { count, words },
+          field: "recipients",
+          evidence: `${recipientsText(count, lists, distributionListWeight)}; reply of ${words} word${words === 1 ? "" : "s"}`,
+        });
         return;
       }
     }
     if (count > threshold) {
-      context.report({ messageId: "tooManyRecipients", data: { count, threshold }, field: "recipients", evidence });
+      context.report({ messageId: "tooManyRecipients", data: { count, threshold }, field: "recipients", evidence: recipientsText(count, lists, distributionListWeight) });
     }
   },
 });
