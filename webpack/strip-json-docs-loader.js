@@ -25,7 +25,9 @@ const DOC_KEYS = ["$comment", "about"];
  *   (Words, prefixes and within-word terms stay in order: a masked letter, `g*ppo`, can read as
  *   two listed words, and then the earlier listed is the one reported.)
  * - their allow lists: lexicon.ts's isAllowed asks whether any of them covers the hit;
- * - meaningless subjects (a Set) and the file types (Sets, `includes`, `some`).
+ * - meaningless subjects (a Set) and the file types (Sets, `includes`, `some`);
+ * - the heated tone's acronyms, emphasis words, fragments and pointed "why" words, and the
+ *   commitment's hedges (each made a Set, read by `has`).
  */
 const ABUSIVE_PHRASES = ["phrase", "allow/*"];
 const ORDER_FREE = {
@@ -40,6 +42,8 @@ const ORDER_FREE = {
   "abusive/threat.json": ABUSIVE_PHRASES,
   "subject/meaningless.en.json": ["subjects"],
   "attachments/file-types.json": ["*/extensions", "*/contentTypes", "*/contentTypePrefixes", "*/excludedContentTypes"],
+  "tone/heated.en.json": ["acronyms", "emphasis", "fragments", "flatFragments", "pointedWhy"],
+  "commitment/phrases.en.json": ["hedges"],
 };
 
 /**
