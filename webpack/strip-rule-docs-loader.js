@@ -65,7 +65,7 @@ function emptyQuotes(source) {
  * withoutNested, a new list of strings) and changes nothing (rules' own helpers, tone-utils'
  * quoteList, Array.prototype.join).
  */
-const PURE_CALLS = new Set(["join", "shown", "count", "megabytes", "quote", "quoteList", "withoutNested", "listFiles", "recipientsText"]);
+const PURE_CALLS = new Set(["join", "shown", "count", "megabytes", "quote", "quoteList", "withoutNested", "listFiles", "recipientsText", "maskedAddresses", "fileNames", "displayedAs"]);
 
 /**
  * The end of a string or template literal that starts at `at` (its quote), or -1 when the

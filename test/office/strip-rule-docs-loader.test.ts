@@ -113,11 +113,24 @@ describe("strip-rule-docs-loader on rule modules: evidence", () => {
     expect(stripped).toContain('evidence: ""');
   });
 
+  it("empties templates of the rules' evidence helpers", () => {
+    for (const [name, helper] of [
+      ["bcc-for-bulk-mail", "maskedAddresses(visible)"],
+      ["no-lookalike-domain", "displayedAs(domain)"],
+    ]) {
+      const file = path.join(__dirname, `../../src/core/rules/${name}.ts`);
+      const source = fs.readFileSync(file, "utf8");
+      expect(source).toContain(`\${${helper}}`);
+      expect(loader.call({ resourcePath: file }, source)).not.toContain(`\${${helper}}`);
+    }
+  });
+
   it("empties the helpers' evidence in the rules that have it", () => {
     for (const [name, helper] of [
       ["no-heated-tone", "quoteList(withoutNested("],
       ["no-media-attachment", "listFiles("],
       ["audience-size", "recipientsText("],
+      ["photo-consent", "fileNames("],
     ]) {
       const file = path.join(__dirname, `../../src/core/rules/${name}.ts`);
       const source = fs.readFileSync(file, "utf8");

@@ -18,6 +18,17 @@ export type BccForBulkMailOptions = {
 /** How many masked addresses the evidence lists before "and N more". */
 const EVIDENCE_ADDRESSES = 3;
 
+/**
+ * A finding's evidence: the first visible addresses, masked, and how many more.
+ * @param visible - the outside addresses in To and Cc
+ * @returns e.g. "j•••@gmail.com, b•••@yahoo.co.uk and 12 more"
+ */
+function maskedAddresses(visible: readonly RecipientInfo[]): string {
+  const shown = visible.slice(0, EVIDENCE_ADDRESSES).map((r) => maskEmail(r.email));
+  const more = visible.length - shown.length;
+  return `${shown.join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
+}
+
 export default defineRule<BccForBulkMailOptions>({
   meta: {
     id: "bcc-for-bulk-mail",
@@ -53,13 +64,11 @@ export default defineRule<BccForBulkMailOptions>({
     }
     if (visible.length < threshold) return;
 
-    const shown = visible.slice(0, EVIDENCE_ADDRESSES).map((r) => maskEmail(r.email));
-    const more = visible.length - shown.length;
     context.report({
       messageId: "visibleAddresses",
       data: { count: visible.length },
       field: "recipients",
-      evidence: `${visible.length} outside addresses in To/Cc: ${shown.join(", ")}${more > 0 ? ` and ${more} more` : ""}`,
+      evidence: `${visible.length} outside addresses in To/Cc: ${maskedAddresses(visible)}`,
       fix: { kind: "move-to-bcc", targets: visible.map((r) => r.email) },
     });
   },

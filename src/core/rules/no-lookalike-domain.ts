@@ -312,6 +312,16 @@ const OWNER_WORDS: Readonly<Record<Protected["owner"], string>> = {
   trusted: "a trusted partner's domain",
 };
 
+/**
+ * A finding's evidence: how an `xn--` domain is displayed, when it is one.
+ * @param domain - the address domain
+ * @returns e.g. " (displayed as bücher.de)" for xn--bcher-kva.de, or "" for a domain shown as written
+ */
+function displayedAs(domain: string): string {
+  const decoded = decodeHost(domain);
+  return decoded === domain ? "" : ` (displayed as ${decoded})`;
+}
+
 export default defineRule<NoLookalikeDomainOptions>({
   meta: {
     id: "no-lookalike-domain",
@@ -385,8 +395,6 @@ export default defineRule<NoLookalikeDomainOptions>({
       if (!match) continue;
       const first = recipients[0] as RecipientInfo;
       const field: RecipientField = first.field;
-      const decoded = decodeHost(domain);
-      const shown = decoded === domain ? "" : ` (displayed as ${decoded})`;
       context.report({
         messageId: match.kind,
         data: {
@@ -396,7 +404,7 @@ export default defineRule<NoLookalikeDomainOptions>({
           ...(match.actual !== undefined ? { actual: match.actual } : {}),
         },
         field,
-        evidence: `${domain}${shown} imitates ${match.imitated.domain}`,
+        evidence: `${domain}${displayedAs(domain)} imitates ${match.imitated.domain}`,
         fix: { kind: "remove-recipients", targets: [...new Set(recipients.map((r) => r.email))] },
       });
     }

@@ -21,6 +21,17 @@ const IMAGE_EXTENSIONS: ReadonlySet<string> = new Set(fileTypes.images.extension
 const EVIDENCE_FILES = 3;
 
 /**
+ * A finding's evidence: the first photos' names, and how many more.
+ * @param photos - the photos attached
+ * @returns e.g. "trip1.jpg, trip2.jpg, trip3.jpg and 2 more"
+ */
+function fileNames(photos: readonly Attachment[]): string {
+  const shown = photos.slice(0, EVIDENCE_FILES).map((a) => a.name);
+  const more = photos.length - shown.length;
+  return `${shown.join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
+}
+
+/**
  * Tells whether an attachment is a picture, by extension or content type (not SVG or icons).
  * @param attachment - the attachment
  * @returns true for photos and other raster images
@@ -65,8 +76,6 @@ export default defineRule<PhotoConsentOptions>({
     const photos = snapshot.attachments.filter((a) => isImage(a) && !(a.isInline === true && (a.size === undefined || a.size < inlineMinBytes)));
     if (photos.length === 0) return;
 
-    const shown = photos.slice(0, EVIDENCE_FILES).map((a) => a.name);
-    const more = photos.length - shown.length;
     context.report({
       messageId: "photosOutside",
       data: {
@@ -74,7 +83,7 @@ export default defineRule<PhotoConsentOptions>({
         recipients: outside.size === 1 ? "1 person" : `${outside.size} people`,
       },
       field: "attachments",
-      evidence: `${shown.join(", ")}${more > 0 ? ` and ${more} more` : ""}`,
+      evidence: fileNames(photos),
     });
   },
 });
