@@ -166,7 +166,10 @@ export function reportAfterDisclaimer(report: Report, outcome: DisclaimerOutcome
   // Not added after all: the finding is no longer something Send puts right, so it decides again.
   const findings = report.findings.map((f) => {
     if (!fixed.has(f.id)) return f;
-    const { fixedAtSend: _dropped, ...rest } = f;
+    // A copy without fixedAtSend (written so rather than with a rest pattern, which the on-send
+    // bundle would carry a helper for).
+    const rest: { -readonly [K in keyof Finding]: Finding[K] } = { ...f };
+    delete rest.fixedAtSend;
     return f.messageId === "missingAutoInsert" ? { ...rest, message: DISCLAIMER_NOT_INSERTED } : rest;
   });
   return { ...report, findings, verdict: verdictOf(findings) };

@@ -92,8 +92,12 @@ function sanitise(e: StoredEvent): StoredEvent {
  */
 function signed(e: StoredEvent, salt: string): MonitorEvent {
   if (typeof e.sender === "string") return e as MonitorEvent;
-  const { senderEmail, ...rest } = e as UnsignedEvent & { senderEmail: string };
-  return { ...rest, sender: pseudonymousSender(senderEmail || "unknown", salt) };
+  // A copy without the address (written so rather than with a rest pattern, which the
+  // on-send bundle would carry a helper for).
+  const rest: Partial<UnsignedEvent & { senderEmail: string }> = { ...(e as UnsignedEvent & { senderEmail: string }) };
+  const senderEmail = rest.senderEmail;
+  delete rest.senderEmail;
+  return { ...(rest as UnsignedEvent), sender: pseudonymousSender(senderEmail || "unknown", salt) };
 }
 
 /**

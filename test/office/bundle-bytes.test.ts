@@ -60,6 +60,12 @@ describe("dist/launchevent.js", () => {
     expect(built.code()).toContain("larger than {{max}} MB");
   });
 
+  it("has no object-rest helper (the handler's code copies with a spread and deletes instead)", () => {
+    // esbuild's __objRest: `(e,o)=>{var r={};for(var i in e)…o.indexOf(i)<0…`; its spread helper stays.
+    expect(built.code()).not.toMatch(/\{var \w+=\{\};for\(var \w+ in \w+\)/);
+    expect(built.code()).toMatch(/for\(var \w+ in \w+\|\|\(\w+=\{\}\)\)/);
+  });
+
   it("carries no words of the errors the core and the published policy throw (strip-error-texts-loader: the handler never reads them)", () => {
     for (const words of ["needs a global regular expression", "is not a base64 digit", "a bucket list ends early", "weighed buckets", "unknown category", "is not a listed term", "is misaligned", "Lexicon term", "reported unknown messageId", "unexpected answer", "could not be fetched and none is cached"]) {
       expect(built.code()).not.toContain(words);
