@@ -17,6 +17,7 @@ import { LOOKS_OF_THINGS } from "../../../test/fixtures/looks/things";
 import { INSULTS_AT_OTHERS, JOKING_THREATS, REAL_THREATS, SELF_INSULTS, TREATED_LIKE } from "../../../test/fixtures/banter/banter";
 import { CALM_HARM_WORDS, HARM_THREATS, PLAIN_INSULTS } from "../../../test/fixtures/harm/harm";
 import { CALM_GROUP_WORDS, GROUP_HATE, GROUP_HATE_MISSED } from "../../../test/fixtures/hate/hate";
+import { CALM_HARASS_WORDS, CALM_SIGN_WORDS, HARM_WISHES, LOOKS_INSULTS, SEXUAL_REMARKS } from "../../../test/fixtures/harass/harass";
 
 const FIXTURES = path.join(__dirname, "../../../test/fixtures/no-abusive-language");
 const readLines = (file: string): string[] =>
@@ -464,6 +465,22 @@ describe("harm wished on someone and insults with no swear word (INSULT19)", () 
 
   // "Dad said he would break the manager's legs", "he broke his leg", "never mix bleach", "slit the bag"
   it.each(CALM_HARM_WORDS)("is not reported: %s", (text) => {
+    expect(run(text)).toEqual([]);
+  });
+});
+
+describe("sexual remarks about a person, looks insults and threats in plain words (HARASS20)", () => {
+  const run = (text: string) => runRule(rule, { draft: makeDraft({ subject: "Re: today", body: text }) });
+
+  // "lol she's only famous cos she sucked off half the label", "pathetic, whiny, snivelling little worm of a man",
+  // "I've got your pics and I will send them to your whole family unless you pay"
+  it.each([...SEXUAL_REMARKS, ...LOOKS_INSULTS, ...HARM_WISHES])("is reported: %s", (text) => {
+    expect(run(text).length).toBeGreaterThan(0);
+  });
+
+  // "Uniform reminder: skirts must be knee length", "we will send the photos to your family", "run the knife under the
+  // tap"; and mail written with the signs' own words: "run that cable over", "a bullet journal", "unless you drop us a line"
+  it.each([...CALM_HARASS_WORDS, ...CALM_SIGN_WORDS])("is not reported: %s", (text) => {
     expect(run(text)).toEqual([]);
   });
 });

@@ -20,7 +20,7 @@ import { DIRECT, GROUP, UNSAID, VILE } from "./direct";
 import { MAX_MODEL_CHARS } from "../features";
 
 /** Who an insult is aimed at ("you're" may be written with any apostrophe or none). */
-const AIMED = "you|u|ya|(?:you.?re|ur|your|you are|s?he.?s|s?he is|what)(?: such)? an?|you(?:.?re| are) all";
+const AIMED = "you|u|ya|(?:you.?re|ur|your|you are|s?he.?s|s?he is|what)(?: such)? an?|you(?:.?re| are) all(?: a bunch of)?";
 
 /** Words that may stand before or between the adjectives without insulting by themselves ("foreign", "mouth" of "mouth breather"). */
 const MILD = "little|lil|old|big|absolute|total|complete|utter|right|proper|real|foreign|mouth";
@@ -87,7 +87,7 @@ const EMOJI = "[\\ud83c-\\ud83e]";
 const BARE = "vermin|leeche|savage|invader|loser|pervert|creep|degenerate|lowlife";
 
 /** Adjectives that open a sentence that is only an insult, besides the insult list's ("Frigid cow, no wonder…", "cringe loser"). */
-const SCORN = "thick|frigid|cringe|whiny";
+const SCORN = "thick|frigid|cringe|whiny|snivelling|gutless";
 
 /**
  * A sentence that is only an insult: an insulting adjective the insult list teaches (or one of
@@ -105,7 +105,7 @@ function scornFrame(): [string, string] {
   const nouns = `${learntNouns.split("|").filter((n) => !/^(?:dead|off|waste|ugly|sack|face|af|asf|you)$/.test(n)).join("|")}|${SLANG}|${INSULT_NOUN}`;
   return [
     `\\b(?:${nouns}|${BARE}|animal)s?\\b|so are`,
-    `${slangFrame()}|(?:(?:^|[.!?\\n] *|, *)(?:${adj})(?:,? (?:${adj}|${MILD}))* (?:${nouns})|[.!?] +animal|(?:[.!?] +|, *)(?:(?:${MILD}) )?(?:${BARE}))s?(?=\\s*(?:[.!?\\n]|$|${EMOJI}|, *(?:you|your|ur|u|no|even|go|get)\\b))`,
+    `${slangFrame()}|(?:(?:^|[.!?\\n] *|, *)(?:${adj})(?:,? (?:${adj}|${MILD}))* (?:${nouns})|[.!?] +animal|(?:[.!?] +|, *)(?:(?:${MILD}) )?(?:${BARE}))s?(?=\\s*(?:[.!?\\n]|$|${EMOJI}|, *(?:you|your|ur|u|no|even|go|get)\\b| of an? (?:man|woman)\\b))`,
   ];
 }
 
