@@ -119,6 +119,15 @@ export const DIRECT: readonly (readonly [string, string, string])[] = [
     `${HARM}|death|gas|get rid|drown|throat|neck|better off|broken|slap|acid`,
     `\\b(?:i|we)(?:.(?:m|ll|re|d))?${SOME} (?:${HARM}) ${TARGET}|\\b(?:need|want)s? (?:\\w+ legs broken|strangling|a slap(?! of))|\\bthrows? acid|\\bdeath to (?:${TARGET}|all \\w+)|\\b(?:kill|murder|shoot|stab|torture|slaughter|drown|hang|gas|exterminate|eradicate|execute|get rid of) (?:all )?(?:of )?${THEM}\\b(?!['’])|\\b(?:cut|slit|snap|wring) (?:(?:your|ur|its|his|her|${THEM}.s) (?:throat|neck)s?|the (?:throats|necks) of (?:all )?${THEM})\\b|\\bbetter off if ${THEM} (?:were|was) (?:dead|gone|${HARM})`,
   ],
+  // Someone to be run over, a home burnt down, a car keyed: "someone should run that manager over", "I will burn your
+  // nursery down", "shame if someone keyed it"; "I've got your pics … unless you pay" (not "run that cable / checklist over",
+  // "someone keyed it in", "keyed your hours", "photos go online unless you opt out"). Harm wished in a condition
+  // ("better place if you were dead") is in the harassment list.
+  [
+    "threat",
+    "run|burn|keyed|unless",
+    `\\bshould run that (?!\\w*list)${PEOPLE} over|\\bburn (?:your|ur) \\w+ down|\\bsome\\w+ keyed (?:it\\W|your car)|\\bgot (?:your|ur) (?:pics|nudes)[^.!?\\n]{0,60}unless (?:you|u) pay`,
+  ],
   // Wishing someone dead or harmed: "she should be killed", "you deserve to die", "somebody should stab him";
   // veiled threats: "ur getting jumped", "you won't see me coming", "hope your dog gets run over" (not "you're getting
   // soaked", "hope your dog gets better"); "burn the church down with them in it".
