@@ -121,12 +121,13 @@ export const DIRECT: readonly (readonly [string, string, string])[] = [
   ],
   // Someone to be run over, a home burnt down, a car keyed: "someone should run that manager over", "I will burn your
   // nursery down", "shame if someone keyed it"; "I've got your pics … unless you pay" (not "run that cable / checklist over",
-  // "someone keyed it in", "keyed your hours", "photos go online unless you opt out"). Harm wished in a condition
+  // "someone keyed it in", "keyed your hours", "photos go online unless you opt out", nor, on the lead's review, "Sorry Jo,
+  // someone keyed your car in the staff car park last night": a keyed car is a threat only after "shame if"). Harm wished in a condition
   // ("better place if you were dead") is in the harassment list.
   [
     "threat",
     "run|burn|keyed|unless",
-    `\\bshould run that (?!\\w*list)${PEOPLE} over|\\bburn (?:your|ur) \\w+ down|\\bsome\\w+ keyed (?:it\\W|your car)|\\bgot (?:your|ur) (?:pics|nudes)[^.!?\\n]{0,60}unless (?:you|u) pay`,
+    `\\bshould run that (?!\\w*list)${PEOPLE} over|\\bburn (?:your|ur) \\w+ down|\\bshame if some\\w+ keyed (?:it\\W|your car)|\\bgot (?:your|ur) (?:pics|nudes)[^.!?\\n]{0,60}unless (?:you|u) pay`,
   ],
   // Wishing someone dead or harmed: "she should be killed", "you deserve to die", "somebody should stab him";
   // veiled threats: "ur getting jumped", "you won't see me coming", "hope your dog gets run over" (not "you're getting
