@@ -91,7 +91,7 @@ export function detectSupport(office: OfficeLike): SmartAlertsSupport {
  * @returns the function to associate with the manifest's `FunctionName`
  */
 export function createSendHandler(office: OfficeLike, options: HandlerOptions = {}): (event: SendEvent) => void {
-  const policySource = options.policySource ?? compiledPolicySource;
+  const policySource = options.policySource || compiledPolicySource;
   const commandId = options.commandId ?? TASKPANE_COMMAND_ID;
   const watchdogMs = options.watchdogMs ?? DEFAULT_WATCHDOG_MS;
   const callTimeoutMs = options.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS;

@@ -59,7 +59,7 @@ function toRecipient(details: EmailDetails): Recipient | null {
   const email = (details.emailAddress || details.displayName || "").trim();
   if (email === "") return null;
   const name = (details.displayName || "").trim();
-  const type = details.recipientType !== undefined ? RECIPIENT_TYPES[details.recipientType] ?? "other" : undefined;
+  const type = details.recipientType !== undefined ? RECIPIENT_TYPES[details.recipientType] || "other" : undefined;
   return {
     email,
     ...(name && name !== email ? { name } : {}),

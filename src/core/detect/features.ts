@@ -130,7 +130,7 @@ const padded = new Int32Array(22).fill(LT, 0, 1);
 // that read the model, never the whole add-in.
 let wordExpression: RegExp | undefined;
 function wordPattern(): RegExp {
-  wordExpression ??= new RegExp(`[${LETTER_OR_NUMBER_U}]+(?:['’][${LETTER_U}]+)*|[!?]+`, "gu");
+  wordExpression ||= new RegExp(`[${LETTER_OR_NUMBER_U}]+(?:['’][${LETTER_U}]+)*|[!?]+`, "gu");
   return wordExpression;
 }
 
@@ -243,7 +243,7 @@ let shared: FeatureList | undefined;
  * @param sentenceWords - when given, filled with the number of words of each sentence
  */
 export function forEachFeature(text: string, visit: (bucket: number, start: number, end: number, sentence: number) => void, sentenceWords?: number[]): void {
-  const list = shared ?? { count: 0, data: new Int32Array(0) };
+  const list = shared || { count: 0, data: new Int32Array(0) };
   shared = undefined;
   listFeatures(text, list, sentenceWords);
   const data = list.data;

@@ -217,7 +217,7 @@ export function compileLexicon(entries: readonly LexiconEntry[], options: Lexico
     return id;
   };
   const expanded: [number, readonly string[]][] = [];
-  for (const [from, to] of Object.entries(options.expansions ?? {})) {
+  for (const [from, to] of Object.entries(options.expansions || {})) {
     expanded.push([idOf(normalizeTerm(from)), normalizeTerm(to).split(" ")]);
   }
   let entryCount = 0;
@@ -226,7 +226,7 @@ export function compileLexicon(entries: readonly LexiconEntry[], options: Lexico
   for (const entry of entries) {
     const spelling = normalizeTerm(entry.term);
     if (spelling === "") throw new Error(`Empty lexicon term "${entry.term}"`);
-    const allow = (entry.allow ?? []).map(normalizeTerm);
+    const allow = (entry.allow || []).map(normalizeTerm);
     const compiled: CompiledEntry = { entry, index: entryCount++, spelling, allow, reach: Math.min(ALLOW_WINDOW, Math.max(0, ...allow.map((a) => a.split(" ").length - 1))) };
     if (entry.mode === "phrase") {
       let node = wordRoot;
@@ -267,7 +267,7 @@ function insertTerm(trie: CharTrie, spelling: string, id: number): void {
     if (trie.next[slot] === 0) trie.next[slot] = trie.size++;
     node = trie.next[slot] as number;
   }
-  (trie.ends[node] ??= []).push(id);
+  (trie.ends[node] ||= []).push(id);
   trie.shortest = Math.min(trie.shortest, spelling.length);
 }
 
@@ -405,7 +405,7 @@ function matchToken(trie: CharTrie, skeleton: string, out: number[], make: MakeC
         const to = out[k + 1] as number;
         const e = trie.entries[id] as CompiledEntry;
         if (seen?.includes(id) || !wordMatchesMode(e.entry.mode, from, to, spelling.length)) continue;
-        (seen ??= []).push(id);
+        (seen ||= []).push(id);
         make(e, from, to, spelling);
       }
     }
@@ -441,7 +441,7 @@ function findHits(text: string, lexicon: CompiledLexicon, userAllow: readonly st
   const marks = stamps.marks;
   stamps.busy = true;
   try {
-    return findHitsWith(text, lexicon, userAllow, firstPerEntry, marks, gen, (stamps.rings ??= [0, 0, 0, 0, null, 0, 0].map((v) => new Array(lexicon.ring).fill(v))));
+    return findHitsWith(text, lexicon, userAllow, firstPerEntry, marks, gen, (stamps.rings ||= [0, 0, 0, 0, null, 0, 0].map((v) => new Array(lexicon.ring).fill(v))));
   } finally {
     stamps.busy = false;
   }
@@ -480,7 +480,7 @@ function findHitsWith(
   const phraseHits: Candidate[] = [];
   const waitingTokens: Candidate[] = [];
   const waitingPhrases: Candidate[] = [];
-  const isHit = (c: Candidate): boolean => !isAllowed(c, userAllow) && !(c.entry.entry.unless?.(text, c.start, c.end) ?? false);
+  const isHit = (c: Candidate): boolean => !isAllowed(c, userAllow) && !c.entry.entry.unless?.(text, c.start, c.end);
   const judge = (waiting: Candidate[], count: number, hits: Candidate[], all: boolean): void => {
     let k = 0;
     for (; k < waiting.length; k++) {

@@ -202,7 +202,7 @@ type Window = Readonly<{ first: number; last: number }>;
 function weighed(text: string): Weighed {
   if (memo !== undefined && memo.text === text) return memo.feats;
   const { slotOf, weighs } = loaded();
-  const list = (features ??= { count: 0, data: new Int32Array(0) });
+  const list = (features ||= { count: 0, data: new Int32Array(0) });
   const sentenceWords: number[] = [];
   listFeatures(text, list, sentenceWords, weighs);
   const seen = nextMark();
@@ -336,10 +336,10 @@ class Judged {
     private readonly find: () => Evidence,
   ) {}
   get evidence(): readonly string[] {
-    return (this.read ??= this.find()).evidence;
+    return (this.read ||= this.find()).evidence;
   }
   get telling(): readonly string[] {
-    return (this.read ??= this.find()).telling;
+    return (this.read ||= this.find()).telling;
   }
 }
 
@@ -404,7 +404,7 @@ function windowLogit(feats: Weighed, i: number, first: number, last: number): nu
   for (let s = first; s <= last; s++) words += feats.sentenceWords[s] as number;
   let z = biases[i] as number;
   const length = Math.min(4, Math.floor(Math.log2(words + 1) / 2));
-  lengthSlots ??= [-1, -1, -1, -1, -1];
+  lengthSlots ||= [-1, -1, -1, -1, -1];
   let lengthSlot = lengthSlots[length] as number;
   if (lengthSlot < 0) lengthSlot = lengthSlots[length] = slotOf[lengthBucket(words)] as number;
   if (lengthSlot !== 0) {

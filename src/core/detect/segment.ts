@@ -481,7 +481,7 @@ function readFields(lines: Lines, from: number, q: number, headers: Headers, fir
       continue;
     }
     if ((last === "to" || last === "cc") && visibleLength(lines, j) < 300) {
-      const previous = headers[last] ?? "";
+      const previous = headers[last] || "";
       const content = trimmedOf(lines, j);
       // Lotus Notes names ("Mark Taylor/HOU/ECT") wrap without an @.
       if (/[;,]$/.test(previous) || content.includes("@") || /\w\/[A-Z]{2,}/.test(content)) {
@@ -1212,8 +1212,8 @@ export function segmentBody(text: string, options: SegmentOptions = {}): BodySeg
   const quotedParts: QuotedPart[] = parts.map((frame) => {
     let kind: "reply" | "forward";
     if (frame.kind !== "outlook") kind = frame.kind;
-    else if (frame.parent) kind = kindFromSubject(frame.parent.headers.subject) ?? "reply";
-    else kind = rootKind ?? "reply";
+    else if (frame.parent) kind = kindFromSubject(frame.parent.headers.subject) || "reply";
+    else kind = rootKind || "reply";
     return { kind, headers: frame.headers, text: (partJoiners[frame.index] as LineJoiner).join(), depth: frame.depth };
   });
 

@@ -332,7 +332,7 @@ export function firstWordGate(patterns: readonly string[]): string {
  * @returns e.g. `it s a disgrace`, or "" when there are no words
  */
 export function wordsAsPattern(words: string): string {
-  return (prepareText(words).match(new RegExp(`${WORD}+`, "g")) ?? []).join(" ");
+  return (prepareText(words).match(new RegExp(`${WORD}+`, "g")) || []).join(" ");
 }
 
 /**
@@ -460,7 +460,7 @@ export function findSignals(prepared: string, compiled: CompiledSignals | undefi
       if (found === null) break;
       at = found.index + found[0].length;
       key = found[0];
-      const k = known.get(key) ?? 0;
+      const k = known.get(key) || 0;
       if (k > 0 && seen((compiled.captures[k - 1] as readonly [string, string])[1])) continue;
       re.lastIndex = 0;
       found = re.exec(` ${key}`.replace(GAP, " ")) as RegExpExecArray;
@@ -472,7 +472,7 @@ export function findSignals(prepared: string, compiled: CompiledSignals | undefi
     let k = 1;
     while (k < found.length && found[k] === undefined) k++;
     if (long) known.set(key, k);
-    const matched = (compiled.keys?.[k - 1] ?? "") + (found[k] as string);
+    const matched = (compiled.keys?.[k - 1] || "") + (found[k] as string);
     const end = at - (long ? 0 : 1);
     const [group, pattern] = compiled.captures[k - 1] as readonly [string, string];
     if (!seen(pattern)) {
@@ -538,7 +538,7 @@ const gaps = textCache(3, 256);
  */
 export function shortWords(text: string, max = 48): string {
   // Words are read only until the result is longer than `max` (a run of capitals may be 1 MB).
-  const words = (shortWordsExpression ??= new RegExp(`${WORD}+`, "gi"));
+  const words = (shortWordsExpression ||= new RegExp(`${WORD}+`, "gi"));
   words.lastIndex = 0;
   let joined = "";
   for (let m = words.exec(text); m !== null; m = words.exec(text)) {

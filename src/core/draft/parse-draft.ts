@@ -132,11 +132,11 @@ export function stripTags(html: string): string {
  */
 export function parseDraft(input: unknown, options: ParseDraftOptions = {}): MessageDraft {
   if (!isRecord(input)) throw new DraftError("(message)", `expected a JSON object, got ${describe(input)}`);
-  const subject = optionalString(input, "subject", "subject") ?? "";
+  const subject = optionalString(input, "subject", "subject") || "";
   const bodyHtml = optionalString(input, "bodyHtml", "bodyHtml");
   let body = optionalString(input, "body", "body");
   if (body === undefined) {
-    body = bodyHtml !== undefined ? (options.htmlToText ?? stripTags)(bodyHtml) : "";
+    body = bodyHtml !== undefined ? (options.htmlToText || stripTags)(bodyHtml) : "";
   }
   const rawCompose = optionalString(input, "composeType", "composeType");
   let composeType: ComposeType = "new";

@@ -102,7 +102,7 @@ export function schemaWording(kind: string, value: unknown, about?: unknown): st
   const schema = (about ?? {}) as JsonSchema;
   switch (kind) {
     case "enum":
-      return `expected one of ${(schema.enum ?? []).map((e) => JSON.stringify(e)).join(", ")}, got ${safeJson(value) ?? describeType(value)}`;
+      return `expected one of ${(schema.enum || []).map((e) => JSON.stringify(e)).join(", ")}, got ${safeJson(value) || describeType(value)}`;
     case "string":
       return `expected a string, got ${describeType(value)}`;
     case "minLength":
@@ -130,7 +130,7 @@ export function schemaWording(kind: string, value: unknown, about?: unknown): st
     case "required":
       return "is required";
     case "unknownOption": {
-      const known = Object.keys(schema.properties ?? {});
+      const known = Object.keys(schema.properties || {});
       return `unknown option${known.length ? `; expected one of ${known.join(", ")}` : ""}`;
     }
     default:
@@ -220,8 +220,8 @@ export function checkSchema(value: unknown, schema: JsonSchema, path: string, sa
         break;
       }
       const record = value as Record<string, unknown>;
-      const props = schema.properties ?? {};
-      for (const key of schema.required ?? []) {
+      const props = schema.properties || {};
+      for (const key of schema.required || []) {
         if (record[key] === undefined) issues.push({ path: joinPath(path, key), message: say("required", undefined, schema) });
       }
       for (const [key, v] of Object.entries(record)) {

@@ -113,7 +113,7 @@ function runOne(configured: ConfiguredRule, snapshot: EmailSnapshot, policy: Nor
  * @returns the report
  */
 export function checkSnapshot(snapshot: EmailSnapshot, policy: NormalizedPolicy, options: CheckOptions = {}): Report {
-  const services = options.services ?? defaultServices;
+  const services = options.services || defaultServices;
   const findings: Finding[] = [];
   // Texts the rules share (lower-cased, prepared; some already by buildSnapshot) are kept for
   // this message only.

@@ -42,6 +42,6 @@ let cached: NormalizedPolicy | undefined;
  * @returns the normalised default policy
  */
 export function defaultPolicy(): NormalizedPolicy {
-  cached ??= normalizePolicyUnworded(defaultPolicyDocument(), rules);
+  cached ||= normalizePolicyUnworded(defaultPolicyDocument(), rules);
   return cached;
 }

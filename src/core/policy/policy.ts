@@ -163,7 +163,7 @@ export function policyWording(kind: string, value: unknown, about?: unknown): st
     case "setting":
       return "unknown setting; expected version, onError, organisation or rules";
     case "version":
-      return `expected 1, got ${JSON.stringify(value) ?? "nothing"}`;
+      return `expected 1, got ${JSON.stringify(value) || "nothing"}`;
     case "onError":
       return `expected "allow", "warn" or "block", got ${JSON.stringify(value)}`;
     case "rules":
@@ -182,7 +182,7 @@ export function policyWording(kind: string, value: unknown, about?: unknown): st
 }
 
 function lowerList(list: readonly string[] | undefined, fallback: readonly string[]): readonly string[] {
-  return (list ?? fallback).map((s) => s.trim().toLowerCase());
+  return (list || fallback).map((s) => s.trim().toLowerCase());
 }
 
 /**
@@ -245,14 +245,14 @@ function normalizeWith(raw: unknown, registry: Readonly<Record<string, AnyRuleMo
     if (orgIssues.length === 0) {
       const o = raw.organisation as Partial<Organisation>;
       organisation = {
-        name: o.name ?? defaultOrganisation.name,
+        name: o.name || defaultOrganisation.name,
         internalDomains: lowerList(o.internalDomains, defaultOrganisation.internalDomains),
         trustedDomains: lowerList(o.trustedDomains, defaultOrganisation.trustedDomains),
         smtAddresses: lowerList(o.smtAddresses, defaultOrganisation.smtAddresses),
         authorisedForCommitments: lowerList(o.authorisedForCommitments, defaultOrganisation.authorisedForCommitments),
         sharedMailboxes: lowerList(o.sharedMailboxes, defaultOrganisation.sharedMailboxes),
-        disclaimer: o.disclaimer ?? defaultOrganisation.disclaimer,
-        policyUrl: o.policyUrl ?? defaultOrganisation.policyUrl,
+        disclaimer: o.disclaimer || defaultOrganisation.disclaimer,
+        policyUrl: o.policyUrl || defaultOrganisation.policyUrl,
       };
     }
   }

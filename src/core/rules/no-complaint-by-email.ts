@@ -71,7 +71,7 @@ export default defineRule<NoComplaintByEmailOptions>({
     ] as const) {
       const prepared = prepareText(text);
       for (const found of findSignals(prepared, signals)) {
-        const weight = found.group === "extra" ? EXTRA_WEIGHT : (GROUPS[found.group]?.weight ?? 0);
+        const weight = found.group === "extra" ? EXTRA_WEIGHT : (GROUPS[found.group]?.weight || 0);
         if (weight === 0 || seen.has(found.pattern)) continue;
         seen.add(found.pattern);
         // Quoted as the sender wrote it (case, apostrophes, hyphens).

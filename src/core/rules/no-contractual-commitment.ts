@@ -32,7 +32,7 @@ const EXTRA_WEIGHT = 3;
 const CONTEXT = "context";
 const WILLING = "willing";
 const COMMERCIAL_POINTS = 1;
-const COMMERCIAL = compileSignals({ [CONTEXT]: GROUPS[CONTEXT] ?? { weight: 1, patterns: [] } });
+const COMMERCIAL = compileSignals({ [CONTEXT]: GROUPS[CONTEXT] || { weight: 1, patterns: [] } });
 
 /**
  * Tells whether a commitment is asked as a question, or hedged earlier in its sentence by a
@@ -44,7 +44,7 @@ const COMMERCIAL = compileSignals({ [CONTEXT]: GROUPS[CONTEXT] ?? { weight: 1, p
 function isHedged(prepared: string, hit: SignalHit): boolean {
   const { before, after } = sentenceAround(prepared, hit.start, hit.end, 160);
   if (after.includes("?")) return true;
-  const words = before.match(/[a-z]+/g) ?? [];
+  const words = before.match(/[a-z]+/g) || [];
   return words.some((w, i) => HEDGES.has(w) || (w === "t" && i > 0 && (words[i - 1] as string).endsWith("n")));
 }
 
@@ -107,13 +107,13 @@ export default defineRule<NoContractualCommitmentOptions>({
     ] as const) {
       const prepared = prepareText(text);
       for (const hit of findSignals(prepared, signals)) {
-        let weight = hit.group === "extra" ? EXTRA_WEIGHT : (GROUPS[hit.group]?.weight ?? 0);
+        let weight = hit.group === "extra" ? EXTRA_WEIGHT : (GROUPS[hit.group]?.weight || 0);
         if (weight === 0 || hit.group === CONTEXT || seen.has(hit.pattern) || isHedged(prepared, hit)) continue;
         if (hit.group === WILLING && hasCommercialWord(prepared, hit)) weight += COMMERCIAL_POINTS;
         seen.add(hit.pattern);
         points += weight;
         byField[field] += weight;
-        first ??= { ...hit, text: asWritten(text, prepared, hit) };
+        first ||= { ...hit, text: asWritten(text, prepared, hit) };
       }
     }
     if (!first || points < options.threshold) return;

@@ -67,7 +67,7 @@ const WELL_KNOWN: ReadonlySet<string> = new Set(domainData.wellKnown);
 export function foldConfusables(text: string): string {
   const plain = removeMarks(text.toLowerCase().normalize("NFKD"));
   let out = "";
-  for (const ch of plain) out += CHARACTER_MAP.get(ch) ?? ch;
+  for (const ch of plain) out += CHARACTER_MAP.get(ch) || ch;
   for (const [from, to] of SEQUENCES) out = out.split(from).join(to);
   return out;
 }

@@ -37,7 +37,7 @@ export function extensionOf(name: string): string {
  */
 export function isMedia(attachment: Attachment): boolean {
   if (MEDIA_EXTENSIONS.has(extensionOf(attachment.name))) return true;
-  const type = (attachment.contentType ?? "").trim().toLowerCase();
+  const type = (attachment.contentType || "").trim().toLowerCase();
   return fileTypes.media.contentTypePrefixes.some((p) => type.startsWith(p)) || fileTypes.media.contentTypes.includes(type);
 }
 
@@ -87,7 +87,7 @@ export default defineRule<NoMediaAttachmentOptions>({
 
     const media = attachments.filter(isMedia);
     if (media.length > 0) {
-      const types = [...new Set(media.map((a) => extensionOf(a.name) || (a.contentType ?? "").toLowerCase()).filter((t) => t !== ""))];
+      const types = [...new Set(media.map((a) => extensionOf(a.name) || (a.contentType || "").toLowerCase()).filter((t) => t !== ""))];
       context.report({
         messageId: "mediaFile",
         data: { files: count(media.length, "music or video file", "music or video files"), types: types.map((t) => (t.includes("/") ? t : `.${t}`)).join(", ") || "audio or video" },
@@ -99,7 +99,7 @@ export default defineRule<NoMediaAttachmentOptions>({
 
     // Sizes Outlook did not report count as zero: an unknown size is never a finding.
     const maxBytes = maxAttachmentMB * MB;
-    const large = attachments.filter((a) => (a.size ?? 0) > maxBytes);
+    const large = attachments.filter((a) => (a.size || 0) > maxBytes);
     if (large.length > 0) {
       context.report({
         messageId: "largeFile",
@@ -110,22 +110,22 @@ export default defineRule<NoMediaAttachmentOptions>({
       });
     }
 
-    const total = attachments.reduce((sum, a) => sum + (a.size ?? 0), 0);
+    const total = attachments.reduce((sum, a) => sum + (a.size || 0), 0);
     const maxTotalBytes = maxTotalMB * MB;
     if (total <= maxTotalBytes) return;
     // Removing the files already reported as too large may be enough on its own.
     const largeSet = new Set(large);
     const rest = attachments.filter((a) => !largeSet.has(a));
-    const restTotal = rest.reduce((sum, a) => sum + (a.size ?? 0), 0);
+    const restTotal = rest.reduce((sum, a) => sum + (a.size || 0), 0);
     if (large.length > 0 && restTotal <= maxTotalBytes) return;
     // Suggest removing the largest remaining files until the total fits.
-    const bySize = [...rest].sort((a, b) => (b.size ?? 0) - (a.size ?? 0));
+    const bySize = [...rest].sort((a, b) => (b.size || 0) - (a.size || 0));
     const targets: string[] = [];
     let remaining = restTotal;
     for (const a of bySize) {
       if (remaining <= maxTotalBytes) break;
       targets.push(a.name);
-      remaining -= a.size ?? 0;
+      remaining -= a.size || 0;
     }
     context.report({
       messageId: "largeTotal",

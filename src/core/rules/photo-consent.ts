@@ -37,7 +37,7 @@ function fileNames(photos: readonly Attachment[]): string {
  * @returns true for photos and other raster images
  */
 export function isImage(attachment: Attachment): boolean {
-  const type = (attachment.contentType ?? "").trim().toLowerCase();
+  const type = (attachment.contentType || "").trim().toLowerCase();
   if (fileTypes.images.excludedContentTypes.includes(type)) return false;
   if (IMAGE_EXTENSIONS.has(extensionOf(attachment.name))) return true;
   return fileTypes.images.contentTypePrefixes.some((p) => type.startsWith(p));

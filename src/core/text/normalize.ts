@@ -97,7 +97,7 @@ function buildHomoglyphMap(): ReadonlyMap<string, string> {
 let homoglyphMap: ReadonlyMap<string, string> | undefined;
 function homoglyphs(): ReadonlyMap<string, string> {
   // Built once on first use; never changed afterwards.
-  homoglyphMap ??= buildHomoglyphMap();
+  homoglyphMap ||= buildHomoglyphMap();
   return homoglyphMap;
 }
 
@@ -195,7 +195,7 @@ function foldCode(cp: number): string {
     }
     return folded;
   }
-  const table = (foldedBmp ??= new Array<string | undefined>(0x10000));
+  const table = (foldedBmp ||= new Array<string | undefined>(0x10000));
   return (table[cp] ??= foldUncached(String.fromCharCode(cp), cp));
 }
 
@@ -205,7 +205,7 @@ function foldUncached(ch: string, cp: number): string {
   const map = homoglyphs();
   let out = "";
   for (const part of removeMarks(ch.normalize("NFKD")).toLowerCase()) {
-    out += map.get(part) ?? part;
+    out += map.get(part) || part;
   }
   return out;
 }
@@ -303,7 +303,7 @@ function foldShortText(text: string): SparseFoldedText {
   // Characters unchanged by folding and by lower-casing, alone and so in any context (`Σ` is
   // not): 1 yes, 2 no, 0 not looked up yet. A pure function of the character, kept in a flat
   // table (curly quotes and dashes are asked about at every other word).
-  const unchanged = (unchangedChars ??= new Uint8Array(0x10000));
+  const unchanged = (unchangedChars ||= new Uint8Array(0x10000));
   // ASCII is unchanged: a native search finds the first other character.
   const firstOther = /[^\0-\x7f]/.exec(text);
   let same = firstOther === null ? text.length : firstOther.index;
@@ -360,7 +360,7 @@ function foldLongText(text: string): SparseFoldedText {
   // Characters unchanged by folding and by lower-casing, alone and so in any context (`Σ` is
   // not): 1 yes, 2 no, 0 not looked up yet. A pure function of the character, kept in a flat
   // table (curly quotes and dashes are asked about at every other word).
-  const unchanged = (unchangedChars ??= new Uint8Array(0x10000));
+  const unchanged = (unchangedChars ||= new Uint8Array(0x10000));
   // ASCII is unchanged: a native search finds the first other character.
   const firstOther = /[^\0-\x7f]/.exec(text);
   let same = firstOther === null ? text.length : firstOther.index;
@@ -510,7 +510,7 @@ function buildClassTable(): ClassTable {
     for (const ch of chars) {
       const code = ch.charCodeAt(0);
       if (code < 0x80) ascii[code] = (ascii[code] as number) | flag;
-      else other.set(code, (other.get(code) ?? 0) | flag);
+      else other.set(code, (other.get(code) || 0) | flag);
     }
   };
   add("abcdefghijklmnopqrstuvwxyz", LETTER);
@@ -529,12 +529,12 @@ let classTable: ClassTable | undefined;
  * of {@link tokenize} (its own memo), so the table itself never changes after it is built.
  */
 function classifier(): (code: number) => number {
-  classTable ??= buildClassTable();
+  classTable ||= buildClassTable();
   const { ascii, other } = classTable;
   // Classes of the other characters met so far (0xff: not looked up yet): a pure function of
   // the character, kept in a flat table because text in other scripts or with curly quotes
   // asks for one at almost every character.
-  const known = (otherClasses ??= new Uint8Array(0x10000).fill(0xff));
+  const known = (otherClasses ||= new Uint8Array(0x10000).fill(0xff));
   return (code) => {
     if (code < 0x80) return ascii[code] as number;
     let cls = known[code] as number;

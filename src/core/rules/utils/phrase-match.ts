@@ -25,7 +25,7 @@ const SEPARATOR = `${NOT_WORD}+`;
  * @returns the words
  */
 export function words(text: string): string[] {
-  return text.toLowerCase().match((wordsExpression ??= new RegExp(`${WORD}+`, "g"))) ?? [];
+  return text.toLowerCase().match((wordsExpression ||= new RegExp(`${WORD}+`, "g"))) || [];
 }
 
 /** `String.prototype.match` with a global expression starts at 0 and leaves `lastIndex` at 0. */
