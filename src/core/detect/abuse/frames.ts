@@ -221,7 +221,7 @@ function directHit(text: string, k: Class): RegExpExecArray | undefined {
   // first search by the frame's own, was about 1 % of a short message's check.
   const key = k.key;
   key.lastIndex = 0;
-  const re = (k.re ??= new RegExp(k.source, "gi"));
+  const re = (k.re ||= new RegExp(k.source, "gi"));
   for (let m = key.exec(text), n = 0; m && n < MAX_WINDOWS; m = key.exec(text), n++) {
     const from = Math.max(0, m.index - 90);
     const window = text.slice(from, m.index + 60);
@@ -266,10 +266,10 @@ function sentenceBefore(text: string, at: number): string {
  * @returns at most one hit per class, the insult frame first
  */
 export function frameHits(text: string, hostile?: (min: number) => boolean): LexiconHit[] {
-  frame ??= new RegExp(insultFrame(insult.phrase), "i");
+  frame ||= new RegExp(insultFrame(insult.phrase), "i");
   // The slang frame and the insult-sentence frame share their key words (the nouns), so the text is searched for them once.
-  classes ??= [...CLASSES, ["insult", ...scornFrame()] as const].map(([category, key, source]) => ({ category, key: new RegExp(key, "i"), source }));
-  direct ??= DIRECT.map(([category, key, source]) => ({ category, key: new RegExp(`\\b(?:${key})`, "gi"), source }));
+  classes ||= [...CLASSES, ["insult", ...scornFrame()] as const].map(([category, key, source]) => ({ category, key: new RegExp(key, "i"), source }));
+  direct ||= DIRECT.map(([category, key, source]) => ({ category, key: new RegExp(`\\b(?:${key})`, "gi"), source }));
   const hits: LexiconHit[] = [];
   // A frame on words already found ("you're a disgusting" in "you're a disgusting pig", the slang frame's "you smug prick") adds nothing.
   const add = (category: string, m: RegExpExecArray | null | undefined): void => {
@@ -278,7 +278,7 @@ export function frameHits(text: string, hostile?: (min: number) => boolean): Lex
   // Whether the text holds the key words of the class read last: the slang frame's nouns, asked again below.
   let nouns = false;
   for (const k of [{ category: "insult", re: frame }, ...classes]) {
-    const m = "key" in k && !(nouns = k.key.test(text)) ? null : (k.re ??= new RegExp((k as Class).source, "i")).exec(text);
+    const m = "key" in k && !(nouns = k.key.test(text)) ? null : (k.re ||= new RegExp((k as Class).source, "i")).exec(text);
     // About a group, not after a negation or a reporting verb in its sentence: "calling immigrants vermin is vile",
     // "never tell them to go back to their own country".
     add(k.category, m && (k.category === "insult" || !unsaidBefore(text, m.index)) ? m : null);
@@ -287,7 +287,7 @@ export function frameHits(text: string, hostile?: (min: number) => boolean): Lex
   for (const k of direct) add(k.category, directHit(text, k));
   // Only on a text holding one of the slang frame's nouns (its key words, shared with the insult-sentence frame).
   if (hostile && nouns) {
-    const m = (loose ??= new RegExp(slangFrame("(?: [\\w-]+){0,2} [\\w-]*(?:ing|ed|ie|y|ish|ful|less|ous|ic|ive|ble|ttle|id)"), "i")).exec(text);
+    const m = (loose ||= new RegExp(slangFrame("(?: [\\w-]+){0,2} [\\w-]*(?:ing|ed|ie|y|ish|ful|less|ous|ic|ive|ble|ttle|id)"), "i")).exec(text);
     add("insult", m && hostile(LOOSE_MIN) ? m : null);
   }
   // A word for looks or wits said of a person, the first in what the heated model reads (a long text's first 12,000

@@ -188,8 +188,8 @@ export function entriesOf(lists: readonly AbusiveWordList[]): AbusiveEntry[] {
     for (const term of list.word) {
       const plural = pluralOf(term);
       if (!plural || term.endsWith("s") || listed.has(plural)) continue;
-      const allow = (list.allow[term] ?? []).map((a) => (a.includes(plural) ? a : a.replace(term, plural)));
-      add(plural, "word", allow.concat(list.allow[plural] ?? []), term);
+      const allow = (list.allow[term] || []).map((a) => (a.includes(plural) ? a : a.replace(term, plural)));
+      add(plural, "word", allow.concat(list.allow[plural] || []), term);
     }
   }
   return entries;

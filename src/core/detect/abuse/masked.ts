@@ -68,7 +68,7 @@ export function compileMasked(data: MaskedData, entryOf: (term: string) => Lexic
     for (const [ending, maskable] of endings) {
       const word = term + ending;
       const key = `${word.length}${word[0] as string}`;
-      const list = forms.get(key) ?? [];
+      const list = forms.get(key) || [];
       if (!list.some((f) => f.word === word)) list.push({ word, entry, minShown, maskable });
       forms.set(key, list);
     }
@@ -163,7 +163,7 @@ export function compileMasked(data: MaskedData, entryOf: (term: string) => Lexic
         const run = text.slice(start, end);
         // Part of a longer token: a number, an address, a path.
         if (start > 0 && /[0-9@./\\]/.test(text[start - 1] as string)) continue;
-        if (/[0-9@]/.test(text[end] ?? "")) continue;
+        if (/[0-9@]/.test(text[end] || "")) continue;
         if (firstPerEntry && ++readCount > MAX_READ) break;
         let reading = readings.get(run);
         if (reading === undefined) {

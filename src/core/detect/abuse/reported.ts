@@ -119,11 +119,11 @@ export function reportedSpeech(text: string): (start: number, end: number) => bo
     const at = inner ? inner.start : start;
     let s = at - 1;
     // A full stop in "e.g." or "i.e." does not end the sentence.
-    while (s >= start - REACH && !((inner ? /[.!?\n]/ : /[,;:.!?()\n–—]/).test(text[s] ?? "\n") && (text[s] !== "." || (text[s - 2] !== "." && text[s + 2] !== ".")))) s--;
+    while (s >= start - REACH && !((inner ? /[.!?\n]/ : /[,;:.!?()\n–—]/).test(text[s] || "\n") && (text[s] !== "." || (text[s - 2] !== "." && text[s + 2] !== ".")))) s--;
     if (!inner) return UNQUOTED.test(text.slice(s + 1, start));
     if (AT_READER.test(outsideQuotes(text, s + 1, at, quotes))) return false;
     let e = inner.end;
-    while (e < end + REACH && !/[.!?\n]/.test(text[e] ?? "\n")) e++;
+    while (e < end + REACH && !/[.!?\n]/.test(text[e] || "\n")) e++;
     return REPORTING.test(outsideQuotes(text, s + 1, e, quotes));
   };
 }
