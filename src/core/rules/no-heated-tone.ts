@@ -401,7 +401,7 @@ function scoreText(
   const reported = reportedSpeech(text);
   const softened = APOLOGY.test(text) || /afraid/i.test(text);
   for (const hit of hits) {
-    const weight = hit.group === "extra" ? EXTRA_WEIGHT : (GROUPS[hit.group]?.weight ?? 0);
+    const weight = hit.group === "extra" ? EXTRA_WEIGHT : (GROUPS[hit.group]?.weight || 0);
     if (weight === 0 || seen.has(hit.pattern) || (softened && COUNTED.test(hit.text))) continue;
     // Reported without quotation marks, after a report's verb ("Mum wrote that the key person is rude").
     if (sameOffsets && REPORTED.test(text.slice(0, hit.start).slice(-60)) && reported(hit.start, hit.end)) continue;
@@ -419,7 +419,7 @@ function scoreText(
   // words are excitement ("CAKE SALE THIS FRIDAY!!! 🍰"), not shouting.
   const excited = tally.points === 0 && CHEERFUL.test(text);
   let caps = 0;
-  const shortSubject = isSubject && (text.match(/[A-Za-z0-9]+/g) ?? []).length <= SHORT_SUBJECT_WORDS;
+  const shortSubject = isSubject && (text.match(/[A-Za-z0-9]+/g) || []).length <= SHORT_SUBJECT_WORDS;
   // A message written all in capitals with no `!!!` or `?!` is a notice's style (an automated
   // reminder, a fire-alarm notice), not shouting: shouting is capitals against ordinary text.
   const runs = shortSubject || excited ? [] : capsRuns(text, acronyms, options.minCapsWords);
@@ -555,7 +555,7 @@ const PERSONAL = /\b(?:I|I'M|I'VE|ME|MY|YOU|YOU'RE|YOUR|WHY|WHO|NOBODY|NEVER|DON
 function isNoticeLine(text: string, start: number, end: number): boolean {
   const run = text.slice(start, end);
   if (NOTICE_LABEL.test(run)) return true;
-  const next = /^[^A-Za-z0-9]*/.exec(text.slice(end, end + 4))?.[0] ?? "";
+  const next = /^[^A-Za-z0-9]*/.exec(text.slice(end, end + 4))?.[0] || "";
   if (/[!?]/.test(next)) return false;
   return !PERSONAL.test(run.replace(/[’]/g, "'")) && !ORDER.test(run);
 }
@@ -600,7 +600,7 @@ function emphasisWord(text: string): string | undefined {
     if (/[A-Za-z0-9_'’-]/.test(before) || /[A-Za-z0-9_'’-]/.test(after)) continue;
     if (!EMPHASIS.has(m[0])) continue;
     const around = text.slice(Math.max(0, m.index - 12), m.index + m[0].length + 12);
-    if ((around.match(/\b[A-Z]{2,}\b/g) ?? []).length > 1) continue;
+    if ((around.match(/\b[A-Z]{2,}\b/g) || []).length > 1) continue;
     return m[0];
   }
   return undefined;
@@ -781,7 +781,7 @@ function containsRun(words: readonly string[], run: readonly string[]): boolean 
 
 /** The words of a short text, lower case, apostrophes kept ("don't"). */
 function wordsIn(text: string): string[] {
-  return text.toLowerCase().replace(/’/g, "'").match(/[a-z0-9']+/g) ?? [];
+  return text.toLowerCase().replace(/’/g, "'").match(/[a-z0-9']+/g) || [];
 }
 
 /**
@@ -1002,7 +1002,7 @@ export default defineRule<NoHeatedToneOptions>({
     // (with the reply subjects above), heated mail found 56.5 → 59.3 % (code review 32.5 → 40.3 %,
     // long work mail 60.4 → 67.5 %, mailing lists 30.1 → 35.0 %), all clean rows warned 1.0 → 1.1 %,
     // clean e-mail-like mail unchanged; with capitals and bursts as well, list mail 2.2 → 3.0 %.
-    const families = new Set([...(subject.families ?? []), ...(body.families ?? [])]);
+    const families = new Set([...(subject.families || []), ...(body.families || [])]);
     const worded = model.points > 0 && [...families].some((f) => !NOT_WITH_MODEL.has(f));
     let bonus = families.size + (worded ? 1 : 0) >= 2 ? FAMILY_POINTS : 0;
     // The model fairly sure with no other sign: the words of someone kept waiting ("still no reply",
@@ -1031,8 +1031,8 @@ export default defineRule<NoHeatedToneOptions>({
     // 63.0 → 64.9, thread 88.3 → 90.3), no calm row of any source more on train or dev.
     const whole = (model.whole ?? 0) >= options.modelAssist;
     const patience = bonus > 0 || APOLOGY.test(authored) ? null : model.points >= MODEL_STRONG_POINTS
-        ? (PERSISTENCE.exec(own) ?? NEVER.exec(own) ?? HABIT.exec(own) ?? (whole ? SOMEONE.exec(own) ?? QUOTED_DENIED.exec(authored) ?? blameQuoted(authored) : null))
-        : model.points > 0 && whole ? PERSISTENCE.exec(own) ?? QUOTED_DENIED.exec(authored) : null;
+        ? (PERSISTENCE.exec(own) || NEVER.exec(own) || HABIT.exec(own) || (whole ? SOMEONE.exec(own) || QUOTED_DENIED.exec(authored) || blameQuoted(authored) : null))
+        : model.points > 0 && whole ? PERSISTENCE.exec(own) || QUOTED_DENIED.exec(authored) : null;
     if (patience !== null) {
       bonus = FAMILY_POINTS;
       model.points = Math.max(model.points, MODEL_STRONG_POINTS);
