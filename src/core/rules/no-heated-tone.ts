@@ -695,7 +695,15 @@ function exasperatedFragment(text: string): string | undefined {
  */
 function ironicPraise(text: string): string | undefined {
   if (text.includes("!") || CHEERFUL.test(text)) return undefined;
-  return IRONIC.exec(text)?.[0].replace(/^[.?\s]+/, "");
+  IRONIC.lastIndex = 0;
+  for (let m; (m = IRONIC.exec(text)); ) {
+    // A claim in scare quotes after "marked", "as", "a" or "the" is a status, not a jab. Read here, not by a
+    // lookbehind in IRONIC: classic Outlook's ES2016 runtime has none (test/office/es2016-runtime.test.ts).
+    if (!/^["“]/.test(m[0]) || !/(?:marked|as|a|the) $/i.test(text.slice(Math.max(0, m.index - 7), m.index))) {
+      return m[0].replace(/^[.?\s]+/, "");
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -719,7 +727,7 @@ function ironicPraise(text: string): string | undefined {
  * "sorted", they warned 12 of 58 calm mails written to use their words
  * (test/fixtures/review/review.ts), and were narrowed or taken out.
  */
-const IRONIC = /(?:^|[.?]\s+|\n[ \t]*)(?:oh,? )?(?:great|brilliant|wonderful|lovely|fantastic|perfect|good)[,.\u2026]*\s+(?:another|more|yet another|so now|just what)\b|[.?]\s+(?:(?:really|very|so) (?:helpful|useful)|(?:great|good|nice) (?:job|work)|oh,? good)\.(?=\s|$)|\bdid any(?:one|body)\b(?=[^.?!\n]{0,60} before merg)|\bat least (?:that|it) would be honest|\bbe honest and say|\bwhat(?:['’]?s| is) the point of [^.?!\n]{1,40} if (?:nobody|no one|you|they)|(?<!(?:marked|as|a|the) )["“](?:fi[x](?:e[ds])?|resolved|clean ?up|small change)[.,]?["”]/i;
+const IRONIC = /(?:^|[.?]\s+|\n[ \t]*)(?:oh,? )?(?:great|brilliant|wonderful|lovely|fantastic|perfect|good)[,.\u2026]*\s+(?:another|more|yet another|so now|just what)\b|[.?]\s+(?:(?:really|very|so) (?:helpful|useful)|(?:great|good|nice) (?:job|work)|oh,? good)\.(?=\s|$)|\bdid any(?:one|body)\b(?=[^.?!\n]{0,60} before merg)|\bat least (?:that|it) would be honest|\bbe honest and say|\bwhat(?:['’]?s| is) the point of [^.?!\n]{1,40} if (?:nobody|no one|you|they)|["“](?:fi[x](?:e[ds])?|resolved|clean ?up|small change)[.,]?["”]/gi;
 
 /**
  * Three or more one-word sentences in a row, spoken word by word ("Why. Is. There." "Stop.
