@@ -13,6 +13,7 @@ import { HEATED_SCOLDING, KIND_SCOLDING } from "../../../test/fixtures/banter/ba
 import { CALM_BLAME, HEATED_BLAME, HEATED_COUNTS, POLITE_COUNTS } from "../../../test/fixtures/blame/blame";
 import { FED_UP_AT_PEOPLE, FED_UP_AT_PEOPLE_NOT_YET, MOANS_AT_THINGS, MOANS_AT_THINGS_NOT_YET, SARCASTIC, SARCASTIC_NOT_YET, SINCERE } from "../../../test/fixtures/sarcasm/sarcasm";
 import { CALM_REVIEW, CALM_REVIEW_NOT_YET, HEATED_REVIEW, HEATED_REVIEW_NOT_YET } from "../../../test/fixtures/review/review";
+import { CALM_REMINDERS, CALM_REMINDERS_NOT_YET, HEATED_REMINDERS } from "../../../test/fixtures/reminders/reminders";
 
 const body = (text: string) => makeDraft({ body: text });
 /** The phrases alone, without the detection model's judgement. */
@@ -1225,5 +1226,23 @@ describe("no-heated-tone: frustration in code review and work mail without stron
   // "What is the point at which we ring parents…", warned before HEAT20 as now.
   it.failing.each(CALM_REVIEW_NOT_YET)("calm (not yet): %s", (text) => {
     expect(run(text)).toEqual([]);
+  });
+});
+
+describe("no-heated-tone: polite reminders, apologies and notices (CALM20; default options, the model on)", () => {
+  const run = (text: string) => runRule(rule, { draft: makeDraft({ subject: "Note", body: text }) });
+
+  // "This is the third reminder about the unpaid invoice (£412.50). Please pay by Friday…"
+  it.each(CALM_REMINDERS)("calm: %s", (text) => {
+    expect(run(text)).toEqual([]);
+  });
+
+  it.failing.each(CALM_REMINDERS_NOT_YET)("calm (not yet): %s", (text) => {
+    expect(run(text)).toEqual([]);
+  });
+
+  // "This is the THIRD reminder and I'm sick of chasing you…"
+  it.each(HEATED_REMINDERS)("heated: %s", (text) => {
+    expect(run(text).map((f) => f.messageId)).toContain("heated");
   });
 });

@@ -263,8 +263,12 @@ const MODEL_STRONG = 0.65;
  * 74.8 → 75.0, thread 75.8 → 77.0; GoEmotions 7, HateCheck 2), calm rows warned 4 more (GoEmotions
  * 3, STRUDEL 1; none e-mail-like); dev heated 66.6 → 66.9 % (e-mail-like 78.8 → 79.2, list 57.3 →
  * 60.2; GoEmotions 1), calm 1 more (a Reddit post).
+ * Not a sender's apology for imposing ("Sorry to be a pain / to bother you / to leave you short,
+ * but…"; "sorry to be direct, but" and "sorry to say" stay), nor a count of reminders ("the third
+ * reminder about the invoice": a notice's wording, as "the second reminder" above): CALM20, round
+ * 20's blind probe (test/fixtures/reminders/reminders.ts); no finding on any corpus row changed.
  */
-const PERSISTENCE = /\b(?:(?:is|'s|’s) the (?:second|third|fourth|fifth|sixth)(?! reminder)|(?:I|we) (?:was|were) (?:told|promised)|you promised|and you kn[oe]w it|are you (?:actually )?trying|you the right|trust|stop (?:sending|replying)|sorry(?! for| about| if I)[^.!?\n]{0,40}?,? but|or I'm|we've had this|(?:second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)) time|(?:third|fourth|fifth|sixth) (?:e-?mail|request|reminder|month|week|notice|call|message)|every (?:single )?time|(?:has|have|'ve|’ve) now|still (?:no|not|nothing|waiting|hasn't|haven't|isn't|doesn't|don't)|I (?:want|expect) (?:this|it|a|an|my|the)|(?:I|we) (?:have |had |'ve |’ve )?(?:already )?(?:asked|told you|explained|raised|flagged|pointed out|mentioned))\b/i;
+const PERSISTENCE = /\b(?:(?:is|'s|’s) the (?:second|third|fourth|fifth|sixth)(?! reminder)|(?:I|we) (?:was|were) (?:told|promised)|you promised|and you kn[oe]w it|are you (?:actually )?trying|you the right|trust|stop (?:sending|replying)|sorry(?! for| about| if I| to (?:be a|bother|trouble|moan|leave|ask))[^.!?\n]{0,40}?,? but|or I'm|we've had this|(?:second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)) time|(?:third|fourth|fifth|sixth) (?:e-?mail|request|month|week|notice|call|message)|every (?:single )?time|(?:has|have|'ve|’ve) now|still (?:no|not|nothing|waiting|hasn't|haven't|isn't|doesn't|don't)|I (?:want|expect) (?:this|it|a|an|my|the)|(?:I|we) (?:have |had |'ve |’ve )?(?:already )?(?:asked|told you|explained|raised|flagged|pointed out|mentioned))\b/i;
 /**
  * The weakest of those words ("never", "nothing", "I said", "liars"), which count only with the model's two
  * points: with its one point they warned calm posts ("the chips have never looked better").
@@ -280,11 +284,12 @@ const NEVER = /\b(?:never|nothing|liars|(?:I|we) (?:have |had |'ve |’ve )?(?:a
  * not…", a team's plans): train heated e-mail-like 71.2 → 72.6 % (thread 71.1 → 73.5, review 58.6 →
  * 60.3, nursery 77.4 → 79.3, work 64.1 → 65.3), no calm e-mail-like row more (STRUDEL 6.5 → 6.7 %);
  * dev 73.3 → 74.4 % (review 51.9 → 54.5, thread 85.7 → 88.3), calm unchanged. Then "I'm not
- * prepared / willing / happy", "I won't / will not / refuse to" (not "I won't be / have", plans):
+ * prepared / willing / happy", "I won't / will not / refuse to" (not "I won't be / have / make", plans
+ * and absences: "I won't make it in today"):
  * train 72.6 → 72.8 % (nursery 79.3 → 79.9, thread 73.5 → 74.0), no calm e-mail-like row more
  * (STRUDEL 77 → 78 of 1,153); dev 74.4 → 74.9 % (list 49.5 → 53.4), calm unchanged.
  */
-const HABIT = /(?:^|[.!?]\s+|\n\s*)(every (?:single )?(?:week|day|month|morning|year|release|sprint|cycle|term|meeting))\b|\b(everyone else|I(?:'m|’m| am) not (?!going to accept|saying|crying|complaining|hearing)(?:(?:going to )?[a-z]+ing|prepared|willing|happy)|I (?:won['’]t|will not|refuse to)\b(?! (?:be|have)\b))\b/i;
+const HABIT = /(?:^|[.!?]\s+|\n\s*)(every (?:single )?(?:week|day|month|morning|year|release|sprint|cycle|term|meeting))\b|\b(everyone else|I(?:'m|’m| am) not (?!going to accept|saying|crying|complaining|hearing)(?:(?:going to )?[a-z]+ing|prepared|willing|happy)|I (?:won['’]t|will not|refuse to)\b(?! (?:be|have|make)\b))\b/i;
 /**
  * Blame without a name ("someone has written the gate code on the gate", "find someone else"),
  * which completes a report only when the model finds the whole text heated too, not one window.
