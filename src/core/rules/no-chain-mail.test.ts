@@ -792,6 +792,10 @@ describe("no-chain-mail: short WhatsApp-era chains ask for users, groups, contac
   it.each(SHORT_CHAINS.filter((c) => c.known === undefined).map((c) => [(c.authored || (c.forwarded ?? "")).slice(0, 60), c] as const))("reports %s", (_, c) => {
     expect(runRule(rule, { draft: draftOf(c) })).toHaveLength(1);
   });
+  // Still missed (why: `known`); each fails here once the rule finds it.
+  it.failing.each(SHORT_CHAINS.filter((c) => c.known !== undefined).map((c) => [(c.authored || (c.forwarded ?? "")).slice(0, 60), c] as const))("reports (not yet) %s", (_, c) => {
+    expect(runRule(rule, { draft: draftOf(c) })).toHaveLength(1);
+  });
   const calm = [...PASS_ON_TO_GROUPS, ...PASS_ON_IN_THE_SIGNS_WORDS];
   it.each(calm.filter((c) => c.known === undefined).map((c) => [c.authored.slice(0, 60), c] as const))("leaves alone %s", (_, c) => {
     expect(runRule(rule, { draft: draftOf(c) })).toEqual([]);
