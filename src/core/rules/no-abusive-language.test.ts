@@ -17,6 +17,7 @@ import { LOOKS_OF_THINGS } from "../../../test/fixtures/looks/things";
 import { INSULTS_AT_OTHERS, JOKING_THREATS, REAL_THREATS, SELF_INSULTS, TREATED_LIKE } from "../../../test/fixtures/banter/banter";
 import { CALM_HARM_WORDS, HARM_THREATS, PLAIN_INSULTS } from "../../../test/fixtures/harm/harm";
 import { CALM_GROUP_WORDS, GROUP_HATE, GROUP_HATE_MISSED } from "../../../test/fixtures/hate/hate";
+import { CALM_THREAT_WORDS, THREATS, THREATS_MISSED } from "../../../test/fixtures/threat/threat";
 import { CALM_HARASS_WORDS, CALM_SIGN_WORDS, HARM_WISHES, LOOKS_INSULTS, SEXUAL_REMARKS } from "../../../test/fixtures/harass/harass";
 
 const FIXTURES = path.join(__dirname, "../../../test/fixtures/no-abusive-language");
@@ -600,6 +601,23 @@ describe("hate against a group said in plain words (HATE20)", () => {
 
   // "Our Polish families are all invited to the coffee morning", "there are rats by the bins again, clear them out"
   it.each(CALM_GROUP_WORDS)("is not reported: %s", (text) => {
+    expect(run(text)).toEqual([]);
+  });
+});
+
+describe("threats in plain words (THREAT20)", () => {
+  const run = (text: string) => runRule(rule, { draft: makeDraft({ subject: "Re: today", body: text }) });
+
+  // "if i ever see you at the ground im gonna batter you, watch", "I know what school your kids go to."
+  it.each(THREATS)("is reported: %s", (text) => {
+    expect(run(text).length).toBeGreaterThan(0);
+  });
+
+  // "women are too stupid to be in charge of anything, back to the kitchen"
+  for (const text of THREATS_MISSED) it.todo(`still missed: ${text}`);
+
+  // "We got battered 5-0 on Saturday", "I'll do you a copy of the rota", a child's words quoted in an incident record
+  it.each(CALM_THREAT_WORDS)("is not reported: %s", (text) => {
     expect(run(text)).toEqual([]);
   });
 });

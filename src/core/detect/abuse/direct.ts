@@ -58,14 +58,14 @@ const DET = "(?:(?:all|every|each|any|an?|the|these|those|you|next|single|one|ki
  * "I'm going to have to", "are nothing but common", "so much"); any other word ("I think he will
  * hurt you", "parents are finding it disgusting", "not") breaks the frame.
  */
-const SOME = "(?: (?:\\w+ly|just|so|much|all|such|nothing|but|absolute|an?|the|am|are|will|would|going|want|have|to|keep))*";
+const SOME = "(?: (?:\\w+ly|just|so|much|all|such|nothing|but|absolute|an?|the|am|are|will|would|going|want|have|to|keep|gonna))*";
 
 /**
  * Whom a threat or hatred is aimed at: you or him (not "shoot you an email", "hate you to think"),
  * her at the end of a phrase (not "hurt her feelings"), or people ending the phrase ("the staff
  * rota", "the parents' photos" are not people); never "them" or "it", as often things ("hang them").
  */
-const TARGET = `(?:(?:you|u|him)\\b(?! (?:an?|the|some|over|to|back|up|out)\\b)|her\\b(?! \\w)|${DET}${PEOPLE}(?=\\s*(?:[.,!?;:)"”]|$|(?:and|or|but|like|in|at|for|now|today|tomorrow|all|of|once|so|i|die)\\b)))`;
+const TARGET = `(?:(?:you|u|him)\\b(?! (?:an?|the|some|over|to|back|up|out|at|on|all)\\b)|her\\b(?! \\w)|${DET}${PEOPLE}(?=\\s*(?:[.,!?;:)"”]|$|(?:and|or|but|like|in|at|for|now|today|tomorrow|all|of|once|so|i|die)\\b)))`;
 
 /** Who a frame says is worthless or should die: you, he, she or people, perhaps "like you" / "all". */
 const SUBJECT = `(?:you|u|he|she|${DET}${PEOPLE})(?: like (?:you|them))?(?: all)?`;
@@ -113,11 +113,14 @@ export const DIRECT: readonly (readonly [string, string, string])[] = [
   // Threats: "I'm going to stab him", "we'll torture these people", "death to all capitalists"; a protected group as the
   // object of killing: "murder every Muslim", "drown those kinds of refugees" (not "hang the women's coats"); harm someone
   // needs or wants: "ref needs his legs broken", "your manager wants strangling", "they need a slap" (not "a slap of
-  // paint"); "hope someone throws acid in her face"; "slit its throat".
+  // paint"); "hope someone throws acid in her face"; "slit its throat". "im gonna batter you, watch", "I'll glass you in
+  // the Red Lion" (not "I'll batter you at Uno", "we'll deck you out in the costume", "I'm going to batter you all at the quiz", a child's
+  // words quoted in an incident record); "I'll make you regret the day…"; "I know what school your kids go to." at the end
+  // of its clause (not "…go to, St Anne's, and their open evening…").
   [
     "threat",
-    `${HARM}|death|gas|get rid|drown|throat|neck|better off|broken|slap|acid`,
-    `\\b(?:i|we)(?:.(?:m|ll|re|d))?${SOME} (?:${HARM}) ${TARGET}|\\b(?:need|want)s? (?:\\w+ legs broken|strangling|a slap(?! of))|\\bthrows? acid|\\bdeath to (?:${TARGET}|all \\w+)|\\b(?:kill|murder|shoot|stab|torture|slaughter|drown|hang|gas|exterminate|eradicate|execute|get rid of) (?:all )?(?:of )?${THEM}\\b(?!['’])|\\b(?:cut|slit|snap|wring) (?:(?:your|ur|its|his|her|${THEM}.s) (?:throat|neck)s?|the (?:throats|necks) of (?:all )?${THEM})\\b|\\bbetter off if ${THEM} (?:were|was) (?:dead|gone|${HARM})`,
+    `${HARM}|death|gas|get rid|drown|throat|neck|better off|broken|slap|acid|batter|deck|glass|thump|make you|know what`,
+    `\\b(?:i|we)(?:.?(?:m|ll|re|d))?${SOME} (?:${HARM}|batter|deck|glass|thump) ${TARGET}|\\bmake you regret (?:ever|the day)|\\bknow what school your kids go to(?!,? \\w)|\\b(?:need|want)s? (?:\\w+ legs broken|strangling|a slap(?! of))|\\bthrows? acid|\\bdeath to (?:${TARGET}|all \\w+)|\\b(?:kill|murder|shoot|stab|torture|slaughter|drown|hang|gas|exterminate|eradicate|execute|get rid of) (?:all )?(?:of )?${THEM}\\b(?!['’])|\\b(?:cut|slit|snap|wring) (?:(?:your|ur|its|his|her|${THEM}.s) (?:throat|neck)s?|the (?:throats|necks) of (?:all )?${THEM})\\b|\\bbetter off if ${THEM} (?:were|was) (?:dead|gone|${HARM})`,
   ],
   // Someone to be run over, a home burnt down, a car keyed: "someone should run that manager over", "I will burn your
   // nursery down", "shame if someone keyed it"; "I've got your pics … unless you pay" (not "run that cable / checklist over",
