@@ -17,7 +17,7 @@ import { LOOKS_OF_THINGS } from "../../../test/fixtures/looks/things";
 import { INSULTS_AT_OTHERS, JOKING_THREATS, REAL_THREATS, SELF_INSULTS, TREATED_LIKE } from "../../../test/fixtures/banter/banter";
 import { CALM_HARM_WORDS, HARM_THREATS, PLAIN_INSULTS } from "../../../test/fixtures/harm/harm";
 import { CALM_GROUP_WORDS, GROUP_HATE, GROUP_HATE_MISSED } from "../../../test/fixtures/hate/hate";
-import { CALM_THREAT_WORDS, THREATS, THREATS_MISSED } from "../../../test/fixtures/threat/threat";
+import { CALM_PLAIN_GROUP_WORDS, CALM_THREAT_WORDS, PLAIN_GROUP_HATE, THREATS, THREATS_MISSED } from "../../../test/fixtures/threat/threat";
 import { CALM_HARASS_WORDS, CALM_SIGN_WORDS, HARM_WISHES, LOOKS_INSULTS, SEXUAL_REMARKS } from "../../../test/fixtures/harass/harass";
 
 const FIXTURES = path.join(__dirname, "../../../test/fixtures/no-abusive-language");
@@ -613,11 +613,21 @@ describe("threats in plain words (THREAT20)", () => {
     expect(run(text).length).toBeGreaterThan(0);
   });
 
-  // "women are too stupid to be in charge of anything, back to the kitchen"
+  // "women are too stupid to be in charge of anything, back to the kitchen", "Jews control the banks and the media"
+  it.each(PLAIN_GROUP_HATE)("group hate is reported: %s", (text) => {
+    expect(run(text).length).toBeGreaterThan(0);
+  });
+
+  // "Everyone go spam her mentions, she deserves it."
   for (const text of THREATS_MISSED) it.todo(`still missed: ${text}`);
 
   // "We got battered 5-0 on Saturday", "I'll do you a copy of the rota", a child's words quoted in an incident record
   it.each(CALM_THREAT_WORDS)("is not reported: %s", (text) => {
+    expect(run(text)).toEqual([]);
+  });
+
+  // "Women are too often left out of leadership", "Polish parents run the media stall at the summer fair"
+  it.each(CALM_PLAIN_GROUP_WORDS)("group words are not reported: %s", (text) => {
     expect(run(text)).toEqual([]);
   });
 });
