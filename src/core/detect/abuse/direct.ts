@@ -117,11 +117,13 @@ export const DIRECT: readonly (readonly [string, string, string])[] = [
   // paint"); "hope someone throws acid in her face"; "slit its throat". "im gonna batter you, watch", "I'll glass you in
   // the Red Lion" (not "I'll batter you at Uno", "we'll deck you out in the costume", "I'm going to batter you all at the quiz", a child's
   // words quoted in an incident record); "I'll make you regret the day…"; "I know what school your kids go to." at the end
-  // of its clause (not "…go to, St Anne's, and their open evening…").
+  // of its clause (not "…go to, St Anne's, and their open evening…"). On the lead's review: "batter" only after "I" ("we're
+  // gonna batter you!" is rounders), "make you regret" only after "I'll", "and", "gonna" ("Ofsted will make you regret ever
+  // skipping the fire log"), the school only after "I know" ("please let us know what school your kids go to.").
   [
     "threat",
     `${HARM}|death|gas|get rid|drown|throat|neck|better off|broken|slap|acid|batter|deck|glass|thump|make you|know what`,
-    `\\b(?:i|we)(?:.?(?:m|ll|re|d))?${SOME} (?:${HARM}|batter|deck|glass|thump) ${TARGET}|\\bmake you regret (?:ever|the day)|\\bknow what school your kids go to(?!,? \\w)|\\b(?:need|want)s? (?:\\w+ legs broken|strangling|a slap(?! of))|\\bthrows? acid|\\bdeath to (?:${TARGET}|all \\w+)|\\b(?:kill|murder|shoot|stab|torture|slaughter|drown|hang|gas|exterminate|eradicate|execute|get rid of) (?:all )?(?:of )?${THEM}\\b(?!['’])|\\b(?:cut|slit|snap|wring) (?:(?:your|ur|its|his|her|${THEM}.s) (?:throat|neck)s?|the (?:throats|necks) of (?:all )?${THEM})\\b|\\bbetter off if ${THEM} (?:were|was) (?:dead|gone|${HARM})`,
+    `\\b(?:i|we)(?:.?(?:m|ll|re|d))?${SOME} (?:${HARM}|deck|glass|thump) ${TARGET}|\\bi(?:.?(?:m|ll|d))?${SOME} batter ${TARGET}|\\b(?:i.?ll|i will|and|gonna|going to) make you regret (?:ever|the day)|\\bi know what school your kids go to(?!,? \\w)|\\b(?:need|want)s? (?:\\w+ legs broken|strangling|a slap(?! of))|\\bthrows? acid|\\bdeath to (?:${TARGET}|all \\w+)|\\b(?:kill|murder|shoot|stab|torture|slaughter|drown|hang|gas|exterminate|eradicate|execute|get rid of) (?:all )?(?:of )?${THEM}\\b(?!['’])|\\b(?:cut|slit|snap|wring) (?:(?:your|ur|its|his|her|${THEM}.s) (?:throat|neck)s?|the (?:throats|necks) of (?:all )?${THEM})\\b|\\bbetter off if ${THEM} (?:were|was) (?:dead|gone|${HARM})`,
   ],
   // Someone to be run over, a home burnt down, a car keyed: "someone should run that manager over", "I will burn your
   // nursery down", "shame if someone keyed it"; "I've got your pics … unless you pay" (not "run that cable / checklist over",
