@@ -7,6 +7,7 @@ import { maskEmail } from "../engine/mask";
 import type { RecipientInfo } from "../model/snapshot";
 import { CLAUSES } from "../policy/clauses";
 import { defineRule } from "./rule";
+import { someAndMore } from "./utils/evidence-list";
 
 export type BccForBulkMailOptions = {
   /** How many visible outside addresses make a finding. @default 5 */
@@ -24,9 +25,7 @@ const EVIDENCE_ADDRESSES = 3;
  * @returns e.g. "j•••@gmail.com, b•••@yahoo.co.uk and 12 more"
  */
 function maskedAddresses(visible: readonly RecipientInfo[]): string {
-  const shown = visible.slice(0, EVIDENCE_ADDRESSES).map((r) => maskEmail(r.email));
-  const more = visible.length - shown.length;
-  return `${shown.join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
+  return someAndMore(visible.map((r) => maskEmail(r.email)), EVIDENCE_ADDRESSES);
 }
 
 export default defineRule<BccForBulkMailOptions>({

@@ -7,6 +7,7 @@ import fileTypes from "../data/attachments/file-types.json";
 import type { Attachment } from "../model/draft";
 import { CLAUSES } from "../policy/clauses";
 import { defineRule } from "./rule";
+import { someAndMore } from "./utils/evidence-list";
 
 export type NoMediaAttachmentOptions = {
   /** Largest single attachment allowed, in MB (1 MB = 1,048,576 bytes). @default 10 */
@@ -46,9 +47,10 @@ function megabytes(bytes: number): string {
 }
 
 function listFiles(files: readonly Attachment[], withSize: boolean): string {
-  const shown = files.slice(0, EVIDENCE_FILES).map((a) => `${a.name}${withSize && a.size !== undefined ? ` (${megabytes(a.size)} MB)` : ""}`);
-  const more = files.length - shown.length;
-  return `${shown.join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
+  return someAndMore(
+    files.map((a) => `${a.name}${withSize && a.size !== undefined ? ` (${megabytes(a.size)} MB)` : ""}`),
+    EVIDENCE_FILES,
+  );
 }
 
 function count(n: number, one: string, many: string): string {

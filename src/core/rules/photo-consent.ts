@@ -9,6 +9,7 @@ import type { Attachment } from "../model/draft";
 import { CLAUSES } from "../policy/clauses";
 import { extensionOf } from "./no-media-attachment";
 import { defineRule } from "./rule";
+import { someAndMore } from "./utils/evidence-list";
 
 export type PhotoConsentOptions = {
   /** Inline pictures smaller than this many bytes are logos, not photos. @default 51200 */
@@ -26,9 +27,7 @@ const EVIDENCE_FILES = 3;
  * @returns e.g. "trip1.jpg, trip2.jpg, trip3.jpg and 2 more"
  */
 function fileNames(photos: readonly Attachment[]): string {
-  const shown = photos.slice(0, EVIDENCE_FILES).map((a) => a.name);
-  const more = photos.length - shown.length;
-  return `${shown.join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
+  return someAndMore(photos.map((a) => a.name), EVIDENCE_FILES);
 }
 
 /**
