@@ -14,6 +14,7 @@ import { CALM_BLAME, HEATED_BLAME, HEATED_COUNTS, POLITE_COUNTS } from "../../..
 import { FED_UP_AT_PEOPLE, FED_UP_AT_PEOPLE_NOT_YET, MOANS_AT_THINGS, MOANS_AT_THINGS_NOT_YET, SARCASTIC, SARCASTIC_NOT_YET, SINCERE } from "../../../test/fixtures/sarcasm/sarcasm";
 import { CALM_REVIEW, CALM_REVIEW_NOT_YET, HEATED_REVIEW, HEATED_REVIEW_NOT_YET } from "../../../test/fixtures/review/review";
 import { CALM_REMINDERS, CALM_REMINDERS_NOT_YET, HEATED_REMINDERS } from "../../../test/fixtures/reminders/reminders";
+import { CALM_GRIEVANCE, CALM_GRIEVANCE_NOT_YET, HEATED_GRIEVANCE, HEATED_GRIEVANCE_NOT_YET, HEATED_PROBE20, HEATED_PROBE20_NOT_YET } from "../../../test/fixtures/grievance/grievance";
 
 const body = (text: string) => makeDraft({ body: text });
 /** The phrases alone, without the detection model's judgement. */
@@ -1225,6 +1226,30 @@ describe("no-heated-tone: frustration in code review and work mail without stron
 
   // "What is the point at which we ring parents…", warned before HEAT20 as now.
   it.failing.each(CALM_REVIEW_NOT_YET)("calm (not yet): %s", (text) => {
+    expect(run(text)).toEqual([]);
+  });
+});
+
+describe("no-heated-tone: heated review, list and business mail with no hostile word (HEAT21; default options, the model on)", () => {
+  const run = (text: string) => runRule(rule, { draft: makeDraft({ subject: "Note", body: text }) });
+
+  // "No. Just no. We are not merging…I don't care how…", "…for forty minutes… That is not ok."
+  it.each([...HEATED_PROBE20, ...HEATED_GRIEVANCE])("heated: %s", (text) => {
+    expect(run(text).map((f) => f.messageId)).toContain("heated");
+  });
+
+  // "Stop cc'ing the whole department…", "You didn't read the handover, you didn't…": not found yet.
+  it.failing.each([...HEATED_PROBE20_NOT_YET, ...HEATED_GRIEVANCE_NOT_YET])("heated (not yet): %s", (text) => {
+    expect(run(text).map((f) => f.messageId)).toContain("heated");
+  });
+
+  // "No, this breaks the ABI; please split it.", "Who signed off the rota change? I need to update the payroll."
+  it.each(CALM_GRIEVANCE)("calm: %s", (text) => {
+    expect(run(text)).toEqual([]);
+  });
+
+  // "Seriously, who thought of the pirate theme?", warned before HEAT21 as now.
+  it.failing.each(CALM_GRIEVANCE_NOT_YET)("calm (not yet): %s", (text) => {
     expect(run(text)).toEqual([]);
   });
 });
