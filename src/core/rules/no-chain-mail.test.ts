@@ -5,6 +5,7 @@ import { makeDraft, runRule, runRuleTests } from "../../../test/rule-tester";
 import { compileSignals, patternProblem, type SignalData } from "../detect/tone-utils";
 import { detectOne } from "../detect/model";
 import { LINE_CASES, piecesAcrossLines } from "../../../test/fixtures/lines/cases";
+import { CHAIN_COUNTERPARTS, CONDEMNS_ABUSE, HOAX_WARNINGS, QUOTED_IN_RECORDS } from "../../../test/fixtures/calm/calm";
 import {
   bodyOf,
   CENTRE_ADVERTS,
@@ -803,5 +804,20 @@ describe("no-chain-mail: short WhatsApp-era chains ask for users, groups, contac
   // Still wrong (why: `known`); each fails here once the rule gets it right.
   it.failing.each(calm.filter((c) => c.known !== undefined).map((c) => [c.authored.slice(0, 60), c] as const))("leaves alone (not yet) %s", (_, c) => {
     expect(runRule(rule, { draft: draftOf(c) })).toEqual([]);
+  });
+});
+
+describe("no-chain-mail: the sender asks that it go no further (a hoax warned against, a confidential record; CALM21)", () => {
+  const run = (text: string) => runRule(rule, { draft: makeDraft({ subject: "Note", body: text }) });
+
+  // "Please DON'T forward the 'Facebook will charge you' message going round, it's a hoax…",
+  // "Confidential - … he threatened a colleague ('I'll kill you if you go to HR'). Please do not discuss."
+  it.each([...HOAX_WARNINGS, ...QUOTED_IN_RECORDS, ...CONDEMNS_ABUSE])("leaves alone: %s", (text) => {
+    expect(run(text)).toEqual([]);
+  });
+
+  // "It's not a hoax, forward this to everyone you know…", "Please don't delete this, it's real. Send it to 10 people…"
+  it.each(CHAIN_COUNTERPARTS)("reports: %s", (text) => {
+    expect(run(text)).toHaveLength(1);
   });
 });

@@ -77,6 +77,15 @@ const NOTICE = compileSignals({ notice: { weight: 1, patterns: [...data.notice, 
  */
 const DISOWNED = data.disowned;
 /**
+ * The sender asking that this mail go no further: "Please DON'T forward the … message, it's a hoax",
+ * "don't share it", "Please do not forward or discuss this" (a confidential record quoting a threat).
+ * A chain letter asks for the opposite; it says "don't" only of what befalls those who do not pass it
+ * on ("If you don't send this…", "users who do not forward this"), of its own copying ("don't share,
+ * copy and paste") or of passing it "on". Read in what the sender wrote. CALM21 (round 20's blind
+ * probe, test/fixtures/calm/calm.ts): no finding on any corpus row changed.
+ */
+const KEPT_IN = /(?:^|[.,-] *|please )(?:don['\u2019]?t|do not) (?:(?:forward|share) (?:it|the|or)\b(?! on| to)|discuss\b(?! with))/i;
+/**
  * Mail that asks to hear back or for a look-out ("if anyone sees him please let us know", "keep an
  * eye out") is an appeal: passing it to everyone serves the answer, where a chain letter wants
  * nothing back but its spreading. So each call to pass it on (`forwardDemand`) counts one point,
@@ -355,7 +364,7 @@ export default defineRule<NoChainMailOptions>({
         byField.body += points;
       }
     }
-    if (total() < options.threshold || noticeSet().has(DISOWNED)) return;
+    if (total() < options.threshold || noticeSet().has(DISOWNED) || KEPT_IN.test(snapshot.body.authored)) return;
     const kinds: Kind[] = ["hoax", "chain", "joke"];
     const kind = kinds.reduce((best, k) => (tally[k].points > tally[best].points ? k : best), "hoax");
     const evidence = [...tally[kind].evidence, ...kinds.filter((k) => k !== kind).flatMap((k) => tally[k].evidence)];
