@@ -354,12 +354,23 @@ const COUNTED = /(?:nd|rd|th) time/;
  * megabyte with no space took 2.6 s (every position read to the end and back).
  */
 const THING_COUNT = /(?:is the |for the )?\b\w{1,12}(?:nd|rd|th) time (?:this \w+ )?the\b/gi;
-/** The writer cross with themselves over a slip of their own ("with myself", "I forgot", "I'm such an idiot", "I hate it when I forget / leave…"; not "I hate it when I have to…", a grumble at others). */
-const SELF = /\b(?:with myself|I hate it when I (?:forget|lose|leave|miss|spill|drop|lock)|I (?:completely )?(?:forgot|missed)|I(?:['’]m| am) (?:so |such |an? )*(?:stupid|idiot))\b/i;
-/** Saying sorry, putting it right ("I'll", "I've", "attached") or asking a colleague for help ("someone", "could you"), beside `SELF`: a mail about a slip, not a rant. */
-const OWNING_UP = /\b(?:sorry|attach|I['’](?:ll|ve)|someone|(?:could|can|would) you)/i;
+/**
+ * The writer cross with themselves over a slip of their own ("with myself", "I forgot", "I'm such an idiot", "I hate it when I forget / leave…"; not "I hate it when I have to…", a grumble at others).
+ * Also the writer's past self (CALM21: "I was young and stupid", "I'm clearly useless before my first coffee"; not "I was an idiot to trust…", a jab at whoever was trusted): no finding on any corpus row changed.
+ */
+const SELF = /\b(?:with myself|I hate it when I (?:forget|lose|leave|miss|spill|drop|lock)|I (?:completely )?(?:forgot|missed)|I(?:['’]m| am| was) (?:(?:so|such|an?|being|young and|clearly) )*(?:stupid|idiot|useless)(?! to| enough))\b/i;
+/** Saying sorry, putting it right ("I'll", "I've", "attached", "ignore my last") or asking a colleague for help ("someone", "could you"), beside `SELF`: a mail about a slip, not a rant. */
+const OWNING_UP = /\b(?:sorry|ignore my|attach|I['’](?:ll|ve)|someone|(?:could|can|would) you)/i;
 /** A "you" of courtesy, not of blame, beside `SELF` ("Thank you for covering!", "Could you delete the first one?", "See you at 9", "if you need me"). */
 const POLITE_YOU = /\b(?:thank|could|would|can|see) you\b|\bif you need/gi;
+/**
+ * A joke marker that takes the grumble back ("(Joking. Mostly.)", "only kidding", "jk", "Kidding,", 😅), not
+ * "Are you kidding me?", "Kidding aside," nor "Not joking." (nor 😂 or 😉, which sharpen a jibe as often as they soften it).
+ * It counts in the text's last 60 characters, with no "seriously" after it and no "you" blamed (see `check`): what
+ * follows the joke, or a jab at the reader, is said in earnest ("jk. But seriously, stop talking over me").
+ * CALM21 (round 20's blind probe, test/fixtures/calm/calm.ts): no finding on any corpus row changed.
+ */
+const JOKE = /(?:\bjk\b|(?:^|[(.!?,] ?|only |just )(?:joking|kidding)\b(?! aside)|\uD83D\uDE05)(?![^]*serious)/i;
 /** Points the model adds when it is fairly sure, but not sure enough to report alone. */
 const MODEL_ASSIST_POINTS = 1;
 /** Points the model adds when it is surer still (`modelStrong`). */
@@ -996,7 +1007,8 @@ export default defineRule<NoHeatedToneOptions>({
     const authored = toneWindow(snapshot.body.authored);
     // Anger at oneself ("I'm furious with myself", "Ugh, I'm so stupid, I sent the wrong one")
     // with no "you" blamed (a polite one aside) offends no one: not the heat the policy is about.
-    if (SELF.test(authored) && OWNING_UP.test(authored) && !/\byou/i.test(authored.replace(POLITE_YOU, ""))) return;
+    // So is a grumble taken back by a joke in its last words ("Who keeps stealing my yogurts?? … (Joking. Mostly.)").
+    if ((SELF.test(authored) && OWNING_UP.test(authored) || JOKE.test(authored.slice(-60))) && !/\byou(?!ng)/i.test(authored.replace(POLITE_YOU, ""))) return;
     // Signs that end inside a reported quotation (an incident record: Dad said "this is the third
     // time" and that is "not good enough") are someone else's words, not the sender's heat; nor
     // does a count of a thing's faults count (`THING_COUNT`).
