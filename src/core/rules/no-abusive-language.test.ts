@@ -19,6 +19,7 @@ import { CALM_HARM_WORDS, HARM_THREATS, PLAIN_INSULTS } from "../../../test/fixt
 import { CALM_GROUP_WORDS, GROUP_HATE, GROUP_HATE_MISSED } from "../../../test/fixtures/hate/hate";
 import { CALM_PLAIN_GROUP_WORDS, CALM_THREAT_WORDS, PLAIN_GROUP_HATE, THREATS, THREATS_MISSED } from "../../../test/fixtures/threat/threat";
 import { CALM_HARASS_WORDS, CALM_SIGN_WORDS, HARM_WISHES, LOOKS_INSULTS, SEXUAL_REMARKS } from "../../../test/fixtures/harass/harass";
+import { AIMED_INSULTS, CALM_AIMED_WORDS, CALM_VANISH_WORDS, VANISH_AND_PILE_ON } from "../../../test/fixtures/aimed/aimed";
 
 const FIXTURES = path.join(__dirname, "../../../test/fixtures/no-abusive-language");
 const readLines = (file: string): string[] =>
@@ -629,5 +630,20 @@ describe("threats in plain words (THREAT20)", () => {
   // "Women are too often left out of leadership", "Polish parents run the media stall at the summer fair"
   it.each(CALM_PLAIN_GROUP_WORDS)("group words are not reported: %s", (text) => {
     expect(run(text)).toEqual([]);
+  });
+});
+
+describe("abuse aimed at a person in ordinary words: looks, wits, telling someone to vanish (ABUSE21)", () => {
+  const abusive = (text: string) => runRule(rule, { draft: makeDraft({ subject: "Re: comment", body: text }) });
+
+  // "Are you actually this stupid or just pretending?", "Ugly inside and out. Do the world a favour and disappear."
+  it.each([...AIMED_INSULTS, ...VANISH_AND_PILE_ON])("is reported: %s", (text) => {
+    expect(abusive(text).length).toBeGreaterThan(0);
+  });
+
+  // "I was so stupid to forget the keys", "please delete your account on the old system", "Child A called child B ugly";
+  // and mail written with the sign's own words: "do us all a favour and leave the gate shut", "lol log off forever? no chance"
+  it.each([...CALM_AIMED_WORDS, ...CALM_VANISH_WORDS])("is not reported: %s", (text) => {
+    expect(abusive(text)).toEqual([]);
   });
 });

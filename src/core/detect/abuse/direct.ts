@@ -81,12 +81,13 @@ const HARM = "(?:kill|murder|shoot|stab|hurt|strangl|slaughter|rap|tortur|execut
 
 /**
  * A negation or a reporting verb in the last few words before a frame ("nobody thinks…", "I
- * don't believe…", "it is not true that…", "people saying…", "calling…", "threatening to…",
+ * don't believe…", "it is not true that…", "people saying…", "calling…", "Oliver told Mia…" of an
+ * incident record, "threatening to…",
  * "it is a myth that…": what others said, or a stereotype named to condemn it, is not the
  * sender's), "who" ("anyone who attacks Muslims should be locked up": about those who harm the
  * group), or an opening quotation mark just before it (a phrase quoted to condemn it).
  */
-export const UNSAID = /\b(?:no|not|never|nobody|cannot|\w+n['’]t|say\w*|said|calling|threaten\w*|myth|stereotyp\w*|who)\W+(?:\w+\W+){0,3}$|["“‘']$/i;
+export const UNSAID = /\b(?:no|not|never|nobody|cannot|\w+n['’]t|say\w*|said|call\w*|told|threaten\w*|myth|stereotyp\w*|who)\W+(?:\w+\W+){0,3}$|["“‘']$/i;
 
 /**
  * Frames of direct abuse and threats, as [category, key words, expression] (read ignoring case);
