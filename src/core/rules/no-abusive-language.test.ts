@@ -17,7 +17,6 @@ import { LOOKS_OF_THINGS } from "../../../test/fixtures/looks/things";
 import { INSULTS_AT_OTHERS, JOKING_THREATS, REAL_THREATS, SELF_INSULTS, TREATED_LIKE } from "../../../test/fixtures/banter/banter";
 import { CALM_HARM_WORDS, HARM_THREATS, PLAIN_INSULTS } from "../../../test/fixtures/harm/harm";
 import { CALM_GROUP_WORDS, GROUP_HATE, GROUP_HATE_MISSED } from "../../../test/fixtures/hate/hate";
-import { CALM_STEREOTYPE_FLAGGED, CALM_STEREOTYPE_WORDS, STEREOTYPES, STEREOTYPES_MISSED } from "../../../test/fixtures/stereotype/stereotype";
 import { CALM_PLAIN_GROUP_WORDS, CALM_THREAT_WORDS, PLAIN_GROUP_HATE, THREATS, THREATS_MISSED } from "../../../test/fixtures/threat/threat";
 import { CALM_HARASS_WORDS, CALM_SIGN_WORDS, HARM_WISHES, LOOKS_INSULTS, SEXUAL_REMARKS } from "../../../test/fixtures/harass/harass";
 import { AIMED_INSULTS, CALM_AIMED_WORDS, CALM_VANISH_WORDS, VANISH_AND_PILE_ON } from "../../../test/fixtures/aimed/aimed";
@@ -605,26 +604,6 @@ describe("hate against a group said in plain words (HATE20)", () => {
   it.each(CALM_GROUP_WORDS)("is not reported: %s", (text) => {
     expect(run(text)).toEqual([]);
   });
-});
-
-describe("group hate written as a stereotype (HATE21)", () => {
-  const run = (text: string) => runRule(rule, { draft: makeDraft({ subject: "Re: today", body: text }) });
-
-  // "Mexicans are all lazy criminals.", "women should stay in the kitchen and leave football to the men #facts"
-  it.each(STEREOTYPES)("is reported: %s", (text) => {
-    expect(run(text).length).toBeGreaterThan(0);
-  });
-
-  // "Jews are only loyal to Israel, never to this country."
-  for (const text of STEREOTYPES_MISSED) it.todo(`still missed: ${text}`);
-
-  // "Muslim families are welcome; we provide halal meals", "Saying Mexicans are lazy is racist", "Toddlers are all lazy on a hot day"
-  it.each(CALM_STEREOTYPE_WORDS)("is not reported: %s", (text) => {
-    expect(run(text)).toEqual([]);
-  });
-
-  // "The training asked why people think women are too emotional to lead."
-  for (const text of CALM_STEREOTYPE_FLAGGED) it.todo(`still flagged: ${text}`);
 });
 
 describe("threats in plain words (THREAT20)", () => {

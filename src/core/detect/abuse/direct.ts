@@ -107,15 +107,10 @@ export const DIRECT: readonly (readonly [string, string, string])[] = [
   // women to be that stupid" (not asked: "typical of X to be that stupid? No, …"); read near the group's name or a
   // vile word. Without "all": "women are too stupid to be in charge", "gays are disgusting perverts", "Jews control the banks"
   // (not "women are too often…", "Polish parents run the media stall", "the claim that Jews control the banks is a myth").
-  // A stereotype (HATE21): two traits or one by nature ("Mexicans are all lazy criminals", "…are naturally dishonest"), too
-  // anything ("women are too emotional to be engineers"; not "too busy", "too sick"), never to be trusted (not "…with cash, the
-  // old policy said"), a place the group is kept to or out of ("women should stay in the kitchen", "Muslims don't belong here /
-  // in this country"; not "don't belong in the kitchen any more than men do", "…in a separate queue"), ruining this country;
-  // not a question ("Women should stay in the kitchen? Not in this nursery").
   [
     "hate",
     `${PROTECTED}|deserve|${VILE}`,
-    `\\b${HATED}(?:(?: are|.re)(?: all| just| so| such| nothing but| absolute\\w*| the| no better than| too| disgusting)* (?:${HOSTILE})| (?:control|run) the (?:banks|media))(?=\\s*(?:[^\\w\\s']|$|(?:and|people|on(?! no)|to be)\\b))|\\b${PROTECTED}\\b[^.!?\\n]{0,40}\\b(?:they|most of them)(?: are|.re)(?: still| just| too)*${SOME} ${WORTHLESS}|\\btypical of ${HATED} to be (?:so |that )?(?:${HOSTILE})\\b(?!\\?)|\\b${HATED} (?:(?:don.?t|do not) deserve (?:to )?|should(?:n.?t| not) )(?:live|exist|rights)|\\b${HATED} (?:should(?: all)? be (?:locked up|caged|deported)|have no (?:right to (?:live|exist|be alive)|place in))|\\b(?:hatred|contempt|disdain|scorn|loathing) i (?:feel|have) for ${HATED}|\\bno \\w+(?: person)? deserves to (?:live|exist)(?=\\s*(?:[.!]|$))|\\b${HATED}(?:(?: are| all| just)+ (?:(?:${HOSTILE}|naturally|too) (?!sick)(?:emotional|${HOSTILE})|ruining this country)\\b| can.?t be trusted(?! with)| don.?t belong (?:here|in (?:this|our))\\b| (?:should stay|belong) in the kitchen| belong at home)(?!\\?)`,
+    `\\b${HATED}(?:(?: are|.re)(?: all| just| so| such| nothing but| absolute\\w*| the| no better than| too| disgusting)* (?:${HOSTILE})| (?:control|run) the (?:banks|media))(?=\\s*(?:[^\\w\\s']|$|(?:and|people|on(?! no)|to be)\\b))|\\b${PROTECTED}\\b[^.!?\\n]{0,40}\\b(?:they|most of them)(?: are|.re)(?: still| just| too)*${SOME} ${WORTHLESS}|\\btypical of ${HATED} to be (?:so |that )?(?:${HOSTILE})\\b(?!\\?)|\\b${HATED} (?:(?:don.?t|do not) deserve (?:to )?|should(?:n.?t| not) )(?:live|exist|rights)|\\b${HATED} (?:should(?: all)? be (?:locked up|caged|deported)|have no (?:right to (?:live|exist|be alive)|place in))|\\b(?:hatred|contempt|disdain|scorn|loathing) i (?:feel|have) for ${HATED}|\\bno \\w+(?: person)? deserves to (?:live|exist)(?=\\s*(?:[.!]|$))`,
   ],
   // Threats: "I'm going to stab him", "we'll torture these people", "death to all capitalists"; a protected group as the
   // object of killing: "murder every Muslim", "drown those kinds of refugees" (not "hang the women's coats"); harm someone
