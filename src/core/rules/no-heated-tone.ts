@@ -366,11 +366,11 @@ const POLITE_YOU = /\b(?:thank|could|would|can|see) you\b|\bif you need/gi;
 /**
  * A joke marker that takes the grumble back ("(Joking. Mostly.)", "only kidding", "jk", "Kidding,", 😅), not
  * "Are you kidding me?", "Kidding aside," nor "Not joking." (nor 😂 or 😉, which sharpen a jibe as often as they soften it).
- * It counts in the text's last 60 characters, with no "seriously" after it and no "you" blamed (see `check`): what
+ * It counts in the text's last 60 characters, with no "seriously" or "not" after it ("Kidding, obviously. Not.") and no "you" blamed (see `check`): what
  * follows the joke, or a jab at the reader, is said in earnest ("jk. But seriously, stop talking over me").
  * CALM21 (round 20's blind probe, test/fixtures/calm/calm.ts): no finding on any corpus row changed.
  */
-const JOKE = /(?:\bjk\b|(?:^|[(.!?,] ?|only |just )(?:joking|kidding)\b(?! aside)|\uD83D\uDE05)(?![^]*serious)/i;
+const JOKE = /(?:\bjk\b|(?:^|[(.!?,] ?|only |just )(?:joking|kidding)\b(?! aside)|\uD83D\uDE05)(?![^]*(?:serious|\bnot\b))/i;
 /** Points the model adds when it is fairly sure, but not sure enough to report alone. */
 const MODEL_ASSIST_POINTS = 1;
 /** Points the model adds when it is surer still (`modelStrong`). */
