@@ -21,8 +21,13 @@
  *   anchor: "…" } as const;`) getting the `quote: ""`: the same object, keys in the same order,
  *   without esbuild's ES2016 helper for spread plus properties at each use (launchevent.js
  *   about 12 B zlib-9 smaller). Sections and anchors out: about 140 B by every gzip measure.
- * - src/core/engine/run-rules.ts: the finding's evidence (masked and clipped) and the clause a
- *   message enforces, which nothing in the handler reads (see `unreadFindingParts`).
+ * - src/core/engine/run-rules.ts: the finding's evidence (masked and clipped), the clause a
+ *   message enforces and the fix it suggests, which nothing in the handler reads (see
+ *   `unreadFindingParts`).
+ * - Rule modules: the fix a finding suggests (`fix: { kind: "remove-attachment", targets: names }`,
+ *   `fix: removeOutsiders`, a shorthand `fix`), and a const made only to be that fix, when
+ *   working it out calls nothing but `map` and `new Set` and assigns nothing (see `emptyFix`):
+ *   run-rules.ts no longer copies it into the finding in the handler.
  * In the 150 KB handler bundle these cost about 5 KB. Only single-line string properties are
  * touched, so the code is never cut mid-expression; test/office/es2016-runtime.test.ts runs
  * every sample through the built bundle and test/office/bundle.test.ts checks what is gone.
@@ -187,6 +192,7 @@ function emptyEvidence(source) {
 const UNREAD_FINDING_PARTS = [
   ['evidence: d.evidence ? clip(maskResidualPersonalData(d.evidence, policy.organisation.internalDomains)) : "",', 'evidence: "",'],
   ["clause: clauseOfMessage(meta.id, d.messageId) ?? meta.clause,", "clause: meta.clause,"],
+  ["...(d.fix ? { fix: d.fix } : {}),", ""],
 ];
 
 /**
@@ -204,15 +210,112 @@ function unreadFindingParts(source) {
   return out;
 }
 
+/** What working out a fix may call and still be left out: Array.prototype.map (of a record's field) and a new Set of its values. */
+const FIX_CALLS = new Set(["map", "Set"]);
+
+/**
+ * Whether a fix's expression (or a const's) can be left unevaluated: `leavable`, with `new Set(…)`
+ * and `map` the only calls.
+ * @param {string} expression
+ * @returns {boolean}
+ */
+function leavableFix(expression) {
+  return leavable(expression.replace(/\bnew Set\(/g, "Set("), FIX_CALLS);
+}
+
+/**
+ * The end of the expression that starts at `at` and ends at a comma, a closing bracket or brace
+ * of the literal around it, or the end of its line; -1 when it runs past its line.
+ * @param {string} text
+ * @param {number} at
+ * @returns {number}
+ */
+function expressionEnd(text, at) {
+  let depth = 0;
+  for (let i = at; i < text.length; i++) {
+    const c = text[i];
+    if (c === "\n") return depth === 0 ? i : -1;
+    if (c === '"' || c === "'" || c === "`") {
+      const end = literalEnd(text, i, []);
+      if (end < 0) return -1;
+      i = end - 1;
+    } else if (c === "(" || c === "[" || c === "{") depth++;
+    else if (c === ")" || c === "]" || c === "}") {
+      if (depth === 0) return i;
+      depth--;
+    } else if (c === "," && depth === 0) return i;
+    else if (c === ";" && depth === 0) return i;
+  }
+  return -1;
+}
+
+/**
+ * A rule module without the fixes its findings suggest (see the file's comment): each
+ * `fix: <expression>` property whose expression is leavable (`leavableFix`) and ends on its line,
+ * each shorthand `fix` property (`{ …, fix }`, a line `fix,`, `...(fix ? { fix } : {})`), then each
+ * `const name = <leavable expression>;` line whose name is no longer read anywhere in the module.
+ * A fix written otherwise is kept (and the handler then carries it, unread).
+ * @param {string} source
+ * @returns {string}
+ */
+function emptyFix(source) {
+  const names = new Set(["fix"]);
+  let out = "";
+  let from = 0;
+  for (const m of source.matchAll(/\bfix:[ \t]*/g)) {
+    const at = m.index;
+    if (at < from) continue;
+    const valueAt = at + m[0].length;
+    const end = expressionEnd(source, valueAt);
+    if (end < 0) continue;
+    const value = source.slice(valueAt, end).trim();
+    if (value === "" || !leavableFix(value)) continue;
+    if (/^[A-Za-z_$][\w$]*$/.test(value)) names.add(value);
+    const lineStart = source.lastIndexOf("\n", at) + 1;
+    if (/^[ \t]*$/.test(source.slice(lineStart, at)) && /^,?[ \t]*\n/.test(source.slice(end))) {
+      // The property alone on its line: the line goes.
+      out += source.slice(from, lineStart);
+      from = source.indexOf("\n", end) + 1;
+    } else if (source[end] === ",") {
+      // `fix: x, next` inside a line: `fix: x, ` goes.
+      out += source.slice(from, at);
+      from = end + 1;
+      while (source[from] === " " || source[from] === "\t") from++;
+    } else {
+      // The last property on its line: `, fix: x` goes.
+      const comma = source.slice(0, at).search(/,[ \t]*$/);
+      if (comma < from) continue;
+      out += source.slice(from, comma);
+      from = end;
+      while (source[from - 1] === " " || source[from - 1] === "\t") from--;
+    }
+  }
+  out += source.slice(from);
+  out = out
+    .replace(/,[ \t]*\.\.\.\(fix \? \{ fix \} : \{\}\)/g, "")
+    .replace(/,[ \t]*fix(?=[ \t]*\})/g, "")
+    .replace(/^[ \t]*fix,[ \t]*\n/gm, "");
+  for (const name of names) {
+    const declaration = new RegExp(`^[ \\t]*const ${name} = ([^\\n]*);[ \\t]*\\n`, "m");
+    const d = declaration.exec(out);
+    if (!d || !leavableFix(d[1])) continue;
+    const rest = out.slice(0, d.index) + out.slice(d.index + d[0].length);
+    if (new RegExp(`(?<![\\w$.])${name.replace(/\$/g, "\\$")}\\b`).test(rest)) continue;
+    out = rest;
+  }
+  return out;
+}
+
 module.exports = function stripRuleDocs(source) {
   if (/[\\/]policy[\\/]clauses\.ts$/.test(this.resourcePath)) return emptyQuotes(source);
   if (/[\\/]engine[\\/]run-rules\.ts$/.test(this.resourcePath)) return unreadFindingParts(source);
-  return emptyEvidence(source.replace(META_CATEGORY, "$1").replace(DESCRIPTION_LINE, "").replace(INLINE_DESCRIPTION, "").replace(SCHEMA_HELPER_DESCRIPTION, '$1("")'));
+  return emptyFix(emptyEvidence(source.replace(META_CATEGORY, "$1").replace(DESCRIPTION_LINE, "").replace(INLINE_DESCRIPTION, "").replace(SCHEMA_HELPER_DESCRIPTION, '$1("")')));
 };
 
 module.exports.emptyQuotes = emptyQuotes;
 module.exports.unreadFindingParts = unreadFindingParts;
 module.exports.emptyEvidence = emptyEvidence;
+module.exports.emptyFix = emptyFix;
 module.exports.literalEnd = literalEnd;
 module.exports.pureCallEnd = pureCallEnd;
 module.exports.leavable = leavable;

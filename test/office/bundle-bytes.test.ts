@@ -52,6 +52,10 @@ describe("dist/launchevent.js", () => {
     }
   });
 
+  it("carries no fix a finding suggests (strip-rule-docs-loader: the handler never reads a finding's fix)", () => {
+    for (const kind of ["move-to-bcc", "remove-recipients", "remove-attachment", "delay-send", "insert-disclaimer"]) expect(built.code()).not.toContain(kind);
+  });
+
   it("masks and clips no finding's evidence and looks up no clause by message (strip-rule-docs-loader on run-rules.ts: the handler reads neither)", () => {
     // maskResidualPersonalData's e-mail pattern, and clause-map.ts's one entry.
     expect(built.code()).not.toContain("{2,}@[\\w-]+");

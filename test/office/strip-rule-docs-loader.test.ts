@@ -13,6 +13,7 @@ import { CLAUSES } from "../../src/core/policy/clauses";
 const loader = require("../../webpack/strip-rule-docs-loader.js") as ((this: { resourcePath: string }, source: string) => string) & {
   emptyQuotes: (source: string) => string;
   emptyEvidence: (source: string) => string;
+  emptyFix: (source: string) => string;
   unreadFindingParts: (source: string) => string;
 };
 
@@ -140,6 +141,68 @@ describe("strip-rule-docs-loader on rule modules: evidence", () => {
   });
 });
 
+describe("strip-rule-docs-loader on rule modules: fixes", () => {
+  it("leaves out a fix worked out by reads, map and new Set, alone on its line, inside a line or shorthand, and a const made only for it", () => {
+    const source = [
+      "const removeOutsiders = { kind: \"remove-recipients\", targets: outsiders.map((r) => r.email) } as const;",
+      "const fix = n > 0 ? ({ kind: \"remove-recipients\", targets: outsiders } as const) : undefined;",
+      "report({ field, evidence: \"\", fix: removeOutsiders });",
+      "report({ fix: { kind: \"delay-send\" }, field });",
+      "report({",
+      "  field,",
+      "  fix: { kind: \"remove-recipients\", targets: [...new Set(others.map((r) => r.email))] },",
+      "  fixedAtSend: true,",
+      "});",
+      "report({ field, fix });",
+      "report({",
+      "  fix,",
+      "});",
+      "const base = { field: place.field, ...(fix ? { fix } : {}) };",
+    ].join("\n");
+    expect(loader.emptyFix(source)).toBe(
+      [
+        'report({ field, evidence: "" });',
+        "report({ field });",
+        "report({",
+        "  field,",
+        "  fixedAtSend: true,",
+        "});",
+        "report({ field });",
+        "report({",
+        "});",
+        "const base = { field: place.field };",
+      ].join("\n"),
+    );
+  });
+
+  it("keeps a fix that calls or assigns anything else, runs past its line, or a const still read elsewhere", () => {
+    const kept = [
+      "report({ field, fix: makeFix(outsiders) });",
+      "report({ field, fix: { kind: \"a\", targets: names.splice(0) } });",
+      "report({ field, fix: { kind: \"a\", targets: (n = names) } });",
+      "report({\n  fix: {\n    kind: \"a\",\n  },\n});",
+    ];
+    for (const text of kept) expect(loader.emptyFix(text)).toBe(text);
+    const stillRead = "const removeOutsiders = { kind: \"a\", targets: [] } as const;\nreport({ field, fix: removeOutsiders });\nlog(removeOutsiders);";
+    expect(loader.emptyFix(stillRead)).toBe("const removeOutsiders = { kind: \"a\", targets: [] } as const;\nreport({ field });\nlog(removeOutsiders);");
+  });
+
+  it("leaves no fix in any rule module, and the modules still parse", () => {
+    const dir = path.join(__dirname, "../../src/core/rules");
+    let had = 0;
+    for (const name of fs.readdirSync(dir).filter((n) => n.endsWith(".ts") && !n.endsWith(".test.ts"))) {
+      const file = path.join(dir, name);
+      const source = fs.readFileSync(file, "utf8");
+      const stripped = loader.call({ resourcePath: file }, source);
+      // esbuild leaves out the comments ("a quick fix").
+      const code = (text: string): string => transformSync(text, { loader: "ts", format: "esm", target: "es2018" }).code;
+      if (/\bfix\b/.test(code(source))) had++;
+      expect([name, /\bfix\b/.test(code(stripped))]).toEqual([name, false]);
+    }
+    expect(had).toBeGreaterThanOrEqual(8);
+  });
+});
+
 describe("strip-rule-docs-loader on run-rules.ts: the finding parts the handler never reads", () => {
   const file = path.join(__dirname, "../../src/core/engine/run-rules.ts");
 
@@ -150,9 +213,11 @@ describe("strip-rule-docs-loader on run-rules.ts: the finding parts the handler 
     expect(stripped).toContain('evidence: "",');
     expect(stripped).toContain("clause: meta.clause,");
     expect(stripped).not.toMatch(/maskResidualPersonalData\(|clauseOfMessage\(/);
-    // Nothing else changes: the same text once the two parts are put back.
+    // Nothing else changes: the same text once the parts are put back.
+    expect(source).toContain("...(d.fix ? { fix: d.fix } : {}),\n");
+    expect(stripped).not.toContain("d.fix ?");
     expect(stripped.replace('evidence: "",', "E").replace("clause: meta.clause,", "C")).toBe(
-      source.replace(/evidence: d\.evidence \? .*,\n/, "E\n").replace(/clause: clauseOfMessage\(.*,\n/, "C\n"),
+      source.replace(/evidence: d\.evidence \? .*,\n/, "E\n").replace(/clause: clauseOfMessage\(.*,\n/, "C\n").replace("...(d.fix ? { fix: d.fix } : {}),", ""),
     );
   });
 
