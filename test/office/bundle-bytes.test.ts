@@ -64,10 +64,14 @@ describe("dist/launchevent.js", () => {
     expect(built.code()).toContain("larger than {{max}} MB");
   });
 
-  it("has no object-rest helper (the handler's code copies with a spread and deletes instead)", () => {
-    // esbuild's __objRest: `(e,o)=>{var r={};for(var i in e)…o.indexOf(i)<0…`; its spread helper stays.
+  it("has no object-rest helper (the handler's code copies with a spread and deletes instead), and spreads with Object.assign", () => {
+    // esbuild's __objRest: `(e,o)=>{var r={};for(var i in e)…o.indexOf(i)<0…`; nor its spread
+    // helper `for(var i in b||(b={}))…` (one-spread-helper.js: declared as Object.assign, before
+    // webpack's strict IIFE).
     expect(built.code()).not.toMatch(/\{var \w+=\{\};for\(var \w+ in \w+\)/);
-    expect(built.code()).toMatch(/for\(var \w+ in \w+\|\|\(\w+=\{\}\)\)/);
+    expect(built.code()).not.toMatch(/for\(var \w+ in \w+\|\|\(\w+=\{\}\)\)/);
+    expect(built.code()).not.toContain("getOwnPropertySymbols");
+    expect(built.code()).toMatch(/var \w+=Object\.assign;\(\(\)=>\{"use strict";/);
   });
 
   it("carries no words of the errors the core and the published policy throw (strip-error-texts-loader: the handler never reads them)", () => {
