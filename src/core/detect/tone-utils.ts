@@ -288,21 +288,35 @@ function groupedByFirstWord(all: readonly (readonly [string, string])[]): Compil
     keys: list.flatMap((b) => b[2]),
   });
   // Long texts: as many branches in each expression as keep its form without captures (each
-  // `(` written `(?:`), which is what scans, within `WIDE_MAX`.
-  const long: CompiledSignals[] = [];
-  let from = 0;
-  let size = 0;
-  branches.forEach((b, i) => {
-    const more = wideSource(joined([b])).length + 2 * b[1].length;
-    if (i > from && size + more > WIDE_MAX) {
-      long.push(joined(branches.slice(from, i)));
-      from = i;
-      size = 0;
-    }
-    size += more;
-  });
-  long.push(joined(branches.slice(from)));
-  return { ...joined(branches), long };
+  // `(` written `(?:`), which is what scans, within `WIDE_MAX`. Made on the first text longer
+  // than `GAPPED_MAX` (rare), not at load: writing them for every list was about a tenth of
+  // the lists' compiling at start-up.
+  let long: CompiledSignals[] | undefined;
+  const wide = (): CompiledSignals[] => {
+    const out: CompiledSignals[] = [];
+    let from = 0;
+    let size = 0;
+    branches.forEach((b, i) => {
+      const more = wideSource(joined([b])).length + 2 * b[1].length;
+      if (i > from && size + more > WIDE_MAX) {
+        out.push(joined(branches.slice(from, i)));
+        from = i;
+        size = 0;
+      }
+      size += more;
+    });
+    out.push(joined(branches.slice(from)));
+    return out;
+  };
+  const { source, captures, keys } = joined(branches);
+  return {
+    source,
+    captures,
+    keys,
+    get long() {
+      return (long ||= wide());
+    },
+  };
 }
 
 /**
