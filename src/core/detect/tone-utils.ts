@@ -10,7 +10,7 @@
  */
 import { lowerCase } from "../text/lower-case";
 import { foldLookalikeLetters } from "../text/normalize";
-import { firstWordLookahead } from "../text/regex-compat";
+import { compiledNow, firstWordLookahead } from "../text/regex-compat";
 import { textCache } from "../text/text-cache";
 
 /**
@@ -511,14 +511,12 @@ function expression(compiled: CompiledSignals, long: boolean): RegExp {
     // as it is (a copy with a space first costs ~3 ms a megabyte to make flat for the scan).
     const source = long ? wideSource(compiled) : `[ .,;:!?]${compiled.source}`;
     // A long text is scanned without the captures (see findSignals).
-    re = new RegExp(long ? source.replace(/\\.|\[(?:\\.|[^\]])*\]|\((?!\?)/g, (t) => (t === "(" ? "(?:" : t)) : source, "g");
     // V8 runs an expression's first search in its interpreter and compiles it to machine code
     // on the second, unless the first text is 1,000 characters or longer: then it compiles the
     // machine code at once. For these long expressions the interpreter's form costs more to
     // build than the machine code (the heated rule's six: ~38 ms, then ~12 ms more on the
     // second search, against ~15 ms at once), so the first search is one over blank text.
-    // Elsewhere it is a quick pass over spaces that finds nothing.
-    re.exec(BLANK);
+    re = compiledNow(new RegExp(long ? source.replace(/\\.|\[(?:\\.|[^\]])*\]|\((?!\?)/g, (t) => (t === "(" ? "(?:" : t)) : source, "g"));
     kept.set(compiled, re);
   }
   return re;
@@ -527,8 +525,6 @@ function expression(compiled: CompiledSignals, long: boolean): RegExp {
 const expressions = new WeakMap<CompiledSignals, RegExp>();
 /** The same, with the gap class, for texts longer than `GAPPED_MAX`. */
 const wideExpressions = new WeakMap<CompiledSignals, RegExp>();
-/** Text long enough for V8 to compile an expression to machine code on its first search. */
-const BLANK = " ".repeat(1e3);
 
 /**
  * A space, then the text with every character that may stand between the words of a phrase

@@ -18,6 +18,7 @@ import insult from "../../data/abusive/insult.json";
 import type { LexiconHit } from "../lexicon";
 import { DIRECT, GROUP, UNSAID, VILE } from "./direct";
 import { MAX_MODEL_CHARS } from "../features";
+import { compiledNow } from "../../text/regex-compat";
 
 /** Who an insult is aimed at ("you're" may be written with any apostrophe or none). */
 const AIMED = "you|u|ya|(?:you.?re|ur|your|you are|s?he.?s|s?he is|what)(?: such)? an?|you(?:.?re| are) all(?: a bunch of)?";
@@ -147,10 +148,11 @@ const LOOK = "fat(?:ter|test)?|ugl(?:y|ier|iest)|hideous|obese|hairy|skinny|scra
  * not in a sentence about the writer ("I'm fat and I'm fine"), nor after a negation or a reporting
  * verb ("nobody said you were fat").
  */
-const LOOKS = new RegExp(
+// Searched in every check, as are the frames' expressions below (`compiledNow`: machine code at once).
+const LOOKS = compiledNow(new RegExp(
   `\\b(?:(?:you|u|ur|s?he|imagine being)(?:.?(?:re|s))?${SO}* (?:stupid|dumb|dense|${LOOK})(?!-)|(?:your|him|her|${PERSON})${SO}+ (?:${LOOK}))\\b|\\b(?:${LOOK})(?: [\\w-]+){0,2}? (?:${PERSON})(?=\\s*(?:[^\\w\\s'’-]|$|(?:and|at|in|on|out|of|with|like|who|you|u|is|are|was|should|can|could|will|would|must|do)n?\\b))`,
   "i",
-);
+));
 
 /** The heated model's probability for the whole message from which a loose insult frame counts (see {@link loose}). */
 const LOOSE_MIN = 0.3;
@@ -278,10 +280,10 @@ function sentenceBefore(text: string, at: number): string {
  * @returns at most one hit per class, the insult frame first
  */
 export function frameHits(text: string, hostile?: (min: number) => boolean): LexiconHit[] {
-  frame ||= new RegExp(insultFrame(insult.phrase), "i");
+  frame ||= compiledNow(new RegExp(insultFrame(insult.phrase), "i"));
   // The slang frame and the insult-sentence frame share their key words (the nouns), so the text is searched for them once.
-  classes ||= [...CLASSES, ["insult", ...scornFrame()] as const].map(([category, key, source]) => ({ category, key: new RegExp(key, "i"), source }));
-  direct ||= DIRECT.map(([category, key, source]) => ({ category, key: new RegExp(`\\b(?:${key})`, "gi"), source }));
+  classes ||= [...CLASSES, ["insult", ...scornFrame()] as const].map(([category, key, source]) => ({ category, key: compiledNow(new RegExp(key, "i")), source }));
+  direct ||= DIRECT.map(([category, key, source]) => ({ category, key: compiledNow(new RegExp(`\\b(?:${key})`, "gi")), source }));
   const hits: LexiconHit[] = [];
   // A frame on words already found ("you're a disgusting" in "you're a disgusting pig", the slang frame's "you smug prick") adds nothing.
   const add = (category: string, m: RegExpExecArray | null | undefined): void => {
