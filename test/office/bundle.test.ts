@@ -201,7 +201,12 @@ describe("dist/launchevent.js", () => {
     const premises = terserPremises(built.code());
     expect(premises.conversions).toEqual([]);
     // `evidence` and `telling` are RENAMED_PROPERTIES: their getters have terser's one- or two-letter names.
-    expect(premises.accessors).toEqual([expect.stringMatching(/^get [A-Za-z_$][\w$]?$/), expect.stringMatching(/^get [A-Za-z_$][\w$]?$/)]);
+    // `long` (tone-utils' `expression`, round 21) builds a phrase list's long-text expressions on first
+    // read and keeps them: a read with no other effect, so pure_getters may drop an unused one and
+    // nothing is lost but the building.
+    const short = premises.accessors.filter((a) => a !== "get long");
+    expect(premises.accessors.length - short.length).toBe(1);
+    expect(short).toEqual([expect.stringMatching(/^get [A-Za-z_$][\w$]?$/), expect.stringMatching(/^get [A-Za-z_$][\w$]?$/)]);
     // The check sees them (it can fail).
     expect(terserPremises('let a={valueOf(){return 1},get b(){return 2}},c=Symbol(),d=x["toPrimitive"];')).toEqual({
       conversions: ["valueOf", "Symbol", "toPrimitive"],
