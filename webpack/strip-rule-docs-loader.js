@@ -136,19 +136,38 @@ function leavable(expression, pure = PURE_CALLS) {
 function pureCallEnd(text, at, pure = PURE_CALLS) {
   const name = /^([A-Za-z_$][\w$]*)\(/.exec(text.slice(at, at + 64));
   if (!name || !pure.has(name[1])) return -1;
+  return scanLine(text, at + name[1].length, (c, depth, i) => {
+    if (depth === 0 && (c === ")" || c === "]" || c === "}")) return c === ")" ? i + 1 : -1;
+    return undefined;
+  });
+}
+
+/**
+ * Reads code from `at` to the end of its line, skipping string and template literals and keeping
+ * the depth of brackets and braces, and gives `stop` each other character with the depth after
+ * it (a closing one: the depth it closes to); the first result `stop` gives that is not
+ * undefined is the answer. -1 when a literal is not closed, or on a line break where `stop`
+ * gives undefined.
+ * @param {string} text
+ * @param {number} at
+ * @param {(c: string, depth: number, i: number) => number | undefined} stop
+ * @returns {number}
+ */
+function scanLine(text, at, stop) {
   let depth = 0;
-  for (let i = at + name[1].length; i < text.length; i++) {
+  for (let i = at; i < text.length; i++) {
     const c = text[i];
-    if (c === "\n") return -1;
     if (c === '"' || c === "'" || c === "`") {
       const end = literalEnd(text, i, []);
       if (end < 0) return -1;
       i = end - 1;
-    } else if (c === "(" || c === "[" || c === "{") depth++;
-    else if (c === ")" || c === "]" || c === "}") {
-      depth--;
-      if (depth === 0) return c === ")" ? i + 1 : -1;
+      continue;
     }
+    if (c === "(" || c === "[" || c === "{") depth++;
+    else if (c === ")" || c === "]" || c === "}") depth--;
+    const answer = stop(c, depth, i);
+    if (answer !== undefined) return answer;
+    if (c === "\n") return -1;
   }
   return -1;
 }
@@ -231,22 +250,11 @@ function leavableFix(expression) {
  * @returns {number}
  */
 function expressionEnd(text, at) {
-  let depth = 0;
-  for (let i = at; i < text.length; i++) {
-    const c = text[i];
+  return scanLine(text, at, (c, depth, i) => {
     if (c === "\n") return depth === 0 ? i : -1;
-    if (c === '"' || c === "'" || c === "`") {
-      const end = literalEnd(text, i, []);
-      if (end < 0) return -1;
-      i = end - 1;
-    } else if (c === "(" || c === "[" || c === "{") depth++;
-    else if (c === ")" || c === "]" || c === "}") {
-      if (depth === 0) return i;
-      depth--;
-    } else if (c === "," && depth === 0) return i;
-    else if (c === ";" && depth === 0) return i;
-  }
-  return -1;
+    if (depth < 0) return i;
+    return depth === 0 && (c === "," || c === ";") ? i : undefined;
+  });
 }
 
 /**
