@@ -41,7 +41,30 @@ const groupsOf = (source) => GROUPS.filter(([, re]) => re.test(source)).map(([g]
 /** The "all" row: every source but the fresh set, so that it stays comparable with earlier rounds (fresh-* has its own group). */
 const allKeys = (label, row) => (row.source.startsWith("fresh-") ? [] : [`${label}|all`]);
 
+const USAGE = "Usage: npm run eval [-- --dev] [-- --split dev|test|train|all] [-- --source PREFIX] [-- --no-fresh] [-- --json]";
 const args = process.argv.slice(2);
+// An unknown flag stops before any row is read: a mistyped flag or `--help` must not print the
+// test split (whoever reads train or dev for their work would see its figures).
+for (let i = 0; i < args.length; i++) {
+  const a = args[i];
+  if (a === "--help" || a === "-h") {
+    process.stdout.write(`${USAGE}\n`);
+    process.exit(0);
+  }
+  if (a === "--split" || a === "--source") {
+    const value = args[++i];
+    if (value === undefined || value.startsWith("--")) fail(`${a} needs a value`);
+    if (a === "--split" && !["dev", "test", "train", "all"].includes(value)) fail(`--split must be dev, test, train or all, not "${value}"`);
+  } else if (!["--dev", "--no-fresh", "--json"].includes(a)) fail(`unknown argument "${a}"`);
+}
+/**
+ * Stops with the reason and the usage, before any row is read.
+ * @param {string} why
+ */
+function fail(why) {
+  process.stderr.write(`eval: ${why}\n${USAGE}\n`);
+  process.exit(2);
+}
 const splitArg = args.includes("--split") ? args[args.indexOf("--split") + 1] : "test";
 const core = require(path.join(ROOT, "lib/core/index.js"));
 const RULES_OF = {
