@@ -10,7 +10,7 @@
  */
 import { lowerCase } from "../text/lower-case";
 import { foldLookalikeLetters } from "../text/normalize";
-import { compiledNow, firstWordLookahead } from "../text/regex-compat";
+import { compiledNow, firstWordLookahead, lazy } from "../text/regex-compat";
 import { textCache } from "../text/text-cache";
 
 /**
@@ -291,8 +291,7 @@ function groupedByFirstWord(all: readonly (readonly [string, string])[]): Compil
   // `(` written `(?:`), which is what scans, within `WIDE_MAX`. Made on the first text longer
   // than `GAPPED_MAX` (rare), not at load: writing them for every list was about a tenth of
   // the lists' compiling at start-up.
-  let long: CompiledSignals[] | undefined;
-  const wide = (): CompiledSignals[] => {
+  const long = lazy((): CompiledSignals[] => {
     const out: CompiledSignals[] = [];
     let from = 0;
     let size = 0;
@@ -307,14 +306,14 @@ function groupedByFirstWord(all: readonly (readonly [string, string])[]): Compil
     });
     out.push(joined(branches.slice(from)));
     return out;
-  };
+  });
   const { source, captures, keys } = joined(branches);
   return {
     source,
     captures,
     keys,
     get long() {
-      return (long ||= wide());
+      return long();
     },
   };
 }

@@ -1008,7 +1008,8 @@ export default defineRule<NoHeatedToneOptions>({
     // Anger at oneself ("I'm furious with myself", "Ugh, I'm so stupid, I sent the wrong one")
     // with no "you" blamed (a polite one aside) offends no one: not the heat the policy is about.
     // So is a grumble taken back by a joke in its last words ("Who keeps stealing my yogurts?? … (Joking. Mostly.)").
-    if ((SELF.test(authored) && OWNING_UP.test(authored) || JOKE.test(authored.slice(-60))) && !/\byou(?!ng)/i.test(authored.replace(POLITE_YOU, ""))) return;
+    const takenBack = (SELF.test(authored) && OWNING_UP.test(authored)) || JOKE.test(authored.slice(-60));
+    if (takenBack && !/\byou(?!ng)/i.test(authored.replace(POLITE_YOU, ""))) return;
     // Signs that end inside a reported quotation (an incident record: Dad said "this is the third
     // time" and that is "not good enough") are someone else's words, not the sender's heat; nor
     // does a count of a thing's faults count (`THING_COUNT`).
