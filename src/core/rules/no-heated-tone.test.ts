@@ -31,6 +31,7 @@ import {
   THING_AS_TARGET,
   THING_AS_TARGET_NOT_YET,
 } from "../../../test/fixtures/calm/calm";
+import * as things from "../../../test/fixtures/things/things";
 
 const body = (text: string) => makeDraft({ body: text });
 /** The phrases alone, without the detection model's judgement. */
@@ -1310,5 +1311,40 @@ describe("no-heated-tone: the writer as the target, a joke taken back, notices a
   it.failing.each(HEATED_COUNTERPARTS_NOT_YET)("heated (not yet): %s", (text) => {
     const draft = makeDraft({ subject: "Note", body: text });
     expect(runRule(rule, { draft }).length + runRule(abusive, { draft }).length).toBeGreaterThan(0);
+  });
+});
+
+describe("no-heated-tone and no-abusive-language: a rough word aimed at a thing, an animal or the writer, a courteous softener (CALM22; default options, the model on)", () => {
+  const draft = (text: string) => makeDraft({ subject: "Note", body: text });
+  const both = (text: string) => [...runRule(rule, { draft: draft(text) }), ...runRule(abusive, { draft: draft(text) })];
+  const calm = [...things.AT_THINGS, ...things.AT_ANIMALS, ...things.AT_WRITER, ...things.SOFTENERS];
+  const notYet = [...things.AT_THINGS_NOT_YET, ...things.AT_ANIMALS_NOT_YET, ...things.AT_WRITER_NOT_YET, ...things.SOFTENERS_NOT_YET];
+
+  // "This printer is so stupid, it jammed three times", "My cat is such an idiot", "What an idiot I am", "Sorry to nag, but could I…"
+  it.each(calm)("calm: %s", (text) => {
+    expect(both(text)).toEqual([]);
+  });
+
+  it.failing.each(notYet)("calm (not yet): %s", (text) => {
+    expect(both(text)).toEqual([]);
+  });
+
+  // The same mails, read by the abusive rule alone: an insult said of a pet, a thing or the writer's own doing is no abuse.
+  it.each([...calm, ...notYet].filter((text) => !things.ABUSE_NOT_YET.includes(text)))("not abuse: %s", (text) => {
+    expect(runRule(abusive, { draft: draft(text) })).toEqual([]);
+  });
+
+  it.failing.each(things.ABUSE_NOT_YET)("not abuse (not yet): %s", (text) => {
+    expect(runRule(abusive, { draft: draft(text) })).toEqual([]);
+  });
+
+  // "My manager is such an idiot", "Your kid is a little idiot", "What an idiot you are"
+  it.each(things.INSULTS_AT_PEOPLE)("abusive: %s", (text) => {
+    expect(runRule(abusive, { draft: draft(text) }).map((f) => f.messageId)).toContain("abusive");
+  });
+
+  // "The parents in Room 2 are disgusting", "Sorry to nag, but this is the FOURTH time I've asked and frankly it's pathetic"
+  it.each(things.HEAT_AT_PEOPLE)("heated: %s", (text) => {
+    expect(both(text).length).toBeGreaterThan(0);
   });
 });

@@ -267,8 +267,12 @@ const MODEL_STRONG = 0.65;
  * but…"; "sorry to be direct, but" and "sorry to say" stay), nor a count of reminders ("the third
  * reminder about the invoice": a notice's wording, as "the second reminder" above): CALM20, round
  * 20's blind probe (test/fixtures/reminders/reminders.ts); no finding on any corpus row changed.
+ * Any "sorry to …" is such an apology, not only those five verbs ("Sorry to nag / chase / pester /
+ * keep bugging you / nudge, but could…"), unless it is "sorry to say / tell (you)" or "sorry to be
+ * direct / blunt / honest / frank": CALM22 (test/fixtures/things/things.ts); no finding on any
+ * train or dev row changed.
  */
-const PERSISTENCE = /\b(?:(?:is|'s|’s) the (?:second|third|fourth|fifth|sixth)(?! reminder)|(?:I|we) (?:was|were) (?:told|promised)|you promised|and you kn[oe]w it|are you (?:actually )?trying|you the right|trust|stop (?:sending|replying)|sorry(?! for| about| if I| to (?:be a|bother|trouble|moan|leave|ask))[^.!?\n]{0,40}?,? but|or I'm|we've had this|(?:second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)) time|(?:third|fourth|fifth|sixth) (?:e-?mail|request|month|week|notice|call|message)|every (?:single )?time|(?:has|have|'ve|’ve) now|still (?:no|not|nothing|waiting|hasn't|haven't|isn't|doesn't|don't)|I (?:want|expect) (?:this|it|a|an|my|the)|(?:I|we) (?:have |had |'ve |’ve )?(?:already )?(?:asked|told you|explained|raised|flagged|pointed out|mentioned))\b/i;
+const PERSISTENCE = /\b(?:(?:is|'s|’s) the (?:second|third|fourth|fifth|sixth)(?! reminder)|(?:I|we) (?:was|were) (?:told|promised)|you promised|and you kn[oe]w it|are you (?:actually )?trying|you the right|trust|stop (?:sending|replying)|sorry(?! for| about| if I| to (?!say|tell|be (?:direct|blunt|honest|frank)))[^.!?\n]{0,40}?,? but|or I'm|we've had this|(?:second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)) time|(?:third|fourth|fifth|sixth) (?:e-?mail|request|month|week|notice|call|message)|every (?:single )?time|(?:has|have|'ve|’ve) now|still (?:no|not|nothing|waiting|hasn't|haven't|isn't|doesn't|don't)|I (?:want|expect) (?:this|it|a|an|my|the)|(?:I|we) (?:have |had |'ve |’ve )?(?:already )?(?:asked|told you|explained|raised|flagged|pointed out|mentioned))\b/i;
 /**
  * The weakest of those words ("never", "nothing", "I said", "liars"), which count only with the model's two
  * points: with its one point they warned calm posts ("the chips have never looked better").
