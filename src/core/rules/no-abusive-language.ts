@@ -31,7 +31,8 @@ import {
   type CategoryInfo,
 } from "../detect/abuse";
 import { reportedSpeech } from "../detect/abuse/reported";
-import { frameHits } from "../detect/abuse/frames";
+import { frameHits, sentenceBefore } from "../detect/abuse/frames";
+import { AIMED_AWAY } from "../detect/abuse/target";
 import { detectOne } from "../detect/model";
 import { modelText, sampleText } from "../detect/features";
 import { defineRule } from "./rule";
@@ -168,19 +169,13 @@ export function firstAbusiveHits(text: string, options: Readonly<AbusiveLanguage
   return firstPerCategory(findAbusiveLanguage(text, options, { firstPerEntry: true }));
 }
 
-/**
- * Words before an insult that make it the writer's of themself or of the writer's own side ("I felt
- * like a complete idiot", "I'm such a plonker", "made me look a right prat", "Parents must think we're
- * idiots", "we looked like idiots"), or of how the writer was treated ("treated like an idiot", "talks
- * to us like idiots": heat, not abuse), or "what a … I am" around it: not abuse of anyone. "I'm not
- * an idiot" still counts (said at someone).
- */
-const SELF_BEFORE = /\b(?:(?:i|we)(?:['’]?(?:m|re)| am| are| was| were| feel| felt| look| looked)(?: like)?|made (?:me|us) (?:look|feel)(?: like)?|(?:i|we)(?:['’]?ve| have) been|(?:treat|talk|speak|spok)\w*(?: to)?(?: me| us)? like)(?: (?:such|a|an|total|complete|absolute|utter|right|proper|massive|silly|daft|bloody|old))* *$|\bwhat an? *$/i;
 const SELF_AFTER = /^ *i(?: am|['’]m| was)\b/i;
 
 /**
- * Whether an insult is the writer's of themself (see {@link SELF_BEFORE}), a hit is denied of
- * a group ({@link DENIED}), or a threat is said in jest ({@link LAUGH}).
+ * Whether an insult is aimed at no person (the writer or their own side, how the writer was treated,
+ * a thing or an animal: `AIMED_AWAY`, read on the insult's sentence; "what a … I am" with
+ * {@link SELF_AFTER}), a hit is denied of a group ({@link DENIED}), or a threat is said in jest
+ * ({@link LAUGH}).
  */
 function notAtOthers(text: string, h: AbusiveHit): boolean {
   const before = text.slice(Math.max(0, h.start - 48), h.start);
@@ -191,7 +186,7 @@ function notAtOthers(text: string, h: AbusiveHit): boolean {
     return JEST.test(h.shown) && LAUGH.test(around) && !HARM.test(around);
   }
   if (h.category !== "insult") return false;
-  const m = SELF_BEFORE.exec(before);
+  const m = AIMED_AWAY.exec(sentenceBefore(text, h.start));
   return m !== null && (!/^what/i.test(m[0]) || SELF_AFTER.test(text.slice(h.end, h.end + 8)));
 }
 

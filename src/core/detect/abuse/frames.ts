@@ -265,7 +265,7 @@ function unsaidBefore(text: string, at: number): boolean {
  * @param at - where the words found start
  * @returns the sentence's words before them
  */
-function sentenceBefore(text: string, at: number): string {
+export function sentenceBefore(text: string, at: number): string {
   return text.slice(Math.max(text.lastIndexOf("\n", at) + 1, at - 200), at).split(/[.!?;]/).pop() as string;
 }
 
