@@ -31,8 +31,8 @@ import {
   type CategoryInfo,
 } from "../detect/abuse";
 import { reportedSpeech } from "../detect/abuse/reported";
-import { frameHits, sentenceBefore } from "../detect/abuse/frames";
-import { AIMED_AWAY } from "../detect/abuse/target";
+import { frameHits } from "../detect/abuse/frames";
+import { aimedAway } from "../detect/abuse/target";
 import { detectOne } from "../detect/model";
 import { modelText, sampleText } from "../detect/features";
 import { defineRule } from "./rule";
@@ -169,13 +169,10 @@ export function firstAbusiveHits(text: string, options: Readonly<AbusiveLanguage
   return firstPerCategory(findAbusiveLanguage(text, options, { firstPerEntry: true }));
 }
 
-const SELF_AFTER = /^ *i(?: am|['’]m| was)\b/i;
-
 /**
  * Whether an insult is aimed at no person (the writer or their own side, how the writer was treated,
- * a thing or an animal: `AIMED_AWAY`, read on the insult's sentence; "what a … I am" with
- * {@link SELF_AFTER}), a hit is denied of a group ({@link DENIED}), or a threat is said in jest
- * ({@link LAUGH}).
+ * a thing or an animal: `aimedAway`), a hit is denied of a group ({@link DENIED}), or a threat is
+ * said in jest ({@link LAUGH}).
  */
 function notAtOthers(text: string, h: AbusiveHit): boolean {
   const before = text.slice(Math.max(0, h.start - 48), h.start);
@@ -185,9 +182,7 @@ function notAtOthers(text: string, h: AbusiveHit): boolean {
     const around = before + text.slice(h.start, h.end + 60);
     return JEST.test(h.shown) && LAUGH.test(around) && !HARM.test(around);
   }
-  if (h.category !== "insult") return false;
-  const m = AIMED_AWAY.exec(sentenceBefore(text, h.start));
-  return m !== null && (!/^what/i.test(m[0]) || SELF_AFTER.test(text.slice(h.end, h.end + 8)));
+  return h.category === "insult" && aimedAway(text, h.start, h.end);
 }
 
 /** Threat idioms staff say in jest: "I will find you", "hunt you down", "you're dead", "dead meat", "watch your back", "your days are numbered". */

@@ -34,6 +34,7 @@ import {
 import { detectMax, detectOne, onOneLine } from "../detect/model";
 import { modelText, sampleText } from "../detect/features";
 import { quotations, reportedSpeech } from "../detect/abuse/reported";
+import { heatAimedAway, POLITE_YOU } from "../detect/abuse/target";
 import { defineRule } from "./rule";
 
 export type NoHeatedToneOptions = {
@@ -365,8 +366,6 @@ const THING_COUNT = /(?:is the |for the )?\b\w{1,12}(?:nd|rd|th) time (?:this \w
 const SELF = /\b(?:with myself|I hate it when I (?:forget|lose|leave|miss|spill|drop|lock)|I (?:completely )?(?:forgot|missed)|I(?:['’]m| am| was) (?:(?:so|such|an?|being|young and|clearly) )*(?:stupid|idiot|useless)(?! to| enough))\b/i;
 /** Saying sorry, putting it right ("I'll", "I've", "attached", "ignore my last") or asking a colleague for help ("someone", "could you"), beside `SELF`: a mail about a slip, not a rant. */
 const OWNING_UP = /\b(?:sorry|ignore my|attach|I['’](?:ll|ve)|someone|(?:could|can|would) you)/i;
-/** A "you" of courtesy, not of blame, beside `SELF` ("Thank you for covering!", "Could you delete the first one?", "See you at 9", "if you need me"). */
-const POLITE_YOU = /\b(?:thank|could|would|can|see) you\b|\bif you need/gi;
 /**
  * A joke marker that takes the grumble back ("(Joking. Mostly.)", "only kidding", "jk", "Kidding,", 😅), not
  * "Are you kidding me?", "Kidding aside," nor "Not joking." (nor 😂 or 😉, which sharpen a jibe as often as they soften it).
@@ -429,7 +428,8 @@ function scoreText(
     // so is a phrase that ends inside a reported quotation (Dad said that is "not good enough").
     if (sameOffsets && (insideQuotes(text, hit.start, hit.end) || own[hit.end - 1] !== text[hit.end - 1])) continue;
     seen.add(hit.pattern);
-    tally.points += weight;
+    // A rough word aimed at a thing, an animal or the writer ("The slime … was absolutely disgusting") is a mild sign.
+    tally.points += sameOffsets && heatAimedAway(text, hit.start, hit.end) ? 1 : weight;
     families.push(hit.group);
     tally.evidence.push(asWritten(text, prepared, hit));
   }
@@ -883,7 +883,7 @@ function modelTally(subject: string, authored: string, options: Readonly<NoHeate
 function ownWords(text: string, evidence: readonly string[]): string {
   const reported = reportedSpeech(text);
   let read = 0;
-  const out = blankWhere(text, evidence.map((e) => e.toLowerCase()), (start, end) => read++ < MAX_REPORTS_READ && (insideQuotes(text, start, end) || REPORTED.test(text.slice(0, start).slice(-60))) && reported(start, end));
+  const out = blankWhere(text, evidence.map((e) => e.toLowerCase()), (start, end) => read++ < MAX_REPORTS_READ && (((insideQuotes(text, start, end) || REPORTED.test(text.slice(0, start).slice(-60))) && reported(start, end)) || heatAimedAway(text, start, end)));
   return out === text ? out : unreported(text, reported, out);
 }
 
