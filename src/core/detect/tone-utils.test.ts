@@ -9,7 +9,7 @@ import chain from "../data/chain-mail/phrases.en.json";
 import commitment from "../data/commitment/phrases.en.json";
 import complaint from "../data/complaint/phrases.en.json";
 import heated from "../data/tone/heated.en.json";
-import { capsRuns, compileSignals, findSignals, firstWordGate, prepareText, punctuationBursts, shortWords, type CompiledSignals, type SignalData } from "./tone-utils";
+import { capsRuns, compileSignals, findSignals, prepareText, punctuationBursts, shortWords, type CompiledSignals, type SignalData } from "./tone-utils";
 import { generator } from "../../../test/random";
 
 const LISTS: Record<string, SignalData> = {
@@ -99,8 +99,11 @@ describe("compileSignals: branches by first word and letter, and the first-word 
   }
 
   it("is left out when a first slot is not plain words", () => {
-    expect(firstWordGate(["you are", "very? rude"])).toBe("");
-    expect(firstWordGate(["pathetic* people", "e_mail this"])).toContain("pathetic");
+    const list = (...patterns: string[]): CompiledSignals => compileSignals({ g: { weight: 1, patterns } }) as CompiledSignals;
+    for (const flatList of [list("you are", "very? rude"), list("you are", "# people"), list("you are", "* people")]) {
+      expect([flatList.source.startsWith("(?:("), flatList.keys, flatList.long]).toEqual([true, undefined, undefined]);
+    }
+    expect(list("pathetic* people", "e_mail this").keys).toEqual(["p", "e"]);
   });
 });
 

@@ -10,7 +10,7 @@
  */
 import { lowerCase } from "../text/lower-case";
 import { foldLookalikeLetters } from "../text/normalize";
-import { compiledNow, firstWordLookahead, lazy } from "../text/regex-compat";
+import { compiledNow, lazy } from "../text/regex-compat";
 import { textCache } from "../text/text-cache";
 
 /**
@@ -100,16 +100,23 @@ function alternativeSource(alternative: string): string {
  * @returns regular expression source (no groups that capture)
  */
 export function patternSource(pattern: string, letter?: string): string {
-  const slots = pattern.trim().split(/ +/);
+  const trimmed = pattern.trim();
   let source = "";
-  slots.forEach((slot, index) => {
+  // Data patterns have single spaces: split at " " (a split at / +/ costs far more in a fresh process).
+  trimmed.split(trimmed.indexOf("  ") < 0 ? " " : / +/).forEach((slot, index) => {
     const optional = slot.endsWith("?");
     // With `letter`, what follows that first letter: the first slot's alternatives that start with it, less it.
     const cut = index === 0 && letter !== undefined;
-    const alternatives = (optional ? slot.slice(0, -1) : slot)
-      .split("|")
-      .filter((a) => !cut || a[0] === letter)
-      .map((a) => alternativeSource(a).slice(cut ? 1 : 0));
+    const body = optional ? slot.slice(0, -1) : slot;
+    // A slot of plain words (the usual one) is its alternatives as written, each `_` a gap: no
+    // call per alternative (several thousand slots are compiled at every start-up).
+    const alternatives =
+      cut || /[#*]/.test(body)
+        ? body
+          .split("|")
+          .filter((a) => !cut || a[0] === letter)
+          .map((a) => alternativeSource(a).slice(cut ? 1 : 0))
+        : body.split("_").join(SEPARATOR).split("|");
     const group = alternatives.length === 1 ? (alternatives[0] as string) : `(?:${alternatives.join("|")})`;
     if (index === 0) source = group;
     else source += optional ? `(?:${SEPARATOR}${group})?` : `${SEPARATOR}${group}`;
@@ -177,12 +184,8 @@ export function compileSignals(data: SignalData, extra: readonly (readonly [stri
   all.push(...extra);
   if (all.length === 0) return undefined;
   all.sort((a, b) => Number(ignored.has(b[0])) - Number(ignored.has(a[0])) || b[1].length - a[1].length);
-  const gate = firstWordGate(all.map(([, p]) => p));
-  if (gate === "") {
-    const alternatives = all.map(([, p]) => `(${patternSource(p)})`).join("|");
-    return { source: `(?:${alternatives})(?!${WORD})`, captures: all };
-  }
-  return groupedByFirstWord(all);
+  // A list with a first slot that is not plain words is one flat alternation.
+  return groupedByFirstWord(all) || { source: `(?:${all.map(([, p]) => `(${patternSource(p)})`).join("|")})(?!${WORD})`, captures: all };
 }
 
 /** Longest source V8 optimises (its limit is 20 × 1,024 characters). */
@@ -194,6 +197,11 @@ const WIDE_MAX = 20_000;
  */
 function wideSource(compiled: CompiledSignals): string {
   return `(?:^|${NOT_WORD})${compiled.source.split(SEPARATOR).join(GAP_CLASS)}`;
+}
+
+/** A first-slot alternative that is a beginning (`pathetic*`), not a word or words. */
+function isPrefix(alternative: string): boolean {
+  return !alternative.includes("_") && alternative.endsWith("*");
 }
 
 /**
@@ -213,37 +221,42 @@ function wideSource(compiled: CompiledSignals): string {
  * @param all - [group, pattern], in the order they are to be tried
  * @returns the expression's source, its captures and their first words, in source order, and the long texts' expressions
  */
-function groupedByFirstWord(all: readonly (readonly [string, string])[]): CompiledSignals {
-  const loose: (readonly [string, string])[] = [];
-  const byWord = new Map<string, (readonly [string, string])[]>();
+function groupedByFirstWord(all: readonly (readonly [string, string])[]): CompiledSignals | undefined {
+  /** Each pattern's first slot, as its alternatives. */
+  const firsts: string[][] = [];
   /** First words of the loose patterns: whole words, and `word*` beginnings. */
   const looseWords = new Set<string>();
   const loosePrefixes: string[] = [];
-  for (const entry of all) {
-    const alternatives = (entry[1].trim().split(/ +/)[0] as string).split("|");
-    const only = alternatives[0] as string;
-    const isPrefix = (a: string): boolean => !a.includes("_") && a.endsWith("*");
-    if (alternatives.length === 1 && !isPrefix(only)) {
-      const word = only.split("_")[0] as string;
-      const group = byWord.get(word);
-      if (group) group.push(entry);
-      else byWord.set(word, [entry]);
-      continue;
-    }
-    loose.push(entry);
+  for (const [, pattern] of all) {
+    const trimmed = pattern.trim();
+    const space = trimmed.indexOf(" ");
+    const alternatives = (space < 0 ? trimmed : trimmed.slice(0, space)).split("|");
+    firsts.push(alternatives);
     for (const a of alternatives) {
+      // `#`, `*` or an optional first slot: no first word to group by.
+      if (a === "#" || a === "*" || a.endsWith("?")) return undefined;
+      if (alternatives.length === 1 && !isPrefix(a)) continue;
       if (isPrefix(a)) loosePrefixes.push(a.slice(0, -1));
       else looseWords.add(a.split("_")[0] as string);
     }
   }
-  const grouped: [string, (readonly [string, string])[]][] = [];
-  for (const [word, entries] of byWord) {
-    if (looseWords.has(word) || loosePrefixes.some((prefix) => word.startsWith(prefix))) loose.push(...entries);
-    else grouped.push([word, entries]);
-  }
-  // Back in list order: a loose pattern may have come before or after grouped ones.
-  const order = new Map(all.map((entry, i) => [entry, i]));
-  loose.sort((a, b) => (order.get(a) as number) - (order.get(b) as number));
+  // In list order: the loose patterns, and by word the patterns grouped under it.
+  const loose: (readonly [string, string])[] = [];
+  const looseFirsts: string[][] = [];
+  const grouped = new Map<string, (readonly [string, string])[]>();
+  all.forEach((entry, i) => {
+    const alternatives = firsts[i] as string[];
+    const only = alternatives[0] as string;
+    const word = only.split("_")[0] as string;
+    if (alternatives.length > 1 || isPrefix(only) || looseWords.has(word) || loosePrefixes.some((prefix) => word.startsWith(prefix))) {
+      loose.push(entry);
+      looseFirsts.push(alternatives);
+    } else {
+      const group = grouped.get(word);
+      if (group) group.push(entry);
+      else grouped.set(word, [entry]);
+    }
+  });
   // Every branch is written under the first letter of the words it can start with,
   // `t(?:(hat is (?:so|too))|he(?:( parent)|( staff))|hank(?:…))`: where a word begins, the engine
   // tries only what can start with its first letter, not every pattern and group in turn. A
@@ -255,9 +268,9 @@ function groupedByFirstWord(all: readonly (readonly [string, string])[]): Compil
     if (branch === undefined) byLetter.set(letter, (branch = { loose: [], words: [] }));
     return branch;
   };
-  for (const entry of loose) {
-    for (const letter of new Set((entry[1].trim().split(/ +/)[0] as string).split("|").map((a) => a[0] as string))) under(letter).loose.push(entry);
-  }
+  loose.forEach((entry, i) => {
+    for (const letter of new Set((looseFirsts[i] as string[]).map((a) => a[0] as string))) under(letter).loose.push(entry);
+  });
   for (const group of grouped) under(group[0][0] as string).words.push(group);
   // The branches exclude each other (no grouped word can start a loose pattern, and a group
   // matches only at its own word), so their order changes nothing; in a letter's branch the
@@ -316,27 +329,6 @@ function groupedByFirstWord(all: readonly (readonly [string, string])[]): Compil
       return long();
     },
   };
-}
-
-/**
- * A lookahead that lets the scan go on only where a word some pattern can start with begins.
- * Without it the engine tries every pattern after every space; with it, one short list of
- * words, so a long text is read about three times faster. It changes no result: every
- * pattern starts with one of these words, whole (or, for `word*`, with that beginning).
- * @param patterns - the patterns of the little language
- * @returns the lookahead's source, or "" when a first slot is not plain words
- */
-export function firstWordGate(patterns: readonly string[]): string {
-  const starts = new Set<string>();
-  for (const pattern of patterns) {
-    for (const alternative of (pattern.trim().split(/ +/)[0] as string).split("|")) {
-      if (alternative === "#" || alternative === "*" || alternative.endsWith("?")) return "";
-      const single = !alternative.includes("_");
-      const first = alternative.split("_")[0] as string;
-      starts.add(single && first.endsWith("*") ? `${first.slice(0, -1)}${WORD}*` : first.replace(/\*$/, ""));
-    }
-  }
-  return firstWordLookahead(starts, WORD);
 }
 
 /**
