@@ -35,35 +35,40 @@ type StoredHead = { bias: number; scale: number; n: number; k: number; idx: stri
 type Head = { bias: number; w: Map<number, number> };
 
 const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+/** The base64 digit of each character code (no `atob`/`Buffer`: neither is in every host). */
 let digits: Int8Array | undefined;
+
 /**
- * The base64 digit a character stands for (no `atob`/`Buffer`: neither is in every host).
- * @param code - the character's code
+ * The base64 digits of a string stored by the trainer, by character code: one native test of
+ * the whole string, so that no character is checked one by one.
+ * @param text - base64 characters
  * @param what - the file it comes from, for the error message
- * @returns 0 to 63
+ * @returns the digits by character code
  */
-function base64Digit(code: number, what: string): number {
+function base64Digits(text: string, what: string): Int8Array {
+  const bad = /[^A-Za-z0-9+/]/.exec(text);
+  if (bad !== null) throw new Error(`${what}: "${bad[0]}" is not a base64 digit`);
   if (digits === undefined) {
-    digits = new Int8Array(128).fill(-1);
+    digits = new Int8Array(128);
     for (let i = 0; i < B64.length; i++) digits[B64.charCodeAt(i)] = i;
   }
-  const d = digits[code] ?? -1;
-  if (d < 0) throw new Error(`${what}: "${String.fromCharCode(code)}" is not a base64 digit`);
-  return d;
+  return digits;
 }
 
 /**
  * Reads a set of buckets stored by the trainer (tools/detect/train.js, `encodeSet`): `n` gaps
  * (the first from -1), each Rice-coded with parameter `k` ((gap-1) >> k ones, a zero, then the
  * k low bits), packed into base64 `idx`. Reads up to 24 bits at a time and counts the ones
- * with `Math.clz32`, so that the first check after loading (before the JavaScript engine has
- * compiled this loop) stays quick.
+ * with `Math.clz32`, with no call per bucket or per character, so that the first check after
+ * loading (before the JavaScript engine has compiled this loop) stays quick.
  * @param stored - the set as stored
  * @param what - the file it comes from, for the error message
- * @param visit - called with each bucket in order and its position in the set
+ * @returns the buckets, in order
  */
-export function readBuckets(stored: Readonly<{ n: number; k: number; idx: string }>, what: string, visit: (bucket: number, position: number) => void): void {
+export function readBuckets(stored: Readonly<{ n: number; k: number; idx: string }>, what: string): Int32Array {
   const { idx, k, n } = stored;
+  const digit = base64Digits(idx, what);
+  const buckets = new Int32Array(n);
   const end = idx.length;
   let pos = 0; // next character of idx
   let acc = 0; // the bits not yet read, in the low `have` bits (never more than 29)
@@ -73,7 +78,7 @@ export function readBuckets(stored: Readonly<{ n: number; k: number; idx: string
     let q = 0;
     for (;;) {
       while (have <= 23 && pos < end) {
-        acc = (acc << 6) | base64Digit(idx.charCodeAt(pos++), what);
+        acc = (acc << 6) | (digit[idx.charCodeAt(pos++)] as number);
         have += 6;
       }
       if (have === 0) throw new Error(`${what}: a bucket list ends early`);
@@ -91,7 +96,7 @@ export function readBuckets(stored: Readonly<{ n: number; k: number; idx: string
       break;
     }
     while (have < k && pos < end) {
-      acc = (acc << 6) | base64Digit(idx.charCodeAt(pos++), what);
+      acc = (acc << 6) | (digit[idx.charCodeAt(pos++)] as number);
       have += 6;
     }
     if (have < k) throw new Error(`${what}: a bucket list ends early`);
@@ -99,8 +104,9 @@ export function readBuckets(stored: Readonly<{ n: number; k: number; idx: string
     have -= k;
     acc &= (1 << have) - 1;
     bucket += q * (1 << k) + r + 1;
-    visit(bucket, i);
+    buckets[i] = bucket;
   }
+  return buckets;
 }
 
 /**
@@ -113,7 +119,8 @@ export function unpack(stored: StoredHead): Head {
   const w = new Map<number, number>();
   const q = stored.q;
   if (q.length !== stored.n) throw new Error(`model/weights.json: a head has ${stored.n} buckets but ${q.length} weights`);
-  readBuckets(stored, "model/weights.json", (bucket, n) => w.set(bucket, (base64Digit(q.charCodeAt(n), "model/weights.json") - 32) * stored.scale));
+  const digit = base64Digits(q, "model/weights.json");
+  readBuckets(stored, "model/weights.json").forEach((bucket, n) => w.set(bucket, ((digit[q.charCodeAt(n)] as number) - 32) * stored.scale));
   return { bias: stored.bias, w };
 }
 
@@ -138,7 +145,10 @@ function loaded(): Table {
       const q = head.q;
       const out = weightsBySlot[h] as Float64Array;
       if (q.length !== head.n) throw new Error(`model/weights.json: a head has ${head.n} buckets but ${q.length} weights`);
-      readBuckets(head, "model/weights.json", (bucket, n) => {
+      const digit = base64Digits(q, "model/weights.json");
+      const buckets = readBuckets(head, "model/weights.json");
+      for (let n = 0; n < buckets.length; n++) {
+        const bucket = buckets[n] as number;
         let slot = slotOf[bucket] as number;
         if (slot === 0) {
           slot = ++slots;
@@ -146,8 +156,8 @@ function loaded(): Table {
           slotOf[bucket] = slot;
           weighs[bucket >>> 5] = (weighs[bucket >>> 5] as number) | (1 << (bucket & 31));
         }
-        out[slot] = (base64Digit(q.charCodeAt(n), "model/weights.json") - 32) * head.scale;
-      });
+        out[slot] = ((digit[q.charCodeAt(n)] as number) - 32) * head.scale;
+      }
     });
     table = { slotOf, weighs, biases: LABELS.map((l) => stored[l].bias), weights: weightsBySlot, slots };
   }
