@@ -9,7 +9,7 @@ import chain from "../data/chain-mail/phrases.en.json";
 import commitment from "../data/commitment/phrases.en.json";
 import complaint from "../data/complaint/phrases.en.json";
 import heated from "../data/tone/heated.en.json";
-import { capsRuns, compileSignals, findSignals, prepareText, punctuationBursts, shortWords, type CompiledSignals, type SignalData } from "./tone-utils";
+import { capsRuns, compileSignals, findSignals, listReader, prepareText, punctuationBursts, shortWords, type CompiledSignals, type SignalData } from "./tone-utils";
 import { generator } from "../../../test/random";
 
 const LISTS: Record<string, SignalData> = {
@@ -169,6 +169,49 @@ describe("findSignals: gaps between words", () => {
       expect(findSignals(head, compiled).map(where)).toEqual(hitsWithGapClass(head, compiled).map(where));
     });
   }
+});
+
+describe("findSignals: phrases tried first, read once for several lists", () => {
+  // The heated rule's innocent phrases (weight 0) are one expression read before each part's:
+  // each part must find what it found with them written first in its own expression.
+  const innocent = Object.fromEntries(Object.entries(heated.groups).filter(([, g]) => g.weight === 0)) as SignalData;
+  const weighted = Object.entries(heated.groups).filter(([, g]) => g.weight > 0);
+  const halves = [weighted.slice(0, 8), weighted.slice(8)].map((groups) => Object.fromEntries(groups) as SignalData);
+  const where = (h: ReturnType<typeof findSignals>[number]): string => `${h.group} ${h.pattern} ${h.text} @${h.start}-${h.end}`;
+  const ownHits = (t: string, part: SignalData): string[] =>
+    findSignals(t, compileSignals({ ...innocent, ...part }))
+      .filter((h) => !(h.group in innocent))
+      .map(where);
+
+  it("finds in each list what the list with them written first finds, less their own matches (1,000 generated texts; 100 longer than 64 KB)", () => {
+    const tried = compileSignals(innocent);
+    const lists = halves.map((part) => compileSignals(part));
+    const words = wordsOf(heated.groups);
+    const patterns = patternsOf(heated.groups);
+    const innocentPatterns = patternsOf(innocent);
+    const random = generator(2_027);
+    let found = 0;
+    for (let i = 0; i < 1000; i++) {
+      // Innocent phrases are written often, and in front of and inside weighted ones.
+      let t = text(random, words, patterns);
+      for (let k = 0; k < 3; k++) t = t.replace(/ /, ` ${instance(innocentPatterns[Math.floor(random() * innocentPatterns.length)] as string, random)} `);
+      t = prepareText(t + (i % 10 === 0 ? `.${"x".repeat(65_600)} ${t}` : ""));
+      const reader = listReader(t, tried);
+      const got = lists.map((list) => findSignals(t, list, reader).map(where));
+      const expected = halves.map((part) => ownHits(t, part));
+      found += expected.flat().length;
+      expect([t.slice(0, 300), got]).toEqual([t.slice(0, 300), expected]);
+    }
+    expect(found).toBeGreaterThan(1000);
+  });
+
+  it("reads past a phrase tried first, as the list would have: no listed phrase is found inside it", () => {
+    const list = compileSignals({ hostile: { weight: 2, patterns: ["you never"] } });
+    const tried = compileSignals({ ignore: { weight: 0, patterns: ["you never know"] } });
+    const t = prepareText("You never know, it might rain. But you never listen.");
+    expect(findSignals(t, list, listReader(t, tried)).map((h) => h.start)).toEqual([t.indexOf("you never listen")]);
+    expect(findSignals(t, list).map((h) => h.start)).toEqual([0]);
+  });
 });
 
 describe("prepareText", () => {

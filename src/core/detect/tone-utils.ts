@@ -418,14 +418,50 @@ export function asWritten(original: string, prepared: string, hit: Pick<SignalHi
   return original.slice(hit.start, hit.end).replace(/\s+/g, " ").trim() || hit.text;
 }
 
+/** The first match of a list at or after an offset, in the text findSignals reads (see {@link listReader}). */
+export type ListReader = (at: number) => RegExpExecArray | null;
+
+/**
+ * Reads a list in prepared text as {@link findSignals} does, where only its matches' places
+ * matter: the first match at or after an offset. Its answer is kept while the offsets asked
+ * for do not go back past it, so several lists read with the same one (the heated rule's
+ * parts, with its innocent phrases) ask the text once when it has none of its phrases.
+ * @param prepared - text from {@link prepareText}
+ * @param compiled - the list
+ * @returns the reader
+ */
+export function listReader(prepared: string, compiled: CompiledSignals | undefined): ListReader {
+  const long = prepared.length > GAPPED_MAX;
+  const text = long ? prepared : gapped(prepared);
+  const lists = compiled ? (long && compiled.long) || [compiled] : [];
+  let asked = Infinity;
+  let first: RegExpExecArray | null = null;
+  return (at) => {
+    if (at < asked || (first !== null && first.index < at)) {
+      asked = at;
+      first = null;
+      for (const list of lists) {
+        const re = expression(list, long);
+        re.lastIndex = at;
+        const m = re.exec(text);
+        if (m !== null && (first === null || m.index < first.index)) first = m;
+      }
+    }
+    return first;
+  };
+}
+
 /**
  * Finds the listed patterns in prepared text: each distinct pattern once (its first place).
  * A match is consumed: the next is looked for after it.
  * @param prepared - text from {@link prepareText}
  * @param compiled - the rule's compiled signals
+ * @param before - phrases tried before the list's own wherever a word begins, as if they came
+ *   first in it (the heated rule's innocent phrases, read once for all its parts): a match of
+ *   one is consumed like the list's own, and not returned
  * @returns hits in text order
  */
-export function findSignals(prepared: string, compiled: CompiledSignals | undefined): SignalHit[] {
+export function findSignals(prepared: string, compiled: CompiledSignals | undefined, before?: ListReader): SignalHit[] {
   if (!compiled || prepared === "") return [];
   const long = prepared.length > GAPPED_MAX;
   const lists = (long && compiled.long) || [compiled];
@@ -447,7 +483,6 @@ export function findSignals(prepared: string, compiled: CompiledSignals | undefi
   const next: (RegExpExecArray | null | undefined)[] = [];
   // A short text is read by the list's own expression, match after match (`lastIndex` moves on).
   const re = expression(compiled, false);
-  re.lastIndex = 0;
   for (let at = 0; ; ) {
     let found: RegExpExecArray | null = null;
     let key = "";
@@ -462,7 +497,19 @@ export function findSignals(prepared: string, compiled: CompiledSignals | undefi
         }
         if (n !== null && (found === null || n.index < found.index)) found = n;
       }
-      if (found === null) break;
+    } else {
+      re.lastIndex = at;
+      found = re.exec(text);
+    }
+    // Where a phrase tried first matches at the same place or sooner, it is the match (every
+    // match starts at the character before its first word, in both).
+    const first = before?.(at);
+    if (first && (found === null || first.index <= found.index)) {
+      at = first.index + first[0].length;
+      continue;
+    }
+    if (found === null) break;
+    if (long) {
       at = found.index + found[0].length;
       key = found[0];
       const k = known.get(key) || 0;
@@ -470,8 +517,6 @@ export function findSignals(prepared: string, compiled: CompiledSignals | undefi
       re.lastIndex = 0;
       found = re.exec(` ${key}`.replace(GAP, " ")) as RegExpExecArray;
     } else {
-      found = re.exec(text);
-      if (found === null) break;
       at = re.lastIndex;
     }
     let k = 1;
