@@ -181,9 +181,11 @@ const MAX_SPELT = 4096;
 /** Words either side of a hit in which allow strings are looked for. */
 const ALLOW_WINDOW = 3;
 
-/** A term of plain lower-case words of two letters or more, and a letter written three times. */
-const PLAIN_TERM = /^[a-z]{2,}(?: [a-z]{2,})*$/;
-const TRIPLED = /([a-z])\1\1/;
+/**
+ * A term of plain lower-case words with no letter written three times and no three one-letter
+ * words in a row: one that matching's normalisation leaves as it is.
+ */
+const PLAIN_TERM = /^(?!.*([a-z])\1\1|(?:.* )?[a-z] [a-z] [a-z](?: |$))[a-z]+(?: [a-z]+)*$/;
 
 /**
  * Normalises a term or allow string the way text is read.
@@ -191,11 +193,11 @@ const TRIPLED = /([a-z])\1\1/;
  * @returns its plain reading, words separated by single spaces
  */
 export function normalizeTerm(term: string): string {
-  // Most listed terms are already plain lower-case words of two letters or more, which matching's
-  // normalisation leaves as they are (single letters would be joined as spaced-out spelling, a
-  // letter written three times collapsed): about 1,800 terms are compiled at the first check, so
-  // skipping the tokeniser for them keeps that check quick.
-  return PLAIN_TERM.test(term) && !TRIPLED.test(term) ? term : normalizeForMatching(term);
+  // Most listed terms are already plain lower-case words, which matching's normalisation leaves
+  // as they are (three one-letter words in a row would be joined as spaced-out spelling, a letter
+  // written three times collapsed; "i will hurt you" is kept): about 1,800 terms and allow
+  // strings are compiled at the first check, so skipping the tokeniser for them keeps it quick.
+  return PLAIN_TERM.test(term) ? term : normalizeForMatching(term);
 }
 
 /**
