@@ -36,6 +36,7 @@ const ADVERSARIAL = [
   ["1 MB of \"!!!!\"", { body: fill("!") }],
   ["1 MB of capitals", { body: fill("WHY IS THIS NOT DONE ") }],
   ["1 MB of one heated phrase", { body: fill("I am sick and tired of this. ") }],
+  ["1 MB of innocent phrases (read before the heated ones)", { body: fill("You never know what will happen, thank you always. ") }],
   ["1 MB of one chain-mail phrase", { body: fill("send this to 10 people ") }],
   ["1 MB of addresses", { body: fill("a@b.co, ") }],
   ["1 MB of blank lines", { body: fill("\n") }],

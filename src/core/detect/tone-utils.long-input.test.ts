@@ -2,7 +2,7 @@
  * tone-utils on long and repetitive input: the same answers as on short text, read in one
  * pass (speed itself is measured in `npm run bench`, not here).
  */
-import { compileSignals, countAddresses, findSignals, prepareText, shortWords } from "./tone-utils";
+import { compileSignals, countAddresses, findSignals, listReader, prepareText, shortWords, type CompiledSignals } from "./tone-utils";
 import { clearTextCaches } from "../text/text-cache";
 import { generator } from "../../../test/random";
 
@@ -38,6 +38,25 @@ describe("prepareText reads a letter written three or more times once", () => {
   it("collapses a 1 MB run of one letter to that letter", () => {
     expect(prepareText("a".repeat(1 << 20))).toBe("a");
     expect(prepareText(`x ${"Q".repeat(1 << 20)} y`)).toBe("x q y");
+  });
+});
+
+describe("findSignals with phrases tried first", () => {
+  it("searches with the list's expression once per match of its own, however many of the phrases tried first there are", () => {
+    const list = compileSignals({ hostile: { weight: 2, patterns: ["you never listen"] } }) as CompiledSignals;
+    const tried = compileSignals({ ignore: { weight: 0, patterns: ["you never know"] } });
+    const t = prepareText(`${"You never know. ".repeat(4_000)}But you never listen.`);
+    const exec = jest.spyOn(RegExp.prototype, "exec");
+    try {
+      expect(findSignals(t, list, listReader(t, tried)).map((h) => h.text)).toEqual(["you never listen"]);
+      const searches = (word: string): number => exec.mock.contexts.filter((re) => (re as RegExp).source.includes(word)).length;
+      // Each expression is compiled by a search of blank text; then the list's finds its match and
+      // nothing after it, and the phrases tried first are found once each, and nothing after them.
+      expect(searches("listen")).toBeLessThanOrEqual(3);
+      expect(searches("know")).toBeLessThanOrEqual(4_002);
+    } finally {
+      exec.mockRestore();
+    }
   });
 });
 

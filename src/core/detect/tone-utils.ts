@@ -481,25 +481,19 @@ export function findSignals(prepared: string, compiled: CompiledSignals | undefi
   const known = new Map<string, number>();
   /** Each expression's first match at or after `at` (or one before it, to be searched again). */
   const next: (RegExpExecArray | null | undefined)[] = [];
-  // A short text is read by the list's own expression, match after match (`lastIndex` moves on).
+  // A short text is read by the list's own expression, with its captures.
   const re = expression(compiled, false);
   for (let at = 0; ; ) {
+    // A match is consumed: the next is the first of any expression after it.
     let found: RegExpExecArray | null = null;
-    let key = "";
-    if (long) {
-      // A match is consumed: the next is the first of any expression after it.
-      for (let j = 0; j < lists.length; j++) {
-        let n = next[j];
-        if (n === undefined || (n !== null && n.index < at)) {
-          const wide = expression(lists[j] as CompiledSignals, true);
-          wide.lastIndex = at;
-          next[j] = n = wide.exec(text);
-        }
-        if (n !== null && (found === null || n.index < found.index)) found = n;
+    for (let j = 0; j < lists.length; j++) {
+      let n = next[j];
+      if (n === undefined || (n !== null && n.index < at)) {
+        const e = long ? expression(lists[j] as CompiledSignals, true) : re;
+        e.lastIndex = at;
+        next[j] = n = e.exec(text);
       }
-    } else {
-      re.lastIndex = at;
-      found = re.exec(text);
+      if (n !== null && (found === null || n.index < found.index)) found = n;
     }
     // Where a phrase tried first matches at the same place or sooner, it is the match (every
     // match starts at the character before its first word, in both).
@@ -509,15 +503,14 @@ export function findSignals(prepared: string, compiled: CompiledSignals | undefi
       continue;
     }
     if (found === null) break;
+    at = found.index + found[0].length;
+    let key = "";
     if (long) {
-      at = found.index + found[0].length;
       key = found[0];
       const k = known.get(key) || 0;
       if (k > 0 && seen((compiled.captures[k - 1] as readonly [string, string])[1])) continue;
       re.lastIndex = 0;
       found = re.exec(` ${key}`.replace(GAP, " ")) as RegExpExecArray;
-    } else {
-      at = re.lastIndex;
     }
     let k = 1;
     while (k < found.length && found[k] === undefined) k++;
