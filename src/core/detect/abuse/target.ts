@@ -31,12 +31,16 @@ import { sentenceBefore } from "./frames";
  *   stood there like a" (not "You parked like an", "Tom drives like an", "I watched him park like an");
  * - "what a" (with "… I am" after the word: see {@link aimedAway}).
  */
-const AIMED_AWAY =
-  /(?:^ *(?:\w+, *)?(?:(?:the|this|that|my|our)(?: [\w'’-]+){0,2} (?:printer|laptop|computer|tablet|phone|app|system|machine|kettle|weather|rain|snow|traffic|slime|mess|cat|dog|pupp(?:y|ie)|kitten|hamster)s?(?: (?:in|at|we|i)\b[^,]{0,30})? (?:is|was|are|were)(?: being)?|(?:i|\w+(?:ed|ght))\b(?:(?!\b(?:you|s?he|the[ym]|h[ei][rm])\b).)* like)|\b(?:(?:i|we)(?:['’]?(?:m|re)| am| are| was| were| feel| felt| look| looked)(?: like)?|made (?:me|us) (?:look|feel)(?: like)?|(?:i|we)(?:['’]?ve| have) been|(?:treat|talk|speak|spok)\w*(?: to)?(?: me| us)? like|me being))(?: (?:so|such|an?|total|complete|absolute|utter|right|proper|massive|silly|daft|bloody|old|little|\w+ly))* *$|\bwhat an? *$/i;
+/** The things, machines and pets of {@link AIMED_AWAY} and {@link BEFORE_THING}: what calm mail grumbles about. */
+const THINGS = "(?:printer|laptop|computer|tablet|phone|app|system|machine|kettle|weather|rain|snow|traffic|slime|mess|cat|dog|pupp(?:y|ie)|kitten|hamster)s?";
+
+const AIMED_AWAY = new RegExp(
+  `(?:^ *(?:\\w+, *)?(?:(?:the|this|that|my|our)(?: [\\w'’-]+){0,2} ${THINGS}(?: (?:in|at|we|i)\\b[^,]{0,30})? (?:is|was|are|were)(?: being)?|(?:i|\\w+(?:ed|ght))\\b(?:(?!\\b(?:you|s?he|the[ym]|h[ei][rm])\\b).)* like)|\\b(?:(?:i|we)(?:['’]?(?:m|re)| am| are| was| were| feel| felt| look| looked)(?: like)?|made (?:me|us) (?:look|feel)(?: like)?|(?:i|we)(?:['’]?ve| have) been|(?:treat|talk|speak|spok)\\w*(?: to)?(?: me| us)? like|me being))(?: (?:so|such|an?|total|complete|absolute|utter|right|proper|massive|silly|daft|bloody|old|little|\\w+ly))* *$|\\bwhat an? *$`,
+  "i",
+);
 
 /** The words after a rough word that aim it at a thing ("stupid laptop", "stupid door buzzer"; not "stupid bus driver", "stupid cat lady") or at the writer ("Stupid me"). */
-const BEFORE_THING =
-  /^ (?:(?:[\w-]+ )?(?:printer|laptop|computer|tablet|phone|app|system|machine|kettle|weather|rain|snow|traffic|slime|mess|cat|dog|pupp(?:y|ie)|kitten|hamster)s?\b(?! \w+(?:er|or|man|lady)s?\b)|me\b)/i;
+const BEFORE_THING = new RegExp(`^ (?:(?:[\\w-]+ )?${THINGS}\\b(?! \\w+(?:er|or|man|lady)s?\\b)|me\\b)`, "i");
 
 /** A "you" of courtesy, not of blame ("Thank you for covering!", "Could you delete the first one?", "See you at 9", "if you need me"). */
 export const POLITE_YOU = /\b(?:thank|could|would|can|see) you\b|\bif you need/gi;
