@@ -82,6 +82,11 @@ const RENAMED_PROPERTIES = [
   "shown", "blank", "whole", "jumps", "quoted", "fix", "disclaimerText", "evidence", "telling", "field", "starts", "letters",
   "points", "entry", "group", "first", "title", "messages", "findings", "targets", "external", "slots", "section", "anchor",
   "suffix", "draft", "start", "end",
+  // The heated tallies' families, segment.ts's sender records (joined, lower, role, ids, named), the lexicon's stamps
+  // (scratch, marks, busy, rings, trieIds), the model's memo and table (feats, weighs, allEnds), the personal-data
+  // matcher (matcher, byTerm), tone-utils' letter groups (loose), disclaimer versions' joint, the send decision's lead text.
+  "families", "joined", "named", "byTerm", "scratch", "matcher", "loose", "lower", "role", "ids",
+  "allEnds", "trieIds", "weighs", "feats", "rings", "marks", "busy", "joint", "lead",
   // The handler's own options and results (never given to Office, never stored or sent).
   "meta", "takeAction", "markdown", "mailbox1_14", "mailbox1_15", "policySource", "onCompleted", "fellBack", "degraded",
   "bodyTypeKnown", "inserted", "timeoutMs", "storageTimeoutMs", "maxInFlight", "maxInFlightSeen", "stoppedBy", "remaining", "dropped",
