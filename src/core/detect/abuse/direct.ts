@@ -89,6 +89,9 @@ const HARM = "(?:kill|murder|shoot|stab|hurt|strangl|slaughter|rap|tortur|execut
  */
 export const UNSAID = /\b(?:no|not|never|nobody|cannot|\w+n['’]t|say\w*|said|call\w*|told|threaten\w*|myth|stereotyp\w*|who)\W+(?:\w+\W+){0,3}$|["“‘']$/i;
 
+/** Saying one hates someone ("hate", "can't stand", "feel nothing but contempt for"), before whom. */
+const LOATHE = `(?:hate|despise|detest|loathe|abhor|can.?t stand|(?:have|feel)${SOME} (?:hatred|contempt|disdain) for)`;
+
 /**
  * Frames of direct abuse and threats, as [category, key words, expression] (read ignoring case);
  * a frame is read only near its key words, each from a word's start.
@@ -96,13 +99,17 @@ export const UNSAID = /\b(?:no|not|never|nobody|cannot|\w+n['’]t|say\w*|said|c
 export const DIRECT: readonly (readonly [string, string, string])[] = [
   // Hatred: "I really can't stand you", "I despise politicians" ("you make me sick", "hope you die" are phrases of the lists);
   // someone called worthless or vile: "you are scum", "he is nothing but trash", "immigrants are a cancer".
+  // A protected group named, then hated as "them" or wished gone as "they" in the same sentence or the next: "Muslims have
+  // taken over this town and I despise them", "Immigrants? They should all be sent back", "…, they should all be deported"
+  // (not "I can't stand how people treat them", "I hate that for them", "they should be sent the welcome pack", "sent back the
+  // form", "if they feel faint they should be sent home"). "They're despicable" after the group is in the frame below.
   [
     "hate",
-    `hat|despise|detest|loath|abhor|can.?t stand|contempt|disdain|disgust|${VILE}`,
-    `(?:\\bi${SOME} |(?:^|[.!?\\n] *))(?:hate|despise|detest|loathe|abhor|can.?t stand|(?:have|feel)${SOME} (?:hatred|contempt|disdain) for) ${TARGET}|\\b${SUBJECT}(?: are| r| is|.re|.s)${SOME} (?:(?:${VILE}) )?${WORTHLESS}|\\b${SUBJECT} disgusts? (?:me|us)\\b`,
+    `hat|despise|detest|loath|abhor|can.?t stand|contempt|disdain|disgust|${VILE}|deport|sent|kicked|${WISHED_HARM}`,
+    `(?:\\bi${SOME} |(?:^|[.!?\\n] *))${LOATHE} ${TARGET}|\\b${PROTECTED}\\b[^\\n]{0,90}?\\b(?:i|we)${SOME} ${LOATHE} them(?= *(?:[^\\w ]|$|all\\b))|\\b${PROTECTED}\\b[^\\n]{0,50}?\\bthey (?:should|must|need to|ought to)(?: all| just)* be (?:sent back|deported|kicked out|${WISHED_HARM})(?= *(?:[^\\w ]|$|the lot\\b))|\\b${SUBJECT}(?: are| r| is|.re|.s)${SOME} (?:(?:${VILE}) )?${WORTHLESS}|\\b${SUBJECT} disgusts? (?:me|us)\\b`,
   ],
   // Hatred of a protected group in ordinary words: "Muslims are all criminals", "women are the worst",
-  // "no immigrant deserves to live", "gays don't deserve to exist"; the group then "they" in the same sentence ("those
+  // "no immigrant deserves to live", "gays don't deserve to exist"; the group then "they" in the same sentence or the next ("those
   // Muslims might look human but they are just parasites", "…but they are just too repulsive"); "it's typical of
   // women to be that stupid" (not asked: "typical of X to be that stupid? No, …"); read near the group's name or a
   // vile word. Without "all": "women are too stupid to be in charge", "gays are disgusting perverts", "Jews control the banks"
@@ -110,7 +117,7 @@ export const DIRECT: readonly (readonly [string, string, string])[] = [
   [
     "hate",
     `${PROTECTED}|deserve|${VILE}`,
-    `\\b${HATED}(?:(?: are|.re)(?: all| just| so| such| nothing but| absolute\\w*| the| no better than| too| disgusting)* (?:${HOSTILE})| (?:control|run) the (?:banks|media))(?=\\s*(?:[^\\w\\s']|$|(?:and|people|on(?! no)|to be)\\b))|\\b${PROTECTED}\\b[^.!?\\n]{0,40}\\b(?:they|most of them)(?: are|.re)(?: still| just| too)*${SOME} ${WORTHLESS}|\\btypical of ${HATED} to be (?:so |that )?(?:${HOSTILE})\\b(?!\\?)|\\b${HATED} (?:(?:don.?t|do not) deserve (?:to )?|should(?:n.?t| not) )(?:live|exist|rights)|\\b${HATED} (?:should(?: all)? be (?:locked up|caged|deported)|have no (?:right to (?:live|exist|be alive)|place in))|\\b(?:hatred|contempt|disdain|scorn|loathing) i (?:feel|have) for ${HATED}|\\bno \\w+(?: person)? deserves to (?:live|exist)(?=\\s*(?:[.!]|$))`,
+    `\\b${HATED}(?:(?: are|.re)(?: all| just| so| such| nothing but| absolute\\w*| the| no better than| too| disgusting)* (?:${HOSTILE})| (?:control|run) the (?:banks|media))(?=\\s*(?:[^\\w\\s']|$|(?:and|people|on(?! no)|to be)\\b))|\\b${PROTECTED}\\b[^\\n]{0,40}?\\b(?:they|most of them)(?: are|.re)(?: still| just| too| common)*${SOME} ${WORTHLESS}|\\btypical of ${HATED} to be (?:so |that )?(?:${HOSTILE})\\b(?!\\?)|\\b${HATED} (?:(?:don.?t|do not) deserve (?:to )?|should(?:n.?t| not) )(?:live|exist|rights)|\\b${HATED} (?:should(?: all)? be (?:locked up|caged|deported)|have no (?:right to (?:live|exist|be alive)|place in))|\\b(?:hatred|contempt|disdain|scorn|loathing) i (?:feel|have) for ${HATED}|\\bno \\w+(?: person)? deserves to (?:live|exist)(?=\\s*(?:[.!]|$))`,
   ],
   // Threats: "I'm going to stab him", "we'll torture these people", "death to all capitalists"; a protected group as the
   // object of killing: "murder every Muslim", "drown those kinds of refugees" (not "hang the women's coats"); harm someone
