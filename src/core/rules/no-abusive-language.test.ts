@@ -17,7 +17,7 @@ import { LOOKS_OF_THINGS } from "../../../test/fixtures/looks/things";
 import { INSULTS_AT_OTHERS, JOKING_THREATS, REAL_THREATS, SELF_INSULTS, TREATED_LIKE } from "../../../test/fixtures/banter/banter";
 import { CALM_HARM_WORDS, HARM_THREATS, PLAIN_INSULTS } from "../../../test/fixtures/harm/harm";
 import { CALM_GROUP_WORDS, GROUP_HATE, GROUP_HATE_MISSED } from "../../../test/fixtures/hate/hate";
-import { CALM_GROUP_THEN_THEM, GROUP_THEN_THEM } from "../../../test/fixtures/hate/referred";
+import { CALM_GROUP_DEVALUED, CALM_GROUP_THEN_THEM, GROUP_DEVALUED, GROUP_THEN_THEM } from "../../../test/fixtures/hate/referred";
 import { CALM_PLAIN_GROUP_WORDS, CALM_THREAT_WORDS, PLAIN_GROUP_HATE, THREATS, THREATS_MISSED } from "../../../test/fixtures/threat/threat";
 import { CALM_HARASS_WORDS, CALM_SIGN_WORDS, HARM_WISHES, LOOKS_INSULTS, SEXUAL_REMARKS } from "../../../test/fixtures/harass/harass";
 import { AIMED_INSULTS, CALM_AIMED_WORDS, CALM_VANISH_WORDS, VANISH_AND_PILE_ON } from "../../../test/fixtures/aimed/aimed";
@@ -607,7 +607,7 @@ describe("hate against a group said in plain words (HATE20)", () => {
   });
 });
 
-describe("a group named, then hated as they or them (ABUSE23)", () => {
+describe("a group named, then hated as they or them, or said to be worth nothing or all alike (ABUSE23)", () => {
   const run = (text: string) => runRule(rule, { draft: makeDraft({ subject: "Re: today", body: text }) });
 
   // "Muslims have taken over this town and I despise them.", "Immigrants? They should all be sent back."
@@ -617,6 +617,16 @@ describe("a group named, then hated as they or them (ABUSE23)", () => {
 
   // "Refugees face so much hatred online. I can't stand how people treat them."
   it.each(CALM_GROUP_THEN_THEM)("is not reported: %s", (text) => {
+    expect(run(text)).toEqual([]);
+  });
+
+  // "Typical woman, can't park to save her life.", "There is nothing worse than a trans person, honestly."
+  it.each(GROUP_DEVALUED)("worth nothing or all alike, reported: %s", (text) => {
+    expect(run(text).length).toBeGreaterThan(0);
+  });
+
+  // "Typical Monday, the printer's jammed again.", "The rules for immigrants are all the same, whatever country…"
+  it.each(CALM_GROUP_DEVALUED)("worth nothing or all alike, not reported: %s", (text) => {
     expect(run(text)).toEqual([]);
   });
 });

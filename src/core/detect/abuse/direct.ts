@@ -24,7 +24,7 @@ export const GROUP =
  * origin), plural: {@link GROUP}, "women", "trans people", "disabled people", "lesbians"; or one
  * member of such a group taken as any ("any woman", "a trans person", "every Muslim").
  */
-const PROTECTED = `(?:${GROUP}|women|(?:trans|disabled) people|lesbians|homosexuals|(?:any|every|a|that) (?:woman|(?:trans|gay|black|disabled) person|muslim|immigrant))`;
+const PROTECTED = `(?:${GROUP}|women|(?:trans|disabled) people|lesbians|homosexuals|(?:any|every|an?|that) (?:woman|(?:trans|gay|black|disabled) person|muslim|immigrant))`;
 
 /** A protected group as the object of a threat ("all of those kinds of women"). */
 const THEM = `(?:the |these |those |every )?(?:kinds? of )?${PROTECTED}`;
@@ -114,10 +114,15 @@ export const DIRECT: readonly (readonly [string, string, string])[] = [
   // women to be that stupid" (not asked: "typical of X to be that stupid? No, …"); read near the group's name or a
   // vile word. Without "all": "women are too stupid to be in charge", "gays are disgusting perverts", "Jews control the banks"
   // (not "women are too often…", "Polish parents run the media stall", "the claim that Jews control the banks is a myth").
+  // A group said to be worth nothing or all alike: "there is nothing worse than a trans person", "…than your kind", "disabled
+  // lives are worth nothing", "Muslim lives have no value", "gay people are not worthy of living", opening its clause
+  // "Romanians are all the same.", "Typical woman, can't park" (not "the rules for immigrants are all the same, whatever…",
+  // "Polish parents are all the same: brilliant…", "a typical woman's day", "typical Monday", "nothing worse than a toddler
+  // who…", "black lives matter"; "typical Muslim" and the like are phrases of the lists).
   [
     "hate",
-    `${PROTECTED}|deserve|${VILE}`,
-    `\\b${HATED}(?:(?: are|.re)(?: all| just| so| such| nothing but| absolute\\w*| the| no better than| too| disgusting)* (?:${HOSTILE})| (?:control|run) the (?:banks|media))(?=\\s*(?:[^\\w\\s']|$|(?:and|people|on(?! no)|to be)\\b))|\\b${PROTECTED}\\b[^\\n]{0,40}?\\b(?:they|most of them)(?: are|.re)(?: still| just| too| common)*${SOME} ${WORTHLESS}|\\btypical of ${HATED} to be (?:so |that )?(?:${HOSTILE})\\b(?!\\?)|\\b${HATED} (?:(?:don.?t|do not) deserve (?:to )?|should(?:n.?t| not) )(?:live|exist|rights)|\\b${HATED} (?:should(?: all)? be (?:locked up|caged|deported)|have no (?:right to (?:live|exist|be alive)|place in))|\\b(?:hatred|contempt|disdain|scorn|loathing) i (?:feel|have) for ${HATED}|\\bno \\w+(?: person)? deserves to (?:live|exist)(?=\\s*(?:[.!]|$))`,
+    `${PROTECTED}|deserve|${VILE}|worse|lives|worthy|typical`,
+    `\\bnothing worse than (?:${PROTECTED}|your kind)(?=\\s*(?:[^\\w\\s']|$))|\\b(?:female|trans|gay|black|disabled|muslim|jewish|immigrant|refugee) lives (?:are worth(?:less| (?:absolutely )?nothing)|have no value|(?:don.?t|do not) matter)|(?:^|[.!?,;\\n] *)(?:${HATED} (?:are|.re)(?: all)? the same(?=\\s*(?:[.!,]|$))|typical (?:woman|female|lesbian|(?:trans|gay|black|disabled) person)(?=\\s*(?:[^\\w\\s']|$)))|\\b${HATED}(?:(?: are|.re)(?: all| just| so| such| nothing but| absolute\\w*| the| no better than| too| disgusting)* (?:${HOSTILE})| (?:control|run) the (?:banks|media))(?=\\s*(?:[^\\w\\s']|$|(?:and|people|on(?! no)|to be)\\b))|\\b${PROTECTED}\\b[^\\n]{0,40}?\\b(?:they|most of them)(?: are|.re)(?: still| just| too| common)*${SOME} ${WORTHLESS}|\\btypical of ${HATED} to be (?:so |that )?(?:${HOSTILE})\\b(?!\\?)|\\b${HATED} (?:(?:don.?t|do not) deserve (?:to )?|should(?:n.?t| not) |are not worthy of )(?:liv(?:e|ing)|exist|rights|life)|\\b${HATED} (?:should(?: all)? be (?:locked up|caged|deported)|have no (?:right to (?:live|exist|be alive)|place in))|\\b(?:hatred|contempt|disdain|scorn|loathing) i (?:feel|have) for ${HATED}|\\bno \\w+(?: person)? deserves to (?:live|exist)(?=\\s*(?:[.!]|$))`,
   ],
   // Threats: "I'm going to stab him", "we'll torture these people", "death to all capitalists"; a protected group as the
   // object of killing: "murder every Muslim", "drown those kinds of refugees" (not "hang the women's coats"); harm someone
