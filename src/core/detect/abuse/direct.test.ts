@@ -183,10 +183,10 @@ describe("the same words about things, in idioms, negated or quoted stay clean",
 
 describe("PEOPLE and UNSAID", () => {
   const people = new RegExp(`^${PEOPLE}$`, "i");
-  it.each(["women", "immigrants", "Muslims", "politicians", "parents", "racists", "teachers", "man", "police", "gay people"])("reads %s as people", (w) => {
+  it.each(["women", "immigrants", "Muslims", "politicians", "parents", "racists", "teachers", "man", "police", "gay people", "Europeans", "Eastern Europeans"])("reads %s as people", (w) => {
     expect(people.test(w)).toBe(true);
   });
-  it.each(["printers", "checklists", "playlists", "Mondays", "cauliflower", "pictures", "it"])("does not read %s as people", (w) => {
+  it.each(["printers", "checklists", "playlists", "Mondays", "cauliflower", "pictures", "it", "oceans", "European Union"])("does not read %s as people", (w) => {
     expect(people.test(w)).toBe(false);
   });
   it("leaves out what follows a negation or a reporting verb in the last few words", () => {

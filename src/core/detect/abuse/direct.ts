@@ -46,9 +46,12 @@ const WISHED = `(?:${GROUP}|you|u|he|she|(?:all|the lot|every (?:last |single )?
 /** What a person or group is wished ("should be shot"). */
 const WISHED_HARM = "shot|gassed|hanged|exterminated|sterili[sz]ed|strung up|wiped out|lined up against a wall|lined up and shot|culled|drowned|harpooned|burn(?:ed|t) alive|castrated";
 
-/** A person or people named by a noun: a short list, "… people", and -ist / -ian words (racists, journalists, politicians; not checklists or playlists). */
+/**
+ * A person or people named by a noun: a short list, "… people", "(Eastern) Europeans", and -ist / -ian words (racists,
+ * journalists, politicians; not checklists or playlists).
+ */
 export const PEOPLE =
-  "(?:(?:(?!no |sa[iy])\\w+ )?(?:people|folks?|m[ae]n|wom[ae]n|police|staff|person)|(?:immigrant|migrant|refugee|muslim|jew|gay|black|parent|teacher|nurse|doctor|lawyer|cop|manager|worker|girl|boy|person|(?!\\w*[ky]lists)\\w{3,}ist|\\w{2,}ian)s?)";
+  "(?:(?:(?!no |sa[iy])\\w+ )?(?:people|folks?|m[ae]n|wom[ae]n|police|staff|person|europeans)|(?:immigrant|migrant|refugee|muslim|jew|gay|black|parent|teacher|nurse|doctor|lawyer|cop|manager|worker|girl|boy|person|(?!\\w*[ky]lists)\\w{3,}ist|\\w{2,}ian)s?)";
 
 /** Determiners before people ("all these", "every single one of those", "the next"). */
 const DET = "(?:(?:all|every|each|any|an?|the|these|those|you|next|single|one|kinds?|of|lot) )*";
