@@ -105,11 +105,12 @@ export const DIRECT: readonly (readonly [string, string, string])[] = [
   // A protected group named, then hated as "them" or wished gone as "they" in the same sentence or the next: "Muslims have
   // taken over this town and I despise them", "Immigrants? They should all be sent back", "…, they should all be deported"
   // (not "I can't stand how people treat them", "I hate that for them", "they should be sent the welcome pack", "sent back the
-  // form", "if they feel faint they should be sent home"). "They're despicable" after the group is in the frame below.
+  // form", "if they feel faint they should be sent home", "my nan says they should be sent back": no "say", "said" or "told"
+  // between). "They're despicable" after the group is in the frame below.
   [
     "hate",
     `hat|despise|detest|loath|abhor|can.?t stand|contempt|disdain|disgust|${VILE}|deport|sent|kicked|${WISHED_HARM}`,
-    `(?:\\bi${SOME} |(?:^|[.!?\\n] *))${LOATHE} ${TARGET}|\\b${PROTECTED}\\b[^\\n]{0,90}?\\b(?:i|we)${SOME} ${LOATHE} them(?= *(?:[^\\w ]|$|all\\b))|\\b${PROTECTED}\\b[^\\n]{0,50}?\\bthey (?:should|must|need to|ought to)(?: all| just)* be (?:sent back|deported|kicked out|${WISHED_HARM})(?= *(?:[^\\w ]|$|the lot\\b))|\\b${SUBJECT}(?: are| r| is|.re|.s)${SOME} (?:(?:${VILE}) )?${WORTHLESS}|\\b${SUBJECT} disgusts? (?:me|us)\\b`,
+    `(?:\\bi${SOME} |(?:^|[.!?\\n] *))${LOATHE} ${TARGET}|\\b${PROTECTED}\\b(?:(?!sa[iy]|told)[^\\n]){0,90}?\\b(?:i|we)${SOME} ${LOATHE} them(?= *(?:[^\\w ]|$|all\\b))|\\b${PROTECTED}\\b(?:(?!sa[iy]|told)[^\\n]){0,50}?\\bthey (?:should|must|need to|ought to)(?: all| just)* be (?:sent back|deported|kicked out|${WISHED_HARM})(?= *(?:[^\\w ]|$|the lot\\b))|\\b${SUBJECT}(?: are| r| is|.re|.s)${SOME} (?:(?:${VILE}) )?${WORTHLESS}|\\b${SUBJECT} disgusts? (?:me|us)\\b`,
   ],
   // Hatred of a protected group in ordinary words: "Muslims are all criminals", "women are the worst",
   // "no immigrant deserves to live", "gays don't deserve to exist"; the group then "they" in the same sentence or the next ("those
