@@ -32,6 +32,7 @@ import {
   THING_AS_TARGET_NOT_YET,
 } from "../../../test/fixtures/calm/calm";
 import * as things from "../../../test/fixtures/things/things";
+import { ORDERS, ORDERS_CALM } from "../../../test/fixtures/curt/curt";
 
 const body = (text: string) => makeDraft({ body: text });
 /** The phrases alone, without the detection model's judgement. */
@@ -1346,5 +1347,22 @@ describe("no-heated-tone and no-abusive-language: a rough word aimed at a thing,
   // "The parents in Room 2 are disgusting", "Sorry to nag, but this is the FOURTH time I've asked and frankly it's pathetic"
   it.each(things.HEAT_AT_PEOPLE)("heated: %s", (text) => {
     expect(both(text).length).toBeGreaterThan(0);
+  });
+});
+
+describe("no-heated-tone: heat with no hot word in how a sentence is built (HEAT23)", () => {
+  const run = (text: string, options = {}) => runRule(rule, { draft: makeDraft({ subject: "Note", body: text }), options });
+  // Each sign alone: one point is enough, the model is off.
+  const alone = (text: string) => run(text, { threshold: 1, ...noModel })[0]?.evidence ?? "";
+
+  // "…Fix it. Today.", "…Reopen it.", "…Spare me."
+  it.each(ORDERS)("a bare order: %s", (text, order) => {
+    expect(alone(text)).toContain(`“${order}”`);
+  });
+
+  // "Please fix the typo in line 3.", "Found it!", "use it or lose it!"
+  it.each(ORDERS_CALM)("calm: %s", (text) => {
+    expect(run(text)).toEqual([]);
+    expect(alone(text)).not.toMatch(/ (?:it|this|that|them|me)”/);
   });
 });
