@@ -32,7 +32,7 @@ import {
   THING_AS_TARGET_NOT_YET,
 } from "../../../test/fixtures/calm/calm";
 import * as things from "../../../test/fixtures/things/things";
-import { ORDERS, ORDERS_CALM } from "../../../test/fixtures/curt/curt";
+import { ORDERS, ORDERS_CALM, ULTIMATUMS, ULTIMATUMS_CALM } from "../../../test/fixtures/curt/curt";
 
 const body = (text: string) => makeDraft({ body: text });
 /** The phrases alone, without the detection model's judgement. */
@@ -1364,5 +1364,16 @@ describe("no-heated-tone: heat with no hot word in how a sentence is built (HEAT
   it.each(ORDERS_CALM)("calm: %s", (text) => {
     expect(run(text)).toEqual([]);
     expect(alone(text)).not.toMatch(/ (?:it|this|that|them|me)”/);
+  });
+
+  // "If this isn't sorted by Friday I'm going to the director.", "…I'll be telling the chair exactly why"
+  it.each(ULTIMATUMS)("an ultimatum: %s", (text, threat) => {
+    expect(alone(text)).toContain(`“${threat}”`);
+  });
+
+  // "If it isn't sorted by Friday, let me know and I'll chase IT.", "If it isn't raining … we'll be going to the park"
+  it.each(ULTIMATUMS_CALM)("calm: %s", (text) => {
+    expect(run(text)).toEqual([]);
+    expect(run(text, { threshold: 1, ...noModel })).toEqual([]);
   });
 });
