@@ -376,6 +376,12 @@ function scoreText(
   const families: string[] = [];
   const tally: Tally = { points: 0, signs: [], evidence: [], families };
   if (text.trim() === "") return tally;
+  /** Counts a sign: its points, the words it quotes, its name and its kind (its name unless given). */
+  const add = (points: number, piece: string, sign: string, family = sign): void => {
+    tally.points += points;
+    tally.evidence.push(piece);
+    tally.signs.push(sign); families.push(family);
+  };
   const prepared = prepareText(text);
   const hits: SignalHit[] = [];
   const innocent = listReader(prepared, INNOCENT);
@@ -425,11 +431,7 @@ function scoreText(
 
   if (caps === 0) {
     const stressed = emphasisWord(text);
-    if (stressed !== undefined) {
-      tally.points += EMPHASIS_POINTS;
-      tally.evidence.push(stressed);
-      tally.signs.push("words stressed in capitals"); families.push("words stressed in capitals");
-    }
+    if (stressed !== undefined) add(EMPHASIS_POINTS, stressed, "words stressed in capitals");
   }
 
   // Rhetorical questions ("Why is this still happening? Does anyone read the notes?") and
@@ -437,35 +439,16 @@ function scoreText(
   if (!isSubject) {
     const questions = rhetoricalQuestions(text);
     if (questions.length >= MIN_RHETORICAL || (questions.length === 1 && aloneCounts(questions[0] as string, tally.evidence))) {
-      tally.points += questions.length >= MIN_RHETORICAL ? QUESTION_POINTS : STYLE_POINTS;
-      tally.evidence.push(questions[0] as string);
-      tally.signs.push("pointed questions"); families.push("pointed questions");
+      add(questions.length >= MIN_RHETORICAL ? QUESTION_POINTS : STYLE_POINTS, questions[0] as string, "pointed questions");
     }
     const echo = echoedWords(text);
-    if (echo !== undefined) {
-      tally.points += STYLE_POINTS;
-      tally.evidence.push(echo);
-      tally.signs.push("words repeated for effect");
-      families.push("echo");
-    }
+    if (echo !== undefined) add(STYLE_POINTS, echo, "words repeated for effect", "echo");
     const fragment = exasperatedFragment(text) ?? wordByWord(text);
-    if (fragment !== undefined) {
-      tally.points += STYLE_POINTS;
-      tally.evidence.push(fragment);
-      tally.signs.push("curt remarks"); families.push("curt remarks");
-    }
+    if (fragment !== undefined) add(STYLE_POINTS, fragment, "curt remarks");
     const ultimatum = ULTIMATUM.exec(own);
-    if (ultimatum) {
-      tally.points += STYLE_POINTS;
-      tally.evidence.push(ultimatum[1] as string);
-      tally.signs.push("ultimatums"); families.push("ultimatums");
-    }
+    if (ultimatum) add(STYLE_POINTS, ultimatum[1] as string, "ultimatums");
     const irony = ironicPraise(text);
-    if (irony !== undefined) {
-      tally.points += STYLE_POINTS;
-      tally.evidence.push(irony);
-      tally.signs.push("sarcasm"); families.push("irony");
-    }
+    if (irony !== undefined) add(STYLE_POINTS, irony, "sarcasm", "irony");
   }
 
   let bursts = 0;
