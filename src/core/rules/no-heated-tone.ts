@@ -646,7 +646,7 @@ function pointedWhy(words: readonly string[]): boolean {
  * e-mail-like 75.9 → 76.3 % (review 65.5 → 66.7, work 66.8 → 68.1), dev 79.6 → 80.2 % (nursery
  * 90.2 → 92.8); no calm row of any source more on train or dev.
  */
-const PUT_RIGHT = /^(?:fi[x]|find|refund|reopen|revert|use|read|answer|sort|cancel|spare|drop|explain)$/;
+const PUT_RIGHT = /^(?:fi[x]|find|refund|reopen|revert|use|read|answer|sort|cancel|spare|explain)$/;
 
 /**
  * A sentence of one word from `data.fragments` ("Again." "Typical." "Nothing."), or a bare order
