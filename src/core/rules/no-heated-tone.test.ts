@@ -1355,8 +1355,10 @@ describe("no-heated-tone: heat with no hot word in how a sentence is built (HEAT
   // Each sign alone: one point is enough, the model is off.
   const alone = (text: string) => run(text, { threshold: 1, ...noModel })[0]?.evidence ?? "";
 
-  // "…Fix it. Today.", "…Reopen it.", "…Spare me."
-  it.each(ORDERS)("a bare order: %s", (text, order) => {
+  // "…Fix it. Today.", "…Reopen it.", "…Spare me.": HEAT23's sign for them (train heated e-mail-like +15
+  // rows, dev +4, no calm row more) was left out in round 23 for room in the on-send bundle; each fails
+  // here once a sign finds it.
+  it.failing.each(ORDERS)("a bare order (not yet): %s", (text, order) => {
     expect(alone(text)).toContain(`“${order}”`);
   });
 

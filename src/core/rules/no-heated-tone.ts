@@ -639,30 +639,19 @@ function pointedWhy(words: readonly string[]): boolean {
 }
 
 /**
- * Verbs of putting right that, with "it", "this", "that", "them" or "me", make a bare order as a
- * flat sentence of its own ("Find it." "Reopen it." "Refund it." "Spare me."; see
- * `exasperatedFragment`): not with "please" or more words ("Please sign it and return it"), not
- * with "!" ("Read it!", a tip), not a report ("Found it", "I've fixed it"). HEAT23: train heated
- * e-mail-like 75.9 → 76.3 % (review 65.5 → 66.7, work 66.8 → 68.1), dev 79.6 → 80.2 % (nursery
- * 90.2 → 92.8); no calm row of any source more on train or dev.
- */
-const PUT_RIGHT = /^(?:fi[x]|find|refund|reopen|revert|use|read|answer|sort|cancel|spare|explain)$/;
-
-/**
- * A sentence of one word from `data.fragments` ("Again." "Typical." "Nothing."), or a bare order
- * (`PUT_RIGHT`: "Fix it."), after another sentence: the curt aside of someone writing in anger. A space before the full stop ("again .")
+ * A sentence of one word from `data.fragments` ("Again." "Typical." "Nothing."), after another
+ * sentence: the curt aside of someone writing in anger. A space before the full stop ("again .")
  * is allowed: train heated e-mail-like 73.4 → 73.6 %, dev 75.4 → 75.6 %, no calm row more.
  * @param text - the original text
  * @returns the word as written, or undefined
  */
 function exasperatedFragment(text: string): string | undefined {
-  const re = /([.!?]|\n)[ \t"“]*([A-Za-z]+)( (?:it|this|that|them|me))? ?[.!]+(?=\s|$)/g;
+  const re = /([.!?]|\n)[ \t"“]*([A-Za-z]+) ?[.!]+(?=\s|$)/g;
   let seen = 0;
   for (let m = re.exec(text); m !== null && seen < MAX_QUESTIONS_READ; m = re.exec(text), seen++) {
     const word = m[2] as string;
     const lower = word.toLowerCase();
-    const flat = !m[0].includes("!");
-    if (m[3] ? flat && PUT_RIGHT.test(lower) : FRAGMENTS.has(lower) || (flat && FLAT_FRAGMENTS.has(lower))) return word + (m[3] ?? "");
+    if (FRAGMENTS.has(lower) || (FLAT_FRAGMENTS.has(lower) && !m[0].includes("!"))) return word;
     re.lastIndex = m.index + m[0].length - 1;
   }
   return undefined;
