@@ -50,14 +50,8 @@ const CONFIG = {
    * Heated 5,800 (was 6,000): on dev and the blind sets' train rows every heated and clean figure
    * the same or better (nursery-heated dev 73.9 → 76.5 %), 221 B less gzip in the handler bundle.
    * At 5,700 and below "ridiculous" loses its weight (no-heated-tone.test.ts says so).
-   * Chain 2,800 (was 3,000; round 23, for room in the on-send bundle: 242 B less gzip of weights):
-   * dev chain recall 89.9 → 91.2 % (fwd-chain 84.4 → 86.9), clean dev rows flagged 6 → 5
-   * (tweet-clean 3 → 2); on train recall 92.9 → 93.2 % and 7 more of 15,608 clean rows flagged
-   * (goemotions +6, review-clean +2, post-clean −1; e-mail-like 0.1 % either way): the smallest
-   * weights had learnt the train rows by heart. At 2,600 dev gained one more chain row and one more
-   * clean row, train 17 more clean rows; at 2,400 two more clean dev rows.
    */
-  prune: { chain: 2800, heated: 5800 },
+  prune: { chain: 3000, heated: 5800 },
   /**
    * Bits per stored weight (sign included). 5 judged as well as 6 and 8 on dev and saves about
    * 1 KB of gzip in the handler bundle; 4 lost 2–3 points of heated recall.
