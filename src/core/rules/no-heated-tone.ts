@@ -445,8 +445,6 @@ function scoreText(
     if (echo !== undefined) add(STYLE_POINTS, echo, "words repeated for effect", "echo");
     const fragment = exasperatedFragment(text) ?? wordByWord(text);
     if (fragment !== undefined) add(STYLE_POINTS, fragment, "curt remarks");
-    const ultimatum = ULTIMATUM.exec(own);
-    if (ultimatum) add(STYLE_POINTS, ultimatum[1] as string, "ultimatums");
     const irony = ironicPraise(text);
     if (irony !== undefined) add(STYLE_POINTS, irony, "sarcasm", "irony");
   }
@@ -701,20 +699,6 @@ function ironicPraise(text: string): string | undefined {
  * (test/fixtures/review/review.ts), and were narrowed or taken out.
  */
 const IRONIC = /(?:^|[.?]\s+|\n[ \t]*)(?:oh,? )?(?:great|brilliant|wonderful|lovely|fantastic|perfect|good)[,.\u2026]*\s+(?:another|more|yet another|so now|just what)\b|[.?]\s+(?:(?:really|very|so) (?:helpful|useful)|(?:great|good|nice) (?:job|work)|oh,? good)\.(?=\s|$)|\bdid any(?:one|body)\b(?=[^.?!\n]{0,60} before merg)|\bat least (?:that|it) would be honest|\bbe honest and say|\bwhat(?:['’]?s| is) the point of [^.?!\n]{1,40} if (?:nobody|no one|you|they)|["“](?:fi[x](?:e[ds])?|resolved|clean ?up|small change)[.,]?["”]/gi;
-
-/**
- * An ultimatum with no hot word: a condition of something not done, or done again ("if it's not
- * with me by 5", "if this isn't sorted", "if it carries on", "if the appeal goes the same way",
- * "if something breaks"), then what the sender will do about it: "I'll / I will / I shall be
- * telling / reporting / contacting / speaking / withdrawing / raising / escalating / complaining",
- * "we'll be having a (very) different conversation", "I'm going (straight) to the director / head /
- * manager / boss". Not a plan ("If it isn't raining we'll be going to the park", "If you can't
- * make it, I'll be taking notes"), nor an offer ("If it isn't sorted by Friday, let me know and
- * I'll chase IT"). One point, a kind of its own. HEAT23: train heated e-mail-like 76.3 → 76.7 %
- * (nursery 81.8 → 83.5, list 73.5 → 74.1), dev 80.2 → 81.6 % (list 63.1 → 69.9, work 75.8 →
- * 79.2); no calm row of any source more on train or dev. Two points found no more.
- */
-const ULTIMATUM = /\bif [^.?!\n]{0,60}?(?:n['’]t|\b(?:not|no|again|carr|same|break|fail|wrong))[^.?!\n]{0,40}? ((?:I|we)(?:['’]ll| will| shall) be (?:(?:tell|report|contact|speak|withdraw|rais|escalat|complain)ing|having (?:a (?:very )?different|words))|I['’]m going to \w+ (?:director|head|manager|boss))\b/i;
 
 /**
  * Three or more one-word sentences in a row, spoken word by word ("Why. Is. There." "Stop.
